@@ -1,0 +1,61 @@
+// Builds the app's dependencies from the configuration: database (migrated, reference data seeded),
+// Redis, queues, vault, logger. The API server, the workers and the tests all start here.
+import { createDb, migrateDb, seedReferenceData, type DbHandle } from '@leadex/db';
+import { Redis } from 'ioredis';
+import { resolve } from 'node:path';
+import { pino, type Logger } from 'pino';
+import type { Config } from './config';
+import type { AppDeps } from './context';
+import { createRateLimits } from './domain/auth/rate-limits';
+import { createContactVault } from './domain/leads/contact-vault';
+import { createJobQueues } from './queues/job-queues';
+
+export interface Runtime {
+  deps: AppDeps;
+  dbHandle: DbHandle;
+  redis: Redis;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Config, name: string): Logger {
+  return pino({
+    name,
+    level: config.LOG_LEVEL,
+    // contact data never reaches the logs: credentials and anything contact-shaped are redacted
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.phone', '*.email', '*.fullName', '*.password', 'variables'],
+      censor: '[redacted]',
+    },
+  });
+}
+
+export async function createRuntime(config: Config, options: { name?: string; logger?: Logger; queuePrefix?: string; migrate?: boolean } = {}): Promise<Runtime> {
+  const logger = options.logger ?? createLogger(config, options.name ?? 'leadex');
+  const dbHandle = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : resolve(config.DATA_DIR, 'pglite') });
+  if (options.migrate !== false) {
+    await migrateDb(dbHandle);
+    await seedReferenceData(dbHandle.db, config.PLATFORM_CURRENCY);
+  }
+  const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+  const jobs = createJobQueues(config.REDIS_URL, logger, options.queuePrefix);
+  const deps: AppDeps = {
+    db: dbHandle.db,
+    config,
+    vault: createContactVault(config.CONTACT_ENCRYPTION_KEYS, config.CONTACT_HASH_KEY, config.CONTACT_ACTIVE_KEY_ID),
+    clock: () => new Date(),
+    logger,
+    jobs,
+    rateLimits: createRateLimits(redis, `${options.queuePrefix ?? 'leadex'}-rl`),
+  };
+  return {
+    deps,
+    dbHandle,
+    redis,
+    async close() {
+      await jobs.close();
+      redis.disconnect();
+      await dbHandle.close();
+    },
+  };
+}

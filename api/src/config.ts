@@ -1,0 +1,45 @@
+// Configuration: read and validated once at start; every variable is documented in README.md.
+import { z } from 'zod';
+
+// Development defaults for the secrets, so the embedded product starts with no setup. Production refuses them.
+const DEV_CONTACT_KEY = 'dev1:' + Buffer.alloc(32, 7).toString('base64');
+const DEV_HASH_KEY = 'leadex-dev-hash-key-not-for-production';
+const DEV_WEBHOOK_SECRET = 'whsec_standin_dev';
+
+const ZConfig = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    DATABASE_URL: z.string().url().optional(),
+    DATA_DIR: z.string().default('.data'),
+    REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+    CONTACT_ENCRYPTION_KEYS: z.string().default(DEV_CONTACT_KEY),
+    CONTACT_ACTIVE_KEY_ID: z.string().optional(),
+    CONTACT_HASH_KEY: z.string().min(16).default(DEV_HASH_KEY),
+    SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 30),
+    PLATFORM_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+    STRIPE_SECRET_KEY: z.string().default('sk_test_standin'),
+    STRIPE_WEBHOOK_SECRET: z.string().default(DEV_WEBHOOK_SECRET),
+    STRIPE_API_URL: z.string().url().optional(),
+    WEB_ORIGIN: z.string().default('http://localhost:5173'),
+    COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MAX_BATCH_SIZE: z.coerce.number().int().positive().default(10_000),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV !== 'production') return;
+    if (c.CONTACT_ENCRYPTION_KEYS === DEV_CONTACT_KEY) ctx.addIssue({ code: 'custom', path: ['CONTACT_ENCRYPTION_KEYS'], message: 'set a real key in production' });
+    if (c.CONTACT_HASH_KEY === DEV_HASH_KEY) ctx.addIssue({ code: 'custom', path: ['CONTACT_HASH_KEY'], message: 'set a real key in production' });
+    if (!c.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production runs on PostgreSQL' });
+  });
+
+export type Config = z.infer<typeof ZConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZConfig.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  return parsed.data;
+}

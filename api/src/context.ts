@@ -1,0 +1,18 @@
+// What domain functions are given to do their work: the database, the clock, the vault, the queues.
+import type { Db } from '@leadex/db';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import type { ContactVault } from './domain/leads/contact-vault';
+import type { RateLimits } from './domain/auth/rate-limits';
+import type { JobQueues } from './queues/job-queues';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  vault: ContactVault;
+  /** injected so rules that depend on time (freshness, windows, expiry) are testable without sleeping */
+  clock: () => Date;
+  logger: Logger;
+  jobs: JobQueues;
+  rateLimits: RateLimits;
+}

@@ -1,0 +1,49 @@
+// Reads the operator-editable reference data: segments, geo areas, the price grid, factors and volume tiers.
+import { schema, type Db } from '@leadex/db';
+import type { SegmentDefinition } from '../leads/lead.types';
+import { DEFAULT_FACTORS, FACTOR_NAMES, type GridRow, type PriceFactors, type VolumeTier } from '../pricing/pricing.rules';
+import type { GeoArea } from './geo.rules';
+
+const { segments, subsegments, geoAreas, priceGrid, priceFactors, volumeDiscounts } = schema;
+
+export async function loadSegments(db: Db): Promise<SegmentDefinition[]> {
+  const [segs, subs] = await Promise.all([
+    db.select().from(segments).orderBy(segments.code),
+    db.select().from(subsegments).orderBy(subsegments.segmentCode, subsegments.code),
+  ]);
+  return segs.map((s) => ({
+    code: s.code,
+    name: s.name,
+    subsegments: subs.filter((x) => x.segmentCode === s.code).map(({ code, name }) => ({ code, name })),
+    attributeSchema: s.attributeSchema as SegmentDefinition['attributeSchema'],
+    commissionBps: s.commissionBps,
+    returnWindowHours: s.returnWindowHours,
+    ttlDays: s.ttlDays,
+    failedBatchPolicy: s.failedBatchPolicy as SegmentDefinition['failedBatchPolicy'],
+    verificationProvider: s.verificationProvider,
+    failureThresholdBps: s.failureThresholdBps,
+  }));
+}
+
+export async function loadGeoAreas(db: Db): Promise<GeoArea[]> {
+  return db.select().from(geoAreas);
+}
+
+export interface PricingData {
+  grid: GridRow[];
+  factors: PriceFactors;
+  volumeTiers: VolumeTier[];
+}
+
+export async function loadPricing(db: Db): Promise<PricingData> {
+  const [grid, factorRows, tiers] = await Promise.all([
+    db.select().from(priceGrid),
+    db.select().from(priceFactors),
+    db.select().from(volumeDiscounts).orderBy(volumeDiscounts.minQuantity),
+  ]);
+  const factors: PriceFactors = { ...DEFAULT_FACTORS };
+  for (const row of factorRows) {
+    if ((FACTOR_NAMES as readonly string[]).includes(row.name)) factors[row.name as keyof PriceFactors] = Number(row.value);
+  }
+  return { grid, factors, volumeTiers: tiers };
+}

@@ -1,0 +1,81 @@
+// Reading leads: the marketplace (listed leads, masked), a seller's own listings, and one lead by id.
+import { schema } from '@leadex/db';
+import { and, count, eq, gt, type SQL } from 'drizzle-orm';
+import type { AppDeps } from '../../context';
+import { requireActor, requireRole, type Actor } from '../auth/access';
+import { badInput } from '../shared/domain-error';
+import { afterCursor, decodeCursor, encodeCursor, filterConditions, parseLeadFilter, sortOrder, type LeadSort } from './lead-filter';
+import type { LeadRow } from './submit-leads';
+
+const { leads, organizations } = schema;
+
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  /** computed only when asked for: counting a million rows is not free */
+  totalCount: () => Promise<number>;
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+function pageSize(first: number | null | undefined): number {
+  if (first == null) return 20;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput([{ path: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
+  return first;
+}
+
+async function pageOfLeads(deps: AppDeps, base: SQL[], rawFilter: unknown, sort: LeadSort, args: PageArgs): Promise<Page<LeadRow>> {
+  const filter = parseLeadFilter(rawFilter);
+  const limit = pageSize(args.first);
+  const { where, needsSellerJoin } = filterConditions(filter, deps.clock(), deps.config.PLATFORM_CURRENCY);
+  const conditions = [...base, ...where];
+  const countConditions = [...conditions];
+  if (args.after) {
+    const cursor = decodeCursor(sort, args.after);
+    if (!cursor) throw badInput([{ path: 'after', message: 'not a cursor of this list and sort' }]);
+    conditions.push(afterCursor(sort, cursor));
+  }
+  const query = deps.db.select({ lead: leads }).from(leads);
+  const joined = needsSellerJoin ? query.innerJoin(organizations, eq(organizations.id, leads.sellerOrgId)) : query;
+  const rows = (await joined.where(and(...conditions)).orderBy(...sortOrder(sort)).limit(limit + 1)).map((r) => r.lead);
+  const hasNextPage = rows.length > limit;
+  const nodes = rows.slice(0, limit);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(sort, node), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage, hasPreviousPage: !!args.after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: async () => {
+      const q = deps.db.select({ n: count() }).from(leads);
+      const j = needsSellerJoin ? q.innerJoin(organizations, eq(organizations.id, leads.sellerOrgId)) : q;
+      const [row] = await j.where(and(...countConditions));
+      return Number(row?.n ?? 0);
+    },
+  };
+}
+
+/** Listed, unexpired leads of sellers who are not suspended; every signed-in user may browse (masked). */
+export async function browseMarketplace(deps: AppDeps, actor: Actor | null, filter: unknown, sort: LeadSort | null | undefined, args: PageArgs) {
+  requireActor(actor);
+  if ((filter as { statuses?: unknown } | null)?.statuses) throw badInput([{ path: 'filter.statuses', message: 'the marketplace shows listed leads only' }]);
+  const base = [eq(leads.status, 'LISTED'), gt(leads.expiresAt, deps.clock())];
+  return pageOfLeads(deps, base, filter, sort ?? 'NEWEST', args);
+}
+
+export async function myListings(deps: AppDeps, actor: Actor | null, filter: unknown, args: PageArgs) {
+  const seller = requireRole(actor, 'SELLER');
+  return pageOfLeads(deps, [eq(leads.sellerOrgId, seller.organizationId)], filter, 'NEWEST', args);
+}
+
+export async function findLead(deps: AppDeps, actor: Actor | null, id: string): Promise<LeadRow | null> {
+  const a = requireActor(actor);
+  const [row] = await deps.db.select().from(leads).where(eq(leads.id, id)).limit(1);
+  if (!row) return null;
+  // others see a lead only while it is on the market; the owner and operators always
+  if (row.sellerOrgId === a.organizationId || a.role === 'OPERATOR' || row.status === 'LISTED' || row.status === 'SOLD_OUT') return row;
+  return null;
+}

@@ -1,0 +1,42 @@
+// Who may read a lead's contact data, and the audit entry every read leaves.
+import { schema } from '@leadex/db';
+import type { AppDeps } from '../../context';
+import type { Actor } from '../auth/access';
+import { newId } from '../shared/ids';
+import type { NormalizedContact } from './lead.types';
+import type { LeadRow } from './submit-leads';
+
+export type ReadPurpose = 'OWNER' | 'OPERATOR' | 'BUYER';
+
+export interface Contact {
+  fullName: string;
+  phone: string | null;
+  email: string | null;
+  socialUrl: string | null;
+  preferredContactTime: string | null;
+}
+
+/** Why this actor may read the contact, or null. Paying buyers are added by the purchase module. */
+export function contactReadPurpose(actor: Actor | null, lead: Pick<LeadRow, 'sellerOrgId'>): ReadPurpose | null {
+  if (!actor) return null;
+  if (actor.role === 'OPERATOR') return 'OPERATOR';
+  if (actor.role === 'SELLER' && actor.organizationId === lead.sellerOrgId) return 'OWNER';
+  return null;
+}
+
+/** The decrypted contact when allowed (and not erased), else null. Each successful read is audited. */
+export async function readLeadContact(deps: AppDeps, actor: Actor | null, lead: LeadRow): Promise<Contact | null> {
+  const purpose = contactReadPurpose(actor, lead);
+  if (!purpose || !lead.contactSealed || !lead.contactKeyId || lead.erasedAt) return null;
+  const sealed = deps.vault.open<NormalizedContact>(lead.contactSealed, lead.contactKeyId);
+  await deps.db.insert(schema.contactReads).values({
+    id: newId('aud'), leadId: lead.id, userId: actor!.userId, organizationId: actor!.organizationId, purpose, createdAt: deps.clock(),
+  });
+  return {
+    fullName: sealed.fullName,
+    phone: sealed.phoneE164,
+    email: sealed.email,
+    socialUrl: sealed.socialUrl,
+    preferredContactTime: sealed.preferredContactTime,
+  };
+}

@@ -1,0 +1,252 @@
+// Lead submission (GraphQL, CSV, API key): shape, hard checks and soft signals at once, then one
+// transaction that writes the batch, its accepted leads and every finding; the spot-check is queued after.
+import { schema, type Db } from '@leadex/db';
+import { and, gte, inArray, or } from 'drizzle-orm';
+import type { AppDeps } from '../../context';
+import { requireRole, type Actor } from '../auth/access';
+import { loadGeoAreas, loadPricing, loadSegments } from '../catalog/catalog.service';
+import { geoTierFor } from '../catalog/geo.rules';
+import { findBasePrice, listPrice } from '../pricing/pricing.rules';
+import { DomainError, badInput, type FieldError } from '../shared/domain-error';
+import { newId } from '../shared/ids';
+import { parseDecimal } from '../shared/money';
+import { zodFieldErrors } from '../shared/validation';
+import { maskEmail, maskName, maskPhone, normalizeContact, normalizedEmailKey, normalizedPhoneKey } from './contact.rules';
+import { ZLeadInput, type TLeadInputShape } from './lead-input.schema';
+import { checkLead } from './lead-checks.rules';
+import type { LeadIssue, SegmentDefinition, TLeadInput } from './lead.types';
+import { assertSellerActive } from './seller-status';
+
+const { leadBatches, leads, verificationResults } = schema;
+
+export const DUPLICATE_WINDOW_DAYS = 90;
+export const DEFAULT_SHARED_MAX_SALES = 3;
+
+export type SubmissionSource = 'GRAPHQL' | 'CSV' | 'API_KEY' | 'SEED';
+
+export interface SubmitOptions {
+  source: SubmissionSource;
+  /** GraphQL callers get BAD_USER_INPUT for a malformed lead; CSV rows are rejected one by one instead. */
+  shapeErrors: 'refuse-request' | 'reject-row';
+}
+
+export type LeadRow = typeof leads.$inferSelect;
+
+export interface LeadResult {
+  index: number;
+  lead: LeadRow | null;
+  issues: LeadIssue[];
+}
+
+export interface SubmittedBatch {
+  id: string;
+  accepted: number;
+  rejected: number;
+  results: LeadResult[];
+}
+
+type Parsed = { index: number; input: TLeadInput } | { index: number; input: null; issues: LeadIssue[] };
+
+function shapeIssues(fields: FieldError[]): LeadIssue[] {
+  return fields.map((f) => ({ code: 'INVALID_FIELD', field: f.path || null, message: f.message, severity: 'ERROR' }));
+}
+
+function parseShapes(raw: unknown[], options: SubmitOptions, currency: string): Parsed[] {
+  const refused: FieldError[] = [];
+  const parsed = raw.map((item, index): Parsed => {
+    const result = ZLeadInput.safeParse(item);
+    if (!result.success) {
+      const fields = zodFieldErrors(result.error, '');
+      refused.push(...fields.map((f) => ({ ...f, path: `input[${index}].${f.path}` })));
+      return { index, input: null, issues: shapeIssues(fields) };
+    }
+    const shape: TLeadInputShape = result.data;
+    const askingPrice = shape.askingPrice == null ? null : parseDecimal(shape.askingPrice, currency);
+    if (shape.askingPrice != null && askingPrice == null) {
+      const message = `must have at most the currency's minor digits (${currency})`;
+      refused.push({ path: `input[${index}].askingPrice`, message });
+      return { index, input: null, issues: shapeIssues([{ path: 'askingPrice', message }]) };
+    }
+    return { index, input: { ...shape, askingPrice } as TLeadInput };
+  });
+  if (refused.length && options.shapeErrors === 'refuse-request') throw badInput(refused, 'Some leads are malformed; nothing was submitted');
+  return parsed;
+}
+
+/** Hashes of phones and e-mails already seen in the segment within the duplicate window, any seller. */
+async function findExistingDuplicates(db: Db, since: Date, keys: { segment: string; phoneHash: string | null; emailHash: string | null }[]) {
+  const phones = [...new Set(keys.map((k) => k.phoneHash).filter((h): h is string => !!h))];
+  const emails = [...new Set(keys.map((k) => k.emailHash).filter((h): h is string => !!h))];
+  const segmentCodes = [...new Set(keys.map((k) => k.segment))];
+  const seen = new Set<string>();
+  if (!phones.length && !emails.length) return seen;
+  const matches = [phones.length ? inArray(leads.phoneHash, phones) : undefined, emails.length ? inArray(leads.emailHash, emails) : undefined].filter(Boolean);
+  const rows = await db
+    .select({ segment: leads.segment, phoneHash: leads.phoneHash, emailHash: leads.emailHash })
+    .from(leads)
+    .where(and(inArray(leads.segment, segmentCodes), gte(leads.capturedAt, since), or(...matches)));
+  for (const r of rows) {
+    if (r.phoneHash) seen.add(`${r.segment}|p|${r.phoneHash}`);
+    if (r.emailHash) seen.add(`${r.segment}|e|${r.emailHash}`);
+  }
+  return seen;
+}
+
+/**
+ * Checks and stores a batch of leads for the calling seller. Accepted leads are PENDING_VERIFICATION;
+ * nothing is listed until the spot-check worker gives the batch a verdict.
+ */
+export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unknown, options: SubmitOptions): Promise<SubmittedBatch> {
+  const seller = requireRole(actor, 'SELLER');
+  if (!Array.isArray(raw) || raw.length === 0) throw badInput([{ path: 'input', message: 'send at least one lead' }]);
+  if (raw.length > deps.config.MAX_BATCH_SIZE) {
+    throw badInput([{ path: 'input', message: `at most ${deps.config.MAX_BATCH_SIZE} leads per batch` }]);
+  }
+  await assertSellerActive(deps.db, seller.organizationId);
+  const currency = deps.config.PLATFORM_CURRENCY;
+  const parsed = parseShapes(raw, options, currency);
+  const now = deps.clock();
+
+  const [segments, areas, pricing] = await Promise.all([loadSegments(deps.db), loadGeoAreas(deps.db), loadPricing(deps.db)]);
+  const segmentByCode = new Map<string, SegmentDefinition>(segments.map((s) => [s.code, s]));
+
+  // contact keys first: duplicates and IP bursts are facts about the whole batch and the database
+  const keyed = parsed.map((p) => {
+    if (!p.input) return null;
+    const { contact } = normalizeContact(p.input);
+    return {
+      segment: p.input.segment,
+      contact,
+      phoneHash: contact.phoneE164 ? deps.vault.hash(normalizedPhoneKey(contact.phoneE164)) : null,
+      emailHash: contact.email ? deps.vault.hash(normalizedEmailKey(contact.email)) : null,
+      ipHash: p.input.ip ? deps.vault.hash(`ip:${p.input.ip}`) : null,
+    };
+  });
+  const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000);
+  const existing = await findExistingDuplicates(deps.db, since, keyed.filter((k) => k !== null));
+  const ipCounts = new Map<string, number>();
+  for (const k of keyed) if (k?.ipHash) ipCounts.set(k.ipHash, (ipCounts.get(k.ipHash) ?? 0) + 1);
+  const seenInBatch = new Set<string>();
+  const externalIds = new Set<string>();
+
+  const batchId = newId('bat');
+  const results: LeadResult[] = [];
+  const rows: (typeof leads.$inferInsert)[] = [];
+  for (const p of parsed) {
+    if (!p.input) {
+      results.push({ index: p.index, lead: null, issues: p.issues });
+      continue;
+    }
+    const input = p.input;
+    const k = keyed[p.index]!;
+    const phoneKey = k.phoneHash ? `${input.segment}|p|${k.phoneHash}` : null;
+    const emailKey = k.emailHash ? `${input.segment}|e|${k.emailHash}` : null;
+    const segment = segmentByCode.get(input.segment);
+    const check = checkLead(input, segment, {
+      now,
+      duplicatePhone: !!phoneKey && (existing.has(phoneKey) || seenInBatch.has(phoneKey)),
+      duplicateEmail: !!emailKey && (existing.has(emailKey) || seenInBatch.has(emailKey)),
+      leadsFromSameIpInBatch: k.ipHash ? ipCounts.get(k.ipHash)! : 0,
+    });
+    const issues = [...check.issues];
+    if (input.externalId) {
+      if (externalIds.has(input.externalId)) {
+        issues.push({ code: 'EXTERNAL_ID_DUPLICATE', field: 'externalId', message: 'this externalId appears twice in the batch', severity: 'ERROR' });
+      }
+      externalIds.add(input.externalId);
+    }
+    if (phoneKey) seenInBatch.add(phoneKey);
+    if (emailKey) seenInBatch.add(emailKey);
+    const geoTier = geoTierFor(areas, input.country, input.region, input.city);
+    const base = segment ? findBasePrice(pricing.grid, segment.code, input.subsegment, geoTier) : null;
+    if (segment && base == null && input.askingPrice == null) {
+      issues.push({ code: 'NO_PRICE', field: 'segment', message: 'no price grid entry for this segment and geo tier; set askingPrice', severity: 'ERROR' });
+    }
+    if (issues.some((i) => i.severity === 'ERROR')) {
+      results.push({ index: p.index, lead: null, issues });
+      continue;
+    }
+    const contact = check.contact;
+    const sealed = deps.vault.seal({ ...contact, consent: input.consent, ip: input.ip ?? null });
+    const maxSales = input.exclusivity === 'EXCLUSIVE' ? 1 : (input.maxSales ?? DEFAULT_SHARED_MAX_SALES);
+    const row: typeof leads.$inferInsert = {
+      id: newId('lead'),
+      batchId,
+      sellerOrgId: seller.organizationId,
+      externalId: input.externalId ?? null,
+      segment: input.segment,
+      subsegment: input.subsegment ?? null,
+      country: input.country,
+      region: input.region ?? null,
+      city: input.city ?? null,
+      postalCode: input.postalCode ?? null,
+      geoTier,
+      kind: input.kind,
+      temperature: check.temperature,
+      score: check.score,
+      sourceChannel: input.sourceChannel,
+      capturedAt: input.capturedAt,
+      exclusivity: input.exclusivity,
+      maxSales,
+      status: 'PENDING_VERIFICATION',
+      verification: 'UNVERIFIED',
+      askingPrice: input.askingPrice ?? null,
+      price: listPrice(
+        { baseAmount: base ?? 0, temperature: check.temperature, exclusivity: input.exclusivity, verified: false, capturedAt: input.capturedAt, askingPrice: input.askingPrice },
+        pricing.factors,
+        now,
+      ),
+      currency,
+      attributes: input.attributes ?? {},
+      signals: issues.filter((i) => i.severity === 'WARNING').map(({ code, message }) => ({ code, message })),
+      formFillSeconds: input.formFillSeconds ?? null,
+      previewName: maskName(contact.fullName),
+      previewPhone: contact.phoneE164 ? maskPhone(contact.phoneE164) : null,
+      previewEmail: contact.email ? maskEmail(contact.email) : null,
+      contactSealed: sealed.sealed,
+      contactKeyId: sealed.keyId,
+      phoneHash: k.phoneHash,
+      emailHash: k.emailHash,
+      ipHash: k.ipHash,
+      expiresAt: new Date(input.capturedAt.getTime() + (segment?.ttlDays ?? 30) * 86_400_000),
+      createdAt: now,
+    };
+    rows.push(row);
+    results.push({ index: p.index, lead: row as LeadRow, issues });
+  }
+
+  const accepted = rows.length;
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(leadBatches).values({
+      id: batchId, sellerOrgId: seller.organizationId, submittedBy: seller.userId ?? seller.apiKeyId ?? null,
+      source: options.source, total: raw.length, accepted, rejected: raw.length - accepted,
+      status: accepted ? 'PENDING_VERIFICATION' : 'REJECTED', createdAt: now,
+    });
+    // chunks keep each statement under Postgres' 65,535 bind parameters
+    for (let i = 0; i < rows.length; i += 1000) {
+      try {
+        await tx.insert(leads).values(rows.slice(i, i + 1000));
+      } catch (err) {
+        if (String((err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code) === '23505') {
+          throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'A lead with one of these externalIds was already submitted');
+        }
+        throw err;
+      }
+    }
+    const findings = results.flatMap((r) =>
+      r.issues.map((issue) => ({
+        id: newId('ver'), batchId, leadId: r.lead?.id ?? null, rowIndex: r.index, stage: 'SUBMISSION',
+        code: issue.code, field: issue.field, message: issue.message, severity: issue.severity, createdAt: now,
+      })),
+    );
+    for (let i = 0; i < findings.length; i += 5000) await tx.insert(verificationResults).values(findings.slice(i, i + 5000));
+  });
+
+  if (accepted) {
+    // after commit: the job id is the batch id, so a repeat is harmless; a failed enqueue leaves the batch
+    // PENDING_VERIFICATION, where the spot-check sweeper finds it again
+    await deps.jobs.enqueueSpotCheck({ batchId }).catch((err: Error) => deps.logger.warn({ batchId, err: err.message }, 'spot-check enqueue failed; the sweeper will retry'));
+  }
+  return { id: batchId, accepted, rejected: raw.length - accepted, results };
+}
+

@@ -1,0 +1,56 @@
+// One error type for every failure a user can act on; its code decides the GraphQL `extensions.code`.
+
+export type ErrorCategory =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYMENT_REQUIRED'
+  | 'RATE_LIMITED';
+
+export interface FieldError {
+  path: string; // e.g. "input[2].phone"
+  message: string;
+}
+
+/** Domain codes and the API category each maps to (the one place the mapping lives). */
+export const DOMAIN_ERROR_CATEGORY = {
+  NOT_SIGNED_IN: 'UNAUTHENTICATED',
+  BAD_CREDENTIALS: 'UNAUTHENTICATED',
+  SESSION_EXPIRED: 'UNAUTHENTICATED',
+  INVALID_API_KEY: 'UNAUTHENTICATED',
+  ROLE_REQUIRED: 'FORBIDDEN',
+  NOT_OWNER: 'FORBIDDEN',
+  SELLER_SUSPENDED: 'FORBIDDEN',
+  INVALID_INPUT: 'BAD_USER_INPUT',
+  EMAIL_TAKEN: 'CONFLICT',
+  LEAD_NOT_FOUND: 'NOT_FOUND',
+  SEGMENT_NOT_FOUND: 'NOT_FOUND',
+  LEAD_NOT_WITHDRAWABLE: 'CONFLICT',
+  LEAD_ALREADY_ERASED: 'CONFLICT',
+  IDEMPOTENCY_KEY_REUSED: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+} as const satisfies Record<string, ErrorCategory>;
+
+export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CATEGORY;
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly fields: FieldError[];
+
+  constructor(code: DomainErrorCode, message: string, fields: FieldError[] = []) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fields = fields;
+  }
+
+  get category(): ErrorCategory {
+    return DOMAIN_ERROR_CATEGORY[this.code];
+  }
+}
+
+export function badInput(fields: FieldError[], message = 'Some input is invalid'): DomainError {
+  return new DomainError('INVALID_INPUT', message, fields);
+}

@@ -1,0 +1,41 @@
+import { batchPasses, nextSellerQuality, pickSample, sampleSize } from './spot-check.rules';
+
+describe('spot-check sample size', () => {
+  it('follows the acceptance-sampling table for a good seller', () => {
+    expect(sampleSize(1, 90)).toBe(1);
+    expect(sampleSize(8, 90)).toBe(2);
+    expect(sampleSize(9, 90)).toBe(3);
+    expect(sampleSize(500, 90)).toBe(50);
+    expect(sampleSize(10_000, 90)).toBe(200);
+    expect(sampleSize(20_000, 90)).toBe(315);
+  });
+  it('samples more from sellers with a bad history, never more than the batch', () => {
+    expect(sampleSize(500, 70)).toBe(75);
+    expect(sampleSize(500, 50)).toBe(100);
+    expect(sampleSize(500, 10)).toBe(150);
+    expect(sampleSize(3, 10)).toBe(3);
+  });
+});
+
+describe('sample selection', () => {
+  const items = Array.from({ length: 50 }, (_, i) => ({ id: `lead_${i}` }));
+  it('is reproducible for a batch and differs between batches', () => {
+    expect(pickSample(items, 5, 'bat_a')).toEqual(pickSample(items, 5, 'bat_a'));
+    expect(pickSample(items, 5, 'bat_a')).not.toEqual(pickSample(items, 5, 'bat_b'));
+    expect(new Set(pickSample(items, 50, 'bat_a').map((x) => x.id)).size).toBe(50);
+  });
+});
+
+describe('verdict and seller quality', () => {
+  it('passes at the threshold and fails above it', () => {
+    expect(batchPasses(20, 2, 1000)).toBe(true);
+    expect(batchPasses(20, 3, 1000)).toBe(false);
+    expect(batchPasses(0, 0, 1000)).toBe(true);
+  });
+  it('moves the score towards what the sample showed', () => {
+    expect(nextSellerQuality(80, 20, 0)).toBe(86);
+    expect(nextSellerQuality(80, 20, 10)).toBe(71);
+    expect(nextSellerQuality(80, 0, 0)).toBe(80);
+    expect(nextSellerQuality(5, 10, 10)).toBe(4);
+  });
+});

@@ -1,0 +1,48 @@
+// Spot-check arithmetic: how many leads of a batch to sample, which ones, the verdict, and the seller's score.
+//
+// Sample size follows acceptance sampling (ISO 2859-1 / ANSI Z1.4, general inspection level II, code
+// letters by lot size), then is tightened for sellers with a bad history:
+//   lot 1–8: 2 · 9–15: 3 · 16–25: 5 · 26–50: 8 · 51–90: 13 · 91–150: 20 · 151–280: 32 · 281–500: 50
+//   501–1200: 80 · 1201–3200: 125 · 3201–10000: 200 · larger: 315
+//   × 1 for seller quality ≥ 80, × 1.5 for 60–79, × 2 for 40–59, × 3 below 40; never more than the lot.
+// Verdict: sample failure rate ≤ the segment's threshold (default 10%) passes.
+// Seller quality: exponentially weighted, new = round(0.7 × old + 0.3 × 100 × (1 − failure rate)),
+// so one bad batch hurts and a run of good ones heals; below SUSPENSION_FLOOR the seller is suspended.
+import { createHmac } from 'node:crypto';
+
+const LOT_TABLE: [maxLot: number, sample: number][] = [
+  [8, 2], [15, 3], [25, 5], [50, 8], [90, 13], [150, 20], [280, 32], [500, 50], [1200, 80], [3200, 125], [10_000, 200],
+];
+
+export const SUSPENSION_FLOOR = 30;
+
+export function historyMultiplier(sellerQuality: number): number {
+  if (sellerQuality >= 80) return 1;
+  if (sellerQuality >= 60) return 1.5;
+  if (sellerQuality >= 40) return 2;
+  return 3;
+}
+
+export function sampleSize(lotSize: number, sellerQuality: number): number {
+  if (lotSize <= 0) return 0;
+  const base = LOT_TABLE.find(([max]) => lotSize <= max)?.[1] ?? 315;
+  return Math.min(lotSize, Math.ceil(base * historyMultiplier(sellerQuality)));
+}
+
+/** A reproducible random sample: leads ordered by a keyed hash of (batch, lead), the first n taken. */
+export function pickSample<T extends { id: string }>(items: readonly T[], n: number, batchId: string): T[] {
+  const keyed = items.map((item) => ({ item, k: createHmac('sha256', batchId).update(item.id).digest('hex') }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return keyed.slice(0, n).map((x) => x.item);
+}
+
+export function batchPasses(sampled: number, failed: number, thresholdBps: number): boolean {
+  if (sampled === 0) return true;
+  return failed * 10_000 <= thresholdBps * sampled;
+}
+
+export function nextSellerQuality(previous: number, sampled: number, failed: number): number {
+  if (sampled === 0) return previous;
+  const observed = 100 * (1 - failed / sampled);
+  return Math.max(0, Math.min(100, Math.round(0.7 * previous + 0.3 * observed)));
+}

@@ -1,0 +1,18 @@
+// The per-request GraphQL context: the caller, the app's dependencies and per-request loaders.
+import type { Request, Response } from 'express';
+import type { AppDeps } from '../context';
+import type { Actor } from '../domain/auth/access';
+import { createLoaders, type Loaders } from './loaders';
+
+export interface GqlContext {
+  deps: AppDeps;
+  actor: Actor | null;
+  req: Request;
+  res: Response;
+  requestId: string;
+  loaders: Loaders;
+}
+
+export function buildContext(deps: AppDeps, actor: Actor | null, req: Request, res: Response, requestId: string): GqlContext {
+  return { deps, actor, req, res, requestId, loaders: createLoaders(deps) };
+}

@@ -1,0 +1,49 @@
+// Lead queries and mutations: thin calls into the leads domain, plus the Lead field mapping.
+import type { FileUpload } from 'graphql-upload/processRequest.mjs';
+import { findLead, browseMarketplace, myListings } from '../domain/leads/browse-leads';
+import { importLeadsCsv } from '../domain/leads/import-leads-csv';
+import { eraseLeadContact, withdrawLead } from '../domain/leads/lead-lifecycle';
+import type { LeadSort } from '../domain/leads/lead-filter';
+import { readLeadContact } from '../domain/leads/read-contact';
+import { submitLeads, type LeadRow, type SubmittedBatch } from '../domain/leads/submit-leads';
+import type { GqlContext } from './context';
+import { toMoney } from './mappers';
+
+type PageArgs = { filter?: unknown; sort?: LeadSort | null; first?: number | null; after?: string | null };
+
+const batchPayload = (b: SubmittedBatch) => ({ ...b, status: b.accepted ? 'PENDING_VERIFICATION' : 'REJECTED' });
+
+export const leadResolvers = {
+  Query: {
+    marketplace: (_: unknown, a: PageArgs, ctx: GqlContext) => browseMarketplace(ctx.deps, ctx.actor, a.filter, a.sort, a),
+    myListings: (_: unknown, a: PageArgs, ctx: GqlContext) => myListings(ctx.deps, ctx.actor, a.filter, a),
+    lead: (_: unknown, a: { id: string }, ctx: GqlContext) => findLead(ctx.deps, ctx.actor, a.id),
+  },
+  Mutation: {
+    submitLeads: async (_: unknown, a: { input: unknown[] }, ctx: GqlContext) =>
+      batchPayload(await submitLeads(ctx.deps, ctx.actor, a.input, { source: ctx.actor?.via === 'apiKey' ? 'API_KEY' : 'GRAPHQL', shapeErrors: 'refuse-request' })),
+    importLeadsCsv: async (_: unknown, a: { file: Promise<FileUpload> }, ctx: GqlContext) => {
+      const file = await a.file;
+      return batchPayload(await importLeadsCsv(ctx.deps, ctx.actor, file.createReadStream()));
+    },
+    withdrawLead: (_: unknown, a: { id: string }, ctx: GqlContext) => withdrawLead(ctx.deps, ctx.actor, a.id),
+    eraseLeadContact: (_: unknown, a: { id: string }, ctx: GqlContext) => eraseLeadContact(ctx.deps, ctx.actor, a.id),
+  },
+  Lead: {
+    price: (l: LeadRow) => toMoney(l.price, l.currency),
+    seller: async (l: LeadRow, _: unknown, ctx: GqlContext) => {
+      const org = await ctx.loaders.organization.load(l.sellerOrgId);
+      return { id: l.sellerOrgId, name: org?.name ?? 'unknown', qualityScore: org?.qualityScore ?? 0 };
+    },
+    preview: (l: LeadRow) => ({ initials: l.previewName, phone: l.previewPhone, email: l.previewEmail, city: l.city }),
+    contact: (l: LeadRow, _: unknown, ctx: GqlContext) => readLeadContact(ctx.deps, ctx.actor, l),
+    signals: (l: LeadRow, _: unknown, ctx: GqlContext) => {
+      const mayRead = ctx.actor && (ctx.actor.role === 'OPERATOR' || ctx.actor.organizationId === l.sellerOrgId);
+      return mayRead ? (l.signals as { code: string; message: string }[]).map((s) => ({ ...s, field: null, severity: 'WARNING' })) : null;
+    },
+    erased: (l: LeadRow) => l.erasedAt != null,
+  },
+  LeadConnection: {
+    totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+  },
+};

@@ -1,0 +1,19 @@
+// Per-request batch loaders, so a page of 100 leads asks for its sellers once.
+import { schema } from '@leadex/db';
+import DataLoader from 'dataloader';
+import { inArray } from 'drizzle-orm';
+import type { AppDeps } from '../context';
+
+export interface Loaders {
+  organization: DataLoader<string, typeof schema.organizations.$inferSelect | null>;
+}
+
+export function createLoaders(deps: AppDeps): Loaders {
+  return {
+    organization: new DataLoader(async (ids) => {
+      const rows = await deps.db.select().from(schema.organizations).where(inArray(schema.organizations.id, [...ids]));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}

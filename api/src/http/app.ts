@@ -1,0 +1,65 @@
+// The API's express app: GraphQL at /graphql, health, metrics, CSV import and (later) webhooks.
+import { expressMiddleware } from '@as-integrations/express5';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
+import { GraphQLError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { pinoHttp } from 'pino-http';
+import type { Runtime } from '../bootstrap';
+import { DomainError } from '../domain/shared/domain-error';
+import { createApolloServer } from '../graphql/apollo';
+import { buildContext } from '../graphql/context';
+import { healthRoutes } from './health.routes';
+import { leadCsvRoutes } from './lead-csv.routes';
+import { createMetrics } from './metrics';
+import { resolveActor } from './resolve-actor';
+
+export async function createHttpApp(runtime: Runtime) {
+  const { deps } = runtime;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const metrics = createMetrics();
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  app.use(metrics.middleware);
+  app.use(cookieParser());
+  app.use(healthRoutes(deps, runtime.redis));
+  app.get('/metrics', metrics.handler);
+  app.use(leadCsvRoutes(deps));
+
+  const apollo = createApolloServer(deps.logger, deps.config.NODE_ENV === 'production');
+  await apollo.start();
+  app.use(
+    '/graphql',
+    express.json({ limit: '20mb' }),
+    graphqlUploadExpress({ maxFileSize: 20 * 1024 * 1024, maxFiles: 1 }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        try {
+          return buildContext(deps, await resolveActor(deps, req), req, res, String(req.id));
+        } catch (err) {
+          if (err instanceof DomainError) {
+            throw new GraphQLError(err.message, { extensions: { code: err.category, reason: err.code, http: { status: 401 } } });
+          }
+          throw err;
+        }
+      },
+    }),
+  );
+  app.use((err: Error, req: Request, res: Response, _next: NextFunction) => {
+    deps.logger.error({ err, requestId: req.id }, 'unhandled error');
+    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side; it has been logged.' } });
+  });
+  return { app, apollo };
+}

@@ -1,0 +1,13 @@
+// Domain errors on plain HTTP routes: the same codes as GraphQL, with a fitting status.
+import type { Response } from 'express';
+import { DomainError, type ErrorCategory } from '../domain/shared/domain-error';
+
+const STATUS: Record<ErrorCategory, number> = {
+  UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409, PAYMENT_REQUIRED: 402, RATE_LIMITED: 429,
+};
+
+export function sendDomainError(res: Response, err: unknown): boolean {
+  if (!(err instanceof DomainError)) return false;
+  res.status(STATUS[err.category]).json({ error: { code: err.category, reason: err.code, message: err.message, fields: err.fields } });
+  return true;
+}

@@ -1,0 +1,26 @@
+// Starts the API server: `tsx api/src/main.ts` (the README's start command runs it for you).
+import type { Server } from 'node:http';
+import { createRuntime } from './bootstrap';
+import { loadConfig } from './config';
+import { createHttpApp } from './http/app';
+
+async function main() {
+  const config = loadConfig();
+  const runtime = await createRuntime(config, { name: 'leadex-api' });
+  const { app, apollo } = await createHttpApp(runtime);
+  const server: Server = app.listen(config.PORT, () => runtime.deps.logger.info({ port: config.PORT, database: runtime.dbHandle.kind }, 'API listening'));
+  const stop = async (signal: string) => {
+    runtime.deps.logger.info({ signal }, 'API shutting down');
+    server.close();
+    await apollo.stop();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

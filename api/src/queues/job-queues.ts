@@ -1,0 +1,34 @@
+// Producers for the BullMQ queues. Job ids are derived from the business key so a repeat enqueue is a no-op.
+import { Queue, type JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { QUEUE, QUEUE_PREFIX, type TRepriceJob, type TSpotCheckJob } from './job-payloads';
+
+export interface JobQueues {
+  enqueueSpotCheck(job: TSpotCheckJob): Promise<void>;
+  enqueueReprice(job: TRepriceJob): Promise<void>;
+  close(): Promise<void>;
+}
+
+const RETRY: JobsOptions = { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: 5000 };
+
+export function createJobQueues(redisUrl: string, logger: Logger, prefix = QUEUE_PREFIX): JobQueues {
+  // producers fail fast instead of queueing commands while Redis is away
+  const connection = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  connection.on('error', (err) => logger.warn({ err: err.message }, 'redis producer connection error'));
+  const spotCheck = new Queue<TSpotCheckJob>(QUEUE.spotCheck, { connection, prefix });
+  const reprice = new Queue<TRepriceJob>(QUEUE.reprice, { connection, prefix });
+  return {
+    async enqueueSpotCheck(job) {
+      await spotCheck.add('spot-check', job, { ...RETRY, jobId: `spot-check-${job.batchId}` });
+    },
+    async enqueueReprice(job) {
+      // repricing is set-based and idempotent: one pending run is enough, so a burst of edits collapses
+      await reprice.add('reprice', job, { ...RETRY, deduplication: { id: 'reprice-pending' } });
+    },
+    async close() {
+      await Promise.all([spotCheck.close(), reprice.close()]);
+      connection.disconnect();
+    },
+  };
+}

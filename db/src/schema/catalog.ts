@@ -1,0 +1,68 @@
+// Segments, geography tiers and the operator-editable price grid.
+import { integer, jsonb, numeric, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { createdAt, money } from './columns';
+
+export const segments = pgTable('segments', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  // commission in basis points of the sale price (2000 = 20%)
+  commissionBps: integer('commission_bps').notNull().default(2000),
+  returnWindowHours: integer('return_window_hours').notNull().default(72),
+  ttlDays: integer('ttl_days').notNull().default(30),
+  // what happens to a batch whose spot-check fails: DISCOUNT (listed unverified) or REJECT
+  failedBatchPolicy: text('failed_batch_policy').notNull().default('DISCOUNT'),
+  // who checks a spot-check sample: 'automatic' (deterministic deeper checks) or 'manual' (operator calls)
+  verificationProvider: text('verification_provider').notNull().default('automatic'),
+  // the highest sample failure rate (basis points) at which a batch still passes
+  failureThresholdBps: integer('failure_threshold_bps').notNull().default(1000),
+  // per-segment attribute schema: { fields: [{ name, type, required, ... }] }
+  attributeSchema: jsonb('attribute_schema').notNull().default({ fields: [] }),
+  createdAt: createdAt(),
+});
+
+export const subsegments = pgTable(
+  'subsegments',
+  {
+    segmentCode: text('segment_code').notNull().references(() => segments.code),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.segmentCode, t.code] })],
+);
+
+// Geo tiers: a row per country (region '' and city ''), region (city '') or city.
+export const geoAreas = pgTable(
+  'geo_areas',
+  {
+    country: text('country').notNull(),
+    region: text('region').notNull().default(''),
+    city: text('city').notNull().default(''),
+    tier: text('tier').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.country, t.region, t.city] })],
+);
+
+// Base price per segment, subsegment ('' = any) and geo tier, in minor units.
+export const priceGrid = pgTable(
+  'price_grid',
+  {
+    segmentCode: text('segment_code').notNull().references(() => segments.code),
+    subsegment: text('subsegment').notNull().default(''),
+    geoTier: text('geo_tier').notNull(),
+    baseAmount: money('base_amount').notNull(),
+    currency: text('currency').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.segmentCode, t.subsegment, t.geoTier] })],
+);
+
+// Multiplicative factors and freshness parameters, by name (see pricing.rules.ts for the names).
+export const priceFactors = pgTable('price_factors', {
+  name: text('name').primaryKey(),
+  value: numeric('value', { precision: 10, scale: 4 }).notNull(),
+});
+
+// Volume discount tiers for bulk orders.
+export const volumeDiscounts = pgTable('volume_discounts', {
+  minQuantity: integer('min_quantity').primaryKey(),
+  discountBps: integer('discount_bps').notNull(),
+});

@@ -1,0 +1,4 @@
+// The whole drizzle schema: one file per table group.
+export * from './accounts';
+export * from './catalog';
+export * from './leads';

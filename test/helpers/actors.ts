@@ -1,0 +1,29 @@
+// Signing up the people a test needs.
+import { randomBytes } from 'node:crypto';
+import { SIGN_UP } from './operations';
+import type { TestApp } from './test-app';
+
+export interface TestUser {
+  token: string;
+  userId: string;
+  organizationId: string;
+  email: string;
+}
+
+export async function signUpAs(app: TestApp, role: 'SELLER' | 'BUYER', name = role.toLowerCase()): Promise<TestUser> {
+  const email = `${name}-${randomBytes(4).toString('hex')}@example.com`;
+  const res = await app.client().request<{ signUp: { token: string; user: { id: string; organization: { id: string } } } }>(SIGN_UP, {
+    input: { email, password: 'correct horse battery staple', name: `Test ${name}`, organizationName: `${name} Ltd`, role },
+  });
+  return { token: res.signUp.token, userId: res.signUp.user.id, organizationId: res.signUp.user.organization.id, email };
+}
+
+/** Operators cannot be made through the API; tests use the same domain function as the CLI. */
+export async function createOperatorUser(app: TestApp): Promise<TestUser> {
+  const { createOperator, signIn } = await import('@leadex/api/domain/auth/auth.service');
+  const email = `operator-${randomBytes(4).toString('hex')}@example.com`;
+  const op = await createOperator(app.runtime.deps, email, 'correct horse battery staple', 'Operator');
+  const session = await signIn(app.runtime.deps, email, 'correct horse battery staple', '127.0.0.1');
+  const [user] = await app.runtime.deps.db.query.users.findMany({ where: (u, { eq }) => eq(u.id, op.id) });
+  return { token: session.token, userId: op.id, organizationId: user!.organizationId, email };
+}

@@ -1,0 +1,25 @@
+// Starts the BullMQ workers: `tsx workers/src/main.ts` (the README's start command runs it for you).
+import { createRuntime, loadConfig } from '@leadex/api';
+import { startWorkers } from './worker-host';
+
+async function main() {
+  const config = loadConfig();
+  // the API migrates; with embedded PGlite (one process per data dir) workers need their own database
+  if (!config.DATABASE_URL) throw new Error('workers need DATABASE_URL (the start script sets it up for you)');
+  const runtime = await createRuntime(config, { name: 'leadex-workers', migrate: false });
+  const host = await startWorkers(runtime);
+  runtime.deps.logger.info({ queues: host.workers.map((w) => w.name) }, 'workers running');
+  const stop = async (signal: string) => {
+    runtime.deps.logger.info({ signal }, 'workers draining');
+    await host.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

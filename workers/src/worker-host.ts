@@ -1,0 +1,46 @@
+// Runs every job processor on BullMQ and registers the repeatable schedules (from this one process).
+import { QUEUE_PREFIX, type Runtime } from '@leadex/api';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { repriceJob } from './jobs/reprice.job';
+import { spotCheckSweepJob } from './jobs/spot-check-sweep.job';
+import { spotCheckJob } from './jobs/spot-check.job';
+
+const JOBS = [spotCheckJob, repriceJob, spotCheckSweepJob];
+
+export interface WorkerHostOptions {
+  prefix?: string;
+  /** register the repeatable schedules (reprice daily, sweep every few minutes) */
+  schedules?: boolean;
+}
+
+export async function startWorkers(runtime: Runtime, options: WorkerHostOptions = {}) {
+  const prefix = options.prefix ?? QUEUE_PREFIX;
+  const { deps } = runtime;
+  // workers block on Redis; BullMQ requires maxRetriesPerRequest: null on their connection
+  const connection = new Redis(deps.config.REDIS_URL, { maxRetriesPerRequest: null });
+  connection.on('error', (err) => deps.logger.warn({ err: err.message }, 'worker redis connection error'));
+  const workers = JOBS.map((job) => {
+    const worker = new Worker(job.queue, async (j) => job.run(deps, j.data), { connection, prefix, concurrency: job.concurrency });
+    worker.on('failed', (j, err) => deps.logger.warn({ queue: job.queue, jobId: j?.id, attempts: j?.attemptsMade, err: err.message }, 'job failed'));
+    worker.on('completed', (j, result) => deps.logger.info({ queue: job.queue, jobId: j.id, result }, 'job done'));
+    return worker;
+  });
+  const schedulers: Queue[] = [];
+  if (options.schedules !== false) {
+    const reprice = new Queue(repriceJob.queue, { connection, prefix });
+    await reprice.upsertJobScheduler('daily-reprice', { pattern: '5 0 * * *' }, { name: 'reprice', data: { reason: 'daily' } });
+    const sweep = new Queue(spotCheckSweepJob.queue, { connection, prefix });
+    await sweep.upsertJobScheduler('spot-check-sweep', { every: 5 * 60_000 }, { name: 'sweep', data: {} });
+    schedulers.push(reprice, sweep);
+  }
+  return {
+    workers,
+    async close() {
+      // close() waits for jobs in progress to finish: a SIGTERM never cuts one in half
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(schedulers.map((q) => q.close()));
+      connection.disconnect();
+    },
+  };
+}
