@@ -95,7 +95,8 @@ export function sortOrder(sort: LeadSort): SQL[] {
 
 export function afterCursor(sort: LeadSort, c: { key: CursorValue; id: string }): SQL {
   const column = sort === 'NEWEST' ? leads.capturedAt : sort === 'SCORE_DESC' ? leads.score : leads.price;
-  const key = sort === 'NEWEST' ? new Date(String(c.key)) : Number(c.key);
+  // raw SQL parameters skip drizzle's column mapping, so the timestamp goes as ISO text with a cast
+  const key = sort === 'NEWEST' ? sql`${new Date(String(c.key)).toISOString()}::timestamptz` : sql`${Number(c.key)}`;
   // a row comparison lets Postgres walk the (sort key, id) index straight to the page
   return sort === 'PRICE_ASC' ? sql`(${column}, ${leads.id}) > (${key}, ${c.id})` : sql`(${column}, ${leads.id}) < (${key}, ${c.id})`;
 }

@@ -1,7 +1,7 @@
 // Lead submission (GraphQL, CSV, API key): shape, hard checks and soft signals at once, then one
 // transaction that writes the batch, its accepted leads and every finding; the spot-check is queued after.
 import { schema, type Db } from '@leadex/db';
-import { and, gte, inArray, or } from 'drizzle-orm';
+import { and, eq, gte, inArray, or } from 'drizzle-orm';
 import type { AppDeps } from '../../context';
 import { requireRole, type Actor } from '../auth/access';
 import { loadGeoAreas, loadPricing, loadSegments } from '../catalog/catalog.service';
@@ -92,6 +92,13 @@ async function findExistingDuplicates(db: Db, since: Date, keys: { segment: stri
   return seen;
 }
 
+async function findTakenExternalIds(db: Db, sellerOrgId: string, parsed: Parsed[]): Promise<Set<string>> {
+  const ids = [...new Set(parsed.flatMap((p) => (p.input?.externalId ? [p.input.externalId] : [])))];
+  if (!ids.length) return new Set();
+  const rows = await db.select({ externalId: leads.externalId }).from(leads).where(and(eq(leads.sellerOrgId, sellerOrgId), inArray(leads.externalId, ids)));
+  return new Set(rows.map((r) => r.externalId!));
+}
+
 /**
  * Checks and stores a batch of leads for the calling seller. Accepted leads are PENDING_VERIFICATION;
  * nothing is listed until the spot-check worker gives the batch a verdict.
@@ -128,6 +135,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
   for (const k of keyed) if (k?.ipHash) ipCounts.set(k.ipHash, (ipCounts.get(k.ipHash) ?? 0) + 1);
   const seenInBatch = new Set<string>();
   const externalIds = new Set<string>();
+  const takenExternalIds = await findTakenExternalIds(deps.db, seller.organizationId, parsed);
 
   const batchId = newId('bat');
   const results: LeadResult[] = [];
@@ -150,7 +158,9 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
     });
     const issues = [...check.issues];
     if (input.externalId) {
-      if (externalIds.has(input.externalId)) {
+      if (takenExternalIds.has(input.externalId)) {
+        issues.push({ code: 'EXTERNAL_ID_TAKEN', field: 'externalId', message: 'you already submitted a lead with this externalId', severity: 'ERROR' });
+      } else if (externalIds.has(input.externalId)) {
         issues.push({ code: 'EXTERNAL_ID_DUPLICATE', field: 'externalId', message: 'this externalId appears twice in the batch', severity: 'ERROR' });
       }
       externalIds.add(input.externalId);
@@ -228,7 +238,8 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
         await tx.insert(leads).values(rows.slice(i, i + 1000));
       } catch (err) {
         if (String((err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code) === '23505') {
-          throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'A lead with one of these externalIds was already submitted');
+          // a concurrent batch took the same externalId between our check and this insert
+          throw new DomainError('EXTERNAL_ID_TAKEN', 'A lead with one of these externalIds was submitted at the same time; resubmit to see which');
         }
         throw err;
       }
