@@ -1,5 +1,4 @@
-import { schema } from '@leadex/db';
-import { eq } from 'drizzle-orm';
+import { eq, schema } from '@leadex/db';
 import { ClientError } from 'graphql-request';
 import { validLead } from '../fixtures/leads';
 import { createOperatorUser, signUpAs, type TestUser } from '../helpers/actors';
@@ -139,7 +138,7 @@ describe('browsing', () => {
   });
 
   it('answers bad arguments with BAD_USER_INPUT and the field path', async () => {
-    const err = async (vars: Record<string, unknown>) => (await market(vars).catch((e: ClientError) => e.response.errors![0]!)) as { extensions: { code: string; fields: { path: string }[] } };
+    const err = async (vars: Record<string, unknown>) => (await market(vars).catch((e: ClientError) => e.response.errors![0]!)) as unknown as { extensions: { code: string; fields: { path: string }[] } };
     expect((await err({ first: 1000 })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'first' }] });
     expect((await err({ after: 'garbage' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'after' }] });
     expect((await err({ filter: { minSellerQuality: 101 } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'filter.minSellerQuality' }] });

@@ -1,6 +1,5 @@
 import { ClientError } from 'graphql-request';
-import { schema } from '@leadex/db';
-import { eq } from 'drizzle-orm';
+import { eq, schema } from '@leadex/db';
 import { validLead } from '../fixtures/leads';
 import { signUpAs, type TestUser } from '../helpers/actors';
 import { CREATE_API_KEY, LEAD, SUBMIT_LEADS } from '../helpers/operations';

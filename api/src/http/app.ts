@@ -5,6 +5,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { pinoHttp } from 'pino-http';
 import type { Runtime } from '../bootstrap';
 import { DomainError } from '../domain/shared/domain-error';
@@ -57,6 +59,12 @@ export async function createHttpApp(runtime: Runtime) {
       },
     }),
   );
+  // the built web app (web/dist), when present, is served from the same origin as the API
+  const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+  if (existsSync(webDist)) {
+    app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!graphql|webhooks|healthz|readyz|metrics|leads\/csv).*/, (_req, res) => res.sendFile(`${webDist}/index.html`));
+  }
   app.use((err: Error, req: Request, res: Response, _next: NextFunction) => {
     deps.logger.error({ err, requestId: req.id }, 'unhandled error');
     res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side; it has been logged.' } });

@@ -15,6 +15,7 @@ import { maskEmail, maskName, maskPhone, normalizeContact, normalizedEmailKey, n
 import { ZLeadInput, type TLeadInputShape } from './lead-input.schema';
 import { checkLead } from './lead-checks.rules';
 import type { LeadIssue, SegmentDefinition, TLeadInput } from './lead.types';
+import { typedAttributes } from './lead-attributes';
 import { assertSellerActive } from './seller-status';
 
 const { leadBatches, leads, verificationResults } = schema;
@@ -207,7 +208,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
         now,
       ),
       currency,
-      attributes: input.attributes ?? {},
+      attributes: segment ? typedAttributes(input.attributes, segment) : (input.attributes ?? {}),
       signals: issues.filter((i) => i.severity === 'WARNING').map(({ code, message }) => ({ code, message })),
       formFillSeconds: input.formFillSeconds ?? null,
       previewName: maskName(contact.fullName),
