@@ -1,0 +1,44 @@
+// Starts the whole product in one process: Redis check, database (embedded PGlite unless DATABASE_URL),
+// demo data on first start, the API with the built web app, and the BullMQ workers.
+import { createHttpApp, createRuntime, loadConfig } from '@leadex/api';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '@leadex/api/seed/demo-data';
+import { startWorkers } from '@leadex/workers';
+import { ensureRedis } from './ensure-redis';
+
+async function main() {
+  const config = loadConfig();
+  const redisChild = await ensureRedis(config.REDIS_URL, config.DATA_DIR);
+  const runtime = await createRuntime(config, { name: 'leadex' });
+  const log = runtime.deps.logger;
+  if (redisChild) log.info({ pid: redisChild.pid }, 'started a local redis-server');
+  if (await seedDemoData(runtime.deps)) log.info('demo data seeded');
+  const { app, apollo } = await createHttpApp(runtime);
+  const workers = await startWorkers(runtime);
+  const server = app.listen(config.PORT, () => {
+    console.log(`
+  Leadex is running (${runtime.dbHandle.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'})
+    web app   http://localhost:${config.PORT}/
+    GraphQL   http://localhost:${config.PORT}/graphql
+  Demo accounts (password "${DEMO_PASSWORD}"):
+    operator  ${DEMO_ACCOUNTS.operator}
+    sellers   ${DEMO_ACCOUNTS.sellers.join(', ')}
+    buyers    ${DEMO_ACCOUNTS.buyers.join(', ')}
+`);
+  });
+  const stop = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    server.close();
+    await workers.close();
+    await apollo.stop();
+    await runtime.close();
+    redisChild?.kill();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
