@@ -159,3 +159,32 @@ describe('who reads the contact', () => {
     expect(twice).toMatchObject({ extensions: { code: 'CONFLICT' } });
   });
 });
+
+describe('a seller\'s own listings', () => {
+  it('lists the seller\'s leads only, filtered by status, newest first', async () => {
+    const mine = await signUpAs(app, 'SELLER', 'lister');
+    const { submitLeads } = await submit(mine, [validLead(), validLead(), validLead()]);
+    const [a] = submitLeads.results.map((r) => r.lead!.id);
+    await app.client(mine).request('mutation($id: ID!) { withdrawLead(id: $id) { id } }', { id: a });
+    const q = 'query($filter: LeadFilter) { myListings(filter: $filter, first: 10) { totalCount edges { node { id status } } } }';
+    type R = { myListings: { totalCount: number; edges: { node: { id: string; status: string } }[] } };
+    const all = await app.client(mine).request<R>(q, {});
+    expect(all.myListings.totalCount).toBe(3);
+    const withdrawn = await app.client(mine).request<R>(q, { filter: { statuses: ['WITHDRAWN'] } });
+    expect(withdrawn.myListings.edges.map((e) => e.node.id)).toEqual([a]);
+    const pending = await app.client(mine).request<R>(q, { filter: { statuses: ['PENDING_VERIFICATION'] } });
+    expect(pending.myListings.totalCount).toBe(2);
+    const buyer = await signUpAs(app, 'BUYER');
+    await expect(app.client(buyer).request(q, {})).rejects.toMatchObject({ response: { errors: [{ extensions: { code: 'FORBIDDEN' } }] } });
+  });
+
+  it('publishes the segments with subsegments, attribute schemas and commission', async () => {
+    const res = await app.client(seller).request<{ segments: { code: string; subsegments: { code: string }[]; attributeSchema: { fields: { name: string }[] }; commissionRate: string }[] }>(
+      '{ segments { code name subsegments { code name } attributeSchema commissionRate returnWindowHours ttlDays } }');
+    expect(res.segments.map((s) => s.code).sort()).toEqual(['AUTO_TEST_DRIVE', 'EDUCATION', 'FINANCE', 'INSURANCE', 'SERVICES', 'TOURISM']);
+    const insurance = res.segments.find((s) => s.code === 'INSURANCE')!;
+    expect(insurance.subsegments.map((s) => s.code)).toEqual(expect.arrayContaining(['CASCO', 'OSAGO', 'LIFE', 'HEALTH', 'PROPERTY', 'TRAVEL']));
+    expect(insurance.attributeSchema.fields.map((f) => f.name)).toContain('vehicleYear');
+    expect(insurance.commissionRate).toBe('0.2');
+  });
+});
