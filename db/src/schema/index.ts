@@ -2,3 +2,5 @@
 export * from './accounts';
 export * from './catalog';
 export * from './leads';
+export * from './orders';
+export * from './ledger';

@@ -1,6 +1,6 @@
 // Leads, the batches they arrive in, verification findings and the audit of contact reads.
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { organizations, users } from './accounts';
 import { createdAt, id, money, ts } from './columns';
 
@@ -47,6 +47,8 @@ export const leads = pgTable(
     exclusivity: text('exclusivity').notNull(),
     maxSales: integer('max_sales').notNull(),
     salesCount: integer('sales_count').notNull().default(0),
+    // capacity held by unpaid orders; sales_count + reserved_count never exceeds max_sales (a CHECK says so)
+    reservedCount: integer('reserved_count').notNull().default(0),
     status: text('status').notNull(),
     verification: text('verification').notNull().default('UNVERIFIED'),
     askingPrice: money('asking_price'),
@@ -88,6 +90,7 @@ export const leads = pgTable(
     index('leads_listed_segment_price_idx').on(t.segment, t.price, t.id).where(sql`status = 'LISTED'`),
     index('leads_listed_geo_idx').on(t.country, t.region, t.city).where(sql`status = 'LISTED'`),
     index('leads_expiry_idx').on(t.expiresAt).where(sql`status = 'LISTED'`),
+    check('leads_capacity_ck', sql`sales_count >= 0 AND reserved_count >= 0 AND sales_count + reserved_count <= max_sales`),
     uniqueIndex('leads_seller_external_uq')
       .on(t.sellerOrgId, t.externalId)
       .where(sql`external_id is not null`),

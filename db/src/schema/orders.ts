@@ -1,0 +1,106 @@
+// Orders (reservations of capacity), their lines, purchases (paid sales) and processed Stripe events.
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, text, uniqueIndex, integer } from 'drizzle-orm/pg-core';
+import { organizations, users } from './accounts';
+import { createdAt, id, money, ts } from './columns';
+import { leads } from './leads';
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: id(),
+    buyerOrgId: text('buyer_org_id').notNull().references(() => organizations.id),
+    buyerUserId: text('buyer_user_id').references(() => users.id),
+    status: text('status').notNull(), // RESERVED | PAID | EXPIRED | CANCELLED
+    total: money('total').notNull(),
+    currency: text('currency').notNull(),
+    discountBps: integer('discount_bps').notNull().default(0),
+    expiresAt: ts('expires_at').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    checkoutSessionId: text('checkout_session_id'),
+    paymentIntentId: text('payment_intent_id'),
+    paidAt: ts('paid_at'),
+    closedAt: ts('closed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('orders_buyer_idem_uq').on(t.buyerOrgId, t.idempotencyKey).where(sql`idempotency_key is not null`),
+    index('orders_buyer_idx').on(t.buyerOrgId, t.createdAt),
+    index('orders_reserved_expiry_idx').on(t.expiresAt).where(sql`status = 'RESERVED'`),
+    uniqueIndex('orders_checkout_uq').on(t.checkoutSessionId).where(sql`checkout_session_id is not null`),
+  ],
+);
+
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    orderId: text('order_id').notNull().references(() => orders.id),
+    leadId: text('lead_id').notNull().references(() => leads.id),
+    buyerOrgId: text('buyer_org_id').notNull(),
+    price: money('price').notNull(),
+    // true while the line holds capacity (order RESERVED) or became a sale (PAID)
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [
+    uniqueIndex('order_lines_pk').on(t.orderId, t.leadId),
+    // a buyer never holds or buys the same lead twice, whatever the concurrency
+    uniqueIndex('order_lines_active_buyer_uq').on(t.leadId, t.buyerOrgId).where(sql`active`),
+  ],
+);
+
+export const purchases = pgTable(
+  'purchases',
+  {
+    id: id(),
+    orderId: text('order_id').notNull().references(() => orders.id),
+    leadId: text('lead_id').notNull().references(() => leads.id),
+    buyerOrgId: text('buyer_org_id').notNull().references(() => organizations.id),
+    sellerOrgId: text('seller_org_id').notNull().references(() => organizations.id),
+    price: money('price').notNull(),
+    commission: money('commission').notNull(),
+    sellerNet: money('seller_net').notNull(),
+    currency: text('currency').notNull(),
+    paymentIntentId: text('payment_intent_id'),
+    outcome: text('outcome').notNull().default('NEW'),
+    outcomeReason: text('outcome_reason'),
+    // escrow | settled | refunded — settlement and refunds move it on
+    status: text('status').notNull().default('ESCROW'),
+    purchasedAt: ts('purchased_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('purchases_lead_buyer_uq').on(t.leadId, t.buyerOrgId),
+    index('purchases_buyer_idx').on(t.buyerOrgId, t.purchasedAt),
+    index('purchases_seller_idx').on(t.sellerOrgId, t.purchasedAt),
+    index('purchases_order_idx').on(t.orderId),
+  ],
+);
+
+// Every Stripe event id processed once: a replay or duplicate delivery is a no-op.
+export const stripeEvents = pgTable('stripe_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  objectId: text('object_id'),
+  outcome: text('outcome').notNull(),
+  receivedAt: createdAt(),
+});
+
+// Refunds the platform issued outside disputes (e.g. a payment that arrived after its capacity was gone).
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: id(),
+    orderId: text('order_id').references(() => orders.id),
+    purchaseId: text('purchase_id').references(() => purchases.id),
+    reason: text('reason').notNull(),
+    amount: money('amount').notNull(),
+    currency: text('currency').notNull(),
+    paymentIntentId: text('payment_intent_id').notNull(),
+    stripeRefundId: text('stripe_refund_id'),
+    // the Stripe idempotency key: derived from the business event so a retry never refunds twice
+    idempotencyKey: text('idempotency_key').notNull(),
+    status: text('status').notNull(), // PENDING | SUCCEEDED | FAILED
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('refunds_idem_uq').on(t.idempotencyKey)],
+);
