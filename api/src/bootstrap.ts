@@ -9,6 +9,7 @@ import type { AppDeps } from './context';
 import { createRateLimits } from './domain/auth/rate-limits';
 import { createContactVault } from './domain/leads/contact-vault';
 import { createJobQueues } from './queues/job-queues';
+import { createStripeClient } from './stripe/stripe-client';
 
 export interface Runtime {
   deps: AppDeps;
@@ -29,9 +30,9 @@ export function createLogger(config: Config, name: string): Logger {
   });
 }
 
-export async function createRuntime(config: Config, options: { name?: string; logger?: Logger; queuePrefix?: string; migrate?: boolean } = {}): Promise<Runtime> {
+export async function createRuntime(config: Config, options: { name?: string; logger?: Logger; queuePrefix?: string; migrate?: boolean; dbPoolSize?: number } = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config, options.name ?? 'leadex');
-  const dbHandle = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : resolve(config.DATA_DIR, 'pglite') });
+  const dbHandle = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : resolve(config.DATA_DIR, 'pglite'), maxConnections: options.dbPoolSize });
   if (options.migrate !== false) {
     await migrateDb(dbHandle);
     await seedReferenceData(dbHandle.db, config.PLATFORM_CURRENCY);
@@ -47,6 +48,7 @@ export async function createRuntime(config: Config, options: { name?: string; lo
     logger,
     jobs,
     rateLimits: createRateLimits(redis, `${options.queuePrefix ?? 'leadex'}-rl`),
+    stripe: createStripeClient(config),
   };
   return {
     deps,

@@ -24,6 +24,8 @@ const ZConfig = z
     WEB_ORIGIN: z.string().default('http://localhost:5173'),
     COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ORDER_HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    MAX_ORDER_LEADS: z.coerce.number().int().min(1).max(10_000).default(500),
     MAX_BATCH_SIZE: z.coerce.number().int().positive().default(10_000),
   })
   .superRefine((c, ctx) => {

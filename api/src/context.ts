@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { ContactVault } from './domain/leads/contact-vault';
 import type { RateLimits } from './domain/auth/rate-limits';
 import type { JobQueues } from './queues/job-queues';
+import type { StripeClient } from './stripe/stripe-client';
 
 export interface AppDeps {
   db: Db;
@@ -15,4 +16,5 @@ export interface AppDeps {
   logger: Logger;
   jobs: JobQueues;
   rateLimits: RateLimits;
+  stripe: StripeClient;
 }

@@ -20,11 +20,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { label: string; workers?: boolean; env?: Record<string, string> }): Promise<TestApp> {
+export async function startTestApp(options: { label: string; workers?: boolean; env?: Record<string, string>; dbPoolSize?: number }): Promise<TestApp> {
   const database = await createTestDatabase(options.label);
   const prefix = `t-${options.label}-${randomBytes(4).toString('hex')}`;
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL, LOG_LEVEL: 'silent', ...options.env });
-  const runtime = await createRuntime(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), queuePrefix: prefix, migrate: false });
+  const runtime = await createRuntime(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), queuePrefix: prefix, migrate: false, dbPoolSize: options.dbPoolSize });
   const { app, apollo } = await createHttpApp(runtime);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -9,6 +9,7 @@ import { catalogResolvers } from './catalog.resolver';
 import type { GqlContext } from './context';
 import { createErrorFormatter } from './errors';
 import { leadResolvers } from './leads.resolver';
+import { orderResolvers } from './orders.resolver';
 import { scalarResolvers } from './scalars';
 
 const schemaDir = fileURLToPath(new URL('./schema', import.meta.url));
@@ -39,7 +40,7 @@ export function createApolloServer(logger: Logger, production: boolean) {
   const protection = armor.protect();
   return new ApolloServer<GqlContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: mergeResolvers(scalarResolvers as unknown as ResolverMap, authResolvers, leadResolvers, catalogResolvers) as never,
+    resolvers: mergeResolvers(scalarResolvers as unknown as ResolverMap, authResolvers, leadResolvers, catalogResolvers, orderResolvers) as never,
     formatError: createErrorFormatter(logger),
     ...protection,
     introspection: true,

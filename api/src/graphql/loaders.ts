@@ -6,12 +6,18 @@ import type { AppDeps } from '../context';
 
 export interface Loaders {
   organization: DataLoader<string, typeof schema.organizations.$inferSelect | null>;
+  lead: DataLoader<string, typeof schema.leads.$inferSelect | null>;
 }
 
 export function createLoaders(deps: AppDeps): Loaders {
   return {
     organization: new DataLoader(async (ids) => {
       const rows = await deps.db.select().from(schema.organizations).where(inArray(schema.organizations.id, [...ids]));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    lead: new DataLoader(async (ids) => {
+      const rows = await deps.db.select().from(schema.leads).where(inArray(schema.leads.id, [...ids]));
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

@@ -15,7 +15,9 @@ import { buildContext } from '../graphql/context';
 import { healthRoutes } from './health.routes';
 import { leadCsvRoutes } from './lead-csv.routes';
 import { createMetrics } from './metrics';
+import { purchaseCsvRoutes } from './purchase-csv.routes';
 import { resolveActor } from './resolve-actor';
+import { stripeWebhookRoutes } from './stripe-webhook.routes';
 
 export async function createHttpApp(runtime: Runtime) {
   const { deps } = runtime;
@@ -39,6 +41,8 @@ export async function createHttpApp(runtime: Runtime) {
   app.use(healthRoutes(deps, runtime.redis));
   app.get('/metrics', metrics.handler);
   app.use(leadCsvRoutes(deps));
+  app.use(stripeWebhookRoutes(deps));
+  app.use(purchaseCsvRoutes(deps));
 
   const apollo = createApolloServer(deps.logger, deps.config.NODE_ENV === 'production');
   await apollo.start();

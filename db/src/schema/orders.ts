@@ -17,6 +17,8 @@ export const orders = pgTable(
     discountBps: integer('discount_bps').notNull().default(0),
     expiresAt: ts('expires_at').notNull(),
     idempotencyKey: text('idempotency_key'),
+    // hash of the request that used the key: the same key with another request is refused
+    requestHash: text('request_hash'),
     checkoutSessionId: text('checkout_session_id'),
     paymentIntentId: text('payment_intent_id'),
     paidAt: ts('paid_at'),

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../context';
 import { requireActor, requireRole, type Actor } from '../auth/access';
 import { badInput } from '../shared/domain-error';
 import { afterCursor, decodeCursor, encodeCursor, filterConditions, parseLeadFilter, sortOrder, type LeadSort } from './lead-filter';
+import { buyerOwnsLead } from '../purchases/purchases.service';
 import type { LeadRow } from './submit-leads';
 
 const { leads, organizations } = schema;
@@ -77,5 +78,7 @@ export async function findLead(deps: AppDeps, actor: Actor | null, id: string): 
   if (!row) return null;
   // others see a lead only while it is on the market; the owner and operators always
   if (row.sellerOrgId === a.organizationId || a.role === 'OPERATOR' || row.status === 'LISTED' || row.status === 'SOLD_OUT') return row;
+  // a buyer keeps seeing what they bought, whatever happened to the listing since
+  if (a.role === 'BUYER' && (await buyerOwnsLead(deps, a.organizationId, row.id))) return row;
   return null;
 }

@@ -1,0 +1,28 @@
+// Account balances, for operators and the invariant checks.
+import { queryRows, sql, type Db } from '@leadex/db';
+import type { AppDeps } from '../../context';
+import { requireRole, type Actor } from '../auth/access';
+
+export interface AccountBalance {
+  account: string;
+  balance: number;
+  currency: string;
+}
+
+export async function accountBalances(db: Db): Promise<AccountBalance[]> {
+  const rows = await queryRows<{ account: string; balance: string; currency: string }>(
+    db,
+    sql`SELECT account, currency, sum(amount)::text AS balance FROM ledger_postings GROUP BY account, currency ORDER BY account`,
+  );
+  return rows.map((r) => ({ account: r.account, currency: r.currency, balance: Number(r.balance) }));
+}
+
+export async function balanceOf(db: Db, account: string): Promise<number> {
+  const [row] = await queryRows<{ balance: string | null }>(db, sql`SELECT sum(amount)::text AS balance FROM ledger_postings WHERE account = ${account}`);
+  return Number(row?.balance ?? 0);
+}
+
+export async function ledgerBalances(deps: AppDeps, actor: Actor | null): Promise<AccountBalance[]> {
+  requireRole(actor, 'OPERATOR');
+  return accountBalances(deps.db);
+}

@@ -1,0 +1,44 @@
+// Orders, checkout, purchases and ledger balances: thin calls into the domain.
+import { ledgerBalances } from '../domain/ledger/ledger-balances';
+import { checkoutOrder } from '../domain/orders/checkout-order';
+import { createOrder } from '../domain/orders/create-order';
+import { loadOrder, type OrderView } from '../domain/orders/load-order';
+import { cancelOrder } from '../domain/orders/release-order';
+import { myPurchases, updateLeadOutcome, type PurchaseRow } from '../domain/purchases/purchases.service';
+import { DomainError } from '../domain/shared/domain-error';
+import type { GqlContext } from './context';
+import { toMoney } from './mappers';
+
+export const orderResolvers = {
+  Query: {
+    order: async (_: unknown, a: { id: string }, ctx: GqlContext) => {
+      try {
+        return await loadOrder(ctx.deps, ctx.actor, a.id);
+      } catch (err) {
+        if (err instanceof DomainError && err.code === 'ORDER_NOT_FOUND') return null;
+        throw err;
+      }
+    },
+    myPurchases: (_: unknown, a: { first?: number; after?: string }, ctx: GqlContext) => myPurchases(ctx.deps, ctx.actor, a),
+    ledgerBalances: async (_: unknown, __: unknown, ctx: GqlContext) =>
+      (await ledgerBalances(ctx.deps, ctx.actor)).map((b) => ({ account: b.account, balance: toMoney(b.balance, b.currency) })),
+  },
+  Mutation: {
+    createOrder: (_: unknown, a: { input: unknown; idempotencyKey?: string }, ctx: GqlContext) => createOrder(ctx.deps, ctx.actor, a.input, a.idempotencyKey),
+    checkoutOrder: (_: unknown, a: { orderId: string }, ctx: GqlContext) => checkoutOrder(ctx.deps, ctx.actor, a.orderId),
+    cancelOrder: (_: unknown, a: { orderId: string }, ctx: GqlContext) => cancelOrder(ctx.deps, ctx.actor, a.orderId),
+    updateLeadOutcome: (_: unknown, a: { purchaseId: string; outcome: string; reason?: string }, ctx: GqlContext) =>
+      updateLeadOutcome(ctx.deps, ctx.actor, a.purchaseId, a.outcome, a.reason),
+  },
+  Order: {
+    total: (o: OrderView) => toMoney(o.total, o.currency),
+    lines: (o: OrderView) => o.lines.map((l) => ({ lead: l.lead, price: toMoney(l.price, o.currency) })),
+  },
+  Purchase: {
+    price: (p: PurchaseRow) => toMoney(p.price, p.currency),
+    lead: (p: PurchaseRow, _: unknown, ctx: GqlContext) => ctx.loaders.lead.load(p.leadId),
+  },
+  PurchaseConnection: {
+    totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+  },
+};

@@ -1,0 +1,33 @@
+// GET /purchases/csv: the buyer's purchased leads with full contact data (every row's read is audited).
+import { stringify } from 'csv-stringify/sync';
+import { Router } from 'express';
+import type { AppDeps } from '../context';
+import { readLeadContact } from '../domain/leads/read-contact';
+import { purchasedLeads } from '../domain/purchases/purchases.service';
+import { formatDecimal } from '../domain/shared/money';
+import { resolveActor } from './resolve-actor';
+import { sendDomainError } from './send-error';
+
+export function purchaseCsvRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/purchases/csv', async (req, res, next) => {
+    try {
+      const actor = await resolveActor(deps, req);
+      const rows = await purchasedLeads(deps, actor);
+      const out: string[][] = [['purchase_id', 'lead_id', 'purchased_at', 'price', 'currency', 'segment', 'subsegment', 'country', 'region', 'city', 'full_name', 'phone', 'email', 'social_url', 'preferred_contact_time', 'outcome', 'status']];
+      for (const { purchase, lead } of rows) {
+        const contact = purchase.status === 'REFUNDED' ? null : await readLeadContact(deps, actor, lead);
+        out.push([
+          purchase.id, lead.id, purchase.purchasedAt.toISOString(), formatDecimal(purchase.price, purchase.currency), purchase.currency,
+          lead.segment, lead.subsegment ?? '', lead.country, lead.region ?? '', lead.city ?? '',
+          contact?.fullName ?? '', contact?.phone ?? '', contact?.email ?? '', contact?.socialUrl ?? '', contact?.preferredContactTime ?? '',
+          purchase.outcome, purchase.status,
+        ]);
+      }
+      res.type('text/csv').attachment('leadex-purchases.csv').send(stringify(out));
+    } catch (err) {
+      if (!sendDomainError(res, err)) next(err);
+    }
+  });
+  return router;
+}
