@@ -2,15 +2,25 @@
 import { QUEUE_PREFIX, type Runtime } from '@leadex/api';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { refundRetryJob } from './jobs/refund-retry.job';
 import { repriceJob } from './jobs/reprice.job';
+import { reservationExpiryJob } from './jobs/reservation-expiry.job';
 import { spotCheckSweepJob } from './jobs/spot-check-sweep.job';
 import { spotCheckJob } from './jobs/spot-check.job';
 
-const JOBS = [spotCheckJob, repriceJob, spotCheckSweepJob];
+const JOBS = [spotCheckJob, repriceJob, spotCheckSweepJob, reservationExpiryJob, refundRetryJob];
+
+// repeatable work: [queue, scheduler id, repeat rule, job data]
+const SCHEDULES: [string, string, { pattern?: string; every?: number }, object][] = [
+  [repriceJob.queue, 'daily-reprice', { pattern: '5 0 * * *' }, { reason: 'daily' }],
+  [spotCheckSweepJob.queue, 'spot-check-sweep', { every: 5 * 60_000 }, {}],
+  [reservationExpiryJob.queue, 'reservation-expiry', { every: 60_000 }, {}],
+  [refundRetryJob.queue, 'refund-retry', { every: 5 * 60_000 }, {}],
+];
 
 export interface WorkerHostOptions {
   prefix?: string;
-  /** register the repeatable schedules (reprice daily, sweep every few minutes) */
+  /** register the repeatable schedules (reprice daily; sweep, expiry and refund retry every few minutes) */
   schedules?: boolean;
 }
 
@@ -28,11 +38,11 @@ export async function startWorkers(runtime: Runtime, options: WorkerHostOptions 
   });
   const schedulers: Queue[] = [];
   if (options.schedules !== false) {
-    const reprice = new Queue(repriceJob.queue, { connection, prefix });
-    await reprice.upsertJobScheduler('daily-reprice', { pattern: '5 0 * * *' }, { name: 'reprice', data: { reason: 'daily' } });
-    const sweep = new Queue(spotCheckSweepJob.queue, { connection, prefix });
-    await sweep.upsertJobScheduler('spot-check-sweep', { every: 5 * 60_000 }, { name: 'sweep', data: {} });
-    schedulers.push(reprice, sweep);
+    for (const [queueName, schedulerId, repeat, data] of SCHEDULES) {
+      const queue = new Queue(queueName, { connection, prefix });
+      await queue.upsertJobScheduler(schedulerId, repeat, { name: schedulerId, data });
+      schedulers.push(queue);
+    }
   }
   return {
     workers,

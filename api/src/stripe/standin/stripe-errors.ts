@@ -47,6 +47,8 @@ export function resourceMissing(kind: string, id: string, param = 'id', status =
   return invalidRequest(`No such ${kind}: '${id}'`, { code: 'resource_missing', param, status });
 }
 
-export function cardDeclined(message: string, declineCode: string, extra: Record<string, unknown>): StripeApiError {
-  return new StripeApiError(402, withDocUrl({ type: 'card_error', code: 'card_declined', decline_code: declineCode, message, ...extra }));
+/** A card the issuer refused (402): `code` is `card_declined` with a `decline_code`, or e.g. `expired_card`. */
+export function cardError(failure: { code: string; declineCode?: string; message: string }, extra: Record<string, unknown> = {}): StripeApiError {
+  const { code, declineCode, message } = failure;
+  return new StripeApiError(402, withDocUrl({ type: 'card_error', code, message, ...(declineCode ? { decline_code: declineCode } : {}), ...extra }));
 }

@@ -1,0 +1,15 @@
+// refund-retry: refunds whose Stripe call failed are sent again (every few minutes).
+import type { AppDeps } from '@leadex/api';
+import { issueRefund, pendingRefundIds } from '@leadex/api/domain/payments/issue-refund';
+
+export const refundRetryJob = {
+  queue: 'refund-retry',
+  concurrency: 1,
+  // Safe twice: each refund carries its own Stripe idempotency key, and a SUCCEEDED refund is skipped.
+  async run(deps: AppDeps) {
+    const ids = await pendingRefundIds(deps);
+    const results = [];
+    for (const id of ids) results.push(await issueRefund(deps, id));
+    return { attempted: ids.length, succeeded: results.filter((r) => r === 'SUCCEEDED').length };
+  },
+};

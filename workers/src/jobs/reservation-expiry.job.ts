@@ -1,0 +1,12 @@
+// reservation-expiry: unpaid orders past their hold give their capacity back (every minute).
+import type { AppDeps } from '@leadex/api';
+import { expireOverdueOrders } from '@leadex/api/domain/orders/release-order';
+
+export const reservationExpiryJob = {
+  queue: 'reservation-expiry',
+  concurrency: 1,
+  // Safe twice: each order is locked and re-checked (still RESERVED, still overdue) before release.
+  async run(deps: AppDeps) {
+    return { expired: await expireOverdueOrders(deps) };
+  },
+};
