@@ -26,6 +26,8 @@ const ZConfig = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ORDER_HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     MAX_ORDER_LEADS: z.coerce.number().int().min(1).max(10_000).default(500),
+    MIN_PAYOUT: z.string().regex(/^\d{1,10}(\.\d{1,2})?$/).default('50.00'),
+    SETTLEMENT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
     MAX_BATCH_SIZE: z.coerce.number().int().positive().default(10_000),
   })
   .superRefine((c, ctx) => {

@@ -3,15 +3,18 @@ import { QUEUE_PREFIX, type Runtime } from '@leadex/api';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { refundRetryJob } from './jobs/refund-retry.job';
+import { disputeRefundJob } from './jobs/dispute-refund.job';
 import { repriceJob } from './jobs/reprice.job';
 import { reservationExpiryJob } from './jobs/reservation-expiry.job';
+import { settlementJob } from './jobs/settlement.job';
 import { spotCheckSweepJob } from './jobs/spot-check-sweep.job';
 import { spotCheckJob } from './jobs/spot-check.job';
 
-const JOBS = [spotCheckJob, repriceJob, spotCheckSweepJob, reservationExpiryJob, refundRetryJob];
+const JOBS = [spotCheckJob, repriceJob, spotCheckSweepJob, reservationExpiryJob, refundRetryJob, disputeRefundJob, settlementJob];
 
 // repeatable work: [queue, scheduler id, repeat rule, job data]
-const SCHEDULES: [string, string, { pattern?: string; every?: number }, object][] = [
+const schedules = (settlementMinutes: number): [string, string, { pattern?: string; every?: number }, object][] => [
+  [settlementJob.queue, 'settlement', { every: settlementMinutes * 60_000 }, {}],
   [repriceJob.queue, 'daily-reprice', { pattern: '5 0 * * *' }, { reason: 'daily' }],
   [spotCheckSweepJob.queue, 'spot-check-sweep', { every: 5 * 60_000 }, {}],
   [reservationExpiryJob.queue, 'reservation-expiry', { every: 60_000 }, {}],
@@ -38,7 +41,7 @@ export async function startWorkers(runtime: Runtime, options: WorkerHostOptions 
   });
   const schedulers: Queue[] = [];
   if (options.schedules !== false) {
-    for (const [queueName, schedulerId, repeat, data] of SCHEDULES) {
+    for (const [queueName, schedulerId, repeat, data] of schedules(deps.config.SETTLEMENT_INTERVAL_MINUTES)) {
       const queue = new Queue(queueName, { connection, prefix });
       await queue.upsertJobScheduler(schedulerId, repeat, { name: schedulerId, data });
       schedulers.push(queue);

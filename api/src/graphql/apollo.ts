@@ -8,6 +8,7 @@ import { authResolvers } from './auth.resolver';
 import { catalogResolvers } from './catalog.resolver';
 import type { GqlContext } from './context';
 import { createErrorFormatter } from './errors';
+import { disputeResolvers } from './disputes.resolver';
 import { leadResolvers } from './leads.resolver';
 import { orderResolvers } from './orders.resolver';
 import { scalarResolvers } from './scalars';
@@ -40,7 +41,7 @@ export function createApolloServer(logger: Logger, production: boolean) {
   const protection = armor.protect();
   return new ApolloServer<GqlContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: mergeResolvers(scalarResolvers as unknown as ResolverMap, authResolvers, leadResolvers, catalogResolvers, orderResolvers) as never,
+    resolvers: mergeResolvers(scalarResolvers as unknown as ResolverMap, authResolvers, leadResolvers, catalogResolvers, orderResolvers, disputeResolvers) as never,
     formatError: createErrorFormatter(logger),
     ...protection,
     introspection: true,

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const QUEUE = {
   spotCheck: 'spot-check',
   reprice: 'reprice',
+  disputeRefund: 'dispute-refund',
+  settlement: 'settlement',
 } as const;
 
 export const ZSpotCheckJob = z.object({ batchId: z.string().min(1) });
@@ -13,3 +15,6 @@ export const ZRepriceJob = z.object({ reason: z.string().min(1) });
 export type TRepriceJob = z.infer<typeof ZRepriceJob>;
 
 export const QUEUE_PREFIX = 'leadex';
+
+export const ZDisputeRefundJob = z.object({ disputeId: z.string().min(1) });
+export type TDisputeRefundJob = z.infer<typeof ZDisputeRefundJob>;

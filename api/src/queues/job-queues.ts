@@ -2,11 +2,12 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { QUEUE, QUEUE_PREFIX, type TRepriceJob, type TSpotCheckJob } from './job-payloads';
+import { QUEUE, QUEUE_PREFIX, type TDisputeRefundJob, type TRepriceJob, type TSpotCheckJob } from './job-payloads';
 
 export interface JobQueues {
   enqueueSpotCheck(job: TSpotCheckJob): Promise<void>;
   enqueueReprice(job: TRepriceJob): Promise<void>;
+  enqueueDisputeRefund(job: TDisputeRefundJob): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -18,6 +19,7 @@ export function createJobQueues(redisUrl: string, logger: Logger, prefix = QUEUE
   connection.on('error', (err) => logger.warn({ err: err.message }, 'redis producer connection error'));
   const spotCheck = new Queue<TSpotCheckJob>(QUEUE.spotCheck, { connection, prefix });
   const reprice = new Queue<TRepriceJob>(QUEUE.reprice, { connection, prefix });
+  const disputeRefund = new Queue<TDisputeRefundJob>(QUEUE.disputeRefund, { connection, prefix });
   return {
     async enqueueSpotCheck(job) {
       await spotCheck.add('spot-check', job, { ...RETRY, jobId: `spot-check-${job.batchId}` });
@@ -26,8 +28,11 @@ export function createJobQueues(redisUrl: string, logger: Logger, prefix = QUEUE
       // repricing is set-based and idempotent: one pending run is enough, so a burst of edits collapses
       await reprice.add('reprice', job, { ...RETRY, deduplication: { id: 'reprice-pending' } });
     },
+    async enqueueDisputeRefund(job) {
+      await disputeRefund.add('dispute-refund', job, { ...RETRY, attempts: 10, jobId: `dispute-refund-${job.disputeId}` });
+    },
     async close() {
-      await Promise.all([spotCheck.close(), reprice.close()]);
+      await Promise.all([spotCheck.close(), reprice.close(), disputeRefund.close()]);
       connection.disconnect();
     },
   };

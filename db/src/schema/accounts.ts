@@ -10,6 +10,8 @@ export const organizations = pgTable('organizations', {
   qualityScore: integer('quality_score').notNull().default(80),
   suspended: boolean('suspended').notNull().default(false),
   stripeAccountId: text('stripe_account_id'),
+  // set from Stripe's account.updated webhook once onboarding is complete
+  stripePayoutsEnabled: boolean('stripe_payouts_enabled').notNull().default(false),
   createdAt: createdAt(),
 });
 

@@ -4,3 +4,4 @@ export * from './catalog';
 export * from './leads';
 export * from './orders';
 export * from './ledger';
+export * from './disputes';

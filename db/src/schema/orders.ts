@@ -65,8 +65,12 @@ export const purchases = pgTable(
     paymentIntentId: text('payment_intent_id'),
     outcome: text('outcome').notNull().default('NEW'),
     outcomeReason: text('outcome_reason'),
-    // escrow | settled | refunded — settlement and refunds move it on
+    // ESCROW until settled (SETTLED) or fully refunded after an accepted dispute (REFUNDED)
     status: text('status').notNull().default('ESCROW'),
+    // refunded so far (a partial refund leaves the rest in escrow, to be settled)
+    refundedAmount: money('refunded_amount').notNull().default(0),
+    settledAt: ts('settled_at'),
+    settlementRunId: text('settlement_run_id'),
     purchasedAt: ts('purchased_at').notNull(),
     createdAt: createdAt(),
   },
@@ -75,6 +79,7 @@ export const purchases = pgTable(
     index('purchases_buyer_idx').on(t.buyerOrgId, t.purchasedAt),
     index('purchases_seller_idx').on(t.sellerOrgId, t.purchasedAt),
     index('purchases_order_idx').on(t.orderId),
+    index('purchases_escrow_idx').on(t.purchasedAt).where(sql`status = 'ESCROW'`),
   ],
 );
 
@@ -94,6 +99,9 @@ export const refunds = pgTable(
     id: id(),
     orderId: text('order_id').references(() => orders.id),
     purchaseId: text('purchase_id').references(() => purchases.id),
+    disputeId: text('dispute_id'),
+    // the ledger account the refunded money leaves: escrow for a disputed sale, unapplied for a late payment
+    sourceAccount: text('source_account').notNull().default('platform:unapplied_payments'),
     reason: text('reason').notNull(),
     amount: money('amount').notNull(),
     currency: text('currency').notNull(),
@@ -104,5 +112,5 @@ export const refunds = pgTable(
     status: text('status').notNull(), // PENDING | SUCCEEDED | FAILED
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('refunds_idem_uq').on(t.idempotencyKey)],
+  (t) => [uniqueIndex('refunds_idem_uq').on(t.idempotencyKey), uniqueIndex('refunds_dispute_uq').on(t.disputeId).where(sql`dispute_id is not null`)],
 );

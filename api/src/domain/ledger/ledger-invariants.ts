@@ -20,7 +20,7 @@ export async function checkLedgerInvariants(db: Db): Promise<InvariantReport> {
   );
   for (const u of unbalanced) violations.push(`transaction ${u.transaction_id} sums to ${u.total}`);
 
-  const [sales] = await queryRows<{ total: string | null }>(db, sql`SELECT sum(price)::text AS total FROM purchases WHERE status = 'ESCROW'`);
+  const [sales] = await queryRows<{ total: string | null }>(db, sql`SELECT sum(price - refunded_amount)::text AS total FROM purchases WHERE status = 'ESCROW'`);
   const escrowedSales = Number(sales?.total ?? 0);
   const escrow = -(await balanceOf(db, PLATFORM_ESCROW));
   if (escrow !== escrowedSales) violations.push(`escrow holds ${escrow} but paid, unsettled, unrefunded sales are ${escrowedSales}`);
@@ -32,8 +32,7 @@ export async function checkLedgerInvariants(db: Db): Promise<InvariantReport> {
           (SELECT sum(p.amount) FROM ledger_postings p JOIN ledger_transactions t ON t.id = p.transaction_id
              WHERE p.account = ${PLATFORM_STRIPE_BALANCE} AND t.kind = 'PAYMENT')::text AS payments,
           (SELECT sum(amount) FROM refunds WHERE status = 'SUCCEEDED')::text AS refunds,
-          (SELECT -sum(p.amount) FROM ledger_postings p JOIN ledger_transactions t ON t.id = p.transaction_id
-             WHERE p.account = ${PLATFORM_STRIPE_BALANCE} AND t.kind = 'PAYOUT')::text AS payouts`,
+          (SELECT sum(amount) FROM payouts WHERE status <> 'FAILED')::text AS payouts`,
   );
   const [paid] = await queryRows<{ total: string | null }>(db, sql`SELECT sum(total)::text AS total FROM orders WHERE paid_at IS NOT NULL`);
   const payments = Number(flows?.payments ?? 0);

@@ -5,9 +5,10 @@ import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { AppDeps } from '../../context';
 import { recordOrderPayment, type PaymentOutcome } from '../orders/record-payment';
+import { applyAccountUpdate } from '../settlement/payout-account';
 import { issueRefund } from './issue-refund';
 
-export type EventOutcome = 'DUPLICATE' | 'IGNORED' | PaymentOutcome['result'];
+export type EventOutcome = 'DUPLICATE' | 'IGNORED' | 'ACCOUNT_UPDATED' | PaymentOutcome['result'];
 
 function paymentOf(event: Stripe.Event): { orderId: string; paymentIntentId: string; amount: number; currency: string } | null {
   if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
@@ -36,6 +37,11 @@ export async function handleStripeEvent(deps: AppDeps, event: Stripe.Event): Pro
       .onConflictDoNothing()
       .returning({ id: schema.stripeEvents.id });
     if (!fresh.length) return { outcome: 'DUPLICATE' as const };
+    if (event.type === 'account.updated') {
+      const known = await applyAccountUpdate(tx, event.data.object);
+      await tx.update(schema.stripeEvents).set({ outcome: known ? 'ACCOUNT_UPDATED' : 'IGNORED' }).where(eq(schema.stripeEvents.id, event.id));
+      return { outcome: known ? ('ACCOUNT_UPDATED' as const) : ('IGNORED' as const) };
+    }
     if (!payment) {
       await tx.update(schema.stripeEvents).set({ outcome: 'IGNORED' }).where(eq(schema.stripeEvents.id, event.id));
       return { outcome: 'IGNORED' as const };

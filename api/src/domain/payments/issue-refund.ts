@@ -1,12 +1,16 @@
 // Sends a recorded refund to Stripe and books it. The Stripe idempotency key is derived from the business
-// event, so however often this runs (a retry, a crash between the call and the booking), Stripe refunds once.
+// event (a dispute, a late payment), so however often this runs — a retry, a crash between the call and the
+// booking, two workers at once — Stripe refunds once and the ledger posts once.
 import { schema } from '@leadex/db';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../context';
-import { PLATFORM_STRIPE_BALANCE, PLATFORM_UNAPPLIED } from '../ledger/ledger-accounts';
+import { PLATFORM_STRIPE_BALANCE } from '../ledger/ledger-accounts';
 import { postLedgerTransaction } from '../ledger/post-transaction';
+import { applyRefundToPurchase } from '../purchases/purchases.service';
 
 const { refunds } = schema;
+export type RefundRow = typeof refunds.$inferSelect;
+
 
 export async function issueRefund(deps: AppDeps, refundId: string): Promise<'SUCCEEDED' | 'ALREADY_DONE' | 'FAILED'> {
   const [refund] = await deps.db.select().from(refunds).where(eq(refunds.id, refundId));
@@ -15,23 +19,26 @@ export async function issueRefund(deps: AppDeps, refundId: string): Promise<'SUC
   let stripeRefund;
   try {
     stripeRefund = await deps.stripe.refunds.create(
-      { payment_intent: refund.paymentIntentId, amount: refund.amount, metadata: { refund_id: refund.id, order_id: refund.orderId ?? '' } },
+      { payment_intent: refund.paymentIntentId, amount: refund.amount, metadata: { refund_id: refund.id, order_id: refund.orderId ?? '', dispute_id: refund.disputeId ?? '' } },
       { idempotencyKey: refund.idempotencyKey },
     );
   } catch (err) {
     deps.logger.warn({ refundId, err: (err as Error).message }, 'stripe refund failed; it stays pending and is retried');
     return 'FAILED';
   }
-  await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(refunds).where(eq(refunds.id, refundId)).for('update');
-    if (locked!.status === 'SUCCEEDED') return;
-    await tx.update(refunds).set({ status: 'SUCCEEDED', stripeRefundId: stripeRefund.id }).where(and(eq(refunds.id, refundId)));
+    if (locked!.status === 'SUCCEEDED') return 'ALREADY_DONE';
+    const now = deps.clock();
+    await tx.update(refunds).set({ status: 'SUCCEEDED', stripeRefundId: stripeRefund.id }).where(eq(refunds.id, refundId));
     await postLedgerTransaction(tx, {
-      eventKey: `refund:${refund.id}`, kind: 'REFUND', memo: `refund ${stripeRefund.id} (${refund.reason})`, occurredAt: deps.clock(), currency: refund.currency,
-      postings: [{ account: PLATFORM_UNAPPLIED, amount: refund.amount }, { account: PLATFORM_STRIPE_BALANCE, amount: -refund.amount }],
+      eventKey: `refund:${refund.id}`, kind: 'REFUND', memo: `refund ${stripeRefund.id} (${refund.reason})`, occurredAt: now, currency: refund.currency,
+      postings: [{ account: refund.sourceAccount, amount: refund.amount }, { account: PLATFORM_STRIPE_BALANCE, amount: -refund.amount }],
     });
+    // a refund of a sale leaves less in escrow for that purchase (all of it: the purchase is REFUNDED)
+    if (refund.purchaseId) await applyRefundToPurchase(tx, refund.purchaseId, refund.amount);
+    return 'SUCCEEDED';
   });
-  return 'SUCCEEDED';
 }
 
 /** Pending refunds whose Stripe call failed before; the worker retries them. */

@@ -1,6 +1,6 @@
 // A buyer's purchases: listing them, the CRM outcome of each, and the CSV export with full contacts.
-import { schema } from '@leadex/db';
-import { and, desc, eq, lt, or, count } from 'drizzle-orm';
+import { schema, type Db } from '@leadex/db';
+import { and, count, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../../context';
 import { requireActor, requireUser, type Actor } from '../auth/access';
@@ -83,4 +83,15 @@ export async function purchasedLeads(deps: AppDeps, actor: Actor | null) {
     .innerJoin(leads, eq(leads.id, purchases.leadId))
     .where(eq(purchases.buyerOrgId, buyer.organizationId))
     .orderBy(desc(purchases.purchasedAt));
+}
+
+/** Books a refund against a purchase, inside the refund's booking transaction. */
+export async function applyRefundToPurchase(tx: Db, purchaseId: string, amount: number): Promise<void> {
+  await tx
+    .update(purchases)
+    .set({
+      refundedAmount: sql`${purchases.refundedAmount} + ${amount}`,
+      status: sql`CASE WHEN ${purchases.refundedAmount} + ${amount} >= ${purchases.price} THEN 'REFUNDED' ELSE ${purchases.status} END`,
+    })
+    .where(eq(purchases.id, purchaseId));
 }

@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 
 export type IdPrefix =
   | 'org' | 'usr' | 'ses' | 'key' | 'lead' | 'bat' | 'ver' | 'aud'
-  | 'ord' | 'pur' | 'dsp' | 'rfd' | 'stl' | 'jrn' | 'evt' | 'cmp' | 'png' | 'whk';
+  | 'ord' | 'pur' | 'dsp' | 'rfd' | 'stl' | 'pay' | 'jrn' | 'evt' | 'cmp' | 'png' | 'whk';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${ulid().toLowerCase()}`;

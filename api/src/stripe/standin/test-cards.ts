@@ -9,6 +9,8 @@ export interface CardDetails {
 }
 
 export interface CardFailure {
+  // 'validation': Stripe's form rejects the card before any charge; 'issuer': a charge is attempted and declined
+  stage: 'validation' | 'issuer';
   code: string;
   declineCode?: string;
   message: string;
@@ -20,7 +22,7 @@ interface TestCard {
   failure?: CardFailure;
 }
 
-const DECLINED: CardFailure = { code: 'card_declined', declineCode: 'generic_decline', message: 'Your card was declined.' };
+const DECLINED: CardFailure = { stage: 'issuer', code: 'card_declined', declineCode: 'generic_decline', message: 'Your card was declined.' };
 
 const TEST_CARDS: Record<string, TestCard> = {
   '4242424242424242': { brand: 'visa', funding: 'credit' },
@@ -30,10 +32,10 @@ const TEST_CARDS: Record<string, TestCard> = {
   '4000000000000002': { brand: 'visa', funding: 'credit', failure: DECLINED },
   '4000000000009995': {
     brand: 'visa', funding: 'credit',
-    failure: { code: 'card_declined', declineCode: 'insufficient_funds', message: 'Your card has insufficient funds.' },
+    failure: { stage: 'issuer', code: 'card_declined', declineCode: 'insufficient_funds', message: 'Your card has insufficient funds.' },
   },
-  '4000000000000069': { brand: 'visa', funding: 'credit', failure: { code: 'expired_card', message: 'Your card has expired.' } },
-  '4000000000000127': { brand: 'visa', funding: 'credit', failure: { code: 'incorrect_cvc', message: "Your card's security code is incorrect." } },
+  '4000000000000069': { brand: 'visa', funding: 'credit', failure: { stage: 'issuer', code: 'expired_card', message: 'Your card has expired.' } },
+  '4000000000000127': { brand: 'visa', funding: 'credit', failure: { stage: 'issuer', code: 'incorrect_cvc', message: "Your card's security code is incorrect." } },
 };
 
 /** `pm_card_visa` and friends, as Stripe accepts them in test mode. */
@@ -76,26 +78,26 @@ export function checkTestCard(card: CardDetails, now: Date): CardCheck {
   const digits = card.number.replace(/[\s-]/g, '');
   const last4 = digits.slice(-4);
   if (!/^\d{12,19}$/.test(digits) || !passesLuhn(digits)) {
-    return { brand: 'unknown', funding: 'unknown', last4, failure: { code: 'incorrect_number', message: 'Your card number is incorrect.' } };
+    return { brand: 'unknown', funding: 'unknown', last4, failure: { stage: 'validation', code: 'incorrect_number', message: 'Your card number is incorrect.' } };
   }
   const known = TEST_CARDS[digits];
   const brand = known?.brand ?? 'visa';
   const funding = known?.funding ?? 'credit';
   if (!(card.expMonth >= 1 && card.expMonth <= 12)) {
-    return { brand, funding, last4, failure: { code: 'invalid_expiry_month', message: "Your card's expiration month is invalid." } };
+    return { brand, funding, last4, failure: { stage: 'validation', code: 'invalid_expiry_month', message: "Your card's expiration month is invalid." } };
   }
   const expiresAfter = new Date(Date.UTC(card.expYear, card.expMonth, 1));
   if (!(card.expYear >= 2000) || expiresAfter <= now) {
-    return { brand, funding, last4, failure: { code: 'invalid_expiry_year', message: "Your card's expiration year is in the past." } };
+    return { brand, funding, last4, failure: { stage: 'validation', code: 'invalid_expiry_year', message: "Your card's expiration year is in the past." } };
   }
   if (!/^\d{3,4}$/.test(card.cvc)) {
-    return { brand, funding, last4, failure: { code: 'invalid_cvc', message: "Your card's security code is invalid." } };
+    return { brand, funding, last4, failure: { stage: 'validation', code: 'invalid_cvc', message: "Your card's security code is invalid." } };
   }
   if (!known) {
     // Stripe refuses real card numbers in test mode
     return {
       brand, funding, last4,
-      failure: { code: 'card_declined', declineCode: 'test_mode_live_card', message: 'Your card was declined. Your request was in test mode, but used a non test (live) card.' },
+      failure: { stage: 'issuer', code: 'card_declined', declineCode: 'test_mode_live_card', message: 'Your card was declined. Your request was in test mode, but used a non test (live) card.' },
     };
   }
   return { brand, funding, last4, ...(known.failure ? { failure: known.failure } : {}) };

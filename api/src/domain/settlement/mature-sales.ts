@@ -1,0 +1,64 @@
+// Settlement step 1 (DESIGN.md §6), set-based: sales whose return window closed with no open dispute and no
+// refund in flight leave escrow — the seller's net to their payable, the commission to platform revenue.
+import { queryRows, sql, type Db } from '@leadex/db';
+import { PLATFORM_ESCROW, PLATFORM_REVENUE, sellerPayable } from '../ledger/ledger-accounts';
+import { postLedgerTransaction } from '../ledger/post-transaction';
+
+export interface MaturedBySeller {
+  sellerOrgId: string;
+  sales: number;
+  amount: number; // what leaves escrow
+  commission: number;
+  sellerNet: number;
+}
+
+/**
+ * Settles every mature sale as of `asOf` in one statement and posts one balanced ledger entry for the run.
+ * The caller holds the settlement lock; a sale already SETTLED is never touched again, so a second run
+ * moves nothing.
+ */
+export async function matureSales(tx: Db, runId: string, asOf: Date, currency: string): Promise<MaturedBySeller[]> {
+  const at = asOf.toISOString();
+  const rows = await queryRows<{ seller_org_id: string; sales: number; amount: string; commission: string; seller_net: string }>(
+    tx,
+    sql`WITH due AS (
+          SELECT p.id
+          FROM purchases p
+          JOIN leads l ON l.id = p.lead_id
+          JOIN segments s ON s.code = l.segment
+          WHERE p.status = 'ESCROW'
+            AND p.purchased_at + make_interval(hours => s.return_window_hours) <= ${at}::timestamptz
+            AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.purchase_id = p.id AND d.status = 'OPEN')
+            AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.purchase_id = p.id AND r.status = 'PENDING')
+          FOR UPDATE OF p
+        ),
+        settled AS (
+          UPDATE purchases p
+          SET status = 'SETTLED', settled_at = ${at}::timestamptz, settlement_run_id = ${runId},
+              -- a partial refund shrinks the sale; commission shrinks in proportion (at the rate of the sale)
+              commission = CASE WHEN p.refunded_amount = 0 THEN p.commission
+                                ELSE round(p.commission::numeric * (p.price - p.refunded_amount) / p.price)::bigint END,
+              seller_net = (p.price - p.refunded_amount) - CASE WHEN p.refunded_amount = 0 THEN p.commission
+                                ELSE round(p.commission::numeric * (p.price - p.refunded_amount) / p.price)::bigint END
+          FROM due
+          WHERE p.id = due.id
+          RETURNING p.seller_org_id, p.price - p.refunded_amount AS amount, p.commission, p.seller_net
+        )
+        SELECT seller_org_id, count(*)::int AS sales, sum(amount)::text AS amount, sum(commission)::text AS commission, sum(seller_net)::text AS seller_net
+        FROM settled GROUP BY seller_org_id ORDER BY seller_org_id`,
+  );
+  const bySeller = rows.map((r) => ({ sellerOrgId: r.seller_org_id, sales: Number(r.sales), amount: Number(r.amount), commission: Number(r.commission), sellerNet: Number(r.seller_net) }));
+  if (bySeller.length) {
+    const total = bySeller.reduce((s, r) => s + r.amount, 0);
+    const commission = bySeller.reduce((s, r) => s + r.commission, 0);
+    await postLedgerTransaction(tx, {
+      eventKey: `settlement:${runId}`, kind: 'SETTLEMENT', memo: `settlement run ${runId}`, occurredAt: asOf, currency,
+      postings: [
+        { account: PLATFORM_ESCROW, amount: total },
+        { account: PLATFORM_REVENUE, amount: -commission },
+        ...bySeller.map((r) => ({ account: sellerPayable(r.sellerOrgId), amount: -r.sellerNet })),
+      ],
+    });
+  }
+  return bySeller;
+}

@@ -1,0 +1,46 @@
+// Sellers' connected accounts (Stripe Express): create one, hand out the onboarding link, and follow
+// `account.updated` to know when payouts are enabled.
+import { schema, type Db } from '@leadex/db';
+import { eq } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import type { AppDeps } from '../../context';
+import { requireUser, type Actor } from '../auth/access';
+import { DomainError } from '../shared/domain-error';
+
+const { organizations, users } = schema;
+
+export async function connectPayoutAccount(deps: AppDeps, actor: Actor | null): Promise<{ url: string; accountId: string }> {
+  const seller = requireUser(actor, 'SELLER');
+  const [org] = await deps.db.select().from(organizations).where(eq(organizations.id, seller.organizationId));
+  const [user] = await deps.db.select().from(users).where(eq(users.id, seller.userId));
+  const web = deps.config.WEB_ORIGIN.replace(/\/$/, '');
+  try {
+    let accountId = org!.stripeAccountId;
+    if (!accountId) {
+      // keyed by organization: a double click creates one account, not two
+      const account = await deps.stripe.accounts.create(
+        { type: 'express', email: user!.email, business_profile: { name: org!.name }, metadata: { organization_id: org!.id } },
+        { idempotencyKey: `connect-${org!.id}` },
+      );
+      accountId = account.id;
+      await deps.db.update(organizations).set({ stripeAccountId: accountId }).where(eq(organizations.id, org!.id));
+    }
+    const link = await deps.stripe.accountLinks.create({
+      account: accountId, type: 'account_onboarding', refresh_url: `${web}/seller/payouts?refresh=1`, return_url: `${web}/seller/payouts?onboarded=1`,
+    });
+    return { url: link.url, accountId };
+  } catch (err) {
+    deps.logger.error({ err: (err as Error).message }, 'stripe connect failed');
+    throw new DomainError('PAYMENT_PROVIDER_UNAVAILABLE', 'The payment provider did not answer; try again in a moment');
+  }
+}
+
+/** From the `account.updated` webhook (inside its transaction). */
+export async function applyAccountUpdate(tx: Db, account: Stripe.Account): Promise<boolean> {
+  const rows = await tx
+    .update(organizations)
+    .set({ stripePayoutsEnabled: !!account.payouts_enabled })
+    .where(eq(organizations.stripeAccountId, account.id))
+    .returning({ id: organizations.id });
+  return rows.length > 0;
+}

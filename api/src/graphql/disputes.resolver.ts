@@ -1,0 +1,59 @@
+// Disputes, settlement runs and payouts: thin calls into the domain.
+import { schema } from '@leadex/db';
+import { desc, eq } from 'drizzle-orm';
+import { requireRole, requireUser } from '../domain/auth/access';
+import { listDisputes, type DisputeRow } from '../domain/disputes/list-disputes';
+import { openDispute } from '../domain/disputes/open-dispute';
+import { resolveDispute } from '../domain/disputes/resolve-dispute';
+import { findPurchase, type PurchaseRow } from '../domain/purchases/purchases.service';
+import { listSettlementRuns } from '../domain/settlement/list-settlement-runs';
+import { connectPayoutAccount } from '../domain/settlement/payout-account';
+import { runSettlement, type SettlementRunRow } from '../domain/settlement/run-settlement';
+import type { GqlContext } from './context';
+import { toMoney } from './mappers';
+
+type PayoutRow = typeof schema.payouts.$inferSelect;
+
+export const disputeResolvers = {
+  Query: {
+    disputes: (_: unknown, a: { status?: string; first?: number; after?: string }, ctx: GqlContext) => listDisputes(ctx.deps, ctx.actor, a.status, a),
+    settlementRuns: (_: unknown, a: { first?: number; after?: string }, ctx: GqlContext) => listSettlementRuns(ctx.deps, ctx.actor, a),
+    myPayouts: async (_: unknown, __: unknown, ctx: GqlContext) => {
+      const seller = requireUser(ctx.actor, 'SELLER');
+      return ctx.deps.db.select().from(schema.payouts).where(eq(schema.payouts.sellerOrgId, seller.organizationId)).orderBy(desc(schema.payouts.createdAt));
+    },
+  },
+  Mutation: {
+    openDispute: (_: unknown, a: { input: unknown; idempotencyKey?: string }, ctx: GqlContext) => openDispute(ctx.deps, ctx.actor, a.input, a.idempotencyKey),
+    resolveDispute: (_: unknown, a: { id: string; decision: string; refundAmount?: string; note?: string }, ctx: GqlContext) =>
+      resolveDispute(ctx.deps, ctx.actor, a.id, a.decision, a.refundAmount, a.note),
+    runSettlement: (_: unknown, __: unknown, ctx: GqlContext) => {
+      requireRole(ctx.actor, 'OPERATOR');
+      return runSettlement(ctx.deps);
+    },
+    connectPayoutAccount: (_: unknown, __: unknown, ctx: GqlContext) => connectPayoutAccount(ctx.deps, ctx.actor),
+  },
+  Dispute: {
+    purchase: async (d: DisputeRow, _: unknown, ctx: GqlContext) => {
+      const [row] = await ctx.deps.db.select().from(schema.purchases).where(eq(schema.purchases.id, d.purchaseId));
+      return row;
+    },
+    refund: (d: DisputeRow, _: unknown, ctx: GqlContext) => (d.refundAmount == null ? null : toMoney(d.refundAmount, ctx.deps.config.PLATFORM_CURRENCY)),
+  },
+  DisputeConnection: { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() },
+  SettlementRunConnection: { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() },
+  SettlementRun: {
+    maturedAmount: (r: SettlementRunRow) => toMoney(r.maturedAmount, r.currency),
+    commission: (r: SettlementRunRow) => toMoney(r.commissionAmount, r.currency),
+    payoutsAmount: (r: SettlementRunRow) => toMoney(r.payoutsAmount, r.currency),
+  },
+  Payout: { amount: (p: PayoutRow) => toMoney(p.amount, p.currency) },
+  Purchase: {
+    dispute: async (p: PurchaseRow, _: unknown, ctx: GqlContext) => {
+      const visible = await findPurchase(ctx.deps, ctx.actor, p.id);
+      if (!visible) return null;
+      const [d] = await ctx.deps.db.select().from(schema.disputes).where(eq(schema.disputes.purchaseId, p.id));
+      return d ?? null;
+    },
+  },
+};

@@ -1,0 +1,1 @@
+ALTER TABLE "organizations" ADD COLUMN "stripe_payouts_enabled" boolean DEFAULT false NOT NULL;

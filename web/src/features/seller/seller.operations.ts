@@ -1,0 +1,84 @@
+// Seller operations: submitting leads, listings and their lifecycle, API keys.
+import { graphql } from '../../gql';
+
+export const SubmitLeadsMutation = graphql(`
+  mutation SubmitLeads($input: [LeadInput!]!) {
+    submitLeads(input: $input) {
+      id
+      accepted
+      rejected
+      status
+      results {
+        index
+        issues { code field message severity }
+        lead { id status verification score temperature price { amount currencyCode } }
+      }
+    }
+  }
+`);
+
+export const MyListingsQuery = graphql(`
+  query MyListings($filter: LeadFilter, $first: Int, $after: String) {
+    myListings(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          segment
+          subsegment
+          country
+          region
+          city
+          kind
+          temperature
+          score
+          capturedAt
+          exclusivity
+          maxSales
+          salesCount
+          status
+          verification
+          erased
+          price { amount currencyCode }
+          preview { initials phone email city }
+          signals { code message }
+        }
+      }
+    }
+  }
+`);
+
+export const WithdrawLeadMutation = graphql(`
+  mutation WithdrawLead($id: ID!) {
+    withdrawLead(id: $id) { id status }
+  }
+`);
+
+export const EraseLeadContactMutation = graphql(`
+  mutation EraseLeadContact($id: ID!) {
+    eraseLeadContact(id: $id) { id erased preview { initials phone email city } }
+  }
+`);
+
+export const MyApiKeysQuery = graphql(`
+  query MyApiKeys {
+    myApiKeys { id name prefix createdAt lastUsedAt revokedAt }
+  }
+`);
+
+export const CreateApiKeyMutation = graphql(`
+  mutation CreateApiKey($name: String!) {
+    createApiKey(name: $name) {
+      key
+      apiKey { id name prefix createdAt lastUsedAt revokedAt }
+    }
+  }
+`);
+
+export const RevokeApiKeyMutation = graphql(`
+  mutation RevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) { id revokedAt }
+  }
+`);
