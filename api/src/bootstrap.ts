@@ -13,6 +13,7 @@ import { createStripeClient } from './stripe/stripe-client';
 
 export interface Runtime {
   deps: AppDeps;
+  queuePrefix: string;
   dbHandle: DbHandle;
   redis: Redis;
   close(): Promise<void>;
@@ -52,6 +53,7 @@ export async function createRuntime(config: Config, options: { name?: string; lo
   };
   return {
     deps,
+    queuePrefix: options.queuePrefix ?? 'leadex',
     dbHandle,
     redis,
     async close() {

@@ -25,7 +25,7 @@ export async function startTestApp(options: { label: string; workers?: boolean; 
   const prefix = `t-${options.label}-${randomBytes(4).toString('hex')}`;
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL, LOG_LEVEL: 'silent', ...options.env });
   const runtime = await createRuntime(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), queuePrefix: prefix, migrate: false, dbPoolSize: options.dbPoolSize });
-  const { app, apollo } = await createHttpApp(runtime);
+  const { app, apollo, close: closeHttp } = await createHttpApp(runtime);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -48,6 +48,7 @@ export async function startTestApp(options: { label: string; workers?: boolean; 
       await new Promise((resolve) => server.close(resolve));
       server.closeAllConnections?.();
       await apollo.stop();
+      await closeHttp();
       await runtime.close();
       await database.drop();
     },

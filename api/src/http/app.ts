@@ -16,6 +16,7 @@ import { healthRoutes } from './health.routes';
 import { leadCsvRoutes } from './lead-csv.routes';
 import { createMetrics } from './metrics';
 import { purchaseCsvRoutes } from './purchase-csv.routes';
+import { queueDashboard } from './queue-dashboard';
 import { resolveActor } from './resolve-actor';
 import { stripeWebhookRoutes } from './stripe-webhook.routes';
 
@@ -43,6 +44,8 @@ export async function createHttpApp(runtime: Runtime) {
   app.use(leadCsvRoutes(deps));
   app.use(stripeWebhookRoutes(deps));
   app.use(purchaseCsvRoutes(deps));
+  const dashboard = queueDashboard(deps, runtime.redis, runtime.queuePrefix);
+  app.use(dashboard.router);
 
   const apollo = createApolloServer(deps.logger, deps.config.NODE_ENV === 'production');
   await apollo.start();
@@ -67,11 +70,11 @@ export async function createHttpApp(runtime: Runtime) {
   const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
   if (existsSync(webDist)) {
     app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|webhooks|healthz|readyz|metrics|leads\/csv).*/, (_req, res) => res.sendFile(`${webDist}/index.html`));
+    app.get(/^\/(?!graphql|webhooks|healthz|readyz|metrics|leads\/csv|purchases\/csv|admin\/queues).*/, (_req, res) => res.sendFile(`${webDist}/index.html`));
   }
   app.use((err: Error, req: Request, res: Response, _next: NextFunction) => {
     deps.logger.error({ err, requestId: req.id }, 'unhandled error');
     res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side; it has been logged.' } });
   });
-  return { app, apollo };
+  return { app, apollo, close: dashboard.close };
 }
