@@ -125,3 +125,27 @@ export async function generateListedLeads(sql: RawSql, count: number, now: Date,
   const [size] = await sql.unsafe<{ size: string }>(`select pg_size_pretty(pg_total_relation_size('leads')) as size`);
   return { sellers, insertMs, indexMs, analyzeMs, tableSize: size!.size };
 }
+
+/**
+ * The index changes the bench proposes (see README), applied only to this private database when
+ * BENCH_PROPOSED_INDEXES=1, to measure them: drizzle's `.desc()` makes `DESC NULLS LAST` indexes,
+ * which cannot serve `ORDER BY … DESC` (NULLS FIRST); `.desc().nullsFirst()` can. The count index
+ * lets a segment's count be an index-only scan.
+ */
+export const PROPOSED_INDEXES = [
+  `drop index leads_listed_newest_idx`,
+  `create index leads_listed_newest_idx on leads (captured_at desc nulls first, id desc nulls first) where status = 'LISTED'`,
+  `drop index leads_listed_score_idx`,
+  `create index leads_listed_score_idx on leads (score desc nulls first, id desc nulls first) where status = 'LISTED'`,
+  `drop index leads_listed_segment_newest_idx`,
+  `create index leads_listed_segment_newest_idx on leads (segment, captured_at desc nulls first, id desc nulls first) where status = 'LISTED'`,
+  `create index leads_listed_segment_expiry_idx on leads (segment, expires_at) where status = 'LISTED'`,
+];
+
+export async function applyProposedIndexes(sql: RawSql): Promise<number> {
+  const start = performance.now();
+  await sql.unsafe(`set maintenance_work_mem = '512MB'`);
+  for (const statement of PROPOSED_INDEXES) await sql.unsafe(statement);
+  await sql.unsafe(`vacuum (analyze) leads`);
+  return performance.now() - start;
+}

@@ -1,6 +1,6 @@
 // The API's enums as ordered lists with labels, for selects, checkbox groups and badges.
 import type {
-  Exclusivity, GeoTier, LeadKind, LeadSort, LeadStatus, SourceChannel, Temperature, VerificationStatus,
+  Exclusivity, GeoTier, LeadKind, LeadSort, LeadStatus, SourceChannel, Temperature,
 } from '../gql/graphql';
 
 export const GEO_TIERS: readonly GeoTier[] = ['TIER_1', 'TIER_2', 'TIER_3'];

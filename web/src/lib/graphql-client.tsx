@@ -4,9 +4,10 @@ import { Client, cacheExchange, fetchExchange } from '@urql/core';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { Provider } from 'urql';
 
-export function createGraphqlClient(url = '/graphql'): Client {
+export function createGraphqlClient(options: { url?: string; fetch?: typeof fetch } = {}): Client {
   return new Client({
-    url,
+    url: options.url ?? '/graphql',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     exchanges: [cacheExchange, fetchExchange],
     // always POST JSON: Apollo's CSRF prevention refuses simple GET requests without a preflight header
     preferGetMethod: false,

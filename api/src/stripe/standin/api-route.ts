@@ -47,6 +47,16 @@ function send(res: Response, status: number, body: unknown): void {
   res.status(status).type('application/json').send(JSON.stringify(body, null, 2));
 }
 
+// A bad `expand` is only found after the endpoint ran, so its error is kept under the idempotency key
+// like any other outcome: a retry must not run the endpoint (say, a refund) a second time.
+function expandResult(ctx: StandinContext, result: object, expand: string[]): object {
+  try {
+    return expandFields(ctx, result, expand);
+  } catch (err) {
+    throw err instanceof StripeApiError ? new StripeApiError(err.status, err.body, true) : err;
+  }
+}
+
 export function apiRoute(ctx: StandinContext, handler: ApiHandler): RequestHandler {
   return (req, res) => {
     const requestId = newStripeId('req');
@@ -55,6 +65,10 @@ export function apiRoute(ctx: StandinContext, handler: ApiHandler): RequestHandl
     let idempotency: { apiKey: string; key: string; endpoint: string; fingerprint: string } | undefined;
     try {
       const apiKey = apiKeyOf(req);
+      if (req.get('stripe-account')) {
+        // acting as a connected account needs that account's own objects and balance, which are not modelled
+        throw new StripeApiError(400, { type: 'invalid_request_error', message: 'The Stripe stand-in does not support the Stripe-Account header.' }, false);
+      }
       const decoded = paramsOf(req);
       const key = req.method === 'POST' ? req.get('idempotency-key') : undefined;
       if (key !== undefined) {
@@ -75,7 +89,7 @@ export function apiRoute(ctx: StandinContext, handler: ApiHandler): RequestHandl
       const origin: EventOrigin = { requestId, idempotencyKey: key ?? null };
       // handlers are synchronous: a request's state change and its idempotent record happen in one turn
       const result = handler({ params, path: req.params as Record<string, string>, origin });
-      const body = expandFields(ctx, result, expand);
+      const body = expandResult(ctx, result, expand);
       const unread = params.unread();
       if (unread.length > 0) res.set('Stripe-Standin-Ignored-Params', unread.join(','));
       if (idempotency) saveIdempotentResult(ctx.state, apiKey, key!, { ...idempotency, status: 200, body, requestId, savedAt: ctx.now().getTime() });

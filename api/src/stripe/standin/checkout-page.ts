@@ -40,7 +40,7 @@ export function renderCheckoutForm(record: CheckoutSessionRecord, form: FormStat
     `Pay ${total}`,
     `<h1>Pay ${escapeHtml(total)}</h1>
 <section aria-label="Order summary"><ul class="items">${items}</ul><p class="total"><span>Total</span><span>${escapeHtml(total)}</span></p></section>
-<form method="post" action="/checkout/pay/${escapeHtml(session.id)}" novalidate>
+<form method="post" novalidate>
 ${error}
 ${field('email', 'Email', 'type="email" autocomplete="email"', form.email ?? session.customer_email ?? '')}
 ${field('cardNumber', 'Card number', 'inputmode="numeric" autocomplete="cc-number" placeholder="1234 1234 1234 1234" required')}

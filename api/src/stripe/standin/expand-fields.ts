@@ -33,17 +33,19 @@ function expandPath(ctx: StandinContext, target: Record<string, unknown>, segmen
     for (const item of target.data) expandPath(ctx, item as Record<string, unknown>, rest, full);
     return;
   }
-  let value = target[field];
+  const value = target[field];
+  if (value === null) return; // Stripe leaves a null reference null
+  let expanded: unknown;
   if (target.object === 'checkout.session' && field === 'line_items') {
     const record = ctx.state.checkoutSessions.get(target.id as string);
-    value = record && embeddedList(record.lineItems, `/v1/checkout/sessions/${record.session.id}/line_items`);
+    expanded = record && embeddedList(record.lineItems, `/v1/checkout/sessions/${record.session.id}/line_items`);
   } else if (typeof value === 'string') {
-    value = objectById(ctx, value);
-  } else if (value === null) {
-    return; // Stripe leaves a null reference null
+    expanded = objectById(ctx, value);
+  } else if (value && typeof value === 'object' && 'object' in value) {
+    expanded = value; // expanded by an earlier path, e.g. `payment_intent` before `payment_intent.latest_charge`
   }
-  if (!value || typeof value !== 'object') throw invalidParam('expand', `This property cannot be expanded (${full}).`);
-  target[field] = snapshot(value);
+  if (!expanded || typeof expanded !== 'object') throw invalidParam('expand', `This property cannot be expanded (${full}).`);
+  target[field] = expanded === value ? value : snapshot(expanded);
   expandPath(ctx, target[field] as Record<string, unknown>, rest, full);
 }
 

@@ -59,5 +59,11 @@ export function findIdempotentReplay(
 }
 
 export function saveIdempotentResult(state: StandinState, apiKey: string, key: string, record: IdempotencyRecord): void {
+  // the SDK keys every POST, so records pile up in a long-running dev server: drop the expired ones,
+  // which sit at the front of the insertion-ordered map
+  for (const [id, old] of state.idempotency) {
+    if (record.savedAt - old.savedAt <= IDEMPOTENCY_TTL_MS) break;
+    state.idempotency.delete(id);
+  }
   state.idempotency.set(`${apiKey}\n${key}`, record);
 }

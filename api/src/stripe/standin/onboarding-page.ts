@@ -20,7 +20,7 @@ export function onboardingPageRouter(ctx: StandinContext): Router {
         `<h1>Set up payouts</h1>
 <p>Connected account <code>${escapeHtml(account.id)}</code>${account.email ? ` (${escapeHtml(account.email)})` : ''}.</p>
 <p class="hint">In test mode no details are needed: completing onboarding enables charges, payouts and transfers.</p>
-<form method="post" action="/connect/onboarding/${escapeHtml(link.token)}">
+<form method="post">
 <button type="submit">Complete onboarding</button>
 </form>
 <p><a href="${escapeHtml(link.returnUrl)}">Leave without finishing</a></p>`,

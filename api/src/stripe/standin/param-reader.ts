@@ -25,7 +25,7 @@ export class ParamReader {
 
   private raw(key: string): FormValue | undefined {
     this.read.add(key);
-    const value = this.values[key];
+    const value = Object.hasOwn(this.values, key) ? this.values[key] : undefined;
     // an empty value is how the SDK sends `null`: "leave unset"
     return value === '' ? undefined : value;
   }

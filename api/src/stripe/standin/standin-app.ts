@@ -67,7 +67,6 @@ export function createStripeStandin(options: StripeStandinOptions): StripeStandi
   const delivery = createWebhookDelivery({
     secret: options.webhookSecret,
     getUrl: () => webhookUrl,
-    now,
     retryDelaysMs: options.webhookRetryDelaysMs,
     log: options.log,
   });

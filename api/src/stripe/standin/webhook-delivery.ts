@@ -5,7 +5,6 @@ import type { DeliveryAttempt, EventRecord } from './events';
 export interface WebhookDeliveryOptions {
   secret: string;
   getUrl(): string | undefined;
-  now(): Date;
   /** Waits between attempts after a failure; one attempt more than there are delays. */
   retryDelaysMs?: number[];
   timeoutMs?: number;
@@ -50,9 +49,11 @@ export function createWebhookDelivery(options: WebhookDeliveryOptions) {
   async function attempt(item: QueuedDelivery, url: string): Promise<boolean> {
     // Stripe signs each attempt afresh, so a retried or replayed event carries a current timestamp
     const payload = JSON.stringify({ ...item.record.event, pending_webhooks: item.record.event.pending_webhooks || 1 }, null, 2);
-    const timestamp = Math.floor(options.now().getTime() / 1000);
+    // wall-clock time, not the injectable clock: receivers check the timestamp against their own clock
+    // (constructEvent allows 300 s), so a test that moves the stand-in's clock must not break signatures
     const started = Date.now();
-    const result: DeliveryAttempt = { attemptedAt: options.now().toISOString(), url, status: null, durationMs: 0, replay: item.replay };
+    const timestamp = Math.floor(started / 1000);
+    const result: DeliveryAttempt = { attemptedAt: new Date(started).toISOString(), url, status: null, durationMs: 0, replay: item.replay };
     try {
       const res = await fetch(url, {
         method: 'POST',

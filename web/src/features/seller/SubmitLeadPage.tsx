@@ -3,7 +3,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
-import type { LeadIssue, SubmitLeadsMutation as TSubmitLeads } from '../../gql/graphql';
+import type { SubmitLeadsMutation as TSubmitLeads } from '../../gql/graphql';
 import { NO_ERRORS, apiErrorFromGraphql, placeApiErrors, type PlacedErrors } from '../../lib/api-errors';
 import { useSegments } from '../../lib/catalog/use-segments';
 import { EXCLUSIVITIES, LEAD_KINDS, SOURCE_CHANNELS, TEMPERATURES, enumLabel } from '../../lib/enums';
@@ -18,7 +18,9 @@ import {
 } from './lead-form';
 import { SubmitLeadsMutation } from './seller.operations';
 
-type Accepted = NonNullable<TSubmitLeads['submitLeads']['results'][number]['lead']>;
+type LeadResult = TSubmitLeads['submitLeads']['results'][number];
+type LeadIssue = LeadResult['issues'][number];
+type Accepted = NonNullable<LeadResult['lead']>;
 type Outcome =
   | { kind: 'accepted'; lead: Accepted; warnings: LeadIssue[] }
   | { kind: 'rejected'; summary: string[] };

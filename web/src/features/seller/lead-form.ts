@@ -1,7 +1,7 @@
 // The "submit a lead" form as data: its values, the LeadInput they make, early checks, and where the
 // API's findings go. Error keys are LeadInput paths ("phone", "consent.text", "attributes.brand"), the
 // same as LeadIssue.field and the tail of BAD_USER_INPUT paths ("input[0].capturedAt").
-import type { Exclusivity, LeadInput, LeadIssue, LeadKind, SourceChannel, Temperature } from '../../gql/graphql';
+import type { Exclusivity, LeadInput, LeadKind, SourceChannel, Temperature } from '../../gql/graphql';
 import { placeErrors, type PlacedErrors } from '../../lib/api-errors';
 import { EXCLUSIVITIES, LEAD_KINDS, SOURCE_CHANNELS, TEMPERATURES, isOneOf } from '../../lib/enums';
 import { dateTimeLocalToIso, toDateTimeLocalValue } from '../../lib/format';
@@ -142,6 +142,6 @@ export function toLeadInput(values: LeadFormValues, fields: readonly AttributeFi
 }
 
 /** A rejected lead's issues placed on the form (ERRORs and WARNINGs alike; the page tells them apart). */
-export function placeLeadIssues(issues: readonly Pick<LeadIssue, 'field' | 'message'>[], fields: readonly AttributeField[]): PlacedErrors {
+export function placeLeadIssues(issues: readonly { field?: string | null; message: string }[], fields: readonly AttributeField[]): PlacedErrors {
   return placeErrors(issues.map((i) => ({ key: i.field ?? null, message: i.message })), leadFormKeys(fields));
 }

@@ -1,0 +1,75 @@
+// The page frame: header with the signed-in user and sign-out, role-based navigation, main content.
+import { useState } from 'react';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { useMutation } from 'urql';
+import { SignOutMutation } from '../features/auth/auth.operations';
+import { useSession } from '../features/auth/session';
+import { enumLabel } from '../lib/enums';
+import { useResetGraphqlCache } from '../lib/graphql-client';
+import { ErrorBoundary } from './ErrorBoundary';
+import { navItemsFor } from './navigation';
+
+export function Layout() {
+  const { user, loading } = useSession();
+  const [signingOut, signOut] = useMutation(SignOutMutation);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const resetCache = useResetGraphqlCache();
+  const navigate = useNavigate();
+  const items = navItemsFor(user?.role ?? null);
+
+  const doSignOut = async () => {
+    await signOut({});
+    resetCache();
+    navigate('/sign-in', { replace: true });
+  };
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="header">
+        <div className="header__inner">
+          <Link to="/" className="brand" aria-label="Leadex home">Leadex</Link>
+          <button type="button" className="header__menu button button--ghost" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>
+            Menu
+          </button>
+          <nav id="main-nav" className={`nav${menuOpen ? ' nav--open' : ''}`} aria-label="Main">
+            <ul>
+              {items.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} onClick={() => setMenuOpen(false)}>{item.label}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="account">
+            {loading ? null : user ? (
+              <>
+                <span className="account__who" aria-label="Signed in user">
+                  <span className="account__name">{user.name}</span>
+                  <span className="account__meta">{enumLabel(user.role)} · {user.organization.name}</span>
+                </span>
+                <button type="button" className="button button--ghost" onClick={doSignOut} disabled={signingOut.fetching}>
+                  {signingOut.fetching ? 'Signing out…' : 'Sign out'}
+                </button>
+              </>
+            ) : (
+              <>
+                <NavLink to="/sign-in">Sign in</NavLink>
+                <NavLink to="/sign-up" className="button button--small">Sign up</NavLink>
+              </>
+            )}
+          </div>
+        </div>
+      </header>
+      {user?.organization.suspended ? (
+        <div className="banner banner--warn" role="status">Your organization is suspended: it cannot list leads. Contact support.</div>
+      ) : null}
+      <main id="main" className="main" tabIndex={-1}>
+        <ErrorBoundary>
+          <Outlet />
+        </ErrorBoundary>
+      </main>
+      <footer className="footer">Leadex · verified leads, priced per lead</footer>
+    </div>
+  );
+}

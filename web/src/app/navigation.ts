@@ -1,0 +1,34 @@
+// The navigation per role: what each kind of user can open.
+import type { Role } from '../gql/graphql';
+
+export interface NavItem {
+  to: string;
+  label: string;
+}
+
+export function navItemsFor(role: Role | null): NavItem[] {
+  const calculator = { to: '/calculator', label: 'CPL calculator' };
+  switch (role) {
+    case null:
+      return [calculator];
+    case 'BUYER':
+      return [{ to: '/marketplace', label: 'Marketplace' }, calculator];
+    case 'SELLER':
+      return [
+        { to: '/seller/listings', label: 'My listings' },
+        { to: '/seller/leads/new', label: 'Submit a lead' },
+        { to: '/seller/leads/csv', label: 'CSV upload' },
+        { to: '/seller/api-keys', label: 'API keys' },
+        { to: '/marketplace', label: 'Marketplace' },
+        calculator,
+      ];
+    case 'OPERATOR':
+      return [
+        { to: '/operator/price-grid', label: 'Price grid' },
+        { to: '/operator/price-factors', label: 'Price factors' },
+        { to: '/operator/commission', label: 'Commission' },
+        { to: '/marketplace', label: 'Marketplace' },
+        calculator,
+      ];
+  }
+}
