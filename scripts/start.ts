@@ -3,11 +3,21 @@
 import { createHttpApp, createRuntime, loadConfig } from '@leadex/api';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '@leadex/api/seed/demo-data';
 import { startWorkers } from '@leadex/workers';
+import { startStripeStandin } from '@leadex/api/stripe/standin/index';
 import { ensureRedis } from './ensure-redis';
 
 async function main() {
-  const config = loadConfig();
+  let config = loadConfig();
   const redisChild = await ensureRedis(config.REDIS_URL, config.DATA_DIR);
+  // no Stripe credentials: the local stand-in plays Stripe (hosted checkout, refunds, transfers, webhooks)
+  const standin = config.STRIPE_API_URL || config.STRIPE_SECRET_KEY.startsWith('sk_live_') || process.env.STRIPE_SECRET_KEY
+    ? null
+    : await startStripeStandin({
+        port: Number(process.env.STRIPE_STANDIN_PORT ?? 12111),
+        webhookSecret: config.STRIPE_WEBHOOK_SECRET,
+        webhookUrl: `http://127.0.0.1:${config.PORT}/webhooks/stripe`,
+      });
+  if (standin) config = { ...config, STRIPE_API_URL: standin.url };
   const runtime = await createRuntime(config, { name: 'leadex' });
   const log = runtime.deps.logger;
   if (redisChild) log.info({ pid: redisChild.pid }, 'started a local redis-server');
@@ -19,6 +29,8 @@ async function main() {
   Leadex is running (${runtime.dbHandle.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'})
     web app   http://localhost:${config.PORT}/
     GraphQL   http://localhost:${config.PORT}/graphql
+    queues    http://localhost:${config.PORT}/admin/queues (operators)
+    Stripe    ${standin ? `local stand-in at ${standin.url} (test card 4242 4242 4242 4242)` : 'api.stripe.com'}
   Demo accounts (password "${DEMO_PASSWORD}"):
     operator  ${DEMO_ACCOUNTS.operator}
     sellers   ${DEMO_ACCOUNTS.sellers.join(', ')}
@@ -31,6 +43,7 @@ async function main() {
     await workers.close();
     await apollo.stop();
     await runtime.close();
+    await standin?.close();
     redisChild?.kill();
     process.exit(0);
   };

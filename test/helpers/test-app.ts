@@ -1,6 +1,7 @@
 // The whole API on a random port, against a fresh database and a private Redis key prefix.
 import { createHttpApp, createRuntime, loadConfig, type Runtime } from '@leadex/api';
 import { startWorkers } from '@leadex/workers';
+import { startStripeStandin, type RunningStripeStandin } from '@leadex/api/stripe/standin/index';
 import { GraphQLClient } from 'graphql-request';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -11,6 +12,8 @@ import { REDIS_URL } from './test-env';
 
 export interface TestApp {
   url: string;
+  /** the local Stripe stand-in, when started with `stripe: true`; webhooks go to this app */
+  stripe: RunningStripeStandin | null;
   graphqlUrl: string;
   runtime: Runtime;
   database: TestDatabase;
@@ -20,10 +23,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { label: string; workers?: boolean; env?: Record<string, string>; dbPoolSize?: number }): Promise<TestApp> {
+export async function startTestApp(options: { label: string; workers?: boolean; stripe?: boolean; env?: Record<string, string>; dbPoolSize?: number }): Promise<TestApp> {
   const database = await createTestDatabase(options.label);
   const prefix = `t-${options.label}-${randomBytes(4).toString('hex')}`;
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL, LOG_LEVEL: 'silent', ...options.env });
+  const webhookSecret = 'whsec_test_standin';
+  const stripe = options.stripe ? await startStripeStandin({ port: 0, webhookSecret, webhookRetryDelaysMs: [50, 100, 200] }) : null;
+  const config = loadConfig({
+    NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL, LOG_LEVEL: 'silent', STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_SECRET_KEY: 'sk_test_leadex',
+    ...(stripe ? { STRIPE_API_URL: stripe.url } : {}),
+    ...options.env,
+  });
   const runtime = await createRuntime(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), queuePrefix: prefix, migrate: false, dbPoolSize: options.dbPoolSize });
   const { app, apollo, close: closeHttp } = await createHttpApp(runtime);
   const server: Server = await new Promise((resolve) => {
@@ -31,8 +40,10 @@ export async function startTestApp(options: { label: string; workers?: boolean; 
   });
   const host = options.workers ? await startWorkers(runtime, { prefix, schedules: false }) : null;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  stripe?.setWebhookUrl(`${url}/webhooks/stripe`);
   return {
     url,
+    stripe,
     graphqlUrl: `${url}/graphql`,
     runtime,
     database,
@@ -49,6 +60,7 @@ export async function startTestApp(options: { label: string; workers?: boolean; 
       server.closeAllConnections?.();
       await apollo.stop();
       await closeHttp();
+      await stripe?.close();
       await runtime.close();
       await database.drop();
     },
