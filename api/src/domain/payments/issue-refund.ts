@@ -31,12 +31,13 @@ export async function issueRefund(deps: AppDeps, refundId: string): Promise<'SUC
     if (locked!.status === 'SUCCEEDED') return 'ALREADY_DONE';
     const now = deps.clock();
     await tx.update(refunds).set({ status: 'SUCCEEDED', stripeRefundId: stripeRefund.id }).where(eq(refunds.id, refundId));
-    await postLedgerTransaction(tx, {
+    const booked = await postLedgerTransaction(tx, {
       eventKey: `refund:${refund.id}`, kind: 'REFUND', memo: `refund ${stripeRefund.id} (${refund.reason})`, occurredAt: now, currency: refund.currency,
       postings: [{ account: refund.sourceAccount, amount: refund.amount }, { account: PLATFORM_STRIPE_BALANCE, amount: -refund.amount }],
     });
-    // a refund of a sale leaves less in escrow for that purchase (all of it: the purchase is REFUNDED)
-    if (refund.purchaseId) await applyRefundToPurchase(tx, refund.purchaseId, refund.amount);
+    // a refund of a sale leaves less in escrow for that purchase (all of it: the purchase is REFUNDED);
+    // keyed on the ledger entry, so the purchase is adjusted exactly when the money is booked
+    if (booked && refund.purchaseId) await applyRefundToPurchase(tx, refund.purchaseId, refund.amount);
     return 'SUCCEEDED';
   });
 }

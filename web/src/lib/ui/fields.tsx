@@ -17,10 +17,11 @@ function describedBy(id: string, error?: string | null, hint?: ReactNode): strin
 function Frame({ id, label, error, hint, required, className, children }: FieldFrame & { id: string; required?: boolean; children: ReactNode }) {
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="field__required" aria-hidden="true"> *</span> : null}
-      </label>
+      <div className="field__label">
+        <label htmlFor={id}>{label}</label>
+        {/* outside the <label>: the accessible name stays the label itself; `required` tells assistive tech */}
+        {required ? <span className="field__required" aria-hidden="true">*</span> : null}
+      </div>
       {children}
       {hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null}
       {error ? <p id={`${id}-error`} className="field__error">{error}</p> : null}
