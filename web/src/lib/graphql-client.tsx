@@ -16,11 +16,17 @@ export function createGraphqlClient(options: { url?: string; fetch?: typeof fetc
   });
 }
 
-const ResetContext = createContext<() => void>(() => {});
+type Reset = () => Client;
 
-export function GraphqlProvider({ children, client: given }: { children: ReactNode; client?: Client }) {
-  const [client, setClient] = useState(() => given ?? createGraphqlClient());
-  const reset = useCallback(() => setClient(createGraphqlClient()), []);
+const ResetContext = createContext<Reset | null>(null);
+
+export function GraphqlProvider({ children, client: given, createClient = createGraphqlClient }: { children: ReactNode; client?: Client; createClient?: () => Client }) {
+  const [client, setClient] = useState(() => given ?? createClient());
+  const reset = useCallback(() => {
+    const next = createClient();
+    setClient(next);
+    return next;
+  }, [createClient]);
   const value = useMemo(() => reset, [reset]);
   return (
     <ResetContext.Provider value={value}>
@@ -29,7 +35,12 @@ export function GraphqlProvider({ children, client: given }: { children: ReactNo
   );
 }
 
-/** Drops every cached answer and re-runs the mounted queries (after sign-in / sign-out). */
-export function useResetGraphqlCache(): () => void {
-  return useContext(ResetContext);
+/**
+ * Drops every cached answer (after sign-in / sign-out): the provider switches to a new client, which
+ * is returned so the caller can load what the next page needs (e.g. `me`) before navigating.
+ */
+export function useResetGraphqlCache(): Reset {
+  const reset = useContext(ResetContext);
+  if (!reset) throw new Error('useResetGraphqlCache needs a <GraphqlProvider>');
+  return reset;
 }

@@ -28,9 +28,9 @@ export function renderWithApi(ui: ReactElement, handlers: Handlers, route = '/')
     const text = JSON.stringify(answer);
     return { status: 200, statusText: 'OK', headers: { get: () => 'application/json' }, text: async () => text } as unknown as Response;
   }) as typeof fetch;
-  const client = createGraphqlClient({ url: 'http://test/graphql', fetch: fakeFetch });
+  const createClient = () => createGraphqlClient({ url: 'http://test/graphql', fetch: fakeFetch });
   const result = render(
-    <GraphqlProvider client={client}>
+    <GraphqlProvider createClient={createClient}>
       <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
     </GraphqlProvider>,
   );

@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../lib/ui/feedback';
 import { TextField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
 import { SignInMutation } from './auth.operations';
-import { homePathFor, safeNextPath } from './session';
+import { homePathFor, startSession, safeNextPath } from './session';
 
 export function SignInPage() {
   const [email, setEmail] = useState('');
@@ -35,7 +35,7 @@ export function SignInPage() {
       setErrors(placeApiErrors(apiError, ['email', 'password']).byField);
       return;
     }
-    resetCache();
+    await startSession(resetCache);
     navigate(safeNextPath(params.get('next')) ?? homePathFor(res.data?.signIn.user.role), { replace: true });
   };
 

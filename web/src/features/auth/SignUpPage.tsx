@@ -9,7 +9,7 @@ import { ErrorMessage } from '../../lib/ui/feedback';
 import { TextField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
 import { SignUpMutation } from './auth.operations';
-import { homePathFor } from './session';
+import { homePathFor, startSession } from './session';
 
 interface Values {
   role: SignUpRole | '';
@@ -58,7 +58,7 @@ export function SignUpPage() {
       setErrors(placed.byField);
       return;
     }
-    resetCache();
+    await startSession(resetCache);
     navigate(homePathFor(res.data?.signUp.user.role), { replace: true });
   };
 

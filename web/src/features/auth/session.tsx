@@ -1,5 +1,6 @@
 // Who is signed in (the `me` query), shared by the header, the navigation and the route guards.
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { Client } from '@urql/core';
 import { useQuery } from 'urql';
 import type { MeQuery as TMe, Role } from '../../gql/graphql';
 import { apiErrorFromGraphql, type ApiError } from '../../lib/api-errors';
@@ -20,7 +21,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [result] = useQuery({ query: MeQuery, requestPolicy: 'cache-and-network' });
   const session = useMemo<Session>(() => ({
     user: result.data?.me ?? null,
-    loading: !result.data && !result.error,
+    // `stale`/`fetching` without data of this client yet: still loading, not signed out
+    loading: !result.error && (!result.data || (result.fetching && result.data.me == null)),
     error: apiErrorFromGraphql(result.error),
   }), [result.data, result.error]);
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
@@ -28,6 +30,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
 export function useSession(): Session {
   return useContext(SessionContext);
+}
+
+/** After sign-in or sign-up: a fresh client (no cached answers of the previous user) with `me` loaded. */
+export async function startSession(reset: () => Client): Promise<void> {
+  await reset().query(MeQuery, {}, { requestPolicy: 'network-only' }).toPromise();
 }
 
 /** Where a user lands after signing in. */
