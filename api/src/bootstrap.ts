@@ -40,7 +40,8 @@ export async function createRuntime(config: Config, options: { name?: string; lo
   }
   const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-  const jobs = createJobQueues(config.REDIS_URL, logger, options.queuePrefix);
+  const queuePrefix = options.queuePrefix ?? config.QUEUE_PREFIX;
+  const jobs = createJobQueues(config.REDIS_URL, logger, queuePrefix);
   const deps: AppDeps = {
     db: dbHandle.db,
     config,
@@ -48,12 +49,12 @@ export async function createRuntime(config: Config, options: { name?: string; lo
     clock: () => new Date(),
     logger,
     jobs,
-    rateLimits: createRateLimits(redis, `${options.queuePrefix ?? 'leadex'}-rl`),
+    rateLimits: createRateLimits(redis, `${queuePrefix}-rl`),
     stripe: createStripeClient(config),
   };
   return {
     deps,
-    queuePrefix: options.queuePrefix ?? 'leadex',
+    queuePrefix,
     dbHandle,
     redis,
     async close() {

@@ -28,6 +28,10 @@ const ZConfig = z
     MAX_ORDER_LEADS: z.coerce.number().int().min(1).max(10_000).default(500),
     MIN_PAYOUT: z.string().regex(/^\d{1,10}(\.\d{1,2})?$/).default('50.00'),
     SETTLEMENT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+    QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('leadex'),
+    // how soon a crashed worker's job is picked up again: BullMQ lock duration and stalled-job check interval
+    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
+    WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
     MAX_BATCH_SIZE: z.coerce.number().int().positive().default(10_000),
   })
   .superRefine((c, ctx) => {

@@ -30,6 +30,8 @@ export function ConfirmButton({ label, ariaLabel, question, confirmLabel, onConf
       <button
         type="button"
         className="button button--danger"
+        // the button that was clicked is gone: move focus to the answer that replaced it
+        autoFocus
         onClick={async () => {
           setAsking(false);
           await onConfirm();
