@@ -12,6 +12,7 @@ import { disputeResolvers } from './disputes.resolver';
 import { leadResolvers } from './leads.resolver';
 import { orderResolvers } from './orders.resolver';
 import { scalarResolvers } from './scalars';
+import { verificationResolvers } from './verification.resolver';
 
 const schemaDir = fileURLToPath(new URL('./schema', import.meta.url));
 
@@ -41,7 +42,7 @@ export function createApolloServer(logger: Logger, production: boolean) {
   const protection = armor.protect();
   return new ApolloServer<GqlContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: mergeResolvers(scalarResolvers as unknown as ResolverMap, authResolvers, leadResolvers, catalogResolvers, orderResolvers, disputeResolvers) as never,
+    resolvers: mergeResolvers(scalarResolvers as unknown as ResolverMap, authResolvers, leadResolvers, catalogResolvers, orderResolvers, disputeResolvers, verificationResolvers) as never,
     formatError: createErrorFormatter(logger),
     ...protection,
     introspection: true,

@@ -39,7 +39,7 @@ export const leadResolvers = {
     contact: (l: LeadRow, _: unknown, ctx: GqlContext) => readLeadContact(ctx.deps, ctx.actor, l),
     signals: (l: LeadRow, _: unknown, ctx: GqlContext) => {
       const mayRead = ctx.actor && (ctx.actor.role === 'OPERATOR' || ctx.actor.organizationId === l.sellerOrgId);
-      return mayRead ? (l.signals as { code: string; message: string }[]).map((s) => ({ ...s, field: null, severity: 'WARNING' })) : null;
+      return mayRead ? (l.signals as { code: string; field?: string | null; message: string }[]).map((s) => ({ ...s, field: s.field ?? null, severity: 'WARNING' })) : null;
     },
     erased: (l: LeadRow) => l.erasedAt != null,
   },

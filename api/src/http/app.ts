@@ -69,8 +69,11 @@ export async function createHttpApp(runtime: Runtime) {
   // the built web app (web/dist), when present, is served from the same origin as the API
   const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
   if (existsSync(webDist)) {
-    app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|webhooks|healthz|readyz|metrics|leads\/csv|purchases\/csv|admin\/queues).*/, (_req, res) => res.sendFile(`${webDist}/index.html`));
+    // hashed assets never change; index.html must always be fresh so a deploy is picked up at once
+    app.use('/assets', express.static(`${webDist}/assets`, { immutable: true, maxAge: '365d' }));
+    app.use(express.static(webDist, { index: false, maxAge: 0 }));
+    app.get(/^\/(?!graphql|webhooks|healthz|readyz|metrics|leads\/csv|purchases\/csv|admin\/queues).*/, (_req, res) =>
+      res.setHeader('cache-control', 'no-cache').sendFile(`${webDist}/index.html`));
   }
   app.use((err: Error, req: Request, res: Response, _next: NextFunction) => {
     deps.logger.error({ err, requestId: req.id }, 'unhandled error');

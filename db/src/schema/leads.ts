@@ -141,3 +141,20 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [uniqueIndex('idempotency_keys_uq').on(t.scope, t.key)],
 );
+
+// Manual spot-check work for operators: call the sampled person and record what happened.
+export const verificationTasks = pgTable(
+  'verification_tasks',
+  {
+    id: id(),
+    batchId: text('batch_id').notNull().references(() => leadBatches.id),
+    leadId: text('lead_id').notNull().references(() => leads.id),
+    status: text('status').notNull(), // OPEN | DONE
+    outcome: text('outcome'), // REACHABLE | WRONG_NUMBER | NOT_INTERESTED | NO_ANSWER
+    note: text('note'),
+    doneBy: text('done_by').references(() => users.id),
+    createdAt: createdAt(),
+    doneAt: ts('done_at'),
+  },
+  (t) => [uniqueIndex('verification_tasks_lead_uq').on(t.batchId, t.leadId), index('verification_tasks_open_idx').on(t.createdAt).where(sql`status = 'OPEN'`)],
+);

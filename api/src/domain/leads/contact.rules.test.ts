@@ -139,7 +139,7 @@ describe('normalizeContact: e-mail, social link, name', () => {
 
   it('rejects a lead with a name but no way to reach the person', () => {
     const { issues } = normalizeContact(lead());
-    expect(issues).toEqual([expect.objectContaining({ code: 'CONTACT_MISSING', field: null, severity: 'ERROR' })]);
+    expect(issues).toEqual([expect.objectContaining({ code: 'CONTACT_MISSING', field: 'phone', severity: 'ERROR' })]);
   });
 
   it('counts an invalid phone as no contact at all', () => {

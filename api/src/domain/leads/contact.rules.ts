@@ -98,7 +98,8 @@ export function normalizeContact(input: TLeadInput): { contact: NormalizedContac
 
   // A lead is a named person plus at least one working way to reach them.
   if (!phoneE164 && !email && !socialUrl) {
-    issues.push(contactError('CONTACT_MISSING', null, 'A lead needs a valid phone, e-mail or social profile link.'));
+    // reported on the phone field, the first of the channels a form asks for
+    issues.push(contactError('CONTACT_MISSING', 'phone', 'A lead needs a valid phone, e-mail or social profile link.'));
   }
 
   const preferredContactTime = presentText(input.preferredContactTime)?.replace(/\s+/gu, ' ') ?? null;

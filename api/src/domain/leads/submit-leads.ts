@@ -209,7 +209,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
       ),
       currency,
       attributes: segment ? typedAttributes(input.attributes, segment) : (input.attributes ?? {}),
-      signals: issues.filter((i) => i.severity === 'WARNING').map(({ code, message }) => ({ code, message })),
+      signals: issues.filter((i) => i.severity === 'WARNING').map(({ code, field, message }) => ({ code, field, message })),
       formFillSeconds: input.formFillSeconds ?? null,
       previewName: maskName(contact.fullName),
       previewPhone: contact.phoneE164 ? maskPhone(contact.phoneE164) : null,

@@ -1,6 +1,7 @@
 // Price quotes, operator edits of the grid, factors and commission, and set-based repricing of leads.
 import { queryRows, schema, type Db } from '@leadex/db';
 import { eq, sql } from 'drizzle-orm';
+import validator from 'validator';
 import { z } from 'zod';
 import type { AppDeps } from '../../context';
 import { requireRole, type Actor } from '../auth/access';
@@ -19,7 +20,7 @@ export const ZPriceQuoteInput = z.object({
   segment: z.string().trim().min(1).max(40).transform((s) => s.toUpperCase()),
   subsegment: z.string().trim().max(40).nullish().transform((s) => s?.toUpperCase() || null),
   country: z.string().trim().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()),
-  region: z.string().trim().max(10).nullish(),
+  region: z.string().trim().max(10).nullish().transform((s) => s?.toUpperCase() || null),
   city: z.string().trim().max(100).nullish(),
   temperature: z.enum(TEMPERATURES).nullish(),
   exclusivity: z.enum(EXCLUSIVITIES),
@@ -37,6 +38,8 @@ export async function quotePrice(deps: AppDeps, raw: unknown): Promise<Money> {
   if (input.subsegment && !segment.subsegments.some((s) => s.code === input.subsegment)) {
     throw badInput([{ path: 'input.subsegment', message: `not a subsegment of ${segment.code}` }]);
   }
+  if (!validator.isISO31661Alpha2(input.country)) throw badInput([{ path: 'input.country', message: 'not an ISO 3166-1 alpha-2 country code' }]);
+  if (input.region && !input.region.startsWith(`${input.country}-`)) throw badInput([{ path: 'input.region', message: `an ISO 3166-2 code of ${input.country}, e.g. ${input.country}-XX` }]);
   const tier = geoTierFor(areas, input.country, input.region, input.city);
   const base = findBasePrice(pricing.grid, segment.code, input.subsegment, tier);
   if (base == null) throw new DomainError('SEGMENT_NOT_FOUND', `No price grid entry for ${segment.code} in ${tier}`);

@@ -1,0 +1,31 @@
+// Manual spot-check tasks, seller quality and segment verification policy (operators).
+import { loadSegments } from '../domain/catalog/catalog.service';
+import { listVerificationTasks, recordVerificationOutcome, type VerificationTaskRow } from '../domain/verification/manual-tasks';
+import { sellerQualityList, setSegmentPolicy, setSellerSuspended } from '../domain/verification/seller-quality.service';
+import type { GqlContext } from './context';
+import { bpsToRate } from './mappers';
+
+export const verificationResolvers = {
+  Query: {
+    verificationTasks: (_: unknown, a: { status?: 'OPEN' | 'DONE' }, ctx: GqlContext) => listVerificationTasks(ctx.deps, ctx.actor, a.status ?? 'OPEN'),
+    sellerQuality: (_: unknown, __: unknown, ctx: GqlContext) => sellerQualityList(ctx.deps, ctx.actor),
+  },
+  Mutation: {
+    recordVerificationOutcome: async (_: unknown, a: { taskId: string; outcome: string; note?: string }, ctx: GqlContext) => {
+      const { task, verdict } = await recordVerificationOutcome(ctx.deps, ctx.actor, a.taskId, a.outcome, a.note);
+      return { task, batchVerdict: verdict ? (verdict.passed ? 'VERIFIED' : 'FAILED') : null };
+    },
+    setSegmentPolicy: async (_: unknown, a: { segment: string; verificationProvider?: string; failedBatchPolicy?: string; failureThreshold?: string }, ctx: GqlContext) => {
+      await setSegmentPolicy(ctx.deps, ctx.actor, a.segment, a);
+      const seg = (await loadSegments(ctx.deps.db)).find((s) => s.code === a.segment.toUpperCase())!;
+      return { ...seg, commissionRate: bpsToRate(seg.commissionBps) };
+    },
+    setSellerSuspended: (_: unknown, a: { organizationId: string; suspended: boolean }, ctx: GqlContext) => setSellerSuspended(ctx.deps, ctx.actor, a.organizationId, a.suspended),
+  },
+  VerificationTask: {
+    lead: (t: VerificationTaskRow, _: unknown, ctx: GqlContext) => ctx.loaders.lead.load(t.leadId),
+  },
+  Segment: {
+    failureThreshold: (s: { failureThresholdBps: number }) => bpsToRate(s.failureThresholdBps),
+  },
+};
