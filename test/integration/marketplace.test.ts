@@ -22,7 +22,6 @@ const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString
 
 async function listBatch(user: TestUser, leads: Record<string, unknown>[]) {
   const res = await app.client(user).request<{ submitLeads: { id: string; accepted: number; results: unknown } }>(SUBMIT_LEADS, { input: leads });
-  if (process.env.DEBUG_BATCH) console.log(JSON.stringify(res.submitLeads.results));
   // the real spot-check worker gives the verdict
   await waitFor(async () => {
     const [b] = await app.runtime.deps.db.select().from(schema.leadBatches).where(eq(schema.leadBatches.id, res.submitLeads.id));

@@ -41,17 +41,18 @@ function badLead(i: number): Bad {
 }
 
 it('catches most pseudo-leads and rejects few good ones', async () => {
-  const sellers = await createBuyerActors(app, 12, 'SELLER');
+  const sellers = await createBuyerActors(app, 15, 'SELLER');
   // the duplicate's original, listed long before
-  await submitLeads(app.runtime.deps, sellers[11]!, [validLead({ phone: knownPhone })], { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
+  await submitLeads(app.runtime.deps, sellers[14]!, [validLead({ phone: knownPhone })], { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
 
   const goodIds: string[] = [];
   const goodRejectedAtSubmission: number[] = [];
   const bad: { kind: string; id: string | null; flagged: boolean }[] = [];
   const batches: { id: string; bad: boolean }[] = [];
-  for (let b = 0; b < 10; b++) {
-    const isBad = b >= 6; // 6 good batches, 4 bad ones (half pseudo-leads)
-    const leads: { bad?: Bad; lead: Record<string, unknown> }[] = Array.from({ length: 20 }, (_, i) => {
+  // 6 good batches, 8 bad ones (half pseudo-leads), 40 leads each: a lot of 40 gets a sample of 8
+  for (let b = 0; b < 14; b++) {
+    const isBad = b >= 6;
+    const leads: { bad?: Bad; lead: Record<string, unknown> }[] = Array.from({ length: 40 }, (_, i) => {
       if (isBad && i % 2 === 0) {
         const x = badLead(b * 10 + i / 2);
         return { bad: x, lead: x.lead };
@@ -93,10 +94,14 @@ it('catches most pseudo-leads and rejects few good ones', async () => {
   const falseRejection = goodRejected / goodTotal;
   const badBatchesCaught = batches.filter((b) => b.bad && failedBatch.has(b.id)).length;
   const goodBatchesListed = batches.filter((b) => !b.bad && batchRows.find((r) => r.id === b.id)!.status === 'VERIFIED').length;
-  console.log(JSON.stringify({ detection, individualDetection: individually.length / bad.length, falseRejection, perKind, badBatchesCaught: `${badBatchesCaught}/4`, goodBatchesVerified: `${goodBatchesListed}/6` }));
+  const individualDetection = individually.length / bad.length;
+  console.log(JSON.stringify({ detection, individualDetection, falseRejection, perKind, badBatchesCaught: `${badBatchesCaught}/8`, goodBatchesVerified: `${goodBatchesListed}/6` }));
 
+  // sampling is random per batch: a bad batch slips through when its sample of 8 misses every detectable
+  // pseudo-lead (about 3% here), so the batch-level figures allow for one or two misses
+  expect(individualDetection).toBeGreaterThanOrEqual(0.8);
   expect(detection).toBeGreaterThanOrEqual(0.85);
   expect(falseRejection).toBeLessThanOrEqual(0.05);
-  expect(badBatchesCaught).toBe(4);
+  expect(badBatchesCaught).toBeGreaterThanOrEqual(6);
   expect(goodBatchesListed).toBe(6);
 });
