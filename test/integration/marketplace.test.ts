@@ -145,6 +145,15 @@ describe('browsing', () => {
     expect((await err({ filter: { geoTiers: ['TIER_9'] } })).extensions.code).toBe('BAD_USER_INPUT');
   });
 
+  it('hides the leads of a suspended seller', async () => {
+    const before = (await market({ first: 100 })).marketplace.edges.filter((e) => e.node.seller.id === rival.organizationId).length;
+    expect(before).toBe(2);
+    await app.runtime.deps.db.update(schema.organizations).set({ suspended: true }).where(eq(schema.organizations.id, rival.organizationId));
+    const { marketplace } = await market({ first: 100 });
+    expect(marketplace.edges.filter((e) => e.node.seller.id === rival.organizationId)).toEqual([]);
+    await app.runtime.deps.db.update(schema.organizations).set({ suspended: false }).where(eq(schema.organizations.id, rival.organizationId));
+  });
+
   it('keeps anonymous visitors out', async () => {
     const err = await app.client().request(MARKETPLACE, {}).catch((e: ClientError) => e.response.errors![0]);
     expect(err).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });

