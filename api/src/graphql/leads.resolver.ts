@@ -1,4 +1,6 @@
 // Lead queries and mutations: thin calls into the leads domain, plus the Lead field mapping.
+import { schema } from '@leadex/db';
+import { eq } from 'drizzle-orm';
 import type { FileUpload } from 'graphql-upload/processRequest.mjs';
 import { findLead, browseMarketplace, myListings } from '../domain/leads/browse-leads';
 import { importLeadsCsv } from '../domain/leads/import-leads-csv';
@@ -42,6 +44,11 @@ export const leadResolvers = {
       return mayRead ? (l.signals as { code: string; field?: string | null; message: string }[]).map((s) => ({ ...s, field: s.field ?? null, severity: 'WARNING' })) : null;
     },
     erased: (l: LeadRow) => l.erasedAt != null,
+    findings: async (l: LeadRow, _: unknown, ctx: GqlContext) => {
+      const mayRead = ctx.actor && (ctx.actor.role === 'OPERATOR' || ctx.actor.organizationId === l.sellerOrgId);
+      if (!mayRead) return null;
+      return ctx.deps.db.select().from(schema.verificationResults).where(eq(schema.verificationResults.leadId, l.id)).orderBy(schema.verificationResults.createdAt);
+    },
   },
   LeadConnection: {
     totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),

@@ -4,7 +4,9 @@ import { checkoutOrder } from '../domain/orders/checkout-order';
 import { createOrder } from '../domain/orders/create-order';
 import { loadOrder, type OrderView } from '../domain/orders/load-order';
 import { cancelOrder } from '../domain/orders/release-order';
-import { myPurchases, updateLeadOutcome, type PurchaseRow } from '../domain/purchases/purchases.service';
+import { myPurchases, mySales, updateLeadOutcome, type PurchaseRow } from '../domain/purchases/purchases.service';
+import { schema } from '@leadex/db';
+import { eq } from 'drizzle-orm';
 import { DomainError } from '../domain/shared/domain-error';
 import type { GqlContext } from './context';
 import { toMoney } from './mappers';
@@ -20,6 +22,7 @@ export const orderResolvers = {
       }
     },
     myPurchases: (_: unknown, a: { first?: number; after?: string }, ctx: GqlContext) => myPurchases(ctx.deps, ctx.actor, a),
+    mySales: (_: unknown, a: { first?: number; after?: string }, ctx: GqlContext) => mySales(ctx.deps, ctx.actor, a),
     ledgerBalances: async (_: unknown, __: unknown, ctx: GqlContext) =>
       (await ledgerBalances(ctx.deps, ctx.actor)).map((b) => ({ account: b.account, balance: toMoney(b.balance, b.currency) })),
   },
@@ -38,6 +41,16 @@ export const orderResolvers = {
     price: (p: PurchaseRow) => toMoney(p.price, p.currency),
     lead: (p: PurchaseRow, _: unknown, ctx: GqlContext) => ctx.loaders.lead.load(p.leadId),
   },
+  Sale: {
+    price: (p: PurchaseRow) => toMoney(p.price, p.currency),
+    commission: (p: PurchaseRow) => toMoney(p.commission, p.currency),
+    sellerNet: (p: PurchaseRow) => toMoney(p.sellerNet, p.currency),
+    refunded: (p: PurchaseRow) => toMoney(p.refundedAmount, p.currency),
+    lead: (p: PurchaseRow, _: unknown, ctx: GqlContext) => ctx.loaders.lead.load(p.leadId),
+    disputeStatus: async (p: PurchaseRow, _: unknown, ctx: GqlContext) =>
+      (await ctx.deps.db.select({ status: schema.disputes.status }).from(schema.disputes).where(eq(schema.disputes.purchaseId, p.id)))[0]?.status ?? null,
+  },
+  SaleConnection: { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() },
   PurchaseConnection: {
     totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
   },

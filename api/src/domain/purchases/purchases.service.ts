@@ -95,3 +95,21 @@ export async function applyRefundToPurchase(tx: Db, purchaseId: string, amount: 
     })
     .where(eq(purchases.id, purchaseId));
 }
+
+/** A seller's sales (no buyer identity), newest first, for their dashboard. */
+export async function mySales(deps: AppDeps, actor: Actor | null, args: PageArgs): Promise<Page<PurchaseRow>> {
+  const seller = requireUser(actor, 'SELLER');
+  const limit = args.first ?? 50;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw badInput([{ path: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
+  const mine = eq(purchases.sellerOrgId, seller.organizationId);
+  const after = args.after ? decode(args.after) : null;
+  if (args.after && !after) throw badInput([{ path: 'after', message: 'not a cursor of this list' }]);
+  const where = after ? and(mine, or(lt(purchases.purchasedAt, after.at), and(eq(purchases.purchasedAt, after.at), lt(purchases.id, after.id)))) : mine;
+  const rows = await deps.db.select().from(purchases).where(where).orderBy(desc(purchases.purchasedAt), desc(purchases.id)).limit(limit + 1);
+  const edges = rows.slice(0, limit).map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: async () => Number((await deps.db.select({ n: count() }).from(purchases).where(mine))[0]!.n),
+  };
+}
