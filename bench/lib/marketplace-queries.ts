@@ -15,7 +15,8 @@ export interface QueryCase {
 const PAGE = 20;
 // browseMarketplace reads one row past the page to know whether there is a next page
 const LIMIT = PAGE + 1;
-const LISTED = `status = 'LISTED' and expires_at > $1`;
+// the marketplace also hides suspended sellers' leads (an anti-join on the seller)
+const LISTED = `status = 'LISTED' and expires_at > $1 and not exists (select 1 from organizations o where o.id = leads.seller_org_id and o.suspended)`;
 const iso = (d: Date) => d.toISOString();
 
 export async function marketplaceCases(deps: AppDeps, actor: Actor): Promise<QueryCase[]> {
@@ -58,7 +59,7 @@ export async function marketplaceCases(deps: AppDeps, actor: Actor): Promise<Que
       domain: () => browse({ minSellerQuality: 80 }, 'NEWEST'),
       raw: {
         text: `select l.* from leads l join organizations o on o.id = l.seller_org_id
-               where l.status = 'LISTED' and l.expires_at > $1 and o.quality_score >= $2 order by l.captured_at desc, l.id desc limit ${LIMIT}`,
+               where l.status = 'LISTED' and l.expires_at > $1 and not o.suspended and o.quality_score >= $2 order by l.captured_at desc, l.id desc limit ${LIMIT}`,
         params: () => [iso(now()), 80],
       },
     },

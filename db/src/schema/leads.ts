@@ -91,8 +91,8 @@ export const leads = pgTable(
     index('leads_listed_segment_price_idx').on(t.segment, t.price, t.id).where(sql`status = 'LISTED'`),
     index('leads_listed_geo_idx').on(t.country, t.region, t.city).where(sql`status = 'LISTED'`),
     index('leads_expiry_idx').on(t.expiresAt).where(sql`status = 'LISTED'`),
-    // counting a segment's listed leads (totalCount) from the index alone
-    index('leads_listed_segment_expiry_idx').on(t.segment, t.expiresAt).where(sql`status = 'LISTED'`),
+    // counting a segment's listed leads (totalCount) from the index alone, suspended sellers left out
+    index('leads_listed_segment_expiry_idx').on(t.segment, t.expiresAt, t.sellerOrgId).where(sql`status = 'LISTED'`),
     check('leads_capacity_ck', sql`sales_count >= 0 AND reserved_count >= 0 AND sales_count + reserved_count <= max_sales`),
     uniqueIndex('leads_seller_external_uq')
       .on(t.sellerOrgId, t.externalId)
