@@ -41,7 +41,7 @@ export async function createRuntime(config: Config, options: { name?: string; lo
   const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
   const queuePrefix = options.queuePrefix ?? config.QUEUE_PREFIX;
-  const jobs = createJobQueues(config.REDIS_URL, logger, queuePrefix);
+  const jobs = createJobQueues(config.REDIS_URL, logger, queuePrefix, config.DELIVERY_RETRY_BASE_MS);
   const deps: AppDeps = {
     db: dbHandle.db,
     config,

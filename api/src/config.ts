@@ -32,6 +32,9 @@ const ZConfig = z
     // how soon a crashed worker's job is picked up again: BullMQ lock duration and stalled-job check interval
     WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
     WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+    // first retry of a refused webhook delivery; doubling over 11 attempts spans about a day at 45 s
+    DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(45_000),
+    PING_OFFER_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     MAX_BATCH_SIZE: z.coerce.number().int().positive().default(10_000),
   })
   .superRefine((c, ctx) => {

@@ -3,6 +3,8 @@ import { QUEUE_PREFIX, type Runtime } from '@leadex/api';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { refundRetryJob } from './jobs/refund-retry.job';
+import { allocationJob } from './jobs/allocation.job';
+import { deliveryJob } from './jobs/delivery.job';
 import { disputeRefundJob } from './jobs/dispute-refund.job';
 import { repriceJob } from './jobs/reprice.job';
 import { reservationExpiryJob } from './jobs/reservation-expiry.job';
@@ -10,7 +12,7 @@ import { settlementJob } from './jobs/settlement.job';
 import { spotCheckSweepJob } from './jobs/spot-check-sweep.job';
 import { spotCheckJob } from './jobs/spot-check.job';
 
-const JOBS = [spotCheckJob, repriceJob, spotCheckSweepJob, reservationExpiryJob, refundRetryJob, disputeRefundJob, settlementJob];
+const JOBS = [spotCheckJob, repriceJob, spotCheckSweepJob, reservationExpiryJob, refundRetryJob, disputeRefundJob, settlementJob, allocationJob, deliveryJob];
 
 // repeatable work: [queue, scheduler id, repeat rule, job data]
 const schedules = (settlementMinutes: number): [string, string, { pattern?: string; every?: number }, object][] => [
@@ -34,7 +36,7 @@ export async function startWorkers(runtime: Runtime, options: WorkerHostOptions 
   const connection = new Redis(deps.config.REDIS_URL, { maxRetriesPerRequest: null });
   connection.on('error', (err) => deps.logger.warn({ err: err.message }, 'worker redis connection error'));
   const workers = JOBS.map((job) => {
-    const worker = new Worker(job.queue, async (j) => job.run(deps, j.data), {
+    const worker = new Worker(job.queue, async (j) => job.run(deps, j.data, j), {
       connection, prefix, concurrency: job.concurrency,
       lockDuration: deps.config.WORKER_LOCK_DURATION_MS, stalledInterval: deps.config.WORKER_STALLED_INTERVAL_MS,
     });

@@ -9,6 +9,7 @@ import { catalogResolvers } from './catalog.resolver';
 import type { GqlContext } from './context';
 import { createErrorFormatter } from './errors';
 import { disputeResolvers } from './disputes.resolver';
+import { exchangeResolvers } from './exchange.resolver';
 import { leadResolvers } from './leads.resolver';
 import { orderResolvers } from './orders.resolver';
 import { scalarResolvers } from './scalars';
@@ -42,7 +43,7 @@ export function createApolloServer(logger: Logger, production: boolean) {
   const protection = armor.protect();
   return new ApolloServer<GqlContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: mergeResolvers(scalarResolvers as unknown as ResolverMap, authResolvers, leadResolvers, catalogResolvers, orderResolvers, disputeResolvers, verificationResolvers) as never,
+    resolvers: mergeResolvers(scalarResolvers as unknown as ResolverMap, authResolvers, leadResolvers, catalogResolvers, orderResolvers, disputeResolvers, verificationResolvers, exchangeResolvers) as never,
     formatError: createErrorFormatter(logger),
     ...protection,
     introspection: true,

@@ -6,6 +6,8 @@ export const QUEUE = {
   reprice: 'reprice',
   disputeRefund: 'dispute-refund',
   settlement: 'settlement',
+  allocation: 'allocation',
+  delivery: 'delivery',
 } as const;
 
 export const ZSpotCheckJob = z.object({ batchId: z.string().min(1) });
@@ -18,3 +20,12 @@ export const QUEUE_PREFIX = 'leadex';
 
 export const ZDisputeRefundJob = z.object({ disputeId: z.string().min(1) });
 export type TDisputeRefundJob = z.infer<typeof ZDisputeRefundJob>;
+
+export const ZAllocationJob = z.object({ batchId: z.string().min(1) });
+export type TAllocationJob = z.infer<typeof ZAllocationJob>;
+
+export const ZDeliveryJob = z.object({ deliveryId: z.string().min(1) });
+export type TDeliveryJob = z.infer<typeof ZDeliveryJob>;
+
+// a delivery is retried with exponential backoff (DELIVERY_RETRY_BASE_MS, 45 s) for 11 attempts: about 24 hours
+export const DELIVERY_ATTEMPTS = 11;

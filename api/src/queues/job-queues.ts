@@ -2,24 +2,29 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { QUEUE, QUEUE_PREFIX, type TDisputeRefundJob, type TRepriceJob, type TSpotCheckJob } from './job-payloads';
+import { DELIVERY_ATTEMPTS, QUEUE, QUEUE_PREFIX, type TAllocationJob, type TDeliveryJob, type TDisputeRefundJob, type TRepriceJob, type TSpotCheckJob } from './job-payloads';
 
 export interface JobQueues {
   enqueueSpotCheck(job: TSpotCheckJob): Promise<void>;
   enqueueReprice(job: TRepriceJob): Promise<void>;
   enqueueDisputeRefund(job: TDisputeRefundJob): Promise<void>;
+  enqueueAllocation(job: TAllocationJob): Promise<void>;
+  /** `attempt` distinguishes a manual redelivery from the first delivery of the same id */
+  enqueueDelivery(job: TDeliveryJob, attempt?: string): Promise<void>;
   close(): Promise<void>;
 }
 
 const RETRY: JobsOptions = { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: 5000 };
 
-export function createJobQueues(redisUrl: string, logger: Logger, prefix = QUEUE_PREFIX): JobQueues {
+export function createJobQueues(redisUrl: string, logger: Logger, prefix = QUEUE_PREFIX, deliveryRetryBaseMs = 45_000): JobQueues {
   // producers fail fast instead of queueing commands while Redis is away
   const connection = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   connection.on('error', (err) => logger.warn({ err: err.message }, 'redis producer connection error'));
   const spotCheck = new Queue<TSpotCheckJob>(QUEUE.spotCheck, { connection, prefix });
   const reprice = new Queue<TRepriceJob>(QUEUE.reprice, { connection, prefix });
   const disputeRefund = new Queue<TDisputeRefundJob>(QUEUE.disputeRefund, { connection, prefix });
+  const allocation = new Queue<TAllocationJob>(QUEUE.allocation, { connection, prefix });
+  const delivery = new Queue<TDeliveryJob>(QUEUE.delivery, { connection, prefix });
   return {
     async enqueueSpotCheck(job) {
       await spotCheck.add('spot-check', job, { ...RETRY, jobId: `spot-check-${job.batchId}` });
@@ -31,8 +36,17 @@ export function createJobQueues(redisUrl: string, logger: Logger, prefix = QUEUE
     async enqueueDisputeRefund(job) {
       await disputeRefund.add('dispute-refund', job, { ...RETRY, attempts: 10, jobId: `dispute-refund-${job.disputeId}` });
     },
+    async enqueueAllocation(job) {
+      await allocation.add('allocation', job, { ...RETRY, jobId: `allocation-${job.batchId}` });
+    },
+    async enqueueDelivery(job, attempt = 'first') {
+      await delivery.add('delivery', job, {
+        jobId: `delivery-${job.deliveryId}-${attempt}`, attempts: DELIVERY_ATTEMPTS,
+        backoff: { type: 'exponential', delay: deliveryRetryBaseMs }, removeOnComplete: 1000, removeOnFail: 5000,
+      });
+    },
     async close() {
-      await Promise.all([spotCheck.close(), reprice.close(), disputeRefund.close()]);
+      await Promise.all([spotCheck.close(), reprice.close(), disputeRefund.close(), allocation.close(), delivery.close()]);
       connection.disconnect();
     },
   };

@@ -5,3 +5,4 @@ export * from './leads';
 export * from './orders';
 export * from './ledger';
 export * from './disputes';
+export * from './exchange';

@@ -63,6 +63,9 @@ export const purchases = pgTable(
     sellerNet: money('seller_net').notNull(),
     currency: text('currency').notNull(),
     paymentIntentId: text('payment_intent_id'),
+    // STRIPE (paid by card through an order) or WALLET (won by a campaign, paid from the prepaid wallet)
+    paidWith: text('paid_with').notNull().default('STRIPE'),
+    campaignId: text('campaign_id'),
     outcome: text('outcome').notNull().default('NEW'),
     outcomeReason: text('outcome_reason'),
     // ESCROW until settled (SETTLED) or fully refunded after an accepted dispute (REFUNDED)
@@ -102,10 +105,12 @@ export const refunds = pgTable(
     disputeId: text('dispute_id'),
     // the ledger account the refunded money leaves: escrow for a disputed sale, unapplied for a late payment
     sourceAccount: text('source_account').notNull().default('platform:unapplied_payments'),
+    // STRIPE refunds the card; WALLET credits the buyer's wallet (purchases paid from it)
+    destination: text('destination').notNull().default('STRIPE'),
     reason: text('reason').notNull(),
     amount: money('amount').notNull(),
     currency: text('currency').notNull(),
-    paymentIntentId: text('payment_intent_id').notNull(),
+    paymentIntentId: text('payment_intent_id'),
     stripeRefundId: text('stripe_refund_id'),
     // the Stripe idempotency key: derived from the business event so a retry never refunds twice
     idempotencyKey: text('idempotency_key').notNull(),

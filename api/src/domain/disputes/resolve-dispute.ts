@@ -32,8 +32,8 @@ export async function acceptDispute(deps: AppDeps, operator: (Actor & { userId: 
       .returning();
     await tx.insert(refunds).values({
       id: newId('rfd'), orderId: purchase!.orderId, purchaseId: purchase!.id, disputeId: d.id, reason: `dispute ${d.reason}`,
-      amount, currency: purchase!.currency, paymentIntentId: purchase!.paymentIntentId!, idempotencyKey: `dispute-${d.id}`,
-      sourceAccount: PLATFORM_ESCROW, status: 'PENDING', createdAt: now,
+      amount, currency: purchase!.currency, paymentIntentId: purchase!.paymentIntentId, idempotencyKey: `dispute-${d.id}`,
+      sourceAccount: PLATFORM_ESCROW, destination: purchase!.paidWith === 'WALLET' ? 'WALLET' : 'STRIPE', status: 'PENDING', createdAt: now,
     });
     // an upheld return counts against the seller's quality; too low and they are suspended
     await tx

@@ -23,7 +23,7 @@ const { leadBatches, leads, verificationResults } = schema;
 export const DUPLICATE_WINDOW_DAYS = 90;
 export const DEFAULT_SHARED_MAX_SALES = 3;
 
-export type SubmissionSource = 'GRAPHQL' | 'CSV' | 'API_KEY' | 'SEED';
+export type SubmissionSource = 'GRAPHQL' | 'CSV' | 'API_KEY' | 'PING_POST' | 'SEED';
 
 export interface SubmitOptions {
   source: SubmissionSource;

@@ -30,11 +30,16 @@ export async function checkLedgerInvariants(db: Db): Promise<InvariantReport> {
     db,
     sql`SELECT
           (SELECT sum(p.amount) FROM ledger_postings p JOIN ledger_transactions t ON t.id = p.transaction_id
-             WHERE p.account = ${PLATFORM_STRIPE_BALANCE} AND t.kind = 'PAYMENT')::text AS payments,
-          (SELECT sum(amount) FROM refunds WHERE status = 'SUCCEEDED')::text AS refunds,
+             WHERE p.account = ${PLATFORM_STRIPE_BALANCE} AND t.kind IN ('PAYMENT', 'TOP_UP'))::text AS payments,
+          (SELECT sum(amount) FROM refunds WHERE status = 'SUCCEEDED' AND destination = 'STRIPE')::text AS refunds,
           (SELECT sum(amount) FROM payouts WHERE status <> 'FAILED')::text AS payouts`,
   );
-  const [paid] = await queryRows<{ total: string | null }>(db, sql`SELECT sum(total)::text AS total FROM orders WHERE paid_at IS NOT NULL`);
+  // card payments are orders and wallet top-ups
+  const [paid] = await queryRows<{ total: string | null }>(
+    db,
+    sql`SELECT ((SELECT coalesce(sum(total), 0) FROM orders WHERE paid_at IS NOT NULL AND payment_intent_id IS NOT NULL)
+              + (SELECT coalesce(sum(amount), 0) FROM wallet_top_ups WHERE status = 'PAID'))::text AS total`,
+  );
   const payments = Number(flows?.payments ?? 0);
   const refunds = Number(flows?.refunds ?? 0);
   const payouts = Number(flows?.payouts ?? 0);

@@ -4,7 +4,7 @@
 import { schema } from '@leadex/db';
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../context';
-import { PLATFORM_STRIPE_BALANCE } from '../ledger/ledger-accounts';
+import { PLATFORM_STRIPE_BALANCE, buyerWallet } from '../ledger/ledger-accounts';
 import { postLedgerTransaction } from '../ledger/post-transaction';
 import { applyRefundToPurchase } from '../purchases/purchases.service';
 
@@ -16,10 +16,11 @@ export async function issueRefund(deps: AppDeps, refundId: string): Promise<'SUC
   const [refund] = await deps.db.select().from(refunds).where(eq(refunds.id, refundId));
   if (!refund) throw new Error(`no refund ${refundId}`);
   if (refund.status === 'SUCCEEDED') return 'ALREADY_DONE';
+  if (refund.destination === 'WALLET') return creditWallet(deps, refund);
   let stripeRefund;
   try {
     stripeRefund = await deps.stripe.refunds.create(
-      { payment_intent: refund.paymentIntentId, amount: refund.amount, metadata: { refund_id: refund.id, order_id: refund.orderId ?? '', dispute_id: refund.disputeId ?? '' } },
+      { payment_intent: refund.paymentIntentId!, amount: refund.amount, metadata: { refund_id: refund.id, order_id: refund.orderId ?? '', dispute_id: refund.disputeId ?? '' } },
       { idempotencyKey: refund.idempotencyKey },
     );
   } catch (err) {
@@ -38,6 +39,22 @@ export async function issueRefund(deps: AppDeps, refundId: string): Promise<'SUC
     // a refund of a sale leaves less in escrow for that purchase (all of it: the purchase is REFUNDED);
     // keyed on the ledger entry, so the purchase is adjusted exactly when the money is booked
     if (booked && refund.purchaseId) await applyRefundToPurchase(tx, refund.purchaseId, refund.amount);
+    return 'SUCCEEDED';
+  });
+}
+
+/** A purchase paid from the wallet is refunded into the wallet: no card, no Stripe call, one transaction. */
+async function creditWallet(deps: AppDeps, refund: RefundRow): Promise<'SUCCEEDED' | 'ALREADY_DONE'> {
+  return deps.db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(refunds).where(eq(refunds.id, refund.id)).for('update');
+    if (locked!.status === 'SUCCEEDED') return 'ALREADY_DONE';
+    const [purchase] = await tx.select().from(schema.purchases).where(eq(schema.purchases.id, refund.purchaseId!));
+    await tx.update(refunds).set({ status: 'SUCCEEDED' }).where(eq(refunds.id, refund.id));
+    const booked = await postLedgerTransaction(tx, {
+      eventKey: `refund:${refund.id}`, kind: 'WALLET_REFUND', memo: `wallet credit (${refund.reason})`, occurredAt: deps.clock(), currency: refund.currency,
+      postings: [{ account: refund.sourceAccount, amount: refund.amount }, { account: buyerWallet(purchase!.buyerOrgId), amount: -refund.amount }],
+    });
+    if (booked) await applyRefundToPurchase(tx, purchase!.id, refund.amount);
     return 'SUCCEEDED';
   });
 }

@@ -10,6 +10,7 @@ import { DomainError } from '../shared/domain-error';
 import { parseInput } from '../shared/validation';
 import type { SampleFinding } from './automatic-provider';
 import { applyBatchVerdict, type SpotCheckOutcome } from './batch-verdict';
+import { offerToCampaigns } from './run-spot-check';
 
 const { verificationTasks, leadBatches } = schema;
 export type VerificationTaskRow = typeof verificationTasks.$inferSelect;
@@ -33,7 +34,7 @@ export async function recordVerificationOutcome(
   const operator = requireUser(actor, 'OPERATOR');
   const { outcome, note } = parseInput(z.object({ outcome: z.enum(CALL_OUTCOMES), note: z.string().trim().max(1000).nullish() }), { outcome: rawOutcome, note: rawNote }, '');
   const segments = await loadSegments(deps.db);
-  return deps.db.transaction(async (tx) => {
+  const result = await deps.db.transaction(async (tx) => {
     const [found] = await tx.select().from(verificationTasks).where(eq(verificationTasks.id, taskId));
     if (!found) throw new DomainError('TASK_NOT_FOUND', 'No such verification task');
     // the batch row is the lock every spot-check step takes, so two operators finishing at once decide once
@@ -55,4 +56,6 @@ export async function recordVerificationOutcome(
     }));
     return { task: done!, verdict: await applyBatchVerdict(tx, task!.batchId, findings, 'manual', segments, now) };
   });
+  if (result.verdict?.listed) await offerToCampaigns(deps, result.task.batchId);
+  return result;
 }

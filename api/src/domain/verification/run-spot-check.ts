@@ -18,10 +18,10 @@ export type { SpotCheckOutcome } from './batch-verdict';
  * Decides a PENDING_VERIFICATION batch, or opens its manual tasks. Safe to run twice: the batch row is
  * locked, a batch with a verdict or with tasks already open is left alone (returns null).
  */
-export async function runSpotCheck(deps: AppDeps, batchId: string): Promise<SpotCheckOutcome | null> {
+export async function runSpotCheck(deps: AppDeps, batchId: string, options: { offerToCampaigns?: boolean } = {}): Promise<SpotCheckOutcome | null> {
   const now = deps.clock();
   const segments = await loadSegments(deps.db);
-  return deps.db.transaction(async (tx) => {
+  const outcome = await deps.db.transaction(async (tx) => {
     const [batch] = await tx.select().from(leadBatches).where(eq(leadBatches.id, batchId)).for('update');
     if (!batch || batch.status !== 'PENDING_VERIFICATION') return null;
     const [tasks] = await tx.select({ n: sql<number>`count(*)::int` }).from(verificationTasks).where(eq(verificationTasks.batchId, batchId));
@@ -43,6 +43,13 @@ export async function runSpotCheck(deps: AppDeps, batchId: string): Promise<Spot
     );
     return applyBatchVerdict(tx, batchId, findings, automaticProvider.name, segments, now);
   });
+  if (outcome?.listed && options.offerToCampaigns !== false) await offerToCampaigns(deps, batchId);
+  return outcome;
+}
+
+/** After a verdict lists leads, the exchange's campaigns get their chance (the allocation job). */
+export async function offerToCampaigns(deps: AppDeps, batchId: string): Promise<void> {
+  await deps.jobs.enqueueAllocation({ batchId }).catch((err: Error) => deps.logger.warn({ batchId, err: err.message }, 'allocation enqueue failed; the leads stay on the marketplace'));
 }
 
 /** Batches still waiting for a verdict and not waiting for operators (e.g. their enqueue failed while Redis was away). */

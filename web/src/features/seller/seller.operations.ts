@@ -82,3 +82,38 @@ export const RevokeApiKeyMutation = graphql(`
     revokeApiKey(id: $id) { id revokedAt }
   }
 `);
+
+export const MySalesQuery = graphql(`
+  query MySales($first: Int, $after: String) {
+    mySales(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id
+          price { amount currencyCode }
+          commission { amount currencyCode }
+          sellerNet { amount currencyCode }
+          refunded { amount currencyCode }
+          purchasedAt
+          status
+          outcome
+          disputeStatus
+          lead { id segment subsegment country region city sourceChannel }
+        }
+      }
+    }
+  }
+`);
+
+export const MyPayoutsQuery = graphql(`
+  query MyPayouts {
+    myPayouts { id amount { amount currencyCode } status stripeTransferId createdAt sentAt }
+  }
+`);
+
+export const ConnectPayoutAccountMutation = graphql(`
+  mutation ConnectPayoutAccount {
+    connectPayoutAccount { url accountId }
+  }
+`);

@@ -1,0 +1,88 @@
+// Buyers' standing orders: create, update, pause and resume campaigns, and read their spend.
+import { queryRows, schema, sql } from '@leadex/db';
+import { and, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppDeps } from '../../context';
+import { requireUser, type Actor } from '../auth/access';
+import { ZLeadFilter } from '../leads/lead-filter';
+import { EXCLUSIVITIES } from '../leads/lead.types';
+import { DomainError, badInput } from '../shared/domain-error';
+import { newId } from '../shared/ids';
+import { parseDecimal } from '../shared/money';
+import { parseInput } from '../shared/validation';
+import { WEEKDAYS, isValidTimeZone, localTime } from './campaign.rules';
+
+const { campaigns } = schema;
+export type CampaignRow = typeof campaigns.$inferSelect;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time like "09:00"');
+const decimal = z.string().trim().regex(/^\d{1,10}(\.\d{1,4})?$/, 'a decimal amount like "12.50"');
+
+export const ZCampaignInput = z.object({
+  name: z.string().trim().min(1).max(120),
+  filter: ZLeadFilter.unwrap().unwrap(),
+  maxBid: decimal,
+  exclusivity: z.enum(EXCLUSIVITIES),
+  dailyCap: z.number().int().min(1).max(100_000).nullish(),
+  budget: decimal.nullish(),
+  schedule: z.array(z.object({ days: z.array(z.enum(WEEKDAYS)).min(1), from: hhmm, to: hhmm }).refine((w) => w.from < w.to, { message: '"from" must be before "to"', path: ['to'] })).max(28).nullish(),
+  timeZone: z.string().trim().max(64).nullish(),
+});
+
+function toRow(deps: AppDeps, raw: unknown) {
+  const input = parseInput(ZCampaignInput, raw);
+  const currency = deps.config.PLATFORM_CURRENCY;
+  const maxBid = parseDecimal(input.maxBid, currency);
+  const budget = input.budget == null ? null : parseDecimal(input.budget, currency);
+  const fields = [
+    ...(maxBid == null || maxBid <= 0 ? [{ path: 'input.maxBid', message: `a positive amount in ${currency}` }] : []),
+    ...(input.budget != null && (budget == null || budget <= 0) ? [{ path: 'input.budget', message: `a positive amount in ${currency}` }] : []),
+    ...(input.timeZone && !isValidTimeZone(input.timeZone) ? [{ path: 'input.timeZone', message: 'an IANA time zone such as "Europe/Berlin"' }] : []),
+    ...(input.filter.statuses?.length ? [{ path: 'input.filter.statuses', message: 'campaigns bid on listed leads only' }] : []),
+  ];
+  if (fields.length) throw badInput(fields);
+  return {
+    name: input.name, filter: input.filter, maxBid: maxBid!, exclusivity: input.exclusivity, dailyCap: input.dailyCap ?? null,
+    budget, schedule: input.schedule ?? [], timeZone: input.timeZone ?? 'UTC', currency,
+  };
+}
+
+export async function createCampaign(deps: AppDeps, actor: Actor | null, raw: unknown): Promise<CampaignRow> {
+  const buyer = requireUser(actor, 'BUYER');
+  const [row] = await deps.db.insert(campaigns).values({ id: newId('cmp'), buyerOrgId: buyer.organizationId, ...toRow(deps, raw), createdAt: deps.clock() }).returning();
+  return row!;
+}
+
+async function ownCampaign(deps: AppDeps, actor: Actor | null, id: string) {
+  const buyer = requireUser(actor, 'BUYER');
+  const [row] = await deps.db.select().from(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.buyerOrgId, buyer.organizationId)));
+  if (!row) throw new DomainError('CAMPAIGN_NOT_FOUND', 'No such campaign');
+  return row;
+}
+
+export async function updateCampaign(deps: AppDeps, actor: Actor | null, id: string, raw: unknown): Promise<CampaignRow> {
+  await ownCampaign(deps, actor, id);
+  const [row] = await deps.db.update(campaigns).set(toRow(deps, raw)).where(eq(campaigns.id, id)).returning();
+  return row!;
+}
+
+export async function setCampaignActive(deps: AppDeps, actor: Actor | null, id: string, active: boolean): Promise<CampaignRow> {
+  await ownCampaign(deps, actor, id);
+  const [row] = await deps.db.update(campaigns).set({ active }).where(eq(campaigns.id, id)).returning();
+  return row!;
+}
+
+export async function myCampaigns(deps: AppDeps, actor: Actor | null): Promise<CampaignRow[]> {
+  const buyer = requireUser(actor, 'BUYER');
+  return deps.db.select().from(campaigns).where(eq(campaigns.buyerOrgId, buyer.organizationId)).orderBy(desc(campaigns.createdAt));
+}
+
+/** Leads this campaign won since local midnight in its time zone. */
+export async function winsToday(deps: AppDeps, campaign: Pick<CampaignRow, 'id' | 'timeZone'>): Promise<number> {
+  const today = localTime(deps.clock(), campaign.timeZone).date;
+  const [row] = await queryRows<{ n: number }>(
+    deps.db,
+    sql`SELECT count(*)::int AS n FROM campaign_wins WHERE campaign_id = ${campaign.id} AND (won_at AT TIME ZONE ${campaign.timeZone})::date = ${today}::date`,
+  );
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,121 @@
+// Exchange mode: buyers' prepaid wallets (top-ups), standing campaigns that bid on leads as they are
+// listed, ping-post offers, and signed delivery of sold leads to buyers' webhook endpoints.
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { organizations } from './accounts';
+import { createdAt, id, money, ts } from './columns';
+import { leads } from './leads';
+import { purchases } from './orders';
+
+export const walletTopUps = pgTable(
+  'wallet_top_ups',
+  {
+    id: id(),
+    buyerOrgId: text('buyer_org_id').notNull().references(() => organizations.id),
+    amount: money('amount').notNull(),
+    currency: text('currency').notNull(),
+    status: text('status').notNull(), // PENDING | PAID
+    checkoutSessionId: text('checkout_session_id'),
+    paymentIntentId: text('payment_intent_id'),
+    idempotencyKey: text('idempotency_key'),
+    createdAt: createdAt(),
+    paidAt: ts('paid_at'),
+  },
+  (t) => [uniqueIndex('wallet_top_ups_idem_uq').on(t.buyerOrgId, t.idempotencyKey).where(sql`idempotency_key is not null`)],
+);
+
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: id(),
+    buyerOrgId: text('buyer_org_id').notNull().references(() => organizations.id),
+    name: text('name').notNull(),
+    filter: jsonb('filter').notNull(),
+    maxBid: money('max_bid').notNull(),
+    exclusivity: text('exclusivity').notNull(),
+    dailyCap: integer('daily_cap'),
+    budget: money('budget'),
+    spent: money('spent').notNull().default(0),
+    // [{ days: ['MON', …], from: '09:00', to: '18:00' }] in the campaign's time zone; empty = always
+    schedule: jsonb('schedule').notNull().default([]),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    active: boolean('active').notNull().default(true),
+    currency: text('currency').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('campaigns_active_idx').on(t.exclusivity).where(sql`active`), index('campaigns_buyer_idx').on(t.buyerOrgId)],
+);
+
+// One row per lead a campaign won: the daily cap counts these.
+export const campaignWins = pgTable(
+  'campaign_wins',
+  {
+    campaignId: text('campaign_id').notNull().references(() => campaigns.id),
+    leadId: text('lead_id').notNull().references(() => leads.id),
+    purchaseId: text('purchase_id').notNull().references(() => purchases.id),
+    price: money('price').notNull(),
+    wonAt: ts('won_at').notNull(),
+  },
+  (t) => [uniqueIndex('campaign_wins_uq').on(t.campaignId, t.leadId), index('campaign_wins_day_idx').on(t.campaignId, t.wonAt)],
+);
+
+export const pings = pgTable(
+  'pings',
+  {
+    id: id(),
+    sellerOrgId: text('seller_org_id').notNull().references(() => organizations.id),
+    fields: jsonb('fields').notNull(),
+    price: money('price').notNull(),
+    currency: text('currency').notNull(),
+    campaignId: text('campaign_id').notNull().references(() => campaigns.id),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('pings_seller_idx').on(t.sellerOrgId, t.createdAt)],
+);
+
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: id(),
+    buyerOrgId: text('buyer_org_id').notNull().references(() => organizations.id),
+    url: text('url').notNull(),
+    // the signing secret, sealed like contact data (the platform must sign with it, so it cannot be hashed)
+    secretSealed: text('secret_sealed').notNull(),
+    secretKeyId: text('secret_key_id').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index('webhook_endpoints_buyer_idx').on(t.buyerOrgId)],
+);
+
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: id(),
+    endpointId: text('endpoint_id').notNull().references(() => webhookEndpoints.id),
+    purchaseId: text('purchase_id').notNull().references(() => purchases.id),
+    status: text('status').notNull(), // PENDING | DELIVERED | FAILED
+    attempts: integer('attempts').notNull().default(0),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    deliveredAt: ts('delivered_at'),
+  },
+  (t) => [uniqueIndex('deliveries_uq').on(t.endpointId, t.purchaseId)],
+);
+
+export const deliveryAttempts = pgTable(
+  'delivery_attempts',
+  {
+    id: id(),
+    deliveryId: text('delivery_id').notNull().references(() => deliveries.id),
+    attempt: integer('attempt').notNull(),
+    httpStatus: integer('http_status'),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('delivery_attempts_delivery_idx').on(t.deliveryId, t.attempt)],
+);

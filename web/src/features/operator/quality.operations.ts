@@ -1,0 +1,168 @@
+// Operator work queues and oversight: disputes, manual spot-checks, seller quality and segment
+// verification policy, ledger balances and settlement runs.
+import { graphql } from '../../gql';
+
+export const DisputesQueueQuery = graphql(`
+  query DisputesQueue($status: DisputeStatus, $first: Int, $after: String) {
+    disputes(status: $status, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          reason
+          evidence
+          status
+          refund { amount currencyCode }
+          note
+          autoCheck
+          autoDecided
+          openedAt
+          resolvedAt
+          purchase {
+            id
+            price { amount currencyCode }
+            purchasedAt
+            status
+            lead {
+              id
+              segment
+              subsegment
+              country
+              region
+              city
+              kind
+              sourceChannel
+              capturedAt
+              verification
+              seller { id name qualityScore }
+              contact { fullName phone email socialUrl }
+              findings { stage code message severity createdAt }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ResolveDisputeMutation = graphql(`
+  mutation ResolveDispute($id: ID!, $decision: DisputeDecision!, $refundAmount: Decimal, $note: String) {
+    resolveDispute(id: $id, decision: $decision, refundAmount: $refundAmount, note: $note) {
+      id
+      status
+      refund { amount currencyCode }
+      note
+      resolvedAt
+    }
+  }
+`);
+
+export const VerificationTasksQuery = graphql(`
+  query VerificationTasks($status: String) {
+    verificationTasks(status: $status) {
+      id
+      batchId
+      status
+      outcome
+      note
+      createdAt
+      doneAt
+      lead {
+        id
+        segment
+        subsegment
+        country
+        region
+        city
+        kind
+        capturedAt
+        seller { id name qualityScore }
+        contact { fullName phone email preferredContactTime }
+      }
+    }
+  }
+`);
+
+export const RecordVerificationOutcomeMutation = graphql(`
+  mutation RecordVerificationOutcome($taskId: ID!, $outcome: CallOutcome!, $note: String) {
+    recordVerificationOutcome(taskId: $taskId, outcome: $outcome, note: $note) {
+      batchVerdict
+      task { id status outcome note doneAt }
+    }
+  }
+`);
+
+export const SellerQualityQuery = graphql(`
+  query SellerQuality {
+    sellerQuality { id name qualityScore suspended listedLeads batches failedBatches }
+  }
+`);
+
+export const SetSellerSuspendedMutation = graphql(`
+  mutation SetSellerSuspended($organizationId: ID!, $suspended: Boolean!) {
+    setSellerSuspended(organizationId: $organizationId, suspended: $suspended) { id qualityScore suspended listedLeads batches failedBatches }
+  }
+`);
+
+export const SegmentPoliciesQuery = graphql(`
+  query SegmentPolicies {
+    segments { code name verificationProvider failedBatchPolicy failureThreshold }
+  }
+`);
+
+export const SetSegmentPolicyMutation = graphql(`
+  mutation SetSegmentPolicy($segment: String!, $verificationProvider: VerificationProvider, $failedBatchPolicy: FailedBatchPolicy, $failureThreshold: Decimal) {
+    setSegmentPolicy(segment: $segment, verificationProvider: $verificationProvider, failedBatchPolicy: $failedBatchPolicy, failureThreshold: $failureThreshold) {
+      code
+      verificationProvider
+      failedBatchPolicy
+      failureThreshold
+    }
+  }
+`);
+
+export const LedgerBalancesQuery = graphql(`
+  query LedgerBalances {
+    ledgerBalances { account balance { amount currencyCode } }
+  }
+`);
+
+export const SettlementRunsQuery = graphql(`
+  query SettlementRuns($first: Int, $after: String) {
+    settlementRuns(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          status
+          asOf
+          maturedSales
+          maturedAmount { amount currencyCode }
+          commission { amount currencyCode }
+          payoutsCount
+          payoutsAmount { amount currencyCode }
+          report
+          startedAt
+          finishedAt
+        }
+      }
+    }
+  }
+`);
+
+export const RunSettlementMutation = graphql(`
+  mutation RunSettlement {
+    runSettlement {
+      id
+      status
+      maturedSales
+      maturedAmount { amount currencyCode }
+      payoutsCount
+      payoutsAmount { amount currencyCode }
+    }
+  }
+`);

@@ -1,0 +1,53 @@
+// Orders: reserve leads (picked or N matching a filter), pay through Stripe Checkout, cancel.
+import { graphql } from '../../gql';
+
+export const OrderFields = graphql(`
+  fragment OrderFields on Order {
+    id
+    status
+    total { amount currencyCode }
+    expiresAt
+    createdAt
+    paidAt
+    lines {
+      price { amount currencyCode }
+      lead {
+        id
+        segment
+        subsegment
+        country
+        region
+        city
+        kind
+        temperature
+        exclusivity
+        verification
+        preview { initials phone email city }
+      }
+    }
+  }
+`);
+
+export const CreateOrderMutation = graphql(`
+  mutation CreateOrder($input: CreateOrderInput!, $idempotencyKey: String) {
+    createOrder(input: $input, idempotencyKey: $idempotencyKey) { ...OrderFields }
+  }
+`);
+
+export const OrderQuery = graphql(`
+  query Order($id: ID!) {
+    order(id: $id) { ...OrderFields }
+  }
+`);
+
+export const CheckoutOrderMutation = graphql(`
+  mutation CheckoutOrder($orderId: ID!) {
+    checkoutOrder(orderId: $orderId) { url sessionId }
+  }
+`);
+
+export const CancelOrderMutation = graphql(`
+  mutation CancelOrder($orderId: ID!) {
+    cancelOrder(orderId: $orderId) { ...OrderFields }
+  }
+`);

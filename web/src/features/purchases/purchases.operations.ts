@@ -1,0 +1,64 @@
+// A buyer's purchased leads: full contact, CRM outcome, disputes and refunds.
+import { graphql } from '../../gql';
+
+export const DisputeFields = graphql(`
+  fragment DisputeFields on Dispute {
+    id
+    reason
+    evidence
+    status
+    refund { amount currencyCode }
+    note
+    autoCheck
+    autoDecided
+    openedAt
+    resolvedAt
+  }
+`);
+
+export const MyPurchasesQuery = graphql(`
+  query MyPurchases($first: Int, $after: String) {
+    myPurchases(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          price { amount currencyCode }
+          purchasedAt
+          outcome
+          outcomeReason
+          status
+          lead {
+            id
+            segment
+            subsegment
+            country
+            region
+            city
+            kind
+            sourceChannel
+            contact { fullName phone email socialUrl preferredContactTime }
+          }
+          dispute { ...DisputeFields }
+        }
+      }
+    }
+  }
+`);
+
+export const UpdateLeadOutcomeMutation = graphql(`
+  mutation UpdateLeadOutcome($purchaseId: ID!, $outcome: LeadOutcome!, $reason: String) {
+    updateLeadOutcome(purchaseId: $purchaseId, outcome: $outcome, reason: $reason) { id outcome outcomeReason }
+  }
+`);
+
+export const OpenDisputeMutation = graphql(`
+  mutation OpenDispute($input: OpenDisputeInput!, $idempotencyKey: String) {
+    openDispute(input: $input, idempotencyKey: $idempotencyKey) {
+      ...DisputeFields
+      purchase { id status }
+    }
+  }
+`);

@@ -1,0 +1,15 @@
+// delivery: POST one sold lead to the buyer's webhook endpoint, signed. Payload: { deliveryId }.
+import { DELIVERY_ATTEMPTS, QUEUE, ZDeliveryJob, type AppDeps } from '@leadex/api';
+import { attemptDelivery } from '@leadex/api/domain/exchange/deliveries.service';
+
+export const deliveryJob = {
+  queue: QUEUE.delivery,
+  concurrency: 4,
+  // Safe twice: a DELIVERED delivery is not sent again (receivers also get the delivery id to deduplicate).
+  // A refused attempt throws, so BullMQ retries with exponential backoff; the last one marks it FAILED.
+  async run(deps: AppDeps, data: unknown, job?: { attemptsMade: number; opts: { attempts?: number } }) {
+    const { deliveryId } = ZDeliveryJob.parse(data);
+    const last = (job?.attemptsMade ?? 0) + 1 >= (job?.opts.attempts ?? DELIVERY_ATTEMPTS);
+    return { outcome: await attemptDelivery(deps, deliveryId, last) };
+  },
+};
