@@ -5,13 +5,27 @@ import { enumLabel } from '../../lib/enums';
 import { formatAge, formatMoney } from '../../lib/format';
 import { Badge, qualityTone } from '../../lib/ui/badge';
 
-export function LeadCard({ lead, segments }: { lead: LeadCardFieldsFragment; segments: readonly SegmentInfo[] }) {
+export interface LeadSelection {
+  selected: boolean;
+  onChange: (selected: boolean) => void;
+  /** why the last order could not take this lead (sold out, already bought) */
+  problem?: string;
+}
+
+/** How a lead is named in the cart and in messages. */
+export function leadLabel(lead: LeadCardFieldsFragment, segments: readonly SegmentInfo[]): string {
+  const sub = subsegmentName(segments, lead.segment, lead.subsegment);
+  const place = lead.preview.city ?? lead.city ?? lead.country;
+  return `${segmentName(segments, lead.segment)}${sub ? ` · ${sub}` : ''}, ${place} (${lead.preview.initials})`;
+}
+
+export function LeadCard({ lead, segments, selection }: { lead: LeadCardFieldsFragment; segments: readonly SegmentInfo[]; selection?: LeadSelection }) {
   const segment = segmentName(segments, lead.segment);
   const subsegment = subsegmentName(segments, lead.segment, lead.subsegment);
   const place = [lead.preview.city ?? lead.city, lead.region, lead.country].filter(Boolean).join(', ');
   const price = formatMoney(lead.price);
   return (
-    <article className="lead-card" aria-label={`${segment} lead ${lead.preview.initials}, ${price}`}>
+    <article className={`lead-card${selection?.selected ? ' lead-card--selected' : ''}${selection?.problem ? ' lead-card--problem' : ''}`} aria-label={`${segment} lead ${lead.preview.initials}, ${price}`}>
       <header className="lead-card__header">
         <div>
           <h3 className="lead-card__title">
@@ -45,6 +59,16 @@ export function LeadCard({ lead, segments }: { lead: LeadCardFieldsFragment; seg
           </dd>
         </div>
       </dl>
+      {selection ? (
+        <div className="lead-card__select">
+          <label className="checkbox-group__option">
+            <input type="checkbox" checked={selection.selected} onChange={(e) => selection.onChange(e.target.checked)}
+              aria-invalid={selection.problem ? true : undefined} aria-describedby={selection.problem ? `problem-${lead.id}` : undefined} />
+            Select<span className="visually-hidden"> lead {lead.id}</span>
+          </label>
+          {selection.problem ? <p id={`problem-${lead.id}`} className="field__error">{selection.problem}</p> : null}
+        </div>
+      ) : null}
     </article>
   );
 }

@@ -1,5 +1,5 @@
 // The marketplace: listed leads with masked previews; filter and sort live in the URL.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import type { LeadFilter, LeadSort } from '../../gql/graphql';
@@ -10,8 +10,13 @@ import { usePageCursors } from '../../lib/use-page-cursors';
 import { EmptyState, ErrorMessage, Loading } from '../../lib/ui/feedback';
 import { SelectField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
+import { useSession } from '../auth/session';
+import { BuyMatchingForm } from '../orders/BuyMatchingForm';
+import { CartBar } from '../orders/CartBar';
+import type { OrderProblems } from '../orders/cart';
+import { useCart, type CartApi } from '../orders/use-cart';
 import { FilterPanel } from './FilterPanel';
-import { LeadCard } from './LeadCard';
+import { LeadCard, leadLabel } from './LeadCard';
 import { filterStateToSearchParams, marketplaceQueryFromUrl, type FilterState } from './filter-state';
 import { MarketplaceQuery } from './marketplace.operations';
 
@@ -24,6 +29,11 @@ export function MarketplacePage() {
   const urlKey = params.toString();
 
   const apply = (state: FilterState) => setParams(filterStateToSearchParams(state));
+  const { user } = useSession();
+  const isBuyer = user?.role === 'BUYER';
+  const cartApi = useCart(isBuyer ? user.id : null);
+  const [problems, setProblems] = useState<OrderProblems['byLead']>({});
+  const buying: Buying | null = isBuyer ? { cartApi, problems } : null;
 
   return (
     <Page title="Marketplace" intro="Verified leads by segment and geography. Contact data stays masked until you buy." wide>
@@ -31,6 +41,7 @@ export function MarketplacePage() {
         <FilterPanel key={urlKey} initial={query.state} initialErrors={query.errors} segments={segments} onApply={apply} />
         <div className="marketplace__results">
           <div className="toolbar">
+            {isBuyer && query.variables ? <BuyMatchingForm key={urlKey} filter={query.variables.filter} /> : null}
             <SelectField
               label="Sort by"
               name="sort"
@@ -42,17 +53,24 @@ export function MarketplacePage() {
           </div>
           <ErrorMessage error={segmentsError} title="Segments could not be loaded" />
           {query.variables ? (
-            <LeadResults key={urlKey} filter={query.variables.filter} sort={query.variables.sort} segments={segments} />
+            <LeadResults key={urlKey} filter={query.variables.filter} sort={query.variables.sort} segments={segments} buying={buying} />
           ) : (
             <ErrorMessage error="Some filters are not valid; fix them in the filter panel and apply again." />
           )}
         </div>
       </div>
+      {isBuyer ? <CartBar cartApi={cartApi} onProblems={(p) => setProblems(p.byLead)} /> : null}
     </Page>
   );
 }
 
-function LeadResults({ filter, sort, segments }: { filter: LeadFilter | null; sort: LeadSort; segments: readonly SegmentInfo[] }) {
+/** A buyer's selection state, handed to every card. */
+interface Buying {
+  cartApi: CartApi;
+  problems: OrderProblems['byLead'];
+}
+
+function LeadResults({ filter, sort, segments, buying }: { filter: LeadFilter | null; sort: LeadSort; segments: readonly SegmentInfo[]; buying: Buying | null }) {
   const { cursors, loadMore } = usePageCursors();
   return (
     <div className="results">
@@ -66,6 +84,7 @@ function LeadResults({ filter, sort, segments }: { filter: LeadFilter | null; so
           isLast={index === cursors.length - 1}
           onLoadMore={loadMore}
           segments={segments}
+          buying={buying}
         />
       ))}
     </div>
@@ -80,9 +99,10 @@ interface ResultsPageProps {
   isLast: boolean;
   onLoadMore: (cursor: string) => void;
   segments: readonly SegmentInfo[];
+  buying: Buying | null;
 }
 
-function ResultsPage({ filter, sort, after, isFirst, isLast, onLoadMore, segments }: ResultsPageProps) {
+function ResultsPage({ filter, sort, after, isFirst, isLast, onLoadMore, segments, buying }: ResultsPageProps) {
   const [result, reexecute] = useQuery({ query: MarketplaceQuery, variables: { filter, sort, first: PAGE_SIZE, after } });
   const connection = result.data?.marketplace;
   const error = apiErrorFromGraphql(result.error);
@@ -112,7 +132,15 @@ function ResultsPage({ filter, sort, after, isFirst, isLast, onLoadMore, segment
         <ul className="lead-list" aria-label={isFirst ? 'Leads' : 'More leads'}>
           {connection.edges.map((edge) => (
             <li key={edge.node.id}>
-              <LeadCard lead={edge.node} segments={segments} />
+              <LeadCard
+                lead={edge.node}
+                segments={segments}
+                selection={buying ? {
+                  selected: buying.cartApi.cart.lines.some((l) => l.id === edge.node.id),
+                  onChange: (selected) => buying.cartApi.select({ id: edge.node.id, label: leadLabel(edge.node, segments), price: edge.node.price }, selected),
+                  problem: buying.problems[edge.node.id],
+                } : undefined}
+              />
             </li>
           ))}
         </ul>

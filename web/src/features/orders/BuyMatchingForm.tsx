@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import type { LeadFilter } from '../../gql/graphql';
-import { apiErrorFromGraphql, placeApiErrors, summaryOf, type ApiError } from '../../lib/api-errors';
+import { apiErrorFromGraphql, placeApiErrors, type ApiError } from '../../lib/api-errors';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { ErrorMessage } from '../../lib/ui/feedback';
 import { TextField } from '../../lib/ui/fields';
@@ -16,6 +16,7 @@ export function BuyMatchingForm({ filter }: { filter: LeadFilter | null }) {
   const [quantity, setQuantity] = useState('1');
   const [quantityError, setQuantityError] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [details, setDetails] = useState<string[]>([]);
   const [ordering, createOrder] = useMutation(CreateOrderMutation);
   const navigate = useNavigate();
   const fingerprint = JSON.stringify([filter, quantity.trim()]);
@@ -34,8 +35,8 @@ export function BuyMatchingForm({ filter }: { filter: LeadFilter | null }) {
     if (apiError || !res.data) {
       const placed = placeApiErrors(apiError, ['quantity']);
       setQuantityError(placed.byField.quantity ?? null);
-      setError(apiError ? { ...apiError, fields: [] } : null);
-      if (placed.unplaced.length && apiError) setError({ ...apiError, message: summaryOf(apiError, placed).join(' ') });
+      setError(apiError);
+      setDetails(placed.unplaced);
       return;
     }
     navigate(`/orders/${res.data.createOrder.id}`);
@@ -49,7 +50,7 @@ export function BuyMatchingForm({ filter }: { filter: LeadFilter | null }) {
         {ordering.fetching ? 'Reserving…' : n && n >= 1 ? `Buy ${n} matching this filter` : 'Buy matching this filter'}
       </button>
       <p className="field__hint buy-matching__hint">Best price first, then the freshest. Bulk orders get the volume discount.</p>
-      <ErrorMessage error={error} title="The order was not placed" />
+      <ErrorMessage error={error} title="The order was not placed" details={details} />
     </form>
   );
 }
