@@ -1,11 +1,12 @@
 // The page frame: header with the signed-in user and sign-out, role-based navigation, main content.
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { SignOutMutation } from '../features/auth/auth.operations';
 import { useSession } from '../features/auth/session';
 import { enumLabel } from '../lib/enums';
 import { useResetGraphqlCache } from '../lib/graphql-client';
+import { Loading } from '../lib/ui/feedback';
 import { ErrorBoundary } from './ErrorBoundary';
 import { navItemsFor } from './navigation';
 
@@ -66,7 +67,10 @@ export function Layout() {
       ) : null}
       <main id="main" className="main" tabIndex={-1}>
         <ErrorBoundary>
-          <Outlet />
+          {/* pages load on first visit (routes.tsx) */}
+          <Suspense fallback={<Loading label="Loading the page…" />}>
+            <Outlet />
+          </Suspense>
         </ErrorBoundary>
       </main>
       <footer className="footer">Leadex · verified leads, priced per lead</footer>

@@ -12,18 +12,29 @@ export function navItemsFor(role: Role | null): NavItem[] {
     case null:
       return [calculator];
     case 'BUYER':
-      return [{ to: '/marketplace', label: 'Marketplace' }, calculator];
+      return [
+        { to: '/marketplace', label: 'Marketplace' },
+        { to: '/purchases', label: 'My purchases' },
+        { to: '/dashboard', label: 'Dashboard' },
+        calculator,
+      ];
     case 'SELLER':
       return [
         { to: '/seller/listings', label: 'My listings' },
         { to: '/seller/leads/new', label: 'Submit a lead' },
         { to: '/seller/leads/csv', label: 'CSV upload' },
+        { to: '/seller/sales', label: 'Sales' },
+        { to: '/seller/payouts', label: 'Payouts' },
         { to: '/seller/api-keys', label: 'API keys' },
         { to: '/marketplace', label: 'Marketplace' },
         calculator,
       ];
     case 'OPERATOR':
       return [
+        { to: '/operator/disputes', label: 'Disputes' },
+        { to: '/operator/verification', label: 'Spot-checks' },
+        { to: '/operator/sellers', label: 'Sellers' },
+        { to: '/operator/ledger', label: 'Ledger' },
         { to: '/operator/price-grid', label: 'Price grid' },
         { to: '/operator/price-factors', label: 'Price factors' },
         { to: '/operator/commission', label: 'Commission' },

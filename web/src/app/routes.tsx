@@ -1,21 +1,33 @@
-// Every page and who may open it.
+// Every page and who may open it. Pages beyond signing in and the marketplace load on first visit, so
+// each role downloads only its own area.
+import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireRole } from '../features/auth/RequireRole';
 import { SignInPage } from '../features/auth/SignInPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
 import { homePathFor, useSession } from '../features/auth/session';
-import { CalculatorPage } from '../features/calculator/CalculatorPage';
 import { MarketplacePage } from '../features/marketplace/MarketplacePage';
-import { CommissionPage } from '../features/operator/CommissionPage';
-import { PriceFactorsPage } from '../features/operator/PriceFactorsPage';
-import { PriceGridPage } from '../features/operator/PriceGridPage';
-import { ApiKeysPage } from '../features/seller/ApiKeysPage';
-import { CsvUploadPage } from '../features/seller/CsvUploadPage';
-import { MyListingsPage } from '../features/seller/MyListingsPage';
-import { SubmitLeadPage } from '../features/seller/SubmitLeadPage';
 import { Loading } from '../lib/ui/feedback';
 import { Page } from '../lib/ui/page';
 import { Layout } from './Layout';
+
+const CalculatorPage = lazy(() => import('../features/calculator/CalculatorPage').then((m) => ({ default: m.CalculatorPage })));
+const BuyerDashboardPage = lazy(() => import('../features/dashboard/BuyerDashboardPage').then((m) => ({ default: m.BuyerDashboardPage })));
+const CommissionPage = lazy(() => import('../features/operator/CommissionPage').then((m) => ({ default: m.CommissionPage })));
+const DisputesQueuePage = lazy(() => import('../features/operator/DisputesQueuePage').then((m) => ({ default: m.DisputesQueuePage })));
+const LedgerPage = lazy(() => import('../features/operator/LedgerPage').then((m) => ({ default: m.LedgerPage })));
+const PriceFactorsPage = lazy(() => import('../features/operator/PriceFactorsPage').then((m) => ({ default: m.PriceFactorsPage })));
+const PriceGridPage = lazy(() => import('../features/operator/PriceGridPage').then((m) => ({ default: m.PriceGridPage })));
+const SellersPage = lazy(() => import('../features/operator/SellersPage').then((m) => ({ default: m.SellersPage })));
+const VerificationTasksPage = lazy(() => import('../features/operator/VerificationTasksPage').then((m) => ({ default: m.VerificationTasksPage })));
+const OrderPage = lazy(() => import('../features/orders/OrderPage').then((m) => ({ default: m.OrderPage })));
+const PurchasesPage = lazy(() => import('../features/purchases/PurchasesPage').then((m) => ({ default: m.PurchasesPage })));
+const ApiKeysPage = lazy(() => import('../features/seller/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
+const CsvUploadPage = lazy(() => import('../features/seller/CsvUploadPage').then((m) => ({ default: m.CsvUploadPage })));
+const MyListingsPage = lazy(() => import('../features/seller/MyListingsPage').then((m) => ({ default: m.MyListingsPage })));
+const PayoutsPage = lazy(() => import('../features/seller/PayoutsPage').then((m) => ({ default: m.PayoutsPage })));
+const SalesPage = lazy(() => import('../features/seller/SalesPage').then((m) => ({ default: m.SalesPage })));
+const SubmitLeadPage = lazy(() => import('../features/seller/SubmitLeadPage').then((m) => ({ default: m.SubmitLeadPage })));
 
 function Home() {
   const { user, loading } = useSession();
@@ -40,15 +52,24 @@ export function AppRoutes() {
         <Route path="sign-up" element={<SignUpPage />} />
         <Route path="calculator" element={<CalculatorPage />} />
         <Route path="marketplace" element={<RequireRole><MarketplacePage /></RequireRole>} />
+        <Route path="orders/:id" element={<RequireRole roles={['BUYER']}><OrderPage /></RequireRole>} />
+        <Route path="purchases" element={<RequireRole roles={['BUYER']}><PurchasesPage /></RequireRole>} />
+        <Route path="dashboard" element={<RequireRole roles={['BUYER']}><BuyerDashboardPage /></RequireRole>} />
         <Route path="seller">
           <Route index element={<Navigate to="listings" replace />} />
           <Route path="listings" element={<RequireRole roles={['SELLER']}><MyListingsPage /></RequireRole>} />
           <Route path="leads/new" element={<RequireRole roles={['SELLER']}><SubmitLeadPage /></RequireRole>} />
           <Route path="leads/csv" element={<RequireRole roles={['SELLER']}><CsvUploadPage /></RequireRole>} />
+          <Route path="sales" element={<RequireRole roles={['SELLER']}><SalesPage /></RequireRole>} />
+          <Route path="payouts" element={<RequireRole roles={['SELLER']}><PayoutsPage /></RequireRole>} />
           <Route path="api-keys" element={<RequireRole roles={['SELLER']}><ApiKeysPage /></RequireRole>} />
         </Route>
         <Route path="operator">
-          <Route index element={<Navigate to="price-grid" replace />} />
+          <Route index element={<Navigate to="disputes" replace />} />
+          <Route path="disputes" element={<RequireRole roles={['OPERATOR']}><DisputesQueuePage /></RequireRole>} />
+          <Route path="verification" element={<RequireRole roles={['OPERATOR']}><VerificationTasksPage /></RequireRole>} />
+          <Route path="sellers" element={<RequireRole roles={['OPERATOR']}><SellersPage /></RequireRole>} />
+          <Route path="ledger" element={<RequireRole roles={['OPERATOR']}><LedgerPage /></RequireRole>} />
           <Route path="price-grid" element={<RequireRole roles={['OPERATOR']}><PriceGridPage /></RequireRole>} />
           <Route path="price-factors" element={<RequireRole roles={['OPERATOR']}><PriceFactorsPage /></RequireRole>} />
           <Route path="commission" element={<RequireRole roles={['OPERATOR']}><CommissionPage /></RequireRole>} />

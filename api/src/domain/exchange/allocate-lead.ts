@@ -29,7 +29,17 @@ export async function matchingCampaigns(deps: AppDeps, db: Db, lead: LeadRow, se
   const candidates = await db
     .select()
     .from(campaigns)
-    .where(and(eq(campaigns.active, true), eq(campaigns.exclusivity, lead.exclusivity), ne(campaigns.buyerOrgId, lead.sellerOrgId), ...(onlyCampaignId ? [eq(campaigns.id, onlyCampaignId)] : [])));
+    .where(
+      and(
+        eq(campaigns.active, true),
+        eq(campaigns.exclusivity, lead.exclusivity),
+        ne(campaigns.buyerOrgId, lead.sellerOrgId),
+        // coarse cuts in SQL (segment and country lists); the exact filter runs below
+        sql`(${campaigns.filter}->'segments' IS NULL OR jsonb_array_length(${campaigns.filter}->'segments') = 0 OR ${campaigns.filter}->'segments' ? ${lead.segment})`,
+        sql`(${campaigns.filter}->'countries' IS NULL OR jsonb_array_length(${campaigns.filter}->'countries') = 0 OR ${campaigns.filter}->'countries' ? ${lead.country})`,
+        ...(onlyCampaignId ? [eq(campaigns.id, onlyCampaignId)] : []),
+      ),
+    );
   const currency = deps.config.PLATFORM_CURRENCY;
   return candidates.filter((c) => {
     const f = c.filter as TLeadFilter;
@@ -55,13 +65,25 @@ export async function affordableBids(deps: AppDeps, tx: Db, matched: CampaignRow
     (await queryRows<{ account: string; balance: string }>(tx, sql`SELECT account, (-sum(amount))::text AS balance FROM ledger_postings WHERE account IN ${buyerIds.map(buyerWallet)} GROUP BY account`)).map((r) => [r.account, Number(r.balance)]),
   );
   const now = deps.clock();
+  // wins since local midnight, for every capped campaign at once
+  const capped = fresh.filter((c) => c.dailyCap != null).map((c) => c.id);
+  const today = new Map(
+    capped.length
+      ? (
+          await queryRows<{ campaign_id: string; n: number }>(
+            tx,
+            sql`SELECT w.campaign_id, count(*)::int AS n FROM campaign_wins w JOIN campaigns c ON c.id = w.campaign_id
+                WHERE w.campaign_id IN ${capped} AND w.won_at > ${now.toISOString()}::timestamptz - interval '2 days'
+                  AND (w.won_at AT TIME ZONE c.time_zone)::date = (${now.toISOString()}::timestamptz AT TIME ZONE c.time_zone)::date
+                GROUP BY w.campaign_id`,
+          )
+        ).map((r) => [r.campaign_id, Number(r.n)])
+      : [],
+  );
   const bids: Bid[] = [];
   for (const c of fresh) {
     if (!c.active) continue;
-    if (c.dailyCap != null) {
-      const [row] = await queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM campaign_wins WHERE campaign_id = ${c.id} AND (won_at AT TIME ZONE ${c.timeZone})::date = (${now.toISOString()}::timestamptz AT TIME ZONE ${c.timeZone})::date`);
-      if (Number(row!.n) >= c.dailyCap) continue;
-    }
+    if (c.dailyCap != null && (today.get(c.id) ?? 0) >= c.dailyCap) continue;
     const budgetLeft = c.budget == null ? Number.MAX_SAFE_INTEGER : c.budget - c.spent;
     const wallet = wallets.get(buyerWallet(c.buyerOrgId)) ?? 0;
     const affordable = Math.min(c.maxBid, budgetLeft, wallet);

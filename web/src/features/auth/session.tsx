@@ -41,7 +41,7 @@ export async function startSession(reset: () => Client): Promise<void> {
 export function homePathFor(role: Role | null | undefined): string {
   switch (role) {
     case 'SELLER': return '/seller/listings';
-    case 'OPERATOR': return '/operator/price-grid';
+    case 'OPERATOR': return '/operator/disputes';
     case 'BUYER': return '/marketplace';
     default: return '/sign-in';
   }

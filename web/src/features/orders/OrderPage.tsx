@@ -8,6 +8,7 @@ import { apiErrorFromGraphql, type ApiError } from '../../lib/api-errors';
 import { useSegments, segmentName, subsegmentName } from '../../lib/catalog/use-segments';
 import { enumLabel } from '../../lib/enums';
 import { formatDateTime, formatMoney } from '../../lib/format';
+import { leaveApp } from '../../lib/leave-app';
 import { useNow } from '../../lib/use-now';
 import { Badge, type BadgeTone } from '../../lib/ui/badge';
 import { ConfirmButton } from '../../lib/ui/confirm-button';
@@ -20,12 +21,7 @@ const STATUS_TONE: Record<OrderFieldsFragment['status'], BadgeTone> = { RESERVED
 /** How long to wait for Stripe's confirmation before telling the buyer to come back later. */
 const MAX_POLLS = 80;
 
-/** Leaving the app for Stripe's hosted page (a prop in tests, which cannot navigate jsdom away). */
-export function goToUrl(url: string) {
-  window.location.assign(url);
-}
-
-export function OrderPage({ redirect = goToUrl, pollMs = 1500 }: { redirect?: (url: string) => void; pollMs?: number }) {
+export function OrderPage({ redirect = leaveApp, pollMs = 1500 }: { redirect?: (url: string) => void; pollMs?: number }) {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const backFromCheckout = params.get('paid') === '1';

@@ -101,9 +101,10 @@ export function ColumnChart({ title, summary, series, data, formatAxis, empty = 
                 );
               })}
             </svg>
-          </div>
-          <div className="column-chart__x" aria-hidden="true">
-            {data.map((d, i) => <span key={d.key}>{ticks.has(i) ? d.label : ''}</span>)}
+            <span aria-hidden="true" />
+            <div className="column-chart__x" aria-hidden="true">
+              {data.map((d, i) => <span key={d.key}>{ticks.has(i) ? d.label : ''}</span>)}
+            </div>
           </div>
           {series.length > 1 ? (
             <ul className="chart__legend" aria-label={`${title}: legend`}>
