@@ -15,7 +15,11 @@ async function makeMatureSales(sql: RawSql, sales: number) {
   const leadsNeeded = Math.ceil(sales / BUYERS);
   await sql.unsafe(`truncate purchases, order_lines, orders cascade`);
   const [{ n }] = (await sql.unsafe<{ n: number }>(`select count(*)::int as n from leads`)) as [{ n: number }];
-  if (n < leadsNeeded) await generateListedLeads(sql, leadsNeeded - n, new Date(), () => {});
+  if (n < leadsNeeded) {
+    // the generator numbers its leads from 1, so a bigger market is made afresh
+    await sql.unsafe(`truncate leads cascade`);
+    await generateListedLeads(sql, leadsNeeded, new Date(), () => {});
+  }
   await sql.unsafe(`insert into organizations (id, name, kind) select 'org_bb' || i, 'bench buyer ' || i, 'BUYER' from generate_series(1, ${BUYERS}) i on conflict do nothing`);
   await sql.unsafe(`insert into orders (id, buyer_org_id, status, total, currency, expires_at, paid_at)
                     select 'ord_bb' || i, 'org_bb' || i, 'PAID', 0, 'USD', now(), now() - interval '100 hours' from generate_series(1, ${BUYERS}) i`);
