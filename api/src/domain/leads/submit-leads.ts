@@ -16,6 +16,7 @@ import { ZLeadInput, type TLeadInputShape } from './lead-input.schema';
 import { checkLead } from './lead-checks.rules';
 import type { LeadIssue, SegmentDefinition, TLeadInput } from './lead.types';
 import { typedAttributes } from './lead-attributes';
+import { insertLeadRows } from './insert-lead-rows';
 import { assertSellerActive } from './seller-status';
 
 const { leadBatches, leads, verificationResults } = schema;
@@ -234,9 +235,9 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
       status: accepted ? 'PENDING_VERIFICATION' : 'REJECTED', createdAt: now,
     });
     // chunks keep each statement under Postgres' 65,535 bind parameters
-    for (let i = 0; i < rows.length; i += 1000) {
+    {
       try {
-        await tx.insert(leads).values(rows.slice(i, i + 1000));
+        await insertLeadRows(tx, rows);
       } catch (err) {
         if (String((err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code) === '23505') {
           // a concurrent batch took the same externalId between our check and this insert

@@ -1,0 +1,86 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { SEGMENTS, renderWithApi } from '../../test/render-with-api';
+import { PurchasesPage } from './PurchasesPage';
+
+const money = (amount: string) => ({ __typename: 'Money', amount, currencyCode: 'USD' });
+const purchase = (id: string, fullName: string, patch: Record<string, unknown> = {}) => ({
+  __typename: 'Purchase', id, price: money('40.00'), purchasedAt: new Date(Date.now() - 3_600_000).toISOString(), outcome: 'NEW', outcomeReason: null, status: 'ESCROW',
+  lead: {
+    __typename: 'Lead', id: `lead_${id}`, segment: 'INSURANCE', subsegment: 'CASCO', country: 'US', region: 'US-CA', city: 'Los Angeles', kind: 'QUICK', sourceChannel: 'SEO',
+    contact: { __typename: 'Contact', fullName, phone: '+14155550177', email: 'nadia@example.org', socialUrl: null, preferredContactTime: 'evenings' },
+  },
+  dispute: null,
+  ...patch,
+});
+
+const REFUNDED = purchase('p2', 'Maria Lopez', {
+  status: 'REFUNDED',
+  lead: { ...purchase('p2', 'x').lead, contact: null },
+  dispute: { __typename: 'Dispute', id: 'dsp_1', reason: 'FAKE', evidence: 'bot', status: 'ACCEPTED', refund: money('40.00'), note: 'Confirmed by phone', autoCheck: null, autoDecided: false, openedAt: new Date().toISOString(), resolvedAt: new Date().toISOString() },
+});
+
+function renderPage(first: ReturnType<typeof purchase>) {
+  let current = first;
+  return renderWithApi(<PurchasesPage />, {
+    Segments: () => ({ data: { segments: SEGMENTS } }),
+    MyPurchases: () => ({ data: { myPurchases: { __typename: 'PurchaseConnection', totalCount: 2, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [current, REFUNDED].map((node) => ({ __typename: 'PurchaseEdge', cursor: node.id, node })) } } }),
+    UpdateLeadOutcome: (v) => {
+      current = { ...current, outcome: v.outcome as string, outcomeReason: (v.reason as string | null) ?? null };
+      return { data: { updateLeadOutcome: { __typename: 'Purchase', id: current.id, outcome: current.outcome, outcomeReason: current.outcomeReason } } };
+    },
+    OpenDispute: (v) => {
+      const input = v.input as { reason: string; evidence: string | null };
+      const d = { __typename: 'Dispute', id: 'dsp_2', reason: input.reason, evidence: input.evidence, status: 'OPEN', refund: null, note: null, autoCheck: null, autoDecided: false, openedAt: new Date().toISOString(), resolvedAt: null };
+      current = { ...current, dispute: d } as typeof current;
+      return { data: { openDispute: { ...d, purchase: { __typename: 'Purchase', id: current.id, status: 'ESCROW' } } } };
+    },
+  }, '/purchases');
+}
+
+describe('<PurchasesPage>', () => {
+  it('shows each purchase’s full contact, price and status, and links the CSV export', async () => {
+    renderPage(purchase('p1', 'Nadia Karim'));
+    const card = await screen.findByRole('article', { name: 'Purchase Nadia Karim' });
+    expect(within(card).getByRole('link', { name: '+14155550177' }).getAttribute('href')).toBe('tel:+14155550177');
+    expect(within(card).getByRole('link', { name: 'nadia@example.org' }).getAttribute('href')).toBe('mailto:nadia@example.org');
+    expect(within(card).getByText('$40.00')).toBeTruthy();
+    expect(within(card).getByText('Return window open')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe('/purchases/csv');
+  });
+
+  it('moves a lead to LOST only with a reason', async () => {
+    const { requests } = renderPage(purchase('p1', 'Nadia Karim'));
+    const card = await screen.findByRole('article', { name: 'Purchase Nadia Karim' });
+    const outcome = within(card).getByLabelText('Outcome') as HTMLSelectElement;
+    expect([...outcome.options].map((o) => o.value)).toEqual(['NEW', 'CONTACTED', 'QUALIFIED', 'CONVERTED', 'LOST']);
+    fireEvent.change(outcome, { target: { value: 'LOST' } });
+    fireEvent.click(within(card).getByRole('button', { name: 'Save outcome' }));
+    expect(within(card).getByText(/Say why the lead was lost/)).toBeTruthy();
+    expect(requests.some((r) => r.operationName === 'UpdateLeadOutcome')).toBe(false);
+
+    fireEvent.change(within(card).getByLabelText('Reason lost'), { target: { value: 'Refused to buy' } });
+    fireEvent.click(within(card).getByRole('button', { name: 'Save outcome' }));
+    await waitFor(() => expect(requests.find((r) => r.operationName === 'UpdateLeadOutcome')?.variables).toEqual({ purchaseId: 'p1', outcome: 'LOST', reason: 'Refused to buy' }));
+    expect(await within(card).findByText('Saved.')).toBeTruthy();
+  });
+
+  it('opens a dispute from the purchase and then shows its status', async () => {
+    renderPage(purchase('p1', 'Nadia Karim'));
+    const card = await screen.findByRole('article', { name: 'Purchase Nadia Karim' });
+    fireEvent.click(within(card).getByRole('button', { name: 'Dispute the lead Nadia Karim' }));
+    fireEvent.change(within(card).getByLabelText('Reason'), { target: { value: 'NOT_INTERESTED' } });
+    fireEvent.click(within(card).getByRole('button', { name: 'Open dispute' }));
+    expect(await within(card).findByText('Dispute open')).toBeTruthy();
+    expect(within(card).getByText('Never asked to be contacted')).toBeTruthy();
+    expect(within(card).queryByRole('button', { name: /^Dispute the lead/ })).toBeNull();
+  });
+
+  it('shows an accepted dispute’s refund and note, and why the contact is gone', async () => {
+    renderPage(purchase('p1', 'Nadia Karim'));
+    const card = await screen.findByRole('article', { name: 'Purchase lead_p2' });
+    expect(within(card).getByText('Dispute accepted')).toBeTruthy();
+    expect(within(card).getByLabelText('Refund amount').textContent).toBe('$40.00');
+    expect(within(card).getByText('Confirmed by phone')).toBeTruthy();
+    expect(within(card).getByText(/this lead was refunded/)).toBeTruthy();
+  });
+});
