@@ -89,7 +89,7 @@ export async function post(deps: AppDeps, actor: Actor | null, pingId: string, r
   const claimed = await deps.db.update(pings).set({ usedAt: deps.clock() }).where(and(eq(pings.id, pingId), isNull(pings.usedAt))).returning();
   if (!claimed.length) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This ping was already posted', [{ path: 'pingId', message: 'already used' }]);
 
-  const batch = await submitLeads(deps, actor, [rawLead], { source: 'PING_POST', shapeErrors: 'refuse-request' });
+  const batch = await submitLeads(deps, actor, [rawLead], { source: 'PING_POST', shapeErrors: 'refuse-request', queueSpotCheck: false });
   const result = batch.results[0]!;
   if (!result.lead) return { status: 'REJECTED', lead: null, price: null, issues: result.issues };
   // a lot of one: the spot-check samples this very lead

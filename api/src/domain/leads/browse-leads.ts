@@ -4,31 +4,15 @@ import { and, count, eq, gt, notExists, sql, type SQL } from 'drizzle-orm';
 import type { AppDeps } from '../../context';
 import { requireActor, requireRole, type Actor } from '../auth/access';
 import { badInput } from '../shared/domain-error';
+import { pageSize, type Page, type PageArgs } from '../shared/newest-first-page';
 import { afterCursor, decodeCursor, encodeCursor, filterConditions, parseLeadFilter, sortOrder, type LeadSort } from './lead-filter';
 import { buyerOwnsLead } from '../purchases/purchases.service';
 import type { LeadRow } from './submit-leads';
 
 const { leads, organizations } = schema;
 
-export interface Page<T> {
-  edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  /** computed only when asked for: counting a million rows is not free */
-  totalCount: () => Promise<number>;
-}
-
-export interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-}
-
-export const MAX_PAGE_SIZE = 100;
-
-function pageSize(first: number | null | undefined): number {
-  if (first == null) return 20;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput([{ path: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
-  return first;
-}
+export type { Page, PageArgs } from '../shared/newest-first-page';
+export { MAX_PAGE_SIZE } from '../shared/newest-first-page';
 
 async function pageOfLeads(deps: AppDeps, base: SQL[], rawFilter: unknown, sort: LeadSort, args: PageArgs): Promise<Page<LeadRow>> {
   const filter = parseLeadFilter(rawFilter);

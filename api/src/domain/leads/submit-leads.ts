@@ -30,6 +30,8 @@ export interface SubmitOptions {
   source: SubmissionSource;
   /** GraphQL callers get BAD_USER_INPUT for a malformed lead; CSV rows are rejected one by one instead. */
   shapeErrors: 'refuse-request' | 'reject-row';
+  /** ping-post runs the spot-check itself, before any campaign may bid (the sweeper still finds it later) */
+  queueSpotCheck?: boolean;
 }
 
 export type LeadRow = typeof leads.$inferSelect;
@@ -255,7 +257,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
     for (let i = 0; i < findings.length; i += 5000) await tx.insert(verificationResults).values(findings.slice(i, i + 5000));
   });
 
-  if (accepted) {
+  if (accepted && options.queueSpotCheck !== false) {
     // after commit: the job id is the batch id, so a repeat is harmless; a failed enqueue leaves the batch
     // PENDING_VERIFICATION, where the spot-check sweeper finds it again
     await deps.jobs.enqueueSpotCheck({ batchId }).catch((err: Error) => deps.logger.warn({ batchId, err: err.message }, 'spot-check enqueue failed; the sweeper will retry'));

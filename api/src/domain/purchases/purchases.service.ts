@@ -1,43 +1,31 @@
 // A buyer's purchases: listing them, the CRM outcome of each, and the CSV export with full contacts.
 import { schema, type Db } from '@leadex/db';
-import { and, count, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../../context';
 import { requireActor, requireUser, type Actor } from '../auth/access';
-import { MAX_PAGE_SIZE, type Page, type PageArgs } from '../leads/browse-leads';
-import { DomainError, badInput } from '../shared/domain-error';
+import { DomainError } from '../shared/domain-error';
+import { newestFirstPage, type Page, type PageArgs } from '../shared/newest-first-page';
 import { parseInput } from '../shared/validation';
 
 const { purchases, leads } = schema;
 export type PurchaseRow = typeof purchases.$inferSelect;
 
-const cursorOf = (p: PurchaseRow) => Buffer.from(JSON.stringify([p.purchasedAt.toISOString(), p.id])).toString('base64url');
-function decode(cursor: string): { at: Date; id: string } | null {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const d = new Date(at);
-    return Number.isNaN(d.getTime()) || typeof id !== 'string' ? null : { at: d, id };
-  } catch {
-    return null;
-  }
+/** Purchases in a scope (a buyer's, or a seller's sales), newest first. */
+function purchasesPage(deps: AppDeps, scope: SQL, args: PageArgs, fallbackSize: number): Promise<Page<PurchaseRow>> {
+  return newestFirstPage<PurchaseRow>(
+    args,
+    { time: purchases.purchasedAt, id: purchases.id },
+    (p) => p.purchasedAt,
+    (after, limit) => deps.db.select().from(purchases).where(and(scope, after)).orderBy(desc(purchases.purchasedAt), desc(purchases.id)).limit(limit),
+    async () => Number((await deps.db.select({ n: count() }).from(purchases).where(scope))[0]!.n),
+    fallbackSize,
+  );
 }
 
 export async function myPurchases(deps: AppDeps, actor: Actor | null, args: PageArgs): Promise<Page<PurchaseRow>> {
   const buyer = requireUser(actor, 'BUYER');
-  const limit = args.first ?? 20;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw badInput([{ path: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
-  const mine = eq(purchases.buyerOrgId, buyer.organizationId);
-  const after = args.after ? decode(args.after) : null;
-  if (args.after && !after) throw badInput([{ path: 'after', message: 'not a cursor of this list' }]);
-  const where = after ? and(mine, or(lt(purchases.purchasedAt, after.at), and(eq(purchases.purchasedAt, after.at), lt(purchases.id, after.id)))) : mine;
-  const rows = await deps.db.select().from(purchases).where(where).orderBy(desc(purchases.purchasedAt), desc(purchases.id)).limit(limit + 1);
-  const nodes = rows.slice(0, limit);
-  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: async () => Number((await deps.db.select({ n: count() }).from(purchases).where(mine))[0]!.n),
-  };
+  return purchasesPage(deps, eq(purchases.buyerOrgId, buyer.organizationId), args, 20);
 }
 
 export const LEAD_OUTCOMES = ['NEW', 'CONTACTED', 'QUALIFIED', 'CONVERTED', 'LOST'] as const;
@@ -99,17 +87,5 @@ export async function applyRefundToPurchase(tx: Db, purchaseId: string, amount: 
 /** A seller's sales (no buyer identity), newest first, for their dashboard. */
 export async function mySales(deps: AppDeps, actor: Actor | null, args: PageArgs): Promise<Page<PurchaseRow>> {
   const seller = requireUser(actor, 'SELLER');
-  const limit = args.first ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw badInput([{ path: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
-  const mine = eq(purchases.sellerOrgId, seller.organizationId);
-  const after = args.after ? decode(args.after) : null;
-  if (args.after && !after) throw badInput([{ path: 'after', message: 'not a cursor of this list' }]);
-  const where = after ? and(mine, or(lt(purchases.purchasedAt, after.at), and(eq(purchases.purchasedAt, after.at), lt(purchases.id, after.id)))) : mine;
-  const rows = await deps.db.select().from(purchases).where(where).orderBy(desc(purchases.purchasedAt), desc(purchases.id)).limit(limit + 1);
-  const edges = rows.slice(0, limit).map((node) => ({ cursor: cursorOf(node), node }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: async () => Number((await deps.db.select({ n: count() }).from(purchases).where(mine))[0]!.n),
-  };
+  return purchasesPage(deps, eq(purchases.sellerOrgId, seller.organizationId), args, 50);
 }
