@@ -1,4 +1,4 @@
-// Display formatting: money, ages, dates, rates. Display only: arithmetic on money happens on the server.
+// Display formatting: money, ages, dates, rates. Display only: sums and checks on money are in lib/money.ts (minor units).
 export interface MoneyValue {
   amount: string;
   currencyCode: string;

@@ -65,8 +65,7 @@ export function useAllPages<TData, TVariables extends PageVariables, TNode>(
     return () => {
       cancelled = true;
     };
-    // `select` is a pure projection; a new function identity each render must not reload the list
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `select` is left out on purpose: it is a pure projection, and a new function each render must not reload the list
   }, [client, query, pageSize, maxPages, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);

@@ -66,7 +66,7 @@ function DashboardBody({ purchases, period, now, truncated, total }: { purchases
       {truncated ? <p className="muted">Showing your latest {purchases.length} of {total} purchases.</p> : null}
       <dl className="metrics" aria-label="Key figures">
         <Metric label="Net spend" value={show(summary.net)} detail={`${show(summary.gross)} paid − ${show(summary.refunds)} refunded`} />
-        <Metric label="Return rate" value={summary.returnRate === null ? '—' : formatRate(summary.returnRate)} detail={`${summary.acceptedDisputes} accepted disputes of ${summary.purchases} purchases`} />
+        <Metric label="Return rate" value={summary.returnRate === null ? '—' : formatRate(summary.returnRate)} detail={`${summary.acceptedDisputes} accepted ${summary.acceptedDisputes === 1 ? 'dispute' : 'disputes'} of ${summary.purchases} ${summary.purchases === 1 ? 'purchase' : 'purchases'}`} />
         <Metric label="Effective CPL" value={show(summary.effectiveCpl)} detail="net spend per lead bought" />
         <Metric label="Cost per customer" value={show(summary.costPerCustomer)} detail={summary.converted ? `${summary.converted} converted` : 'no lead converted yet'} />
       </dl>

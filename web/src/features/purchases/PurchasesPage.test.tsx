@@ -4,12 +4,12 @@ import { PurchasesPage } from './PurchasesPage';
 
 const money = (amount: string) => ({ __typename: 'Money', amount, currencyCode: 'USD' });
 const purchase = (id: string, fullName: string, patch: Record<string, unknown> = {}) => ({
-  __typename: 'Purchase', id, price: money('40.00'), purchasedAt: new Date(Date.now() - 3_600_000).toISOString(), outcome: 'NEW', outcomeReason: null, status: 'ESCROW',
+  __typename: 'Purchase', id, price: money('40.00'), purchasedAt: new Date(Date.now() - 3_600_000).toISOString(), outcome: 'NEW', outcomeReason: null as string | null, status: 'ESCROW',
   lead: {
     __typename: 'Lead', id: `lead_${id}`, segment: 'INSURANCE', subsegment: 'CASCO', country: 'US', region: 'US-CA', city: 'Los Angeles', kind: 'QUICK', sourceChannel: 'SEO',
     contact: { __typename: 'Contact', fullName, phone: '+14155550177', email: 'nadia@example.org', socialUrl: null, preferredContactTime: 'evenings' },
   },
-  dispute: null,
+  dispute: null as unknown,
   ...patch,
 });
 
@@ -31,7 +31,7 @@ function renderPage(first: ReturnType<typeof purchase>) {
     OpenDispute: (v) => {
       const input = v.input as { reason: string; evidence: string | null };
       const d = { __typename: 'Dispute', id: 'dsp_2', reason: input.reason, evidence: input.evidence, status: 'OPEN', refund: null, note: null, autoCheck: null, autoDecided: false, openedAt: new Date().toISOString(), resolvedAt: null };
-      current = { ...current, dispute: d } as typeof current;
+      current = { ...current, dispute: d };
       return { data: { openDispute: { ...d, purchase: { __typename: 'Purchase', id: current.id, status: 'ESCROW' } } } };
     },
   }, '/purchases');

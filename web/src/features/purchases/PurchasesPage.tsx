@@ -142,6 +142,7 @@ function DisputeStatus({ dispute }: { dispute: Dispute }) {
       <p><Badge tone={DISPUTE_TONE[dispute.status]}>{`Dispute ${enumLabel(dispute.status).toLowerCase()}`}</Badge></p>
       <dl className="dispute-status__facts">
         <div><dt>Reason</dt><dd>{reason}</dd></div>
+        {dispute.evidence ? <div><dt>Your evidence</dt><dd>{dispute.evidence}</dd></div> : null}
         {dispute.refund ? <div><dt>Refund</dt><dd><strong aria-label="Refund amount">{formatMoney(dispute.refund)}</strong></dd></div> : null}
         {dispute.note ? <div><dt>Note</dt><dd>{dispute.note}</dd></div> : null}
         {dispute.autoCheck ? <div><dt>Automatic check</dt><dd>{dispute.autoCheck}</dd></div> : null}

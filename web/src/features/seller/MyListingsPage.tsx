@@ -138,6 +138,14 @@ function ListingRow({ lead, segments }: { lead: Listing; segments: readonly Segm
             {lead.signals.map((s) => <li key={s.code}><Badge tone="warn" title={s.message}>{enumLabel(s.code)}</Badge></li>)}
           </ul>
         ) : null}
+        {(lead.status === 'REJECTED' || lead.verification === 'FAILED') && lead.findings?.some((f) => f.severity === 'ERROR') ? (
+          <div className="listing__why">
+            <p className="field__error">Why:</p>
+            <ul aria-label="Why it was not listed">
+              {lead.findings.filter((f) => f.severity === 'ERROR').map((f, i) => <li key={`${f.code}-${i}`}>{f.message} <span className="muted">({enumLabel(f.stage)})</span></li>)}
+            </ul>
+          </div>
+        ) : null}
       </div>
       <div className="listing__side">
         <p className="listing__price">{formatMoney(lead.price)}</p>

@@ -37,7 +37,8 @@ export function PayoutsPage({ redirect = leaveApp }: { redirect?: (url: string) 
 
   return (
     <Page title="Payouts" intro="Sales mature when their return window closes; matured earnings are paid to your Stripe account once they reach the minimum payout.">
-      {params.get('onboarded') === '1' ? <SuccessMessage>Your payout account is connected. Payouts go to it at the next settlement.</SuccessMessage> : null}
+      {/* Stripe sends the seller back here whether or not they finished; only Stripe's own check enables payouts */}
+      {params.get('onboarded') === '1' ? <SuccessMessage>Welcome back from Stripe. Once Stripe has confirmed your details, payouts go to your account at the next settlement.</SuccessMessage> : null}
       {params.get('refresh') === '1' ? <ErrorMessage error="The onboarding link expired before you finished. Connect again to get a new one." /> : null}
 
       <div className="two-columns">

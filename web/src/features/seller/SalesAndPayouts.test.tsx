@@ -50,7 +50,7 @@ describe('<PayoutsPage>', () => {
     expect(await screen.findByText('$120.00')).toBeTruthy();
     expect(screen.getByText('tr_1')).toBeTruthy();
     expect(await screen.findByText('64 / 100')).toBeTruthy();
-    expect(screen.getByText(/Your payout account is connected/)).toBeTruthy();
+    expect(screen.getByText(/Welcome back from Stripe/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Connect payout account' }));
     await waitFor(() => expect(went).toEqual(['http://stripe.test/connect/onboarding/tok']));
   });

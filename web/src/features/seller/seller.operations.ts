@@ -44,6 +44,7 @@ export const MyListingsQuery = graphql(`
           price { amount currencyCode }
           preview { initials phone email city }
           signals { code message }
+          findings { stage code message severity }
         }
       }
     }
