@@ -80,5 +80,10 @@ describe('cancelOrder and order', () => {
     expect(twice.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ORDER_NOT_CANCELLABLE' });
     // the same buyer may order it again after cancelling
     await app.client(buyer).request(CREATE, { input: { leadIds: [leadIds[2]] } });
+    const { myOrders } = await app.client(buyer).request<{ myOrders: { totalCount: number; edges: { node: { status: string; lines: unknown[] } }[] } }>(
+      '{ myOrders(first: 2) { totalCount edges { node { id status lines { lead { id } } } } } }');
+    expect(myOrders.edges[0]!.node).toMatchObject({ status: 'RESERVED', lines: [expect.anything()] });
+    expect(myOrders.edges[1]!.node.status).toBe('CANCELLED');
+    expect(myOrders.totalCount).toBeGreaterThanOrEqual(4);
   });
 });

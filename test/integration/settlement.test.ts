@@ -56,6 +56,8 @@ describe('settlement runs', () => {
     const transfers = await sdk.transfers.list({ destination: accountId });
     expect(transfers.data.map((t) => t.amount)).toEqual([gross - commission]);
     expect(await balanceOf(app.runtime.deps.db, `seller:${seller.organizationId}:payable`)).toBe(0);
+    const { payoutAccount } = await import('@leadex/api/domain/settlement/payout-account');
+    expect(await payoutAccount(app.runtime.deps, seller)).toMatchObject({ connected: true, payoutsEnabled: true, payable: 0, minimumPayout: 1000 });
     expect(await balanceOf(app.runtime.deps.db, 'platform:revenue')).toBe(-commission);
 
     const before = await ledgerCount();

@@ -2,7 +2,8 @@
 import { ledgerBalances } from '../domain/ledger/ledger-balances';
 import { checkoutOrder } from '../domain/orders/checkout-order';
 import { createOrder } from '../domain/orders/create-order';
-import { loadOrder, type OrderView } from '../domain/orders/load-order';
+import { loadOrder, myOrders, type OrderRow, type OrderView } from '../domain/orders/load-order';
+import { payoutAccount } from '../domain/settlement/payout-account';
 import { cancelOrder } from '../domain/orders/release-order';
 import { myPurchases, mySales, updateLeadOutcome, type PurchaseRow } from '../domain/purchases/purchases.service';
 import { schema } from '@leadex/db';
@@ -22,6 +23,11 @@ export const orderResolvers = {
       }
     },
     myPurchases: (_: unknown, a: { first?: number; after?: string }, ctx: GqlContext) => myPurchases(ctx.deps, ctx.actor, a),
+    myOrders: (_: unknown, a: { first?: number; after?: string }, ctx: GqlContext) => myOrders(ctx.deps, ctx.actor, a),
+    payoutAccount: async (_: unknown, __: unknown, ctx: GqlContext) => {
+      const p = await payoutAccount(ctx.deps, ctx.actor);
+      return { ...p, payable: toMoney(p.payable, p.currency), minimumPayout: toMoney(p.minimumPayout, p.currency) };
+    },
     mySales: (_: unknown, a: { first?: number; after?: string }, ctx: GqlContext) => mySales(ctx.deps, ctx.actor, a),
     ledgerBalances: async (_: unknown, __: unknown, ctx: GqlContext) =>
       (await ledgerBalances(ctx.deps, ctx.actor)).map((b) => ({ account: b.account, balance: toMoney(b.balance, b.currency) })),
@@ -34,9 +40,12 @@ export const orderResolvers = {
       updateLeadOutcome(ctx.deps, ctx.actor, a.purchaseId, a.outcome, a.reason),
   },
   Order: {
-    total: (o: OrderView) => toMoney(o.total, o.currency),
-    lines: (o: OrderView) => o.lines.map((l) => ({ lead: l.lead, price: toMoney(l.price, o.currency) })),
+    total: (o: OrderRow) => toMoney(o.total, o.currency),
+    // a listed order row has no lines loaded yet
+    lines: async (o: OrderView | OrderRow, _: unknown, ctx: GqlContext) =>
+      ('lines' in o ? o : await loadOrder(ctx.deps, ctx.actor, o.id)).lines.map((l) => ({ lead: l.lead, price: toMoney(l.price, o.currency) })),
   },
+  OrderConnection: { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() },
   Purchase: {
     price: (p: PurchaseRow) => toMoney(p.price, p.currency),
     lead: (p: PurchaseRow, _: unknown, ctx: GqlContext) => ctx.loaders.lead.load(p.leadId),

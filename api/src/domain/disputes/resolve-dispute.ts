@@ -8,7 +8,7 @@ import { PLATFORM_ESCROW } from '../ledger/ledger-accounts';
 import { SUSPENSION_FLOOR } from '../verification/spot-check.rules';
 import { DomainError, badInput } from '../shared/domain-error';
 import { newId } from '../shared/ids';
-import { parseDecimal } from '../shared/money';
+import { formatDecimal, parseDecimal } from '../shared/money';
 import { UPHELD_DISPUTE_PENALTY } from './dispute.rules';
 
 const { disputes, purchases, refunds, organizations } = schema;
@@ -23,7 +23,7 @@ export async function acceptDispute(deps: AppDeps, operator: (Actor & { userId: 
     const [purchase] = await tx.select().from(purchases).where(eq(purchases.id, d.purchaseId)).for('update');
     const refundable = purchase!.price - purchase!.refundedAmount;
     const amount = options.refundAmount ?? refundable;
-    if (amount <= 0 || amount > refundable) throw badInput([{ path: 'refundAmount', message: `between 0.01 and what was paid (${refundable} minor units)` }]);
+    if (amount <= 0 || amount > refundable) throw badInput([{ path: 'refundAmount', message: `between 0.01 and what is still refundable (${formatDecimal(refundable, purchase!.currency)} ${purchase!.currency})` }]);
     const now = deps.clock();
     const [updated] = await tx
       .update(disputes)

@@ -6,6 +6,9 @@ import type Stripe from 'stripe';
 import type { AppDeps } from '../../context';
 import { requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
+import { sellerPayable } from '../ledger/ledger-accounts';
+import { balanceOf } from '../ledger/ledger-balances';
+import { parseDecimal } from '../shared/money';
 
 const { organizations, users } = schema;
 
@@ -43,4 +46,18 @@ export async function applyAccountUpdate(tx: Db, account: Stripe.Account): Promi
     .where(eq(organizations.stripeAccountId, account.id))
     .returning({ id: organizations.id });
   return rows.length > 0;
+}
+
+/** Whether the seller can be paid, and what is waiting (their payable balance) against the minimum. */
+export async function payoutAccount(deps: AppDeps, actor: Actor | null) {
+  const seller = requireUser(actor, 'SELLER');
+  const [org] = await deps.db.select().from(organizations).where(eq(organizations.id, seller.organizationId));
+  const currency = deps.config.PLATFORM_CURRENCY;
+  return {
+    connected: !!org!.stripeAccountId,
+    payoutsEnabled: org!.stripePayoutsEnabled,
+    payable: -(await balanceOf(deps.db, sellerPayable(seller.organizationId))),
+    minimumPayout: parseDecimal(deps.config.MIN_PAYOUT, currency)!,
+    currency,
+  };
 }
