@@ -56,7 +56,7 @@ export async function payoutAccount(deps: AppDeps, actor: Actor | null) {
   return {
     connected: !!org!.stripeAccountId,
     payoutsEnabled: org!.stripePayoutsEnabled,
-    payable: -(await balanceOf(deps.db, sellerPayable(seller.organizationId))),
+    payable: 0 - (await balanceOf(deps.db, sellerPayable(seller.organizationId))) || 0,
     minimumPayout: parseDecimal(deps.config.MIN_PAYOUT, currency)!,
     currency,
   };
