@@ -41,6 +41,8 @@ export async function startTestApp(options: { label: string; workers?: boolean; 
   const host = options.workers ? await startWorkers(runtime, { prefix, schedules: false }) : null;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   stripe?.setWebhookUrl(`${url}/webhooks/stripe`);
+  // Stripe Checkout and Connect onboarding send the browser back to WEB_ORIGIN: the app itself serves web/dist
+  if (!options.env?.WEB_ORIGIN) runtime.deps.config.WEB_ORIGIN = url;
   return {
     url,
     stripe,

@@ -24,7 +24,7 @@ export function csvTemplate(): string {
     kind: 'INTERESTED', temperature: 'HOT', source_channel: 'CONTEXT_ADS', captured_at: '2026-11-20T10:15:00Z',
     consent_text: 'I agree to be contacted about a test drive.', consent_timestamp: '2026-11-20T10:15:00Z', consent_ip: '203.0.113.7',
     consent_page_url: 'https://dealer.example/test-drive', exclusivity: 'SHARED', max_sales: '3', asking_price: '', form_fill_seconds: '48',
-    ip: '203.0.113.7', user_agent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36', external_id: 'crm-1001', 'attr.brand': 'Toyota', 'attr.model': 'Corolla',
+    ip: '203.0.113.7', user_agent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36', external_id: 'crm-1001', 'attr.brand': 'Toyota', 'attr.model': 'Corolla',
   } as Record<string, string>;
   const header = [...CSV_COLUMNS.map(([c]) => c), 'attr.brand', 'attr.model'];
   return stringify([header, header.map((h) => example[h] ?? '')]);
