@@ -5,7 +5,7 @@ import { requireRole, requireUser } from '../domain/auth/access';
 import { listDisputes, type DisputeRow } from '../domain/disputes/list-disputes';
 import { openDispute } from '../domain/disputes/open-dispute';
 import { resolveDispute } from '../domain/disputes/resolve-dispute';
-import { findPurchase, type PurchaseRow } from '../domain/purchases/purchases.service';
+import type { PurchaseRow } from '../domain/purchases/purchases.service';
 import { listSettlementRuns } from '../domain/settlement/list-settlement-runs';
 import { connectPayoutAccount } from '../domain/settlement/payout-account';
 import { runSettlement, type SettlementRunRow } from '../domain/settlement/run-settlement';
@@ -49,11 +49,7 @@ export const disputeResolvers = {
   },
   Payout: { amount: (p: PayoutRow) => toMoney(p.amount, p.currency) },
   Purchase: {
-    dispute: async (p: PurchaseRow, _: unknown, ctx: GqlContext) => {
-      const visible = await findPurchase(ctx.deps, ctx.actor, p.id);
-      if (!visible) return null;
-      const [d] = await ctx.deps.db.select().from(schema.disputes).where(eq(schema.disputes.purchaseId, p.id));
-      return d ?? null;
-    },
+    // the purchase reached the caller through a query that already checked who may see it
+    dispute: (p: PurchaseRow, _: unknown, ctx: GqlContext) => ctx.loaders.disputeByPurchase.load(p.id),
   },
 };

@@ -7,6 +7,7 @@ import type { AppDeps } from '../context';
 export interface Loaders {
   organization: DataLoader<string, typeof schema.organizations.$inferSelect | null>;
   lead: DataLoader<string, typeof schema.leads.$inferSelect | null>;
+  disputeByPurchase: DataLoader<string, typeof schema.disputes.$inferSelect | null>;
 }
 
 export function createLoaders(deps: AppDeps): Loaders {
@@ -15,6 +16,11 @@ export function createLoaders(deps: AppDeps): Loaders {
       const rows = await deps.db.select().from(schema.organizations).where(inArray(schema.organizations.id, [...ids]));
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
+    }),
+    disputeByPurchase: new DataLoader(async (ids) => {
+      const rows = await deps.db.select().from(schema.disputes).where(inArray(schema.disputes.purchaseId, [...ids]));
+      const byPurchase = new Map(rows.map((r) => [r.purchaseId, r]));
+      return ids.map((id) => byPurchase.get(id) ?? null);
     }),
     lead: new DataLoader(async (ids) => {
       const rows = await deps.db.select().from(schema.leads).where(inArray(schema.leads.id, [...ids]));

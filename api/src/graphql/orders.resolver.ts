@@ -6,8 +6,6 @@ import { loadOrder, myOrders, type OrderRow, type OrderView } from '../domain/or
 import { payoutAccount } from '../domain/settlement/payout-account';
 import { cancelOrder } from '../domain/orders/release-order';
 import { myPurchases, mySales, updateLeadOutcome, type PurchaseRow } from '../domain/purchases/purchases.service';
-import { schema } from '@leadex/db';
-import { eq } from 'drizzle-orm';
 import { DomainError } from '../domain/shared/domain-error';
 import type { GqlContext } from './context';
 import { toMoney } from './mappers';
@@ -56,8 +54,7 @@ export const orderResolvers = {
     sellerNet: (p: PurchaseRow) => toMoney(p.sellerNet, p.currency),
     refunded: (p: PurchaseRow) => toMoney(p.refundedAmount, p.currency),
     lead: (p: PurchaseRow, _: unknown, ctx: GqlContext) => ctx.loaders.lead.load(p.leadId),
-    disputeStatus: async (p: PurchaseRow, _: unknown, ctx: GqlContext) =>
-      (await ctx.deps.db.select({ status: schema.disputes.status }).from(schema.disputes).where(eq(schema.disputes.purchaseId, p.id)))[0]?.status ?? null,
+    disputeStatus: async (p: PurchaseRow, _: unknown, ctx: GqlContext) => (await ctx.loaders.disputeByPurchase.load(p.id))?.status ?? null,
   },
   SaleConnection: { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() },
   PurchaseConnection: {

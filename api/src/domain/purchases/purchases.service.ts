@@ -3,7 +3,7 @@ import { schema, type Db } from '@leadex/db';
 import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../../context';
-import { requireActor, requireUser, type Actor } from '../auth/access';
+import { requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { newestFirstPage, type Page, type PageArgs } from '../shared/newest-first-page';
 import { parseInput } from '../shared/validation';
@@ -43,13 +43,6 @@ export async function updateLeadOutcome(deps: AppDeps, actor: Actor | null, purc
     .where(and(eq(purchases.id, purchaseId), eq(purchases.buyerOrgId, buyer.organizationId)))
     .returning();
   if (!row) throw new DomainError('PURCHASE_NOT_FOUND', 'No such purchase');
-  return row;
-}
-
-export async function findPurchase(deps: AppDeps, actor: Actor | null, id: string): Promise<PurchaseRow | null> {
-  const a = requireActor(actor);
-  const [row] = await deps.db.select().from(purchases).where(eq(purchases.id, id));
-  if (!row || (a.role !== 'OPERATOR' && row.buyerOrgId !== a.organizationId)) return null;
   return row;
 }
 
