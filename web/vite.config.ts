@@ -4,15 +4,17 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:4000';
-const apiPaths = ['/graphql', '/leads', '/webhooks', '/healthz'];
+const apiPaths = ['/graphql', '/leads', '/purchases/csv', '/webhooks', '/healthz', '/admin/queues'];
+const proxy = Object.fromEntries(apiPaths.map((path) => [path, { target: apiUrl }]));
 
 export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
     strictPort: true,
-    proxy: Object.fromEntries(apiPaths.map((path) => [path, { target: apiUrl }])),
+    proxy,
   },
-  preview: { port: 4173 },
+  // the stand-alone web server of docker-compose.yml (`vite preview`) proxies the same paths
+  preview: { port: 4173, proxy },
   build: { outDir: 'dist', emptyOutDir: true },
 });
