@@ -8,4 +8,4 @@ pnpm_cmd install --frozen-lockfile
 if [ -f web/package.json ] && grep -q '"build"' web/package.json && [ -d web/src ]; then
   pnpm_cmd --filter @leadex/web run build
 fi
-exec pnpm_cmd start
+pnpm_cmd start
