@@ -21,7 +21,8 @@ const ZConfig = z
     STRIPE_SECRET_KEY: z.string().default('sk_test_standin'),
     STRIPE_WEBHOOK_SECRET: z.string().default(DEV_WEBHOOK_SECRET),
     STRIPE_API_URL: z.string().url().optional(),
-    WEB_ORIGIN: z.string().default('http://localhost:5173'),
+    // where Stripe sends the browser back; unset → the API itself, which serves the built web app
+    WEB_ORIGIN: z.string().url().optional(),
     COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ORDER_HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
@@ -44,7 +45,7 @@ const ZConfig = z
     if (!c.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production runs on PostgreSQL' });
   });
 
-export type Config = z.infer<typeof ZConfig>;
+export type Config = Omit<z.infer<typeof ZConfig>, 'WEB_ORIGIN'> & { WEB_ORIGIN: string };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ZConfig.safeParse(env);
@@ -52,5 +53,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${lines}`);
   }
-  return parsed.data;
+  return { ...parsed.data, WEB_ORIGIN: parsed.data.WEB_ORIGIN ?? `http://localhost:${parsed.data.PORT}` };
 }
