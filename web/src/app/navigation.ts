@@ -14,7 +14,10 @@ export function navItemsFor(role: Role | null): NavItem[] {
     case 'BUYER':
       return [
         { to: '/marketplace', label: 'Marketplace' },
+        { to: '/campaigns', label: 'Campaigns' },
+        { to: '/wallet', label: 'Wallet' },
         { to: '/purchases', label: 'My purchases' },
+        { to: '/deliveries', label: 'Deliveries' },
         { to: '/dashboard', label: 'Dashboard' },
         calculator,
       ];

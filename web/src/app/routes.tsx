@@ -20,6 +20,11 @@ const PriceFactorsPage = lazy(() => import('../features/operator/PriceFactorsPag
 const PriceGridPage = lazy(() => import('../features/operator/PriceGridPage').then((m) => ({ default: m.PriceGridPage })));
 const SellersPage = lazy(() => import('../features/operator/SellersPage').then((m) => ({ default: m.SellersPage })));
 const VerificationTasksPage = lazy(() => import('../features/operator/VerificationTasksPage').then((m) => ({ default: m.VerificationTasksPage })));
+const CampaignsPage = lazy(() => import('../features/exchange/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
+const NewCampaignPage = lazy(() => import('../features/exchange/CampaignEditPage').then((m) => ({ default: m.NewCampaignPage })));
+const EditCampaignPage = lazy(() => import('../features/exchange/CampaignEditPage').then((m) => ({ default: m.EditCampaignPage })));
+const WalletPage = lazy(() => import('../features/exchange/WalletPage').then((m) => ({ default: m.WalletPage })));
+const DeliveriesPage = lazy(() => import('../features/exchange/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })));
 const OrderPage = lazy(() => import('../features/orders/OrderPage').then((m) => ({ default: m.OrderPage })));
 const PurchasesPage = lazy(() => import('../features/purchases/PurchasesPage').then((m) => ({ default: m.PurchasesPage })));
 const ApiKeysPage = lazy(() => import('../features/seller/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
@@ -55,6 +60,13 @@ export function AppRoutes() {
         <Route path="orders/:id" element={<RequireRole roles={['BUYER']}><OrderPage /></RequireRole>} />
         <Route path="purchases" element={<RequireRole roles={['BUYER']}><PurchasesPage /></RequireRole>} />
         <Route path="dashboard" element={<RequireRole roles={['BUYER']}><BuyerDashboardPage /></RequireRole>} />
+        <Route path="campaigns">
+          <Route index element={<RequireRole roles={['BUYER']}><CampaignsPage /></RequireRole>} />
+          <Route path="new" element={<RequireRole roles={['BUYER']}><NewCampaignPage /></RequireRole>} />
+          <Route path=":id/edit" element={<RequireRole roles={['BUYER']}><EditCampaignPage /></RequireRole>} />
+        </Route>
+        <Route path="wallet" element={<RequireRole roles={['BUYER']}><WalletPage /></RequireRole>} />
+        <Route path="deliveries" element={<RequireRole roles={['BUYER']}><DeliveriesPage /></RequireRole>} />
         <Route path="seller">
           <Route index element={<Navigate to="listings" replace />} />
           <Route path="listings" element={<RequireRole roles={['SELLER']}><MyListingsPage /></RequireRole>} />

@@ -21,6 +21,16 @@ type Documents = {
     "\n  query CplCalculator($clicks: Int!, $costPerClick: Decimal!, $leads: Int!) {\n    cplCalculator(clicks: $clicks, costPerClick: $costPerClick, leads: $leads) {\n      budget { amount currencyCode }\n      costPerLead { amount currencyCode }\n      conversionRate\n    }\n  }\n": typeof types.CplCalculatorDocument,
     "\n  query PriceQuote($input: PriceQuoteInput!) {\n    priceQuote(input: $input) { amount currencyCode }\n  }\n": typeof types.PriceQuoteDocument,
     "\n  query DashboardPurchases($first: Int, $after: String) {\n    myPurchases(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          price { amount currencyCode }\n          purchasedAt\n          outcome\n          status\n          lead { id segment }\n          dispute { id status refund { amount currencyCode } resolvedAt }\n        }\n      }\n    }\n  }\n": typeof types.DashboardPurchasesDocument,
+    "\n  fragment CampaignFields on Campaign {\n    id\n    name\n    active\n    maxBid { amount currencyCode }\n    exclusivity\n    dailyCap\n    budget { amount currencyCode }\n    spent { amount currencyCode }\n    wonToday\n    filter\n    schedule { days from to }\n    timeZone\n  }\n": typeof types.CampaignFieldsFragmentDoc,
+    "\n  query MyCampaigns {\n    myCampaigns { ...CampaignFields }\n  }\n": typeof types.MyCampaignsDocument,
+    "\n  mutation CreateCampaign($input: CampaignInput!) {\n    createCampaign(input: $input) { ...CampaignFields }\n  }\n": typeof types.CreateCampaignDocument,
+    "\n  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {\n    updateCampaign(id: $id, input: $input) { ...CampaignFields }\n  }\n": typeof types.UpdateCampaignDocument,
+    "\n  mutation SetCampaignActive($id: ID!, $active: Boolean!) {\n    setCampaignActive(id: $id, active: $active) { id active }\n  }\n": typeof types.SetCampaignActiveDocument,
+    "\n  query Wallet {\n    wallet { balance { amount currencyCode } }\n  }\n": typeof types.WalletDocument,
+    "\n  mutation TopUpWallet($amount: Decimal!, $idempotencyKey: String) {\n    topUpWallet(amount: $amount, idempotencyKey: $idempotencyKey) { url sessionId }\n  }\n": typeof types.TopUpWalletDocument,
+    "\n  mutation SetWebhookEndpoint($url: String!) {\n    setWebhookEndpoint(url: $url) { id url secret }\n  }\n": typeof types.SetWebhookEndpointDocument,
+    "\n  query MyDeliveries {\n    myDeliveries {\n      id\n      purchaseId\n      status\n      attempts\n      lastStatus\n      lastError\n      createdAt\n      deliveredAt\n      attemptLog { attempt httpStatus error durationMs at }\n    }\n  }\n": typeof types.MyDeliveriesDocument,
+    "\n  mutation Redeliver($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) { id status }\n  }\n": typeof types.RedeliverDocument,
     "\n  fragment LeadCardFields on Lead {\n    id\n    segment\n    subsegment\n    country\n    region\n    city\n    geoTier\n    kind\n    temperature\n    score\n    capturedAt\n    exclusivity\n    maxSales\n    salesCount\n    verification\n    price { amount currencyCode }\n    seller { id name qualityScore }\n    preview { initials phone email city }\n  }\n": typeof types.LeadCardFieldsFragmentDoc,
     "\n  query Marketplace($filter: LeadFilter, $sort: LeadSort, $first: Int, $after: String) {\n    marketplace(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...LeadCardFields } }\n    }\n  }\n": typeof types.MarketplaceDocument,
     "\n  query PriceGrid {\n    priceGrid { segment subsegment geoTier baseAmount { amount currencyCode } }\n  }\n": typeof types.PriceGridDocument,
@@ -69,6 +79,16 @@ const documents: Documents = {
     "\n  query CplCalculator($clicks: Int!, $costPerClick: Decimal!, $leads: Int!) {\n    cplCalculator(clicks: $clicks, costPerClick: $costPerClick, leads: $leads) {\n      budget { amount currencyCode }\n      costPerLead { amount currencyCode }\n      conversionRate\n    }\n  }\n": types.CplCalculatorDocument,
     "\n  query PriceQuote($input: PriceQuoteInput!) {\n    priceQuote(input: $input) { amount currencyCode }\n  }\n": types.PriceQuoteDocument,
     "\n  query DashboardPurchases($first: Int, $after: String) {\n    myPurchases(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          price { amount currencyCode }\n          purchasedAt\n          outcome\n          status\n          lead { id segment }\n          dispute { id status refund { amount currencyCode } resolvedAt }\n        }\n      }\n    }\n  }\n": types.DashboardPurchasesDocument,
+    "\n  fragment CampaignFields on Campaign {\n    id\n    name\n    active\n    maxBid { amount currencyCode }\n    exclusivity\n    dailyCap\n    budget { amount currencyCode }\n    spent { amount currencyCode }\n    wonToday\n    filter\n    schedule { days from to }\n    timeZone\n  }\n": types.CampaignFieldsFragmentDoc,
+    "\n  query MyCampaigns {\n    myCampaigns { ...CampaignFields }\n  }\n": types.MyCampaignsDocument,
+    "\n  mutation CreateCampaign($input: CampaignInput!) {\n    createCampaign(input: $input) { ...CampaignFields }\n  }\n": types.CreateCampaignDocument,
+    "\n  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {\n    updateCampaign(id: $id, input: $input) { ...CampaignFields }\n  }\n": types.UpdateCampaignDocument,
+    "\n  mutation SetCampaignActive($id: ID!, $active: Boolean!) {\n    setCampaignActive(id: $id, active: $active) { id active }\n  }\n": types.SetCampaignActiveDocument,
+    "\n  query Wallet {\n    wallet { balance { amount currencyCode } }\n  }\n": types.WalletDocument,
+    "\n  mutation TopUpWallet($amount: Decimal!, $idempotencyKey: String) {\n    topUpWallet(amount: $amount, idempotencyKey: $idempotencyKey) { url sessionId }\n  }\n": types.TopUpWalletDocument,
+    "\n  mutation SetWebhookEndpoint($url: String!) {\n    setWebhookEndpoint(url: $url) { id url secret }\n  }\n": types.SetWebhookEndpointDocument,
+    "\n  query MyDeliveries {\n    myDeliveries {\n      id\n      purchaseId\n      status\n      attempts\n      lastStatus\n      lastError\n      createdAt\n      deliveredAt\n      attemptLog { attempt httpStatus error durationMs at }\n    }\n  }\n": types.MyDeliveriesDocument,
+    "\n  mutation Redeliver($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) { id status }\n  }\n": types.RedeliverDocument,
     "\n  fragment LeadCardFields on Lead {\n    id\n    segment\n    subsegment\n    country\n    region\n    city\n    geoTier\n    kind\n    temperature\n    score\n    capturedAt\n    exclusivity\n    maxSales\n    salesCount\n    verification\n    price { amount currencyCode }\n    seller { id name qualityScore }\n    preview { initials phone email city }\n  }\n": types.LeadCardFieldsFragmentDoc,
     "\n  query Marketplace($filter: LeadFilter, $sort: LeadSort, $first: Int, $after: String) {\n    marketplace(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...LeadCardFields } }\n    }\n  }\n": types.MarketplaceDocument,
     "\n  query PriceGrid {\n    priceGrid { segment subsegment geoTier baseAmount { amount currencyCode } }\n  }\n": types.PriceGridDocument,
@@ -152,6 +172,46 @@ export function graphql(source: "\n  query PriceQuote($input: PriceQuoteInput!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DashboardPurchases($first: Int, $after: String) {\n    myPurchases(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          price { amount currencyCode }\n          purchasedAt\n          outcome\n          status\n          lead { id segment }\n          dispute { id status refund { amount currencyCode } resolvedAt }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DashboardPurchases($first: Int, $after: String) {\n    myPurchases(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          price { amount currencyCode }\n          purchasedAt\n          outcome\n          status\n          lead { id segment }\n          dispute { id status refund { amount currencyCode } resolvedAt }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CampaignFields on Campaign {\n    id\n    name\n    active\n    maxBid { amount currencyCode }\n    exclusivity\n    dailyCap\n    budget { amount currencyCode }\n    spent { amount currencyCode }\n    wonToday\n    filter\n    schedule { days from to }\n    timeZone\n  }\n"): (typeof documents)["\n  fragment CampaignFields on Campaign {\n    id\n    name\n    active\n    maxBid { amount currencyCode }\n    exclusivity\n    dailyCap\n    budget { amount currencyCode }\n    spent { amount currencyCode }\n    wonToday\n    filter\n    schedule { days from to }\n    timeZone\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCampaigns {\n    myCampaigns { ...CampaignFields }\n  }\n"): (typeof documents)["\n  query MyCampaigns {\n    myCampaigns { ...CampaignFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCampaign($input: CampaignInput!) {\n    createCampaign(input: $input) { ...CampaignFields }\n  }\n"): (typeof documents)["\n  mutation CreateCampaign($input: CampaignInput!) {\n    createCampaign(input: $input) { ...CampaignFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {\n    updateCampaign(id: $id, input: $input) { ...CampaignFields }\n  }\n"): (typeof documents)["\n  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {\n    updateCampaign(id: $id, input: $input) { ...CampaignFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCampaignActive($id: ID!, $active: Boolean!) {\n    setCampaignActive(id: $id, active: $active) { id active }\n  }\n"): (typeof documents)["\n  mutation SetCampaignActive($id: ID!, $active: Boolean!) {\n    setCampaignActive(id: $id, active: $active) { id active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Wallet {\n    wallet { balance { amount currencyCode } }\n  }\n"): (typeof documents)["\n  query Wallet {\n    wallet { balance { amount currencyCode } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TopUpWallet($amount: Decimal!, $idempotencyKey: String) {\n    topUpWallet(amount: $amount, idempotencyKey: $idempotencyKey) { url sessionId }\n  }\n"): (typeof documents)["\n  mutation TopUpWallet($amount: Decimal!, $idempotencyKey: String) {\n    topUpWallet(amount: $amount, idempotencyKey: $idempotencyKey) { url sessionId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWebhookEndpoint($url: String!) {\n    setWebhookEndpoint(url: $url) { id url secret }\n  }\n"): (typeof documents)["\n  mutation SetWebhookEndpoint($url: String!) {\n    setWebhookEndpoint(url: $url) { id url secret }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyDeliveries {\n    myDeliveries {\n      id\n      purchaseId\n      status\n      attempts\n      lastStatus\n      lastError\n      createdAt\n      deliveredAt\n      attemptLog { attempt httpStatus error durationMs at }\n    }\n  }\n"): (typeof documents)["\n  query MyDeliveries {\n    myDeliveries {\n      id\n      purchaseId\n      status\n      attempts\n      lastStatus\n      lastError\n      createdAt\n      deliveredAt\n      attemptLog { attempt httpStatus error durationMs at }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Redeliver($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) { id status }\n  }\n"): (typeof documents)["\n  mutation Redeliver($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) { id status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,7 +1,7 @@
 import type { LeadFilter } from '../../gql/graphql';
 import {
-  EMPTY_FILTER, filterStateToSearchParams, fromLeadFilter, marketplaceQueryFromUrl, parseFilterState, pruneSubsegments,
-  splitList, subsegmentOptions, toLeadFilter, validateFilterState, type FilterState,
+  EMPTY_FILTER, filterStateToSearchParams, fromFilterDraft, fromLeadFilter, marketplaceQueryFromUrl, parseFilterState, pruneSubsegments,
+  splitList, subsegmentOptions, toFilterDraft, toLeadFilter, validateFilterState, type FilterState,
 } from './filter-state';
 
 const CATALOG = [
@@ -142,5 +142,15 @@ describe('subsegments depend on segments', () => {
   it('splits typed lists', () => {
     expect(splitList(' us, gb ,,US ', { upper: true })).toEqual(['US', 'GB']);
     expect(splitList('Los Angeles, San Francisco')).toEqual(['Los Angeles', 'San Francisco']);
+  });
+});
+
+describe('filter drafts (the panel and the campaign form)', () => {
+  it('keeps the location lists as typed and splits them when read back', () => {
+    const draft = toFilterDraft({ ...EMPTY_FILTER, countries: ['US', 'GB'], cities: ['Los Angeles'] });
+    expect(draft).toMatchObject({ countries: 'US, GB', regions: '', cities: 'Los Angeles' });
+    expect(fromFilterDraft({ ...draft, countries: 'us, ,de,US', regions: 'us-ca', cities: ' Pasadena , Los Angeles ' })).toMatchObject({
+      countries: ['US', 'DE'], regions: ['US-CA'], cities: ['Pasadena', 'Los Angeles'],
+    });
   });
 });

@@ -230,6 +230,30 @@ export function fromLeadFilter(filter: LeadFilter | null | undefined, sort: Lead
   };
 }
 
+/**
+ * A filter being edited: the location lists are kept as typed ("US, gb") until they are applied, so a
+ * comma being typed does not jump around. Shared by the marketplace's filter panel and the campaign form.
+ */
+export interface FilterDraft {
+  state: FilterState;
+  countries: string;
+  regions: string;
+  cities: string;
+}
+
+export function toFilterDraft(state: FilterState): FilterDraft {
+  return { state, countries: joinList(state.countries), regions: joinList(state.regions), cities: joinList(state.cities) };
+}
+
+export function fromFilterDraft(draft: FilterDraft): FilterState {
+  return {
+    ...draft.state,
+    countries: splitList(draft.countries, { upper: true }),
+    regions: splitList(draft.regions, { upper: true }),
+    cities: splitList(draft.cities),
+  };
+}
+
 export interface MarketplaceQueryState {
   state: FilterState;
   errors: FilterErrors;

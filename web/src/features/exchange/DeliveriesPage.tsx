@@ -1,0 +1,221 @@
+// Buyer: the webhook endpoint every bought lead is POSTed to (its signing secret is shown once, when it is
+// set), and the deliveries with every attempt, HTTP status and error; "Redeliver" sends one again.
+import { Fragment, useEffect, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import type { MyDeliveriesQuery as TMyDeliveries } from '../../gql/graphql';
+import { apiErrorFromGraphql, placeApiErrors, type ApiError } from '../../lib/api-errors';
+import { enumLabel } from '../../lib/enums';
+import { formatDateTime } from '../../lib/format';
+import { Badge, type BadgeTone } from '../../lib/ui/badge';
+import { EmptyState, ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
+import { TextField } from '../../lib/ui/fields';
+import { Page } from '../../lib/ui/page';
+import { MyDeliveriesQuery, RedeliverMutation, SetWebhookEndpointMutation } from './exchange.operations';
+
+type Delivery = TMyDeliveries['myDeliveries'][number];
+const STATUS_TONE: Record<string, BadgeTone> = { DELIVERED: 'good', PENDING: 'info', FAILED: 'bad' };
+export const SIGNATURE_FORMAT = 'Leadex-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>';
+/** a new delivery must show up even when the list held none before */
+const DELIVERY_CONTEXT = { additionalTypenames: ['Delivery'] };
+
+export function DeliveriesPage({ pollMs = 5000, maxPolls = 24 }: { pollMs?: number; maxPolls?: number }) {
+  return (
+    <Page title="Deliveries" wide intro="Every lead you buy — from a campaign or the marketplace — is sent to your webhook endpoint as JSON, signed, and retried for about a day until your server answers 2xx.">
+      <EndpointSection />
+      <DeliveriesSection pollMs={pollMs} maxPolls={maxPolls} />
+    </Page>
+  );
+}
+
+function EndpointSection() {
+  const [url, setUrl] = useState('');
+  const [urlError, setUrlError] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState<{ url: string; secret: string } | null>(null);
+  const [saving, setWebhookEndpoint] = useMutation(SetWebhookEndpointMutation);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setSaved(null);
+    const trimmed = url.trim();
+    if (!/^https?:\/\/\S+$/i.test(trimmed)) return setUrlError('An http(s) URL, e.g. https://crm.example.com/leadex-webhook');
+    setUrlError(null);
+    const res = await setWebhookEndpoint({ url: trimmed });
+    const apiError = apiErrorFromGraphql(res.error);
+    if (apiError || !res.data) {
+      setError(apiError);
+      setUrlError(placeApiErrors(apiError, ['url']).byField.url ?? null);
+      return;
+    }
+    const endpoint = res.data.setWebhookEndpoint;
+    setSaved({ url: endpoint.url, secret: endpoint.secret ?? '' });
+  };
+
+  return (
+    <section className="card" aria-labelledby="endpoint-title">
+      <h2 id="endpoint-title">Webhook endpoint</h2>
+      <p>Saving a URL replaces the current endpoint and its signing secret. Each request carries the header:</p>
+      <pre className="code-block"><code>{SIGNATURE_FORMAT}</code></pre>
+      <p className="muted">Check it by computing HMAC-SHA256 of <code>&lt;t&gt;.&lt;raw body&gt;</code> with your secret, comparing the hex with <code>v1</code>, and rejecting old timestamps (e.g. over 5 minutes). Deduplicate on the body’s <code>id</code>.</p>
+      <form className="form form--inline" onSubmit={submit} noValidate aria-label="Webhook endpoint">
+        <TextField label="Endpoint URL" name="url" type="url" inputMode="url" autoComplete="off" placeholder="https://crm.example.com/leadex-webhook"
+          value={url} onChange={(e) => { setUrl(e.target.value); setUrlError(null); }} error={urlError} maxLength={2000} />
+        <button type="submit" className="button" disabled={saving.fetching}>{saving.fetching ? 'Saving…' : 'Save endpoint'}</button>
+      </form>
+      <ErrorMessage error={error && !urlError ? error : null} title="The endpoint was not saved" />
+      {saved ? <NewSecret url={saved.url} secret={saved.secret} onDone={() => setSaved(null)} /> : null}
+    </section>
+  );
+}
+
+function NewSecret({ url, secret, onDone }: { url: string; secret: string; onDone: () => void }) {
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopied('yes');
+    } catch {
+      setCopied('failed');
+    }
+  };
+  return (
+    <SuccessMessage>
+      <p className="alert__title">Endpoint saved</p>
+      <p>Leads now go to <span className="mono">{url}</span>. Copy the signing secret now: it is shown only this once.</p>
+      <div className="copy-row">
+        <label htmlFor="webhook-secret" className="visually-hidden">Signing secret</label>
+        <input id="webhook-secret" className="mono" readOnly value={secret} onFocus={(e) => e.target.select()} />
+        <button type="button" className="button" onClick={copy}>Copy secret</button>
+      </div>
+      <p aria-live="polite" className="muted">
+        {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'failed' ? 'Copying failed; select the secret and copy it by hand.' : ''}
+      </p>
+      <button type="button" className="button button--ghost" onClick={onDone}>I have stored the secret</button>
+    </SuccessMessage>
+  );
+}
+
+function DeliveriesSection({ pollMs, maxPolls }: { pollMs: number; maxPolls: number }) {
+  const [result, reexecute] = useQuery({ query: MyDeliveriesQuery, context: DELIVERY_CONTEXT });
+  const [redelivery, redeliver] = useMutation(RedeliverMutation);
+  const [redeliverError, setRedeliverError] = useState<ApiError | null>(null);
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const [polls, setPolls] = useState(0);
+  const list = result.data?.myDeliveries;
+  const error = apiErrorFromGraphql(result.error);
+
+  // while something is on its way, look again now and then (retries back off for a day, so not forever)
+  const pending = !!list?.some((d) => d.status === 'PENDING');
+  useEffect(() => {
+    if (!pending || polls >= maxPolls || result.fetching) return;
+    const timer = setTimeout(() => {
+      setPolls((n) => n + 1);
+      reexecute({ requestPolicy: 'network-only' });
+    }, pollMs);
+    return () => clearTimeout(timer);
+  }, [pending, polls, maxPolls, pollMs, result.fetching, result.data, reexecute]);
+
+  const toggle = (id: string) => setOpen((s) => {
+    const next = new Set(s);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    return next;
+  });
+
+  const send = async (id: string) => {
+    setRedeliverError(null);
+    const res = await redeliver({ deliveryId: id }, DELIVERY_CONTEXT);
+    setRedeliverError(apiErrorFromGraphql(res.error));
+    setPolls(0);
+  };
+
+  return (
+    <section aria-labelledby="deliveries-title">
+      <div className="section-header">
+        <h2 id="deliveries-title">Deliveries</h2>
+        <button type="button" className="button button--secondary button--small" onClick={() => reexecute({ requestPolicy: 'network-only' })} disabled={result.fetching}>Refresh</button>
+      </div>
+      <ErrorMessage error={redeliverError} title="The delivery was not sent again" />
+      {!list ? (
+        error ? <ErrorMessage error={error} title="Deliveries could not be loaded" /> : <Loading label="Loading deliveries…" />
+      ) : list.length === 0 ? (
+        <EmptyState title="No deliveries yet.">Once an endpoint is set, each lead you buy is sent to it and listed here.</EmptyState>
+      ) : (
+        <div className="table-wrap">
+          {/* explicit roles: on phones the rows are stacked (display: grid), which would otherwise drop the table semantics */}
+          <table className="table table--stack deliveries" role="table">
+            <caption>{list.length === 1 ? '1 delivery' : `${list.length} deliveries`}, newest first</caption>
+            <thead role="rowgroup">
+              <tr role="row">
+                {['Status', 'Last result', 'Attempts', 'Created', 'Delivered', 'Purchase'].map((h) => <th key={h} scope="col" role="columnheader" className={h === 'Attempts' ? 'num' : undefined}>{h}</th>)}
+                <th scope="col" role="columnheader"><span className="visually-hidden">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody role="rowgroup">
+              {list.map((d) => (
+                <DeliveryRows key={d.id} delivery={d} expanded={open.has(d.id)} onToggle={() => toggle(d.id)}
+                  onRedeliver={() => send(d.id)} busy={redelivery.fetching && redelivery.operation?.variables.deliveryId === d.id} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function lastResult(d: Pick<Delivery, 'lastStatus' | 'lastError'>): string {
+  if (d.lastStatus == null && !d.lastError) return '—';
+  const http = d.lastStatus != null ? `HTTP ${d.lastStatus}` : null;
+  // the API's error for a non-2xx answer is "HTTP <status>" again
+  const err = d.lastError && d.lastError !== http ? d.lastError : null;
+  return [http, err].filter(Boolean).join(' · ');
+}
+
+function DeliveryRows({ delivery: d, expanded, onToggle, onRedeliver, busy }: { delivery: Delivery; expanded: boolean; onToggle: () => void; onRedeliver: () => void; busy: boolean }) {
+  const logId = `attempts-${d.id}`;
+  return (
+    <Fragment>
+      <tr role="row">
+        <td role="cell" data-label="Status"><Badge tone={STATUS_TONE[d.status] ?? 'neutral'}>{enumLabel(d.status)}</Badge></td>
+        <td role="cell" data-label="Last result">{lastResult(d)}</td>
+        <td role="cell" data-label="Attempts" className="num">{d.attempts}</td>
+        <td role="cell" data-label="Created">{formatDateTime(d.createdAt)}</td>
+        <td role="cell" data-label="Delivered">{d.deliveredAt ? formatDateTime(d.deliveredAt) : '—'}</td>
+        <td role="cell" data-label="Purchase" className="table__wide"><span className="mono">{d.purchaseId}</span></td>
+        <td role="cell" className="table__wide">
+          <div className="listing__actions">
+            <button type="button" className="button button--ghost button--small" aria-expanded={expanded} aria-controls={logId} onClick={onToggle}
+              aria-label={`${expanded ? 'Hide' : 'Show'} attempts of delivery ${d.id}`} disabled={!d.attemptLog.length}>
+              {expanded ? 'Hide attempts' : `Attempts (${d.attemptLog.length})`}
+            </button>
+            <button type="button" className="button button--secondary button--small" onClick={onRedeliver} disabled={busy} aria-label={`Redeliver ${d.id}`}>
+              {busy ? 'Sending…' : 'Redeliver'}
+            </button>
+          </div>
+        </td>
+      </tr>
+      {expanded ? (
+        <tr id={logId} role="row" className="deliveries__log">
+          <td role="cell" colSpan={7} className="table__wide">
+            <table className="table table--compact" aria-label={`Attempts of delivery ${d.id}`}>
+              <thead><tr><th scope="col">#</th><th scope="col">At</th><th scope="col">HTTP</th><th scope="col">Error</th><th scope="col" className="num">Took</th></tr></thead>
+              <tbody>
+                {d.attemptLog.map((a) => (
+                  <tr key={a.attempt}>
+                    <td>{a.attempt}</td>
+                    <td>{formatDateTime(a.at)}</td>
+                    <td>{a.httpStatus ?? '—'}</td>
+                    <td>{a.error ?? '—'}</td>
+                    <td className="num">{a.durationMs} ms</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </td>
+        </tr>
+      ) : null}
+    </Fragment>
+  );
+}

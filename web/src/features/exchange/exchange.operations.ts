@@ -1,0 +1,87 @@
+// Exchange mode for buyers: campaigns (standing bids), the prepaid wallet, the webhook endpoint and its deliveries.
+import { graphql } from '../../gql';
+
+export const CampaignFields = graphql(`
+  fragment CampaignFields on Campaign {
+    id
+    name
+    active
+    maxBid { amount currencyCode }
+    exclusivity
+    dailyCap
+    budget { amount currencyCode }
+    spent { amount currencyCode }
+    wonToday
+    filter
+    schedule { days from to }
+    timeZone
+  }
+`);
+
+/** a new campaign must show up even when the list held no Campaign before */
+export const CAMPAIGN_CONTEXT = { additionalTypenames: ['Campaign'] };
+
+export const MyCampaignsQuery = graphql(`
+  query MyCampaigns {
+    myCampaigns { ...CampaignFields }
+  }
+`);
+
+export const CreateCampaignMutation = graphql(`
+  mutation CreateCampaign($input: CampaignInput!) {
+    createCampaign(input: $input) { ...CampaignFields }
+  }
+`);
+
+export const UpdateCampaignMutation = graphql(`
+  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {
+    updateCampaign(id: $id, input: $input) { ...CampaignFields }
+  }
+`);
+
+export const SetCampaignActiveMutation = graphql(`
+  mutation SetCampaignActive($id: ID!, $active: Boolean!) {
+    setCampaignActive(id: $id, active: $active) { id active }
+  }
+`);
+
+export const WalletQuery = graphql(`
+  query Wallet {
+    wallet { balance { amount currencyCode } }
+  }
+`);
+
+export const TopUpWalletMutation = graphql(`
+  mutation TopUpWallet($amount: Decimal!, $idempotencyKey: String) {
+    topUpWallet(amount: $amount, idempotencyKey: $idempotencyKey) { url sessionId }
+  }
+`);
+
+export const SetWebhookEndpointMutation = graphql(`
+  mutation SetWebhookEndpoint($url: String!) {
+    setWebhookEndpoint(url: $url) { id url secret }
+  }
+`);
+
+export const MyDeliveriesQuery = graphql(`
+  query MyDeliveries {
+    myDeliveries {
+      id
+      purchaseId
+      status
+      attempts
+      lastStatus
+      lastError
+      createdAt
+      deliveredAt
+      attemptLog { attempt httpStatus error durationMs at }
+    }
+  }
+`);
+
+// the answer's attemptLog is always empty (the API does not load it here): the list is fetched again instead
+export const RedeliverMutation = graphql(`
+  mutation Redeliver($deliveryId: ID!) {
+    redeliver(deliveryId: $deliveryId) { id status }
+  }
+`);
