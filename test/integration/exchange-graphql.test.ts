@@ -31,8 +31,20 @@ it('creates, pauses and lists campaigns; bad input names its fields', async () =
   expect(paths).toEqual(expect.arrayContaining(['input.schedule[0].to']));
   const bad2 = await errorOf(app.client(buyer).request(CREATE, { input: { ...input, maxBid: '0', timeZone: 'Mars/Olympus' } }));
   expect((bad2.extensions!.fields as { path: string }[]).map((f) => f.path).sort()).toEqual(['input.maxBid', 'input.timeZone']);
+  const bad3 = await errorOf(app.client(buyer).request(CREATE, { input: { ...input, maxBid: '12.345', filter: { exclusivity: 'SHARED' } } }));
+  expect((bad3.extensions!.fields as { path: string }[]).map((f) => f.path).sort()).toEqual(['input.filter.exclusivity', 'input.maxBid']);
   const seller = await signUpAs(app, 'SELLER');
   expect((await errorOf(app.client(seller).request(CREATE, { input }))).extensions?.code).toBe('FORBIDDEN');
+});
+
+it('shows the current webhook endpoint without its secret', async () => {
+  expect((await app.client(buyer).request<{ webhookEndpoint: unknown }>('{ webhookEndpoint { id url secret } }')).webhookEndpoint).toBeNull();
+  const set = await app.client(buyer).request<{ setWebhookEndpoint: { secret: string } }>('mutation { setWebhookEndpoint(url: "https://crm.example.com/leadex") { id url secret } }');
+  expect(set.setWebhookEndpoint.secret).toMatch(/^whsec_/);
+  const read = await app.client(buyer).request<{ webhookEndpoint: { url: string; secret: null } }>('{ webhookEndpoint { id url secret } }');
+  expect(read.webhookEndpoint).toMatchObject({ url: 'https://crm.example.com/leadex', secret: null });
+  const bad = await errorOf(app.client(buyer).request('mutation { setWebhookEndpoint(url: "ftp://nope") { id } }'));
+  expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'url' }] });
 });
 
 it('tops up the wallet through a checkout and shows the balance', async () => {

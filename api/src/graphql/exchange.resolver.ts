@@ -1,7 +1,7 @@
 // Exchange mode: wallet, campaigns, ping-post and webhook deliveries — thin calls into the domain.
 import { requireUser } from '../domain/auth/access';
 import { myCampaigns, createCampaign, setCampaignActive, updateCampaign, winsToday, type CampaignRow } from '../domain/exchange/campaigns.service';
-import { listDeliveries, redeliver, setWebhookEndpoint } from '../domain/exchange/deliveries.service';
+import { currentWebhookEndpoint, listDeliveries, redeliver, setWebhookEndpoint } from '../domain/exchange/deliveries.service';
 import { ping, post } from '../domain/exchange/ping-post';
 import { topUpWallet, walletBalance } from '../domain/exchange/wallet.service';
 import type { GqlContext } from './context';
@@ -15,6 +15,7 @@ export const exchangeResolvers = {
       return { balance: toMoney(await walletBalance(ctx.deps.db, buyer.organizationId), ctx.deps.config.PLATFORM_CURRENCY) };
     },
     myDeliveries: (_: unknown, __: unknown, ctx: GqlContext) => listDeliveries(ctx.deps, ctx.actor),
+    webhookEndpoint: (_: unknown, __: unknown, ctx: GqlContext) => currentWebhookEndpoint(ctx.deps, ctx.actor),
   },
   Mutation: {
     topUpWallet: (_: unknown, a: { amount: string; idempotencyKey?: string }, ctx: GqlContext) => topUpWallet(ctx.deps, ctx.actor, a.amount, a.idempotencyKey),
@@ -30,7 +31,7 @@ export const exchangeResolvers = {
       return { ...r, price: r.price == null ? null : toMoney(r.price, ctx.deps.config.PLATFORM_CURRENCY) };
     },
     setWebhookEndpoint: (_: unknown, a: { url: string }, ctx: GqlContext) => setWebhookEndpoint(ctx.deps, ctx.actor, a.url),
-    redeliver: (_: unknown, a: { deliveryId: string }, ctx: GqlContext) => redeliver(ctx.deps, ctx.actor, a.deliveryId).then((d) => ({ ...d, attemptLog: [] })),
+    redeliver: (_: unknown, a: { deliveryId: string }, ctx: GqlContext) => redeliver(ctx.deps, ctx.actor, a.deliveryId),
   },
   Campaign: {
     maxBid: (c: CampaignRow) => toMoney(c.maxBid, c.currency),

@@ -34,9 +34,15 @@ function toRow(deps: AppDeps, raw: unknown) {
   const currency = deps.config.PLATFORM_CURRENCY;
   const maxBid = parseDecimal(input.maxBid, currency);
   const budget = input.budget == null ? null : parseDecimal(input.budget, currency);
+  const amountError = (value: number | null, text: string | null | undefined) =>
+    value == null ? `at most the minor digits of ${currency}, e.g. "12.50" (got "${text}")` : `a positive amount in ${currency}`;
   const fields = [
-    ...(maxBid == null || maxBid <= 0 ? [{ path: 'input.maxBid', message: `a positive amount in ${currency}` }] : []),
-    ...(input.budget != null && (budget == null || budget <= 0) ? [{ path: 'input.budget', message: `a positive amount in ${currency}` }] : []),
+    ...(maxBid == null || maxBid <= 0 ? [{ path: 'input.maxBid', message: amountError(maxBid, input.maxBid) }] : []),
+    ...(input.budget != null && (budget == null || budget <= 0) ? [{ path: 'input.budget', message: amountError(budget, input.budget) }] : []),
+    // the campaign's own exclusivity decides what it bids on; a different one in the filter would match nothing
+    ...(input.filter.exclusivity && input.filter.exclusivity !== input.exclusivity
+      ? [{ path: 'input.filter.exclusivity', message: `must match the campaign's exclusivity (${input.exclusivity}) or be left out` }]
+      : []),
     ...(input.timeZone && !isValidTimeZone(input.timeZone) ? [{ path: 'input.timeZone', message: 'an IANA time zone such as "Europe/Berlin"' }] : []),
     ...(input.filter.statuses?.length ? [{ path: 'input.filter.statuses', message: 'campaigns bid on listed leads only' }] : []),
   ];

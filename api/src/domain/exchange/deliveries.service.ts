@@ -140,5 +140,16 @@ export async function redeliver(deps: AppDeps, actor: Actor | null, deliveryId: 
   if (!row) throw new DomainError('DELIVERY_NOT_FOUND', 'No such delivery');
   await deps.db.update(deliveries).set({ status: 'PENDING' }).where(eq(deliveries.id, deliveryId));
   await deps.jobs.enqueueDelivery({ deliveryId }, `manual-${Date.now()}`);
-  return { ...row.delivery, status: 'PENDING' };
+  const attemptLog = await deps.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, deliveryId)).orderBy(deliveryAttempts.attempt);
+  return { ...row.delivery, status: 'PENDING', attemptLog };
+}
+
+/** The buyer's active endpoint (never its secret). */
+export async function currentWebhookEndpoint(deps: AppDeps, actor: Actor | null) {
+  const buyer = requireUser(actor, 'BUYER');
+  const [row] = await deps.db
+    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.buyerOrgId, buyer.organizationId), eq(webhookEndpoints.active, true)));
+  return row ? { ...row, secret: null } : null;
 }
