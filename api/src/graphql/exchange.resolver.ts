@@ -1,6 +1,6 @@
 // Exchange mode: wallet, campaigns, ping-post and webhook deliveries — thin calls into the domain.
 import { requireUser } from '../domain/auth/access';
-import { myCampaigns, createCampaign, setCampaignActive, updateCampaign, winsToday, type CampaignRow } from '../domain/exchange/campaigns.service';
+import { myCampaigns, createCampaign, setCampaignActive, updateCampaign, type CampaignRow } from '../domain/exchange/campaigns.service';
 import { currentWebhookEndpoint, listDeliveries, redeliver, setWebhookEndpoint } from '../domain/exchange/deliveries.service';
 import { ping, post } from '../domain/exchange/ping-post';
 import { topUpWallet, walletBalance } from '../domain/exchange/wallet.service';
@@ -37,6 +37,6 @@ export const exchangeResolvers = {
     maxBid: (c: CampaignRow) => toMoney(c.maxBid, c.currency),
     budget: (c: CampaignRow) => (c.budget == null ? null : toMoney(c.budget, c.currency)),
     spent: (c: CampaignRow) => toMoney(c.spent, c.currency),
-    wonToday: (c: CampaignRow, _: unknown, ctx: GqlContext) => winsToday(ctx.deps, c),
+    wonToday: (c: CampaignRow, _: unknown, ctx: GqlContext) => ctx.loaders.campaignWinsToday.load(c.id),
   },
 };

@@ -12,6 +12,7 @@ import { splitCommission } from '../pricing/pricing.rules';
 import { newId } from '../shared/ids';
 import { parseDecimal } from '../shared/money';
 import { inSchedule, leadMatchesFilter, runAuction, type Award, type Bid, type ScheduleWindow } from './campaign.rules';
+import { winsToday } from './campaigns.service';
 import { enqueueDeliveries } from './deliveries.service';
 
 const { leads, campaigns, campaignWins, organizations, orders, orderLines, purchases } = schema;
@@ -66,20 +67,7 @@ export async function affordableBids(deps: AppDeps, tx: Db, matched: CampaignRow
   );
   const now = deps.clock();
   // wins since local midnight, for every capped campaign at once
-  const capped = fresh.filter((c) => c.dailyCap != null).map((c) => c.id);
-  const today = new Map(
-    capped.length
-      ? (
-          await queryRows<{ campaign_id: string; n: number }>(
-            tx,
-            sql`SELECT w.campaign_id, count(*)::int AS n FROM campaign_wins w JOIN campaigns c ON c.id = w.campaign_id
-                WHERE w.campaign_id IN ${capped} AND w.won_at > ${now.toISOString()}::timestamptz - interval '2 days'
-                  AND (w.won_at AT TIME ZONE c.time_zone)::date = (${now.toISOString()}::timestamptz AT TIME ZONE c.time_zone)::date
-                GROUP BY w.campaign_id`,
-          )
-        ).map((r) => [r.campaign_id, Number(r.n)])
-      : [],
-  );
+  const today = await winsToday(tx, fresh.filter((c) => c.dailyCap != null).map((c) => c.id), now);
   const bids: Bid[] = [];
   for (const c of fresh) {
     if (!c.active) continue;

@@ -1,5 +1,5 @@
 // Buyers' standing orders: create, update, pause and resume campaigns, and read their spend.
-import { queryRows, schema, sql } from '@leadex/db';
+import { queryRows, schema, sql, type Db } from '@leadex/db';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../../context';
@@ -10,7 +10,7 @@ import { DomainError, badInput } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { parseDecimal } from '../shared/money';
 import { parseInput } from '../shared/validation';
-import { WEEKDAYS, isValidTimeZone, localTime } from './campaign.rules';
+import { WEEKDAYS, isValidTimeZone } from './campaign.rules';
 
 const { campaigns } = schema;
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -83,12 +83,16 @@ export async function myCampaigns(deps: AppDeps, actor: Actor | null): Promise<C
   return deps.db.select().from(campaigns).where(eq(campaigns.buyerOrgId, buyer.organizationId)).orderBy(desc(campaigns.createdAt));
 }
 
-/** Leads this campaign won since local midnight in its time zone. */
-export async function winsToday(deps: AppDeps, campaign: Pick<CampaignRow, 'id' | 'timeZone'>): Promise<number> {
-  const today = localTime(deps.clock(), campaign.timeZone).date;
-  const [row] = await queryRows<{ n: number }>(
-    deps.db,
-    sql`SELECT count(*)::int AS n FROM campaign_wins WHERE campaign_id = ${campaign.id} AND (won_at AT TIME ZONE ${campaign.timeZone})::date = ${today}::date`,
+/** Leads each campaign won since local midnight in its own time zone (the daily cap counts these). */
+export async function winsToday(db: Db, campaignIds: readonly string[], now: Date): Promise<Map<string, number>> {
+  if (!campaignIds.length) return new Map();
+  const at = now.toISOString();
+  const rows = await queryRows<{ campaign_id: string; n: number }>(
+    db,
+    sql`SELECT w.campaign_id, count(*)::int AS n FROM campaign_wins w JOIN campaigns c ON c.id = w.campaign_id
+        WHERE w.campaign_id IN ${[...campaignIds]} AND w.won_at > ${at}::timestamptz - interval '2 days'
+          AND (w.won_at AT TIME ZONE c.time_zone)::date = (${at}::timestamptz AT TIME ZONE c.time_zone)::date
+        GROUP BY w.campaign_id`,
   );
-  return Number(row?.n ?? 0);
+  return new Map(rows.map((r) => [r.campaign_id, Number(r.n)]));
 }
