@@ -8,7 +8,9 @@ import { loadSegments } from '../catalog/catalog.service';
 import { PLATFORM_ESCROW, buyerWallet } from '../ledger/ledger-accounts';
 import { postLedgerTransaction } from '../ledger/post-transaction';
 import type { TLeadFilter } from '../leads/lead-filter';
+import type { SegmentDefinition } from '../leads/lead.types';
 import { splitCommission } from '../pricing/pricing.rules';
+import { freeCapacity } from '../orders/capacity.rules';
 import { newId } from '../shared/ids';
 import { parseDecimal } from '../shared/money';
 import { inSchedule, leadMatchesFilter, runAuction, type Award, type Bid, type ScheduleWindow } from './campaign.rules';
@@ -104,13 +106,18 @@ async function recordWin(deps: AppDeps, tx: Db, lead: LeadRow, award: Award, com
  * Offers a listed lead to the matching campaigns. With `fixed` (ping-post) only that campaign may buy, at that
  * price. Safe twice: a lead with no capacity left, or already held by a buyer, is not sold to them again.
  */
-export async function allocateLead(deps: AppDeps, leadId: string, fixed?: { campaignId: string; price: number }): Promise<AllocationResult> {
-  const segments = new Map((await loadSegments(deps.db)).map((s) => [s.code, s]));
+export async function allocateLead(
+  deps: AppDeps,
+  leadId: string,
+  fixed?: { campaignId: string; price: number },
+  segmentList?: SegmentDefinition[],
+): Promise<AllocationResult> {
+  const segments = new Map((segmentList ?? (await loadSegments(deps.db))).map((s) => [s.code, s]));
   const result = await deps.db.transaction(async (tx) => {
     const now = deps.clock();
     const [lead] = await tx.select().from(leads).where(eq(leads.id, leadId)).for('update');
-    const slots = lead ? lead.maxSales - lead.salesCount - lead.reservedCount : 0;
-    if (!lead || lead.status !== 'LISTED' || lead.expiresAt <= now || slots <= 0) return { leadId, sold: [] };
+    const slots = lead ? freeCapacity(lead, now) : 0;
+    if (!lead || slots === 0) return { leadId, sold: [] };
     const [seller] = await tx.select({ q: organizations.qualityScore, suspended: organizations.suspended }).from(organizations).where(eq(organizations.id, lead.sellerOrgId));
     if (seller!.suspended) return { leadId, sold: [] };
     const held = new Set(
@@ -139,7 +146,8 @@ export async function allocateLead(deps: AppDeps, leadId: string, fixed?: { camp
 /** The allocation job: every lead the batch's verdict put on the market, in id order. */
 export async function allocateBatch(deps: AppDeps, batchId: string): Promise<{ leads: number; sold: number }> {
   const listed = await deps.db.select({ id: leads.id }).from(leads).where(and(eq(leads.batchId, batchId), eq(leads.status, 'LISTED'))).orderBy(asc(leads.id));
+  const segments = await loadSegments(deps.db);
   let sold = 0;
-  for (const { id } of listed) sold += (await allocateLead(deps, id)).sold.length;
+  for (const { id } of listed) sold += (await allocateLead(deps, id, undefined, segments)).sold.length;
   return { leads: listed.length, sold };
 }

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../../context';
 import { requireUser, type Actor } from '../auth/access';
 import { PLATFORM_STRIPE_BALANCE, buyerWallet } from '../ledger/ledger-accounts';
-import { balanceOf } from '../ledger/ledger-balances';
+import { owedBy } from '../ledger/ledger-balances';
 import { postLedgerTransaction } from '../ledger/post-transaction';
 import { DomainError, badInput } from '../shared/domain-error';
 import { newId } from '../shared/ids';
@@ -15,7 +15,7 @@ const MAX_TOP_UP = 1_000_000_00;
 
 /** What the buyer can spend (the wallet is a liability of the platform: its ledger balance is negative). */
 export async function walletBalance(db: Db, buyerOrgId: string): Promise<number> {
-  return -(await balanceOf(db, buyerWallet(buyerOrgId)));
+  return owedBy(db, buyerWallet(buyerOrgId));
 }
 
 export async function topUpWallet(deps: AppDeps, actor: Actor | null, amountText: string, idempotencyKey?: string | null) {

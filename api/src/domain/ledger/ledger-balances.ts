@@ -22,6 +22,12 @@ export async function balanceOf(db: Db, account: string): Promise<number> {
   return Number(row?.balance ?? 0);
 }
 
+/** What a liability account (escrow, a wallet, a seller's payable) owes: its credit balance, as a positive number. */
+export async function owedBy(db: Db, account: string): Promise<number> {
+  // 0 - x rather than -x: an empty account owes 0, not -0
+  return 0 - (await balanceOf(db, account)) || 0;
+}
+
 export async function ledgerBalances(deps: AppDeps, actor: Actor | null): Promise<AccountBalance[]> {
   requireRole(actor, 'OPERATOR');
   return accountBalances(deps.db);

@@ -4,7 +4,7 @@
 //   3. the Stripe balance equals payments − refunds − payouts.
 import { queryRows, sql, type Db } from '@leadex/db';
 import { PLATFORM_ESCROW, PLATFORM_STRIPE_BALANCE } from './ledger-accounts';
-import { balanceOf } from './ledger-balances';
+import { balanceOf, owedBy } from './ledger-balances';
 
 export interface InvariantReport {
   ok: boolean;
@@ -22,7 +22,7 @@ export async function checkLedgerInvariants(db: Db): Promise<InvariantReport> {
 
   const [sales] = await queryRows<{ total: string | null }>(db, sql`SELECT sum(price - refunded_amount)::text AS total FROM purchases WHERE status = 'ESCROW'`);
   const escrowedSales = Number(sales?.total ?? 0);
-  const escrow = -(await balanceOf(db, PLATFORM_ESCROW));
+  const escrow = await owedBy(db, PLATFORM_ESCROW);
   if (escrow !== escrowedSales) violations.push(`escrow holds ${escrow} but paid, unsettled, unrefunded sales are ${escrowedSales}`);
 
   // payments, refunds and payouts as Stripe saw them, from the platform's own records

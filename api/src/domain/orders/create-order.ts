@@ -12,6 +12,7 @@ import { DomainError, badInput, type FieldError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { parseInput } from '../shared/validation';
 import { loadOrder, type OrderView } from './load-order';
+import { freeCapacity } from './capacity.rules';
 import { priceOrderLines, requestFingerprint } from './order-rules';
 
 const { leads, orders, orderLines } = schema;
@@ -52,7 +53,7 @@ async function lockChosenLeads(deps: AppDeps, tx: Db, buyerOrgId: string, leadId
     const lead = byId.get(id);
     if (!lead || lead.sellerOrgId === buyerOrgId) problems.push({ path, message: 'no such lead on the market', code: 'LEAD_NOT_FOUND' });
     else if (held.has(id)) problems.push({ path, message: 'you already hold or bought this lead', code: 'LEAD_ALREADY_BOUGHT' });
-    else if (lead.status !== 'LISTED' || lead.expiresAt <= now || lead.salesCount + lead.reservedCount >= lead.maxSales) {
+    else if (freeCapacity(lead, now) === 0) {
       problems.push({ path, message: 'sold out or no longer listed', code: 'LEAD_SOLD_OUT' });
     }
   });

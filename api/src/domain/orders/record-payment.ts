@@ -9,6 +9,7 @@ import { PLATFORM_ESCROW, PLATFORM_STRIPE_BALANCE, PLATFORM_UNAPPLIED } from '..
 import { postLedgerTransaction } from '../ledger/post-transaction';
 import { splitCommission } from '../pricing/pricing.rules';
 import { newId } from '../shared/ids';
+import { freeCapacity } from './capacity.rules';
 import type { OrderRow } from './load-order';
 import { releaseReservation } from './release-order';
 
@@ -39,7 +40,7 @@ async function retakeCapacity(tx: Db, order: OrderRow, now: Date): Promise<boole
   const available =
     rows.length === ids.length &&
     heldElsewhere.length === 0 &&
-    rows.every((l) => l.status === 'LISTED' && l.expiresAt > now && l.salesCount + l.reservedCount < l.maxSales);
+    rows.every((l) => freeCapacity(l, now) > 0);
   if (!available) return false;
   await tx.update(leads).set({ reservedCount: sql`${leads.reservedCount} + 1` }).where(inArray(leads.id, ids));
   await tx.update(orderLines).set({ active: true }).where(eq(orderLines.orderId, order.id));

@@ -12,41 +12,33 @@ import { issueRefund } from './issue-refund';
 
 export type EventOutcome = 'DUPLICATE' | 'IGNORED' | 'ACCOUNT_UPDATED' | 'TOPPED_UP' | 'ALREADY_RECORDED' | 'UNKNOWN_TOP_UP' | PaymentOutcome['result'];
 
-/** A wallet top-up's payment (metadata.wallet_top_up_id), from either event. */
-function topUpOf(event: Stripe.Event): { topUpId: string; paymentIntentId: string; amount: number } | null {
-  if (event.type === 'checkout.session.completed') {
-    const s = event.data.object;
-    const id = s.metadata?.wallet_top_up_id;
-    if (!id || s.payment_status !== 'paid' || !s.payment_intent) return null;
-    return { topUpId: id, paymentIntentId: typeof s.payment_intent === 'string' ? s.payment_intent : s.payment_intent.id, amount: s.amount_total ?? 0 };
-  }
-  if (event.type === 'payment_intent.succeeded') {
-    const id = event.data.object.metadata?.wallet_top_up_id;
-    return id ? { topUpId: id, paymentIntentId: event.data.object.id, amount: event.data.object.amount_received || event.data.object.amount } : null;
-  }
-  return null;
+/** A successful payment, read once from either event type; metadata says what it pays for. */
+interface Payment {
+  paymentIntentId: string;
+  amount: number;
+  currency: string;
+  metadata: Record<string, string>;
+  clientReferenceId: string | null;
 }
 
-function paymentOf(event: Stripe.Event): { orderId: string; paymentIntentId: string; amount: number; currency: string } | null {
+function paymentOf(event: Stripe.Event): Payment | null {
   if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
     const s = event.data.object;
-    if (s.metadata?.wallet_top_up_id) return null;
-    const orderId = s.metadata?.order_id ?? s.client_reference_id;
-    if (s.payment_status !== 'paid' || !orderId || !s.payment_intent) return null;
+    if (s.payment_status !== 'paid' || !s.payment_intent) return null;
     const pi = typeof s.payment_intent === 'string' ? s.payment_intent : s.payment_intent.id;
-    return { orderId, paymentIntentId: pi, amount: s.amount_total ?? 0, currency: s.currency ?? '' };
+    return { paymentIntentId: pi, amount: s.amount_total ?? 0, currency: s.currency ?? '', metadata: s.metadata ?? {}, clientReferenceId: s.client_reference_id };
   }
   if (event.type === 'payment_intent.succeeded') {
     const pi = event.data.object;
-    const orderId = pi.metadata?.order_id;
-    if (!orderId) return null;
-    return { orderId, paymentIntentId: pi.id, amount: pi.amount_received || pi.amount, currency: pi.currency };
+    return { paymentIntentId: pi.id, amount: pi.amount_received || pi.amount, currency: pi.currency, metadata: pi.metadata ?? {}, clientReferenceId: null };
   }
   return null;
 }
 
 export async function handleStripeEvent(deps: AppDeps, event: Stripe.Event): Promise<EventOutcome> {
   const payment = paymentOf(event);
+  const topUpId = payment?.metadata.wallet_top_up_id;
+  const orderId = topUpId ? undefined : (payment?.metadata.order_id ?? payment?.clientReferenceId ?? undefined);
   const result = await deps.db.transaction(async (tx) => {
     const object = event.data.object as { id?: string };
     const fresh = await tx
@@ -55,9 +47,8 @@ export async function handleStripeEvent(deps: AppDeps, event: Stripe.Event): Pro
       .onConflictDoNothing()
       .returning({ id: schema.stripeEvents.id });
     if (!fresh.length) return { outcome: 'DUPLICATE' as const };
-    const topUp = topUpOf(event);
-    if (topUp) {
-      const outcome = await recordTopUpPayment(deps, tx, topUp);
+    if (payment && topUpId) {
+      const outcome = await recordTopUpPayment(deps, tx, { topUpId, paymentIntentId: payment.paymentIntentId, amount: payment.amount });
       await tx.update(schema.stripeEvents).set({ outcome }).where(eq(schema.stripeEvents.id, event.id));
       return { outcome };
     }
@@ -66,17 +57,17 @@ export async function handleStripeEvent(deps: AppDeps, event: Stripe.Event): Pro
       await tx.update(schema.stripeEvents).set({ outcome: known ? 'ACCOUNT_UPDATED' : 'IGNORED' }).where(eq(schema.stripeEvents.id, event.id));
       return { outcome: known ? ('ACCOUNT_UPDATED' as const) : ('IGNORED' as const) };
     }
-    if (!payment) {
+    if (!payment || !orderId) {
       await tx.update(schema.stripeEvents).set({ outcome: 'IGNORED' }).where(eq(schema.stripeEvents.id, event.id));
       return { outcome: 'IGNORED' as const };
     }
-    const outcome = await recordOrderPayment(deps, tx, payment);
+    const outcome = await recordOrderPayment(deps, tx, { orderId, paymentIntentId: payment.paymentIntentId, amount: payment.amount, currency: payment.currency });
     await tx.update(schema.stripeEvents).set({ outcome: outcome.result }).where(eq(schema.stripeEvents.id, event.id));
     return { outcome: outcome.result, refundId: outcome.result === 'REFUND_DUE' ? outcome.refundId : undefined };
   });
   // after commit: the refund call goes out (if it fails, the refund stays PENDING for the retry job), and a
   // paid order's leads go out to the buyer's webhook endpoints
   if ('refundId' in result && result.refundId) await issueRefund(deps, result.refundId);
-  if (result.outcome === 'PAID' && payment) await enqueueOrderDeliveries(deps, payment.orderId);
+  if (result.outcome === 'PAID' && orderId) await enqueueOrderDeliveries(deps, orderId);
   return result.outcome;
 }

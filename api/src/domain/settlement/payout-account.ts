@@ -7,7 +7,7 @@ import type { AppDeps } from '../../context';
 import { requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { sellerPayable } from '../ledger/ledger-accounts';
-import { balanceOf } from '../ledger/ledger-balances';
+import { owedBy } from '../ledger/ledger-balances';
 import { parseDecimal } from '../shared/money';
 
 const { organizations, users } = schema;
@@ -56,7 +56,7 @@ export async function payoutAccount(deps: AppDeps, actor: Actor | null) {
   return {
     connected: !!org!.stripeAccountId,
     payoutsEnabled: org!.stripePayoutsEnabled,
-    payable: 0 - (await balanceOf(deps.db, sellerPayable(seller.organizationId))) || 0,
+    payable: await owedBy(deps.db, sellerPayable(seller.organizationId)),
     minimumPayout: parseDecimal(deps.config.MIN_PAYOUT, currency)!,
     currency,
   };
