@@ -37,6 +37,17 @@ const ZConfig = z
     DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(45_000),
     PING_OFFER_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     MAX_BATCH_SIZE: z.coerce.number().int().positive().default(10_000),
+    // hardening (issue 10); each is documented in README.md
+    // `host:port` pairs webhook deliveries may reach although they resolve to loopback/private ranges (dev and tests only)
+    WEBHOOK_ALLOW_HOSTS: z.string().default(''),
+    // most leads one buyer may hold in unpaid orders, and most unpaid orders at once
+    MAX_HELD_LEADS_PER_BUYER: z.coerce.number().int().min(1).default(100),
+    MAX_OPEN_ORDERS_PER_BUYER: z.coerce.number().int().min(1).default(5),
+    // most leads one organisation may submit per minute (all channels together)
+    LEAD_SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(12_000),
+    // least zxcvbn score (0–4) a new password must reach, and least length
+    PASSWORD_MIN_SCORE: z.coerce.number().int().min(0).max(4).default(3),
+    PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(10),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'production') return;

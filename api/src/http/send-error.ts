@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { DomainError, type ErrorCategory } from '../domain/shared/domain-error';
 
 const STATUS: Record<ErrorCategory, number> = {
-  UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409, PAYMENT_REQUIRED: 402, RATE_LIMITED: 429,
+  UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409, PAYMENT_REQUIRED: 402, RATE_LIMITED: 429, BAD_REQUEST: 400, PAYLOAD_TOO_LARGE: 413,
 };
 
 export function sendDomainError(res: Response, err: unknown): boolean {

@@ -7,7 +7,9 @@ export type ErrorCategory =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PAYMENT_REQUIRED'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'BAD_REQUEST'
+  | 'PAYLOAD_TOO_LARGE';
 
 export interface FieldError {
   path: string; // e.g. "input[2].phone"
@@ -50,6 +52,17 @@ export const DOMAIN_ERROR_CATEGORY = {
   PING_NOT_FOUND: 'NOT_FOUND',
   INSUFFICIENT_FUNDS: 'PAYMENT_REQUIRED',
   RATE_LIMITED: 'RATE_LIMITED',
+  // hardening (issue 10)
+  UPLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UPLOAD_FAILED: 'BAD_REQUEST',
+  INVALID_CURSOR: 'BAD_USER_INPUT',
+  HELD_LEADS_LIMIT: 'CONFLICT',
+  OPEN_ORDERS_LIMIT: 'CONFLICT',
+  WEBHOOK_URL_FORBIDDEN: 'BAD_USER_INPUT',
+  WEBHOOK_ENDPOINT_NOT_FOUND: 'NOT_FOUND',
+  API_KEY_SCOPE_REQUIRED: 'FORBIDDEN',
+  API_KEY_EXPIRED: 'UNAUTHENTICATED',
+  PASSWORD_TOO_WEAK: 'BAD_USER_INPUT',
 } as const satisfies Record<string, ErrorCategory>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CATEGORY;
