@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything and starts the whole product (API + workers + web app) with demo data.
+# Installs everything and starts the whole product (API + workers + web app) with demo data, supervised:
+# scripts/start.ts restarts the product process if it crashes.
 #   bash scripts/start.sh        → http://localhost:4000
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,54 +1,38 @@
-// Starts the whole product in one process: Redis check, database (embedded PGlite unless DATABASE_URL),
-// demo data on first start, the API with the built web app, and the BullMQ workers.
-import { createHttpApp, createRuntime, loadConfig } from '@leadex/api';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '@leadex/api/seed/demo-data';
-import { startWorkers } from '@leadex/workers';
-import { startStripeStandin } from '@leadex/api/stripe/standin/index';
+// The start command (`pnpm start`, run by scripts/start.sh): makes sure Redis answers (starting a local
+// redis-server if needed), then runs the product (scripts/run-product.ts) as a supervised child process that
+// is started again, with a short backoff, whenever it crashes. SIGINT/SIGTERM stop everything.
+// LEADEX_PRODUCT_SCRIPT runs another script instead (the supervision test gives it one that crashes).
+import { loadConfig } from '@leadex/api/config';
+import { createProcessLogger, installProcessGuards } from '@leadex/api/process-guards';
+import { fileURLToPath } from 'node:url';
 import { ensureRedis } from './ensure-redis';
+import { supervise } from './supervisor';
+
+const logger = createProcessLogger('leadex-supervisor');
+installProcessGuards('leadex-supervisor', { logger });
+
+const number = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return process.env[name] && Number.isFinite(value) && value >= 0 ? value : fallback;
+};
 
 async function main() {
-  let config = loadConfig();
+  const config = loadConfig();
+  // Redis belongs to the supervisor, so a restarted product finds the same server (and its queued jobs)
   const redisChild = await ensureRedis(config.REDIS_URL, config.DATA_DIR);
-  // no Stripe credentials: the local stand-in plays Stripe (hosted checkout, refunds, transfers, webhooks)
-  const standin = config.STRIPE_API_URL || config.STRIPE_SECRET_KEY.startsWith('sk_live_') || process.env.STRIPE_SECRET_KEY
-    ? null
-    : await startStripeStandin({
-        port: Number(process.env.STRIPE_STANDIN_PORT ?? 12111),
-        webhookSecret: config.STRIPE_WEBHOOK_SECRET,
-        webhookUrl: `http://127.0.0.1:${config.PORT}/webhooks/stripe`,
-      });
-  if (standin) config = { ...config, STRIPE_API_URL: standin.url };
-  const runtime = await createRuntime(config, { name: 'leadex' });
-  const log = runtime.deps.logger;
-  if (redisChild) log.info({ pid: redisChild.pid }, 'started a local redis-server');
-  if (await seedDemoData(runtime.deps)) log.info('demo data seeded');
-  const { app, apollo } = await createHttpApp(runtime);
-  const workers = await startWorkers(runtime);
-  const server = app.listen(config.PORT, () => {
-    console.log(`
-  Leadex is running (${runtime.dbHandle.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'})
-    web app   http://localhost:${config.PORT}/
-    GraphQL   http://localhost:${config.PORT}/graphql
-    queues    http://localhost:${config.PORT}/admin/queues (operators)
-    Stripe    ${standin ? `local stand-in at ${standin.url} (test card 4242 4242 4242 4242)` : 'api.stripe.com'}
-  Demo accounts (password "${DEMO_PASSWORD}"):
-    operator  ${DEMO_ACCOUNTS.operator}
-    sellers   ${DEMO_ACCOUNTS.sellers.join(', ')}
-    buyers    ${DEMO_ACCOUNTS.buyers.join(', ')}
-`);
+  if (redisChild) {
+    logger.info({ redisPid: redisChild.pid }, 'started a local redis-server');
+    process.on('exit', () => redisChild.kill());
+  }
+  const code = await supervise({
+    script: process.env.LEADEX_PRODUCT_SCRIPT ?? fileURLToPath(new URL('./run-product.ts', import.meta.url)),
+    logger,
+    backoffMs: number('SUPERVISOR_BACKOFF_SECONDS', 1) * 1000,
+    maxCrashes: number('SUPERVISOR_MAX_CRASHES', 5),
+    crashWindowMs: number('SUPERVISOR_CRASH_WINDOW_SECONDS', 60) * 1000,
   });
-  const stop = async (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    server.close();
-    await workers.close();
-    await apollo.stop();
-    await runtime.close();
-    await standin?.close();
-    redisChild?.kill();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  redisChild?.kill();
+  process.exit(code);
 }
 
 main().catch((err) => {

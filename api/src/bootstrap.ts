@@ -3,11 +3,13 @@
 import { createDb, migrateDb, seedReferenceData, type DbHandle } from '@leadex/db';
 import { Redis } from 'ioredis';
 import { resolve } from 'node:path';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config';
 import type { AppDeps } from './context';
 import { createRateLimits } from './domain/auth/rate-limits';
 import { createContactVault } from './domain/leads/contact-vault';
+import { createLeadSubmissionLimit } from './domain/leads/submission-rate-limit';
+import { safeErrorSerializer } from './logging/safe-error';
 import { createJobQueues } from './queues/job-queues';
 import { createStripeClient } from './stripe/stripe-client';
 
@@ -19,16 +21,20 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export function createLogger(config: Config, name: string): Logger {
-  return pino({
+/** `destination` defaults to stdout; tests pass a stream to read what was logged. */
+export function createLogger(config: Config, name: string, destination?: DestinationStream): Logger {
+  const options = {
     name,
     level: config.LOG_LEVEL,
+    // errors are logged through one serializer that drops query parameters and contact-shaped text
+    serializers: { err: safeErrorSerializer, error: safeErrorSerializer },
     // contact data never reaches the logs: credentials and anything contact-shaped are redacted
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.phone', '*.email', '*.fullName', '*.password', 'variables'],
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.phone', '*.email', '*.fullName', '*.password', '*.passwordHash', '*.parameters', '*.params', 'variables'],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export async function createRuntime(config: Config, options: { name?: string; logger?: Logger; queuePrefix?: string; migrate?: boolean; dbPoolSize?: number } = {}): Promise<Runtime> {
@@ -50,6 +56,7 @@ export async function createRuntime(config: Config, options: { name?: string; lo
     logger,
     jobs,
     rateLimits: createRateLimits(redis, `${queuePrefix}-rl`),
+    leadSubmissions: createLeadSubmissionLimit(redis, { perMinute: config.LEAD_SUBMISSIONS_PER_MINUTE, prefix: `${queuePrefix}-rl`, logger }),
     stripe: createStripeClient(config),
   };
   return {

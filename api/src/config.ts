@@ -5,9 +5,9 @@ import { z } from 'zod';
 const DEV_CONTACT_KEY = 'dev1:' + Buffer.alloc(32, 7).toString('base64');
 const DEV_HASH_KEY = 'leadex-dev-hash-key-not-for-production';
 const DEV_WEBHOOK_SECRET = 'whsec_standin_dev';
+const DEV_STRIPE_KEY = 'sk_test_standin';
 
-const ZConfig = z
-  .object({
+const ZObject = z.object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     DATABASE_URL: z.string().url().optional(),
@@ -18,7 +18,7 @@ const ZConfig = z
     CONTACT_HASH_KEY: z.string().min(16).default(DEV_HASH_KEY),
     SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 30),
     PLATFORM_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('USD'),
-    STRIPE_SECRET_KEY: z.string().default('sk_test_standin'),
+    STRIPE_SECRET_KEY: z.string().default(DEV_STRIPE_KEY),
     STRIPE_WEBHOOK_SECRET: z.string().default(DEV_WEBHOOK_SECRET),
     STRIPE_API_URL: z.string().url().optional(),
     // where Stripe sends the browser back; unset → the API itself, which serves the built web app
@@ -48,13 +48,45 @@ const ZConfig = z
     // least zxcvbn score (0–4) a new password must reach, and least length
     PASSWORD_MIN_SCORE: z.coerce.number().int().min(0).max(4).default(3),
     PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(10),
-  })
-  .superRefine((c, ctx) => {
-    if (c.NODE_ENV !== 'production') return;
-    if (c.CONTACT_ENCRYPTION_KEYS === DEV_CONTACT_KEY) ctx.addIssue({ code: 'custom', path: ['CONTACT_ENCRYPTION_KEYS'], message: 'set a real key in production' });
-    if (c.CONTACT_HASH_KEY === DEV_HASH_KEY) ctx.addIssue({ code: 'custom', path: ['CONTACT_HASH_KEY'], message: 'set a real key in production' });
-    if (!c.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production runs on PostgreSQL' });
-  });
+});
+
+const ZConfig = ZObject.superRefine((c, ctx) => {
+  if (c.NODE_ENV !== 'production') return;
+  for (const [variable, message] of productionProblems(c)) ctx.addIssue({ code: 'custom', path: [variable], message });
+});
+
+type ParsedConfig = z.output<typeof ZObject>;
+
+/**
+ * What a production deployment must not run with: the development secrets, test-mode Stripe credentials,
+ * the local Stripe stand-in, cookies sent over plain HTTP, PGlite. Sessions need no secret here: they are
+ * random 256-bit tokens stored as SHA-256 hashes, so there is nothing to forge them with.
+ */
+function productionProblems(c: ParsedConfig): [keyof ParsedConfig, string][] {
+  const problems: [keyof ParsedConfig, string][] = [];
+  const stripeKey = c.STRIPE_SECRET_KEY;
+  if (stripeKey === DEV_STRIPE_KEY) problems.push(['STRIPE_SECRET_KEY', 'missing or the development default; set your live secret key (sk_live_… or rk_live_…)']);
+  else if (!/^(sk|rk)_live_\w{8,}/.test(stripeKey)) problems.push(['STRIPE_SECRET_KEY', 'not a live Stripe key (test-mode keys such as sk_test_… cannot take real payments)']);
+  const hookSecret = c.STRIPE_WEBHOOK_SECRET;
+  if (hookSecret === DEV_WEBHOOK_SECRET) problems.push(['STRIPE_WEBHOOK_SECRET', "missing or the development default; set the endpoint's signing secret from the Stripe dashboard"]);
+  else if (!/^whsec_[A-Za-z0-9+/=_-]{16,}$/.test(hookSecret) || /^whsec_(standin|test)/i.test(hookSecret)) {
+    problems.push(['STRIPE_WEBHOOK_SECRET', "not a Stripe signing secret (whsec_…) or a test value; anyone who knows it can forge payment events"]);
+  }
+  if (c.STRIPE_API_URL) problems.push(['STRIPE_API_URL', 'points at the local Stripe stand-in; unset it in production']);
+  if (keyMaterials(c.CONTACT_ENCRYPTION_KEYS).includes(keyMaterials(DEV_CONTACT_KEY)[0]!)) {
+    problems.push(['CONTACT_ENCRYPTION_KEYS', 'contains the development key; generate one with `openssl rand -base64 32`']);
+  }
+  if (c.CONTACT_HASH_KEY === DEV_HASH_KEY) problems.push(['CONTACT_HASH_KEY', 'the development key; generate one with `openssl rand -base64 32`']);
+  else if (c.CONTACT_HASH_KEY.length < 32) problems.push(['CONTACT_HASH_KEY', 'shorter than 32 characters']);
+  if (!c.COOKIE_SECURE) problems.push(['COOKIE_SECURE', 'must be true in production (session cookies only over HTTPS)']);
+  if (!c.DATABASE_URL) problems.push(['DATABASE_URL', 'production runs on PostgreSQL']);
+  return problems;
+}
+
+/** The base64 key material of each `id:key` entry, so a renamed copy of the development key is still caught. */
+function keyMaterials(keys: string): string[] {
+  return keys.split(',').map((entry) => entry.slice(entry.indexOf(':') + 1).trim());
+}
 
 export type Config = Omit<z.infer<typeof ZConfig>, 'WEB_ORIGIN'> & { WEB_ORIGIN: string };
 

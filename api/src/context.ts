@@ -3,6 +3,7 @@ import type { Db } from '@leadex/db';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { ContactVault } from './domain/leads/contact-vault';
+import type { LeadSubmissionLimit } from './domain/leads/submission-rate-limit';
 import type { RateLimits } from './domain/auth/rate-limits';
 import type { JobQueues } from './queues/job-queues';
 import type { StripeClient } from './stripe/stripe-client';
@@ -16,5 +17,7 @@ export interface AppDeps {
   logger: Logger;
   jobs: JobQueues;
   rateLimits: RateLimits;
+  /** leads per minute per organisation, over every submission channel */
+  leadSubmissions: LeadSubmissionLimit;
   stripe: StripeClient;
 }

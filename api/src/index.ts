@@ -6,3 +6,4 @@ export { createHttpApp } from './http/app';
 export * from './queues/job-payloads';
 export { runSpotCheck, findPendingBatches } from './domain/verification/run-spot-check';
 export { repriceLeads } from './domain/pricing/pricing.service';
+export { expireLeads } from './domain/pricing/expire-leads';

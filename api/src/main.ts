@@ -3,10 +3,16 @@ import type { Server } from 'node:http';
 import { createRuntime } from './bootstrap';
 import { loadConfig } from './config';
 import { createHttpApp } from './http/app';
+import { installProcessGuards } from './process-guards';
+
+// first of all: an error nothing caught ends this process with a log line instead of a silent or half-dead one
+const guards = installProcessGuards('leadex-api');
 
 async function main() {
   const config = loadConfig();
   const runtime = await createRuntime(config, { name: 'leadex-api' });
+  guards.useLogger(runtime.deps.logger);
+  guards.onFatal(() => runtime.close());
   const { app, apollo } = await createHttpApp(runtime);
   const server: Server = app.listen(config.PORT, () => runtime.deps.logger.info({ port: config.PORT, database: runtime.dbHandle.kind }, 'API listening'));
   const stop = async (signal: string) => {

@@ -56,7 +56,10 @@ let seller: Actor;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
 beforeAll(async () => {
-  [app, browser, receiver] = await Promise.all([startE2eApp({ label: 'e2e-exchange', workers: true, stripe: true }), launchBrowser(), startReceiver()]);
+  // the receiver first: its port is what the app is told it may deliver to (WEBHOOK_ALLOW_HOSTS)
+  receiver = await startReceiver();
+  const env = { WEBHOOK_ALLOW_HOSTS: new URL(receiver.url).host };
+  [app, browser] = await Promise.all([startE2eApp({ label: 'e2e-exchange', workers: true, stripe: true, env }), launchBrowser()]);
   seller = await createSellerActor(app);
   ({ page } = await newPage(browser));
 }, 60_000);

@@ -1,7 +1,7 @@
-import { ClientError } from 'graphql-request';
 import { CREATE_API_KEY, SIGN_IN, SIGN_UP } from '../helpers/operations';
 import { signUpAs } from '../helpers/actors';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { errorOf } from '../helpers/graphql-errors';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -9,15 +9,6 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const errorOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ClientError) return err.response.errors![0]!;
-    throw err;
-  }
-  throw new Error('expected an error');
-};
 
 describe('sign-up and sign-in', () => {
   it('signs up a seller, returns a token that identifies them, and sets an HTTP-only cookie', async () => {

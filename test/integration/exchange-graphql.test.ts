@@ -8,7 +8,7 @@ import { validLead } from '../fixtures/leads';
 let app: TestApp;
 let buyer: TestUser;
 beforeAll(async () => {
-  app = await startTestApp({ label: 'exchangegql', stripe: true });
+  app = await startTestApp({ label: 'exchangegql', stripe: true, env: { WEBHOOK_ALLOW_HOSTS: '127.0.0.1:9' } });
   buyer = await signUpAs(app, 'BUYER');
 });
 afterAll(() => app.close());
@@ -39,10 +39,11 @@ it('creates, pauses and lists campaigns; bad input names its fields', async () =
 
 it('shows the current webhook endpoint without its secret', async () => {
   expect((await app.client(buyer).request<{ webhookEndpoint: unknown }>('{ webhookEndpoint { id url secret } }')).webhookEndpoint).toBeNull();
-  const set = await app.client(buyer).request<{ setWebhookEndpoint: { secret: string } }>('mutation { setWebhookEndpoint(url: "https://crm.example.com/leadex") { id url secret } }');
+  // an allow-listed local address (WEBHOOK_ALLOW_HOSTS): tests never name a public address
+  const set = await app.client(buyer).request<{ setWebhookEndpoint: { secret: string } }>('mutation { setWebhookEndpoint(url: "http://127.0.0.1:9/leadex") { id url secret } }');
   expect(set.setWebhookEndpoint.secret).toMatch(/^whsec_/);
   const read = await app.client(buyer).request<{ webhookEndpoint: { url: string; secret: null } }>('{ webhookEndpoint { id url secret } }');
-  expect(read.webhookEndpoint).toMatchObject({ url: 'https://crm.example.com/leadex', secret: null });
+  expect(read.webhookEndpoint).toMatchObject({ url: 'http://127.0.0.1:9/leadex', secret: null });
   const bad = await errorOf(app.client(buyer).request('mutation { setWebhookEndpoint(url: "ftp://nope") { id } }'));
   expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'url' }] });
 });

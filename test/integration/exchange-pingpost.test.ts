@@ -12,11 +12,41 @@ import { createBuyerActors, createSellerActor, exclusiveLead, listLeads } from '
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { waitFor } from '../helpers/wait';
 
+// the buyer's receiver, started before the app so its port can be allow-listed (WEBHOOK_ALLOW_HOSTS)
+const received: { id: string; verified: boolean }[] = [];
+let failuresLeft = 2;
+let secret = '';
+const server: Server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    if (failuresLeft > 0) {
+      failuresLeft -= 1;
+      res.writeHead(500).end('try again');
+      return;
+    }
+    // the receiver's side of the documented check: HMAC-SHA256 over "<t>.<body>" with the endpoint secret
+    const body = Buffer.concat(chunks).toString('utf8');
+    const header = String(req.headers['leadex-signature'] ?? '');
+    const t = /t=(\d+)/.exec(header)?.[1] ?? '';
+    const v1 = /v1=([0-9a-f]+)/.exec(header)?.[1] ?? '';
+    const expected = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
+    const verified = v1.length === expected.length && timingSafeEqual(Buffer.from(v1), Buffer.from(expected)) && Math.abs(Date.now() / 1000 - Number(t)) < 300;
+    received.push({ id: (JSON.parse(body) as { id: string }).id, verified });
+    res.writeHead(verified ? 200 : 400).end();
+  });
+});
+
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ label: 'pingpost', stripe: true, workers: true, env: { DELIVERY_RETRY_BASE_MS: '100', PING_OFFER_SECONDS: '30' } });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const receiverHost = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  app = await startTestApp({ label: 'pingpost', stripe: true, workers: true, env: { DELIVERY_RETRY_BASE_MS: '100', PING_OFFER_SECONDS: '30', WEBHOOK_ALLOW_HOSTS: receiverHost } });
 });
-afterAll(() => app.close());
+afterAll(async () => {
+  await app.close();
+  await new Promise((r) => server.close(r));
+});
 
 const pinged = (city: string) => ({ segment: 'AUTO_TEST_DRIVE', country: 'US', region: 'US-CA', city, kind: 'INTERESTED', temperature: 'HOT', exclusivity: 'EXCLUSIVE' });
 
@@ -59,36 +89,6 @@ describe('ping-post', () => {
 });
 
 describe('delivery webhooks', () => {
-  let server: Server;
-  const received: { id: string; verified: boolean }[] = [];
-  let failuresLeft = 2;
-  let secret = '';
-
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        if (failuresLeft > 0) {
-          failuresLeft -= 1;
-          res.writeHead(500).end('try again');
-          return;
-        }
-        // the receiver's side of the documented check: HMAC-SHA256 over "<t>.<body>" with the endpoint secret
-        const body = Buffer.concat(chunks).toString('utf8');
-        const header = String(req.headers['leadex-signature'] ?? '');
-        const t = /t=(\d+)/.exec(header)?.[1] ?? '';
-        const v1 = /v1=([0-9a-f]+)/.exec(header)?.[1] ?? '';
-        const expected = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
-        const verified = v1.length === expected.length && timingSafeEqual(Buffer.from(v1), Buffer.from(expected)) && Math.abs(Date.now() / 1000 - Number(t)) < 300;
-        received.push({ id: (JSON.parse(body) as { id: string }).id, verified });
-        res.writeHead(verified ? 200 : 400).end();
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  });
-  afterAll(() => new Promise((r) => server.close(r)));
-
   it('delivers a sale exactly once to an endpoint that fails twice, signed, with every attempt logged', async () => {
     const seller = await createSellerActor(app);
     const [buyer] = await createBuyerActors(app, 1);
@@ -104,6 +104,8 @@ describe('delivery webhooks', () => {
     const [delivery] = await listDeliveries(app.runtime.deps, buyer!);
     expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 3 });
     expect(delivery!.attemptLog.map((a) => a.httpStatus)).toEqual([500, 500, 200]);
+    // the buyer reads fixed phrases, never the HTTP client's own error text
+    expect(delivery!.attemptLog.map((a) => a.error)).toEqual(['refused by the endpoint: HTTP 500', 'refused by the endpoint: HTTP 500', null]);
     expect(received).toEqual([{ id: delivery!.id, verified: true }]);
   });
 });

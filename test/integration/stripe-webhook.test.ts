@@ -1,10 +1,14 @@
-// The Stripe webhook: signatures, duplicates, order of events, and the buyer's access once paid.
+// The Stripe webhook: signatures, duplicates, order of events, and the buyer's access once paid. Payments
+// are real ones on the Stripe stand-in (the app re-reads them from it); the stand-in only records its events
+// here, and the tests deliver them by hand to choose how often and in which order.
+import type { Actor } from '@leadex/api/domain/auth/access';
 import { checkLedgerInvariants } from '@leadex/api/domain/ledger/ledger-invariants';
+import { checkoutOrder } from '@leadex/api/domain/orders/checkout-order';
 import { createOrder } from '@leadex/api/domain/orders/create-order';
 import { eq, schema } from '@leadex/db';
 import { createBuyerActors, createSellerActor, exclusiveLead, listLeads, sharedLead } from '../helpers/market-fixtures';
 import { LEAD } from '../helpers/operations';
-import { checkoutCompleted, deliver, paymentIntentSucceeded, signedEvent } from '../helpers/stripe-events';
+import { checkoutCompleted, deliver, payOnStandin, recordedEvent, signedEvent, signedRecordedEvent } from '../helpers/stripe-events';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { signUpAs } from '../helpers/actors';
 
@@ -12,7 +16,8 @@ let app: TestApp;
 let hook: string;
 let secret: string;
 beforeAll(async () => {
-  app = await startTestApp({ label: 'webhook' });
+  app = await startTestApp({ label: 'webhook', stripe: true });
+  app.stripe!.setWebhookUrl(undefined);
   hook = `${app.url}/webhooks/stripe`;
   secret = app.runtime.deps.config.STRIPE_WEBHOOK_SECRET;
 });
@@ -20,18 +25,28 @@ afterAll(() => app.close());
 
 const orderRow = async (id: string) => (await app.runtime.deps.db.select().from(schema.orders).where(eq(schema.orders.id, id)))[0]!;
 
+/** Orders the lead and pays its Checkout Session on the stand-in; the payment's events are recorded, not yet sent. */
+async function orderAndPay(buyer: Actor, leadId: string) {
+  const order = await createOrder(app.runtime.deps, buyer, { leadIds: [leadId] });
+  const { sessionId } = await checkoutOrder(app.runtime.deps, buyer, order.id);
+  const paid = await payOnStandin(app.stripe!.url, sessionId);
+  const sessionEvent = () => signedRecordedEvent(secret, recordedEvent(app.stripe!.state, 'checkout.session.completed', sessionId));
+  const intentEvent = () => signedRecordedEvent(secret, recordedEvent(app.stripe!.state, 'payment_intent.succeeded', paid.payment_intent.id));
+  return { order, sessionId, sessionEvent, intentEvent };
+}
+
 describe('POST /webhooks/stripe', () => {
   it('records the payment once when the same event arrives three times', async () => {
     const seller = await createSellerActor(app);
     const [leadId] = await listLeads(app, seller, [sharedLead(3)]);
     const [buyer] = await createBuyerActors(app, 1);
-    const order = await createOrder(app.runtime.deps, buyer!, { leadIds: [leadId] });
-    const event = signedEvent(secret, 'checkout.session.completed', checkoutCompleted(order.id, order.total, 'pi_dup_1'));
+    const { order, sessionEvent, intentEvent } = await orderAndPay(buyer!, leadId!);
+    const event = sessionEvent();
     const outcomes = [];
     for (let i = 0; i < 3; i++) outcomes.push((await deliver(hook, event)).body.outcome);
     expect(outcomes).toEqual(['PAID', 'DUPLICATE', 'DUPLICATE']);
     // and three at once
-    const again = signedEvent(secret, 'payment_intent.succeeded', paymentIntentSucceeded(order.id, order.total, 'pi_dup_1'));
+    const again = intentEvent();
     const parallel = await Promise.all([deliver(hook, again), deliver(hook, again), deliver(hook, again)]);
     expect(parallel.map((r) => r.body.outcome).sort()).toEqual(['ALREADY_RECORDED', 'DUPLICATE', 'DUPLICATE']);
     const purchases = await app.runtime.deps.db.select().from(schema.purchases).where(eq(schema.purchases.orderId, order.id));
@@ -44,9 +59,9 @@ describe('POST /webhooks/stripe', () => {
     const seller = await createSellerActor(app);
     const [leadId] = await listLeads(app, seller, [exclusiveLead()]);
     const [buyer] = await createBuyerActors(app, 1);
-    const order = await createOrder(app.runtime.deps, buyer!, { leadIds: [leadId] });
-    const pi = (await deliver(hook, signedEvent(secret, 'payment_intent.succeeded', paymentIntentSucceeded(order.id, order.total, 'pi_ooo')))).body.outcome;
-    const cs = (await deliver(hook, signedEvent(secret, 'checkout.session.completed', checkoutCompleted(order.id, order.total, 'pi_ooo')))).body.outcome;
+    const { sessionEvent, intentEvent } = await orderAndPay(buyer!, leadId!);
+    const pi = (await deliver(hook, intentEvent())).body.outcome;
+    const cs = (await deliver(hook, sessionEvent())).body.outcome;
     expect([pi, cs]).toEqual(['PAID', 'ALREADY_RECORDED']);
     const [lead] = await app.runtime.deps.db.select().from(schema.leads).where(eq(schema.leads.id, leadId!));
     expect(lead).toMatchObject({ status: 'SOLD_OUT', salesCount: 1, reservedCount: 0 });
@@ -56,10 +71,10 @@ describe('POST /webhooks/stripe', () => {
     const seller = await createSellerActor(app);
     const [leadId] = await listLeads(app, seller, [exclusiveLead()]);
     const [buyer] = await createBuyerActors(app, 1);
-    const order = await createOrder(app.runtime.deps, buyer!, { leadIds: [leadId] });
-    const forged = signedEvent('whsec_not_the_secret', 'checkout.session.completed', checkoutCompleted(order.id, order.total, 'pi_forged'));
+    const { order, sessionId, sessionEvent } = await orderAndPay(buyer!, leadId!);
+    const good = sessionEvent();
+    const forged = signedRecordedEvent('whsec_not_the_secret', recordedEvent(app.stripe!.state, 'checkout.session.completed', sessionId));
     expect((await deliver(hook, forged)).status).toBe(400);
-    const good = signedEvent(secret, 'checkout.session.completed', checkoutCompleted(order.id, order.total, 'pi_forged'));
     const tampered = { ...good, payload: good.payload.replace(String(order.total), '1') };
     expect((await deliver(hook, tampered)).status).toBe(400);
     const stale = { ...good, header: good.header.replace(/t=\d+/, `t=${Math.floor(Date.now() / 1000) - 3600}`) };
@@ -68,16 +83,29 @@ describe('POST /webhooks/stripe', () => {
     expect(await app.runtime.deps.db.select().from(schema.stripeEvents).where(eq(schema.stripeEvents.id, good.id))).toEqual([]);
   });
 
+  it('ignores a well-signed event for a session Stripe never created, and answers 200 so it is not retried', async () => {
+    const seller = await createSellerActor(app);
+    const [leadId] = await listLeads(app, seller, [exclusiveLead()]);
+    const [buyer] = await createBuyerActors(app, 1);
+    const order = await createOrder(app.runtime.deps, buyer!, { leadIds: [leadId] });
+    const res = await deliver(hook, signedEvent(secret, 'checkout.session.completed', checkoutCompleted(order.id, order.total, 'pi_never_made')));
+    expect(res).toMatchObject({ status: 200, body: { outcome: 'NOT_CONFIRMED' } });
+    expect((await orderRow(order.id)).status).toBe('RESERVED');
+    expect(await app.runtime.deps.db.select().from(schema.purchases).where(eq(schema.purchases.orderId, order.id))).toEqual([]);
+  });
+
   it('honours a payment that arrives after expiry while the capacity is still there', async () => {
     const seller = await createSellerActor(app);
     const [leadId] = await listLeads(app, seller, [sharedLead(2)]);
     const [buyer] = await createBuyerActors(app, 1);
     const order = await createOrder(app.runtime.deps, buyer!, { leadIds: [leadId] });
+    const { sessionId } = await checkoutOrder(app.runtime.deps, buyer!, order.id);
     const { expireOverdueOrders } = await import('@leadex/api/domain/orders/release-order');
     const later = { ...app.runtime.deps, clock: () => new Date(Date.now() + 16 * 60_000) };
     expect(await expireOverdueOrders(later)).toBeGreaterThanOrEqual(1);
     expect((await orderRow(order.id)).status).toBe('EXPIRED');
-    const res = await deliver(hook, signedEvent(secret, 'checkout.session.completed', checkoutCompleted(order.id, order.total, 'pi_late_ok')));
+    await payOnStandin(app.stripe!.url, sessionId);
+    const res = await deliver(hook, signedRecordedEvent(secret, recordedEvent(app.stripe!.state, 'checkout.session.completed', sessionId)));
     expect(res.body.outcome).toBe('PAID');
     const [lead] = await app.runtime.deps.db.select().from(schema.leads).where(eq(schema.leads.id, leadId!));
     expect(lead).toMatchObject({ salesCount: 1, reservedCount: 0 });
@@ -89,10 +117,10 @@ describe('POST /webhooks/stripe', () => {
     const seller = { userId: sellerUser.userId, organizationId: sellerUser.organizationId, role: 'SELLER' as const, via: 'session' as const };
     const [leadId] = await listLeads(app, seller, [sharedLead(2, { fullName: 'Ivan Petrov', phone: '+14155550142' })]);
     const [payer, other] = [await signUpAs(app, 'BUYER', 'payer'), await signUpAs(app, 'BUYER', 'other')];
-    const order = await createOrder(app.runtime.deps, { userId: payer.userId, organizationId: payer.organizationId, role: 'BUYER', via: 'session' }, { leadIds: [leadId] });
-    // reserved is not paid: no contact yet
+    const { sessionEvent } = await orderAndPay({ userId: payer.userId, organizationId: payer.organizationId, role: 'BUYER', via: 'session' }, leadId!);
+    // paid at Stripe but not yet told: no contact yet
     expect((await app.client(payer).request<{ lead: { contact: unknown } }>(LEAD, { id: leadId })).lead.contact).toBeNull();
-    await deliver(hook, signedEvent(secret, 'checkout.session.completed', checkoutCompleted(order.id, order.total, 'pi_contact')));
+    expect((await deliver(hook, sessionEvent())).body.outcome).toBe('PAID');
     const seen = await app.client(payer).request<{ lead: { contact: { fullName: string; phone: string } } }>(LEAD, { id: leadId });
     expect(seen.lead.contact).toMatchObject({ fullName: 'Ivan Petrov', phone: '+14155550142' });
     expect((await app.client(other).request<{ lead: { contact: unknown } }>(LEAD, { id: leadId })).lead.contact).toBeNull();

@@ -10,13 +10,15 @@ import { DomainError } from '../domain/shared/domain-error';
 async function main() {
   const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } });
   if (!values.email || !values.name) throw new Error('usage: pnpm operator:create --email <email> --name <name> [--password <password>]');
+  const config = loadConfig();
   let password = values.password ?? process.env.LEADEX_OPERATOR_PASSWORD;
   if (!password) {
     const rl = createInterface({ input: process.stdin, output: process.stdout });
-    password = await rl.question('Password (at least 10 characters): ');
+    // the same strength rule as sign-up (zxcvbn score and length), checked by createOperator
+    password = await rl.question(`Password (at least ${config.PASSWORD_MIN_LENGTH} characters and hard to guess; a few unrelated words work well): `);
     rl.close();
   }
-  const runtime = await createRuntime(loadConfig(), { name: 'create-operator' });
+  const runtime = await createRuntime(config, { name: 'create-operator' });
   try {
     const op = await createOperator(runtime.deps, values.email, password, values.name);
     console.log(`operator ${op.email} created (${op.id})`);

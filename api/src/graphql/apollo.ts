@@ -1,17 +1,21 @@
 // The Apollo server: schema files, resolvers, query limits (graphql-armor) and error formatting.
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import { apiKeyGatePlugin } from './api-key-gate.plugin';
 import { authResolvers } from './auth.resolver';
 import { catalogResolvers } from './catalog.resolver';
 import type { GqlContext } from './context';
 import { createErrorFormatter } from './errors';
 import { disputeResolvers } from './disputes.resolver';
 import { exchangeResolvers } from './exchange.resolver';
+import { httpStatusPlugin } from './http-status.plugin';
 import { leadResolvers } from './leads.resolver';
 import { orderResolvers } from './orders.resolver';
+import { safeTextPlugin } from './safe-text.plugin';
 import { scalarResolvers } from './scalars';
 import { verificationResolvers } from './verification.resolver';
 
@@ -32,12 +36,16 @@ function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
   return out;
 }
 
+const MAX_TOKENS = 4000;
+
 export function createApolloServer(logger: Logger, production: boolean) {
   const armor = new ApolloArmor({
     maxDepth: { n: 8, exposeLimits: !production },
     maxAliases: { n: 15, exposeLimits: !production },
     costLimit: { maxCost: 20_000, exposeLimits: !production },
-    maxTokens: { n: 4000, exposeLimits: !production },
+    // armor's token counter parses in a plugin hook, where a syntax error becomes a 500: graphql-js counts
+    // tokens itself during the one real parse (parseOptions below), and that error is a 400 GRAPHQL_PARSE_FAILED
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20, exposeLimits: !production },
   });
   const protection = armor.protect();
@@ -46,7 +54,17 @@ export function createApolloServer(logger: Logger, production: boolean) {
     resolvers: mergeResolvers(scalarResolvers as unknown as ResolverMap, authResolvers, leadResolvers, catalogResolvers, orderResolvers, disputeResolvers, verificationResolvers, exchangeResolvers) as never,
     formatError: createErrorFormatter(logger),
     ...protection,
-    introspection: true,
+    parseOptions: { maxTokens: MAX_TOKENS },
+    plugins: [
+      ...protection.plugins,
+      safeTextPlugin<GqlContext>(),
+      apiKeyGatePlugin(),
+      httpStatusPlugin<GqlContext>(),
+      // production has no schema browser: introspection is off there, and the page loads scripts from a CDN
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+    // the schema is public in the repository, but production need not hand attackers a map of it
+    introspection: !production,
     includeStacktraceInErrorResponses: false,
   });
 }

@@ -2,6 +2,7 @@
 import type { Response } from 'express';
 import * as auth from '../domain/auth/auth.service';
 import { requireActor } from '../domain/auth/access';
+import { DomainError } from '../domain/shared/domain-error';
 import type { GqlContext } from './context';
 
 export const SESSION_COOKIE = 'leadex_session';
@@ -19,6 +20,8 @@ async function authPayload(ctx: GqlContext, result: auth.AuthResult) {
 }
 
 export const authResolvers = {
+  // GraphQL names the scopes in capitals; the domain and the database use 'leads:write' / 'leads:read'
+  ApiKeyScope: { LEADS_WRITE: 'leads:write', LEADS_READ: 'leads:read' },
   Query: {
     me: async (_: unknown, __: unknown, ctx: GqlContext) => {
       if (!ctx.actor?.userId) return null;
@@ -29,14 +32,20 @@ export const authResolvers = {
   },
   Mutation: {
     signUp: async (_: unknown, args: { input: unknown }, ctx: GqlContext) => authPayload(ctx, await auth.signUp(ctx.deps, args.input)),
-    signIn: async (_: unknown, args: { email: string; password: string }, ctx: GqlContext) =>
-      authPayload(ctx, await auth.signIn(ctx.deps, args.email, args.password, ctx.req.ip ?? 'unknown')),
+    signIn: async (_: unknown, args: { email: string; password: string }, ctx: GqlContext) => {
+      try {
+        return authPayload(ctx, await auth.signIn(ctx.deps, args.email, args.password, ctx.req.ip ?? 'unknown'));
+      } catch (err) {
+        if (err instanceof DomainError && err.retryAfter) ctx.res.setHeader('retry-after', String(err.retryAfter));
+        throw err;
+      }
+    },
     signOut: async (_: unknown, __: unknown, ctx: GqlContext) => {
       const done = await auth.signOut(ctx.deps, ctx.actor);
       (ctx.res as Response).clearCookie(SESSION_COOKIE, { path: '/' });
       return done;
     },
-    createApiKey: (_: unknown, args: { name: string }, ctx: GqlContext) => auth.createApiKey(ctx.deps, ctx.actor, args.name),
+    createApiKey: (_: unknown, args: { name: string; scopes?: string[] | null; expiresAt?: Date | null }, ctx: GqlContext) => auth.createApiKey(ctx.deps, ctx.actor, args),
     revokeApiKey: (_: unknown, args: { id: string }, ctx: GqlContext) => auth.revokeApiKey(ctx.deps, requireActor(ctx.actor), args.id),
   },
 };

@@ -1,7 +1,7 @@
 // Exchange mode: wallet, campaigns, ping-post and webhook deliveries — thin calls into the domain.
 import { requireUser } from '../domain/auth/access';
 import { myCampaigns, createCampaign, setCampaignActive, updateCampaign, type CampaignRow } from '../domain/exchange/campaigns.service';
-import { currentWebhookEndpoint, listDeliveries, redeliver, setWebhookEndpoint } from '../domain/exchange/deliveries.service';
+import { currentWebhookEndpoint, listDeliveries, redeliver, removeWebhookEndpoint, setWebhookEndpoint } from '../domain/exchange/deliveries.service';
 import { ping, post } from '../domain/exchange/ping-post';
 import { topUpWallet, walletBalance } from '../domain/exchange/wallet.service';
 import type { GqlContext } from './context';
@@ -31,6 +31,7 @@ export const exchangeResolvers = {
       return { ...r, price: r.price == null ? null : toMoney(r.price, ctx.deps.config.PLATFORM_CURRENCY) };
     },
     setWebhookEndpoint: (_: unknown, a: { url: string }, ctx: GqlContext) => setWebhookEndpoint(ctx.deps, ctx.actor, a.url),
+    removeWebhookEndpoint: (_: unknown, __: unknown, ctx: GqlContext) => removeWebhookEndpoint(ctx.deps, ctx.actor),
     redeliver: (_: unknown, a: { deliveryId: string }, ctx: GqlContext) => redeliver(ctx.deps, ctx.actor, a.deliveryId),
   },
   Campaign: {

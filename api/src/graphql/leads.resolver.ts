@@ -24,10 +24,9 @@ export const leadResolvers = {
   Mutation: {
     submitLeads: async (_: unknown, a: { input: unknown[] }, ctx: GqlContext) =>
       batchPayload(await submitLeads(ctx.deps, ctx.actor, a.input, { source: ctx.actor?.via === 'apiKey' ? 'API_KEY' : 'GRAPHQL', shapeErrors: 'refuse-request' })),
-    importLeadsCsv: async (_: unknown, a: { file: Promise<FileUpload> }, ctx: GqlContext) => {
-      const file = await a.file;
-      return batchPayload(await importLeadsCsv(ctx.deps, ctx.actor, file.createReadStream()));
-    },
+    // the upload is opened only after the role check inside importLeadsCsv; an unread upload is drained by graphql-upload
+    importLeadsCsv: async (_: unknown, a: { file: Promise<FileUpload> }, ctx: GqlContext) =>
+      batchPayload(await importLeadsCsv(ctx.deps, ctx.actor, async () => (await a.file).createReadStream())),
     withdrawLead: (_: unknown, a: { id: string }, ctx: GqlContext) => withdrawLead(ctx.deps, ctx.actor, a.id),
     eraseLeadContact: (_: unknown, a: { id: string }, ctx: GqlContext) => eraseLeadContact(ctx.deps, ctx.actor, a.id),
   },
@@ -44,6 +43,8 @@ export const leadResolvers = {
       return mayRead ? (l.signals as { code: string; field?: string | null; message: string }[]).map((s) => ({ ...s, field: s.field ?? null, severity: 'WARNING' })) : null;
     },
     erased: (l: LeadRow) => l.erasedAt != null,
+    // anyone who may see the lead may see what was checked (check names only, batched per request)
+    checks: (l: LeadRow, _: unknown, ctx: GqlContext) => ctx.loaders.leadChecks.load(l.id),
     findings: async (l: LeadRow, _: unknown, ctx: GqlContext) => {
       const mayRead = ctx.actor && (ctx.actor.role === 'OPERATOR' || ctx.actor.organizationId === l.sellerOrgId);
       if (!mayRead) return null;

@@ -1,15 +1,17 @@
 // Per-request batch loaders, so a page of 100 leads asks for its sellers once.
 import { schema } from '@leadex/db';
 import DataLoader from 'dataloader';
-import { inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../context';
 import { winsToday } from '../domain/exchange/campaigns.service';
+import { leadChecks, type VerificationCheckView } from '../domain/verification/lead-checks-view.rules';
 
 export interface Loaders {
   organization: DataLoader<string, typeof schema.organizations.$inferSelect | null>;
   lead: DataLoader<string, typeof schema.leads.$inferSelect | null>;
   disputeByPurchase: DataLoader<string, typeof schema.disputes.$inferSelect | null>;
   campaignWinsToday: DataLoader<string, number>;
+  leadChecks: DataLoader<string, VerificationCheckView[]>;
 }
 
 export function createLoaders(deps: AppDeps): Loaders {
@@ -27,6 +29,17 @@ export function createLoaders(deps: AppDeps): Loaders {
       const rows = await deps.db.select().from(schema.disputes).where(inArray(schema.disputes.purchaseId, [...ids]));
       const byPurchase = new Map(rows.map((r) => [r.purchaseId, r]));
       return ids.map((id) => byPurchase.get(id) ?? null);
+    }),
+    leadChecks: new DataLoader(async (ids) => {
+      const f = schema.verificationResults;
+      const rows = await deps.db
+        .select({ leadId: f.leadId, stage: f.stage, code: f.code, field: f.field, createdAt: f.createdAt })
+        .from(f)
+        .where(and(inArray(f.leadId, [...ids]), inArray(f.stage, ['AUTOMATIC', 'SPOT_CHECK'])))
+        .orderBy(f.createdAt, f.id);
+      const byLead = new Map<string, typeof rows>();
+      for (const r of rows) (byLead.get(r.leadId!) ?? byLead.set(r.leadId!, []).get(r.leadId!)!).push(r);
+      return ids.map((id) => leadChecks(byLead.get(id) ?? []));
     }),
     lead: new DataLoader(async (ids) => {
       const rows = await deps.db.select().from(schema.leads).where(inArray(schema.leads.id, [...ids]));

@@ -5,7 +5,7 @@ import { createOrder } from '../domain/orders/create-order';
 import { loadOrder, myOrders, type OrderRow, type OrderView } from '../domain/orders/load-order';
 import { payoutAccount } from '../domain/settlement/payout-account';
 import { cancelOrder } from '../domain/orders/release-order';
-import { myPurchases, mySales, updateLeadOutcome, type PurchaseRow } from '../domain/purchases/purchases.service';
+import { myPurchases, mySales, updateLeadOutcome, visibleOutcomeReason, type PurchaseRow } from '../domain/purchases/purchases.service';
 import { DomainError } from '../domain/shared/domain-error';
 import type { GqlContext } from './context';
 import { toMoney } from './mappers';
@@ -47,6 +47,7 @@ export const orderResolvers = {
   Purchase: {
     price: (p: PurchaseRow) => toMoney(p.price, p.currency),
     lead: (p: PurchaseRow, _: unknown, ctx: GqlContext) => ctx.loaders.lead.load(p.leadId),
+    outcomeReason: (p: PurchaseRow, _: unknown, ctx: GqlContext) => visibleOutcomeReason(ctx.actor, p),
   },
   Sale: {
     price: (p: PurchaseRow) => toMoney(p.price, p.currency),

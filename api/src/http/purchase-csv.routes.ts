@@ -1,11 +1,12 @@
 // GET /purchases/csv: the buyer's purchased leads with full contact data (every row's read is audited).
-import { stringify } from 'csv-stringify/sync';
+// Sellers write these cells, so a cell that starts like a formula is neutralised (safe-csv.ts).
 import { Router } from 'express';
 import type { AppDeps } from '../context';
 import { readLeadContact } from '../domain/leads/read-contact';
 import { purchasedLeads } from '../domain/purchases/purchases.service';
 import { formatDecimal } from '../domain/shared/money';
 import { resolveActor } from './resolve-actor';
+import { toSafeCsv } from './safe-csv';
 import { sendDomainError } from './send-error';
 
 export function purchaseCsvRoutes(deps: AppDeps): Router {
@@ -24,7 +25,7 @@ export function purchaseCsvRoutes(deps: AppDeps): Router {
           purchase.outcome, purchase.status,
         ]);
       }
-      res.type('text/csv').attachment('leadex-purchases.csv').send(stringify(out));
+      res.type('text/csv').attachment('leadex-purchases.csv').send(toSafeCsv(out));
     } catch (err) {
       if (!sendDomainError(res, err)) next(err);
     }

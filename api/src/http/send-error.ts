@@ -8,6 +8,7 @@ const STATUS: Record<ErrorCategory, number> = {
 
 export function sendDomainError(res: Response, err: unknown): boolean {
   if (!(err instanceof DomainError)) return false;
-  res.status(STATUS[err.category]).json({ error: { code: err.category, reason: err.code, message: err.message, fields: err.fields } });
+  if (err.retryAfter != null) res.setHeader('retry-after', String(err.retryAfter));
+  res.status(STATUS[err.category]).json({ error: { code: err.category, reason: err.code, message: err.message, fields: err.fields, ...(err.retryAfter != null ? { retryAfter: err.retryAfter } : {}) } });
   return true;
 }

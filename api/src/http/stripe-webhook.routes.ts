@@ -1,4 +1,6 @@
 // POST /webhooks/stripe: the signature is checked by the SDK on the raw body; bad signatures change nothing.
+// A good signature is not enough to move money: the handler re-reads the object from Stripe first, and an
+// event Stripe does not confirm is answered 200 (outcome NOT_CONFIRMED) so it is not retried forever.
 import express, { Router } from 'express';
 import type Stripe from 'stripe';
 import type { AppDeps } from '../context';

@@ -1,4 +1,5 @@
 // Organizations, their users, sign-in sessions and sellers' API keys.
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts } from './columns';
 
@@ -53,6 +54,12 @@ export const apiKeys = pgTable(
     // first characters of the key, shown in listings so a seller can tell keys apart
     prefix: text('prefix').notNull(),
     keyHash: text('key_hash').notNull(),
+    // what the key may do: 'leads:write' (submit, ping/post, CSV import) and opt-in 'leads:read';
+    // keys made before scopes existed get 'leads:write' only
+    scopes: text('scopes').array().notNull().default(sql`ARRAY['leads:write']::text[]`),
+    // null: the key never expires
+    expiresAt: ts('expires_at'),
+    // updated at most once a minute per key, so a busy integration does not write on every call
     lastUsedAt: ts('last_used_at'),
     revokedAt: ts('revoked_at'),
     createdAt: createdAt(),

@@ -29,9 +29,11 @@ type Documents = {
     "\n  query Wallet {\n    wallet { balance { amount currencyCode } }\n  }\n": typeof types.WalletDocument,
     "\n  mutation TopUpWallet($amount: Decimal!, $idempotencyKey: String) {\n    topUpWallet(amount: $amount, idempotencyKey: $idempotencyKey) { url sessionId }\n  }\n": typeof types.TopUpWalletDocument,
     "\n  mutation SetWebhookEndpoint($url: String!) {\n    setWebhookEndpoint(url: $url) { id url secret }\n  }\n": typeof types.SetWebhookEndpointDocument,
+    "\n  query WebhookEndpoint {\n    webhookEndpoint { id url }\n  }\n": typeof types.WebhookEndpointDocument,
+    "\n  mutation RemoveWebhookEndpoint {\n    removeWebhookEndpoint\n  }\n": typeof types.RemoveWebhookEndpointDocument,
     "\n  query MyDeliveries {\n    myDeliveries {\n      id\n      purchaseId\n      status\n      attempts\n      lastStatus\n      lastError\n      createdAt\n      deliveredAt\n      attemptLog { attempt httpStatus error durationMs at }\n    }\n  }\n": typeof types.MyDeliveriesDocument,
     "\n  mutation Redeliver($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) { id status }\n  }\n": typeof types.RedeliverDocument,
-    "\n  fragment LeadCardFields on Lead {\n    id\n    segment\n    subsegment\n    country\n    region\n    city\n    geoTier\n    kind\n    temperature\n    score\n    capturedAt\n    exclusivity\n    maxSales\n    salesCount\n    verification\n    price { amount currencyCode }\n    seller { id name qualityScore }\n    preview { initials phone email city }\n  }\n": typeof types.LeadCardFieldsFragmentDoc,
+    "\n  fragment LeadCardFields on Lead {\n    id\n    segment\n    subsegment\n    country\n    region\n    city\n    geoTier\n    kind\n    temperature\n    score\n    capturedAt\n    exclusivity\n    maxSales\n    salesCount\n    verification\n    price { amount currencyCode }\n    seller { id name qualityScore }\n    preview { initials phone email city }\n    checks { name passed checkedAt }\n  }\n": typeof types.LeadCardFieldsFragmentDoc,
     "\n  query Marketplace($filter: LeadFilter, $sort: LeadSort, $first: Int, $after: String) {\n    marketplace(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...LeadCardFields } }\n    }\n  }\n": typeof types.MarketplaceDocument,
     "\n  query PriceGrid {\n    priceGrid { segment subsegment geoTier baseAmount { amount currencyCode } }\n  }\n": typeof types.PriceGridDocument,
     "\n  mutation SetPriceGrid($input: [PriceGridEntryInput!]!) {\n    setPriceGrid(input: $input) { segment subsegment geoTier baseAmount { amount currencyCode } }\n  }\n": typeof types.SetPriceGridDocument,
@@ -62,8 +64,8 @@ type Documents = {
     "\n  query MyListings($filter: LeadFilter, $first: Int, $after: String) {\n    myListings(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id\n          segment\n          subsegment\n          country\n          region\n          city\n          kind\n          temperature\n          score\n          capturedAt\n          exclusivity\n          maxSales\n          salesCount\n          status\n          verification\n          erased\n          price { amount currencyCode }\n          preview { initials phone email city }\n          signals { code message }\n          findings { stage code message severity }\n        }\n      }\n    }\n  }\n": typeof types.MyListingsDocument,
     "\n  mutation WithdrawLead($id: ID!) {\n    withdrawLead(id: $id) { id status }\n  }\n": typeof types.WithdrawLeadDocument,
     "\n  mutation EraseLeadContact($id: ID!) {\n    eraseLeadContact(id: $id) { id erased preview { initials phone email city } }\n  }\n": typeof types.EraseLeadContactDocument,
-    "\n  query MyApiKeys {\n    myApiKeys { id name prefix createdAt lastUsedAt revokedAt }\n  }\n": typeof types.MyApiKeysDocument,
-    "\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      key\n      apiKey { id name prefix createdAt lastUsedAt revokedAt }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  query MyApiKeys {\n    myApiKeys { id name prefix scopes expiresAt createdAt lastUsedAt revokedAt }\n  }\n": typeof types.MyApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [ApiKeyScope!], $expiresAt: DateTime) {\n    createApiKey(name: $name, scopes: $scopes, expiresAt: $expiresAt) {\n      key\n      apiKey { id name prefix scopes expiresAt createdAt lastUsedAt revokedAt }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query MySales($first: Int, $after: String) {\n    mySales(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          price { amount currencyCode }\n          commission { amount currencyCode }\n          sellerNet { amount currencyCode }\n          refunded { amount currencyCode }\n          purchasedAt\n          status\n          outcome\n          disputeStatus\n          lead { id segment subsegment country region city sourceChannel }\n        }\n      }\n    }\n  }\n": typeof types.MySalesDocument,
     "\n  query MyPayouts {\n    myPayouts { id amount { amount currencyCode } status stripeTransferId createdAt sentAt }\n  }\n": typeof types.MyPayoutsDocument,
@@ -87,9 +89,11 @@ const documents: Documents = {
     "\n  query Wallet {\n    wallet { balance { amount currencyCode } }\n  }\n": types.WalletDocument,
     "\n  mutation TopUpWallet($amount: Decimal!, $idempotencyKey: String) {\n    topUpWallet(amount: $amount, idempotencyKey: $idempotencyKey) { url sessionId }\n  }\n": types.TopUpWalletDocument,
     "\n  mutation SetWebhookEndpoint($url: String!) {\n    setWebhookEndpoint(url: $url) { id url secret }\n  }\n": types.SetWebhookEndpointDocument,
+    "\n  query WebhookEndpoint {\n    webhookEndpoint { id url }\n  }\n": types.WebhookEndpointDocument,
+    "\n  mutation RemoveWebhookEndpoint {\n    removeWebhookEndpoint\n  }\n": types.RemoveWebhookEndpointDocument,
     "\n  query MyDeliveries {\n    myDeliveries {\n      id\n      purchaseId\n      status\n      attempts\n      lastStatus\n      lastError\n      createdAt\n      deliveredAt\n      attemptLog { attempt httpStatus error durationMs at }\n    }\n  }\n": types.MyDeliveriesDocument,
     "\n  mutation Redeliver($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) { id status }\n  }\n": types.RedeliverDocument,
-    "\n  fragment LeadCardFields on Lead {\n    id\n    segment\n    subsegment\n    country\n    region\n    city\n    geoTier\n    kind\n    temperature\n    score\n    capturedAt\n    exclusivity\n    maxSales\n    salesCount\n    verification\n    price { amount currencyCode }\n    seller { id name qualityScore }\n    preview { initials phone email city }\n  }\n": types.LeadCardFieldsFragmentDoc,
+    "\n  fragment LeadCardFields on Lead {\n    id\n    segment\n    subsegment\n    country\n    region\n    city\n    geoTier\n    kind\n    temperature\n    score\n    capturedAt\n    exclusivity\n    maxSales\n    salesCount\n    verification\n    price { amount currencyCode }\n    seller { id name qualityScore }\n    preview { initials phone email city }\n    checks { name passed checkedAt }\n  }\n": types.LeadCardFieldsFragmentDoc,
     "\n  query Marketplace($filter: LeadFilter, $sort: LeadSort, $first: Int, $after: String) {\n    marketplace(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...LeadCardFields } }\n    }\n  }\n": types.MarketplaceDocument,
     "\n  query PriceGrid {\n    priceGrid { segment subsegment geoTier baseAmount { amount currencyCode } }\n  }\n": types.PriceGridDocument,
     "\n  mutation SetPriceGrid($input: [PriceGridEntryInput!]!) {\n    setPriceGrid(input: $input) { segment subsegment geoTier baseAmount { amount currencyCode } }\n  }\n": types.SetPriceGridDocument,
@@ -120,8 +124,8 @@ const documents: Documents = {
     "\n  query MyListings($filter: LeadFilter, $first: Int, $after: String) {\n    myListings(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id\n          segment\n          subsegment\n          country\n          region\n          city\n          kind\n          temperature\n          score\n          capturedAt\n          exclusivity\n          maxSales\n          salesCount\n          status\n          verification\n          erased\n          price { amount currencyCode }\n          preview { initials phone email city }\n          signals { code message }\n          findings { stage code message severity }\n        }\n      }\n    }\n  }\n": types.MyListingsDocument,
     "\n  mutation WithdrawLead($id: ID!) {\n    withdrawLead(id: $id) { id status }\n  }\n": types.WithdrawLeadDocument,
     "\n  mutation EraseLeadContact($id: ID!) {\n    eraseLeadContact(id: $id) { id erased preview { initials phone email city } }\n  }\n": types.EraseLeadContactDocument,
-    "\n  query MyApiKeys {\n    myApiKeys { id name prefix createdAt lastUsedAt revokedAt }\n  }\n": types.MyApiKeysDocument,
-    "\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      key\n      apiKey { id name prefix createdAt lastUsedAt revokedAt }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  query MyApiKeys {\n    myApiKeys { id name prefix scopes expiresAt createdAt lastUsedAt revokedAt }\n  }\n": types.MyApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [ApiKeyScope!], $expiresAt: DateTime) {\n    createApiKey(name: $name, scopes: $scopes, expiresAt: $expiresAt) {\n      key\n      apiKey { id name prefix scopes expiresAt createdAt lastUsedAt revokedAt }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query MySales($first: Int, $after: String) {\n    mySales(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          price { amount currencyCode }\n          commission { amount currencyCode }\n          sellerNet { amount currencyCode }\n          refunded { amount currencyCode }\n          purchasedAt\n          status\n          outcome\n          disputeStatus\n          lead { id segment subsegment country region city sourceChannel }\n        }\n      }\n    }\n  }\n": types.MySalesDocument,
     "\n  query MyPayouts {\n    myPayouts { id amount { amount currencyCode } status stripeTransferId createdAt sentAt }\n  }\n": types.MyPayoutsDocument,
@@ -207,6 +211,14 @@ export function graphql(source: "\n  mutation SetWebhookEndpoint($url: String!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query WebhookEndpoint {\n    webhookEndpoint { id url }\n  }\n"): (typeof documents)["\n  query WebhookEndpoint {\n    webhookEndpoint { id url }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveWebhookEndpoint {\n    removeWebhookEndpoint\n  }\n"): (typeof documents)["\n  mutation RemoveWebhookEndpoint {\n    removeWebhookEndpoint\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MyDeliveries {\n    myDeliveries {\n      id\n      purchaseId\n      status\n      attempts\n      lastStatus\n      lastError\n      createdAt\n      deliveredAt\n      attemptLog { attempt httpStatus error durationMs at }\n    }\n  }\n"): (typeof documents)["\n  query MyDeliveries {\n    myDeliveries {\n      id\n      purchaseId\n      status\n      attempts\n      lastStatus\n      lastError\n      createdAt\n      deliveredAt\n      attemptLog { attempt httpStatus error durationMs at }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -215,7 +227,7 @@ export function graphql(source: "\n  mutation Redeliver($deliveryId: ID!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment LeadCardFields on Lead {\n    id\n    segment\n    subsegment\n    country\n    region\n    city\n    geoTier\n    kind\n    temperature\n    score\n    capturedAt\n    exclusivity\n    maxSales\n    salesCount\n    verification\n    price { amount currencyCode }\n    seller { id name qualityScore }\n    preview { initials phone email city }\n  }\n"): (typeof documents)["\n  fragment LeadCardFields on Lead {\n    id\n    segment\n    subsegment\n    country\n    region\n    city\n    geoTier\n    kind\n    temperature\n    score\n    capturedAt\n    exclusivity\n    maxSales\n    salesCount\n    verification\n    price { amount currencyCode }\n    seller { id name qualityScore }\n    preview { initials phone email city }\n  }\n"];
+export function graphql(source: "\n  fragment LeadCardFields on Lead {\n    id\n    segment\n    subsegment\n    country\n    region\n    city\n    geoTier\n    kind\n    temperature\n    score\n    capturedAt\n    exclusivity\n    maxSales\n    salesCount\n    verification\n    price { amount currencyCode }\n    seller { id name qualityScore }\n    preview { initials phone email city }\n    checks { name passed checkedAt }\n  }\n"): (typeof documents)["\n  fragment LeadCardFields on Lead {\n    id\n    segment\n    subsegment\n    country\n    region\n    city\n    geoTier\n    kind\n    temperature\n    score\n    capturedAt\n    exclusivity\n    maxSales\n    salesCount\n    verification\n    price { amount currencyCode }\n    seller { id name qualityScore }\n    preview { initials phone email city }\n    checks { name passed checkedAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -339,11 +351,11 @@ export function graphql(source: "\n  mutation EraseLeadContact($id: ID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyApiKeys {\n    myApiKeys { id name prefix createdAt lastUsedAt revokedAt }\n  }\n"): (typeof documents)["\n  query MyApiKeys {\n    myApiKeys { id name prefix createdAt lastUsedAt revokedAt }\n  }\n"];
+export function graphql(source: "\n  query MyApiKeys {\n    myApiKeys { id name prefix scopes expiresAt createdAt lastUsedAt revokedAt }\n  }\n"): (typeof documents)["\n  query MyApiKeys {\n    myApiKeys { id name prefix scopes expiresAt createdAt lastUsedAt revokedAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      key\n      apiKey { id name prefix createdAt lastUsedAt revokedAt }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      key\n      apiKey { id name prefix createdAt lastUsedAt revokedAt }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CreateApiKey($name: String!, $scopes: [ApiKeyScope!], $expiresAt: DateTime) {\n    createApiKey(name: $name, scopes: $scopes, expiresAt: $expiresAt) {\n      key\n      apiKey { id name prefix scopes expiresAt createdAt lastUsedAt revokedAt }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($name: String!, $scopes: [ApiKeyScope!], $expiresAt: DateTime) {\n    createApiKey(name: $name, scopes: $scopes, expiresAt: $expiresAt) {\n      key\n      apiKey { id name prefix scopes expiresAt createdAt lastUsedAt revokedAt }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

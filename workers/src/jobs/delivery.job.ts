@@ -1,12 +1,13 @@
 // delivery: POST one sold lead to the buyer's webhook endpoint, signed. Payload: { deliveryId }.
 import { DELIVERY_ATTEMPTS, QUEUE, ZDeliveryJob, type AppDeps } from '@leadex/api';
-import { attemptDelivery } from '@leadex/api/domain/exchange/deliveries.service';
+import { attemptDelivery } from '@leadex/api/domain/exchange/attempt-delivery';
 
 export const deliveryJob = {
   queue: QUEUE.delivery,
   concurrency: 4,
-  // Safe twice: a DELIVERED delivery is not sent again (receivers also get the delivery id to deduplicate).
-  // A refused attempt throws, so BullMQ retries with exponential backoff; the last one marks it FAILED.
+  // Safe twice: a DELIVERED delivery is not sent again (receivers also get the delivery id to deduplicate), and a
+  // CANCELLED one (its endpoint replaced or removed) is never sent. A refused attempt throws, so BullMQ retries
+  // with exponential backoff; the last one, or a refused address, marks it FAILED.
   async run(deps: AppDeps, data: unknown, job?: { attemptsMade: number; opts: { attempts?: number } }) {
     const { deliveryId } = ZDeliveryJob.parse(data);
     const last = (job?.attemptsMade ?? 0) + 1 >= (job?.opts.attempts ?? DELIVERY_ATTEMPTS);

@@ -1,20 +1,24 @@
-// Sign-up, sign-in, sessions (cookie or bearer token) and sellers' API keys.
+// Sign-up, sign-in and sessions (cookie or bearer token); sellers' API keys are in api-keys.service.ts.
 import { schema, type Db } from '@leadex/db';
 import { hash, verify } from '@node-rs/argon2';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { AppDeps } from '../../context';
+import { isUniqueViolation } from '../shared/db-errors';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
-import { parseInput } from '../shared/validation';
-import { requireUser, type Actor, type Role } from './access';
+import type { Actor, Role } from './access';
+import { parseWithStrongPassword } from './password-strength';
 
-const { organizations, users, sessions, apiKeys } = schema;
+export { actorFromApiKey, createApiKey, listApiKeys, revokeApiKey } from './api-keys.service';
+
+const { organizations, users, sessions } = schema;
 
 export const ZSignUpInput = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(10, 'at least 10 characters').max(200),
+  // length and strength are checked by assertStrongPassword, with zxcvbn's feedback
+  password: z.string().min(1).max(200),
   name: z.string().trim().min(1).max(100),
   organizationName: z.string().trim().min(1).max(120),
   role: z.enum(['SELLER', 'BUYER']),
@@ -29,13 +33,14 @@ export interface AuthResult {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-// Hashing an unknown user's password anyway keeps sign-in timing the same whether or not the e-mail exists.
-let dummyHash: Promise<string> | null = null;
-
 export async function hashPassword(password: string): Promise<string> {
   // argon2id (the library's default algorithm) with OWASP-level memory and time cost
   return hash(password, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 }
+
+// An unknown e-mail is verified against this hash (same parameters as real ones), so sign-in takes as long
+// whether or not the account exists; made once, when the module loads, so the first unknown e-mail is not slower.
+const dummyHash = hashPassword(randomBytes(18).toString('base64url'));
 
 async function openSession(deps: AppDeps, db: Db, userId: string): Promise<AuthResult> {
   const token = `lxs_${randomBytes(32).toString('base64url')}`;
@@ -45,32 +50,41 @@ async function openSession(deps: AppDeps, db: Db, userId: string): Promise<AuthR
 }
 
 export async function signUp(deps: AppDeps, raw: unknown): Promise<AuthResult> {
-  const input = parseInput(ZSignUpInput, raw);
+  const input = parseWithStrongPassword(ZSignUpInput, raw, deps.config);
   const passwordHash = await hashPassword(input.password);
+  const emailTaken = () => new DomainError('EMAIL_TAKEN', 'An account with this e-mail already exists', [{ path: 'input.email', message: 'already registered' }]);
   return deps.db.transaction(async (tx) => {
     const taken = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
-    if (taken.length) throw new DomainError('EMAIL_TAKEN', 'An account with this e-mail already exists', [{ path: 'input.email', message: 'already registered' }]);
+    if (taken.length) throw emailTaken();
     const orgId = newId('org');
     await tx.insert(organizations).values({ id: orgId, name: input.organizationName, kind: input.role });
     const userId = newId('usr');
     // the unique index on email settles a race between two sign-ups with the same address
     await tx.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash, role: input.role, organizationId: orgId });
     return openSession(deps, tx, userId);
+  }).catch((err: unknown) => {
+    // two sign-ups racing for one address: the loser hears what it would have heard a moment later
+    if (isUniqueViolation(err, 'users_email_uq')) throw emailTaken();
+    throw err;
   });
 }
 
+/**
+ * Unknown e-mail and wrong password take one code path (same message, code and argon2 work), and both count
+ * as a failure for the sign-in guard; a successful sign-in is never counted.
+ */
 export async function signIn(deps: AppDeps, email: string, password: string, ip: string): Promise<AuthResult> {
-  await deps.rateLimits.signInAttempt(ip, email).catch((err: Error & { soft?: boolean }) => {
-    if (!err.soft) throw err;
-    deps.logger.warn({ err: err.message }, 'sign-in rate limiter unavailable');
-  });
-  const [user] = await deps.db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
-  if (!user) {
-    dummyHash ??= hashPassword('not-a-real-password');
-    await verify(await dummyHash, password).catch(() => false);
+  const guard = deps.rateLimits.signIn;
+  await guard.check(ip, email);
+  const address = ZSignUpInput.shape.email.safeParse(email);
+  // a malformed address cannot belong to anyone: no query (NUL bytes and the like never reach Postgres)
+  const [user] = address.success ? await deps.db.select().from(users).where(eq(users.email, address.data)).limit(1) : [];
+  const valid = await verify(user?.passwordHash ?? (await dummyHash), password).catch(() => false);
+  if (!user || !valid) {
+    await guard.failed(ip, email);
     throw new DomainError('BAD_CREDENTIALS', 'Wrong e-mail or password');
   }
-  if (!(await verify(user.passwordHash, password).catch(() => false))) throw new DomainError('BAD_CREDENTIALS', 'Wrong e-mail or password');
+  await guard.succeeded(ip, email);
   return openSession(deps, deps.db, user.id);
 }
 
@@ -92,43 +106,6 @@ export async function actorFromSessionToken(deps: AppDeps, token: string): Promi
   return { userId: row.userId, organizationId: row.organizationId, role: row.role as Role, via: 'session', sessionId: row.sessionId };
 }
 
-/** The seller organization behind an API key; unknown or revoked keys are refused outright. */
-export async function actorFromApiKey(deps: AppDeps, key: string): Promise<Actor> {
-  const [row] = await deps.db
-    .select({ id: apiKeys.id, organizationId: apiKeys.organizationId })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, sha256(key)), isNull(apiKeys.revokedAt)))
-    .limit(1);
-  if (!row) throw new DomainError('INVALID_API_KEY', 'Unknown or revoked API key');
-  return { userId: null, organizationId: row.organizationId, role: 'SELLER', via: 'apiKey', apiKeyId: row.id };
-}
-
-export async function createApiKey(deps: AppDeps, actor: Actor | null, rawName: string) {
-  const a = requireUser(actor, 'SELLER');
-  const name = parseInput(z.string().trim().min(1).max(80), rawName, 'name');
-  // the key has 256 random bits, so a fast hash is enough: nobody can guess their way to a match
-  const key = `lxk_${randomBytes(32).toString('base64url')}`;
-  const row = { id: newId('key'), organizationId: a.organizationId, createdBy: a.userId, name, prefix: key.slice(0, 10), keyHash: sha256(key) };
-  const [saved] = await deps.db.insert(apiKeys).values(row).returning();
-  return { key, apiKey: saved! };
-}
-
-export async function listApiKeys(deps: AppDeps, actor: Actor | null) {
-  const a = requireUser(actor, 'SELLER');
-  return deps.db.select().from(apiKeys).where(eq(apiKeys.organizationId, a.organizationId)).orderBy(apiKeys.createdAt);
-}
-
-export async function revokeApiKey(deps: AppDeps, actor: Actor | null, id: string) {
-  const a = requireUser(actor, 'SELLER');
-  const [row] = await deps.db
-    .update(apiKeys)
-    .set({ revokedAt: deps.clock() })
-    .where(and(eq(apiKeys.id, id), eq(apiKeys.organizationId, a.organizationId)))
-    .returning();
-  if (!row) throw new DomainError('NOT_OWNER', 'No such API key in your organization');
-  return row;
-}
-
 export async function getUser(deps: AppDeps, userId: string) {
   const [row] = await deps.db
     .select({ user: users, organization: organizations })
@@ -140,7 +117,7 @@ export async function getUser(deps: AppDeps, userId: string) {
 
 /** Used by the create-operator CLI only: there is no way to become an operator through the API. */
 export async function createOperator(deps: AppDeps, email: string, password: string, name: string) {
-  const input = parseInput(ZSignUpInput.pick({ email: true, password: true, name: true }), { email, password, name });
+  const input = parseWithStrongPassword(ZSignUpInput.pick({ email: true, password: true, name: true }), { email, password, name }, deps.config);
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction(async (tx) => {
     let [platform] = await tx.select().from(organizations).where(eq(organizations.kind, 'PLATFORM')).limit(1);

@@ -8,7 +8,7 @@ import { PLATFORM_ESCROW } from '../ledger/ledger-accounts';
 import { SUSPENSION_FLOOR } from '../verification/spot-check.rules';
 import { DomainError, badInput } from '../shared/domain-error';
 import { newId } from '../shared/ids';
-import { formatDecimal, parseDecimal } from '../shared/money';
+import { formatDecimal, parseMoneyInput } from '../shared/money';
 import { UPHELD_DISPUTE_PENALTY } from './dispute.rules';
 
 const { disputes, purchases, refunds, organizations } = schema;
@@ -69,7 +69,7 @@ export async function resolveDispute(deps: AppDeps, actor: Actor | null, id: str
     return rejectDispute(deps, operator, id, text);
   }
   if (decision !== 'ACCEPT') throw badInput([{ path: 'decision', message: 'ACCEPT or REJECT' }]);
-  const amount = refundAmount == null ? null : parseDecimal(refundAmount, deps.config.PLATFORM_CURRENCY);
+  const amount = refundAmount == null ? null : parseMoneyInput(refundAmount, deps.config.PLATFORM_CURRENCY, 'refundAmount', { min: 1 });
   if (refundAmount != null && amount == null) throw badInput([{ path: 'refundAmount', message: 'a decimal amount like "4.50"' }]);
   return acceptDispute(deps, operator, id, { refundAmount: amount, note: text });
 }

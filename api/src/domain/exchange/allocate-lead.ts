@@ -46,7 +46,8 @@ export async function matchingCampaigns(deps: AppDeps, db: Db, lead: LeadRow, se
   const currency = deps.config.PLATFORM_CURRENCY;
   return candidates.filter((c) => {
     const f = c.filter as TLeadFilter;
-    const priced = { ...f, minPriceMinor: f.minPrice ? parseDecimal(f.minPrice, currency) : null, maxPriceMinor: f.maxPrice ? parseDecimal(f.maxPrice, currency) : null };
+    // createCampaign refuses prices with too many digits; one stored before that matches nothing rather than everything
+    const priced = { ...f, minPriceMinor: f.minPrice ? parseDecimal(f.minPrice, currency) ?? Number.MAX_SAFE_INTEGER : null, maxPriceMinor: f.maxPrice ? parseDecimal(f.maxPrice, currency) ?? -1 : null };
     return leadMatchesFilter({ ...lead, sellerQuality }, priced, now) && inSchedule(c.schedule as ScheduleWindow[], c.timeZone, now);
   });
 }

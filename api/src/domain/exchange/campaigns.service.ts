@@ -8,7 +8,7 @@ import { ZLeadFilter } from '../leads/lead-filter';
 import { EXCLUSIVITIES } from '../leads/lead.types';
 import { DomainError, badInput } from '../shared/domain-error';
 import { newId } from '../shared/ids';
-import { parseDecimal } from '../shared/money';
+import { moneyInputErrors, parseDecimal } from '../shared/money';
 import { parseInput } from '../shared/validation';
 import { WEEKDAYS, isValidTimeZone } from './campaign.rules';
 
@@ -32,13 +32,12 @@ export const ZCampaignInput = z.object({
 function toRow(deps: AppDeps, raw: unknown) {
   const input = parseInput(ZCampaignInput, raw);
   const currency = deps.config.PLATFORM_CURRENCY;
-  const maxBid = parseDecimal(input.maxBid, currency);
-  const budget = input.budget == null ? null : parseDecimal(input.budget, currency);
-  const amountError = (value: number | null, text: string | null | undefined) =>
-    value == null ? `at most the minor digits of ${currency}, e.g. "12.50" (got "${text}")` : `a positive amount in ${currency}`;
   const fields = [
-    ...(maxBid == null || maxBid <= 0 ? [{ path: 'input.maxBid', message: amountError(maxBid, input.maxBid) }] : []),
-    ...(input.budget != null && (budget == null || budget <= 0) ? [{ path: 'input.budget', message: amountError(budget, input.budget) }] : []),
+    ...moneyInputErrors(input.maxBid, currency, 'input.maxBid', { min: 1 }),
+    ...(input.budget == null ? [] : moneyInputErrors(input.budget, currency, 'input.budget', { min: 1 })),
+    // the filter's prices are used only later, when leads arrive: refuse them now rather than ignore them then
+    ...(input.filter.minPrice ? moneyInputErrors(input.filter.minPrice, currency, 'input.filter.minPrice') : []),
+    ...(input.filter.maxPrice ? moneyInputErrors(input.filter.maxPrice, currency, 'input.filter.maxPrice') : []),
     // the campaign's own exclusivity decides what it bids on; a different one in the filter would match nothing
     ...(input.filter.exclusivity && input.filter.exclusivity !== input.exclusivity
       ? [{ path: 'input.filter.exclusivity', message: `must match the campaign's exclusivity (${input.exclusivity}) or be left out` }]
@@ -47,8 +46,10 @@ function toRow(deps: AppDeps, raw: unknown) {
     ...(input.filter.statuses?.length ? [{ path: 'input.filter.statuses', message: 'campaigns bid on listed leads only' }] : []),
   ];
   if (fields.length) throw badInput(fields);
+  const maxBid = parseDecimal(input.maxBid, currency)!;
+  const budget = input.budget == null ? null : parseDecimal(input.budget, currency);
   return {
-    name: input.name, filter: input.filter, maxBid: maxBid!, exclusivity: input.exclusivity, dailyCap: input.dailyCap ?? null,
+    name: input.name, filter: input.filter, maxBid, exclusivity: input.exclusivity, dailyCap: input.dailyCap ?? null,
     budget, schedule: input.schedule ?? [], timeZone: input.timeZone ?? 'UTC', currency,
   };
 }

@@ -1,40 +1,70 @@
 // Delivery of sold leads to buyers' webhook endpoints: JSON signed with HMAC-SHA256 over "<timestamp>.<body>"
 // (header `Leadex-Signature: t=<unix>,v1=<hex>`), retried with exponential backoff for about a day, every
-// attempt logged and visible to the buyer, with manual redelivery.
-import { schema } from '@leadex/db';
+// attempt logged and visible to the buyer, with manual redelivery. One active endpoint per buyer: replacing or
+// removing it cancels what was still pending for it, so contacts only ever go to the endpoint the buyer has now.
+import { schema, type Db } from '@leadex/db';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { AppDeps } from '../../context';
 import { requireUser, type Actor } from '../auth/access';
-import { readLeadContact } from '../leads/read-contact';
-import { DomainError } from '../shared/domain-error';
+import { badInput, DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
-import { formatDecimal } from '../shared/money';
+import { assertOutboundUrl, OutboundRefusedError, outboundPolicy, type Resolver } from '../shared/outbound/ssrf-guard';
 import { parseInput } from '../shared/validation';
+import { CANCELLED_BECAUSE } from './delivery.rules';
 
-const { webhookEndpoints, deliveries, deliveryAttempts, purchases, leads } = schema;
-export const SIGNATURE_HEADER = 'Leadex-Signature';
+export { attemptDelivery, signDelivery, SIGNATURE_HEADER } from './attempt-delivery';
 
-export function signDelivery(secret: string, timestamp: number, body: string): string {
-  return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
-}
+const { webhookEndpoints, deliveries, deliveryAttempts, purchases } = schema;
 
-export async function setWebhookEndpoint(deps: AppDeps, actor: Actor | null, rawUrl: string) {
+/**
+ * Refused URLs (private, loopback, metadata and other non-public addresses, odd ports, credentials, plain http in
+ * production, names that do not resolve) are BAD_USER_INPUT on `url`. `resolve` is the DNS, for tests.
+ */
+export async function setWebhookEndpoint(deps: AppDeps, actor: Actor | null, rawUrl: string, resolve?: Resolver) {
   const buyer = requireUser(actor, 'BUYER');
-  const url = parseInput(
-    z.string().trim().url().max(2000).refine((u) => /^https?:\/\//.test(u), 'an http(s) URL'),
-    rawUrl,
-    'url',
-  );
+  const url = await checkEndpointUrl(deps, parseInput(z.string().trim().min(1).max(2000), rawUrl, 'url'), resolve);
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   const sealed = deps.vault.seal({ secret });
   const [row] = await deps.db.transaction(async (tx) => {
-    // one endpoint per buyer: a new URL replaces the old one (and its secret)
-    await tx.update(webhookEndpoints).set({ active: false }).where(eq(webhookEndpoints.buyerOrgId, buyer.organizationId));
+    await retireEndpoints(tx, buyer.organizationId, CANCELLED_BECAUSE.replaced);
     return tx.insert(webhookEndpoints).values({ id: newId('whk'), buyerOrgId: buyer.organizationId, url, secretSealed: sealed.sealed, secretKeyId: sealed.keyId, createdAt: deps.clock() }).returning();
   });
   return { id: row!.id, url: row!.url, secret };
+}
+
+/** Removes the active endpoint and cancels its pending deliveries; false when there was none (idempotent). */
+export async function removeWebhookEndpoint(deps: AppDeps, actor: Actor | null): Promise<boolean> {
+  const buyer = requireUser(actor, 'BUYER');
+  return deps.db.transaction(async (tx) => (await retireEndpoints(tx, buyer.organizationId, CANCELLED_BECAUSE.removed)) > 0);
+}
+
+async function checkEndpointUrl(deps: AppDeps, url: string, resolve?: Resolver): Promise<string> {
+  try {
+    return (await assertOutboundUrl(url, outboundPolicy(deps.config), resolve)).url.href;
+  } catch (err) {
+    if (!(err instanceof OutboundRefusedError)) throw err;
+    if (err.reason === 'INVALID_URL') throw badInput([{ path: 'url', message: err.message }]);
+    throw new DomainError('WEBHOOK_URL_FORBIDDEN', 'This webhook URL is not allowed', [{ path: 'url', message: err.message }]);
+  }
+}
+
+// Deactivates the buyer's endpoints and cancels their pending deliveries in the same transaction, so a retry
+// or a queued job that runs afterwards finds CANCELLED and sends nothing (and never signs with the old secret).
+async function retireEndpoints(tx: Db, buyerOrgId: string, reason: string): Promise<number> {
+  const retired = await tx
+    .update(webhookEndpoints)
+    .set({ active: false })
+    .where(and(eq(webhookEndpoints.buyerOrgId, buyerOrgId), eq(webhookEndpoints.active, true)))
+    .returning({ id: webhookEndpoints.id });
+  if (retired.length) {
+    await tx
+      .update(deliveries)
+      .set({ status: 'CANCELLED', lastError: reason })
+      .where(and(inArray(deliveries.endpointId, retired.map((e) => e.id)), eq(deliveries.status, 'PENDING')));
+  }
+  return retired.length;
 }
 
 /** Creates the delivery rows for these purchases (once per endpoint) and queues them. */
@@ -62,60 +92,6 @@ export async function enqueueOrderDeliveries(deps: AppDeps, orderId: string): Pr
   return enqueueDeliveries(deps, rows.map((r) => r.id));
 }
 
-/**
- * One attempt. Throws when the endpoint did not accept (so the queue retries with backoff); `lastAttempt`
- * marks the delivery FAILED instead. Safe twice: a DELIVERED delivery is not sent again.
- */
-export async function attemptDelivery(deps: AppDeps, deliveryId: string, lastAttempt: boolean): Promise<'DELIVERED' | 'ALREADY_DELIVERED' | 'FAILED'> {
-  const [row] = await deps.db
-    .select({ delivery: deliveries, endpoint: webhookEndpoints, purchase: purchases, lead: leads })
-    .from(deliveries)
-    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, deliveries.endpointId))
-    .innerJoin(purchases, eq(purchases.id, deliveries.purchaseId))
-    .innerJoin(leads, eq(leads.id, purchases.leadId))
-    .where(eq(deliveries.id, deliveryId));
-  if (!row) throw new Error(`no delivery ${deliveryId}`);
-  if (row.delivery.status === 'DELIVERED') return 'ALREADY_DELIVERED';
-  const { delivery, endpoint, purchase, lead } = row;
-  // the buyer paid for this contact; reading it for delivery is audited like any other read
-  const contact = await readLeadContact(deps, { userId: null, organizationId: purchase.buyerOrgId, role: 'BUYER', via: 'session' }, lead);
-  const body = JSON.stringify({
-    id: delivery.id, type: 'lead.purchased', createdAt: deps.clock().toISOString(),
-    purchase: { id: purchase.id, price: { amount: formatDecimal(purchase.price, purchase.currency), currencyCode: purchase.currency }, purchasedAt: purchase.purchasedAt.toISOString(), campaignId: purchase.campaignId },
-    lead: {
-      id: lead.id, segment: lead.segment, subsegment: lead.subsegment, country: lead.country, region: lead.region, city: lead.city,
-      kind: lead.kind, temperature: lead.temperature, score: lead.score, capturedAt: lead.capturedAt.toISOString(), attributes: lead.attributes, contact,
-    },
-  });
-  const { secret } = deps.vault.open<{ secret: string }>(endpoint.secretSealed, endpoint.secretKeyId);
-  const timestamp = Math.floor(deps.clock().getTime() / 1000);
-  const started = Date.now();
-  let httpStatus: number | null = null;
-  let error: string | null = null;
-  try {
-    const res = await fetch(endpoint.url, {
-      method: 'POST', body, redirect: 'manual', signal: AbortSignal.timeout(10_000),
-      headers: { 'content-type': 'application/json', 'user-agent': 'Leadex-Webhooks/1', [SIGNATURE_HEADER]: signDelivery(secret, timestamp, body) },
-    });
-    httpStatus = res.status;
-    if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
-  } catch (err) {
-    error = (err as Error).message;
-  }
-  const ok = error == null;
-  await deps.db.transaction(async (tx) => {
-    const attempt = delivery.attempts + 1;
-    await tx.insert(deliveryAttempts).values({ id: newId('whk'), deliveryId, attempt, httpStatus, error, durationMs: Date.now() - started, at: deps.clock() });
-    await tx
-      .update(deliveries)
-      .set({ attempts: attempt, lastStatus: httpStatus, lastError: error, status: ok ? 'DELIVERED' : lastAttempt ? 'FAILED' : 'PENDING', deliveredAt: ok ? deps.clock() : null })
-      .where(eq(deliveries.id, deliveryId));
-  });
-  if (ok) return 'DELIVERED';
-  if (lastAttempt) return 'FAILED';
-  throw new Error(`delivery ${deliveryId} not accepted (${error}); retrying with backoff`);
-}
-
 export async function listDeliveries(deps: AppDeps, actor: Actor | null) {
   const buyer = requireUser(actor, 'BUYER');
   const rows = await deps.db
@@ -130,6 +106,11 @@ export async function listDeliveries(deps: AppDeps, actor: Actor | null) {
   return rows.map((r) => ({ ...r.delivery, attemptLog: attempts.filter((a) => a.deliveryId === r.delivery.id) }));
 }
 
+/**
+ * Sends a delivery again, always to the buyer's current endpoint with its current secret: a delivery made for a
+ * replaced endpoint is re-targeted (the answer is the current endpoint's delivery of the same purchase, so its id
+ * can differ from the one asked for; the old one stays as it was, for the record). No endpoint → NOT_FOUND.
+ */
 export async function redeliver(deps: AppDeps, actor: Actor | null, deliveryId: string) {
   const buyer = requireUser(actor, 'BUYER');
   const [row] = await deps.db
@@ -138,18 +119,33 @@ export async function redeliver(deps: AppDeps, actor: Actor | null, deliveryId: 
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, deliveries.endpointId))
     .where(and(eq(deliveries.id, deliveryId), eq(webhookEndpoints.buyerOrgId, buyer.organizationId)));
   if (!row) throw new DomainError('DELIVERY_NOT_FOUND', 'No such delivery');
-  await deps.db.update(deliveries).set({ status: 'PENDING' }).where(eq(deliveries.id, deliveryId));
-  await deps.jobs.enqueueDelivery({ deliveryId }, `manual-${Date.now()}`);
-  const attemptLog = await deps.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, deliveryId)).orderBy(deliveryAttempts.attempt);
-  return { ...row.delivery, status: 'PENDING', attemptLog };
+  const active = await activeEndpoint(deps, buyer.organizationId);
+  if (!active) throw new DomainError('WEBHOOK_ENDPOINT_NOT_FOUND', 'There is no webhook endpoint to deliver to: set one first');
+  const target = row.delivery.endpointId === active.id ? row.delivery : await deliveryFor(deps, active.id, row.delivery.purchaseId);
+  await deps.db.update(deliveries).set({ status: 'PENDING' }).where(eq(deliveries.id, target.id));
+  await deps.jobs.enqueueDelivery({ deliveryId: target.id }, `manual-${Date.now()}`);
+  const attemptLog = await deps.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, target.id)).orderBy(deliveryAttempts.attempt);
+  return { ...target, status: 'PENDING', attemptLog };
+}
+
+// the endpoint's delivery of this purchase, created when the purchase was bought before the endpoint was set
+async function deliveryFor(deps: AppDeps, endpointId: string, purchaseId: string) {
+  await deps.db.insert(deliveries).values({ id: newId('whk'), endpointId, purchaseId, status: 'PENDING', createdAt: deps.clock() }).onConflictDoNothing();
+  const [row] = await deps.db.select().from(deliveries).where(and(eq(deliveries.endpointId, endpointId), eq(deliveries.purchaseId, purchaseId)));
+  return row!;
+}
+
+async function activeEndpoint(deps: AppDeps, buyerOrgId: string) {
+  const [row] = await deps.db
+    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.buyerOrgId, buyerOrgId), eq(webhookEndpoints.active, true)));
+  return row ?? null;
 }
 
 /** The buyer's active endpoint (never its secret). */
 export async function currentWebhookEndpoint(deps: AppDeps, actor: Actor | null) {
   const buyer = requireUser(actor, 'BUYER');
-  const [row] = await deps.db
-    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url })
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.buyerOrgId, buyer.organizationId), eq(webhookEndpoints.active, true)));
+  const row = await activeEndpoint(deps, buyer.organizationId);
   return row ? { ...row, secret: null } : null;
 }

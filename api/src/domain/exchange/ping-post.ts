@@ -5,11 +5,12 @@ import { schema } from '@leadex/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../../context';
-import { requireRole, type Actor } from '../auth/access';
+import { requireScope, type Actor } from '../auth/access';
 import { loadGeoAreas, loadPricing } from '../catalog/catalog.service';
 import { geoTierFor } from '../catalog/geo.rules';
 import { EXCLUSIVITIES, LEAD_KINDS, TEMPERATURES, type LeadIssue } from '../leads/lead.types';
 import { assertSellerActive } from '../leads/seller-status';
+import { ZLeadAttributes } from '../leads/lead-attributes';
 import { submitLeads, type LeadRow } from '../leads/submit-leads';
 import { findBasePrice, listPrice } from '../pricing/pricing.rules';
 import { DomainError } from '../shared/domain-error';
@@ -32,13 +33,14 @@ export const ZPingInput = z.object({
   kind: z.enum(LEAD_KINDS),
   temperature: z.enum(TEMPERATURES).nullish(),
   exclusivity: z.enum(EXCLUSIVITIES),
-  attributes: z.record(z.string(), z.unknown()).nullish(),
+  // the same bounds as a lead's attributes: a ping's fields are stored
+  attributes: ZLeadAttributes.nullish(),
 });
 type TPing = z.infer<typeof ZPingInput>;
 const PINGED_FIELDS = ['segment', 'subsegment', 'country', 'region', 'city', 'postalCode', 'kind', 'temperature', 'exclusivity'] as const;
 
 export async function ping(deps: AppDeps, actor: Actor | null, raw: unknown) {
-  const seller = requireRole(actor, 'SELLER');
+  const seller = requireScope(actor, 'leads:write', 'SELLER');
   await assertSellerActive(deps.db, seller.organizationId);
   const input = parseInput(ZPingInput, raw);
   const now = deps.clock();
@@ -80,16 +82,18 @@ function mismatches(pinged: TPing, lead: Record<string, unknown>): LeadIssue[] {
 export type PostResult = { status: 'SOLD' | 'LISTED' | 'REJECTED'; lead: LeadRow | null; price: number | null; issues: LeadIssue[] };
 
 export async function post(deps: AppDeps, actor: Actor | null, pingId: string, rawLead: unknown): Promise<PostResult> {
-  const seller = requireRole(actor, 'SELLER');
+  const seller = requireScope(actor, 'leads:write', 'SELLER');
   const [offer] = await deps.db.select().from(pings).where(and(eq(pings.id, pingId), eq(pings.sellerOrgId, seller.organizationId)));
   if (!offer) throw new DomainError('PING_NOT_FOUND', 'No such ping', [{ path: 'pingId', message: 'unknown ping' }]);
   const issues = mismatches(offer.fields as TPing, (rawLead ?? {}) as Record<string, unknown>);
   if (issues.length) return { status: 'REJECTED', lead: null, price: null, issues };
+  // the submission limit is counted before the claim, so a rate-limited post keeps its ping for a retry
+  await deps.leadSubmissions.consume(seller.organizationId, 1);
   // one post per ping: the first one claims it
   const claimed = await deps.db.update(pings).set({ usedAt: deps.clock() }).where(and(eq(pings.id, pingId), isNull(pings.usedAt))).returning();
   if (!claimed.length) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This ping was already posted', [{ path: 'pingId', message: 'already used' }]);
 
-  const batch = await submitLeads(deps, actor, [rawLead], { source: 'PING_POST', shapeErrors: 'refuse-request', queueSpotCheck: false });
+  const batch = await submitLeads(deps, actor, [rawLead], { source: 'PING_POST', shapeErrors: 'refuse-request', queueSpotCheck: false, limitCounted: true });
   const result = batch.results[0]!;
   if (!result.lead) return { status: 'REJECTED', lead: null, price: null, issues: result.issues };
   // a lot of one: the spot-check samples this very lead

@@ -6,9 +6,10 @@ import { requireUser, type Actor } from '../auth/access';
 import { PLATFORM_STRIPE_BALANCE, buyerWallet } from '../ledger/ledger-accounts';
 import { owedBy } from '../ledger/ledger-balances';
 import { postLedgerTransaction } from '../ledger/post-transaction';
+import { bookUnmatchedPayment } from '../payments/unmatched-payment';
 import { DomainError, badInput } from '../shared/domain-error';
 import { newId } from '../shared/ids';
-import { parseDecimal } from '../shared/money';
+import { parseMoneyInput } from '../shared/money';
 
 const { walletTopUps } = schema;
 const MAX_TOP_UP = 1_000_000_00;
@@ -21,7 +22,7 @@ export async function walletBalance(db: Db, buyerOrgId: string): Promise<number>
 export async function topUpWallet(deps: AppDeps, actor: Actor | null, amountText: string, idempotencyKey?: string | null) {
   const buyer = requireUser(actor, 'BUYER');
   const currency = deps.config.PLATFORM_CURRENCY;
-  const amount = parseDecimal(amountText, currency);
+  const amount = parseMoneyInput(amountText, currency, 'amount', { min: 100, max: MAX_TOP_UP });
   if (amount == null || amount < 100 || amount > MAX_TOP_UP) throw badInput([{ path: 'amount', message: `between 1.00 and ${MAX_TOP_UP / 100} ${currency}` }]);
   const key = idempotencyKey?.trim() || null;
   let [topUp] = key ? await deps.db.select().from(walletTopUps).where(and(eq(walletTopUps.buyerOrgId, buyer.organizationId), eq(walletTopUps.idempotencyKey, key))) : [];
@@ -56,16 +57,34 @@ export async function topUpWallet(deps: AppDeps, actor: Actor | null, amountText
   }
 }
 
-/** From the payment webhook, inside its transaction. Idempotent: a paid top-up is not credited again. */
-export async function recordTopUpPayment(deps: AppDeps, tx: Db, p: { topUpId: string; paymentIntentId: string; amount: number }): Promise<'TOPPED_UP' | 'ALREADY_RECORDED' | 'UNKNOWN_TOP_UP'> {
+export type TopUpOutcome = 'TOPPED_UP' | 'ALREADY_RECORDED' | 'UNKNOWN_TOP_UP' | 'REFUND_DUE';
+
+/**
+ * From the payment webhook, inside its transaction, with the payment as Stripe reports it. The wallet is
+ * credited the amount the buyer asked for when the top-up was created, never an amount from the event; a
+ * payment of another amount or currency is refunded in full instead. Idempotent: a paid top-up is not
+ * credited again, and the other event of the same payment finds the same refund.
+ */
+export async function recordTopUpPayment(
+  deps: AppDeps,
+  tx: Db,
+  p: { topUpId: string; paymentIntentId: string; amount: number; currency: string },
+): Promise<{ outcome: TopUpOutcome; refundId?: string }> {
   const [topUp] = await tx.select().from(walletTopUps).where(eq(walletTopUps.id, p.topUpId)).for('update');
-  if (!topUp) return 'UNKNOWN_TOP_UP';
-  if (topUp.status === 'PAID') return 'ALREADY_RECORDED';
+  if (!topUp) return { outcome: 'UNKNOWN_TOP_UP' };
+  if (topUp.status === 'PAID' && topUp.paymentIntentId === p.paymentIntentId) return { outcome: 'ALREADY_RECORDED' };
+  const reason = topUp.status === 'PAID' ? 'a second payment of a paid top-up' : p.amount !== topUp.amount || p.currency.toUpperCase() !== topUp.currency ? 'an amount mismatch' : null;
+  if (reason) {
+    const refundId = await bookUnmatchedPayment(deps, tx, {
+      paymentIntentId: p.paymentIntentId, amount: p.amount, currency: p.currency, topUpId: topUp.id, reason, expected: { amount: topUp.amount, currency: topUp.currency },
+    });
+    return { outcome: 'REFUND_DUE', refundId };
+  }
   const now = deps.clock();
-  await tx.update(walletTopUps).set({ status: 'PAID', paidAt: now, paymentIntentId: p.paymentIntentId, amount: p.amount }).where(eq(walletTopUps.id, topUp.id));
+  await tx.update(walletTopUps).set({ status: 'PAID', paidAt: now, paymentIntentId: p.paymentIntentId }).where(eq(walletTopUps.id, topUp.id));
   await postLedgerTransaction(tx, {
     eventKey: `top-up:${topUp.id}`, kind: 'TOP_UP', memo: `wallet top-up ${topUp.id}`, occurredAt: now, currency: topUp.currency,
-    postings: [{ account: PLATFORM_STRIPE_BALANCE, amount: p.amount }, { account: buyerWallet(topUp.buyerOrgId), amount: -p.amount }],
+    postings: [{ account: PLATFORM_STRIPE_BALANCE, amount: topUp.amount }, { account: buyerWallet(topUp.buyerOrgId), amount: -topUp.amount }],
   });
-  return 'TOPPED_UP';
+  return { outcome: 'TOPPED_UP' };
 }

@@ -2,9 +2,9 @@
 import { schema } from '@leadex/db';
 import { and, count, eq, gt, notExists, sql, type SQL } from 'drizzle-orm';
 import type { AppDeps } from '../../context';
-import { requireActor, requireRole, type Actor } from '../auth/access';
+import { requireActor, requireScope, type Actor } from '../auth/access';
 import { badInput } from '../shared/domain-error';
-import { pageSize, type Page, type PageArgs } from '../shared/newest-first-page';
+import { invalidCursor, pageSize, type Page, type PageArgs } from '../shared/newest-first-page';
 import { afterCursor, decodeCursor, encodeCursor, filterConditions, parseLeadFilter, sortOrder, type LeadSort } from './lead-filter';
 import { buyerOwnsLead } from '../purchases/purchases.service';
 import type { LeadRow } from './submit-leads';
@@ -22,7 +22,8 @@ async function pageOfLeads(deps: AppDeps, base: SQL[], rawFilter: unknown, sort:
   const countConditions = [...conditions];
   if (args.after) {
     const cursor = decodeCursor(sort, args.after);
-    if (!cursor) throw badInput([{ path: 'after', message: 'not a cursor of this list and sort' }]);
+    // a cursor of another sort, or one edited by hand, would compare the wrong column or fail in SQL
+    if (!cursor) throw invalidCursor();
     conditions.push(afterCursor(sort, cursor));
   }
   const query = deps.db.select({ lead: leads }).from(leads);
@@ -57,14 +58,15 @@ export async function browseMarketplace(deps: AppDeps, actor: Actor | null, filt
 }
 
 export async function myListings(deps: AppDeps, actor: Actor | null, filter: unknown, args: PageArgs) {
-  const seller = requireRole(actor, 'SELLER');
+  const seller = requireScope(actor, 'leads:read', 'SELLER');
   return pageOfLeads(deps, [eq(leads.sellerOrgId, seller.organizationId)], filter, 'NEWEST', args);
 }
 
 export async function findLead(deps: AppDeps, actor: Actor | null, id: string): Promise<LeadRow | null> {
-  const a = requireActor(actor);
+  const a = requireScope(actor, 'leads:read');
   const [row] = await deps.db.select().from(leads).where(eq(leads.id, id)).limit(1);
   if (!row) return null;
+  if (a.via === 'apiKey' && row.sellerOrgId !== a.organizationId) return null; // a key reads its own organization's leads only
   // others see a lead only while it is on the market; the owner and operators always
   if (row.sellerOrgId === a.organizationId || a.role === 'OPERATOR' || row.status === 'LISTED' || row.status === 'SOLD_OUT') return row;
   // a buyer keeps seeing what they bought, whatever happened to the listing since

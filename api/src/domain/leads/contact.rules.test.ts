@@ -72,6 +72,13 @@ describe('normalizeContact: phone', () => {
     expect(codes(lead({ phone: raw, email: 'john@example.com' }))).toEqual(['PHONE_INVALID']);
   });
 
+  it('names the phone field in its finding, never the number (findings are stored and shown again)', () => {
+    const [issue] = normalizeContact(lead({ country: 'DE', phone: '+49 11 1234', email: 'john@example.com' })).issues;
+    expect(issue).toMatchObject({ code: 'PHONE_INVALID', field: 'phone' });
+    expect(issue!.message).toMatch(/^phone is not a valid number for DE/);
+    expect(issue!.message).not.toMatch(/1234/);
+  });
+
   it('keeps the country a number belongs to when it differs from the lead\'s', () => {
     const { contact, issues } = normalizeContact(lead({ country: 'US', phone: '+79161234567' }));
     expect(issues).toEqual([]);
@@ -101,6 +108,11 @@ describe('normalizeContact: e-mail, social link, name', () => {
     const { contact, issues } = normalizeContact(lead({ email, phone: '+14155552671' }));
     expect(contact.email).toBeNull();
     expect(issues).toEqual([expect.objectContaining({ code: 'EMAIL_INVALID', field: 'email', severity: 'ERROR' })]);
+  });
+
+  it('names the e-mail field in its finding, never the address', () => {
+    const [issue] = normalizeContact(lead({ email: 'maria.secret@@example.org', phone: '+14155552671' })).issues;
+    expect(issue).toMatchObject({ code: 'EMAIL_INVALID', field: 'email', message: 'email is not a valid e-mail address.' });
   });
 
   it('accepts an http(s) profile link as the only contact', () => {

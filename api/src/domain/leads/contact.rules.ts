@@ -77,8 +77,9 @@ export function normalizeContact(input: TLeadInput): { contact: NormalizedContac
       phoneE164 = parsed.number;
       phoneCountry = parsed.country ?? null; // undefined for non-geographic numbers (+800, +882 ...)
     } else {
+      // findings are stored and shown again later: they name the field, never the value
       issues.push(contactError('PHONE_INVALID', 'phone',
-        `"${rawPhone}" is not a valid phone number (national numbers are read as ${input.country}).`));
+        `phone is not a valid number for ${input.country} (national numbers are read as ${input.country}).`));
     }
   }
 
@@ -86,7 +87,7 @@ export function normalizeContact(input: TLeadInput): { contact: NormalizedContac
   const rawEmail = presentText(input.email)?.toLowerCase() ?? null;
   if (rawEmail) {
     if (validator.isEmail(rawEmail)) email = rawEmail;
-    else issues.push(contactError('EMAIL_INVALID', 'email', `"${rawEmail}" is not a valid e-mail address.`));
+    else issues.push(contactError('EMAIL_INVALID', 'email', 'email is not a valid e-mail address.'));
   }
 
   let socialUrl: string | null = null;

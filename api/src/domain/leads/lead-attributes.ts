@@ -1,12 +1,52 @@
-// Attribute values as their schema types: CSV cells and form fields arrive as text ("2018", "true").
+// A lead's segment attributes: the size limits of what a seller may send, and the stored form — the
+// segment's own attributes only, typed (CSV cells and form fields arrive as text: "2018", "true").
+import { z } from 'zod';
 import type { SegmentDefinition } from './lead.types';
 
+// Every lead is served on marketplace pages, exports and webhooks: a few hundred bytes of answers are
+// useful, a megabyte is an attack (8 leads once made a 9 MB page). Segment schemas have a handful of fields.
+export const ATTRIBUTES_MAX_KEYS = 30;
+export const ATTRIBUTE_NAME_MAX_LENGTH = 60;
+export const ATTRIBUTE_STRING_MAX_LENGTH = 500;
+export const ATTRIBUTES_MAX_JSON_BYTES = 4096;
+
+function serializedBytes(value: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+  } catch {
+    return Number.POSITIVE_INFINITY; // not serializable (a cycle, a BigInt): never storable
+  }
+}
+
+/** The shape check of `attributes`: a flat-enough object within the limits above; content is checked per segment later. */
+export const ZLeadAttributes = z
+  .record(z.string().max(ATTRIBUTE_NAME_MAX_LENGTH), z.unknown())
+  .superRefine((attributes, ctx) => {
+    const keys = Object.keys(attributes);
+    if (keys.length > ATTRIBUTES_MAX_KEYS) {
+      ctx.addIssue({ code: 'custom', message: `at most ${ATTRIBUTES_MAX_KEYS} attributes` });
+      return;
+    }
+    if (keys.some((name) => typeof attributes[name] === 'string' && (attributes[name] as string).length > ATTRIBUTE_STRING_MAX_LENGTH)) {
+      ctx.addIssue({ code: 'custom', message: `attribute values are at most ${ATTRIBUTE_STRING_MAX_LENGTH} characters` });
+      return;
+    }
+    if (serializedBytes(attributes) > ATTRIBUTES_MAX_JSON_BYTES) {
+      ctx.addIssue({ code: 'custom', message: `attributes are at most ${ATTRIBUTES_MAX_JSON_BYTES} bytes as JSON` });
+    }
+  });
+
+/**
+ * The attributes as stored and served: names the segment does not know are dropped (validateAttributes
+ * reports each as ATTRIBUTE_UNKNOWN), the rest typed by the segment's schema.
+ */
 export function typedAttributes(attributes: Record<string, unknown> | null | undefined, segment: SegmentDefinition): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const fields = new Map(segment.attributeSchema.fields.map((f) => [f.name, f]));
   for (const [name, value] of Object.entries(attributes ?? {})) {
     const field = fields.get(name);
-    if (typeof value !== 'string' || !field) {
+    if (!field) continue;
+    if (typeof value !== 'string') {
       out[name] = value;
       continue;
     }

@@ -1,6 +1,8 @@
 import type { SegmentDefinition, SignalContext, TLeadInput } from './lead.types';
 import {
   checkLead,
+  checkLeadHard,
+  checkLeadSoft,
   isSuspiciousName,
   runHardChecks,
   runSoftSignals,
@@ -278,5 +280,30 @@ describe('checkLead', () => {
   it('still reports contact problems when the segment is unknown', () => {
     const result = checkLead(lead({ segment: 'PETS', phone: null, email: null }), undefined, ctx());
     expect(result.issues.map((issue) => issue.code)).toEqual(['CONTACT_MISSING', 'SEGMENT_UNKNOWN']);
+  });
+
+  it('never reports a duplicate for a lead that fails a hard check, so rejected leads cannot probe the platform', () => {
+    const rejected = checkLead(lead({ region: 'US-CA' }), INSURANCE, ctx({ duplicatePhone: true, duplicateEmail: true }));
+    expect(rejected.issues.map((i) => i.code)).toEqual(['REGION_INVALID']);
+    const passing = checkLead(lead(), INSURANCE, ctx({ duplicatePhone: true, duplicateEmail: true }));
+    expect(passing.issues.map((i) => i.code)).toEqual(['DUPLICATE_PHONE', 'DUPLICATE_EMAIL']);
+  });
+
+  it('gates duplicates on the hard result it is given, including checks made outside the rules (externalId, price)', () => {
+    const hard = checkLeadHard(lead(), INSURANCE, NOW);
+    expect(hard.passed).toBe(true);
+    const failedElsewhere = { ...hard, issues: [...hard.issues, { code: 'NO_PRICE', field: 'segment', message: 'no price', severity: 'ERROR' as const }], passed: false };
+    expect(checkLeadSoft(lead(), INSURANCE, failedElsewhere, ctx({ duplicatePhone: true })).signals).toEqual([]);
+    expect(checkLeadSoft(lead(), INSURANCE, hard, ctx({ duplicatePhone: true })).signals.map((s) => s.code)).toEqual(['DUPLICATE_PHONE']);
+  });
+});
+
+describe('finding messages', () => {
+  it('name the field and never echo what the seller typed (a shifted CSV column puts contacts anywhere)', () => {
+    const typed = 'maria@example.org';
+    const issues = runHardChecks(lead({ segment: typed, country: 'ZZ', region: typed, subsegment: typed }), undefined, NOW)
+      .concat(runHardChecks(lead({ subsegment: typed }), INSURANCE, NOW));
+    expect(issues.map((i) => i.code)).toEqual(expect.arrayContaining(['SEGMENT_UNKNOWN', 'COUNTRY_INVALID', 'REGION_INVALID', 'SUBSEGMENT_UNKNOWN']));
+    for (const issue of issues) expect(issue.message).not.toContain(typed);
   });
 });

@@ -125,7 +125,7 @@ export function validateAttributes(
   const known = new Set(schema.fields.map((field) => field.name));
   for (const name of Object.keys(given)) {
     if (!known.has(name)) {
-      issues.push(softWarning('ATTRIBUTE_UNKNOWN', `attributes.${name}`, `"${name}" is not an attribute of this segment; it is ignored.`));
+      issues.push(softWarning('ATTRIBUTE_UNKNOWN', `attributes.${name}`, `"${name}" is not an attribute of this segment; it was dropped.`));
     }
   }
   return issues;
@@ -149,21 +149,23 @@ function describeExpected(field: AttributeField): string {
  * without it the segment-dependent checks (subsegment, TTL, attributes) are skipped.
  */
 export function runHardChecks(input: TLeadInput, segment: SegmentDefinition | undefined, now: Date): LeadIssue[] {
+  // messages name the field, never echo the value: a shifted CSV column puts phones and e-mails in any field,
+  // and findings are stored (verification_results) and shown again
   const issues: LeadIssue[] = [];
 
   if (!segment) {
-    issues.push(hardError('SEGMENT_UNKNOWN', 'segment', `"${input.segment}" is not a known segment.`));
+    issues.push(hardError('SEGMENT_UNKNOWN', 'segment', `segment is not a known segment.`));
   } else if (input.subsegment && !segment.subsegments.some((sub) => sub.code === input.subsegment)) {
     // No subsegment is allowed: the lead then belongs to the segment as a whole.
-    issues.push(hardError('SUBSEGMENT_UNKNOWN', 'subsegment', `"${input.subsegment}" is not a subsegment of ${segment.code}.`));
+    issues.push(hardError('SUBSEGMENT_UNKNOWN', 'subsegment', `subsegment is not a subsegment of ${segment.code}.`));
   }
 
   const countryValid = /^[A-Z]{2}$/.test(input.country) && validator.isISO31661Alpha2(input.country);
   if (!countryValid) {
-    issues.push(hardError('COUNTRY_INVALID', 'country', `"${input.country}" is not an ISO 3166-1 alpha-2 country code.`));
+    issues.push(hardError('COUNTRY_INVALID', 'country', 'country is not an ISO 3166-1 alpha-2 country code.'));
   }
   if (input.region && !(/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(input.region) && input.region.startsWith(`${input.country}-`))) {
-    issues.push(hardError('REGION_INVALID', 'region', `"${input.region}" is not an ISO 3166-2 region of ${input.country}.`));
+    issues.push(hardError('REGION_INVALID', 'region', `region is not an ISO 3166-2 region of ${input.country}.`));
   }
 
   const capturedAtValid = isValidDate(input.capturedAt);
@@ -251,19 +253,43 @@ export interface LeadCheckResult {
   temperature: Temperature;
 }
 
+/** `issues`: contact and hard-check issues (ATTRIBUTE_UNKNOWN is the one WARNING among them) */
+export interface HardCheckResult { contact: NormalizedContact; issues: LeadIssue[]; passed: boolean }
+
+export function hasError(issues: readonly LeadIssue[]): boolean {
+  return issues.some((issue) => issue.severity === 'ERROR');
+}
+
+/** Contact normalization and hard checks: what decides, before any database look-up, whether the lead is rejected. */
+export function checkLeadHard(input: TLeadInput, segment: SegmentDefinition | undefined, now: Date): HardCheckResult {
+  const { contact, issues: contactIssues } = normalizeContact(input);
+  const issues = [...contactIssues, ...runHardChecks(input, segment, now)];
+  return { contact, issues, passed: !hasError(issues) };
+}
+
+/**
+ * Soft signals and the score for a lead whose hard checks ran. A rejected lead never gets a duplicate
+ * signal: it would tell a seller which phones and e-mails other sellers hold (the duplicate oracle),
+ * so the context's duplicate flags are ignored for it.
+ */
+export function checkLeadSoft(input: TLeadInput, segment: SegmentDefinition | undefined, hard: HardCheckResult, ctx: SignalContext)
+  : { signals: LeadIssue[]; score: number; temperature: Temperature } {
+  const context = hard.passed ? ctx : { ...ctx, duplicatePhone: false, duplicateEmail: false };
+  const signals = runSoftSignals(input, hard.contact, context);
+  const known = new Set(segment?.attributeSchema.fields.map((field) => field.name) ?? []);
+  const segmentAttributes = Object.fromEntries(Object.entries(input.attributes ?? {}).filter(([name]) => known.has(name)));
+  const { score, temperature } = scoreLead({ ...input, attributes: segmentAttributes }, hard.contact, signals, ctx.now);
+  return { signals, score, temperature };
+}
+
 /**
  * The whole per-lead verification in one call: contact normalization, hard checks, soft signals
  * and the score. Only soft signals lower the score: ATTRIBUTE_UNKNOWN is reported as a WARNING
  * but is about the seller's mapping, not the person. Only the segment's own attributes earn points.
+ * Duplicate signals appear only when every hard check passed (see checkLeadSoft).
  */
 export function checkLead(input: TLeadInput, segment: SegmentDefinition | undefined, ctx: SignalContext): LeadCheckResult {
-  const { contact, issues: contactIssues } = normalizeContact(input);
-  const hardIssues = runHardChecks(input, segment, ctx.now);
-  const signals = runSoftSignals(input, contact, ctx);
-
-  const known = new Set(segment?.attributeSchema.fields.map((field) => field.name) ?? []);
-  const segmentAttributes = Object.fromEntries(Object.entries(input.attributes ?? {}).filter(([name]) => known.has(name)));
-  const { score, temperature } = scoreLead({ ...input, attributes: segmentAttributes }, contact, signals, ctx.now);
-
-  return { contact, issues: [...contactIssues, ...hardIssues, ...signals], score, temperature };
+  const hard = checkLeadHard(input, segment, ctx.now);
+  const { signals, score, temperature } = checkLeadSoft(input, segment, hard, ctx);
+  return { contact: hard.contact, issues: [...hard.issues, ...signals], score, temperature };
 }

@@ -1,8 +1,9 @@
 // The CSV format for lead imports: columns, the downloadable template, and row → lead input mapping.
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import type { Readable } from 'node:stream';
-import { badInput } from '../shared/domain-error';
+import { pipeline } from 'node:stream/promises';
+import { badInput, DomainError } from '../shared/domain-error';
 
 /** Column → LeadInput path. Segment attributes go in columns named `attr.<name>`. */
 export const CSV_COLUMNS: [column: string, path: string][] = [
@@ -16,6 +17,7 @@ export const CSV_COLUMNS: [column: string, path: string][] = [
 ];
 const PATH_BY_COLUMN = new Map(CSV_COLUMNS);
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;
+const MAX_CSV_RECORD_CHARS = 64 * 1024;
 
 export function csvTemplate(): string {
   const example = {
@@ -54,23 +56,60 @@ export function recordToLeadInput(record: Record<string, string>): Record<string
   return lead;
 }
 
-/** Reads every record of a CSV stream (header row first). Structural CSV errors refuse the file. */
-export async function readCsvRecords(stream: Readable, maxRows: number): Promise<Record<string, string>[]> {
+/** Reads every record of a CSV stream (header row first). Structural CSV errors refuse the file; a file over
+ *  MAX_CSV_BYTES is UPLOAD_TOO_LARGE and a stream that breaks off (client gone, upload cut) is UPLOAD_FAILED.
+ *  Nothing is returned until the whole file has been read, so a broken upload never leaves half a batch. */
+export async function readCsvRecords(stream: Readable, maxRows: number, maxBytes = MAX_CSV_BYTES): Promise<Record<string, string>[]> {
   const records: Record<string, string>[] = [];
   let bytes = 0;
-  const parser = stream.pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: false }));
-  stream.on('data', (chunk: Buffer) => {
-    bytes += chunk.length;
-    if (bytes > MAX_CSV_BYTES) stream.destroy(new Error(`file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB`));
-  });
+  // pipeline, not .pipe(): an 'error' on any stage rejects here instead of going unhandled and killing the process
   try {
-    for await (const record of parser) {
-      records.push(record as Record<string, string>);
-      if (records.length > maxRows) throw new Error(`more than ${maxRows} rows`);
-    }
+    await pipeline(
+      stream,
+      async function* limitBytes(source: AsyncIterable<Buffer | string>) {
+        for await (const chunk of source) {
+          bytes += chunk.length;
+          if (bytes > maxBytes) throw new FileTooLarge();
+          yield chunk;
+        }
+      },
+      // a lead row is a few KB; one endless field would otherwise be buffered (and scanned) up to the size limit
+      parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: false, max_record_size: MAX_CSV_RECORD_CHARS }),
+      async (rows: AsyncIterable<Record<string, string>>) => {
+        for await (const record of rows) {
+          records.push(record);
+          if (records.length > maxRows) throw new TooManyRows(maxRows);
+        }
+      },
+    );
   } catch (err) {
-    throw badInput([{ path: 'file', message: `not a readable lead CSV: ${(err as Error).message}` }]);
+    throw csvReadError(err);
   }
   if (!records.length) throw badInput([{ path: 'file', message: 'the file has no rows under its header' }]);
   return records;
+}
+
+class FileTooLarge extends Error {}
+class TooManyRows extends Error {
+  constructor(maxRows: number) {
+    super(`more than ${maxRows} rows`);
+  }
+}
+
+const TOO_LARGE_MESSAGE = `the file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB`;
+
+export function uploadTooLarge(): DomainError {
+  return new DomainError('UPLOAD_TOO_LARGE', TOO_LARGE_MESSAGE, [{ path: 'file', message: TOO_LARGE_MESSAGE }]);
+}
+
+/** Why reading a lead CSV failed, as the error the caller sees. Also used for failures opening the upload. */
+export function csvReadError(err: unknown): DomainError {
+  if (err instanceof DomainError) return err;
+  // graphql-upload cuts a file at its maxFileSize with an http-errors 413 ("File truncated as it exceeds …")
+  if (err instanceof FileTooLarge || (err as { status?: number } | null)?.status === 413) return uploadTooLarge();
+  if (err instanceof CsvError || err instanceof TooManyRows) {
+    return badInput([{ path: 'file', message: `not a readable lead CSV: ${err.message}` }]);
+  }
+  // anything else is the transport: a client that went away mid-file, a premature close, a temp-file failure
+  return new DomainError('UPLOAD_FAILED', 'The upload broke off before the whole file arrived; send it again', [{ path: 'file', message: 'the upload did not complete' }]);
 }

@@ -2,7 +2,8 @@
 import { schema } from '@leadex/db';
 import { asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { parseDecimal } from '../shared/money';
+import { parseMoneyInput } from '../shared/money';
+import { cursorParts, cursorTime, isCursorId } from '../shared/newest-first-page';
 import { parseInput } from '../shared/validation';
 import { EXCLUSIVITIES, GEO_TIERS, LEAD_KINDS, LEAD_STATUSES, TEMPERATURES } from './lead.types';
 
@@ -40,8 +41,11 @@ export function parseLeadFilter(raw: unknown, path = 'filter'): TLeadFilter {
   return parseInput(ZLeadFilter, raw, path) ?? {};
 }
 
-/** SQL conditions for a filter; `needsSellerJoin` when the seller's quality is filtered. */
-export function filterConditions(filter: TLeadFilter, now: Date, currency: string): { where: SQL[]; needsSellerJoin: boolean } {
+/**
+ * SQL conditions for a filter; `needsSellerJoin` when the seller's quality is filtered. A price with more digits
+ * than the currency has is BAD_USER_INPUT at `<path>.minPrice` / `<path>.maxPrice` (never silently dropped).
+ */
+export function filterConditions(filter: TLeadFilter, now: Date, currency: string, path = 'filter'): { where: SQL[]; needsSellerJoin: boolean } {
   const where: SQL[] = [];
   const any = <T>(values: readonly T[] | null | undefined, build: (v: T[]) => SQL) => {
     if (values?.length) where.push(build([...values]));
@@ -58,8 +62,8 @@ export function filterConditions(filter: TLeadFilter, now: Date, currency: strin
   if (filter.exclusivity) where.push(eq(leads.exclusivity, filter.exclusivity));
   if (filter.verifiedOnly) where.push(eq(leads.verification, 'VERIFIED'));
   if (filter.maxAgeHours) where.push(gte(leads.capturedAt, new Date(now.getTime() - filter.maxAgeHours * 3_600_000)));
-  if (filter.minPrice) where.push(gte(leads.price, parseDecimal(filter.minPrice, currency) ?? 0));
-  if (filter.maxPrice) where.push(lte(leads.price, parseDecimal(filter.maxPrice, currency) ?? Number.MAX_SAFE_INTEGER));
+  if (filter.minPrice) where.push(gte(leads.price, parseMoneyInput(filter.minPrice, currency, `${path}.minPrice`)));
+  if (filter.maxPrice) where.push(lte(leads.price, parseMoneyInput(filter.maxPrice, currency, `${path}.maxPrice`)));
   const needsSellerJoin = filter.minSellerQuality != null;
   if (needsSellerJoin) where.push(gte(organizations.qualityScore, filter.minSellerQuality!));
   return { where, needsSellerJoin };
@@ -73,15 +77,17 @@ export function encodeCursor(sort: LeadSort, row: { capturedAt: Date; price: num
   return Buffer.from(JSON.stringify([sort, key, row.id])).toString('base64url');
 }
 
+// prices are bigint minor units (any safe integer fits); scores are int4
+const INT4_MAX = 2_147_483_647;
+
 export function decodeCursor(sort: LeadSort, cursor: string): { key: CursorValue; id: string } | null {
-  try {
-    const [s, key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, CursorValue, string];
-    if (s !== sort || typeof id !== 'string' || (typeof key !== 'string' && typeof key !== 'number')) return null;
-    if (sort === 'NEWEST' && Number.isNaN(new Date(String(key)).getTime())) return null;
-    return { key, id };
-  } catch {
-    return null;
-  }
+  const parts = cursorParts(cursor);
+  if (parts?.length !== 3 || parts[0] !== sort || !isCursorId(parts[2])) return null;
+  const [, key, id] = parts as [string, unknown, string];
+  if (sort === 'NEWEST') return cursorTime(key) ? { key: key as string, id } : null;
+  if (!Number.isSafeInteger(key)) return null;
+  if (sort === 'SCORE_DESC' && Math.abs(key as number) > INT4_MAX) return null;
+  return { key: key as number, id };
 }
 
 export function sortOrder(sort: LeadSort): SQL[] {

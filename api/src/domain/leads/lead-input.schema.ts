@@ -1,6 +1,7 @@
 // The shape of a submitted lead (types, lengths, enums). Content rules (phone valid for the country,
 // consent, attributes per segment) are lead-checks.rules.ts; this only decides whether it is a lead-shaped thing.
 import { z } from 'zod';
+import { ZLeadAttributes } from './lead-attributes';
 import { EXCLUSIVITIES, LEAD_KINDS, SOURCE_CHANNELS, TEMPERATURES } from './lead.types';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -34,7 +35,8 @@ export const ZLeadInput = z.object({
   sourceChannel: z.enum(SOURCE_CHANNELS),
   capturedAt: date,
   consent: ZConsentInput,
-  attributes: z.record(z.string().max(60), z.unknown()).nullish(),
+  // size-limited (lead-attributes.ts); names the segment does not know are dropped after the checks
+  attributes: ZLeadAttributes.nullish(),
   exclusivity: z.enum(EXCLUSIVITIES),
   maxSales: optionalInt(1, 20),
   askingPrice: z.preprocess((v) => (v === '' ? null : v), z.string().trim().regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be a decimal amount like "12.50"').nullish()),

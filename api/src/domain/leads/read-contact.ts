@@ -2,7 +2,7 @@
 import { schema } from '@leadex/db';
 import type { AppDeps } from '../../context';
 import { buyerOwnsLead } from '../purchases/purchases.service';
-import type { Actor } from '../auth/access';
+import { requireScope, type Actor } from '../auth/access';
 import { newId } from '../shared/ids';
 import type { NormalizedContact } from './lead.types';
 import type { LeadRow } from './submit-leads';
@@ -29,6 +29,7 @@ export async function contactReadPurpose(deps: AppDeps, actor: Actor | null, lea
 /** The decrypted contact when allowed (and not erased), else null. Each successful read is audited. */
 export async function readLeadContact(deps: AppDeps, actor: Actor | null, lead: LeadRow): Promise<Contact | null> {
   if (!actor || !lead.contactSealed || !lead.contactKeyId || lead.erasedAt) return null;
+  requireScope(actor, 'leads:read');
   const purpose = await contactReadPurpose(deps, actor, lead);
   if (!purpose) return null;
   const sealed = deps.vault.open<NormalizedContact>(lead.contactSealed, lead.contactKeyId);

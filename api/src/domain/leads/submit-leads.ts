@@ -3,17 +3,18 @@
 import { schema, type Db } from '@leadex/db';
 import { and, eq, gte, inArray, or } from 'drizzle-orm';
 import type { AppDeps } from '../../context';
-import { requireRole, type Actor } from '../auth/access';
+import { requireScope, type Actor } from '../auth/access';
 import { loadGeoAreas, loadPricing, loadSegments } from '../catalog/catalog.service';
 import { geoTierFor } from '../catalog/geo.rules';
 import { findBasePrice, listPrice } from '../pricing/pricing.rules';
 import { DomainError, badInput, type FieldError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
-import { parseDecimal } from '../shared/money';
+import { moneyInputOrNull } from '../shared/money';
 import { zodFieldErrors } from '../shared/validation';
-import { maskEmail, maskName, maskPhone, normalizeContact, normalizedEmailKey, normalizedPhoneKey } from './contact.rules';
+import { findUnsafeText } from '../shared/safe-text';
+import { maskEmail, maskName, maskPhone, normalizedEmailKey, normalizedPhoneKey } from './contact.rules';
 import { ZLeadInput, type TLeadInputShape } from './lead-input.schema';
-import { checkLead } from './lead-checks.rules';
+import { checkLeadHard, checkLeadSoft, hasError, type HardCheckResult } from './lead-checks.rules';
 import type { LeadIssue, SegmentDefinition, TLeadInput } from './lead.types';
 import { typedAttributes } from './lead-attributes';
 import { insertLeadRows } from './insert-lead-rows';
@@ -32,6 +33,8 @@ export interface SubmitOptions {
   shapeErrors: 'refuse-request' | 'reject-row';
   /** ping-post runs the spot-check itself, before any campaign may bid (the sweeper still finds it later) */
   queueSpotCheck?: boolean;
+  /** the caller already counted these leads against the per-minute limit (e.g. before claiming a ping) */
+  limitCounted?: boolean;
 }
 
 export type LeadRow = typeof leads.$inferSelect;
@@ -58,14 +61,16 @@ function shapeIssues(fields: FieldError[]): LeadIssue[] {
 function parseShapes(raw: unknown[], options: SubmitOptions, currency: string): Parsed[] {
   const refused: FieldError[] = [];
   const parsed = raw.map((item, index): Parsed => {
-    const result = ZLeadInput.safeParse(item);
-    if (!result.success) {
-      const fields = zodFieldErrors(result.error, '');
+    // NUL and lone surrogates are a shape error of the row: a CSV cell carries them past the GraphQL edge check
+    const unsafe = findUnsafeText(item);
+    const result = unsafe.length ? null : ZLeadInput.safeParse(item);
+    if (!result?.success) {
+      const fields = result ? zodFieldErrors(result.error, '') : unsafe;
       refused.push(...fields.map((f) => ({ ...f, path: `input[${index}].${f.path}` })));
       return { index, input: null, issues: shapeIssues(fields) };
     }
     const shape: TLeadInputShape = result.data;
-    const askingPrice = shape.askingPrice == null ? null : parseDecimal(shape.askingPrice, currency);
+    const askingPrice = shape.askingPrice == null ? null : moneyInputOrNull(shape.askingPrice, currency);
     if (shape.askingPrice != null && askingPrice == null) {
       const message = `must have at most the currency's minor digits (${currency})`;
       refused.push({ path: `input[${index}].askingPrice`, message });
@@ -108,79 +113,87 @@ async function findTakenExternalIds(db: Db, sellerOrgId: string, parsed: Parsed[
  * nothing is listed until the spot-check worker gives the batch a verdict.
  */
 export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unknown, options: SubmitOptions): Promise<SubmittedBatch> {
-  const seller = requireRole(actor, 'SELLER');
+  const seller = requireScope(actor, 'leads:write', 'SELLER');
   if (!Array.isArray(raw) || raw.length === 0) throw badInput([{ path: 'input', message: 'send at least one lead' }]);
   if (raw.length > deps.config.MAX_BATCH_SIZE) {
     throw badInput([{ path: 'input', message: `at most ${deps.config.MAX_BATCH_SIZE} leads per batch` }]);
   }
   await assertSellerActive(deps.db, seller.organizationId);
+  // counted before any work, over every channel: each submitted lead spends the organisation's budget,
+  // malformed and rejected ones too (probing with rejected leads is what the limit is for)
+  if (!options.limitCounted) await deps.leadSubmissions.consume(seller.organizationId, raw.length);
   const currency = deps.config.PLATFORM_CURRENCY;
   const parsed = parseShapes(raw, options, currency);
   const now = deps.clock();
 
   const [segments, areas, pricing] = await Promise.all([loadSegments(deps.db), loadGeoAreas(deps.db), loadPricing(deps.db)]);
   const segmentByCode = new Map<string, SegmentDefinition>(segments.map((s) => [s.code, s]));
-
-  // contact keys first: duplicates and IP bursts are facts about the whole batch and the database
-  const keyed = parsed.map((p) => {
-    if (!p.input) return null;
-    const { contact } = normalizeContact(p.input);
-    return {
-      segment: p.input.segment,
-      contact,
-      phoneHash: contact.phoneE164 ? deps.vault.hash(normalizedPhoneKey(contact.phoneE164)) : null,
-      emailHash: contact.email ? deps.vault.hash(normalizedEmailKey(contact.email)) : null,
-      ipHash: p.input.ip ? deps.vault.hash(`ip:${p.input.ip}`) : null,
-    };
-  });
-  const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000);
-  const existing = await findExistingDuplicates(deps.db, since, keyed.filter((k) => k !== null));
-  const ipCounts = new Map<string, number>();
-  for (const k of keyed) if (k?.ipHash) ipCounts.set(k.ipHash, (ipCounts.get(k.ipHash) ?? 0) + 1);
-  const seenInBatch = new Set<string>();
   const externalIds = new Set<string>();
   const takenExternalIds = await findTakenExternalIds(deps.db, seller.organizationId, parsed);
+
+  // Hard checks first, with no look-up of other sellers' leads: a rejected lead must learn nothing about
+  // what the platform holds, or 10,000 rejected leads read out which phones exist (the duplicate oracle).
+  const checked = parsed.map((p) => {
+    if (!p.input) return null;
+    const input = p.input;
+    const segment = segmentByCode.get(input.segment);
+    const contactAndRules = checkLeadHard(input, segment, now);
+    const extra: LeadIssue[] = [];
+    if (input.externalId) {
+      if (takenExternalIds.has(input.externalId)) {
+        extra.push({ code: 'EXTERNAL_ID_TAKEN', field: 'externalId', message: 'you already submitted a lead with this externalId', severity: 'ERROR' });
+      } else if (externalIds.has(input.externalId)) {
+        extra.push({ code: 'EXTERNAL_ID_DUPLICATE', field: 'externalId', message: 'this externalId appears twice in the batch', severity: 'ERROR' });
+      }
+      externalIds.add(input.externalId);
+    }
+    const geoTier = geoTierFor(areas, input.country, input.region, input.city);
+    const base = segment ? findBasePrice(pricing.grid, segment.code, input.subsegment, geoTier) : null;
+    if (segment && base == null && input.askingPrice == null) {
+      extra.push({ code: 'NO_PRICE', field: 'segment', message: 'no price grid entry for this segment and geo tier; set askingPrice', severity: 'ERROR' });
+    }
+    const issues = [...contactAndRules.issues, ...extra];
+    const hard: HardCheckResult = { contact: contactAndRules.contact, issues, passed: !hasError(issues) };
+    const contact = hard.contact;
+    // contact keys only for passing leads: only they are stored, and only they take part in duplicate detection
+    const phoneHash = hard.passed && contact.phoneE164 ? deps.vault.hash(normalizedPhoneKey(contact.phoneE164)) : null;
+    const emailHash = hard.passed && contact.email ? deps.vault.hash(normalizedEmailKey(contact.email)) : null;
+    return { index: p.index, input, segment, hard, geoTier, base, phoneHash, emailHash };
+  });
+
+  const passing = checked.filter((c): c is NonNullable<typeof c> => c !== null && c.hard.passed);
+  const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000);
+  const existing = await findExistingDuplicates(deps.db, since, passing.map((c) => ({ segment: c.input.segment, phoneHash: c.phoneHash, emailHash: c.emailHash })));
+  const ipCounts = new Map<string, number>();
+  for (const c of checked) if (c?.input.ip) ipCounts.set(c.input.ip, (ipCounts.get(c.input.ip) ?? 0) + 1);
+  const seenInBatch = new Set<string>();
 
   const batchId = newId('bat');
   const results: LeadResult[] = [];
   const rows: (typeof leads.$inferInsert)[] = [];
-  for (const p of parsed) {
-    if (!p.input) {
-      results.push({ index: p.index, lead: null, issues: p.issues });
+  for (const [i, c] of checked.entries()) {
+    if (!c) {
+      const p = parsed[i]!;
+      results.push({ index: p.index, lead: null, issues: p.input ? [] : p.issues });
       continue;
     }
-    const input = p.input;
-    const k = keyed[p.index]!;
-    const phoneKey = k.phoneHash ? `${input.segment}|p|${k.phoneHash}` : null;
-    const emailKey = k.emailHash ? `${input.segment}|e|${k.emailHash}` : null;
-    const segment = segmentByCode.get(input.segment);
-    const check = checkLead(input, segment, {
+    const { input, segment, hard, geoTier, base } = c;
+    const phoneKey = c.phoneHash ? `${input.segment}|p|${c.phoneHash}` : null;
+    const emailKey = c.emailHash ? `${input.segment}|e|${c.emailHash}` : null;
+    const soft = checkLeadSoft(input, segment, hard, {
       now,
       duplicatePhone: !!phoneKey && (existing.has(phoneKey) || seenInBatch.has(phoneKey)),
       duplicateEmail: !!emailKey && (existing.has(emailKey) || seenInBatch.has(emailKey)),
-      leadsFromSameIpInBatch: k.ipHash ? ipCounts.get(k.ipHash)! : 0,
+      leadsFromSameIpInBatch: input.ip ? ipCounts.get(input.ip)! : 0,
     });
-    const issues = [...check.issues];
-    if (input.externalId) {
-      if (takenExternalIds.has(input.externalId)) {
-        issues.push({ code: 'EXTERNAL_ID_TAKEN', field: 'externalId', message: 'you already submitted a lead with this externalId', severity: 'ERROR' });
-      } else if (externalIds.has(input.externalId)) {
-        issues.push({ code: 'EXTERNAL_ID_DUPLICATE', field: 'externalId', message: 'this externalId appears twice in the batch', severity: 'ERROR' });
-      }
-      externalIds.add(input.externalId);
+    const issues = [...hard.issues, ...soft.signals];
+    if (!hard.passed) {
+      results.push({ index: c.index, lead: null, issues });
+      continue;
     }
     if (phoneKey) seenInBatch.add(phoneKey);
     if (emailKey) seenInBatch.add(emailKey);
-    const geoTier = geoTierFor(areas, input.country, input.region, input.city);
-    const base = segment ? findBasePrice(pricing.grid, segment.code, input.subsegment, geoTier) : null;
-    if (segment && base == null && input.askingPrice == null) {
-      issues.push({ code: 'NO_PRICE', field: 'segment', message: 'no price grid entry for this segment and geo tier; set askingPrice', severity: 'ERROR' });
-    }
-    if (issues.some((i) => i.severity === 'ERROR')) {
-      results.push({ index: p.index, lead: null, issues });
-      continue;
-    }
-    const contact = check.contact;
+    const contact = hard.contact;
     const sealed = deps.vault.seal({ ...contact, consent: input.consent, ip: input.ip ?? null });
     const maxSales = input.exclusivity === 'EXCLUSIVE' ? 1 : (input.maxSales ?? DEFAULT_SHARED_MAX_SALES);
     const row: typeof leads.$inferInsert = {
@@ -196,8 +209,8 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
       postalCode: input.postalCode ?? null,
       geoTier,
       kind: input.kind,
-      temperature: check.temperature,
-      score: check.score,
+      temperature: soft.temperature,
+      score: soft.score,
       sourceChannel: input.sourceChannel,
       capturedAt: input.capturedAt,
       exclusivity: input.exclusivity,
@@ -206,12 +219,12 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
       verification: 'UNVERIFIED',
       askingPrice: input.askingPrice ?? null,
       price: listPrice(
-        { baseAmount: base ?? 0, temperature: check.temperature, exclusivity: input.exclusivity, verified: false, capturedAt: input.capturedAt, askingPrice: input.askingPrice },
+        { baseAmount: base ?? 0, temperature: soft.temperature, exclusivity: input.exclusivity, verified: false, capturedAt: input.capturedAt, askingPrice: input.askingPrice },
         pricing.factors,
         now,
       ),
       currency,
-      attributes: segment ? typedAttributes(input.attributes, segment) : (input.attributes ?? {}),
+      attributes: segment ? typedAttributes(input.attributes, segment) : {},
       signals: issues.filter((i) => i.severity === 'WARNING').map(({ code, field, message }) => ({ code, field, message })),
       formFillSeconds: input.formFillSeconds ?? null,
       previewName: maskName(contact.fullName),
@@ -219,14 +232,15 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
       previewEmail: contact.email ? maskEmail(contact.email) : null,
       contactSealed: sealed.sealed,
       contactKeyId: sealed.keyId,
-      phoneHash: k.phoneHash,
-      emailHash: k.emailHash,
-      ipHash: k.ipHash,
+      phoneHash: c.phoneHash,
+      emailHash: c.emailHash,
+      ipHash: input.ip ? deps.vault.hash(`ip:${input.ip}`) : null,
       expiresAt: new Date(input.capturedAt.getTime() + (segment?.ttlDays ?? 30) * 86_400_000),
       createdAt: now,
     };
     rows.push(row);
-    results.push({ index: p.index, lead: row as LeadRow, issues });
+    // the answer carries the row as the database will hold it, column defaults included (Lead.salesCount …)
+    results.push({ index: c.index, lead: { salesCount: 0, reservedCount: 0, erasedAt: null, listedAt: null, ...row } as LeadRow, issues });
   }
 
   const accepted = rows.length;

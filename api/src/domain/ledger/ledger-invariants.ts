@@ -30,15 +30,16 @@ export async function checkLedgerInvariants(db: Db): Promise<InvariantReport> {
     db,
     sql`SELECT
           (SELECT sum(p.amount) FROM ledger_postings p JOIN ledger_transactions t ON t.id = p.transaction_id
-             WHERE p.account = ${PLATFORM_STRIPE_BALANCE} AND t.kind IN ('PAYMENT', 'TOP_UP'))::text AS payments,
+             WHERE p.account = ${PLATFORM_STRIPE_BALANCE} AND t.kind IN ('PAYMENT', 'TOP_UP', 'UNMATCHED_PAYMENT'))::text AS payments,
           (SELECT sum(amount) FROM refunds WHERE status = 'SUCCEEDED' AND destination = 'STRIPE')::text AS refunds,
           (SELECT sum(amount) FROM payouts WHERE status <> 'FAILED')::text AS payouts`,
   );
-  // card payments are orders and wallet top-ups
+  // card payments are orders and wallet top-ups, plus payments that matched neither (each owed back by one full refund)
   const [paid] = await queryRows<{ total: string | null }>(
     db,
     sql`SELECT ((SELECT coalesce(sum(total), 0) FROM orders WHERE paid_at IS NOT NULL AND payment_intent_id IS NOT NULL)
-              + (SELECT coalesce(sum(amount), 0) FROM wallet_top_ups WHERE status = 'PAID'))::text AS total`,
+              + (SELECT coalesce(sum(amount), 0) FROM wallet_top_ups WHERE status = 'PAID')
+              + (SELECT coalesce(sum(amount), 0) FROM refunds WHERE idempotency_key LIKE 'unmatched-payment-%'))::text AS total`,
   );
   const payments = Number(flows?.payments ?? 0);
   const refunds = Number(flows?.refunds ?? 0);

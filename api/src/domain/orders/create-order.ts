@@ -1,6 +1,7 @@
 // createOrder: reserve capacity on chosen leads (or N leads matching a filter) for the hold period.
 // Capacity is counted on the lead row (sales_count + reserved_count ≤ max_sales, also a CHECK), under
-// row locks taken in id order, so concurrent buyers can never oversell and never deadlock.
+// row locks taken in id order, so concurrent buyers can never oversell and never deadlock. Each buyer's
+// unpaid holds are capped (hold-limits.rules.ts), counted under a per-buyer advisory lock.
 import { schema, type Db } from '@leadex/db';
 import { and, asc, desc, eq, gt, inArray, lt, ne, notExists, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -8,11 +9,13 @@ import type { AppDeps } from '../../context';
 import { requireUser } from '../auth/access';
 import { loadPricing } from '../catalog/catalog.service';
 import { filterConditions, parseLeadFilter } from '../leads/lead-filter';
+import { isUniqueViolation } from '../shared/db-errors';
 import { DomainError, badInput, type FieldError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { parseInput } from '../shared/validation';
 import { loadOrder, type OrderView } from './load-order';
 import { freeCapacity } from './capacity.rules';
+import { holdLimitBreach } from './hold-limits.rules';
 import { priceOrderLines, requestFingerprint } from './order-rules';
 
 const { leads, orders, orderLines } = schema;
@@ -24,13 +27,6 @@ const ZCreateOrderInput = z.object({
 });
 
 type LeadRow = typeof leads.$inferSelect;
-
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  const e = err as { code?: string; constraint_name?: string; cause?: { code?: string; constraint_name?: string; constraint?: string } };
-  const code = e.code ?? e.cause?.code;
-  const name = e.constraint_name ?? e.cause?.constraint_name ?? e.cause?.constraint;
-  return code === '23505' && (!name || name === constraint);
-}
 
 /** Lines this buyer already holds or bought among these leads. */
 async function heldByBuyer(tx: Db, buyerOrgId: string, leadIds: string[]): Promise<Set<string>> {
@@ -67,7 +63,7 @@ async function lockChosenLeads(deps: AppDeps, tx: Db, buyerOrgId: string, leadId
 async function lockMatchingLeads(deps: AppDeps, tx: Db, buyerOrgId: string, rawFilter: unknown, quantity: number, now: Date): Promise<LeadRow[]> {
   const filter = parseLeadFilter(rawFilter, 'input.matching');
   if (filter.statuses?.length) throw badInput([{ path: 'input.matching.statuses', message: 'orders take listed leads only' }]);
-  const { where, needsSellerJoin } = filterConditions(filter, now, deps.config.PLATFORM_CURRENCY);
+  const { where, needsSellerJoin } = filterConditions(filter, now, deps.config.PLATFORM_CURRENCY, 'input.matching');
   const conditions = [
     ...where,
     eq(leads.status, 'LISTED'),
@@ -90,6 +86,28 @@ async function lockMatchingLeads(deps: AppDeps, tx: Db, buyerOrgId: string, rawF
     throw new DomainError('NOT_ENOUGH_LEADS', `Only ${rows.length} leads match right now`, [{ path: 'input.quantity', message: `only ${rows.length} available` }]);
   }
   return rows.map((r) => r.lead).sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** Until the transaction ends, this buyer's other orders wait; other buyers never do. */
+async function lockBuyerHolds(tx: Db, buyerOrgId: string): Promise<void> {
+  // two racing orders of one buyer cannot both see room under the caps; no other path takes this lock, so it
+  // cannot join a deadlock with the lead row locks that follow
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('leadex-buyer-holds'), hashtext(${buyerOrgId}))`);
+}
+
+/** Refuses the order when it would take the buyer past MAX_HELD_LEADS_PER_BUYER or MAX_OPEN_ORDERS_PER_BUYER. */
+async function checkHoldLimits(deps: AppDeps, tx: Db, buyerOrgId: string, newLeads: number, now: Date): Promise<void> {
+  const [held] = await tx
+    .select({ openOrders: sql<number>`count(DISTINCT ${orders.id})::int`, heldLeads: sql<number>`count(${orderLines.leadId})::int` })
+    .from(orders)
+    .leftJoin(orderLines, and(eq(orderLines.orderId, orders.id), eq(orderLines.active, true)))
+    .where(and(eq(orders.buyerOrgId, buyerOrgId), eq(orders.status, 'RESERVED'), gt(orders.expiresAt, now)));
+  const breach = holdLimitBreach(
+    { openOrders: Number(held?.openOrders ?? 0), heldLeads: Number(held?.heldLeads ?? 0) },
+    newLeads,
+    { maxHeldLeads: deps.config.MAX_HELD_LEADS_PER_BUYER, maxOpenOrders: deps.config.MAX_OPEN_ORDERS_PER_BUYER },
+  );
+  if (breach) throw new DomainError(breach.code, breach.message);
 }
 
 /**
@@ -124,7 +142,11 @@ export async function createOrder(deps: AppDeps, actor: Parameters<typeof requir
   const { volumeTiers } = await loadPricing(deps.db);
   try {
     const orderId = await deps.db.transaction(async (tx) => {
+      await lockBuyerHolds(tx, buyer.organizationId);
       const now = deps.clock();
+      // the same key may have committed while this request waited for the lock: a replay, never refused by the caps
+      if (key && (await tx.select({ id: orders.id }).from(orders).where(and(eq(orders.buyerOrgId, buyer.organizationId), eq(orders.idempotencyKey, key)))).length) return null;
+      await checkHoldLimits(deps, tx, buyer.organizationId, count, now);
       const chosen = byIds
         ? await lockChosenLeads(deps, tx, buyer.organizationId, input.leadIds!, now)
         : await lockMatchingLeads(deps, tx, buyer.organizationId, input.matching, input.quantity!, now);
@@ -139,7 +161,7 @@ export async function createOrder(deps: AppDeps, actor: Parameters<typeof requir
       await tx.update(leads).set({ reservedCount: sql`${leads.reservedCount} + 1` }).where(inArray(leads.id, chosen.map((l) => l.id)));
       return id;
     });
-    return loadOrder(deps, buyer, orderId);
+    return orderId ? loadOrder(deps, buyer, orderId) : (await replay())!;
   } catch (err) {
     // the same key raced itself: the other request won, answer with its order
     if (key && isUniqueViolation(err, 'orders_buyer_idem_uq')) return (await replay())!;

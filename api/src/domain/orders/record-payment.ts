@@ -8,10 +8,10 @@ import { loadSegments } from '../catalog/catalog.service';
 import { PLATFORM_ESCROW, PLATFORM_STRIPE_BALANCE, PLATFORM_UNAPPLIED } from '../ledger/ledger-accounts';
 import { postLedgerTransaction } from '../ledger/post-transaction';
 import { splitCommission } from '../pricing/pricing.rules';
+import { bookUnmatchedPayment } from '../payments/unmatched-payment';
 import { newId } from '../shared/ids';
 import { freeCapacity } from './capacity.rules';
 import type { OrderRow } from './load-order';
-import { releaseReservation } from './release-order';
 
 const { orders, orderLines, leads, purchases, refunds } = schema;
 
@@ -103,11 +103,16 @@ export async function recordOrderPayment(deps: AppDeps, tx: Db, payment: Payment
   const now = deps.clock();
   const [order] = await tx.select().from(orders).where(eq(orders.id, payment.orderId)).for('update');
   if (!order) return { result: 'UNKNOWN_ORDER', orderId: payment.orderId };
-  if (order.paidAt) return { result: 'ALREADY_RECORDED', orderId: order.id };
-  if (payment.amount !== order.total || payment.currency.toUpperCase() !== order.currency) {
-    deps.logger.error({ orderId: order.id, amount: payment.amount, total: order.total }, 'payment does not match the order');
-    if (order.status === 'RESERVED') await releaseReservation(tx, order, 'CANCELLED', now);
-    return { result: 'REFUND_DUE', orderId: order.id, refundId: await bookForRefund(tx, { ...order, total: payment.amount }, payment, now, 'an amount mismatch') };
+  if (order.paidAt && order.paymentIntentId === payment.paymentIntentId) return { result: 'ALREADY_RECORDED', orderId: order.id };
+  // a second payment of a paid order, or one of another amount or currency than the order's: Stripe has the
+  // money but it buys nothing, so it is refunded in full and alerted on; the order itself is left as it is
+  const reason = order.paidAt ? 'a second payment of a paid order' : payment.amount !== order.total || payment.currency.toUpperCase() !== order.currency ? 'an amount mismatch' : null;
+  if (reason) {
+    const refundId = await bookUnmatchedPayment(deps, tx, {
+      paymentIntentId: payment.paymentIntentId, amount: payment.amount, currency: payment.currency, orderId: order.id, reason,
+      expected: { amount: order.total, currency: order.currency },
+    });
+    return { result: 'REFUND_DUE', orderId: order.id, refundId };
   }
   if (order.status === 'RESERVED') {
     await convertToSales(deps, tx, order, payment, now);

@@ -9,7 +9,7 @@ import { loadGeoAreas, loadPricing, loadSegments } from '../catalog/catalog.serv
 import { geoTierFor } from '../catalog/geo.rules';
 import { EXCLUSIVITIES, GEO_TIERS, TEMPERATURES } from '../leads/lead.types';
 import { DomainError, badInput } from '../shared/domain-error';
-import { parseDecimal, type Money } from '../shared/money';
+import { moneyInputErrors, parseDecimal, parseMoneyInput, type Money } from '../shared/money';
 import { parseInput } from '../shared/validation';
 import { FACTOR_NAMES, applyDiscount, campaignMath, findBasePrice, listPrice, volumeDiscountBps } from './pricing.rules';
 
@@ -69,7 +69,7 @@ export async function setPriceGrid(deps: AppDeps, actor: Actor | null, raw: unkn
     const seg = segs.find((s) => s.code === e.segment);
     if (!seg) return [{ path: `input[${i}].segment`, message: 'unknown segment' }];
     if (e.subsegment && !seg.subsegments.some((s) => s.code === e.subsegment)) return [{ path: `input[${i}].subsegment`, message: `not a subsegment of ${seg.code}` }];
-    return parseDecimal(e.baseAmount, currency) == null ? [{ path: `input[${i}].baseAmount`, message: `too many decimals for ${currency}` }] : [];
+    return moneyInputErrors(e.baseAmount, currency, `input[${i}].baseAmount`);
   });
   if (fields.length) throw badInput(fields);
   const rows = entries.map((e) => ({ segmentCode: e.segment, subsegment: e.subsegment, geoTier: e.geoTier, baseAmount: parseDecimal(e.baseAmount, currency)!, currency }));
@@ -113,7 +113,7 @@ export async function setCommissionRate(deps: AppDeps, actor: Actor | null, segm
 
 export function calculateCampaign(deps: AppDeps, clicks: number, costPerClick: string, leadCount: number) {
   const currency = deps.config.PLATFORM_CURRENCY;
-  const cpc = parseDecimal(costPerClick, currency);
+  const cpc = parseMoneyInput(costPerClick, currency, 'costPerClick');
   const fields = [
     ...(Number.isInteger(clicks) && clicks >= 0 && clicks <= 1e9 ? [] : [{ path: 'clicks', message: 'a whole number from 0' }]),
     ...(cpc != null && cpc >= 0 ? [] : [{ path: 'costPerClick', message: `a non-negative amount in ${currency}` }]),

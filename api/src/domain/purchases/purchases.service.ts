@@ -3,7 +3,7 @@ import { schema, type Db } from '@leadex/db';
 import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../../context';
-import { requireUser, type Actor } from '../auth/access';
+import { requireScope, requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { newestFirstPage, type Page, type PageArgs } from '../shared/newest-first-page';
 import { parseInput } from '../shared/validation';
@@ -26,6 +26,11 @@ function purchasesPage(deps: AppDeps, scope: SQL, args: PageArgs, fallbackSize: 
 export async function myPurchases(deps: AppDeps, actor: Actor | null, args: PageArgs): Promise<Page<PurchaseRow>> {
   const buyer = requireUser(actor, 'BUYER');
   return purchasesPage(deps, eq(purchases.buyerOrgId, buyer.organizationId), args, 20);
+}
+
+/** The free-text reason is the buyer's private CRM note: only the buying organization reads it (sellers see the outcome). */
+export function visibleOutcomeReason(actor: Actor | null, purchase: Pick<PurchaseRow, 'buyerOrgId' | 'outcomeReason'>): string | null {
+  return actor?.role === 'BUYER' && actor.organizationId === purchase.buyerOrgId ? purchase.outcomeReason : null;
 }
 
 export const LEAD_OUTCOMES = ['NEW', 'CONTACTED', 'QUALIFIED', 'CONVERTED', 'LOST'] as const;
@@ -79,6 +84,6 @@ export async function applyRefundToPurchase(tx: Db, purchaseId: string, amount: 
 
 /** A seller's sales (no buyer identity), newest first, for their dashboard. */
 export async function mySales(deps: AppDeps, actor: Actor | null, args: PageArgs): Promise<Page<PurchaseRow>> {
-  const seller = requireUser(actor, 'SELLER');
+  const seller = requireScope(actor, 'leads:read', 'SELLER');
   return purchasesPage(deps, eq(purchases.sellerOrgId, seller.organizationId), args, 50);
 }

@@ -1,8 +1,7 @@
 // Sellers' connected accounts (Stripe Express): create one, hand out the onboarding link, and follow
-// `account.updated` to know when payouts are enabled.
+// `account.updated` (re-read from Stripe) to know when payouts are enabled.
 import { schema, type Db } from '@leadex/db';
 import { eq } from 'drizzle-orm';
-import type Stripe from 'stripe';
 import type { AppDeps } from '../../context';
 import { requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
@@ -38,12 +37,15 @@ export async function connectPayoutAccount(deps: AppDeps, actor: Actor | null): 
   }
 }
 
-/** From the `account.updated` webhook (inside its transaction). */
-export async function applyAccountUpdate(tx: Db, account: Stripe.Account): Promise<boolean> {
+/**
+ * From the `account.updated` webhook (inside its transaction), with the account as re-read from Stripe:
+ * the event body alone never enables payouts.
+ */
+export async function applyAccountUpdate(tx: Db, account: { accountId: string; payoutsEnabled: boolean }): Promise<boolean> {
   const rows = await tx
     .update(organizations)
-    .set({ stripePayoutsEnabled: !!account.payouts_enabled })
-    .where(eq(organizations.stripeAccountId, account.id))
+    .set({ stripePayoutsEnabled: account.payoutsEnabled })
+    .where(eq(organizations.stripeAccountId, account.accountId))
     .returning({ id: organizations.id });
   return rows.length > 0;
 }

@@ -63,6 +63,7 @@ export const DOMAIN_ERROR_CATEGORY = {
   API_KEY_SCOPE_REQUIRED: 'FORBIDDEN',
   API_KEY_EXPIRED: 'UNAUTHENTICATED',
   PASSWORD_TOO_WEAK: 'BAD_USER_INPUT',
+  SELLER_NOT_FOUND: 'NOT_FOUND',
 } as const satisfies Record<string, ErrorCategory>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CATEGORY;
@@ -70,12 +71,15 @@ export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CATEGORY;
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly fields: FieldError[];
+  /** seconds until a RATE_LIMITED request may be retried (`extensions.retryAfter`) */
+  readonly retryAfter?: number;
 
-  constructor(code: DomainErrorCode, message: string, fields: FieldError[] = []) {
+  constructor(code: DomainErrorCode, message: string, fields: FieldError[] = [], options: { retryAfter?: number } = {}) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.fields = fields;
+    if (options.retryAfter != null) this.retryAfter = options.retryAfter;
   }
 
   get category(): ErrorCategory {

@@ -1,4 +1,5 @@
 // Money: integer minor units with an ISO currency, and the rounding rules every price uses.
+import { badInput, type FieldError } from './domain-error';
 
 export interface Money {
   readonly amount: number; // minor units, a safe integer
@@ -44,4 +45,50 @@ export function parseDecimal(text: string, currency: string): number | null {
   const minor = Number(match[2]) * 10 ** digits + Number(frac.padEnd(digits, '0') || '0');
   if (!Number.isSafeInteger(minor)) return null;
   return match[1] ? -minor : minor;
+}
+
+/** Inclusive bounds in minor units for an amount a user types; default: from 0 to MAX_MONEY_MAJOR. */
+export interface MoneyBounds {
+  min?: number;
+  max?: number;
+}
+
+// far above any price, bid, budget or top-up the platform takes, and a safe integer in every currency
+export const MAX_MONEY_MAJOR = 10_000_000;
+
+function problemWith(text: string, currency: string, bounds: MoneyBounds): string | null {
+  const digits = minorDigits(currency);
+  const example = digits === 0 ? '12' : `12.${'50'.padEnd(digits, '0').slice(0, digits)}`;
+  const match = /^-?\d+(?:\.(\d+))?$/.exec(text.trim());
+  if (!match) return `must be a decimal amount like "${example}"`;
+  if ((match[1] ?? '').length > digits) {
+    return digits === 0 ? `must be a whole amount for ${currency} (no decimal places)` : `at most ${digits} decimal place${digits === 1 ? '' : 's'} for ${currency}`;
+  }
+  const minor = parseDecimal(text, currency);
+  const min = bounds.min ?? 0;
+  const max = bounds.max ?? MAX_MONEY_MAJOR * 10 ** digits;
+  if (minor == null || minor > max) return `at most ${formatDecimal(max, currency)} ${currency}`;
+  if (minor < min) return min === 0 ? 'must not be negative' : min === 1 ? `must be more than ${formatDecimal(0, currency)} ${currency}` : `at least ${formatDecimal(min, currency)} ${currency}`;
+  return null;
+}
+
+/** The field errors of an amount a user typed: [] when it has the currency's digits and lies within the bounds. */
+export function moneyInputErrors(text: string, currency: string, path: string, bounds: MoneyBounds = {}): FieldError[] {
+  const message = problemWith(text, currency, bounds);
+  return message ? [{ path, message }] : [];
+}
+
+/**
+ * Parses an amount a user typed into minor units. Never rounds or drops it: too many fractional digits for the
+ * currency, or an amount out of bounds, is a BAD_USER_INPUT naming `path`.
+ */
+export function parseMoneyInput(text: string, currency: string, path: string, bounds: MoneyBounds = {}): number {
+  const errors = moneyInputErrors(text, currency, path, bounds);
+  if (errors.length) throw badInput(errors);
+  return parseDecimal(text, currency)!;
+}
+
+/** parseMoneyInput for callers that report per item: null instead of throwing. */
+export function moneyInputOrNull(text: string, currency: string, bounds: MoneyBounds = {}): number | null {
+  return problemWith(text, currency, bounds) ? null : parseDecimal(text, currency);
 }

@@ -1,17 +1,23 @@
-// The verdict on a batch once its sample was checked (by any provider): list, discount or reject, record
-// the findings, move the seller's quality score. Runs inside the caller's transaction, batch row locked.
+// The verdict on a batch once every lead went through the automatic checks and the sample (if its segment
+// has a costly provider) was checked: list, discount or reject, record the sample's findings, move the
+// seller's quality score. Runs inside the caller's transaction, batch row locked.
 import { schema, type Db } from '@leadex/db';
 import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { SegmentDefinition } from '../leads/lead.types';
 import { repriceLeads } from '../pricing/pricing.service';
 import { newId } from '../shared/ids';
 import type { SampleFinding } from './automatic-provider';
-import { SUSPENSION_FLOOR, batchPasses, nextSellerQuality } from './spot-check.rules';
+import { SAMPLE_PASSED } from './lead-checks-view.rules';
+import { SUSPENSION_FLOOR, batchVerdict, sellerQualityAfterBatch } from './spot-check.rules';
 
 const { leadBatches, leads, organizations, verificationResults } = schema;
 
 export interface SpotCheckOutcome {
   batchId: string;
+  /** leads the automatic checks ran on, and how many failed them */
+  checked: number;
+  automaticFailed: number;
+  /** leads sampled for a costly provider, and how many failed it */
   sampled: number;
   failed: number;
   passed: boolean;
@@ -30,6 +36,9 @@ export function batchPolicy(segments: SegmentDefinition[], leadSegments: string[
   };
 }
 
+type Placement = { status: 'LISTED'; verification: 'VERIFIED' | 'UNVERIFIED' } | { status: 'REJECTED'; verification: 'FAILED' };
+const REJECT: Placement = { status: 'REJECTED', verification: 'FAILED' };
+
 export async function applyBatchVerdict(
   tx: Db,
   batchId: string,
@@ -41,35 +50,58 @@ export async function applyBatchVerdict(
   const [batch] = await tx.select().from(leadBatches).where(eq(leadBatches.id, batchId));
   const [seller] = await tx.select().from(organizations).where(eq(organizations.id, batch!.sellerOrgId)).for('update');
   const pending = await tx.select().from(leads).where(and(eq(leads.batchId, batchId), eq(leads.status, 'PENDING_VERIFICATION')));
+  const automaticRows = await tx
+    .select({ leadId: verificationResults.leadId })
+    .from(verificationResults)
+    .where(and(eq(verificationResults.batchId, batchId), eq(verificationResults.stage, 'AUTOMATIC'), eq(verificationResults.severity, 'ERROR')));
+  const automaticFailed = new Set(automaticRows.map((r) => r.leadId!));
   const policy = batchPolicy(segments, pending.map((l) => l.segment));
-  const failedIds = findings.filter((f) => !f.passed).map((f) => f.leadId);
-  const passed = batchPasses(findings.length, failedIds.length, policy.thresholdBps);
-  const rest = pending.filter((l) => !failedIds.includes(l.id)).map((l) => l.id);
-  const listed = passed || !policy.rejectOnFail;
+  const sampleFailed = new Set(findings.filter((f) => !f.passed).map((f) => f.leadId));
+  const counts = { checked: pending.length, automaticFailed: pending.filter((l) => automaticFailed.has(l.id)).length, sampled: findings.length, sampleFailed: sampleFailed.size, thresholdBps: policy.thresholdBps };
+  const { passed } = batchVerdict(counts);
+  const rejectsFailedLeads = new Set(segments.filter((s) => s.failedBatchPolicy === 'REJECT').map((s) => s.code));
 
-  if (failedIds.length) await tx.update(leads).set({ status: 'REJECTED', verification: 'FAILED' }).where(inArray(leads.id, failedIds));
-  if (rest.length) {
-    await tx
-      .update(leads)
-      .set(listed ? { status: 'LISTED', verification: passed ? 'VERIFIED' : 'UNVERIFIED', listedAt: now } : { status: 'REJECTED', verification: 'FAILED' })
-      .where(inArray(leads.id, rest));
-    // leads that outlived their segment's TTL while waiting are not put on the market
-    await tx.update(leads).set({ status: 'EXPIRED' }).where(and(inArray(leads.id, rest), eq(leads.status, 'LISTED'), lte(leads.expiresAt, now)));
-    await repriceLeads(tx, now, rest);
+  // A lead failing the sampled provider is rejected. A lead failing the automatic checks is never VERIFIED:
+  // its segment's failedBatchPolicy decides, REJECT → rejected, DISCOUNT → listed UNVERIFIED at the
+  // discount (never better placed than its batch's clean leads). The rest follow the batch verdict.
+  const place = (l: (typeof pending)[number]): Placement => {
+    if (sampleFailed.has(l.id)) return REJECT;
+    if (!passed && policy.rejectOnFail) return REJECT;
+    if (automaticFailed.has(l.id)) return rejectsFailedLeads.has(l.segment) ? REJECT : { status: 'LISTED', verification: 'UNVERIFIED' };
+    return { status: 'LISTED', verification: passed ? 'VERIFIED' : 'UNVERIFIED' };
+  };
+  const groups = new Map<string, { placement: Placement; ids: string[] }>();
+  for (const l of pending) {
+    const p = place(l);
+    const key = `${p.status}:${p.verification}`;
+    (groups.get(key) ?? groups.set(key, { placement: p, ids: [] }).get(key)!).ids.push(l.id);
   }
+  const listedIds: string[] = [];
+  for (const { placement, ids } of groups.values()) {
+    await tx.update(leads).set(placement.status === 'LISTED' ? { ...placement, listedAt: now } : placement).where(inArray(leads.id, ids));
+    if (placement.status === 'LISTED') listedIds.push(...ids);
+  }
+  if (listedIds.length) {
+    // leads that outlived their segment's TTL while waiting are not put on the market
+    await tx.update(leads).set({ status: 'EXPIRED' }).where(and(inArray(leads.id, listedIds), eq(leads.status, 'LISTED'), lte(leads.expiresAt, now)));
+    await repriceLeads(tx, now, listedIds);
+  }
+
+  // the sampled provider's name is kept in `field`, so Lead.checks can name the check (OPERATOR_CALL)
   const rows = findings.map((f) => ({
     id: newId('ver'), batchId, leadId: f.leadId, rowIndex: -1, stage: 'SPOT_CHECK',
-    code: f.passed ? 'SAMPLE_PASSED' : f.code!, field: null, message: f.passed ? `Checked by the ${providerName} provider.` : f.message!,
+    code: f.passed ? SAMPLE_PASSED : f.code!, field: providerName, message: f.passed ? `Checked by the ${providerName} provider.` : f.message!,
     severity: f.passed ? 'WARNING' : 'ERROR', createdAt: now,
   }));
   if (rows.length) await tx.insert(verificationResults).values(rows);
-
-  const quality = nextSellerQuality(seller!.qualityScore, findings.length, failedIds.length);
+  const quality = sellerQualityAfterBatch(seller!.qualityScore, counts);
   await tx.update(organizations).set({ qualityScore: quality, suspended: seller!.suspended || quality < SUSPENSION_FLOOR }).where(eq(organizations.id, seller!.id));
   await tx
     .update(leadBatches)
-    .set({ status: passed ? 'VERIFIED' : 'FAILED', sampleSize: findings.length, sampleFailed: failedIds.length, verdictAt: now })
+    .set({ status: passed ? 'VERIFIED' : 'FAILED', sampleSize: findings.length, sampleFailed: sampleFailed.size, verdictAt: now })
     .where(eq(leadBatches.id, batchId));
-  const listedCount = listed ? rest.length : 0;
-  return { batchId, sampled: findings.length, failed: failedIds.length, passed, listed: listedCount, rejected: pending.length - listedCount, sellerQuality: quality };
+  return {
+    batchId, checked: counts.checked, automaticFailed: counts.automaticFailed, sampled: findings.length, failed: sampleFailed.size, passed,
+    listed: listedIds.length, rejected: pending.length - listedIds.length, sellerQuality: quality,
+  };
 }

@@ -1,14 +1,13 @@
-// The spot-check of one batch (DESIGN.md §2 steps 3–4), called by the `spot-check` worker: draw the sample,
-// hand it to the segment's provider — `automatic` answers at once, `manual` opens operator tasks — and,
-// when the findings are in, give the verdict.
+// The verification of one batch (DESIGN.md §2 steps 3–5), called by the `spot-check` worker: the automatic
+// checks on every lead, then — only for a segment whose provider costs something per lead (`manual`
+// opens operator tasks) — a sample of the survivors, and, when the findings are in, the verdict.
 import { schema } from '@leadex/db';
 import { and, eq, lte, notExists, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../context';
 import { loadSegments } from '../catalog/catalog.service';
-import type { NormalizedContact } from '../leads/lead.types';
 import { newId } from '../shared/ids';
-import { automaticProvider } from './automatic-provider';
 import { applyBatchVerdict, batchPolicy, type SpotCheckOutcome } from './batch-verdict';
+import { recordAutomaticChecks } from './record-automatic-checks';
 import { pickSample, sampleSize } from './spot-check.rules';
 
 const { leadBatches, leads, organizations, verificationTasks } = schema;
@@ -16,7 +15,8 @@ export type { SpotCheckOutcome } from './batch-verdict';
 
 /**
  * Decides a PENDING_VERIFICATION batch, or opens its manual tasks. Safe to run twice: the batch row is
- * locked, a batch with a verdict or with tasks already open is left alone (returns null).
+ * locked, a batch with a verdict or with tasks already open is left alone (returns null); the automatic
+ * findings are written in the same transaction as the tasks or the verdict, so they are written once.
  */
 export async function runSpotCheck(deps: AppDeps, batchId: string, options: { offerToCampaigns?: boolean } = {}): Promise<SpotCheckOutcome | null> {
   const now = deps.clock();
@@ -29,19 +29,17 @@ export async function runSpotCheck(deps: AppDeps, batchId: string, options: { of
     const [seller] = await tx.select().from(organizations).where(eq(organizations.id, batch.sellerOrgId));
     const pending = await tx.select().from(leads).where(and(eq(leads.batchId, batchId), eq(leads.status, 'PENDING_VERIFICATION')));
     const policy = batchPolicy(segments, pending.map((l) => l.segment));
-    const sample = pickSample(pending, sampleSize(pending.length, seller!.qualityScore), batchId);
-
-    if (policy.provider === 'manual' && sample.length) {
-      await tx.insert(verificationTasks).values(sample.map((l) => ({ id: newId('ver'), batchId, leadId: l.id, status: 'OPEN', createdAt: now })));
-      return null;
+    const failed = await recordAutomaticChecks(tx, batchId, pending, deps.vault, now);
+    // the automatic checks cost nothing and already ran on every lead: only a costly provider samples
+    if (policy.provider === 'manual') {
+      const survivors = pending.filter((l) => !failed.has(l.id));
+      const sample = pickSample(survivors, sampleSize(survivors.length, seller!.qualityScore), batchId);
+      if (sample.length) {
+        await tx.insert(verificationTasks).values(sample.map((l) => ({ id: newId('ver'), batchId, leadId: l.id, status: 'OPEN', createdAt: now })));
+        return null;
+      }
     }
-    const findings = await automaticProvider.checkSample(
-      sample.map((l) => ({
-        id: l.id, kind: l.kind, country: l.country, signals: l.signals as { code: string }[],
-        contact: l.contactSealed && l.contactKeyId ? deps.vault.open<NormalizedContact>(l.contactSealed, l.contactKeyId) : null,
-      })),
-    );
-    return applyBatchVerdict(tx, batchId, findings, automaticProvider.name, segments, now);
+    return applyBatchVerdict(tx, batchId, [], 'automatic', segments, now);
   });
   if (outcome?.listed && options.offerToCampaigns !== false) await offerToCampaigns(deps, batchId);
   return outcome;

@@ -1,9 +1,11 @@
 // Operators' view of sellers' quality, suspension, and segment verification policy.
 import { queryRows, schema, sql } from '@leadex/db';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AppDeps } from '../../context';
 import { requireUser, type Actor } from '../auth/access';
 import { DomainError, badInput } from '../shared/domain-error';
+import { parseInput } from '../shared/validation';
 
 export interface SellerQualityRow {
   id: string;
@@ -31,9 +33,15 @@ export async function sellerQualityList(deps: AppDeps, actor: Actor | null, only
 
 export async function setSellerSuspended(deps: AppDeps, actor: Actor | null, organizationId: string, suspended: boolean): Promise<SellerQualityRow> {
   requireUser(actor, 'OPERATOR');
-  const [org] = await deps.db.update(schema.organizations).set({ suspended }).where(eq(schema.organizations.id, organizationId)).returning();
-  if (!org || org.kind !== 'SELLER') throw new DomainError('NOT_OWNER', 'No such seller');
-  return (await sellerQualityList(deps, actor, organizationId))[0]!;
+  const id = parseInput(z.string().trim().min(1).max(64), organizationId, 'organizationId');
+  // the kind is part of the update's condition: a buyer's or the platform's organization is refused with nothing written
+  const [org] = await deps.db
+    .update(schema.organizations)
+    .set({ suspended })
+    .where(and(eq(schema.organizations.id, id), eq(schema.organizations.kind, 'SELLER')))
+    .returning({ id: schema.organizations.id });
+  if (!org) throw new DomainError('SELLER_NOT_FOUND', 'No such seller', [{ path: 'organizationId', message: 'not a seller organization' }]);
+  return (await sellerQualityList(deps, actor, id))[0]!;
 }
 
 export async function setSegmentPolicy(

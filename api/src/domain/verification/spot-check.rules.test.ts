@@ -1,4 +1,4 @@
-import { batchPasses, nextSellerQuality, pickSample, sampleSize } from './spot-check.rules';
+import { batchPasses, batchVerdict, nextSellerQuality, pickSample, sampleSize, sellerQualityAfterBatch } from './spot-check.rules';
 
 describe('spot-check sample size', () => {
   it('follows the acceptance-sampling table for a good seller', () => {
@@ -37,5 +37,25 @@ describe('verdict and seller quality', () => {
     expect(nextSellerQuality(80, 20, 10)).toBe(71);
     expect(nextSellerQuality(80, 0, 0)).toBe(80);
     expect(nextSellerQuality(5, 10, 10)).toBe(4);
+  });
+});
+
+describe('batch verdict over the automatic checks and the sample', () => {
+  const counts = { checked: 40, automaticFailed: 0, sampled: 0, sampleFailed: 0, thresholdBps: 1000 };
+  it('passes while the share failing the automatic checks is at or under the threshold', () => {
+    expect(batchVerdict({ ...counts, automaticFailed: 4 })).toMatchObject({ passed: true, automaticPassed: true, estimatedFailedShare: 0.1 });
+    expect(batchVerdict({ ...counts, automaticFailed: 5 })).toMatchObject({ passed: false, automaticPassed: false, samplePassed: true });
+  });
+  it('also needs the sample of a costly provider at or under the threshold', () => {
+    // 3 of 40 fail the automatic checks (7.5%), then 1 of the 8 sampled survivors fails the call (12.5%)
+    const v = batchVerdict({ ...counts, automaticFailed: 3, sampled: 8, sampleFailed: 1 });
+    expect(v).toMatchObject({ passed: false, automaticPassed: true, samplePassed: false });
+    expect(v.estimatedFailedShare).toBeCloseTo(0.075 + 0.925 * 0.125, 10);
+    expect(batchVerdict({ ...counts, automaticFailed: 3, sampled: 10, sampleFailed: 1 }).passed).toBe(true);
+  });
+  it('passes an empty batch and moves the seller by the estimated share', () => {
+    expect(batchVerdict({ ...counts, checked: 0 }).passed).toBe(true);
+    expect(sellerQualityAfterBatch(80, { ...counts, automaticFailed: 20 })).toBe(71); // 0.7 × 80 + 0.3 × 50
+    expect(sellerQualityAfterBatch(80, { ...counts, checked: 0 })).toBe(80);
   });
 });

@@ -5,8 +5,12 @@
 //   lot 1–8: 2 · 9–15: 3 · 16–25: 5 · 26–50: 8 · 51–90: 13 · 91–150: 20 · 151–280: 32 · 281–500: 50
 //   501–1200: 80 · 1201–3200: 125 · 3201–10000: 200 · larger: 315
 //   × 1 for seller quality ≥ 80, × 1.5 for 60–79, × 2 for 40–59, × 3 below 40; never more than the lot.
-// Verdict: sample failure rate ≤ the segment's threshold (default 10%) passes.
-// Seller quality: exponentially weighted, new = round(0.7 × old + 0.3 × 100 × (1 − failure rate)),
+// Sampling is only for providers that cost something per lead (`manual`); the automatic checks run on
+// every lead. Verdict (`batchVerdict`), with n leads checked, a of them failing the automatic checks, and a
+// sample of s of the other n − a with f failing the sampled provider, t the segment's threshold (default 10%):
+//   passes ⇔ a / n ≤ t  and  f / s ≤ t          (an empty part passes: n = 0 or s = 0)
+// and the batch's estimated pseudo-lead share is a / n + (1 − a / n) × f / s.
+// Seller quality: exponentially weighted, new = round(0.7 × old + 0.3 × 100 × (1 − estimated share)),
 // so one bad batch hurts and a run of good ones heals; below SUSPENSION_FLOOR the seller is suspended.
 import { createHmac } from 'node:crypto';
 
@@ -43,6 +47,42 @@ export function batchPasses(sampled: number, failed: number, thresholdBps: numbe
 
 export function nextSellerQuality(previous: number, sampled: number, failed: number): number {
   if (sampled === 0) return previous;
-  const observed = 100 * (1 - failed / sampled);
-  return Math.max(0, Math.min(100, Math.round(0.7 * previous + 0.3 * observed)));
+  return qualityAfterShare(previous, failed / sampled);
+}
+
+function qualityAfterShare(previous: number, failedShare: number): number {
+  return Math.max(0, Math.min(100, Math.round(0.7 * previous + 0.3 * 100 * (1 - failedShare))));
+}
+
+export interface VerdictCounts {
+  /** leads the automatic checks ran on (every pending lead of the batch) */
+  checked: number;
+  automaticFailed: number;
+  /** survivors of the automatic checks sampled for a provider that costs something */
+  sampled: number;
+  sampleFailed: number;
+  thresholdBps: number;
+}
+
+export interface BatchVerdict {
+  passed: boolean;
+  automaticPassed: boolean;
+  samplePassed: boolean;
+  /** a / n + (1 − a / n) × f / s, 0 to 1 */
+  estimatedFailedShare: number;
+}
+
+/** The batch verdict: the share failing the automatic checks and the sample's failure rate, each at or under the threshold. */
+export function batchVerdict(c: VerdictCounts): BatchVerdict {
+  const automaticPassed = batchPasses(c.checked, c.automaticFailed, c.thresholdBps);
+  const samplePassed = batchPasses(c.sampled, c.sampleFailed, c.thresholdBps);
+  const a = c.checked ? c.automaticFailed / c.checked : 0;
+  const f = c.sampled ? c.sampleFailed / c.sampled : 0;
+  return { passed: automaticPassed && samplePassed, automaticPassed, samplePassed, estimatedFailedShare: a + (1 - a) * f };
+}
+
+/** The seller's quality after a batch: moved towards 100 × (1 − the batch's estimated pseudo-lead share). */
+export function sellerQualityAfterBatch(previous: number, c: VerdictCounts): number {
+  if (c.checked === 0 && c.sampled === 0) return previous;
+  return qualityAfterShare(previous, batchVerdict(c).estimatedFailedShare);
 }

@@ -1,5 +1,8 @@
 // Runs the Stripe stand-in from the environment: `tsx api/src/stripe/standin/main.ts`.
+import { installProcessGuards } from '../../process-guards';
 import { startStripeStandin } from './standin-server';
+
+installProcessGuards('stripe-standin');
 
 const port = Number(process.env.STRIPE_STANDIN_PORT ?? 12111);
 const host = process.env.STRIPE_STANDIN_HOST ?? '127.0.0.1';

@@ -1,5 +1,6 @@
 // Buyer: the webhook endpoint every bought lead is POSTed to (its signing secret is shown once, when it is
-// set), and the deliveries with every attempt, HTTP status and error; "Redeliver" sends one again.
+// set), and the deliveries with every attempt, HTTP status and error; "Redeliver" sends one again, to the current
+// endpoint. Replacing or removing the endpoint cancels what was still pending for the old one (CANCELLED).
 import { Fragment, useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import type { MyDeliveriesQuery as TMyDeliveries } from '../../gql/graphql';
@@ -10,13 +11,15 @@ import { Badge, type BadgeTone } from '../../lib/ui/badge';
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
 import { TextField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
-import { MyDeliveriesQuery, RedeliverMutation, SetWebhookEndpointMutation } from './exchange.operations';
+import { MyDeliveriesQuery, RedeliverMutation, RemoveWebhookEndpointMutation, SetWebhookEndpointMutation, WebhookEndpointQuery } from './exchange.operations';
 
 type Delivery = TMyDeliveries['myDeliveries'][number];
-const STATUS_TONE: Record<string, BadgeTone> = { DELIVERED: 'good', PENDING: 'info', FAILED: 'bad' };
+const STATUS_TONE: Record<string, BadgeTone> = { DELIVERED: 'good', PENDING: 'info', FAILED: 'bad', CANCELLED: 'neutral' };
 export const SIGNATURE_FORMAT = 'Leadex-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>';
 /** a new delivery must show up even when the list held none before */
 const DELIVERY_CONTEXT = { additionalTypenames: ['Delivery'] };
+/** saving or removing the endpoint changes it and cancels pending deliveries: both lists are asked again */
+const ENDPOINT_CONTEXT = { additionalTypenames: ['WebhookEndpoint', 'Delivery'] };
 
 export function DeliveriesPage({ pollMs = 5000, maxPolls = 24 }: { pollMs?: number; maxPolls?: number }) {
   return (
@@ -33,6 +36,10 @@ function EndpointSection() {
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<{ url: string; secret: string } | null>(null);
   const [saving, setWebhookEndpoint] = useMutation(SetWebhookEndpointMutation);
+  const [current] = useQuery({ query: WebhookEndpointQuery, context: ENDPOINT_CONTEXT });
+  const [removing, removeWebhookEndpoint] = useMutation(RemoveWebhookEndpointMutation);
+  const [removed, setRemoved] = useState(false);
+  const endpoint = current.data?.webhookEndpoint ?? null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,21 +48,40 @@ function EndpointSection() {
     const trimmed = url.trim();
     if (!/^https?:\/\/\S+$/i.test(trimmed)) return setUrlError('An http(s) URL, e.g. https://crm.example.com/leadex-webhook');
     setUrlError(null);
-    const res = await setWebhookEndpoint({ url: trimmed });
+    setRemoved(false);
+    const res = await setWebhookEndpoint({ url: trimmed }, ENDPOINT_CONTEXT);
     const apiError = apiErrorFromGraphql(res.error);
     if (apiError || !res.data) {
       setError(apiError);
       setUrlError(placeApiErrors(apiError, ['url']).byField.url ?? null);
       return;
     }
-    const endpoint = res.data.setWebhookEndpoint;
-    setSaved({ url: endpoint.url, secret: endpoint.secret ?? '' });
+    const created = res.data.setWebhookEndpoint;
+    setSaved({ url: created.url, secret: created.secret ?? '' });
+  };
+
+  const remove = async () => {
+    setError(null);
+    setSaved(null);
+    const res = await removeWebhookEndpoint({}, ENDPOINT_CONTEXT);
+    const apiError = apiErrorFromGraphql(res.error);
+    if (apiError) return setError(apiError);
+    setRemoved(true);
   };
 
   return (
     <section className="card" aria-labelledby="endpoint-title">
       <h2 id="endpoint-title">Webhook endpoint</h2>
-      <p>Saving a URL replaces the current endpoint and its signing secret. Each request carries the header:</p>
+      {endpoint ? (
+        <div className="copy-row">
+          <p>Leads go to <span className="mono">{endpoint.url}</span>.</p>
+          <button type="button" className="button button--secondary button--small" onClick={remove} disabled={removing.fetching}>
+            {removing.fetching ? 'Removing…' : 'Remove endpoint'}
+          </button>
+        </div>
+      ) : null}
+      {removed ? <p role="status">Endpoint removed. Deliveries still pending for it were cancelled; new leads are not sent anywhere until you set an endpoint.</p> : null}
+      <p>Saving a URL replaces the current endpoint and its signing secret, and cancels deliveries still pending for the old one. It must be a public address (https, port 443): private and local network addresses are refused. Each request carries the header:</p>
       <pre className="code-block"><code>{SIGNATURE_FORMAT}</code></pre>
       <p className="muted">Check it by computing HMAC-SHA256 of <code>&lt;t&gt;.&lt;raw body&gt;</code> with your secret, comparing the hex with <code>v1</code>, and rejecting old timestamps (e.g. over 5 minutes). Deduplicate on the body’s <code>id</code>.</p>
       <form className="form form--inline" onSubmit={submit} noValidate aria-label="Webhook endpoint">
@@ -63,7 +89,7 @@ function EndpointSection() {
           value={url} onChange={(e) => { setUrl(e.target.value); setUrlError(null); }} error={urlError} maxLength={2000} />
         <button type="submit" className="button" disabled={saving.fetching}>{saving.fetching ? 'Saving…' : 'Save endpoint'}</button>
       </form>
-      <ErrorMessage error={error && !urlError ? error : null} title="The endpoint was not saved" />
+      <ErrorMessage error={error && !urlError ? error : null} title="The endpoint was not changed" />
       {saved ? <NewSecret url={saved.url} secret={saved.secret} onDone={() => setSaved(null)} /> : null}
     </section>
   );
@@ -166,11 +192,9 @@ function DeliveriesSection({ pollMs, maxPolls }: { pollMs: number; maxPolls: num
 }
 
 function lastResult(d: Pick<Delivery, 'lastStatus' | 'lastError'>): string {
-  if (d.lastStatus == null && !d.lastError) return '—';
-  const http = d.lastStatus != null ? `HTTP ${d.lastStatus}` : null;
-  // the API's error for a non-2xx answer is "HTTP <status>" again
-  const err = d.lastError && d.lastError !== http ? d.lastError : null;
-  return [http, err].filter(Boolean).join(' · ');
+  // the API's error is a short phrase that already names a non-2xx status ("refused by the endpoint: HTTP 500")
+  if (d.lastError) return d.lastError;
+  return d.lastStatus != null ? `HTTP ${d.lastStatus}` : '—';
 }
 
 function DeliveryRows({ delivery: d, expanded, onToggle, onRedeliver, busy }: { delivery: Delivery; expanded: boolean; onToggle: () => void; onRedeliver: () => void; busy: boolean }) {

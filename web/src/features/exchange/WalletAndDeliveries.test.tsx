@@ -153,6 +153,28 @@ describe('<DeliveriesPage>', () => {
     expect(await within(table).findByText('Pending')).toBeTruthy();
   });
 
+  it('shows the current endpoint, removes it, and shows cancelled deliveries', async () => {
+    let endpoint: { __typename: string; id: string; url: string } | null = { __typename: 'WebhookEndpoint', id: 'whk_e1', url: 'https://crm.example.com/hook' };
+    let status = 'PENDING';
+    const { requests } = renderWithApi(<DeliveriesPage />, {
+      WebhookEndpoint: () => ({ data: { webhookEndpoint: endpoint } }),
+      MyDeliveries: () => ({ data: { myDeliveries: [delivery('whk_1', { status, lastStatus: null, lastError: status === 'CANCELLED' ? 'cancelled: the webhook endpoint was removed' : null, attemptLog: [] })] } }),
+      RemoveWebhookEndpoint: () => {
+        endpoint = null;
+        status = 'CANCELLED';
+        return { data: { removeWebhookEndpoint: true } };
+      },
+    });
+    expect(await screen.findByText('https://crm.example.com/hook')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove endpoint' }));
+    expect(await screen.findByText(/Endpoint removed/)).toBeTruthy();
+    expect(requests.some((r) => r.operationName === 'RemoveWebhookEndpoint')).toBe(true);
+    const table = await screen.findByRole('table', { name: /1 delivery/ });
+    expect(await within(table).findByText('Cancelled')).toBeTruthy();
+    expect(within(table).getByText('cancelled: the webhook endpoint was removed')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove endpoint' })).toBeNull());
+  });
+
   it('shows a loading error', async () => {
     renderWithApi(<DeliveriesPage />, { MyDeliveries: () => ({ errors: [{ message: 'Sign in first', extensions: { code: 'UNAUTHENTICATED' } }] }) });
     expect(await screen.findByText('Deliveries could not be loaded')).toBeTruthy();

@@ -63,6 +63,19 @@ export const SetWebhookEndpointMutation = graphql(`
   }
 `);
 
+export const WebhookEndpointQuery = graphql(`
+  query WebhookEndpoint {
+    webhookEndpoint { id url }
+  }
+`);
+
+// cancels the deliveries still pending for the endpoint; false when there was none
+export const RemoveWebhookEndpointMutation = graphql(`
+  mutation RemoveWebhookEndpoint {
+    removeWebhookEndpoint
+  }
+`);
+
 export const MyDeliveriesQuery = graphql(`
   query MyDeliveries {
     myDeliveries {

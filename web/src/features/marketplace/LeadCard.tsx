@@ -1,4 +1,4 @@
-// One listed lead as buyers see it: masked preview, price, verification, seller quality, score, age.
+// One listed lead as buyers see it: masked preview, price, verification and its checks, seller quality, score, age.
 import type { LeadCardFieldsFragment } from '../../gql/graphql';
 import { segmentName, subsegmentName, type SegmentInfo } from '../../lib/catalog/use-segments';
 import { enumLabel } from '../../lib/enums';
@@ -17,6 +17,21 @@ export function leadLabel(lead: LeadCardFieldsFragment, segments: readonly Segme
   const sub = subsegmentName(segments, lead.segment, lead.subsegment);
   const place = lead.preview.city ?? lead.city ?? lead.country;
   return `${segmentName(segments, lead.segment)}${sub ? ` · ${sub}` : ''}, ${place} (${lead.preview.initials})`;
+}
+
+/** What was checked on the lead (✓ passed, ✗ failed): what makes "Verified" readable rather than trusted blindly. */
+function LeadChecks({ checks }: { checks: LeadCardFieldsFragment['checks'] | undefined }) {
+  if (!checks?.length) return null;
+  return (
+    <ul className="lead-card__checks" aria-label="Checks">
+      {checks.map((c) => (
+        <li key={c.name} className={c.passed ? 'lead-card__check--passed' : 'lead-card__check--failed'} title={`Checked ${new Date(c.checkedAt).toLocaleString()}`}>
+          <span aria-hidden="true">{c.passed ? '✓' : '✗'}</span> {enumLabel(c.name)}
+          <span className="visually-hidden">{c.passed ? ' passed' : ' failed'}</span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function LeadCard({ lead, segments, selection }: { lead: LeadCardFieldsFragment; segments: readonly SegmentInfo[]; selection?: LeadSelection }) {
@@ -59,6 +74,7 @@ export function LeadCard({ lead, segments, selection }: { lead: LeadCardFieldsFr
           </dd>
         </div>
       </dl>
+      <LeadChecks checks={lead.checks} />
       {selection ? (
         <div className="lead-card__select">
           <label className="checkbox-group__option">

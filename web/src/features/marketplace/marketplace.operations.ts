@@ -21,6 +21,7 @@ export const LeadCardFields = graphql(`
     price { amount currencyCode }
     seller { id name qualityScore }
     preview { initials phone email city }
+    checks { name passed checkedAt }
   }
 `);
 

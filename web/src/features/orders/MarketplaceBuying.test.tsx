@@ -96,6 +96,18 @@ describe('buying from the marketplace', () => {
     expect(requests.filter((r) => r.operationName === 'CreateOrder')[1]!.variables.idempotencyKey).not.toBe(keys[0]);
   });
 
+  it('shows the hold cap as the server words it, with how to free capacity', async () => {
+    const message = 'You already hold 100 unpaid leads and at most 100 may be held at once, so this order can take none (it asks for 2). Pay for or cancel one of your open orders to free capacity.';
+    renderMarket({ CreateOrder: () => ({ errors: [{ message, extensions: { code: 'CONFLICT', reason: 'HELD_LEADS_LIMIT' } }] }) });
+    for (const id of ['lead_1', 'lead_2']) fireEvent.click(await screen.findByRole('checkbox', { name: `Select lead ${id}` }));
+    const bar = screen.getByRole('region', { name: 'Selected leads' });
+    fireEvent.click(within(bar).getByRole('button', { name: 'Buy selected' }));
+    expect(await within(bar).findByText(/at most 100 may be held at once/)).toBeTruthy();
+    expect(within(bar).getByText(/Pay for or cancel one of your open orders/)).toBeTruthy();
+    // no lead is marked unavailable: the cap concerns the buyer, not these leads
+    expect(screen.getByRole('checkbox', { name: 'Select lead lead_1' }).getAttribute('aria-invalid')).not.toBe('true');
+  });
+
   it('buys N leads matching the filter in the URL, with a quantity error beside its input', async () => {
     let calls = 0;
     const { requests } = renderMarket({

@@ -1,19 +1,32 @@
 // Seller: API keys for posting leads from their own systems. A new key is shown once, with a copy button.
+// Keys submit leads (LEADS_WRITE); reading leads and contacts (LEADS_READ) is ticked on purpose, and a key may expire.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { apiErrorFromGraphql, placeApiErrors, type ApiError } from '../../lib/api-errors';
-import { formatDateTime } from '../../lib/format';
+import { dateTimeLocalToIso, formatDateTime } from '../../lib/format';
 import { Badge } from '../../lib/ui/badge';
 import { ConfirmButton } from '../../lib/ui/confirm-button';
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
-import { TextField } from '../../lib/ui/fields';
+import { CheckboxField, TextField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
+import type { ApiKeyScope } from '../../gql/graphql';
 import { CreateApiKeyMutation, MyApiKeysQuery, RevokeApiKeyMutation } from './seller.operations';
+
+const SCOPE_LABELS: Record<ApiKeyScope, string> = { LEADS_WRITE: 'Submit leads', LEADS_READ: 'Read leads and contacts' };
+
+function keyStatus(k: { revokedAt?: string | null; expiresAt?: string | null }, now = Date.now()) {
+  if (k.revokedAt) return <Badge tone="bad">Revoked {formatDateTime(k.revokedAt)}</Badge>;
+  if (k.expiresAt && Date.parse(k.expiresAt) <= now) return <Badge tone="bad">Expired</Badge>;
+  return <Badge tone="good">Active</Badge>;
+}
 
 export function ApiKeysPage() {
   const [keys, reexecute] = useQuery({ query: MyApiKeysQuery });
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
+  const [canRead, setCanRead] = useState(false);
+  const [expiresAt, setExpiresAt] = useState('');
+  const [expiryError, setExpiryError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
   const [createError, setCreateError] = useState<ApiError | null>(null);
   const [creation, createApiKey] = useMutation(CreateApiKeyMutation);
@@ -24,18 +37,25 @@ export function ApiKeysPage() {
     event.preventDefault();
     setCreated(null);
     setCreateError(null);
-    if (!name.trim()) return setNameError('Give the key a name, e.g. the system that will use it.');
-    setNameError(null);
-    const res = await createApiKey({ name: name.trim() }, { additionalTypenames: ['ApiKey'] });
+    const expiry = expiresAt.trim() ? dateTimeLocalToIso(expiresAt) : null;
+    setNameError(name.trim() ? null : 'Give the key a name, e.g. the system that will use it.');
+    setExpiryError(expiresAt.trim() && !expiry ? 'Pick a date and time, or leave it empty for a key that does not expire.' : null);
+    if (!name.trim() || (expiresAt.trim() && !expiry)) return;
+    const scopes: ApiKeyScope[] = canRead ? ['LEADS_WRITE', 'LEADS_READ'] : ['LEADS_WRITE'];
+    const res = await createApiKey({ name: name.trim(), scopes, expiresAt: expiry }, { additionalTypenames: ['ApiKey'] });
     const error = apiErrorFromGraphql(res.error);
     if (error) {
       setCreateError(error);
-      setNameError(placeApiErrors(error, ['name']).byField.name ?? null);
+      const placed = placeApiErrors(error, ['name', 'expiresAt']).byField;
+      setNameError(placed.name ?? null);
+      setExpiryError(placed.expiresAt ?? null);
       return;
     }
     if (res.data) {
       setCreated({ key: res.data.createApiKey.key, name: res.data.createApiKey.apiKey.name });
       setName('');
+      setCanRead(false);
+      setExpiresAt('');
       reexecute({ requestPolicy: 'network-only' });
     }
   };
@@ -50,9 +70,14 @@ export function ApiKeysPage() {
   const listError = apiErrorFromGraphql(keys.error);
 
   return (
-    <Page title="API keys" intro={<>Your systems post leads with <code>Authorization: ApiKey &lt;key&gt;</code> (GraphQL <code>submitLeads</code> or <code>POST /leads/csv</code>).</>}>
+    <Page title="API keys" intro={<>Your systems post leads with <code>Authorization: ApiKey &lt;key&gt;</code> (GraphQL <code>submitLeads</code>, <code>ping</code>/<code>post</code> or <code>POST /leads/csv</code>). A key reads your leads and contacts only when you tick that when creating it.</>}>
       <form className="form form--inline" onSubmit={create} noValidate aria-label="Create an API key">
         <TextField label="Key name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={nameError} placeholder="CRM integration" maxLength={100} />
+        <TextField
+          label="Expires (optional)" name="expiresAt" type="datetime-local" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} error={expiryError}
+          hint="Empty: the key works until you revoke it."
+        />
+        <CheckboxField label="Also read our leads and their contacts (LEADS_READ)" name="canRead" checked={canRead} onChange={(e) => setCanRead(e.target.checked)} />
         <button type="submit" className="button" disabled={creation.fetching}>{creation.fetching ? 'Creating…' : 'Create key'}</button>
       </form>
       <ErrorMessage error={createError} title="The key was not created" />
@@ -68,16 +93,18 @@ export function ApiKeysPage() {
         <div className="table-wrap">
           <table className="table">
             <thead>
-              <tr><th scope="col">Name</th><th scope="col">Key starts with</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Status</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+              <tr><th scope="col">Name</th><th scope="col">Key starts with</th><th scope="col">May</th><th scope="col">Created</th><th scope="col">Expires</th><th scope="col">Last used</th><th scope="col">Status</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
             </thead>
             <tbody>
               {list.map((k) => (
                 <tr key={k.id}>
                   <td>{k.name}</td>
                   <td><code>{k.prefix}…</code></td>
+                  <td>{k.scopes.map((s) => SCOPE_LABELS[s]).join(', ')}</td>
                   <td>{formatDateTime(k.createdAt)}</td>
+                  <td>{k.expiresAt ? formatDateTime(k.expiresAt) : 'never'}</td>
                   <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'never'}</td>
-                  <td>{k.revokedAt ? <Badge tone="bad">Revoked {formatDateTime(k.revokedAt)}</Badge> : <Badge tone="good">Active</Badge>}</td>
+                  <td>{keyStatus(k)}</td>
                   <td>
                     {k.revokedAt ? null : (
                       <ConfirmButton

@@ -65,15 +65,15 @@ export const EraseLeadContactMutation = graphql(`
 
 export const MyApiKeysQuery = graphql(`
   query MyApiKeys {
-    myApiKeys { id name prefix createdAt lastUsedAt revokedAt }
+    myApiKeys { id name prefix scopes expiresAt createdAt lastUsedAt revokedAt }
   }
 `);
 
 export const CreateApiKeyMutation = graphql(`
-  mutation CreateApiKey($name: String!) {
-    createApiKey(name: $name) {
+  mutation CreateApiKey($name: String!, $scopes: [ApiKeyScope!], $expiresAt: DateTime) {
+    createApiKey(name: $name, scopes: $scopes, expiresAt: $expiresAt) {
       key
-      apiKey { id name prefix createdAt lastUsedAt revokedAt }
+      apiKey { id name prefix scopes expiresAt createdAt lastUsedAt revokedAt }
     }
   }
 `);

@@ -1,0 +1,17 @@
+// When a lead leaves the market because it outlived its segment's TTL (DESIGN.md §3: "past its segment's TTL
+// a lead expires"). The pure twin of `expireLeads`' SQL; a test keeps them equal.
+//
+// A LISTED lead whose expires_at is at or before now becomes EXPIRED, unless an unpaid order still holds
+// capacity on it (reserved_count > 0): the buyer who is paying gets it, and the next run expires it once
+// the hold is paid (SOLD_OUT or still LISTED) or released. Every other status stays as it is.
+
+export interface ExpiringLead {
+  status: string;
+  expiresAt: Date;
+  reservedCount: number;
+}
+
+export function statusAfterExpiry(lead: ExpiringLead, now: Date): string {
+  if (lead.status === 'LISTED' && lead.expiresAt.getTime() <= now.getTime() && lead.reservedCount === 0) return 'EXPIRED';
+  return lead.status;
+}

@@ -1,0 +1,37 @@
+// Step 3 of verification (DESIGN.md §2): the automatic checks on every pending lead of a batch, their
+// findings stored (verification_results, stage AUTOMATIC) in the caller's transaction, batch row locked.
+import { schema, type Db } from '@leadex/db';
+import type { ContactVault } from '../leads/contact-vault';
+import type { NormalizedContact } from '../leads/lead.types';
+import { newId } from '../shared/ids';
+import { automaticCheckFailures, type SampledLead } from './automatic-provider';
+import { AUTOMATIC_PASSED } from './lead-checks-view.rules';
+
+type LeadRow = typeof schema.leads.$inferSelect;
+// a multi-row insert stays well under Postgres' 65,535 bind parameters (9 columns a row)
+const INSERT_CHUNK = 5000;
+
+export function toCheckedLead(l: LeadRow, vault: Pick<ContactVault, 'open'>): SampledLead {
+  return {
+    id: l.id, kind: l.kind, country: l.country, signals: l.signals as { code: string }[],
+    contact: l.contactSealed && l.contactKeyId ? vault.open<NormalizedContact>(l.contactSealed, l.contactKeyId) : null,
+  };
+}
+
+/** Runs the automatic checks on each lead, stores one row per failed check (or one AUTOMATIC_PASSED row), returns the ids that failed. */
+export async function recordAutomaticChecks(tx: Db, batchId: string, pending: LeadRow[], vault: Pick<ContactVault, 'open'>, now: Date): Promise<Set<string>> {
+  const failedIds = new Set<string>();
+  const rows: (typeof schema.verificationResults.$inferInsert)[] = [];
+  for (const lead of pending) {
+    const failures = automaticCheckFailures(toCheckedLead(lead, vault));
+    if (failures.length) failedIds.add(lead.id);
+    if (!failures.length) {
+      rows.push({ id: newId('ver'), batchId, leadId: lead.id, rowIndex: -1, stage: 'AUTOMATIC', code: AUTOMATIC_PASSED, field: null, message: 'Passed every automatic check.', severity: 'WARNING', createdAt: now });
+    }
+    for (const f of failures) {
+      rows.push({ id: newId('ver'), batchId, leadId: lead.id, rowIndex: -1, stage: 'AUTOMATIC', code: f.check, field: f.field, message: `${f.reason}: ${f.message}`, severity: 'ERROR', createdAt: now });
+    }
+  }
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insert(schema.verificationResults).values(rows.slice(i, i + INSERT_CHUNK));
+  return failedIds;
+}
