@@ -12,6 +12,7 @@
 // The raw side inserts the domain's own accepted rows again (fresh ids): same columns, same values.
 import { submitLeads, type LeadRow, type SubmitOptions } from '@leadex/api/domain/leads/submit-leads';
 import { newId } from '@leadex/api/domain/shared/ids';
+import { runSpotCheck } from '@leadex/api/domain/verification/run-spot-check';
 import { runBench } from './lib/bench-runtime';
 import { leadInputs } from './lib/lead-inputs';
 import { cloneLeadRows, insertBatchRow, insertLeadBatchRaw, insertOneLeadRaw } from './lib/raw-leads';
@@ -37,24 +38,27 @@ await runBench(async ({ runtime, raw }) => {
 
   // (a) batches
   const batchRows: (string | number)[][] = [];
-  let domainMs = 0, domainLeads = 0, rawMs = 0, rawRows = 0, rejected = 0, findings = 0;
+  let domainMs = 0, domainLeads = 0, rawMs = 0, rawRows = 0, rejected = 0, findings = 0, verifyMs = 0;
   const findingCodes = new Map<string, number>();
   for (let round = 1; round <= ROUNDS; round++) {
     const inputs = Array.from({ length: BATCH_SIZE }, () => nextLead(deps.clock()));
     const domain = await timed(() => submitLeads(deps, seller, inputs, OPTIONS));
+    // the verification the worker runs next: the automatic checks on every lead, the verdict, the listing
+    const verify = await timed(() => runSpotCheck(deps, domain.value.id, { offerToCampaigns: false }));
     const rows = cloneLeadRows(accepted(domain.value), newId('bat'));
     const rawRun = await timed(() => insertLeadBatchRaw(raw, rows, seller.organizationId, deps.clock()));
     const issues = domain.value.results.reduce((n, r) => n + r.issues.length, 0);
     for (const i of domain.value.results.flatMap((r) => r.issues)) findingCodes.set(i.code, (findingCodes.get(i.code) ?? 0) + 1);
-    domainMs += domain.ms; domainLeads += inputs.length; rawMs += rawRun.ms; rawRows += rows.length;
+    domainMs += domain.ms; verifyMs += verify.ms; domainLeads += inputs.length; rawMs += rawRun.ms; rawRows += rows.length;
     rejected += domain.value.rejected; findings += issues;
     batchRows.push([`round ${round}`, inputs.length, domain.value.accepted, domain.value.rejected, issues,
-      fmt(domain.ms, 0), fmt(perSecond(inputs.length, domain.ms), 0), fmt(rawRun.ms, 0), fmt(perSecond(rows.length, rawRun.ms), 0), `${fmt(domain.ms / rawRun.ms, 1)}×`]);
+      fmt(domain.ms, 0), fmt(perSecond(inputs.length, domain.ms), 0), fmt(rawRun.ms, 0), fmt(perSecond(rows.length, rawRun.ms), 0), `${fmt(domain.ms / rawRun.ms, 1)}×`,
+      fmt(verify.ms, 0), `${fmt((domain.ms + verify.ms) / rawRun.ms, 1)}×`]);
   }
   batchRows.push(['total', domainLeads, domainLeads - rejected, rejected, findings, fmt(domainMs, 0), fmt(perSecond(domainLeads, domainMs), 0),
-    fmt(rawMs, 0), fmt(perSecond(rawRows, rawMs), 0), `${fmt(domainMs / rawMs, 1)}×`]);
+    fmt(rawMs, 0), fmt(perSecond(rawRows, rawMs), 0), `${fmt(domainMs / rawMs, 1)}×`, fmt(verifyMs, 0), `${fmt((domainMs + verifyMs) / rawMs, 1)}×`]);
   console.log(`\n(a) batch ingest: ${ROUNDS} × ${BATCH_SIZE.toLocaleString('en-US')} leads, submitLeads vs raw multi-row INSERT (1,000-row chunks, one transaction)\n`);
-  console.log(table(['', 'leads', 'accepted', 'rejected', 'findings', 'domain ms', 'domain leads/s', 'raw ms', 'raw rows/s', 'domain/raw'], batchRows));
+  console.log(table(['', 'leads', 'accepted', 'rejected', 'findings', 'domain ms', 'domain leads/s', 'raw ms', 'raw rows/s', 'domain/raw', 'verify ms', '(submit+verify)/raw'], batchRows));
 
   console.log(`findings by code: ${[...findingCodes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`);
 
@@ -96,6 +100,7 @@ await runBench(async ({ runtime, raw }) => {
     batch: {
       rounds: ROUNDS, batchSize: BATCH_SIZE, leads: domainLeads, rejected, findings,
       domainLeadsPerSec: round(perSecond(domainLeads, domainMs), 0), rawRowsPerSec: round(perSecond(rawRows, rawMs), 0), ratio: round(domainMs / rawMs),
+      verifyMs: round(verifyMs, 0), withVerificationRatio: round((domainMs + verifyMs) / rawMs),
     },
     single: {
       calls: d.n, domainPerSec: round(domainRate, 1), domainP50: round(d.p50), domainP95: round(d.p95), domainP99: round(d.p99),

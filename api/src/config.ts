@@ -39,7 +39,10 @@ const ZObject = z.object({
     MAX_BATCH_SIZE: z.coerce.number().int().positive().default(10_000),
     // hardening (issue 10); each is documented in README.md
     // `host:port` pairs webhook deliveries may reach although they resolve to loopback/private ranges (dev and tests only)
-    WEBHOOK_ALLOW_HOSTS: z.string().default(''),
+    WEBHOOK_ALLOW_HOSTS: z
+      .string()
+      .default('')
+      .refine((v) => v.split(',').map((e) => e.trim()).filter(Boolean).every((e) => /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/.test(e)), 'a comma list of host:port pairs, e.g. 127.0.0.1:5055'),
     // most leads one buyer may hold in unpaid orders, and most unpaid orders at once
     MAX_HELD_LEADS_PER_BUYER: z.coerce.number().int().min(1).default(100),
     MAX_OPEN_ORDERS_PER_BUYER: z.coerce.number().int().min(1).default(5),

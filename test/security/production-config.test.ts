@@ -76,6 +76,11 @@ describe('the production configuration', () => {
     expect(named).toEqual([variable]);
   });
 
+  it('refuses a WEBHOOK_ALLOW_HOSTS entry without a port, in every environment', () => {
+    expect(refusal({ NODE_ENV: 'test', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' })).toContain('WEBHOOK_ALLOW_HOSTS');
+    expect(loadConfig({ NODE_ENV: 'test', WEBHOOK_ALLOW_HOSTS: '127.0.0.1:5055, [::1]:8080' }).WEBHOOK_ALLOW_HOSTS).toBe('127.0.0.1:5055, [::1]:8080');
+  });
+
   it('names every offending variable at once', () => {
     const message = refusal({ NODE_ENV: 'production', STRIPE_API_URL: 'http://127.0.0.1:12111' });
     for (const variable of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'CONTACT_ENCRYPTION_KEYS', 'CONTACT_HASH_KEY', 'COOKIE_SECURE', 'DATABASE_URL']) {

@@ -17,6 +17,7 @@ import { leadResolvers } from './leads.resolver';
 import { orderResolvers } from './orders.resolver';
 import { safeTextPlugin } from './safe-text.plugin';
 import { scalarResolvers } from './scalars';
+import { suppressionResolvers } from './suppression.resolver';
 import { verificationResolvers } from './verification.resolver';
 
 const schemaDir = fileURLToPath(new URL('./schema', import.meta.url));
@@ -51,7 +52,7 @@ export function createApolloServer(logger: Logger, production: boolean) {
   const protection = armor.protect();
   return new ApolloServer<GqlContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: mergeResolvers(scalarResolvers as unknown as ResolverMap, authResolvers, leadResolvers, catalogResolvers, orderResolvers, disputeResolvers, verificationResolvers, exchangeResolvers) as never,
+    resolvers: mergeResolvers(scalarResolvers as unknown as ResolverMap, authResolvers, leadResolvers, catalogResolvers, orderResolvers, disputeResolvers, verificationResolvers, exchangeResolvers, suppressionResolvers) as never,
     formatError: createErrorFormatter(logger),
     ...protection,
     parseOptions: { maxTokens: MAX_TOKENS },

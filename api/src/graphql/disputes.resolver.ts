@@ -2,6 +2,7 @@
 import { schema } from '@leadex/db';
 import { desc, eq } from 'drizzle-orm';
 import { requireRole, requireUser } from '../domain/auth/access';
+import { decodeAutoCheck } from '../domain/disputes/dispute-recheck.rules';
 import { listDisputes, type DisputeRow } from '../domain/disputes/list-disputes';
 import { openDispute } from '../domain/disputes/open-dispute';
 import { resolveDispute } from '../domain/disputes/resolve-dispute';
@@ -39,6 +40,13 @@ export const disputeResolvers = {
       return row;
     },
     refund: (d: DisputeRow, _: unknown, ctx: GqlContext) => (d.refundAmount == null ? null : toMoney(d.refundAmount, ctx.deps.config.PLATFORM_CURRENCY)),
+    autoCheck: (d: DisputeRow) => decodeAutoCheck(d.autoCheck)?.finding ?? null,
+    // the seller sees the dispute but not the check list (it is the buyer's case and the operator's evidence)
+    recheck: (d: DisputeRow, _: unknown, ctx: GqlContext) => {
+      const a = ctx.actor;
+      const mayRead = a && (a.role === 'OPERATOR' || (a.role === 'BUYER' && a.organizationId === d.buyerOrgId));
+      return mayRead ? (decodeAutoCheck(d.autoCheck)?.checks ?? null) : null;
+    },
   },
   DisputeConnection: { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() },
   SettlementRunConnection: { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() },

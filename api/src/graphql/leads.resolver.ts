@@ -6,7 +6,6 @@ import { findLead, browseMarketplace, myListings } from '../domain/leads/browse-
 import { importLeadsCsv } from '../domain/leads/import-leads-csv';
 import { eraseLeadContact, withdrawLead } from '../domain/leads/lead-lifecycle';
 import type { LeadSort } from '../domain/leads/lead-filter';
-import { readLeadContact } from '../domain/leads/read-contact';
 import { submitLeads, type LeadRow, type SubmittedBatch } from '../domain/leads/submit-leads';
 import type { GqlContext } from './context';
 import { toMoney } from './mappers';
@@ -37,7 +36,9 @@ export const leadResolvers = {
       return { id: l.sellerOrgId, name: org?.name ?? 'unknown', qualityScore: org?.qualityScore ?? 0 };
     },
     preview: (l: LeadRow) => ({ initials: l.previewName, phone: l.previewPhone, email: l.previewEmail, city: l.city }),
-    contact: (l: LeadRow, _: unknown, ctx: GqlContext) => readLeadContact(ctx.deps, ctx.actor, l),
+    // contact and consent come from one memoised read: one decision and one audit entry per lead per request
+    contact: async (l: LeadRow, _: unknown, ctx: GqlContext) => (await ctx.loaders.leadDisclosure.load({ lead: l, actor: ctx.actor }))?.contact ?? null,
+    consent: async (l: LeadRow, _: unknown, ctx: GqlContext) => (await ctx.loaders.leadDisclosure.load({ lead: l, actor: ctx.actor }))?.consent ?? null,
     signals: (l: LeadRow, _: unknown, ctx: GqlContext) => {
       const mayRead = ctx.actor && (ctx.actor.role === 'OPERATOR' || ctx.actor.organizationId === l.sellerOrgId);
       return mayRead ? (l.signals as { code: string; field?: string | null; message: string }[]).map((s) => ({ ...s, field: s.field ?? null, severity: 'WARNING' })) : null;

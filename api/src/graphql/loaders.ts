@@ -3,6 +3,8 @@ import { schema } from '@leadex/db';
 import DataLoader from 'dataloader';
 import { and, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../context';
+import type { Actor } from '../domain/auth/access';
+import { readLeadDisclosure, type Disclosure } from '../domain/leads/read-contact';
 import { winsToday } from '../domain/exchange/campaigns.service';
 import { leadChecks, type VerificationCheckView } from '../domain/verification/lead-checks-view.rules';
 
@@ -12,6 +14,8 @@ export interface Loaders {
   disputeByPurchase: DataLoader<string, typeof schema.disputes.$inferSelect | null>;
   campaignWinsToday: DataLoader<string, number>;
   leadChecks: DataLoader<string, VerificationCheckView[]>;
+  /** contact + consent of a lead, decided and audited once per lead per request (keyed by lead id) */
+  leadDisclosure: DataLoader<{ lead: typeof schema.leads.$inferSelect; actor: Actor | null }, Disclosure | null, string>;
 }
 
 export function createLoaders(deps: AppDeps): Loaders {
@@ -41,6 +45,11 @@ export function createLoaders(deps: AppDeps): Loaders {
       for (const r of rows) (byLead.get(r.leadId!) ?? byLead.set(r.leadId!, []).get(r.leadId!)!).push(r);
       return ids.map((id) => leadChecks(byLead.get(id) ?? []));
     }),
+    // the actor is the same for every key of a request; each lead is read (and audited) at most once
+    leadDisclosure: new DataLoader(
+      (keys) => Promise.all(keys.map((k) => readLeadDisclosure(deps, k.actor, k.lead).catch((err: Error) => err))),
+      { cacheKeyFn: (k) => k.lead.id },
+    ),
     lead: new DataLoader(async (ids) => {
       const rows = await deps.db.select().from(schema.leads).where(inArray(schema.leads.id, [...ids]));
       const byId = new Map(rows.map((r) => [r.id, r]));

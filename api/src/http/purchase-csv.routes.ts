@@ -1,8 +1,8 @@
-// GET /purchases/csv: the buyer's purchased leads with full contact data (every row's read is audited).
+// GET /purchases/csv: the buyer's purchased leads with full contact data and consent proof (every row's read is audited).
 // Sellers write these cells, so a cell that starts like a formula is neutralised (safe-csv.ts).
 import { Router } from 'express';
 import type { AppDeps } from '../context';
-import { readLeadContact } from '../domain/leads/read-contact';
+import { readLeadDisclosure } from '../domain/leads/read-contact';
 import { purchasedLeads } from '../domain/purchases/purchases.service';
 import { formatDecimal } from '../domain/shared/money';
 import { resolveActor } from './resolve-actor';
@@ -15,14 +15,18 @@ export function purchaseCsvRoutes(deps: AppDeps): Router {
     try {
       const actor = await resolveActor(deps, req);
       const rows = await purchasedLeads(deps, actor);
-      const out: string[][] = [['purchase_id', 'lead_id', 'purchased_at', 'price', 'currency', 'segment', 'subsegment', 'country', 'region', 'city', 'full_name', 'phone', 'email', 'social_url', 'preferred_contact_time', 'outcome', 'status']];
+      const out: string[][] = [['purchase_id', 'lead_id', 'purchased_at', 'price', 'currency', 'segment', 'subsegment', 'country', 'region', 'city', 'full_name', 'phone', 'email', 'social_url', 'preferred_contact_time', 'outcome', 'status', 'consent_text', 'consent_timestamp', 'consent_ip', 'consent_page_url']];
       for (const { purchase, lead } of rows) {
-        const contact = purchase.status === 'REFUNDED' ? null : await readLeadContact(deps, actor, lead);
+        // one audited read gives both the contact and the consent proof
+        const disclosure = purchase.status === 'REFUNDED' ? null : await readLeadDisclosure(deps, actor, lead);
+        const contact = disclosure?.contact;
+        const consent = disclosure?.consent;
         out.push([
           purchase.id, lead.id, purchase.purchasedAt.toISOString(), formatDecimal(purchase.price, purchase.currency), purchase.currency,
           lead.segment, lead.subsegment ?? '', lead.country, lead.region ?? '', lead.city ?? '',
           contact?.fullName ?? '', contact?.phone ?? '', contact?.email ?? '', contact?.socialUrl ?? '', contact?.preferredContactTime ?? '',
           purchase.outcome, purchase.status,
+          consent?.text ?? '', consent?.timestamp.toISOString() ?? '', consent?.ip ?? '', consent?.pageUrl ?? '',
         ]);
       }
       res.type('text/csv').attachment('leadex-purchases.csv').send(toSafeCsv(out));

@@ -6,3 +6,4 @@ export * from './orders';
 export * from './ledger';
 export * from './disputes';
 export * from './exchange';
+export * from './suppression';

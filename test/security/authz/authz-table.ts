@@ -83,6 +83,8 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   mySales:           { expect: 'U A A F F F D' },
   verificationTasks: { expect: 'U F F F F A D' },
   sellerQuality:     { expect: 'U F F F F A D' },
+  suppressionList:   { expect: 'U F F A A F D' },
+  globalSuppressionList: { expect: 'U F F F F A D' },
 
   // ── Mutation ────────────────────────────  anon seller otherSeller buyer otherBuyer operator apiKey
   signUp: {
@@ -122,6 +124,10 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   setSegmentPolicy:  { expect: 'U F F F F A D', vars: () => ({ segment: 'EDUCATION', verificationProvider: 'manual' }) },
   setSellerSuspended: { expect: 'U F F F F A D', vars: (w) => ({ organizationId: w.ids.spareSellerOrg, suspended: true }) },
   removeWebhookEndpoint: { expect: 'U F F A A F D', last: true },
+  // fresh addresses that match no lead of the shared world, so the lists change nothing other rows see
+  addSuppressedContacts: { expect: 'U F F A A F D', vars: () => ({ contacts: [{ email: `matrix-${unique()}@example.com` }] }) },
+  removeSuppressedContacts: { expect: 'U F F A A F D', vars: () => ({ contacts: [{ email: `matrix-${unique()}@example.com` }] }) },
+  addGlobalSuppressions: { expect: 'U F F F F A D', vars: () => ({ contacts: [{ email: `matrix-${unique()}@example.com` }] }) },
 };
 
 /**

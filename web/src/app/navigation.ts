@@ -18,6 +18,7 @@ export function navItemsFor(role: Role | null): NavItem[] {
         { to: '/wallet', label: 'Wallet' },
         { to: '/purchases', label: 'My purchases' },
         { to: '/deliveries', label: 'Deliveries' },
+        { to: '/suppression', label: 'Suppression list' },
         { to: '/dashboard', label: 'Dashboard' },
         calculator,
       ];

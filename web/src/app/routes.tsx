@@ -24,6 +24,7 @@ const CampaignsPage = lazy(() => import('../features/exchange/CampaignsPage').th
 const NewCampaignPage = lazy(() => import('../features/exchange/CampaignEditPage').then((m) => ({ default: m.NewCampaignPage })));
 const EditCampaignPage = lazy(() => import('../features/exchange/CampaignEditPage').then((m) => ({ default: m.EditCampaignPage })));
 const WalletPage = lazy(() => import('../features/exchange/WalletPage').then((m) => ({ default: m.WalletPage })));
+const SuppressionListPage = lazy(() => import('../features/suppression/SuppressionListPage').then((m) => ({ default: m.SuppressionListPage })));
 const DeliveriesPage = lazy(() => import('../features/exchange/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })));
 const OrderPage = lazy(() => import('../features/orders/OrderPage').then((m) => ({ default: m.OrderPage })));
 const PurchasesPage = lazy(() => import('../features/purchases/PurchasesPage').then((m) => ({ default: m.PurchasesPage })));
@@ -67,6 +68,7 @@ export function AppRoutes() {
         </Route>
         <Route path="wallet" element={<RequireRole roles={['BUYER']}><WalletPage /></RequireRole>} />
         <Route path="deliveries" element={<RequireRole roles={['BUYER']}><DeliveriesPage /></RequireRole>} />
+        <Route path="suppression" element={<RequireRole roles={['BUYER']}><SuppressionListPage /></RequireRole>} />
         <Route path="seller">
           <Route index element={<Navigate to="listings" replace />} />
           <Route path="listings" element={<RequireRole roles={['SELLER']}><MyListingsPage /></RequireRole>} />

@@ -17,6 +17,3 @@ export function automaticAcceptanceAllowed(purchases: number, upheld: number): b
   if (purchases < ABUSE_MIN_PURCHASES) return true;
   return upheld / purchases <= ABUSE_MAX_UPHELD_RATE;
 }
-
-/** Each accepted dispute costs the seller quality points (spot-checks can win them back). */
-export const UPHELD_DISPUTE_PENALTY = 3;

@@ -1,17 +1,18 @@
 // openDispute: a buyer returns a purchased lead within the segment's window, one dispute per purchase.
-// INVALID_CONTACT and DUPLICATE are checked automatically and, when confirmed, accepted at once.
+// Whatever the reason, the lead is re-checked (recheck-lead.ts); a lead whose re-check fails is accepted at
+// once through the one accept path (the refund is queued there, once), unless the buyer's abuse guard says no.
 import { queryRows, schema, sql, type Db } from '@leadex/db';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../../context';
 import { requireUser, type Actor } from '../auth/access';
 import { loadSegments } from '../catalog/catalog.service';
-import { normalizeContact } from '../leads/contact.rules';
-import type { NormalizedContact } from '../leads/lead.types';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { parseInput } from '../shared/validation';
+import { encodeAutoCheck, recheckFinding, recheckUpholds } from './dispute-recheck.rules';
 import { DISPUTE_REASONS, automaticAcceptanceAllowed, withinReturnWindow } from './dispute.rules';
+import { recheckLead } from './recheck-lead';
 import { acceptDispute } from './resolve-dispute';
 
 const { disputes, purchases, leads } = schema;
@@ -23,30 +24,6 @@ export const ZOpenDisputeInput = z.object({
 });
 
 type DisputeRow = typeof disputes.$inferSelect;
-
-/** What the automatic check concludes: a reason to accept, or why it could not confirm. */
-async function automaticCheck(deps: AppDeps, tx: Db, reason: string, lead: typeof leads.$inferSelect, buyerOrgId: string, purchaseId: string): Promise<{ confirmed: boolean; finding: string } | null> {
-  if (reason === 'INVALID_CONTACT') {
-    if (!lead.contactSealed || !lead.contactKeyId) return { confirmed: true, finding: 'the contact was erased' };
-    const c = deps.vault.open<NormalizedContact>(lead.contactSealed, lead.contactKeyId);
-    const { issues } = normalizeContact({ fullName: c.fullName, phone: c.phoneE164, email: c.email, socialUrl: c.socialUrl, country: lead.country } as never);
-    const errors = issues.filter((i) => i.severity === 'ERROR');
-    return errors.length ? { confirmed: true, finding: `re-validation failed: ${errors.map((e) => e.code).join(', ')}` } : { confirmed: false, finding: 'the contact re-validates; an operator decides' };
-  }
-  if (reason === 'DUPLICATE') {
-    // the same person (keyed phone or e-mail hash) sold to this buyer before, in the same segment
-    const rows = await queryRows<{ id: string }>(
-      tx,
-      sql`SELECT p.id FROM purchases p JOIN leads l ON l.id = p.lead_id
-          WHERE p.buyer_org_id = ${buyerOrgId} AND p.id <> ${purchaseId} AND l.segment = ${lead.segment}
-            AND p.purchased_at <= (SELECT purchased_at FROM purchases WHERE id = ${purchaseId})
-            AND ((${lead.phoneHash}::text IS NOT NULL AND l.phone_hash = ${lead.phoneHash}) OR (${lead.emailHash}::text IS NOT NULL AND l.email_hash = ${lead.emailHash}))
-          LIMIT 1`,
-    );
-    return rows.length ? { confirmed: true, finding: `the same contact was sold to you before (${rows[0]!.id})` } : { confirmed: false, finding: 'no earlier sale of this contact to you; an operator decides' };
-  }
-  return null;
-}
 
 async function upheldRate(tx: Db, buyerOrgId: string): Promise<{ purchases: number; upheld: number }> {
   const [row] = await queryRows<{ purchases: number; upheld: number }>(
@@ -72,7 +49,7 @@ export async function openDispute(deps: AppDeps, actor: Actor | null, raw: unkno
     const [existing] = await tx.select().from(disputes).where(eq(disputes.purchaseId, row.purchase.id));
     if (existing) {
       // the same request again (same key) answers with the first dispute; anything else is a conflict
-      if (idempotencyKey && existing.idempotencyKey === idempotencyKey) return { dispute: existing, accept: false };
+      if (idempotencyKey && existing.idempotencyKey === idempotencyKey) return { dispute: existing, accept: false, finding: '' };
       throw new DomainError('ALREADY_DISPUTED', 'This purchase is already disputed');
     }
     const now = deps.clock();
@@ -80,19 +57,21 @@ export async function openDispute(deps: AppDeps, actor: Actor | null, raw: unkno
     if (row.purchase.status !== 'ESCROW' || !withinReturnWindow(row.purchase.purchasedAt, windowHours, now)) {
       throw new DomainError('RETURN_WINDOW_CLOSED', `Disputes are open for ${windowHours} hours after the purchase`);
     }
-    const check = await automaticCheck(deps, tx, input.reason, row.lead, buyer.organizationId, row.purchase.id);
+    const recheck = await recheckLead(deps, tx, row.lead, buyer.organizationId, row.purchase.id);
     const history = await upheldRate(tx, buyer.organizationId);
     const autoAllowed = automaticAcceptanceAllowed(history.purchases, history.upheld);
+    const finding = recheckFinding(recheck, autoAllowed);
     const [dispute] = await tx
       .insert(disputes)
       .values({
         id: newId('dsp'), purchaseId: row.purchase.id, buyerOrgId: buyer.organizationId, sellerOrgId: row.purchase.sellerOrgId,
         reason: input.reason, evidence: input.evidence ?? null, status: 'OPEN', idempotencyKey: idempotencyKey ?? null, openedAt: now,
-        autoCheck: check ? `${check.finding}${check.confirmed && !autoAllowed ? ' (automatic acceptance withheld: abnormal return rate)' : ''}` : null,
+        // the re-check is kept with the dispute, for the operator to read beside the evidence
+        autoCheck: encodeAutoCheck(finding, recheck.checks),
       })
       .returning();
-    return { dispute: dispute!, accept: !!check?.confirmed && autoAllowed };
+    return { dispute: dispute!, accept: recheckUpholds(recheck) && autoAllowed, finding };
   });
   if (!result.accept) return result.dispute;
-  return acceptDispute(deps, null, result.dispute.id, { refundAmount: null, note: `accepted automatically: ${result.dispute.autoCheck}` });
+  return acceptDispute(deps, null, result.dispute.id, { refundAmount: null, note: `accepted automatically: ${result.finding}` });
 }

@@ -1,17 +1,17 @@
 // Deciding a dispute: ACCEPT (full or partial refund) or REJECT, by an operator or by the automatic check.
 // Accepting records the refund (PENDING) in the same transaction; the dispute-refund job sends it.
 import { schema } from '@leadex/db';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../context';
 import { requireUser, type Actor } from '../auth/access';
 import { PLATFORM_ESCROW } from '../ledger/ledger-accounts';
-import { SUSPENSION_FLOOR } from '../verification/spot-check.rules';
+import { recomputeSellerQuality } from '../verification/recompute-seller-quality';
 import { DomainError, badInput } from '../shared/domain-error';
 import { newId } from '../shared/ids';
+import { leadHashes, suppressGlobally } from '../suppression/suppression-lookups';
 import { formatDecimal, parseMoneyInput } from '../shared/money';
-import { UPHELD_DISPUTE_PENALTY } from './dispute.rules';
 
-const { disputes, purchases, refunds, organizations } = schema;
+const { disputes, purchases, refunds, leads } = schema;
 type DisputeRow = typeof disputes.$inferSelect;
 
 /** operator: null means the system (automatic acceptance). */
@@ -35,14 +35,13 @@ export async function acceptDispute(deps: AppDeps, operator: (Actor & { userId: 
       amount, currency: purchase!.currency, paymentIntentId: purchase!.paymentIntentId, idempotencyKey: `dispute-${d.id}`,
       sourceAccount: PLATFORM_ESCROW, destination: purchase!.paidWith === 'WALLET' ? 'WALLET' : 'STRIPE', status: 'PENDING', createdAt: now,
     });
-    // an upheld return counts against the seller's quality; too low and they are suspended
-    await tx
-      .update(organizations)
-      .set({
-        qualityScore: sql`greatest(0, ${organizations.qualityScore} - ${UPHELD_DISPUTE_PENALTY})`,
-        suspended: sql`${organizations.suspended} OR ${organizations.qualityScore} - ${UPHELD_DISPUTE_PENALTY} < ${SUSPENSION_FLOOR}`,
-      })
-      .where(eq(organizations.id, d.sellerOrgId));
+    if (d.reason === 'NOT_INTERESTED') {
+      // upheld "never asked to be contacted": the person goes on the do-not-contact list for every seller
+      const [lead] = await tx.select({ phoneHash: leads.phoneHash, emailHash: leads.emailHash }).from(leads).where(eq(leads.id, purchase!.leadId));
+      if (lead) await suppressGlobally(tx, leadHashes(lead), 'DISPUTE', now);
+    }
+    // an upheld return is evidence against the seller (seller-quality.rules.ts)
+    await recomputeSellerQuality(tx, d.sellerOrgId);
     return updated!;
   });
   // after commit; if the enqueue fails the refund-retry schedule still finds the PENDING refund
@@ -56,6 +55,8 @@ export async function rejectDispute(deps: AppDeps, operator: Actor & { userId: s
     if (!d) throw new DomainError('DISPUTE_NOT_FOUND', 'No such dispute');
     if (d.status !== 'OPEN') throw new DomainError('DISPUTE_ALREADY_RESOLVED', `This dispute was already ${d.status.toLowerCase()}`);
     const [updated] = await tx.update(disputes).set({ status: 'REJECTED', note, resolvedAt: deps.clock(), resolvedBy: operator.userId }).where(eq(disputes.id, id)).returning();
+    // a complaint found unfounded is (small) evidence for the seller
+    await recomputeSellerQuality(tx, d.sellerOrgId);
     return updated!;
   });
 }

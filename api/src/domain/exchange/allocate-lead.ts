@@ -12,6 +12,7 @@ import type { SegmentDefinition } from '../leads/lead.types';
 import { splitCommission } from '../pricing/pricing.rules';
 import { freeCapacity } from '../orders/capacity.rules';
 import { newId } from '../shared/ids';
+import { buyersSuppressing } from '../suppression/suppression-lookups';
 import { parseDecimal } from '../shared/money';
 import { inSchedule, leadMatchesFilter, runAuction, type Award, type Bid, type ScheduleWindow } from './campaign.rules';
 import { winsToday } from './campaigns.service';
@@ -124,7 +125,10 @@ export async function allocateLead(
     const held = new Set(
       (await tx.select({ buyer: orderLines.buyerOrgId }).from(orderLines).where(and(eq(orderLines.leadId, leadId), eq(orderLines.active, true)))).map((r) => r.buyer),
     );
-    const matched = (await matchingCampaigns(deps, tx, lead, seller!.q, fixed?.campaignId)).filter((c) => !held.has(c.buyerOrgId));
+    const candidates = (await matchingCampaigns(deps, tx, lead, seller!.q, fixed?.campaignId)).filter((c) => !held.has(c.buyerOrgId));
+    // a buyer's own contacts are never sold back to them, by a campaign or a ping's post
+    const ownContact = await buyersSuppressing(tx, candidates.map((c) => c.buyerOrgId), lead);
+    const matched = candidates.filter((c) => !ownContact.has(c.buyerOrgId));
     if (!matched.length) return { leadId, sold: [] };
     const bids = await affordableBids(deps, tx, matched);
     const awards = fixed

@@ -4,7 +4,7 @@ import { schema } from '@leadex/db';
 import { and, eq, ne } from 'drizzle-orm';
 import { createHmac } from 'node:crypto';
 import type { AppDeps } from '../../context';
-import { readLeadContact } from '../leads/read-contact';
+import { readLeadDisclosure } from '../leads/read-contact';
 import { newId } from '../shared/ids';
 import { formatDecimal } from '../shared/money';
 import { OutboundError, safeFetch } from '../shared/outbound/safe-fetch';
@@ -47,13 +47,16 @@ export async function attemptDelivery(deps: AppDeps, deliveryId: string, lastAtt
     return 'CANCELLED';
   }
   // the buyer paid for this contact; reading it for delivery is audited like any other read
-  const contact = await readLeadContact(deps, { userId: null, organizationId: purchase.buyerOrgId, role: 'BUYER', via: 'session' }, lead);
+  const disclosure = await readLeadDisclosure(deps, { userId: null, organizationId: purchase.buyerOrgId, role: 'BUYER', via: 'session' }, lead);
+  const contact = disclosure?.contact ?? null;
+  // the consent proof travels with the contact, so the buyer's CRM holds what the person agreed to
+  const consent = disclosure?.consent ? { ...disclosure.consent, timestamp: disclosure.consent.timestamp.toISOString() } : null;
   const body = JSON.stringify({
     id: delivery.id, type: 'lead.purchased', createdAt: deps.clock().toISOString(),
     purchase: { id: purchase.id, price: { amount: formatDecimal(purchase.price, purchase.currency), currencyCode: purchase.currency }, purchasedAt: purchase.purchasedAt.toISOString(), campaignId: purchase.campaignId },
     lead: {
       id: lead.id, segment: lead.segment, subsegment: lead.subsegment, country: lead.country, region: lead.region, city: lead.city,
-      kind: lead.kind, temperature: lead.temperature, score: lead.score, capturedAt: lead.capturedAt.toISOString(), attributes: lead.attributes, contact,
+      kind: lead.kind, temperature: lead.temperature, score: lead.score, capturedAt: lead.capturedAt.toISOString(), attributes: lead.attributes, contact, consent,
     },
   });
   const { secret } = deps.vault.open<{ secret: string }>(endpoint.secretSealed, endpoint.secretKeyId);

@@ -8,6 +8,7 @@ import { invalidCursor, pageSize, type Page, type PageArgs } from '../shared/new
 import { afterCursor, decodeCursor, encodeCursor, filterConditions, parseLeadFilter, sortOrder, type LeadSort } from './lead-filter';
 import { buyerOwnsLead } from '../purchases/purchases.service';
 import type { LeadRow } from './submit-leads';
+import { notSuppressedFor } from '../suppression/suppression-lookups';
 
 const { leads, organizations } = schema;
 
@@ -46,13 +47,15 @@ async function pageOfLeads(deps: AppDeps, base: SQL[], rawFilter: unknown, sort:
 
 /** Listed, unexpired leads of sellers who are not suspended; every signed-in user may browse (masked). */
 export async function browseMarketplace(deps: AppDeps, actor: Actor | null, filter: unknown, sort: LeadSort | null | undefined, args: PageArgs) {
-  requireActor(actor);
+  const a = requireActor(actor);
   if ((filter as { statuses?: unknown } | null)?.statuses) throw badInput([{ path: 'filter.statuses', message: 'the marketplace shows listed leads only' }]);
   const base = [
     eq(leads.status, 'LISTED'),
     gt(leads.expiresAt, deps.clock()),
     // a suspended seller's leads leave the market (a primary-key probe per candidate row)
     notExists(deps.db.select({ one: sql`1` }).from(organizations).where(and(eq(organizations.id, leads.sellerOrgId), eq(organizations.suspended, true)))),
+    // a buyer's own contacts (their suppression list) are never offered back to them; others still see the lead
+    ...(a.role === 'BUYER' ? [notSuppressedFor(deps.db, a.organizationId)] : []),
   ];
   return pageOfLeads(deps, base, filter, sort ?? 'NEWEST', args);
 }

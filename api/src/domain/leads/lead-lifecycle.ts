@@ -5,6 +5,7 @@ import type { AppDeps } from '../../context';
 import { requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
+import { leadHashes, suppressGlobally } from '../suppression/suppression-lookups';
 
 const { leads, contactReads } = schema;
 
@@ -34,6 +35,8 @@ export async function eraseLeadContact(deps: AppDeps, actor: Actor | null, id: s
   return deps.db.transaction(async (tx) => {
     const lead = await loadForChange(deps, a, id, tx);
     if (lead.erasedAt) throw new DomainError('LEAD_ALREADY_ERASED', 'This lead was already erased');
+    // the person asked to be forgotten: their hashes move to the do-not-contact list, so no seller lists them again
+    await suppressGlobally(tx, leadHashes(lead), 'ERASURE', deps.clock());
     const [row] = await tx
       .update(leads)
       .set({

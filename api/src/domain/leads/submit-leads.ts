@@ -19,6 +19,7 @@ import type { LeadIssue, SegmentDefinition, TLeadInput } from './lead.types';
 import { typedAttributes } from './lead-attributes';
 import { insertLeadRows } from './insert-lead-rows';
 import { assertSellerActive } from './seller-status';
+import { globallySuppressed } from '../suppression/suppression-lookups';
 
 const { leadBatches, leads, verificationResults } = schema;
 
@@ -160,6 +161,21 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
     const emailHash = hard.passed && contact.email ? deps.vault.hash(normalizedEmailKey(contact.email)) : null;
     return { index: p.index, input, segment, hard, geoTier, base, phoneHash, emailHash };
   });
+
+  // the do-not-contact list (erasures, upheld "never asked" disputes, operator uploads): a hard check, asked only
+  // for leads that passed every other one, so probing it costs a fully valid lead each time
+  const suppressed = await globallySuppressed(deps.db, checked.flatMap((c) => (c?.hard.passed ? [c.phoneHash, c.emailHash].filter((h): h is string => !!h) : [])));
+  if (suppressed.size) {
+    for (const c of checked) {
+      if (!c?.hard.passed) continue;
+      const fields = [c.phoneHash && suppressed.has(c.phoneHash) ? 'phone' : null, c.emailHash && suppressed.has(c.emailHash) ? 'email' : null].filter((f): f is string => !!f);
+      if (!fields.length) continue;
+      const issues: LeadIssue[] = fields.map((field) => ({ code: 'CONTACT_SUPPRESSED', field, message: `this ${field} is on the do-not-contact list`, severity: 'ERROR' }));
+      c.hard = { ...c.hard, issues: [...c.hard.issues, ...issues], passed: false };
+      c.phoneHash = null;
+      c.emailHash = null;
+    }
+  }
 
   const passing = checked.filter((c): c is NonNullable<typeof c> => c !== null && c.hard.passed);
   const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000);

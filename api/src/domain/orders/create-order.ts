@@ -13,6 +13,7 @@ import { isUniqueViolation } from '../shared/db-errors';
 import { DomainError, badInput, type FieldError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { parseInput } from '../shared/validation';
+import { leadsSuppressedBy, notSuppressedFor } from '../suppression/suppression-lookups';
 import { loadOrder, type OrderView } from './load-order';
 import { freeCapacity } from './capacity.rules';
 import { holdLimitBreach } from './hold-limits.rules';
@@ -43,12 +44,14 @@ async function lockChosenLeads(deps: AppDeps, tx: Db, buyerOrgId: string, leadId
   const rows = await tx.select().from(leads).where(inArray(leads.id, ids)).orderBy(asc(leads.id)).for('update');
   const byId = new Map(rows.map((r) => [r.id, r]));
   const held = await heldByBuyer(tx, buyerOrgId, ids);
-  const problems: (FieldError & { code: 'LEAD_NOT_FOUND' | 'LEAD_SOLD_OUT' | 'LEAD_ALREADY_BOUGHT' })[] = [];
+  const ownContacts = await leadsSuppressedBy(tx, buyerOrgId, rows);
+  const problems: (FieldError & { code: 'LEAD_NOT_FOUND' | 'LEAD_SOLD_OUT' | 'LEAD_ALREADY_BOUGHT' | 'ALREADY_YOUR_CONTACT' })[] = [];
   leadIds.forEach((id, i) => {
     const path = `input.leadIds[${i}]`;
     const lead = byId.get(id);
     if (!lead || lead.sellerOrgId === buyerOrgId) problems.push({ path, message: 'no such lead on the market', code: 'LEAD_NOT_FOUND' });
     else if (held.has(id)) problems.push({ path, message: 'you already hold or bought this lead', code: 'LEAD_ALREADY_BOUGHT' });
+    else if (ownContacts.has(id)) problems.push({ path, message: 'this person is on your suppression list', code: 'ALREADY_YOUR_CONTACT' });
     else if (freeCapacity(lead, now) === 0) {
       problems.push({ path, message: 'sold out or no longer listed', code: 'LEAD_SOLD_OUT' });
     }
@@ -73,6 +76,7 @@ async function lockMatchingLeads(deps: AppDeps, tx: Db, buyerOrgId: string, rawF
     notExists(
       tx.select({ one: sql`1` }).from(orderLines).where(and(eq(orderLines.leadId, leads.id), eq(orderLines.buyerOrgId, buyerOrgId), eq(orderLines.active, true))),
     ),
+    notSuppressedFor(tx, buyerOrgId),
   ];
   const base = tx.select({ lead: leads }).from(leads);
   const joined = needsSellerJoin ? base.innerJoin(schema.organizations, eq(schema.organizations.id, leads.sellerOrgId)) : base;

@@ -7,6 +7,7 @@ import { requireScope, requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { newestFirstPage, type Page, type PageArgs } from '../shared/newest-first-page';
 import { parseInput } from '../shared/validation';
+import { recomputeSellerQuality } from '../verification/recompute-seller-quality';
 
 const { purchases, leads } = schema;
 export type PurchaseRow = typeof purchases.$inferSelect;
@@ -42,13 +43,17 @@ export async function updateLeadOutcome(deps: AppDeps, actor: Actor | null, purc
     { outcome, reason },
     '',
   );
-  const [row] = await deps.db
-    .update(purchases)
-    .set({ outcome: input.outcome, outcomeReason: input.reason ?? null })
-    .where(and(eq(purchases.id, purchaseId), eq(purchases.buyerOrgId, buyer.organizationId)))
-    .returning();
-  if (!row) throw new DomainError('PURCHASE_NOT_FOUND', 'No such purchase');
-  return row;
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(purchases)
+      .set({ outcome: input.outcome, outcomeReason: input.reason ?? null })
+      .where(and(eq(purchases.id, purchaseId), eq(purchases.buyerOrgId, buyer.organizationId)))
+      .returning();
+    if (!row) throw new DomainError('PURCHASE_NOT_FOUND', 'No such purchase');
+    // the buyer's outcome is evidence about the seller (seller-quality.rules.ts)
+    await recomputeSellerQuality(tx, row.sellerOrgId);
+    return row;
+  });
 }
 
 /** Whether this buyer organization paid for the lead (and was not refunded). */

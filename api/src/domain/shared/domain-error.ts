@@ -64,6 +64,8 @@ export const DOMAIN_ERROR_CATEGORY = {
   API_KEY_EXPIRED: 'UNAUTHENTICATED',
   PASSWORD_TOO_WEAK: 'BAD_USER_INPUT',
   SELLER_NOT_FOUND: 'NOT_FOUND',
+  // lead trust (issue 11): the lead's person is on the buyer's own suppression list
+  ALREADY_YOUR_CONTACT: 'CONFLICT',
 } as const satisfies Record<string, ErrorCategory>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CATEGORY;

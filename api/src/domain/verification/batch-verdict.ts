@@ -1,6 +1,6 @@
 // The verdict on a batch once every lead went through the automatic checks and the sample (if its segment
-// has a costly provider) was checked: list, discount or reject, record the sample's findings, move the
-// seller's quality score. Runs inside the caller's transaction, batch row locked.
+// has a costly provider) was checked: list, discount or reject, record the sample's findings, recompute the
+// seller's quality from all its evidence. Runs inside the caller's transaction, batch row locked.
 import { schema, type Db } from '@leadex/db';
 import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { SegmentDefinition } from '../leads/lead.types';
@@ -8,7 +8,8 @@ import { repriceLeads } from '../pricing/pricing.service';
 import { newId } from '../shared/ids';
 import type { SampleFinding } from './automatic-provider';
 import { SAMPLE_PASSED } from './lead-checks-view.rules';
-import { SUSPENSION_FLOOR, batchVerdict, sellerQualityAfterBatch } from './spot-check.rules';
+import { recomputeSellerQuality } from './recompute-seller-quality';
+import { batchVerdict } from './spot-check.rules';
 
 const { leadBatches, leads, organizations, verificationResults } = schema;
 
@@ -48,7 +49,8 @@ export async function applyBatchVerdict(
   now: Date,
 ): Promise<SpotCheckOutcome> {
   const [batch] = await tx.select().from(leadBatches).where(eq(leadBatches.id, batchId));
-  const [seller] = await tx.select().from(organizations).where(eq(organizations.id, batch!.sellerOrgId)).for('update');
+  // the seller row is the lock the quality recompute takes; taken first, as before, so the order of locks stays batch → seller
+  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, batch!.sellerOrgId)).for('update');
   const pending = await tx.select().from(leads).where(and(eq(leads.batchId, batchId), eq(leads.status, 'PENDING_VERIFICATION')));
   const automaticRows = await tx
     .select({ leadId: verificationResults.leadId })
@@ -94,14 +96,14 @@ export async function applyBatchVerdict(
     severity: f.passed ? 'WARNING' : 'ERROR', createdAt: now,
   }));
   if (rows.length) await tx.insert(verificationResults).values(rows);
-  const quality = sellerQualityAfterBatch(seller!.qualityScore, counts);
-  await tx.update(organizations).set({ qualityScore: quality, suspended: seller!.suspended || quality < SUSPENSION_FLOOR }).where(eq(organizations.id, seller!.id));
+  // every finding of this batch is written above: the seller's quality counts them with all the rest
+  const quality = await recomputeSellerQuality(tx, batch!.sellerOrgId);
   await tx
     .update(leadBatches)
     .set({ status: passed ? 'VERIFIED' : 'FAILED', sampleSize: findings.length, sampleFailed: sampleFailed.size, verdictAt: now })
     .where(eq(leadBatches.id, batchId));
   return {
     batchId, checked: counts.checked, automaticFailed: counts.automaticFailed, sampled: findings.length, failed: sampleFailed.size, passed,
-    listed: listedIds.length, rejected: pending.length - listedIds.length, sellerQuality: quality,
+    listed: listedIds.length, rejected: pending.length - listedIds.length, sellerQuality: quality.score,
   };
 }

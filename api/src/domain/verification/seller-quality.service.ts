@@ -6,6 +6,8 @@ import type { AppDeps } from '../../context';
 import { requireUser, type Actor } from '../auth/access';
 import { DomainError, badInput } from '../shared/domain-error';
 import { parseInput } from '../shared/validation';
+import { sellerEvidence } from './recompute-seller-quality';
+import { estimateSellerQuality, type EvidenceCounts } from './seller-quality.rules';
 
 export interface SellerQualityRow {
   id: string;
@@ -15,6 +17,10 @@ export interface SellerQualityRow {
   listedLeads: number;
   batches: number;
   failedBatches: number;
+  /** pieces of evidence the score counts, and the 95% upper credible bound of the score (0–100) */
+  evidenceCount: number;
+  qualityUpperBound: number;
+  evidence: EvidenceCounts;
 }
 
 export async function sellerQualityList(deps: AppDeps, actor: Actor | null, only?: string): Promise<SellerQualityRow[]> {
@@ -28,7 +34,15 @@ export async function sellerQualityList(deps: AppDeps, actor: Actor | null, only
         FROM organizations o WHERE o.kind = 'SELLER' ${only ? sql`AND o.id = ${only}` : sql``}
         ORDER BY o.quality_score ASC, o.name LIMIT 500`,
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, qualityScore: r.quality_score, suspended: r.suspended, listedLeads: Number(r.listed), batches: Number(r.batches), failedBatches: Number(r.failed) }));
+  const evidence = await sellerEvidence(deps.db, rows.map((r) => r.id));
+  return rows.map((r) => {
+    const counts = evidence.get(r.id)!;
+    const estimate = estimateSellerQuality(counts);
+    return {
+      id: r.id, name: r.name, qualityScore: r.quality_score, suspended: r.suspended, listedLeads: Number(r.listed), batches: Number(r.batches), failedBatches: Number(r.failed),
+      evidenceCount: estimate.evidence, qualityUpperBound: Math.round(estimate.upperBound * 1000) / 10, evidence: counts,
+    };
+  });
 }
 
 export async function setSellerSuspended(deps: AppDeps, actor: Actor | null, organizationId: string, suspended: boolean): Promise<SellerQualityRow> {

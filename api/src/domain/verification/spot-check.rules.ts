@@ -1,4 +1,4 @@
-// Spot-check arithmetic: how many leads of a batch to sample, which ones, the verdict, and the seller's score.
+// Spot-check arithmetic: how many leads of a batch to sample, which ones, and the verdict.
 //
 // Sample size follows acceptance sampling (ISO 2859-1 / ANSI Z1.4, general inspection level II, code
 // letters by lot size), then is tightened for sellers with a bad history:
@@ -10,15 +10,12 @@
 // sample of s of the other n − a with f failing the sampled provider, t the segment's threshold (default 10%):
 //   passes ⇔ a / n ≤ t  and  f / s ≤ t          (an empty part passes: n = 0 or s = 0)
 // and the batch's estimated pseudo-lead share is a / n + (1 − a / n) × f / s.
-// Seller quality: exponentially weighted, new = round(0.7 × old + 0.3 × 100 × (1 − estimated share)),
-// so one bad batch hurts and a run of good ones heals; below SUSPENSION_FLOOR the seller is suspended.
+// The seller's quality is not moved here: it is recomputed from all its evidence (seller-quality.rules.ts).
 import { createHmac } from 'node:crypto';
 
 const LOT_TABLE: [maxLot: number, sample: number][] = [
   [8, 2], [15, 3], [25, 5], [50, 8], [90, 13], [150, 20], [280, 32], [500, 50], [1200, 80], [3200, 125], [10_000, 200],
 ];
-
-export const SUSPENSION_FLOOR = 30;
 
 export function historyMultiplier(sellerQuality: number): number {
   if (sellerQuality >= 80) return 1;
@@ -43,15 +40,6 @@ export function pickSample<T extends { id: string }>(items: readonly T[], n: num
 export function batchPasses(sampled: number, failed: number, thresholdBps: number): boolean {
   if (sampled === 0) return true;
   return failed * 10_000 <= thresholdBps * sampled;
-}
-
-export function nextSellerQuality(previous: number, sampled: number, failed: number): number {
-  if (sampled === 0) return previous;
-  return qualityAfterShare(previous, failed / sampled);
-}
-
-function qualityAfterShare(previous: number, failedShare: number): number {
-  return Math.max(0, Math.min(100, Math.round(0.7 * previous + 0.3 * 100 * (1 - failedShare))));
 }
 
 export interface VerdictCounts {
@@ -79,10 +67,4 @@ export function batchVerdict(c: VerdictCounts): BatchVerdict {
   const a = c.checked ? c.automaticFailed / c.checked : 0;
   const f = c.sampled ? c.sampleFailed / c.sampled : 0;
   return { passed: automaticPassed && samplePassed, automaticPassed, samplePassed, estimatedFailedShare: a + (1 - a) * f };
-}
-
-/** The seller's quality after a batch: moved towards 100 × (1 − the batch's estimated pseudo-lead share). */
-export function sellerQualityAfterBatch(previous: number, c: VerdictCounts): number {
-  if (c.checked === 0 && c.sampled === 0) return previous;
-  return qualityAfterShare(previous, batchVerdict(c).estimatedFailedShare);
 }

@@ -48,7 +48,7 @@ describe('signing in', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText('the marketplace')).toBeTruthy();
     expect(screen.getByLabelText('Signed in user').textContent).toMatch(/Bea Buyer.*Buyer · Acme Insurance/);
-    expect(screen.getByRole('navigation', { name: 'Main' }).textContent).toBe('MarketplaceCampaignsWalletMy purchasesDeliveriesDashboardCPL calculator');
+    expect(screen.getByRole('navigation', { name: 'Main' }).textContent).toBe('MarketplaceCampaignsWalletMy purchasesDeliveriesSuppression listDashboardCPL calculator');
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();

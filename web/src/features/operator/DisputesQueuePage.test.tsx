@@ -5,7 +5,11 @@ import { DisputesQueuePage } from './DisputesQueuePage';
 const money = (amount: string) => ({ __typename: 'Money', amount, currencyCode: 'USD' });
 const dispute = (id: string, status = 'OPEN') => ({
   __typename: 'Dispute', id, reason: 'FAKE', evidence: 'Says she never filled a form', status, refund: status === 'ACCEPTED' ? money('15.00') : null, note: null,
-  autoCheck: null, autoDecided: false, openedAt: new Date().toISOString(), resolvedAt: null,
+  autoCheck: 're-check failed: REAL_MAILBOX (DISPOSABLE_EMAIL)', autoDecided: false, openedAt: new Date().toISOString(), resolvedAt: null,
+  recheck: [
+    { __typename: 'VerificationCheck', name: 'VALID_CONTACT', passed: true, checkedAt: new Date().toISOString() },
+    { __typename: 'VerificationCheck', name: 'REAL_MAILBOX', passed: false, checkedAt: new Date().toISOString() },
+  ],
   purchase: {
     __typename: 'Purchase', id: `pur_${id}`, price: money('40.00'), purchasedAt: new Date().toISOString(), status: 'ESCROW',
     lead: {
@@ -40,6 +44,15 @@ describe('<DisputesQueuePage>', () => {
     expect(within(card).getByText('Says she never filled a form')).toBeTruthy();
     expect(within(card).getByText('Nadia Karim')).toBeTruthy();
     expect(within(card).getByText(/form filled in 2 s/)).toBeTruthy();
+  });
+
+  it('shows the lead’s re-check, check by check, beside the evidence', async () => {
+    renderQueue();
+    const card = await screen.findByRole('article', { name: 'Dispute dsp_1' });
+    const recheck = within(card).getByRole('list', { name: 'Re-check' });
+    const items = within(recheck).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual(['✓ Valid contact passed', '✗ Real mailbox failed']);
+    expect(within(card).getByText('re-check failed: REAL_MAILBOX (DISPOSABLE_EMAIL)')).toBeTruthy();
   });
 
   it('rejects only with a note', async () => {

@@ -16,6 +16,7 @@ import { SelectField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
 import { DISPUTE_REASONS } from '../purchases/dispute-rules';
 import { DisputeDecisionForm } from './DisputeDecisionForm';
+import { DisputeRecheck } from './DisputeRecheck';
 import { DisputesQueueQuery } from './quality.operations';
 
 const PAGE_SIZE = 20;
@@ -103,7 +104,8 @@ function DisputeCard({ dispute, segments, onDecided }: { dispute: QueuedDispute;
         </p>
         <dl className="contact">
           <div><dt>Evidence</dt><dd>{dispute.evidence ? <q>{dispute.evidence}</q> : <span className="muted">none given</span>}</dd></div>
-          <div><dt>Automatic check</dt><dd>{dispute.autoCheck ?? <span className="muted">not checked automatically for this reason</span>}</dd></div>
+          <div><dt>Automatic check</dt><dd>{dispute.autoCheck ?? <span className="muted">no automatic check recorded</span>}</dd></div>
+          <div><dt>Re-check</dt><dd><DisputeRecheck recheck={dispute.recheck} /></dd></div>
         </dl>
         <h4>Lead</h4>
         <p>

@@ -35,7 +35,7 @@ describe('operator oversight pages', () => {
   it('sellers: suspends after confirmation and saves a segment’s verification policy', async () => {
     let suspended = false;
     const { requests } = renderWithApi(<SellersPage />, {
-      SellerQuality: () => ({ data: { sellerQuality: [{ __typename: 'SellerQuality', id: 'org_s', name: 'Shady Leads', qualityScore: 31, suspended, listedLeads: 4, batches: 3, failedBatches: 2 }] } }),
+      SellerQuality: () => ({ data: { sellerQuality: [{ __typename: 'SellerQuality', id: 'org_s', name: 'Shady Leads', qualityScore: 31, suspended, listedLeads: 4, batches: 3, failedBatches: 2, evidenceCount: 16, qualityUpperBound: 48.2 }] } }),
       SetSellerSuspended: (v) => {
         suspended = v.suspended as boolean;
         return { data: { setSellerSuspended: { __typename: 'SellerQuality', id: 'org_s', qualityScore: 31, suspended, listedLeads: 0, batches: 3, failedBatches: 2 } } };

@@ -16,7 +16,7 @@ type Policy = TPolicies['segments'][number];
 
 export function SellersPage() {
   return (
-    <Page title="Sellers and verification" wide intro="Quality falls with failed spot-checks and accepted disputes; below the floor a seller is suspended automatically.">
+    <Page title="Sellers and verification" wide intro="Quality is an estimate over every piece of evidence: automatic checks, operator calls, disputes and buyers' outcomes. A seller is suspended automatically only when even the optimistic estimate (the upper bound) is under 50.">
       <SellerTable />
       <h2>Verification policy per segment</h2>
       <PolicyTable />
@@ -42,7 +42,7 @@ function SellerTable() {
       <table className="table">
         <caption>Sellers, lowest quality first</caption>
         <thead>
-          <tr><th scope="col">Seller</th><th scope="col">Quality</th><th scope="col">Listed leads</th><th scope="col">Batches</th><th scope="col">Failed batches</th><th scope="col">Status</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+          <tr><th scope="col">Seller</th><th scope="col">Quality</th><th scope="col">Evidence</th><th scope="col">Upper bound</th><th scope="col">Listed leads</th><th scope="col">Batches</th><th scope="col">Failed batches</th><th scope="col">Status</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
         </thead>
         <tbody>{sellers.map((s) => <SellerRow key={s.id} seller={s} />)}</tbody>
       </table>
@@ -62,6 +62,8 @@ function SellerRow({ seller }: { seller: Seller }) {
     <tr>
       <th scope="row">{seller.name}<span className="table__sub-text mono">{seller.id}</span></th>
       <td><Badge tone={qualityTone(seller.qualityScore)}>{String(seller.qualityScore)}</Badge></td>
+      <td>{seller.evidenceCount}</td>
+      <td>{seller.qualityUpperBound.toFixed(1)}</td>
       <td>{seller.listedLeads}</td>
       <td>{seller.batches}</td>
       <td>{seller.failedBatches}</td>

@@ -17,6 +17,7 @@ export const DisputesQueueQuery = graphql(`
           refund { amount currencyCode }
           note
           autoCheck
+          recheck { name passed checkedAt }
           autoDecided
           openedAt
           resolvedAt
@@ -96,7 +97,7 @@ export const RecordVerificationOutcomeMutation = graphql(`
 
 export const SellerQualityQuery = graphql(`
   query SellerQuality {
-    sellerQuality { id name qualityScore suspended listedLeads batches failedBatches }
+    sellerQuality { id name qualityScore suspended listedLeads batches failedBatches evidenceCount qualityUpperBound }
   }
 `);
 

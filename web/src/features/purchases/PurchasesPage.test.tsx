@@ -8,6 +8,7 @@ const purchase = (id: string, fullName: string, patch: Record<string, unknown> =
   lead: {
     __typename: 'Lead', id: `lead_${id}`, segment: 'INSURANCE', subsegment: 'CASCO', country: 'US', region: 'US-CA', city: 'Los Angeles', kind: 'QUICK', sourceChannel: 'SEO',
     contact: { __typename: 'Contact', fullName, phone: '+14155550177', email: 'nadia@example.org', socialUrl: null, preferredContactTime: 'evenings' },
+    consent: { __typename: 'Consent', text: 'I agree to be called about car insurance.', timestamp: '2026-11-20T10:15:00.000Z', ip: '203.0.113.7', pageUrl: 'https://insure.example/quote' } as unknown,
   },
   dispute: null as unknown,
   ...patch,
@@ -15,8 +16,8 @@ const purchase = (id: string, fullName: string, patch: Record<string, unknown> =
 
 const REFUNDED = purchase('p2', 'Maria Lopez', {
   status: 'REFUNDED',
-  lead: { ...purchase('p2', 'x').lead, contact: null },
-  dispute: { __typename: 'Dispute', id: 'dsp_1', reason: 'FAKE', evidence: 'bot', status: 'ACCEPTED', refund: money('40.00'), note: 'Confirmed by phone', autoCheck: null, autoDecided: false, openedAt: new Date().toISOString(), resolvedAt: new Date().toISOString() },
+  lead: { ...purchase('p2', 'x').lead, contact: null, consent: null },
+  dispute: { __typename: 'Dispute', id: 'dsp_1', reason: 'FAKE', evidence: 'bot', status: 'ACCEPTED', refund: money('40.00'), note: 'Confirmed by phone', autoCheck: 're-check failed: UNIQUE_CONTACT (DUPLICATE_PHONE)', recheck: [{ __typename: 'VerificationCheck', name: 'UNIQUE_CONTACT', passed: false, checkedAt: new Date().toISOString() }], autoDecided: false, openedAt: new Date().toISOString(), resolvedAt: new Date().toISOString() },
 });
 
 function renderPage(first: ReturnType<typeof purchase>) {
@@ -46,6 +47,19 @@ describe('<PurchasesPage>', () => {
     expect(within(card).getByText('$40.00')).toBeTruthy();
     expect(within(card).getByText('Return window open')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe('/purchases/csv');
+  });
+
+  it('shows the consent the person gave: text, time, IP and page', async () => {
+    renderPage(purchase('p1', 'Nadia Karim'));
+    const card = await screen.findByRole('article', { name: 'Purchase Nadia Karim' });
+    const consent = within(card).getByLabelText('Consent');
+    expect(within(consent).getByText('I agree to be called about car insurance.')).toBeTruthy();
+    expect(within(consent).getByText('203.0.113.7')).toBeTruthy();
+    expect(within(consent).getByRole('link', { name: 'https://insure.example/quote' }).getAttribute('href')).toBe('https://insure.example/quote');
+    expect(within(consent).getByText('Given')).toBeTruthy();
+    // a refunded purchase shows neither contact nor consent
+    const refunded = await screen.findByRole('article', { name: 'Purchase lead_p2' });
+    expect(within(refunded).queryByLabelText('Consent')).toBeNull();
   });
 
   it('moves a lead to LOST only with a reason', async () => {
@@ -82,5 +96,7 @@ describe('<PurchasesPage>', () => {
     expect(within(card).getByLabelText('Refund amount').textContent).toBe('$40.00');
     expect(within(card).getByText('Confirmed by phone')).toBeTruthy();
     expect(within(card).getByText(/this lead was refunded/)).toBeTruthy();
+    // the disputing buyer reads the re-check that decided it
+    expect(within(within(card).getByRole('list', { name: 'Re-check' })).getByRole('listitem').textContent).toBe('✗ Unique contact failed');
   });
 });

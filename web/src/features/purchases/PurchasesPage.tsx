@@ -1,4 +1,4 @@
-// Buyer: purchased leads with their full contact data, the CRM outcome of each, disputes and refunds,
+// Buyer: purchased leads with their full contact data and consent proof, the CRM outcome of each, disputes and refunds,
 // and the CSV export (GET /purchases/csv with the session cookie).
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -12,6 +12,8 @@ import { usePageCursors } from '../../lib/use-page-cursors';
 import { Badge, type BadgeTone } from '../../lib/ui/badge';
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
 import { Page } from '../../lib/ui/page';
+import { DisputeRecheck } from '../operator/DisputeRecheck';
+import { ConsentProof } from './ConsentProof';
 import { DisputeForm } from './DisputeForm';
 import { OutcomeForm } from './OutcomeForm';
 import { DEFAULT_RETURN_WINDOW_HOURS, DISPUTE_REASONS, canDispute, disputeDeadline } from './dispute-rules';
@@ -108,6 +110,7 @@ function PurchaseCard({ purchase, segments }: { purchase: Purchase; segments: re
         ) : (
           <p className="muted">{purchase.status === 'REFUNDED' ? 'Contact details are no longer shown: this lead was refunded.' : 'The contact details were erased at the person’s request.'}</p>
         )}
+        <ConsentProof consent={lead.consent} />
         <OutcomeForm purchaseId={purchase.id} outcome={purchase.outcome} outcomeReason={purchase.outcomeReason} />
       </div>
       <div className="listing__side">
@@ -146,6 +149,7 @@ function DisputeStatus({ dispute }: { dispute: Dispute }) {
         {dispute.refund ? <div><dt>Refund</dt><dd><strong aria-label="Refund amount">{formatMoney(dispute.refund)}</strong></dd></div> : null}
         {dispute.note ? <div><dt>Note</dt><dd>{dispute.note}</dd></div> : null}
         {dispute.autoCheck ? <div><dt>Automatic check</dt><dd>{dispute.autoCheck}</dd></div> : null}
+        {dispute.recheck?.length ? <div><dt>Re-check</dt><dd><DisputeRecheck recheck={dispute.recheck} /></dd></div> : null}
         <div><dt>{dispute.resolvedAt ? 'Decided' : 'Opened'}</dt><dd>{formatDateTime(dispute.resolvedAt ?? dispute.openedAt)}</dd></div>
       </dl>
     </section>

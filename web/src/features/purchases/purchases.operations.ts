@@ -10,6 +10,7 @@ export const DisputeFields = graphql(`
     refund { amount currencyCode }
     note
     autoCheck
+    recheck { name passed checkedAt }
     autoDecided
     openedAt
     resolvedAt
@@ -40,6 +41,7 @@ export const MyPurchasesQuery = graphql(`
             kind
             sourceChannel
             contact { fullName phone email socialUrl preferredContactTime }
+            consent { text timestamp ip pageUrl }
           }
           dispute { ...DisputeFields }
         }
