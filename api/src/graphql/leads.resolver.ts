@@ -35,6 +35,7 @@ export const leadResolvers = {
       const org = await ctx.loaders.organization.load(l.sellerOrgId);
       return { id: l.sellerOrgId, name: org?.name ?? 'unknown', qualityScore: org?.qualityScore ?? 0 };
     },
+    sellerConversion: (l: LeadRow, _: unknown, ctx: GqlContext) => ctx.loaders.sellerConversion.load(`${l.sellerOrgId}|${l.segment}`),
     preview: (l: LeadRow) => ({ initials: l.previewName, phone: l.previewPhone, email: l.previewEmail, city: l.city }),
     // contact and consent come from one memoised read: one decision and one audit entry per lead per request
     contact: async (l: LeadRow, _: unknown, ctx: GqlContext) => (await ctx.loaders.leadDisclosure.load({ lead: l, actor: ctx.actor }))?.contact ?? null,

@@ -6,6 +6,7 @@ import type { AppDeps } from '../context';
 import type { Actor } from '../domain/auth/access';
 import { readLeadDisclosure, type Disclosure } from '../domain/leads/read-contact';
 import { winsToday } from '../domain/exchange/campaigns.service';
+import { sellerConversionViews, type SellerConversionView } from '../domain/pricing/seller-conversion';
 import { leadChecks, type VerificationCheckView } from '../domain/verification/lead-checks-view.rules';
 
 export interface Loaders {
@@ -14,6 +15,8 @@ export interface Loaders {
   disputeByPurchase: DataLoader<string, typeof schema.disputes.$inferSelect | null>;
   campaignWinsToday: DataLoader<string, number>;
   leadChecks: DataLoader<string, VerificationCheckView[]>;
+  /** keyed by `${sellerOrgId}|${segment}`; null without reported outcomes */
+  sellerConversion: DataLoader<string, SellerConversionView | null>;
   /** contact + consent of a lead, decided and audited once per lead per request (keyed by lead id) */
   leadDisclosure: DataLoader<{ lead: typeof schema.leads.$inferSelect; actor: Actor | null }, Disclosure | null, string>;
 }
@@ -28,6 +31,10 @@ export function createLoaders(deps: AppDeps): Loaders {
     campaignWinsToday: new DataLoader(async (ids) => {
       const counts = await winsToday(deps.db, ids, deps.clock());
       return ids.map((id) => counts.get(id) ?? 0);
+    }),
+    sellerConversion: new DataLoader(async (keys) => {
+      const views = await sellerConversionViews(deps.db, keys);
+      return keys.map((k) => views.get(k) ?? null);
     }),
     disputeByPurchase: new DataLoader(async (ids) => {
       const rows = await deps.db.select().from(schema.disputes).where(inArray(schema.disputes.purchaseId, [...ids]));

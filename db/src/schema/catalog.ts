@@ -1,5 +1,6 @@
 // Segments, geography tiers and the operator-editable price grid.
-import { integer, jsonb, numeric, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { organizations } from './accounts';
 import { createdAt, money } from './columns';
 
 export const segments = pgTable('segments', {
@@ -66,3 +67,18 @@ export const volumeDiscounts = pgTable('volume_discounts', {
   minQuantity: integer('min_quantity').primaryKey(),
   discountBps: integer('discount_bps').notNull(),
 });
+
+// Buyers' reported outcomes per seller and segment, and the price factor they earn (conversion.rules.ts).
+// A stored copy recounted from purchases whenever a buyer reports an outcome; no row = factor 1.
+export const sellerSegmentConversion = pgTable(
+  'seller_segment_conversion',
+  {
+    sellerOrgId: text('seller_org_id').notNull().references(() => organizations.id),
+    segment: text('segment').notNull().references(() => segments.code),
+    outcomes: integer('outcomes').notNull().default(0),
+    conversions: integer('conversions').notNull().default(0),
+    factor: numeric('factor', { precision: 6, scale: 4, mode: 'number' }).notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sellerOrgId, t.segment] }), index('seller_segment_conversion_segment_idx').on(t.segment)],
+);

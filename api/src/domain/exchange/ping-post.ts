@@ -13,6 +13,7 @@ import { assertSellerActive } from '../leads/seller-status';
 import { ZLeadAttributes } from '../leads/lead-attributes';
 import { submitLeads, type LeadRow } from '../leads/submit-leads';
 import { findBasePrice, listPrice } from '../pricing/pricing.rules';
+import { sellerConversionFactors } from '../pricing/seller-conversion';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { parseInput } from '../shared/validation';
@@ -44,12 +45,19 @@ export async function ping(deps: AppDeps, actor: Actor | null, raw: unknown) {
   await assertSellerActive(deps.db, seller.organizationId);
   const input = parseInput(ZPingInput, raw);
   const now = deps.clock();
-  const [areas, pricing, [org]] = await Promise.all([loadGeoAreas(deps.db), loadPricing(deps.db), deps.db.select().from(organizations).where(eq(organizations.id, seller.organizationId))]);
+  const [areas, pricing, [org], conversion] = await Promise.all([
+    loadGeoAreas(deps.db), loadPricing(deps.db), deps.db.select().from(organizations).where(eq(organizations.id, seller.organizationId)),
+    sellerConversionFactors(deps.db, seller.organizationId),
+  ]);
   const geoTier = geoTierFor(areas, input.country, input.region, input.city);
   const base = findBasePrice(pricing.grid, input.segment, input.subsegment, geoTier);
   if (base == null) return null;
   const temperature = input.temperature ?? 'WARM';
-  const reserve = listPrice({ baseAmount: base, temperature, exclusivity: input.exclusivity, verified: true, capturedAt: now }, pricing.factors, now);
+  const reserve = listPrice(
+    { baseAmount: base, temperature, exclusivity: input.exclusivity, verified: true, capturedAt: now, conversionFactor: conversion.get(input.segment) },
+    pricing.factors,
+    now,
+  );
   // the lead as it would be listed: posted at once, so fresh; verified by its own spot-check before any sale
   const hypothetical = {
     sellerOrgId: seller.organizationId, segment: input.segment, subsegment: input.subsegment ?? null, country: input.country, region: input.region ?? null,

@@ -7,6 +7,7 @@ import { requireScope, type Actor } from '../auth/access';
 import { loadGeoAreas, loadPricing, loadSegments } from '../catalog/catalog.service';
 import { geoTierFor } from '../catalog/geo.rules';
 import { findBasePrice, listPrice } from '../pricing/pricing.rules';
+import { sellerConversionFactors } from '../pricing/seller-conversion';
 import { DomainError, badInput, type FieldError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { moneyInputOrNull } from '../shared/money';
@@ -127,7 +128,9 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
   const parsed = parseShapes(raw, options, currency);
   const now = deps.clock();
 
-  const [segments, areas, pricing] = await Promise.all([loadSegments(deps.db), loadGeoAreas(deps.db), loadPricing(deps.db)]);
+  const [segments, areas, pricing, conversion] = await Promise.all([
+    loadSegments(deps.db), loadGeoAreas(deps.db), loadPricing(deps.db), sellerConversionFactors(deps.db, seller.organizationId),
+  ]);
   const segmentByCode = new Map<string, SegmentDefinition>(segments.map((s) => [s.code, s]));
   const externalIds = new Set<string>();
   const takenExternalIds = await findTakenExternalIds(deps.db, seller.organizationId, parsed);
@@ -235,7 +238,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
       verification: 'UNVERIFIED',
       askingPrice: input.askingPrice ?? null,
       price: listPrice(
-        { baseAmount: base ?? 0, temperature: soft.temperature, exclusivity: input.exclusivity, verified: false, capturedAt: input.capturedAt, askingPrice: input.askingPrice },
+        { baseAmount: base ?? 0, temperature: soft.temperature, exclusivity: input.exclusivity, verified: false, capturedAt: input.capturedAt, askingPrice: input.askingPrice, conversionFactor: conversion.get(input.segment) },
         pricing.factors,
         now,
       ),

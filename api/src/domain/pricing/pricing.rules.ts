@@ -1,8 +1,9 @@
 // The price grid arithmetic (DESIGN.md §3): list price, freshness decay, volume tiers, commission, campaign math.
 //
 // list price = asking price if the seller set one, else
-//   base(segment, subsegment, geo tier) × temperature × exclusivity × verified × freshness(age),
+//   base(segment, subsegment, geo tier) × temperature × exclusivity × verified × freshness(age) × conversion,
 // rounded half-up to a minor unit. Freshness = max(floor, 1 − decay × whole days since capture).
+// Conversion = the seller's factor in the segment from buyers' outcomes (conversion.rules.ts), 1 without outcomes.
 //
 // Defaults (operator-editable in `price_factors`, seeded by db reference data):
 //   TEMPERATURE_COLD 0.70, TEMPERATURE_WARM 1.00, TEMPERATURE_HOT 1.40
@@ -52,6 +53,8 @@ export interface PricedLead {
   verified: boolean;
   capturedAt: Date;
   askingPrice?: number | null;
+  /** seller × segment factor from buyers' outcomes (conversion.rules.ts); 1 when absent */
+  conversionFactor?: number | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -67,6 +70,7 @@ export function freshnessFactor(ageDays: number, factors: Pick<PriceFactors, 'FR
 /** The multiplier applied to the base price, before rounding. */
 export function priceMultiplier(lead: Omit<PricedLead, 'baseAmount' | 'askingPrice'>, factors: PriceFactors, now: Date): number {
   return (
+    (lead.conversionFactor ?? 1) *
     factors[`TEMPERATURE_${lead.temperature}`] *
     factors[`EXCLUSIVITY_${lead.exclusivity}`] *
     (lead.verified ? factors.VERIFIED : factors.UNVERIFIED) *

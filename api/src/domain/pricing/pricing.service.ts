@@ -126,7 +126,8 @@ export function calculateCampaign(deps: AppDeps, clicks: number, costPerClick: s
 }
 
 /**
- * Set-based repricing of leads still on offer (the SQL twin of `listPrice`; a test keeps them equal).
+ * Set-based repricing of leads still on offer (the SQL twin of `listPrice`; a test keeps them equal),
+ * with each seller's stored conversion factor in the segment (seller_segment_conversion).
  * Runs after grid edits and daily, as freshness decays.
  */
 export async function repriceLeads(db: Db, now: Date, leadIds?: string[]): Promise<number> {
@@ -139,6 +140,7 @@ export async function repriceLeads(db: Db, now: Date, leadIds?: string[]): Promi
           * (f.v ->> ('TEMPERATURE_' || l.temperature))::numeric
           * (f.v ->> ('EXCLUSIVITY_' || l.exclusivity))::numeric
           * (f.v ->> CASE WHEN l.verification = 'VERIFIED' THEN 'VERIFIED' ELSE 'UNVERIFIED' END)::numeric
+          * COALESCE(c.factor, 1)
           * greatest((f.v ->> 'FRESHNESS_FLOOR')::numeric,
                      1 - (f.v ->> 'FRESHNESS_DAILY_DECAY')::numeric
                          * greatest(0, floor(extract(epoch FROM (${now.toISOString()}::timestamptz - l.captured_at)) / 86400)))
@@ -147,6 +149,7 @@ export async function repriceLeads(db: Db, now: Date, leadIds?: string[]): Promi
       CROSS JOIN f
       LEFT JOIN price_grid gs ON gs.segment_code = l.segment AND gs.subsegment = l.subsegment AND gs.geo_tier = l.geo_tier
       LEFT JOIN price_grid g ON g.segment_code = l.segment AND g.subsegment = '' AND g.geo_tier = l.geo_tier
+      LEFT JOIN seller_segment_conversion c ON c.seller_org_id = l.seller_org_id AND c.segment = l.segment
       WHERE l.status IN ('LISTED', 'PENDING_VERIFICATION') ${scope}
     )
     UPDATE leads SET price = priced.new_price

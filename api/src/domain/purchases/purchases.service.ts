@@ -7,6 +7,7 @@ import { requireScope, requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { newestFirstPage, type Page, type PageArgs } from '../shared/newest-first-page';
 import { parseInput } from '../shared/validation';
+import { recountSellerConversion } from '../pricing/seller-conversion';
 import { recomputeSellerQuality } from '../verification/recompute-seller-quality';
 
 const { purchases, leads } = schema;
@@ -52,6 +53,9 @@ export async function updateLeadOutcome(deps: AppDeps, actor: Actor | null, purc
     if (!row) throw new DomainError('PURCHASE_NOT_FOUND', 'No such purchase');
     // the buyer's outcome is evidence about the seller (seller-quality.rules.ts)
     await recomputeSellerQuality(tx, row.sellerOrgId);
+    // and about the seller's conversion in the lead's segment, which feeds its price there (conversion.rules.ts)
+    const [lead] = await tx.select({ segment: leads.segment }).from(leads).where(eq(leads.id, row.leadId));
+    await recountSellerConversion(tx, row.sellerOrgId, lead!.segment);
     return row;
   });
 }

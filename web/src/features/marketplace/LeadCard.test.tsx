@@ -29,3 +29,17 @@ describe('<LeadCard> checks', () => {
     expect(screen.queryByRole('list', { name: 'Checks' })).toBeNull();
   });
 });
+
+describe('<LeadCard> seller conversion', () => {
+  const segments = [{ code: 'INSURANCE', name: 'Insurance', subsegments: [] }] as never;
+
+  it('shows how the seller converts in the segment, from how many outcomes', () => {
+    render(<LeadCard segments={segments} lead={{ ...lead([]), sellerConversion: { rate: 0.12, outcomes: 240, factor: 1.04 } }} />);
+    expect(screen.getByText('converts 12% in Insurance, from 240 outcomes')).toBeTruthy();
+  });
+
+  it('says nothing about conversion before buyers report an outcome', () => {
+    render(<LeadCard segments={segments} lead={{ ...lead([]), sellerConversion: null }} />);
+    expect(screen.queryByText(/converts/)).toBeNull();
+  });
+});

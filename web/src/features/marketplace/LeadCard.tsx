@@ -1,9 +1,16 @@
-// One listed lead as buyers see it: masked preview, price, verification and its checks, seller quality, score, age.
+// One listed lead as buyers see it: masked preview, price, verification and its checks, seller quality and
+// conversion in the segment, score, age.
 import type { LeadCardFieldsFragment } from '../../gql/graphql';
 import { segmentName, subsegmentName, type SegmentInfo } from '../../lib/catalog/use-segments';
 import { enumLabel } from '../../lib/enums';
 import { formatAge, formatMoney } from '../../lib/format';
 import { Badge, qualityTone } from '../../lib/ui/badge';
+
+// whole percents, with one decimal below 10% so "converts 0.5%" does not read as 0 or 1
+function formatPercent(rate: number): string {
+  const pct = rate * 100;
+  return `${pct > 0 && pct < 10 ? Math.round(pct * 10) / 10 : Math.round(pct)}%`;
+}
 
 export interface LeadSelection {
   selected: boolean;
@@ -73,6 +80,14 @@ export function LeadCard({ lead, segments, selection }: { lead: LeadCardFieldsFr
             </Badge>
           </dd>
         </div>
+        {lead.sellerConversion ? (
+          <div>
+            <dt>Conversion</dt>
+            <dd title={`Buyers' reported outcomes for this seller in ${segment}; the price includes a ×${lead.sellerConversion.factor.toFixed(2)} conversion factor`}>
+              converts {formatPercent(lead.sellerConversion.rate)} in {segment}, from {lead.sellerConversion.outcomes} {lead.sellerConversion.outcomes === 1 ? 'outcome' : 'outcomes'}
+            </dd>
+          </div>
+        ) : null}
       </dl>
       <LeadChecks checks={lead.checks} />
       {selection ? (

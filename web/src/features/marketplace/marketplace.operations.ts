@@ -20,6 +20,7 @@ export const LeadCardFields = graphql(`
     verification
     price { amount currencyCode }
     seller { id name qualityScore }
+    sellerConversion { rate outcomes factor }
     preview { initials phone email city }
     checks { name passed checkedAt }
   }
