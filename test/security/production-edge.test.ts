@@ -9,7 +9,8 @@ let app: TestApp;
 let buyer: TestUser;
 let operator: TestUser;
 beforeAll(async () => {
-  const secret = () => randomBytes(32).toString('base64url');
+  // hex, like Stripe's own key alphabet (a base64url secret may start with '-' and not look like a live key)
+  const secret = () => randomBytes(32).toString('hex');
   app = await startTestApp({
     label: 'production-edge',
     env: {

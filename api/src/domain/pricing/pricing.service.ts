@@ -131,7 +131,8 @@ export function calculateCampaign(deps: AppDeps, clicks: number, costPerClick: s
  * Runs after grid edits and daily, as freshness decays.
  */
 export async function repriceLeads(db: Db, now: Date, leadIds?: string[]): Promise<number> {
-  const scope = leadIds?.length ? sql`AND l.id IN ${leadIds}` : sql``;
+  // the ids as one JSON parameter (shared/bulk-sql.ts): a verdict reprices up to a whole batch
+  const scope = leadIds?.length ? sql`AND l.id IN (SELECT jsonb_array_elements_text(${JSON.stringify(leadIds)}::jsonb))` : sql``;
   const rows = await queryRows<{ id: string }>(db, sql`
     WITH f AS (SELECT jsonb_object_agg(name, value) AS v FROM price_factors),
     priced AS (

@@ -2,9 +2,10 @@
 // has a costly provider) was checked: list, discount or reject, record the sample's findings, recompute the
 // seller's quality from all its evidence. Runs inside the caller's transaction, batch row locked.
 import { schema, type Db } from '@leadex/db';
-import { and, eq, inArray, lte } from 'drizzle-orm';
+import { and, eq, lte } from 'drizzle-orm';
 import type { SegmentDefinition } from '../leads/lead.types';
 import { repriceLeads } from '../pricing/pricing.service';
+import { inIds } from '../shared/bulk-sql';
 import { newId } from '../shared/ids';
 import type { SampleFinding } from './automatic-provider';
 import { SAMPLE_PASSED } from './lead-checks-view.rules';
@@ -51,7 +52,7 @@ export async function applyBatchVerdict(
   const [batch] = await tx.select().from(leadBatches).where(eq(leadBatches.id, batchId));
   // the seller row is the lock the quality recompute takes; taken first, as before, so the order of locks stays batch → seller
   await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, batch!.sellerOrgId)).for('update');
-  const pending = await tx.select().from(leads).where(and(eq(leads.batchId, batchId), eq(leads.status, 'PENDING_VERIFICATION')));
+  const pending = await tx.select({ id: leads.id, segment: leads.segment }).from(leads).where(and(eq(leads.batchId, batchId), eq(leads.status, 'PENDING_VERIFICATION')));
   const automaticRows = await tx
     .select({ leadId: verificationResults.leadId })
     .from(verificationResults)
@@ -80,12 +81,12 @@ export async function applyBatchVerdict(
   }
   const listedIds: string[] = [];
   for (const { placement, ids } of groups.values()) {
-    await tx.update(leads).set(placement.status === 'LISTED' ? { ...placement, listedAt: now } : placement).where(inArray(leads.id, ids));
+    await tx.update(leads).set(placement.status === 'LISTED' ? { ...placement, listedAt: now } : placement).where(inIds(leads.id, ids));
     if (placement.status === 'LISTED') listedIds.push(...ids);
   }
   if (listedIds.length) {
     // leads that outlived their segment's TTL while waiting are not put on the market
-    await tx.update(leads).set({ status: 'EXPIRED' }).where(and(inArray(leads.id, listedIds), eq(leads.status, 'LISTED'), lte(leads.expiresAt, now)));
+    await tx.update(leads).set({ status: 'EXPIRED' }).where(and(inIds(leads.id, listedIds), eq(leads.status, 'LISTED'), lte(leads.expiresAt, now)));
     await repriceLeads(tx, now, listedIds);
   }
 

@@ -3,13 +3,12 @@
 import { schema, type Db } from '@leadex/db';
 import type { ContactVault } from '../leads/contact-vault';
 import type { NormalizedContact } from '../leads/lead.types';
+import { insertRowsAsJson } from '../shared/bulk-sql';
 import { newId } from '../shared/ids';
 import { automaticCheckFailures, type SampledLead } from './automatic-provider';
 import { AUTOMATIC_PASSED } from './lead-checks-view.rules';
 
 type LeadRow = typeof schema.leads.$inferSelect;
-// a multi-row insert stays well under Postgres' 65,535 bind parameters (9 columns a row)
-const INSERT_CHUNK = 5000;
 
 export function toCheckedLead(l: LeadRow, vault: Pick<ContactVault, 'open'>): SampledLead {
   return {
@@ -32,6 +31,6 @@ export async function recordAutomaticChecks(tx: Db, batchId: string, pending: Le
       rows.push({ id: newId('ver'), batchId, leadId: lead.id, rowIndex: -1, stage: 'AUTOMATIC', code: f.check, field: f.field, message: `${f.reason}: ${f.message}`, severity: 'ERROR', createdAt: now });
     }
   }
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insert(schema.verificationResults).values(rows.slice(i, i + INSERT_CHUNK));
+  await insertRowsAsJson(tx, schema.verificationResults, rows);
   return failedIds;
 }

@@ -1,0 +1,32 @@
+// Set-based statements over many rows with one bind parameter each: drizzle's multi-row `insert().values()`
+// and `inArray` bind one parameter per value, and building and sending 10,000 of them cost more than the
+// statement itself (bench/ingest). A JSON document is one parameter however many rows or ids it holds, and
+// `jsonb_populate_recordset` / `jsonb_array_elements_text` work on PostgreSQL and PGlite alike.
+import { getTableColumns, getTableName, sql, type AnyColumn, type SQL, type Table } from 'drizzle-orm';
+import type { Db } from '@leadex/db';
+
+/** `column IN (…ids)` with the ids as one JSON parameter. */
+export function inIds(column: AnyColumn, ids: readonly string[]): SQL {
+  return sql`${column} IN (SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+}
+
+/**
+ * Inserts rows (drizzle property names) as JSON documents of `chunk` rows. `defaults` fills what the table's
+ * column defaults would (populate_recordset takes every column from the document, so a missing one is NULL).
+ */
+export async function insertRowsAsJson<T extends Table>(tx: Db, table: T, rows: readonly T['$inferInsert'][], defaults: Partial<T['$inferInsert']> = {}, chunk = 5000): Promise<void> {
+  const columns = Object.entries(getTableColumns(table)).map(([key, column]) => ({ key, name: column.name }));
+  const name = getTableName(table);
+  const toRecord = (row: T['$inferInsert']) => {
+    const out: Record<string, unknown> = {};
+    for (const { key, name: columnName } of columns) {
+      const value = (row as Record<string, unknown>)[key] ?? (defaults as Record<string, unknown>)[key] ?? null;
+      out[columnName] = value instanceof Date ? value.toISOString() : value;
+    }
+    return out;
+  };
+  for (let i = 0; i < rows.length; i += chunk) {
+    const json = JSON.stringify(rows.slice(i, i + chunk).map(toRecord));
+    await tx.execute(sql`INSERT INTO ${sql.identifier(name)} SELECT * FROM jsonb_populate_recordset(NULL::${sql.identifier(name)}, ${json}::jsonb)`);
+  }
+}
