@@ -5,6 +5,7 @@ import { segmentName, subsegmentName, type SegmentInfo } from '../../lib/catalog
 import { enumLabel } from '../../lib/enums';
 import { formatAge, formatMoney } from '../../lib/format';
 import { Badge, qualityTone } from '../../lib/ui/badge';
+import { CheckList } from '../../lib/ui/check-list';
 
 // whole percents, with one decimal below 10% so "converts 0.5%" does not read as 0 or 1
 function formatPercent(rate: number): string {
@@ -26,19 +27,9 @@ export function leadLabel(lead: LeadCardFieldsFragment, segments: readonly Segme
   return `${segmentName(segments, lead.segment)}${sub ? ` · ${sub}` : ''}, ${place} (${lead.preview.initials})`;
 }
 
-/** What was checked on the lead (✓ passed, ✗ failed): what makes "Verified" readable rather than trusted blindly. */
+/** What was checked on the lead: what makes "Verified" readable rather than trusted blindly. */
 function LeadChecks({ checks }: { checks: LeadCardFieldsFragment['checks'] | undefined }) {
-  if (!checks?.length) return null;
-  return (
-    <ul className="lead-card__checks" aria-label="Checks">
-      {checks.map((c) => (
-        <li key={c.name} className={c.passed ? 'lead-card__check--passed' : 'lead-card__check--failed'} title={`Checked ${new Date(c.checkedAt).toLocaleString()}`}>
-          <span aria-hidden="true">{c.passed ? '✓' : '✗'}</span> {enumLabel(c.name)}
-          <span className="visually-hidden">{c.passed ? ' passed' : ' failed'}</span>
-        </li>
-      ))}
-    </ul>
-  );
+  return checks?.length ? <CheckList checks={checks} label="Checks" /> : null;
 }
 
 export function LeadCard({ lead, segments, selection }: { lead: LeadCardFieldsFragment; segments: readonly SegmentInfo[]; selection?: LeadSelection }) {

@@ -12,7 +12,7 @@ import { usePageCursors } from '../../lib/use-page-cursors';
 import { Badge, type BadgeTone } from '../../lib/ui/badge';
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
 import { Page } from '../../lib/ui/page';
-import { DisputeRecheck } from '../operator/DisputeRecheck';
+import { CheckList } from '../../lib/ui/check-list';
 import { ConsentProof } from './ConsentProof';
 import { DisputeForm } from './DisputeForm';
 import { OutcomeForm } from './OutcomeForm';
@@ -149,7 +149,7 @@ function DisputeStatus({ dispute }: { dispute: Dispute }) {
         {dispute.refund ? <div><dt>Refund</dt><dd><strong aria-label="Refund amount">{formatMoney(dispute.refund)}</strong></dd></div> : null}
         {dispute.note ? <div><dt>Note</dt><dd>{dispute.note}</dd></div> : null}
         {dispute.autoCheck ? <div><dt>Automatic check</dt><dd>{dispute.autoCheck}</dd></div> : null}
-        {dispute.recheck?.length ? <div><dt>Re-check</dt><dd><DisputeRecheck recheck={dispute.recheck} /></dd></div> : null}
+        {dispute.recheck?.length ? <div><dt>Re-check</dt><dd><CheckList checks={dispute.recheck} label="Re-check" /></dd></div> : null}
         <div><dt>{dispute.resolvedAt ? 'Decided' : 'Opened'}</dt><dd>{formatDateTime(dispute.resolvedAt ?? dispute.openedAt)}</dd></div>
       </dl>
     </section>
