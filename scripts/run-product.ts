@@ -2,7 +2,7 @@
 // the API with the built web app, the BullMQ workers and (without Stripe credentials) the Stripe stand-in.
 // scripts/start.ts runs this as a supervised child and starts it again if it crashes; Redis is the supervisor's.
 import { createHttpApp, createRuntime, loadConfig } from '@leadex/api';
-import { installProcessGuards } from '@leadex/api/process-guards';
+import { installProcessGuards, onShutdownSignal } from '@leadex/api/process-guards';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '@leadex/api/seed/demo-data';
 import { startWorkers } from '@leadex/workers';
 import { startStripeStandin } from '@leadex/api/stripe/standin/index';
@@ -42,21 +42,14 @@ async function main() {
     buyers    ${DEMO_ACCOUNTS.buyers.join(', ')}
 `);
   });
-  let stopping = false;
-  const stop = async (signal: string) => {
-    // Ctrl-C reaches this process twice (terminal and supervisor): shut down once
-    if (stopping) return;
-    stopping = true;
+  onShutdownSignal(async (signal) => {
     log.info({ signal }, 'shutting down');
     server.close();
     await workers.close();
     await apollo.stop();
     await runtime.close();
     await standin?.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  });
 }
 
 main().catch((err) => {

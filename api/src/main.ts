@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { createRuntime } from './bootstrap';
 import { loadConfig } from './config';
 import { createHttpApp } from './http/app';
-import { installProcessGuards } from './process-guards';
+import { installProcessGuards, onShutdownSignal } from './process-guards';
 
 // first of all: an error nothing caught ends this process with a log line instead of a silent or half-dead one
 const guards = installProcessGuards('leadex-api');
@@ -15,15 +15,12 @@ async function main() {
   guards.onFatal(() => runtime.close());
   const { app, apollo } = await createHttpApp(runtime);
   const server: Server = app.listen(config.PORT, () => runtime.deps.logger.info({ port: config.PORT, database: runtime.dbHandle.kind }, 'API listening'));
-  const stop = async (signal: string) => {
+  onShutdownSignal(async (signal) => {
     runtime.deps.logger.info({ signal }, 'API shutting down');
     server.close();
     await apollo.stop();
     await runtime.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  });
 }
 
 main().catch((err) => {

@@ -10,7 +10,7 @@ describe('describeFatal', () => {
   });
 
   it('cuts parameters that share the first line and says nothing of thrown non-errors', () => {
-    expect(describeFatal(new Error('Failed query: select 1 params: secret-token')).message).toBe('Failed query: select 1 ');
+    expect(describeFatal(new Error('Failed query: select 1 params: secret-token')).message).toBe('Failed query: select 1');
     expect(describeFatal({ password: 'hunter2' })).toEqual({ type: 'object', message: 'a non-Error value was thrown or rejected' });
   });
 });

@@ -2,6 +2,7 @@
 // exits non-zero at once, so the supervisor (scripts/start.ts) or the container runtime starts a clean one.
 // Carrying on after an uncaught exception would serve requests from a process in an unknown state.
 import { pino, type Logger } from 'pino';
+import { safeMessage } from './logging/safe-error';
 
 export type { Logger };
 
@@ -21,8 +22,8 @@ export function createProcessLogger(name: string): Logger {
 /** What of an error is safe to log: its type, code, first message line without bound parameters, and frames. */
 export function describeFatal(err: unknown): { type: string; code?: string; message: string; stack?: string } {
   if (!(err instanceof Error)) return { type: typeof err, message: 'a non-Error value was thrown or rejected' };
-  // drizzle's "Failed query: … params: …" carries contact data; keep only what comes before the parameters
-  const firstLine = (err.message.split('\n')[0] ?? '').replace(/\bparams:.*$/i, '').slice(0, 300);
+  // the logger's own rule (drizzle's "params: …" cut, contact-shaped text scrubbed), on the first line only
+  const firstLine = safeMessage(err.message.split('\n')[0] ?? '').slice(0, 300);
   const frames = err.stack?.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 15).join('\n');
   const code = (err as { code?: unknown }).code;
   return { type: err.name, ...(typeof code === 'string' ? { code } : {}), message: firstLine, ...(frames ? { stack: frames } : {}) };
@@ -55,4 +56,19 @@ export function installProcessGuards(name: string, options: { logger?: Logger; c
     onFatal: (fn) => { cleanup = fn; },
   };
   return current;
+}
+
+/**
+ * Runs `stop` once, on the first SIGTERM or SIGINT (Ctrl-C can reach a process twice: from the terminal and from
+ * the supervisor), then exits 0. A failing stop still exits, non-zero.
+ */
+export function onShutdownSignal(stop: (signal: NodeJS.Signals) => Promise<void>): void {
+  let stopping = false;
+  const handle = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    stop(signal).then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGTERM', handle);
+  process.on('SIGINT', handle);
 }

@@ -1,6 +1,6 @@
 // Starts the BullMQ workers: `tsx workers/src/main.ts` (the README's start command runs it for you).
 import { createRuntime, loadConfig } from '@leadex/api';
-import { installProcessGuards } from '@leadex/api/process-guards';
+import { installProcessGuards, onShutdownSignal } from '@leadex/api/process-guards';
 import { startWorkers } from './worker-host';
 
 // an error nothing caught ends this process with a log line; whoever started it starts a fresh one
@@ -15,14 +15,11 @@ async function main() {
   guards.onFatal(() => runtime.close());
   const host = await startWorkers(runtime);
   runtime.deps.logger.info({ queues: host.workers.map((w) => w.name) }, 'workers running');
-  const stop = async (signal: string) => {
+  onShutdownSignal(async (signal) => {
     runtime.deps.logger.info({ signal }, 'workers draining');
     await host.close();
     await runtime.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  });
 }
 
 main().catch((err) => {

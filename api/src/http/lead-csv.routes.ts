@@ -1,6 +1,6 @@
 // REST twin of importLeadsCsv (POST a text/csv body) and the downloadable template.
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { finished, PassThrough, type Readable } from 'node:stream';
+import { finished, Readable } from 'node:stream';
 import type { AppDeps } from '../context';
 import { importLeadsCsv } from '../domain/leads/import-leads-csv';
 import { csvTemplate, MAX_CSV_BYTES, uploadTooLarge } from '../domain/leads/lead-csv';
@@ -8,16 +8,12 @@ import { resolveActor } from './resolve-actor';
 import { sendDomainError } from './send-error';
 
 /** The request body as a stream the CSV reader may destroy without taking the socket with it, so a 413 can
- *  still be answered. The request's errors and premature close are forwarded, never left unhandled. */
+ *  still be answered: an iterator that leaves the request alive when it stops early. A request error or a
+ *  premature close surfaces as the stream's error (no pipe, so nothing is left unhandled). */
 function openBody(req: Request): Readable {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_CSV_BYTES) throw uploadTooLarge();
-  const body = new PassThrough();
-  finished(req, (err) => {
-    if (err) body.destroy(err);
-  });
-  req.pipe(body); // errors reach `body` through finished() above
-  return body;
+  return Readable.from(req.iterator({ destroyOnReturn: false }), { objectMode: false });
 }
 
 const DRAIN_TIMEOUT_MS = 15_000;

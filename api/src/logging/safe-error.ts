@@ -41,7 +41,8 @@ export function safeSql(sql: string): string {
   return noLiterals.length > MAX_SQL_LENGTH ? `${noLiterals.slice(0, MAX_SQL_LENGTH)}…` : noLiterals;
 }
 
-function safeMessage(message: string): string {
+/** An error message as it may be logged: no bound parameters, nothing shaped like contact data or a hash. */
+export function safeMessage(message: string): string {
   return scrubText(withoutParameters(message));
 }
 

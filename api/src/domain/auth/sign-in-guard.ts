@@ -2,9 +2,10 @@
 // insurance limiter behind every Redis limiter so Redis being away still limits (per process) instead of failing open.
 import type { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../shared/domain-error';
-import { clientKey, pairBlockSeconds, retryAfterSeconds, SIGN_IN_LIMITS } from './sign-in-limits.rules';
+import { insuredLimiter, retryAfterSeconds } from '../shared/insured-limiter';
+import { clientKey, pairBlockSeconds, SIGN_IN_LIMITS } from './sign-in-limits.rules';
 
 export interface SignInGuard {
   /** throws RATE_LIMITED while this e-mail+IP pair, this IP, or (for IPs new to the account) this e-mail is blocked */
@@ -13,19 +14,6 @@ export interface SignInGuard {
   failed(ip: string, email: string): Promise<void>;
   /** a successful sign-in: clears the pair's failures and remembers the IP as known to the account */
   succeeded(ip: string, email: string): Promise<void>;
-}
-
-function insuredLimiter(redis: Redis, keyPrefix: string, points: number, duration: number, blockDuration = 0) {
-  return new RateLimiterRedis({
-    storeClient: redis,
-    keyPrefix,
-    points,
-    duration,
-    blockDuration,
-    // a Redis that is not connected answers at once from the insurance limiter instead of waiting
-    rejectIfRedisNotReady: true,
-    insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration, blockDuration }),
-  });
 }
 
 // e-mails are contact data: Redis keys carry a digest, never the address
@@ -39,11 +27,11 @@ const refused = (res: RateLimiterRes) => {
 export function createSignInGuard(redis: Redis, prefix: string): SignInGuard {
   const L = SIGN_IN_LIMITS;
   // points are "failures", counted with penalty() (which never refuses) and turned into blocks by the rules
-  const pairFails = insuredLimiter(redis, `${prefix}-signin-pair-fails`, L.consecutiveFailsPerPair, L.pairMemorySeconds);
-  const pairBlock = insuredLimiter(redis, `${prefix}-signin-pair-block`, 1, L.pairMaxBlockSeconds);
-  const ipFails = insuredLimiter(redis, `${prefix}-signin-ip-fails`, L.failsPerIpPerDay, 24 * 3600, L.ipBlockSeconds);
-  const emailFails = insuredLimiter(redis, `${prefix}-signin-email-fails`, L.failsPerEmailPerDay, 24 * 3600);
-  const knownIps = insuredLimiter(redis, `${prefix}-signin-known-ip`, 1, L.knownIpSeconds);
+  const pairFails = insuredLimiter(redis, { keyPrefix: `${prefix}-signin-pair-fails`, points: L.consecutiveFailsPerPair, duration: L.pairMemorySeconds });
+  const pairBlock = insuredLimiter(redis, { keyPrefix: `${prefix}-signin-pair-block`, points: 1, duration: L.pairMaxBlockSeconds });
+  const ipFails = insuredLimiter(redis, { keyPrefix: `${prefix}-signin-ip-fails`, points: L.failsPerIpPerDay, duration: 24 * 3600, blockDuration: L.ipBlockSeconds });
+  const emailFails = insuredLimiter(redis, { keyPrefix: `${prefix}-signin-email-fails`, points: L.failsPerEmailPerDay, duration: 24 * 3600 });
+  const knownIps = insuredLimiter(redis, { keyPrefix: `${prefix}-signin-known-ip`, points: 1, duration: L.knownIpSeconds });
   const pairKey = (ip: string, email: string) => `${digest(email)}_${clientKey(ip)}`;
 
   return {

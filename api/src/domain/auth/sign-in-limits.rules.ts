@@ -28,10 +28,8 @@ export function pairBlockSeconds(failures: number, limits = SIGN_IN_LIMITS): num
   return Math.min(limits.pairFirstBlockSeconds * 2 ** over, limits.pairMaxBlockSeconds);
 }
 
-/** Whole seconds to wait, never 0 while refused (a Retry-After of 0 would invite an immediate retry). */
-export function retryAfterSeconds(msBeforeNext: number): number {
-  return Math.max(1, Math.ceil(msBeforeNext / 1000));
-}
+// one rounding for every refusal's retry-after (sign-in and lead submission alike)
+export { retryAfterSeconds } from '../shared/insured-limiter';
 
 /**
  * The address a limit is keyed on: IPv4 as is (IPv4-mapped IPv6 unwrapped), IPv6 by its /64 — one subscriber

@@ -2,8 +2,9 @@
 // ping-post): a cap on the throughput of probing, and on one seller filling the database.
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../shared/domain-error';
+import { insuredLimiter, retryAfterSeconds } from '../shared/insured-limiter';
 
 export interface LeadSubmissionLimit {
   /** counts `leads` submitted leads for the organisation; throws RATE_LIMITED (with retryAfter) over the limit */
@@ -34,14 +35,9 @@ class AnnouncedMemoryLimiter extends RateLimiterMemory {
 }
 
 export function createLeadSubmissionLimit(redis: Redis, options: { perMinute: number; prefix: string; logger: Logger }): LeadSubmissionLimit {
-  const limiter = new RateLimiterRedis({
-    storeClient: redis,
-    keyPrefix: `${options.prefix}-lead-submissions`,
-    points: options.perMinute,
-    duration: WINDOW_SECONDS,
-    // a disconnected client goes straight to the insurance limiter instead of waiting on a dead socket
-    rejectIfRedisNotReady: true,
-    insuranceLimiter: new AnnouncedMemoryLimiter(options.perMinute, options.logger),
+  const limiter = insuredLimiter(redis, {
+    keyPrefix: `${options.prefix}-lead-submissions`, points: options.perMinute, duration: WINDOW_SECONDS,
+    insurance: new AnnouncedMemoryLimiter(options.perMinute, options.logger),
   });
   return {
     async consume(organizationId, leads) {
@@ -53,7 +49,7 @@ export function createLeadSubmissionLimit(redis: Redis, options: { perMinute: nu
         await limiter.consume(organizationId, leads);
       } catch (err) {
         if (!(err instanceof RateLimiterRes)) throw err;
-        const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+        const retryAfter = retryAfterSeconds(err.msBeforeNext);
         throw new DomainError('RATE_LIMITED', `Too many leads submitted: at most ${options.perMinute} a minute; try again in ${retryAfter} s`, [], { retryAfter });
       }
     },

@@ -19,6 +19,8 @@ import { checkLeadHard, checkLeadSoft, hasError, type HardCheckResult } from './
 import type { LeadIssue, SegmentDefinition, TLeadInput } from './lead.types';
 import { typedAttributes } from './lead-attributes';
 import { insertLeadRows } from './insert-lead-rows';
+import { insertRowsAsJson } from '../shared/bulk-sql';
+import { isUniqueViolation } from '../shared/db-errors';
 import { assertSellerActive } from './seller-status';
 import { globallySuppressed } from '../suppression/suppression-lookups';
 
@@ -166,8 +168,14 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
   });
 
   // the do-not-contact list (erasures, upheld "never asked" disputes, operator uploads): a hard check, asked only
-  // for leads that passed every other one, so probing it costs a fully valid lead each time
-  const suppressed = await globallySuppressed(deps.db, checked.flatMap((c) => (c?.hard.passed ? [c.phoneHash, c.emailHash].filter((h): h is string => !!h) : [])));
+  // for leads that passed every other one, so probing it costs a fully valid lead each time. The duplicate
+  // look-up is sent in the same round trip; what it says of a lead the list then refuses is never used.
+  const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000);
+  const candidates = checked.filter((c): c is NonNullable<typeof c> => c !== null && c.hard.passed);
+  const [suppressed, existing] = await Promise.all([
+    globallySuppressed(deps.db, candidates.flatMap((c) => [c.phoneHash, c.emailHash].filter((h): h is string => !!h))),
+    findExistingDuplicates(deps.db, since, candidates.map((c) => ({ segment: c.input.segment, phoneHash: c.phoneHash, emailHash: c.emailHash }))),
+  ]);
   if (suppressed.size) {
     for (const c of checked) {
       if (!c?.hard.passed) continue;
@@ -180,9 +188,6 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
     }
   }
 
-  const passing = checked.filter((c): c is NonNullable<typeof c> => c !== null && c.hard.passed);
-  const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000);
-  const existing = await findExistingDuplicates(deps.db, since, passing.map((c) => ({ segment: c.input.segment, phoneHash: c.phoneHash, emailHash: c.emailHash })));
   const ipCounts = new Map<string, number>();
   for (const c of checked) if (c?.input.ip) ipCounts.set(c.input.ip, (ipCounts.get(c.input.ip) ?? 0) + 1);
   const seenInBatch = new Set<string>();
@@ -274,7 +279,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
       try {
         await insertLeadRows(tx, rows);
       } catch (err) {
-        if (String((err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code) === '23505') {
+        if (isUniqueViolation(err, 'leads_seller_external_uq')) {
           // a concurrent batch took the same externalId between our check and this insert
           throw new DomainError('EXTERNAL_ID_TAKEN', 'A lead with one of these externalIds was submitted at the same time; resubmit to see which');
         }
@@ -287,7 +292,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
         code: issue.code, field: issue.field, message: issue.message, severity: issue.severity, createdAt: now,
       })),
     );
-    for (let i = 0; i < findings.length; i += 5000) await tx.insert(verificationResults).values(findings.slice(i, i + 5000));
+    await insertRowsAsJson(tx, verificationResults, findings);
   });
 
   if (accepted && options.queueSpotCheck !== false) {
