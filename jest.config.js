@@ -8,7 +8,7 @@ export default {
   transform: { '^.+\\.(t|j)sx?$': swc },
   // ESM-only packages are loaded natively; nothing in node_modules needs transforming
   transformIgnorePatterns: ['/node_modules/'],
-  roots: ['<rootDir>/api', '<rootDir>/db', '<rootDir>/workers', '<rootDir>/test'],
+  roots: ['<rootDir>/api', '<rootDir>/core', '<rootDir>/stripe-standin', '<rootDir>/db', '<rootDir>/workers', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/web/'],
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',

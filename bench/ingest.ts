@@ -10,9 +10,9 @@
 //   lookup by phone/e-mail hash across all sellers; the externalId lookup; the batch row; the
 //   spot-check job enqueued to Redis after commit.
 // The raw side inserts the domain's own accepted rows again (fresh ids): same columns, same values.
-import { submitLeads, type LeadRow, type SubmitOptions } from '@leadex/api/domain/leads/submit-leads';
-import { newId } from '@leadex/api/domain/shared/ids';
-import { runSpotCheck } from '@leadex/api/domain/verification/run-spot-check';
+import { submitLeads, type LeadRow, type SubmitOptions } from '@leadex/core/domain/leads/submit-leads';
+import { newId } from '@leadex/core/domain/shared/ids';
+import { runSpotCheck } from '@leadex/core/domain/verification/run-spot-check';
 import { runBench } from './lib/bench-runtime';
 import { leadInputs } from './lib/lead-inputs';
 import { cloneLeadRows, insertBatchRow, insertLeadBatchRaw, insertOneLeadRaw } from './lib/raw-leads';

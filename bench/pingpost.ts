@@ -1,9 +1,9 @@
 // bench/pingpost: p50/p95/p99 of ping offers with 10k active campaigns, and allocation throughput (leads/s),
 // each beside the same work as raw SQL in the same run.
 //   npx tsx bench/pingpost.ts            BENCH_CAMPAIGNS=10000 BENCH_PINGS=300 BENCH_ALLOCATE=400
-import type { Actor } from '@leadex/api/domain/auth/access';
-import { allocateLead } from '@leadex/api/domain/exchange/allocate-lead';
-import { ping } from '@leadex/api/domain/exchange/ping-post';
+import type { Actor } from '@leadex/core/domain/auth/access';
+import { allocateLead } from '@leadex/core/domain/exchange/allocate-lead';
+import { ping } from '@leadex/core/domain/exchange/ping-post';
 import { runBench, type RawSql } from './lib/bench-runtime';
 import { PING_SHAPES, generateCampaigns } from './lib/campaign-data';
 import { generateListedLeads } from './lib/marketplace-data';

@@ -5,10 +5,10 @@
 // A "purchase" here is the money path without the network hop to Stripe: createOrder (reserve under row
 // locks) then recordOrderPayment (the webhook's domain function: sales, purchases, ledger entry).
 //   npx tsx bench/purchase.ts            BENCH_BUYERS=50 BENCH_LEADS=3000 BENCH_SECONDS=20
-import { createOrder } from '@leadex/api/domain/orders/create-order';
-import { recordOrderPayment } from '@leadex/api/domain/orders/record-payment';
-import { checkLedgerInvariants } from '@leadex/api/domain/ledger/ledger-invariants';
-import { DomainError } from '@leadex/api/domain/shared/domain-error';
+import { createOrder } from '@leadex/core/domain/orders/create-order';
+import { recordOrderPayment } from '@leadex/core/domain/orders/record-payment';
+import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
+import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import { spawnSync } from 'node:child_process';
 import { runBench, type RawSql } from './lib/bench-runtime';
 import { generateListedLeads } from './lib/marketplace-data';

@@ -1,7 +1,7 @@
 // bench/settlement: time to settle 100k and 1M mature sales (escrow → seller payables and platform revenue,
 // one ledger entry per run) through runSettlement, beside the same set-based SQL run raw in the same run.
 //   npx tsx bench/settlement.ts          BENCH_SETTLEMENT_SIZES=100000,1000000
-import { runSettlement } from '@leadex/api/domain/settlement/run-settlement';
+import { runSettlement } from '@leadex/core/domain/settlement/run-settlement';
 import { runBench, type RawSql } from './lib/bench-runtime';
 import { generateListedLeads } from './lib/marketplace-data';
 import { fmt, table } from './lib/stats';

@@ -1,11 +1,12 @@
 // The whole product in one process: database (embedded PGlite unless DATABASE_URL), demo data on first start,
 // the API with the built web app, the BullMQ workers and (without Stripe credentials) the Stripe stand-in.
 // scripts/start.ts runs this as a supervised child and starts it again if it crashes; Redis is the supervisor's.
-import { createHttpApp, createRuntime, loadConfig } from '@leadex/api';
-import { installProcessGuards, onShutdownSignal } from '@leadex/api/process-guards';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '@leadex/api/seed/demo-data';
+import { createHttpApp } from '@leadex/api';
+import { createRuntime, loadConfig } from '@leadex/core';
+import { installProcessGuards, onShutdownSignal } from '@leadex/core/process-guards';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '@leadex/core/seed/demo-data';
 import { startWorkers } from '@leadex/workers';
-import { startStripeStandin } from '@leadex/api/stripe/standin/index';
+import { startStripeStandin } from '@leadex/stripe-standin';
 
 // an error nothing caught ends this process with a log line; the supervisor then starts a fresh one
 const guards = installProcessGuards('leadex');

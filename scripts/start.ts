@@ -2,8 +2,8 @@
 // redis-server if needed), then runs the product (scripts/run-product.ts) as a supervised child process that
 // is started again, with a short backoff, whenever it crashes. SIGINT/SIGTERM stop everything.
 // LEADEX_PRODUCT_SCRIPT runs another script instead (the supervision test gives it one that crashes).
-import { loadConfig } from '@leadex/api/config';
-import { createProcessLogger, installProcessGuards } from '@leadex/api/process-guards';
+import { loadConfig } from '@leadex/core/config';
+import { createProcessLogger, installProcessGuards } from '@leadex/core/process-guards';
 import { fileURLToPath } from 'node:url';
 import { ensureRedis } from './ensure-redis';
 import { supervise } from './supervisor';

@@ -2,7 +2,7 @@
 // for good. A clean exit (code 0) ends supervision; so do SIGINT/SIGTERM, which are passed on to the child.
 // A child that keeps crashing (maxCrashes within crashWindowMs) is given up on, loudly, rather than looped.
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Logger } from '@leadex/api/process-guards';
+import type { Logger } from '@leadex/core/process-guards';
 
 export interface SupervisorOptions {
   /** the script to run, with the same node flags as this process (tsx's loader included) */

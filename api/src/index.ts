@@ -1,9 +1,5 @@
-// @leadex/api: what the workers and tests use — runtime, config, domain services, job payloads.
-export { createRuntime, createLogger, type Runtime } from './bootstrap';
-export { loadConfig, type Config } from './config';
-export type { AppDeps } from './context';
+// @leadex/api: the HTTP server (GraphQL, REST routes, the built web app) over @leadex/core's runtime.
 export { createHttpApp } from './http/app';
-export * from './queues/job-payloads';
-export { runSpotCheck, findPendingBatches } from './domain/verification/run-spot-check';
-export { repriceLeads } from './domain/pricing/pricing.service';
-export { expireLeads } from './domain/pricing/expire-leads';
+// the schema and the error formatter, for the authorization-matrix and log-redaction tests
+export { loadTypeDefs } from './graphql/apollo';
+export { createErrorFormatter } from './graphql/errors';

@@ -1,9 +1,9 @@
 // Starts the API server: `tsx api/src/main.ts` (the README's start command runs it for you).
 import type { Server } from 'node:http';
-import { createRuntime } from './bootstrap';
-import { loadConfig } from './config';
+import { createRuntime } from '@leadex/core/bootstrap';
+import { loadConfig } from '@leadex/core/config';
 import { createHttpApp } from './http/app';
-import { installProcessGuards, onShutdownSignal } from './process-guards';
+import { installProcessGuards, onShutdownSignal } from '@leadex/core/process-guards';
 
 // first of all: an error nothing caught ends this process with a log line instead of a silent or half-dead one
 const guards = installProcessGuards('leadex-api');

@@ -2,9 +2,9 @@
 // dropped at the end (also on Ctrl-C), like the tests' per-file databases.
 //
 // bench/ has no package.json of its own, so only what is linked at the repository root resolves
-// here (@leadex/api); the db package is reached by path, and postgres-js through its drizzle handle.
-import { createRuntime, type Runtime } from '@leadex/api/bootstrap';
-import { loadConfig } from '@leadex/api/config';
+// here (@leadex/core, @leadex/api); the db package is reached by path, and postgres-js through its drizzle handle.
+import { createRuntime, type Runtime } from '@leadex/core/bootstrap';
+import { loadConfig } from '@leadex/core/config';
 import { randomBytes } from 'node:crypto';
 import { createDb, type DbHandle } from '../../db/src/index';
 

@@ -1,8 +1,8 @@
 // Lead inputs for the ingest bench: varied segments, places, kinds and contacts, mostly valid, with a
 // controlled share that fails a hard check (bad phone, wrong region, missing attribute, future capture)
 // and a share that only raises soft signals (duplicate phone, fast form fill). Seeded, so runs compare.
-import { normalizeContact } from '@leadex/api/domain/leads/contact.rules';
-import type { TLeadInput } from '@leadex/api/domain/leads/lead.types';
+import { normalizeContact } from '@leadex/core/domain/leads/contact.rules';
+import type { TLeadInput } from '@leadex/core/domain/leads/lead.types';
 
 /** mulberry32: a small seeded PRNG, enough for test data. */
 export function seededRandom(seed: number): () => number {

@@ -2,7 +2,7 @@
 // six segments with their subsegments, fifteen places in eight countries with their geo tiers, kinds,
 // temperatures, verification, prices from the segment base, captured_at over 30 days, a few sellers.
 // Row widths are realistic (a sealed-contact-sized text, hashes, attributes), so heap scans cost what they would.
-import { newId } from '@leadex/api/domain/shared/ids';
+import { newId } from '@leadex/core/domain/shared/ids';
 import type { RawSql } from './bench-runtime';
 
 const SEGMENTS = `(values

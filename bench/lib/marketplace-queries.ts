@@ -1,9 +1,9 @@
 // The marketplace queries the bench measures, each as a browseMarketplace call and as the same
 // WHERE / ORDER BY / LIMIT written by hand for postgres-js, plus an EXPLAIN summary of the raw one.
-import type { AppDeps } from '@leadex/api/context';
-import type { Actor } from '@leadex/api/domain/auth/access';
-import { browseMarketplace } from '@leadex/api/domain/leads/browse-leads';
-import { decodeCursor } from '@leadex/api/domain/leads/lead-filter';
+import type { AppDeps } from '@leadex/core';
+import type { Actor } from '@leadex/core/domain/auth/access';
+import { browseMarketplace } from '@leadex/core/domain/leads/browse-leads';
+import { decodeCursor } from '@leadex/core/domain/leads/lead-filter';
 import type { RawSql } from './bench-runtime';
 
 export interface QueryCase {

@@ -1,7 +1,7 @@
 // The raw-SQL baseline of lead ingest: the rows submitLeads wrote, cloned with fresh ids and inserted
 // with hand-built multi-row INSERTs through postgres-js, with no checks, hashing or encryption.
-import { newId } from '@leadex/api/domain/shared/ids';
-import type { LeadRow } from '@leadex/api/domain/leads/submit-leads';
+import { newId } from '@leadex/core/domain/shared/ids';
+import type { LeadRow } from '@leadex/core/domain/leads/submit-leads';
 import { schema } from '../../db/src/index';
 import type { RawSql } from './bench-runtime';
 

@@ -1,7 +1,7 @@
 // The money path's two transactions — reserve, then pay — written by hand in SQL, as the baseline for
 // bench/purchase: the same locks, rows and ledger entry, without the domain layer around them.
 import { queryRows, sql, type Db } from '../../db/src/index';
-import { newId } from '@leadex/api/domain/shared/ids';
+import { newId } from '@leadex/core/domain/shared/ids';
 
 export async function rawReserveAndPay(db: Db, buyerOrgId: string, leadIds: string[]): Promise<'ok' | 'conflict'> {
   const ids = [...leadIds].sort();

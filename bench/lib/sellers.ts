@@ -1,7 +1,7 @@
 // People for the benches, made the way the product makes them (signUp), as domain actors.
-import type { Actor } from '@leadex/api/domain/auth/access';
-import { getUser, signUp } from '@leadex/api/domain/auth/auth.service';
-import type { AppDeps } from '@leadex/api/context';
+import type { Actor } from '@leadex/core/domain/auth/access';
+import { getUser, signUp } from '@leadex/core/domain/auth/auth.service';
+import type { AppDeps } from '@leadex/core';
 import { randomBytes } from 'node:crypto';
 
 export async function signUpActor(deps: AppDeps, role: 'SELLER' | 'BUYER'): Promise<Actor> {

@@ -8,7 +8,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import type { Actor } from '@leadex/api/domain/auth/access';
+import type { Actor } from '@leadex/core/domain/auth/access';
 import { createSellerActor, exclusiveLead, listLeads } from '../helpers/market-fixtures';
 import type { TestApp } from '../helpers/test-app';
 import { waitFor } from '../helpers/wait';

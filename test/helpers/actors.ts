@@ -20,7 +20,7 @@ export async function signUpAs(app: TestApp, role: 'SELLER' | 'BUYER', name = ro
 
 /** Operators cannot be made through the API; tests use the same domain function as the CLI. */
 export async function createOperatorUser(app: TestApp): Promise<TestUser> {
-  const { createOperator, signIn } = await import('@leadex/api/domain/auth/auth.service');
+  const { createOperator, signIn } = await import('@leadex/core/domain/auth/auth.service');
   const email = `operator-${randomBytes(4).toString('hex')}@example.com`;
   const op = await createOperator(app.runtime.deps, email, 'correct horse battery staple', 'Operator');
   const session = await signIn(app.runtime.deps, email, 'correct horse battery staple', '127.0.0.1');

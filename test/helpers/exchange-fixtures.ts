@@ -1,7 +1,7 @@
 // Buyers with funded wallets and campaigns, and webhook receivers, for exchange-mode tests.
-import { createCampaign } from '@leadex/api/domain/exchange/campaigns.service';
-import { topUpWallet } from '@leadex/api/domain/exchange/wallet.service';
-import type { Actor } from '@leadex/api/domain/auth/access';
+import { createCampaign } from '@leadex/core/domain/exchange/campaigns.service';
+import { topUpWallet } from '@leadex/core/domain/exchange/wallet.service';
+import type { Actor } from '@leadex/core/domain/auth/access';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

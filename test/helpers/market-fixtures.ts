@@ -1,8 +1,8 @@
 // Building a market quickly for money-path tests: listed leads and many buyers, through the domain.
 import { eq, schema } from '@leadex/db';
-import type { Actor } from '@leadex/api/domain/auth/access';
-import { submitLeads } from '@leadex/api/domain/leads/submit-leads';
-import { runSpotCheck } from '@leadex/api';
+import type { Actor } from '@leadex/core/domain/auth/access';
+import { submitLeads } from '@leadex/core/domain/leads/submit-leads';
+import { runSpotCheck } from '@leadex/core';
 import { randomBytes } from 'node:crypto';
 import { validLead } from '../fixtures/leads';
 import type { TestApp } from './test-app';
@@ -41,8 +41,8 @@ export const exclusiveLead = (extra: Record<string, unknown> = {}) => validLead(
 
 /** Orders the leads and pays through the Stripe stand-in (the app must run with `stripe: true`). */
 export async function buyThroughStripe(app: TestApp, buyer: Actor, leadIds: string[]) {
-  const { createOrder } = await import('@leadex/api/domain/orders/create-order');
-  const { checkoutOrder } = await import('@leadex/api/domain/orders/checkout-order');
+  const { createOrder } = await import('@leadex/core/domain/orders/create-order');
+  const { checkoutOrder } = await import('@leadex/core/domain/orders/checkout-order');
   const order = await createOrder(app.runtime.deps, buyer, { leadIds });
   const checkout = await checkoutOrder(app.runtime.deps, buyer, order.id);
   const res = await fetch(`${app.stripe!.url}/_standin/checkout/${checkout.sessionId}/pay`, {

@@ -1,7 +1,8 @@
 // The whole API on a random port, against a fresh database and a private Redis key prefix.
-import { createHttpApp, createRuntime, loadConfig, type Runtime } from '@leadex/api';
+import { createHttpApp } from '@leadex/api';
+import { createRuntime, loadConfig, type Runtime } from '@leadex/core';
 import { startWorkers } from '@leadex/workers';
-import { startStripeStandin, type RunningStripeStandin } from '@leadex/api/stripe/standin/index';
+import { startStripeStandin, type RunningStripeStandin } from '@leadex/stripe-standin';
 import { GraphQLClient } from 'graphql-request';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';

@@ -1,8 +1,8 @@
 // End to end through the product's HTTP surface and the Stripe stand-in: order, pay on the hosted checkout
 // page, read the contact. And a late payment whose capacity is gone gets refunded through Stripe.
-import { checkLedgerInvariants } from '@leadex/api/domain/ledger/ledger-invariants';
-import { balanceOf } from '@leadex/api/domain/ledger/ledger-balances';
-import { expireOverdueOrders } from '@leadex/api/domain/orders/release-order';
+import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
+import { balanceOf } from '@leadex/core/domain/ledger/ledger-balances';
+import { expireOverdueOrders } from '@leadex/core/domain/orders/release-order';
 import { eq, schema } from '@leadex/db';
 import Stripe from 'stripe';
 import { signUpAs, type TestUser } from '../helpers/actors';

@@ -1,8 +1,8 @@
 // Issue 11 §3: the consent proof a seller recorded reaches the buyer who paid: Lead.consent (read and audited like
 // the contact, one audit entry when both are asked for), the purchases CSV and the lead.purchased webhook payload.
 import { and, eq, schema } from '@leadex/db';
-import { attemptDelivery } from '@leadex/api/domain/exchange/attempt-delivery';
-import { readLeadDisclosure } from '@leadex/api/domain/leads/read-contact';
+import { attemptDelivery } from '@leadex/core/domain/exchange/attempt-delivery';
+import { readLeadDisclosure } from '@leadex/core/domain/leads/read-contact';
 import { createRequire } from 'node:module';
 import { ClientError } from 'graphql-request';
 import { signUpAs, type TestUser } from '../helpers/actors';

@@ -1,10 +1,10 @@
 // Issue 11 §5: every dispute re-checks the lead, whatever its reason. A lead whose re-check fails (a duplicate
 // of it arrived at another seller, its mailbox is disposable) is accepted at once and refunded exactly once; one
 // whose re-check passes waits for the operator, who reads the re-check beside the evidence; the abuse guard holds.
-import { checkLedgerInvariants } from '@leadex/api/domain/ledger/ledger-invariants';
-import { submitLeads } from '@leadex/api/domain/leads/submit-leads';
-import { runSpotCheck } from '@leadex/api/domain/verification/run-spot-check';
-import type { NormalizedContact } from '@leadex/api/domain/leads/lead.types';
+import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
+import { submitLeads } from '@leadex/core/domain/leads/submit-leads';
+import { runSpotCheck } from '@leadex/core/domain/verification/run-spot-check';
+import type { NormalizedContact } from '@leadex/core/domain/leads/lead.types';
 import { eq, schema } from '@leadex/db';
 import Stripe from 'stripe';
 import { validLead, uniquePhone } from '../fixtures/leads';

@@ -1,7 +1,7 @@
 // Disputes: the window, one per purchase, automatic checks, operator decisions, exactly-once refunds.
-import { checkLedgerInvariants } from '@leadex/api/domain/ledger/ledger-invariants';
-import { refundAcceptedDispute } from '@leadex/api/domain/disputes/refund-dispute';
-import { issueRefund } from '@leadex/api/domain/payments/issue-refund';
+import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
+import { refundAcceptedDispute } from '@leadex/core/domain/disputes/refund-dispute';
+import { issueRefund } from '@leadex/core/domain/payments/issue-refund';
 import { eq, schema } from '@leadex/db';
 import { ClientError } from 'graphql-request';
 import Stripe from 'stripe';
@@ -50,7 +50,7 @@ describe('opening a dispute', () => {
   it('refuses a dispute after the return window closes', async () => {
     const buyer = await signUpAs(app, 'BUYER');
     const { purchase } = await purchaseAs(buyer);
-    const { openDispute } = await import('@leadex/api/domain/disputes/open-dispute');
+    const { openDispute } = await import('@leadex/core/domain/disputes/open-dispute');
     const later = { ...app.runtime.deps, clock: () => new Date(purchase.purchasedAt.getTime() + 72 * 3_600_000) };
     await expect(openDispute(later, { userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER', via: 'session' }, { purchaseId: purchase.id, reason: 'FAKE' }))
       .rejects.toMatchObject({ code: 'RETURN_WINDOW_CLOSED' });

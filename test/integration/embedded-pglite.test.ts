@@ -1,5 +1,6 @@
 // Smoke test of the embedded default: no DATABASE_URL → PGlite in a data folder, migrated and seeded at start.
-import { createHttpApp, createRuntime, loadConfig, runSpotCheck, type Runtime } from '@leadex/api';
+import { createHttpApp } from '@leadex/api';
+import { createRuntime, loadConfig, runSpotCheck, type Runtime } from '@leadex/core';
 import { GraphQLClient } from 'graphql-request';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';

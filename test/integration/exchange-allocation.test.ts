@@ -1,11 +1,11 @@
 // Exchange mode: wallet top-ups, second-price allocation, budgets and daily caps under concurrency,
 // schedules, and wallet refunds — with the ledger's invariants checked throughout.
-import { allocateLead } from '@leadex/api/domain/exchange/allocate-lead';
-import { walletBalance } from '@leadex/api/domain/exchange/wallet.service';
-import { acceptDispute } from '@leadex/api/domain/disputes/resolve-dispute';
-import { openDispute } from '@leadex/api/domain/disputes/open-dispute';
-import { issueRefund } from '@leadex/api/domain/payments/issue-refund';
-import { checkLedgerInvariants } from '@leadex/api/domain/ledger/ledger-invariants';
+import { allocateLead } from '@leadex/core/domain/exchange/allocate-lead';
+import { walletBalance } from '@leadex/core/domain/exchange/wallet.service';
+import { acceptDispute } from '@leadex/core/domain/disputes/resolve-dispute';
+import { openDispute } from '@leadex/core/domain/disputes/open-dispute';
+import { issueRefund } from '@leadex/core/domain/payments/issue-refund';
+import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
 import { eq, inArray, schema } from '@leadex/db';
 import { campaign, fundWallet } from '../helpers/exchange-fixtures';
 import { createBuyerActors, createSellerActor, exclusiveLead, listLeads, sharedLead } from '../helpers/market-fixtures';

@@ -1,7 +1,7 @@
 // Ping-post (offers, expiry, mismatches) and signed delivery to buyers' endpoints with retries.
-import { ping, post } from '@leadex/api/domain/exchange/ping-post';
-import { allocateLead } from '@leadex/api/domain/exchange/allocate-lead';
-import { setWebhookEndpoint, listDeliveries } from '@leadex/api/domain/exchange/deliveries.service';
+import { ping, post } from '@leadex/core/domain/exchange/ping-post';
+import { allocateLead } from '@leadex/core/domain/exchange/allocate-lead';
+import { setWebhookEndpoint, listDeliveries } from '@leadex/core/domain/exchange/deliveries.service';
 import { eq, schema } from '@leadex/db';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';

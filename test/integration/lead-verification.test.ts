@@ -1,11 +1,11 @@
 // Verification per lead (issue 11 §1): the automatic checks run on every lead of a batch, so a pseudo-lead
 // the old sample would have missed is never VERIFIED; buyers read what was checked in Lead.checks; the
 // batch verdict follows the documented formula; leads past their TTL expire through the reprice job.
-import { runSpotCheck, expireLeads } from '@leadex/api';
-import { submitLeads } from '@leadex/api/domain/leads/submit-leads';
-import { statusAfterExpiry } from '@leadex/api/domain/pricing/expiry.rules';
-import { AUTOMATIC_CHECKS } from '@leadex/api/domain/verification/automatic-provider';
-import { batchVerdict, pickSample, sampleSize } from '@leadex/api/domain/verification/spot-check.rules';
+import { runSpotCheck, expireLeads } from '@leadex/core';
+import { submitLeads } from '@leadex/core/domain/leads/submit-leads';
+import { statusAfterExpiry } from '@leadex/core/domain/pricing/expiry.rules';
+import { AUTOMATIC_CHECKS } from '@leadex/core/domain/verification/automatic-provider';
+import { batchVerdict, pickSample, sampleSize } from '@leadex/core/domain/verification/spot-check.rules';
 import { and, eq, inArray, schema } from '@leadex/db';
 import { repriceJob } from '@leadex/workers/src/jobs/reprice.job';
 import { ClientError } from 'graphql-request';

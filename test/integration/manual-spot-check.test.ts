@@ -1,6 +1,6 @@
 // The manual verification provider: operators call the sampled people, the last outcome decides the batch.
-import { submitLeads } from '@leadex/api/domain/leads/submit-leads';
-import { runSpotCheck } from '@leadex/api';
+import { submitLeads } from '@leadex/core/domain/leads/submit-leads';
+import { runSpotCheck } from '@leadex/core';
 import { eq, schema } from '@leadex/db';
 import { ClientError } from 'graphql-request';
 import { validLead } from '../fixtures/leads';

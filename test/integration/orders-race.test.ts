@@ -1,8 +1,8 @@
 // Zero oversell under concurrency, against real PostgreSQL: reservations and payments racing.
-import { checkLedgerInvariants } from '@leadex/api/domain/ledger/ledger-invariants';
-import { createOrder } from '@leadex/api/domain/orders/create-order';
-import { recordOrderPayment } from '@leadex/api/domain/orders/record-payment';
-import { DomainError } from '@leadex/api/domain/shared/domain-error';
+import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
+import { createOrder } from '@leadex/core/domain/orders/create-order';
+import { recordOrderPayment } from '@leadex/core/domain/orders/record-payment';
+import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import { eq, inArray, schema } from '@leadex/db';
 import { createBuyerActors, createSellerActor, exclusiveLead, listLeads, sharedLead } from '../helpers/market-fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';

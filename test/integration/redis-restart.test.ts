@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { submitLeads } from '@leadex/api/domain/leads/submit-leads';
+import { submitLeads } from '@leadex/core/domain/leads/submit-leads';
 import { eq, schema } from '@leadex/db';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';

@@ -1,10 +1,10 @@
 // The set-based SQL repricing and the pure pricing rules must agree to the minor unit.
 import { inArray, schema } from '@leadex/db';
-import { repriceLeads } from '@leadex/api';
-import { loadPricing } from '@leadex/api/domain/catalog/catalog.service';
-import { findBasePrice, listPrice } from '@leadex/api/domain/pricing/pricing.rules';
-import { sellerConversionFactors } from '@leadex/api/domain/pricing/seller-conversion';
-import { submitLeads } from '@leadex/api/domain/leads/submit-leads';
+import { repriceLeads } from '@leadex/core';
+import { loadPricing } from '@leadex/core/domain/catalog/catalog.service';
+import { findBasePrice, listPrice } from '@leadex/core/domain/pricing/pricing.rules';
+import { sellerConversionFactors } from '@leadex/core/domain/pricing/seller-conversion';
+import { submitLeads } from '@leadex/core/domain/leads/submit-leads';
 import { validLead } from '../fixtures/leads';
 import { signUpAs } from '../helpers/actors';
 import { startTestApp, type TestApp } from '../helpers/test-app';

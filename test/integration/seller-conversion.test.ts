@@ -1,9 +1,9 @@
 // Buyers' outcomes feed price (issue 11 §4): a seller × segment conversion factor, shrunk toward the segment
 // average and bounded (conversion.rules.ts), stored when an outcome is reported, applied by the repricer to
 // that seller's grid-priced leads in that segment only, and shown to buyers on the lead.
-import { repriceLeads } from '@leadex/api';
-import { loadPricing } from '@leadex/api/domain/catalog/catalog.service';
-import { findBasePrice, listPrice } from '@leadex/api/domain/pricing/pricing.rules';
+import { repriceLeads } from '@leadex/core';
+import { loadPricing } from '@leadex/core/domain/catalog/catalog.service';
+import { findBasePrice, listPrice } from '@leadex/core/domain/pricing/pricing.rules';
 import { and, eq, inArray, schema } from '@leadex/db';
 import { validLead } from '../fixtures/leads';
 import { signUpAs, type TestUser } from '../helpers/actors';

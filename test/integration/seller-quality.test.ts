@@ -1,8 +1,8 @@
 // Seller quality learns from every piece of evidence (issue 11 §4): automatic checks per lead, disputes and
 // buyers' outcomes, recomputed from the database in the transaction that adds the evidence.
-import { ping, post } from '@leadex/api/domain/exchange/ping-post';
-import { submitLeads } from '@leadex/api/domain/leads/submit-leads';
-import { runSpotCheck } from '@leadex/api';
+import { ping, post } from '@leadex/core/domain/exchange/ping-post';
+import { submitLeads } from '@leadex/core/domain/leads/submit-leads';
+import { runSpotCheck } from '@leadex/core';
 import { eq, schema } from '@leadex/db';
 import { validLead } from '../fixtures/leads';
 import { createOperatorUser, signUpAs, type TestUser } from '../helpers/actors';

@@ -1,11 +1,11 @@
 // Settlement: mature sales leave escrow, payouts go to onboarded sellers once, a second run moves nothing,
 // and a dispute opened just before the window closes keeps its sale out until it is resolved.
-import { checkLedgerInvariants } from '@leadex/api/domain/ledger/ledger-invariants';
-import { balanceOf } from '@leadex/api/domain/ledger/ledger-balances';
-import { openDispute } from '@leadex/api/domain/disputes/open-dispute';
-import { rejectDispute } from '@leadex/api/domain/disputes/resolve-dispute';
-import { connectPayoutAccount } from '@leadex/api/domain/settlement/payout-account';
-import { runSettlement } from '@leadex/api/domain/settlement/run-settlement';
+import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
+import { balanceOf } from '@leadex/core/domain/ledger/ledger-balances';
+import { openDispute } from '@leadex/core/domain/disputes/open-dispute';
+import { rejectDispute } from '@leadex/core/domain/disputes/resolve-dispute';
+import { connectPayoutAccount } from '@leadex/core/domain/settlement/payout-account';
+import { runSettlement } from '@leadex/core/domain/settlement/run-settlement';
 import { count, eq, schema } from '@leadex/db';
 import Stripe from 'stripe';
 import { createOperatorUser, signUpAs } from '../helpers/actors';
@@ -56,7 +56,7 @@ describe('settlement runs', () => {
     const transfers = await sdk.transfers.list({ destination: accountId });
     expect(transfers.data.map((t) => t.amount)).toEqual([gross - commission]);
     expect(await balanceOf(app.runtime.deps.db, `seller:${seller.organizationId}:payable`)).toBe(0);
-    const { payoutAccount } = await import('@leadex/api/domain/settlement/payout-account');
+    const { payoutAccount } = await import('@leadex/core/domain/settlement/payout-account');
     expect(await payoutAccount(app.runtime.deps, seller)).toMatchObject({ connected: true, payoutsEnabled: true, payable: 0, minimumPayout: 1000 });
     expect(await balanceOf(app.runtime.deps.db, 'platform:revenue')).toBe(-commission);
 

@@ -1,8 +1,8 @@
 // How well submission checks and verification catch pseudo-leads, measured on labelled batches: clean ones,
 // and ones salted with each pseudo-lead kind alone and mixed at 5–40% (typos, disposable e-mails,
 // duplicates, bots, paid fillers, pranks, made-up numbers). Prints the table.
-import { submitLeads } from '@leadex/api/domain/leads/submit-leads';
-import { runSpotCheck } from '@leadex/api';
+import { submitLeads } from '@leadex/core/domain/leads/submit-leads';
+import { runSpotCheck } from '@leadex/core';
 import { inArray, schema } from '@leadex/db';
 import { validLead } from '../fixtures/leads';
 import { createBuyerActors } from '../helpers/market-fixtures';

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import { startStripeStandin, type RunningStripeStandin } from '../../api/src/stripe/standin/index';
+import { startStripeStandin, type RunningStripeStandin } from '@leadex/stripe-standin';
 
 const SECRET = 'whsec_standin_test';
 

@@ -1,10 +1,10 @@
 // The Stripe webhook: signatures, duplicates, order of events, and the buyer's access once paid. Payments
 // are real ones on the Stripe stand-in (the app re-reads them from it); the stand-in only records its events
 // here, and the tests deliver them by hand to choose how often and in which order.
-import type { Actor } from '@leadex/api/domain/auth/access';
-import { checkLedgerInvariants } from '@leadex/api/domain/ledger/ledger-invariants';
-import { checkoutOrder } from '@leadex/api/domain/orders/checkout-order';
-import { createOrder } from '@leadex/api/domain/orders/create-order';
+import type { Actor } from '@leadex/core/domain/auth/access';
+import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
+import { checkoutOrder } from '@leadex/core/domain/orders/checkout-order';
+import { createOrder } from '@leadex/core/domain/orders/create-order';
 import { eq, schema } from '@leadex/db';
 import { createBuyerActors, createSellerActor, exclusiveLead, listLeads, sharedLead } from '../helpers/market-fixtures';
 import { LEAD } from '../helpers/operations';
@@ -100,7 +100,7 @@ describe('POST /webhooks/stripe', () => {
     const [buyer] = await createBuyerActors(app, 1);
     const order = await createOrder(app.runtime.deps, buyer!, { leadIds: [leadId] });
     const { sessionId } = await checkoutOrder(app.runtime.deps, buyer!, order.id);
-    const { expireOverdueOrders } = await import('@leadex/api/domain/orders/release-order');
+    const { expireOverdueOrders } = await import('@leadex/core/domain/orders/release-order');
     const later = { ...app.runtime.deps, clock: () => new Date(Date.now() + 16 * 60_000) };
     expect(await expireOverdueOrders(later)).toBeGreaterThanOrEqual(1);
     expect((await orderRow(order.id)).status).toBe('EXPIRED');

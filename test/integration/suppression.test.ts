@@ -1,13 +1,13 @@
 // Suppression lists (issue 11 §2): the global do-not-contact list (erasure, upheld "never asked" disputes,
 // operator uploads) refuses a lead in every channel; a buyer's own list hides leads from that buyer only.
-import { acceptDispute } from '@leadex/api/domain/disputes/resolve-dispute';
-import { openDispute } from '@leadex/api/domain/disputes/open-dispute';
-import { allocateLead } from '@leadex/api/domain/exchange/allocate-lead';
-import { ping, post } from '@leadex/api/domain/exchange/ping-post';
-import { normalizedEmailKey, normalizedPhoneKey } from '@leadex/api/domain/leads/contact.rules';
-import { importLeadsCsv } from '@leadex/api/domain/leads/import-leads-csv';
-import { eraseLeadContact } from '@leadex/api/domain/leads/lead-lifecycle';
-import { addSuppressedContacts } from '@leadex/api/domain/suppression/suppression.service';
+import { acceptDispute } from '@leadex/core/domain/disputes/resolve-dispute';
+import { openDispute } from '@leadex/core/domain/disputes/open-dispute';
+import { allocateLead } from '@leadex/core/domain/exchange/allocate-lead';
+import { ping, post } from '@leadex/core/domain/exchange/ping-post';
+import { normalizedEmailKey, normalizedPhoneKey } from '@leadex/core/domain/leads/contact.rules';
+import { importLeadsCsv } from '@leadex/core/domain/leads/import-leads-csv';
+import { eraseLeadContact } from '@leadex/core/domain/leads/lead-lifecycle';
+import { addSuppressedContacts } from '@leadex/core/domain/suppression/suppression.service';
 import { eq, schema } from '@leadex/db';
 import { ClientError } from 'graphql-request';
 import { Readable } from 'node:stream';

@@ -1,10 +1,10 @@
 // Fault tests with real processes, PostgreSQL, Redis and the Stripe stand-in: a worker killed (SIGKILL) in
 // the middle of a refund or a transfer — after Stripe did the work, before the worker booked it — and
 // restarted must leave exactly one refund / one transfer at Stripe and balanced books.
-import { checkLedgerInvariants } from '@leadex/api/domain/ledger/ledger-invariants';
-import { acceptDispute } from '@leadex/api/domain/disputes/resolve-dispute';
-import { openDispute } from '@leadex/api/domain/disputes/open-dispute';
-import { connectPayoutAccount } from '@leadex/api/domain/settlement/payout-account';
+import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
+import { acceptDispute } from '@leadex/core/domain/disputes/resolve-dispute';
+import { openDispute } from '@leadex/core/domain/disputes/open-dispute';
+import { connectPayoutAccount } from '@leadex/core/domain/settlement/payout-account';
 import { eq, schema, sql } from '@leadex/db';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';

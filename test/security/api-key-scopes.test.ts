@@ -1,7 +1,7 @@
 // Finding 10: API keys were meant for lead submission but read every contact of the organization.
 // Keys now carry scopes (leads:write by default, leads:read opt-in), may expire, and record their last use.
 import { sql } from '@leadex/db';
-import type { Actor } from '@leadex/api/domain/auth/access';
+import type { Actor } from '@leadex/core/domain/auth/access';
 import { ClientError } from 'graphql-request';
 import { validLead } from '../fixtures/leads';
 import { signUpAs, type TestUser } from '../helpers/actors';

@@ -1,7 +1,7 @@
 // The authorization matrix, built from the schema the server runs: every Query and Mutation field × every
 // kind of caller, against the real app, with cross-organisation ids. A new operation without an entry in
 // authz/authz-table.ts fails here, and so does any answer that hands one organisation another's objects.
-import { loadTypeDefs } from '@leadex/api/graphql/apollo';
+import { loadTypeDefs } from '@leadex/api';
 import { buildSchema, type GraphQLObjectType } from 'graphql';
 import { AUTHZ_TABLE, AWAITING_API_KEY_SCOPES, PENDING_OPERATIONS, type MatrixEntry } from './authz/authz-table';
 import { classify, documentFor, satisfies, send, tokenCount, type Outcome } from './authz/authz-request';

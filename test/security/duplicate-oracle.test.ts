@@ -1,8 +1,8 @@
 // Finding 4: rejected leads must not read out which phones and e-mails other sellers hold, and lead
 // submission is limited per organisation (leads a minute), on Redis with an in-memory insurance limiter.
-import { createLeadSubmissionLimit } from '@leadex/api/domain/leads/submission-rate-limit';
-import { submitLeads } from '@leadex/api/domain/leads/submit-leads';
-import { DomainError } from '@leadex/api/domain/shared/domain-error';
+import { createLeadSubmissionLimit } from '@leadex/core/domain/leads/submission-rate-limit';
+import { submitLeads } from '@leadex/core/domain/leads/submit-leads';
+import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import { eq, schema, sql } from '@leadex/db';
 import { ClientError } from 'graphql-request';
 import { Redis } from 'ioredis';

@@ -1,7 +1,7 @@
 // Finding 6: failed queries are logged with their driver code and SQL text, never their parameters
 // (phones, e-mails, password hashes), and stored findings name the field, not the contact.
-import { createHttpApp, createLogger, createRuntime, loadConfig, runSpotCheck, type Runtime } from '@leadex/api';
-import { createErrorFormatter } from '@leadex/api/graphql/errors';
+import { createErrorFormatter, createHttpApp } from '@leadex/api';
+import { createLogger, createRuntime, loadConfig, runSpotCheck, type Runtime } from '@leadex/core';
 import { eq, schema } from '@leadex/db';
 import { GraphQLClient } from 'graphql-request';
 import { GraphQLError } from 'graphql';

@@ -1,6 +1,6 @@
 // Finding 8: `maxPrice: "0.001"` was silently dropped and an order reserved a 10.71 lead. Every Decimal input with
 // more fractional digits than the currency (USD: 2), or out of range, is now BAD_USER_INPUT naming its path.
-import { checkLedgerInvariants } from '@leadex/api/domain/ledger/ledger-invariants';
+import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
 import { eq, schema } from '@leadex/db';
 import { ClientError } from 'graphql-request';
 import { createOperatorUser, signUpAs, type TestUser } from '../helpers/actors';

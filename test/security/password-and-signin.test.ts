@@ -1,7 +1,7 @@
 // Finding 15 (part): passwords are checked for strength with zxcvbn, and sign-in answers an unknown e-mail
 // exactly like a wrong password (message, code, and the argon2 work that sets its timing).
-import { createOperator } from '@leadex/api/domain/auth/auth.service';
-import { DomainError } from '@leadex/api/domain/shared/domain-error';
+import { createOperator } from '@leadex/core/domain/auth/auth.service';
+import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import { eq, schema } from '@leadex/db';
 import { randomBytes } from 'node:crypto';
 import { SIGN_UP } from '../helpers/operations';

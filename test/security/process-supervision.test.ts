@@ -9,7 +9,7 @@ import { restartDelayMs } from '../../scripts/supervisor';
 import { REDIS_URL } from '../helpers/test-env';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const guardsUrl = pathToFileURL(join(root, 'api/src/process-guards.ts')).href;
+const guardsUrl = pathToFileURL(join(root, 'core/src/process-guards.ts')).href;
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'leadex-supervision-'));

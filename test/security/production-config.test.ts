@@ -1,7 +1,7 @@
 // Finding 2 (and the Must-show production-config test): `NODE_ENV=production` refuses to start with a
 // development default, a test-looking or missing secret, the Stripe stand-in, or cookies over plain HTTP,
 // and says which variable is wrong. Development and test keep their zero-setup defaults.
-import { loadConfig } from '@leadex/api';
+import { loadConfig } from '@leadex/core';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';

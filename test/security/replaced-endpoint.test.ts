@@ -3,7 +3,7 @@
 // secret again. The delivery job is run by hand (no workers), so "when the job runs" is a step of the test.
 import { eq, inArray, schema } from '@leadex/db';
 import { ClientError } from 'graphql-request';
-import { attemptDelivery } from '@leadex/api/domain/exchange/attempt-delivery';
+import { attemptDelivery } from '@leadex/core/domain/exchange/attempt-delivery';
 import { deliveryJob } from '@leadex/workers/src/jobs/delivery.job';
 import { signUpAs, type TestUser } from '../helpers/actors';
 import { signedWith, startWebhookReceiver } from '../helpers/exchange-fixtures';

@@ -1,11 +1,11 @@
 // Finding 7: one free account could hold the whole marketplace unpaid, renewing the hold every 15 minutes.
 // Each buyer may hold at most MAX_HELD_LEADS_PER_BUYER unpaid leads over at most MAX_OPEN_ORDERS_PER_BUYER open orders.
-import { checkLedgerInvariants } from '@leadex/api/domain/ledger/ledger-invariants';
-import type { Actor } from '@leadex/api/domain/auth/access';
-import { createOrder } from '@leadex/api/domain/orders/create-order';
-import { cancelOrder } from '@leadex/api/domain/orders/release-order';
-import { recordOrderPayment } from '@leadex/api/domain/orders/record-payment';
-import { DomainError } from '@leadex/api/domain/shared/domain-error';
+import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
+import type { Actor } from '@leadex/core/domain/auth/access';
+import { createOrder } from '@leadex/core/domain/orders/create-order';
+import { cancelOrder } from '@leadex/core/domain/orders/release-order';
+import { recordOrderPayment } from '@leadex/core/domain/orders/record-payment';
+import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import { and, eq, gt, schema } from '@leadex/db';
 import { ClientError } from 'graphql-request';
 import { signUpAs, type TestUser } from '../helpers/actors';

@@ -1,9 +1,9 @@
 // Finding 12: ten wrong passwords locked any account for everyone, and the limiter failed open without Redis.
 // Now: failures per e-mail+IP pair block that pair only, one IP is blocked after many failures a day, an account
 // attacked from many IPs is closed to new IPs only, and an in-memory insurance limiter stands in for Redis.
-import { createSignInGuard } from '@leadex/api/domain/auth/sign-in-guard';
-import { SIGN_IN_LIMITS } from '@leadex/api/domain/auth/sign-in-limits.rules';
-import { DomainError } from '@leadex/api/domain/shared/domain-error';
+import { createSignInGuard } from '@leadex/core/domain/auth/sign-in-guard';
+import { SIGN_IN_LIMITS } from '@leadex/core/domain/auth/sign-in-limits.rules';
+import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';

@@ -1,12 +1,12 @@
 // Finding 2: forgeable payments. The attacker here holds the real webhook signing secret (stolen, or the
 // development default left in place) or replays a real event for another object. Fulfilment re-reads each
 // object from Stripe (the stand-in) and trusts only that copy, so none of it moves money or reveals a contact.
-import type { Actor } from '@leadex/api/domain/auth/access';
-import { topUpWallet, walletBalance } from '@leadex/api/domain/exchange/wallet.service';
-import { checkLedgerInvariants } from '@leadex/api/domain/ledger/ledger-invariants';
-import { checkoutOrder } from '@leadex/api/domain/orders/checkout-order';
-import { createOrder } from '@leadex/api/domain/orders/create-order';
-import { connectPayoutAccount } from '@leadex/api/domain/settlement/payout-account';
+import type { Actor } from '@leadex/core/domain/auth/access';
+import { topUpWallet, walletBalance } from '@leadex/core/domain/exchange/wallet.service';
+import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
+import { checkoutOrder } from '@leadex/core/domain/orders/checkout-order';
+import { createOrder } from '@leadex/core/domain/orders/create-order';
+import { connectPayoutAccount } from '@leadex/core/domain/settlement/payout-account';
 import { eq, schema } from '@leadex/db';
 import Stripe from 'stripe';
 import { signUpAs, type TestUser } from '../helpers/actors';

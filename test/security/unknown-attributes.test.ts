@@ -1,7 +1,7 @@
 // Finding 13: attributes a segment does not know are dropped (reported as ATTRIBUTE_UNKNOWN), never
 // stored or served, and the attribute JSON is size-limited — 8 leads once made a 9 MB marketplace page.
-import { runSpotCheck } from '@leadex/api';
-import { ATTRIBUTES_MAX_JSON_BYTES } from '@leadex/api/domain/leads/lead-attributes';
+import { runSpotCheck } from '@leadex/core';
+import { ATTRIBUTES_MAX_JSON_BYTES } from '@leadex/core/domain/leads/lead-attributes';
 import { eq, inArray, schema, sql } from '@leadex/db';
 import { ClientError } from 'graphql-request';
 import { validLead } from '../fixtures/leads';

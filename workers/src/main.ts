@@ -1,6 +1,6 @@
 // Starts the BullMQ workers: `tsx workers/src/main.ts` (the README's start command runs it for you).
-import { createRuntime, loadConfig } from '@leadex/api';
-import { installProcessGuards, onShutdownSignal } from '@leadex/api/process-guards';
+import { createRuntime, loadConfig } from '@leadex/core';
+import { installProcessGuards, onShutdownSignal } from '@leadex/core/process-guards';
 import { startWorkers } from './worker-host';
 
 // an error nothing caught ends this process with a log line; whoever started it starts a fresh one

@@ -1,5 +1,5 @@
 // Runs every job processor on BullMQ and registers the repeatable schedules (from this one process).
-import { QUEUE_PREFIX, type Runtime } from '@leadex/api';
+import { QUEUE_PREFIX, type Runtime } from '@leadex/core';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { refundRetryJob } from './jobs/refund-retry.job';

@@ -3,7 +3,7 @@
 // (requireScope): this gate only keeps a new or public field closed to keys until it is named here.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type DocumentNode, type SelectionSetNode } from 'graphql';
-import { DomainError } from '../domain/shared/domain-error';
+import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import type { GqlContext } from './context';
 
 export const API_KEY_ROOT_FIELDS: ReadonlySet<string> = new Set([

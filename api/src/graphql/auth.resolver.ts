@@ -1,8 +1,8 @@
 // signUp / signIn / signOut / API keys: parse, call the auth service, set or clear the session cookie.
 import type { Response } from 'express';
-import * as auth from '../domain/auth/auth.service';
-import { requireActor } from '../domain/auth/access';
-import { DomainError } from '../domain/shared/domain-error';
+import * as auth from '@leadex/core/domain/auth/auth.service';
+import { requireActor } from '@leadex/core/domain/auth/access';
+import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import type { GqlContext } from './context';
 
 export const SESSION_COOKIE = 'leadex_session';

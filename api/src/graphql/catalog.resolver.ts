@@ -1,7 +1,7 @@
 // Segments, price quotes, the price grid editor and the campaign calculator.
-import { requireRole } from '../domain/auth/access';
-import { loadPricing, loadSegments } from '../domain/catalog/catalog.service';
-import * as pricing from '../domain/pricing/pricing.service';
+import { requireRole } from '@leadex/core/domain/auth/access';
+import { loadPricing, loadSegments } from '@leadex/core/domain/catalog/catalog.service';
+import * as pricing from '@leadex/core/domain/pricing/pricing.service';
 import type { GqlContext } from './context';
 import { bpsToRate, toMoney } from './mappers';
 

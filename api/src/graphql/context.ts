@@ -1,7 +1,7 @@
 // The per-request GraphQL context: the caller, the app's dependencies and per-request loaders.
 import type { Request, Response } from 'express';
-import type { AppDeps } from '../context';
-import type { Actor } from '../domain/auth/access';
+import type { AppDeps } from '@leadex/core';
+import type { Actor } from '@leadex/core/domain/auth/access';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface GqlContext {

@@ -1,15 +1,15 @@
 // Disputes, settlement runs and payouts: thin calls into the domain.
 import { schema } from '@leadex/db';
 import { desc, eq } from 'drizzle-orm';
-import { requireRole, requireUser } from '../domain/auth/access';
-import { decodeAutoCheck } from '../domain/disputes/dispute-recheck.rules';
-import { listDisputes, type DisputeRow } from '../domain/disputes/list-disputes';
-import { openDispute } from '../domain/disputes/open-dispute';
-import { resolveDispute } from '../domain/disputes/resolve-dispute';
-import type { PurchaseRow } from '../domain/purchases/purchases.service';
-import { listSettlementRuns } from '../domain/settlement/list-settlement-runs';
-import { connectPayoutAccount } from '../domain/settlement/payout-account';
-import { runSettlement, type SettlementRunRow } from '../domain/settlement/run-settlement';
+import { requireRole, requireUser } from '@leadex/core/domain/auth/access';
+import { decodeAutoCheck } from '@leadex/core/domain/disputes/dispute-recheck.rules';
+import { listDisputes, type DisputeRow } from '@leadex/core/domain/disputes/list-disputes';
+import { openDispute } from '@leadex/core/domain/disputes/open-dispute';
+import { resolveDispute } from '@leadex/core/domain/disputes/resolve-dispute';
+import type { PurchaseRow } from '@leadex/core/domain/purchases/purchases.service';
+import { listSettlementRuns } from '@leadex/core/domain/settlement/list-settlement-runs';
+import { connectPayoutAccount } from '@leadex/core/domain/settlement/payout-account';
+import { runSettlement, type SettlementRunRow } from '@leadex/core/domain/settlement/run-settlement';
 import type { GqlContext } from './context';
 import { toMoney } from './mappers';
 

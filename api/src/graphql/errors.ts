@@ -2,7 +2,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
-import { DomainError } from '../domain/shared/domain-error';
+import { DomainError } from '@leadex/core/domain/shared/domain-error';
 
 // Apollo's own codes for operations that never reached a resolver; to clients they are bad input (with fields).
 const CLIENT_MISTAKES = new Set([

@@ -1,9 +1,9 @@
 // Exchange mode: wallet, campaigns, ping-post and webhook deliveries — thin calls into the domain.
-import { requireUser } from '../domain/auth/access';
-import { myCampaigns, createCampaign, setCampaignActive, updateCampaign, type CampaignRow } from '../domain/exchange/campaigns.service';
-import { currentWebhookEndpoint, listDeliveries, redeliver, removeWebhookEndpoint, setWebhookEndpoint } from '../domain/exchange/deliveries.service';
-import { ping, post } from '../domain/exchange/ping-post';
-import { topUpWallet, walletBalance } from '../domain/exchange/wallet.service';
+import { requireUser } from '@leadex/core/domain/auth/access';
+import { myCampaigns, createCampaign, setCampaignActive, updateCampaign, type CampaignRow } from '@leadex/core/domain/exchange/campaigns.service';
+import { currentWebhookEndpoint, listDeliveries, redeliver, removeWebhookEndpoint, setWebhookEndpoint } from '@leadex/core/domain/exchange/deliveries.service';
+import { ping, post } from '@leadex/core/domain/exchange/ping-post';
+import { topUpWallet, walletBalance } from '@leadex/core/domain/exchange/wallet.service';
 import type { GqlContext } from './context';
 import { toMoney } from './mappers';
 

@@ -2,11 +2,11 @@
 import { schema } from '@leadex/db';
 import { eq } from 'drizzle-orm';
 import type { FileUpload } from 'graphql-upload/processRequest.mjs';
-import { findLead, browseMarketplace, myListings } from '../domain/leads/browse-leads';
-import { importLeadsCsv } from '../domain/leads/import-leads-csv';
-import { eraseLeadContact, withdrawLead } from '../domain/leads/lead-lifecycle';
-import type { LeadSort } from '../domain/leads/lead-filter';
-import { submitLeads, type LeadRow, type SubmittedBatch } from '../domain/leads/submit-leads';
+import { findLead, browseMarketplace, myListings } from '@leadex/core/domain/leads/browse-leads';
+import { importLeadsCsv } from '@leadex/core/domain/leads/import-leads-csv';
+import { eraseLeadContact, withdrawLead } from '@leadex/core/domain/leads/lead-lifecycle';
+import type { LeadSort } from '@leadex/core/domain/leads/lead-filter';
+import { submitLeads, type LeadRow, type SubmittedBatch } from '@leadex/core/domain/leads/submit-leads';
 import type { GqlContext } from './context';
 import { toMoney } from './mappers';
 

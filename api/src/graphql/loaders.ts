@@ -2,12 +2,12 @@
 import { schema } from '@leadex/db';
 import DataLoader from 'dataloader';
 import { and, inArray } from 'drizzle-orm';
-import type { AppDeps } from '../context';
-import type { Actor } from '../domain/auth/access';
-import { readLeadDisclosure, type Disclosure } from '../domain/leads/read-contact';
-import { winsToday } from '../domain/exchange/campaigns.service';
-import { sellerConversionViews, type SellerConversionView } from '../domain/pricing/seller-conversion';
-import { leadChecks, type VerificationCheckView } from '../domain/verification/lead-checks-view.rules';
+import type { AppDeps } from '@leadex/core';
+import type { Actor } from '@leadex/core/domain/auth/access';
+import { readLeadDisclosure, type Disclosure } from '@leadex/core/domain/leads/read-contact';
+import { winsToday } from '@leadex/core/domain/exchange/campaigns.service';
+import { sellerConversionViews, type SellerConversionView } from '@leadex/core/domain/pricing/seller-conversion';
+import { leadChecks, type VerificationCheckView } from '@leadex/core/domain/verification/lead-checks-view.rules';
 
 export interface Loaders {
   organization: DataLoader<string, typeof schema.organizations.$inferSelect | null>;

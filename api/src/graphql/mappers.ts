@@ -1,5 +1,5 @@
 // Database rows to GraphQL objects: money as Decimal strings, enums as stored.
-import { formatDecimal } from '../domain/shared/money';
+import { formatDecimal } from '@leadex/core/domain/shared/money';
 
 export function toMoney(amount: number, currency: string) {
   return { amount: formatDecimal(amount, currency), currencyCode: currency };

@@ -1,12 +1,12 @@
 // Orders, checkout, purchases and ledger balances: thin calls into the domain.
-import { ledgerBalances } from '../domain/ledger/ledger-balances';
-import { checkoutOrder } from '../domain/orders/checkout-order';
-import { createOrder } from '../domain/orders/create-order';
-import { loadOrder, myOrders, type OrderRow, type OrderView } from '../domain/orders/load-order';
-import { payoutAccount } from '../domain/settlement/payout-account';
-import { cancelOrder } from '../domain/orders/release-order';
-import { myPurchases, mySales, updateLeadOutcome, visibleOutcomeReason, type PurchaseRow } from '../domain/purchases/purchases.service';
-import { DomainError } from '../domain/shared/domain-error';
+import { ledgerBalances } from '@leadex/core/domain/ledger/ledger-balances';
+import { checkoutOrder } from '@leadex/core/domain/orders/checkout-order';
+import { createOrder } from '@leadex/core/domain/orders/create-order';
+import { loadOrder, myOrders, type OrderRow, type OrderView } from '@leadex/core/domain/orders/load-order';
+import { payoutAccount } from '@leadex/core/domain/settlement/payout-account';
+import { cancelOrder } from '@leadex/core/domain/orders/release-order';
+import { myPurchases, mySales, updateLeadOutcome, visibleOutcomeReason, type PurchaseRow } from '@leadex/core/domain/purchases/purchases.service';
+import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import type { GqlContext } from './context';
 import { toMoney } from './mappers';
 

@@ -3,8 +3,8 @@
 // fails the statement: a 500) or a log line. The check itself is domain/shared/safe-text.ts.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
-import { badInput, type FieldError } from '../domain/shared/domain-error';
-import { findUnsafeText, unsafeTextReason } from '../domain/shared/safe-text';
+import { badInput, type FieldError } from '@leadex/core/domain/shared/domain-error';
+import { findUnsafeText, unsafeTextReason } from '@leadex/core/domain/shared/safe-text';
 
 /** String literals in arguments and variable defaults, with the argument path (`input.fullName`). */
 export function unsafeLiterals(document: DocumentNode): FieldError[] {

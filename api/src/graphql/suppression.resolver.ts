@@ -1,7 +1,7 @@
 // Suppression lists: thin calls into the domain.
 import {
   addGlobalSuppressions, addSuppressedContacts, buyerSuppressionList, globalSuppressionList, removeSuppressedContacts,
-} from '../domain/suppression/suppression.service';
+} from '@leadex/core/domain/suppression/suppression.service';
 import type { GqlContext } from './context';
 
 type Contacts = { contacts: unknown };

@@ -1,7 +1,7 @@
 // Manual spot-check tasks, seller quality and segment verification policy (operators).
-import { loadSegments } from '../domain/catalog/catalog.service';
-import { listVerificationTasks, recordVerificationOutcome, type VerificationTaskRow } from '../domain/verification/manual-tasks';
-import { sellerQualityList, setSegmentPolicy, setSellerSuspended } from '../domain/verification/seller-quality.service';
+import { loadSegments } from '@leadex/core/domain/catalog/catalog.service';
+import { listVerificationTasks, recordVerificationOutcome, type VerificationTaskRow } from '@leadex/core/domain/verification/manual-tasks';
+import { sellerQualityList, setSegmentPolicy, setSellerSuspended } from '@leadex/core/domain/verification/seller-quality.service';
 import type { GqlContext } from './context';
 import { bpsToRate } from './mappers';
 

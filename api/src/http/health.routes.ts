@@ -2,7 +2,7 @@
 import { sql } from '@leadex/db';
 import { Router } from 'express';
 import type { Redis } from 'ioredis';
-import type { AppDeps } from '../context';
+import type { AppDeps } from '@leadex/core';
 
 export function healthRoutes(deps: AppDeps, redis: Redis): Router {
   const router = Router();

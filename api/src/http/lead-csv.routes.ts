@@ -1,9 +1,9 @@
 // REST twin of importLeadsCsv (POST a text/csv body) and the downloadable template.
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { finished, Readable } from 'node:stream';
-import type { AppDeps } from '../context';
-import { importLeadsCsv } from '../domain/leads/import-leads-csv';
-import { csvTemplate, MAX_CSV_BYTES, uploadTooLarge } from '../domain/leads/lead-csv';
+import type { AppDeps } from '@leadex/core';
+import { importLeadsCsv } from '@leadex/core/domain/leads/import-leads-csv';
+import { csvTemplate, MAX_CSV_BYTES, uploadTooLarge } from '@leadex/core/domain/leads/lead-csv';
 import { resolveActor } from './resolve-actor';
 import { sendDomainError } from './send-error';
 

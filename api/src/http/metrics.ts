@@ -2,7 +2,7 @@
 // operators (session cookie or bearer token) may read them: routes, volumes and error rates are reconnaissance.
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { AppDeps } from '../context';
+import type { AppDeps } from '@leadex/core';
 import { resolveActor } from './resolve-actor';
 
 // label values are bounded: a label per raw path would let anyone grow the registry without limit

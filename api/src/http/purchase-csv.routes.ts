@@ -1,10 +1,10 @@
 // GET /purchases/csv: the buyer's purchased leads with full contact data and consent proof (every row's read is audited).
 // Sellers write these cells, so a cell that starts like a formula is neutralised (safe-csv.ts).
 import { Router } from 'express';
-import type { AppDeps } from '../context';
-import { readLeadDisclosure } from '../domain/leads/read-contact';
-import { purchasedLeads } from '../domain/purchases/purchases.service';
-import { formatDecimal } from '../domain/shared/money';
+import type { AppDeps } from '@leadex/core';
+import { readLeadDisclosure } from '@leadex/core/domain/leads/read-contact';
+import { purchasedLeads } from '@leadex/core/domain/purchases/purchases.service';
+import { formatDecimal } from '@leadex/core/domain/shared/money';
 import { resolveActor } from './resolve-actor';
 import { toSafeCsv } from './safe-csv';
 import { sendDomainError } from './send-error';

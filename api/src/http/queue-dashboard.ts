@@ -5,8 +5,8 @@ import { ExpressAdapter } from '@bull-board/express';
 import { Queue } from 'bullmq';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Redis } from 'ioredis';
-import type { AppDeps } from '../context';
-import { QUEUE, QUEUE_PREFIX } from '../queues/job-payloads';
+import type { AppDeps } from '@leadex/core';
+import { QUEUE, QUEUE_PREFIX } from '@leadex/core/queues/job-payloads';
 import { resolveActor } from './resolve-actor';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';

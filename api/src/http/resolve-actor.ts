@@ -1,9 +1,9 @@
 // Who is calling: `Authorization: Bearer <session token>`, `Authorization: ApiKey <key>`, or the session cookie.
 import type { Request } from 'express';
-import type { AppDeps } from '../context';
-import type { Actor } from '../domain/auth/access';
-import { actorFromApiKey, actorFromSessionToken } from '../domain/auth/auth.service';
-import { DomainError } from '../domain/shared/domain-error';
+import type { AppDeps } from '@leadex/core';
+import type { Actor } from '@leadex/core/domain/auth/access';
+import { actorFromApiKey, actorFromSessionToken } from '@leadex/core/domain/auth/auth.service';
+import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import { SESSION_COOKIE } from '../graphql/auth.resolver';
 
 /** Explicit credentials that are wrong are refused (401); a stale cookie just means "signed out". */

@@ -3,8 +3,8 @@
 // event Stripe does not confirm is answered 200 (outcome NOT_CONFIRMED) so it is not retried forever.
 import express, { Router } from 'express';
 import type Stripe from 'stripe';
-import type { AppDeps } from '../context';
-import { handleStripeEvent } from '../domain/payments/handle-stripe-event';
+import type { AppDeps } from '@leadex/core';
+import { handleStripeEvent } from '@leadex/core/domain/payments/handle-stripe-event';
 
 export function stripeWebhookRoutes(deps: AppDeps): Router {
   const router = Router();

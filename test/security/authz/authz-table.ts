@@ -12,7 +12,7 @@
 // List fields (myOrders, disputes, mySales …) are own-only through the markers in authz-world.ts: an
 // allowed answer must not contain another organisation's ids, contacts or secrets.
 import { schema } from '@leadex/db';
-import { formatDecimal } from '@leadex/api/domain/shared/money';
+import { formatDecimal } from '@leadex/core/domain/shared/money';
 import { randomBytes } from 'node:crypto';
 import { validLead } from '../../fixtures/leads';
 import type { ActorName, World } from './authz-world';

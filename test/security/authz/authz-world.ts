@@ -1,7 +1,7 @@
 // The world the authorization matrix runs in: two sellers, two buyers, an operator and a seller's API key,
 // each organisation owning one of everything (orders, purchases, disputes, deliveries, campaigns, keys,
 // payouts), plus the private markers (ids, contacts, secrets) only some actors may ever see in an answer.
-import type { Actor } from '@leadex/api/domain/auth/access';
+import type { Actor } from '@leadex/core/domain/auth/access';
 import { eq, schema } from '@leadex/db';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -83,7 +83,7 @@ export async function seedWorld(): Promise<World> {
   const [[bought, bought2, hiddenLead, withdrawLead, eraseLead, reservedLead, cancelLead], [otherBought, orderLead]] = await Promise.all([
     listLeads(app, asActor(users.seller, 'SELLER'), sellerLeads), listLeads(app, asActor(users.otherSeller, 'SELLER'), otherLeads),
   ]);
-  const { withdrawLead: withdraw } = await import('@leadex/api/domain/leads/lead-lifecycle');
+  const { withdrawLead: withdraw } = await import('@leadex/core/domain/leads/lead-lifecycle');
   await withdraw(deps, asActor(users.seller, 'SELLER'), hiddenLead!);
 
   const paidA = await buyThroughStripe(app, asActor(users.buyer, 'BUYER'), [bought!, bought2!]);
@@ -91,13 +91,13 @@ export async function seedWorld(): Promise<World> {
   const [purchaseA, purchaseA2] = [paidA.purchases.find((p) => p.leadId === bought)!, paidA.purchases.find((p) => p.leadId === bought2)!];
   const purchaseB = paidB.purchases[0]!;
 
-  const { openDispute } = await import('@leadex/api/domain/disputes/open-dispute');
+  const { openDispute } = await import('@leadex/core/domain/disputes/open-dispute');
   const disputeInput = (purchaseId: string) => ({ purchaseId, reason: 'NOT_INTERESTED', evidence: 'Said they never asked to be called.' });
   const disputeA = await openDispute(deps, asActor(users.buyer, 'BUYER'), disputeInput(purchaseA.id));
   const disputeB = await openDispute(deps, asActor(users.otherBuyer, 'BUYER'), disputeInput(purchaseB.id));
 
   // the buyer's own CRM note on a purchase: never the seller's to read
-  const { updateLeadOutcome } = await import('@leadex/api/domain/purchases/purchases.service');
+  const { updateLeadOutcome } = await import('@leadex/core/domain/purchases/purchases.service');
   const crmNote = `private note ${randomBytes(6).toString('hex')}`;
   await updateLeadOutcome(deps, asActor(users.otherBuyer, 'BUYER'), purchaseB.id, 'LOST', crmNote);
 
@@ -105,7 +105,7 @@ export async function seedWorld(): Promise<World> {
   const campaignA = await campaign(asActor(users.buyer, 'BUYER'), app, campaignInput);
   const campaignB = await campaign(asActor(users.otherBuyer, 'BUYER'), app, campaignInput);
 
-  const { createOrder } = await import('@leadex/api/domain/orders/create-order');
+  const { createOrder } = await import('@leadex/core/domain/orders/create-order');
   const reserved = await createOrder(deps, asActor(users.buyer, 'BUYER'), { leadIds: [reservedLead] });
   const cancellable = await createOrder(deps, asActor(users.buyer, 'BUYER'), { leadIds: [cancelLead] });
 
@@ -129,9 +129,9 @@ export async function seedWorld(): Promise<World> {
   });
 
   // an operator task: EDUCATION batches go to manual calls
-  const { setSegmentPolicy } = await import('@leadex/api/domain/verification/seller-quality.service');
-  const { submitLeads } = await import('@leadex/api/domain/leads/submit-leads');
-  const { runSpotCheck } = await import('@leadex/api');
+  const { setSegmentPolicy } = await import('@leadex/core/domain/verification/seller-quality.service');
+  const { submitLeads } = await import('@leadex/core/domain/leads/submit-leads');
+  const { runSpotCheck } = await import('@leadex/core');
   await setSegmentPolicy(deps, asActor(users.operator, 'OPERATOR'), 'EDUCATION', { verificationProvider: 'manual' });
   const education = validLead({ segment: 'EDUCATION', subsegment: 'COURSE', attributes: { subject: 'Statistics' } });
   const batch = await submitLeads(deps, asActor(users.seller, 'SELLER'), [education], { source: 'GRAPHQL', shapeErrors: 'refuse-request' });

@@ -1,6 +1,6 @@
 // allocation: offer a batch's newly listed leads to the matching campaigns. Payload: { batchId }.
-import { QUEUE, ZAllocationJob, type AppDeps } from '@leadex/api';
-import { allocateBatch } from '@leadex/api/domain/exchange/allocate-lead';
+import { QUEUE, ZAllocationJob, type AppDeps } from '@leadex/core';
+import { allocateBatch } from '@leadex/core/domain/exchange/allocate-lead';
 
 export const allocationJob = {
   queue: QUEUE.allocation,

@@ -1,6 +1,6 @@
 // delivery: POST one sold lead to the buyer's webhook endpoint, signed. Payload: { deliveryId }.
-import { DELIVERY_ATTEMPTS, QUEUE, ZDeliveryJob, type AppDeps } from '@leadex/api';
-import { attemptDelivery } from '@leadex/api/domain/exchange/attempt-delivery';
+import { DELIVERY_ATTEMPTS, QUEUE, ZDeliveryJob, type AppDeps } from '@leadex/core';
+import { attemptDelivery } from '@leadex/core/domain/exchange/attempt-delivery';
 
 export const deliveryJob = {
   queue: QUEUE.delivery,

@@ -1,6 +1,6 @@
 // dispute-refund: send an accepted dispute's refund to Stripe. Payload: { disputeId }.
-import { QUEUE, ZDisputeRefundJob, type AppDeps } from '@leadex/api';
-import { refundAcceptedDispute } from '@leadex/api/domain/disputes/refund-dispute';
+import { QUEUE, ZDisputeRefundJob, type AppDeps } from '@leadex/core';
+import { refundAcceptedDispute } from '@leadex/core/domain/disputes/refund-dispute';
 
 export const disputeRefundJob = {
   queue: QUEUE.disputeRefund,

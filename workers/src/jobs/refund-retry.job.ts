@@ -1,6 +1,6 @@
 // refund-retry: refunds whose Stripe call failed are sent again (every few minutes).
-import type { AppDeps } from '@leadex/api';
-import { issueRefund, pendingRefundIds } from '@leadex/api/domain/payments/issue-refund';
+import type { AppDeps } from '@leadex/core';
+import { issueRefund, pendingRefundIds } from '@leadex/core/domain/payments/issue-refund';
 
 export const refundRetryJob = {
   queue: 'refund-retry',

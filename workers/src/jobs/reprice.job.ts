@@ -1,6 +1,6 @@
 // reprice: expire leads past their segment's TTL, then recompute list prices of leads on offer (after grid
 // edits, and daily as freshness decays).
-import { QUEUE, ZRepriceJob, expireLeads, repriceLeads, type AppDeps } from '@leadex/api';
+import { QUEUE, ZRepriceJob, expireLeads, repriceLeads, type AppDeps } from '@leadex/core';
 
 export const repriceJob = {
   queue: QUEUE.reprice,

@@ -1,6 +1,6 @@
 // reservation-expiry: unpaid orders past their hold give their capacity back (every minute).
-import type { AppDeps } from '@leadex/api';
-import { expireOverdueOrders } from '@leadex/api/domain/orders/release-order';
+import type { AppDeps } from '@leadex/core';
+import { expireOverdueOrders } from '@leadex/core/domain/orders/release-order';
 
 export const reservationExpiryJob = {
   queue: 'reservation-expiry',

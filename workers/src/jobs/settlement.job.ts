@@ -1,6 +1,6 @@
 // settlement: mature sales, record and send payouts, leave a report (on a job scheduler).
-import { QUEUE, type AppDeps } from '@leadex/api';
-import { runSettlement } from '@leadex/api/domain/settlement/run-settlement';
+import { QUEUE, type AppDeps } from '@leadex/core';
+import { runSettlement } from '@leadex/core/domain/settlement/run-settlement';
 
 export const settlementJob = {
   queue: QUEUE.settlement,

@@ -1,5 +1,5 @@
 // spot-check-sweep: re-enqueues batches still waiting for a verdict (their enqueue failed, e.g. Redis was away).
-import { QUEUE, findPendingBatches, type AppDeps } from '@leadex/api';
+import { QUEUE, findPendingBatches, type AppDeps } from '@leadex/core';
 
 export const SWEEP_QUEUE = `${QUEUE.spotCheck}-sweep`;
 

@@ -1,5 +1,5 @@
 // spot-check: decide a submitted batch (sample, check, list or reject). Payload: { batchId }.
-import { QUEUE, ZSpotCheckJob, runSpotCheck, type AppDeps } from '@leadex/api';
+import { QUEUE, ZSpotCheckJob, runSpotCheck, type AppDeps } from '@leadex/core';
 
 export const spotCheckJob = {
   queue: QUEUE.spotCheck,

@@ -1,5 +1,5 @@
 // A campaign's schedule as form rows: weekdays and a local [from, to) window, in the campaign's time zone.
-// No rows = always on. Pure, so the checks match the API's (api/src/domain/exchange/campaigns.service.ts).
+// No rows = always on. Pure, so the checks match the API's (core/src/domain/exchange/campaigns.service.ts).
 import type { ScheduleWindowInput, Weekday } from '../../gql/graphql';
 
 export const WEEKDAYS: readonly Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];

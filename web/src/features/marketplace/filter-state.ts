@@ -68,7 +68,7 @@ export const URL_KEYS: Record<FilterField, string> = {
   sort: 'sort',
 };
 
-// API limits (api/src/domain/leads/lead-filter.ts)
+// API limits (core/src/domain/leads/lead-filter.ts)
 const MAX_LIST = 200;
 const MAX_AGE_HOURS = 24 * 365;
 const DECIMAL = /^\d{1,10}(\.\d{1,4})?$/;

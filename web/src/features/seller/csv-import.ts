@@ -16,7 +16,7 @@ export interface CsvImportResult {
   results: { index: number; leadId: string | null; issues: CsvIssue[] }[];
 }
 
-// the API's column table (api/src/domain/leads/lead-csv.ts), reversed; attributes are `attr.<name>`
+// the API's column table (core/src/domain/leads/lead-csv.ts), reversed; attributes are `attr.<name>`
 const COLUMN_BY_PATH: Record<string, string> = {
   segment: 'segment', subsegment: 'subsegment', country: 'country', region: 'region', city: 'city',
   postalCode: 'postal_code', fullName: 'full_name', phone: 'phone', email: 'email', socialUrl: 'social_url',

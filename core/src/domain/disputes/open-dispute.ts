@@ -1,0 +1,77 @@
+// openDispute: a buyer returns a purchased lead within the segment's window, one dispute per purchase.
+// Whatever the reason, the lead is re-checked (recheck-lead.ts); a lead whose re-check fails is accepted at
+// once through the one accept path (the refund is queued there, once), unless the buyer's abuse guard says no.
+import { queryRows, schema, sql, type Db } from '@leadex/db';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps';
+import { requireUser, type Actor } from '../auth/access';
+import { loadSegments } from '../catalog/catalog.service';
+import { DomainError } from '../shared/domain-error';
+import { newId } from '../shared/ids';
+import { parseInput } from '../shared/validation';
+import { encodeAutoCheck, recheckFinding, recheckUpholds } from './dispute-recheck.rules';
+import { DISPUTE_REASONS, automaticAcceptanceAllowed, withinReturnWindow } from './dispute.rules';
+import { recheckLead } from './recheck-lead';
+import { acceptDispute } from './resolve-dispute';
+
+const { disputes, purchases, leads } = schema;
+
+export const ZOpenDisputeInput = z.object({
+  purchaseId: z.string().trim().min(1).max(64),
+  reason: z.enum(DISPUTE_REASONS),
+  evidence: z.string().trim().max(5000).nullish(),
+});
+
+type DisputeRow = typeof disputes.$inferSelect;
+
+async function upheldRate(tx: Db, buyerOrgId: string): Promise<{ purchases: number; upheld: number }> {
+  const [row] = await queryRows<{ purchases: number; upheld: number }>(
+    tx,
+    sql`SELECT (SELECT count(*)::int FROM purchases WHERE buyer_org_id = ${buyerOrgId} AND purchased_at > now() - interval '90 days') AS purchases,
+               (SELECT count(*)::int FROM disputes WHERE buyer_org_id = ${buyerOrgId} AND status = 'ACCEPTED' AND opened_at > now() - interval '90 days') AS upheld`,
+  );
+  return { purchases: Number(row?.purchases ?? 0), upheld: Number(row?.upheld ?? 0) };
+}
+
+export async function openDispute(deps: AppDeps, actor: Actor | null, raw: unknown, idempotencyKey?: string | null): Promise<DisputeRow> {
+  const buyer = requireUser(actor, 'BUYER');
+  const input = parseInput(ZOpenDisputeInput, raw);
+  const segments = new Map((await loadSegments(deps.db)).map((s) => [s.code, s]));
+  const result = await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ purchase: purchases, lead: leads })
+      .from(purchases)
+      .innerJoin(leads, eq(leads.id, purchases.leadId))
+      .where(and(eq(purchases.id, input.purchaseId), eq(purchases.buyerOrgId, buyer.organizationId)))
+      .for('update', { of: purchases });
+    if (!row) throw new DomainError('PURCHASE_NOT_FOUND', 'No such purchase', [{ path: 'input.purchaseId', message: 'not one of your purchases' }]);
+    const [existing] = await tx.select().from(disputes).where(eq(disputes.purchaseId, row.purchase.id));
+    if (existing) {
+      // the same request again (same key) answers with the first dispute; anything else is a conflict
+      if (idempotencyKey && existing.idempotencyKey === idempotencyKey) return { dispute: existing, accept: false, finding: '' };
+      throw new DomainError('ALREADY_DISPUTED', 'This purchase is already disputed');
+    }
+    const now = deps.clock();
+    const windowHours = segments.get(row.lead.segment)?.returnWindowHours ?? 72;
+    if (row.purchase.status !== 'ESCROW' || !withinReturnWindow(row.purchase.purchasedAt, windowHours, now)) {
+      throw new DomainError('RETURN_WINDOW_CLOSED', `Disputes are open for ${windowHours} hours after the purchase`);
+    }
+    const recheck = await recheckLead(deps, tx, row.lead, buyer.organizationId, row.purchase.id);
+    const history = await upheldRate(tx, buyer.organizationId);
+    const autoAllowed = automaticAcceptanceAllowed(history.purchases, history.upheld);
+    const finding = recheckFinding(recheck, autoAllowed);
+    const [dispute] = await tx
+      .insert(disputes)
+      .values({
+        id: newId('dsp'), purchaseId: row.purchase.id, buyerOrgId: buyer.organizationId, sellerOrgId: row.purchase.sellerOrgId,
+        reason: input.reason, evidence: input.evidence ?? null, status: 'OPEN', idempotencyKey: idempotencyKey ?? null, openedAt: now,
+        // the re-check is kept with the dispute, for the operator to read beside the evidence
+        autoCheck: encodeAutoCheck(finding, recheck.checks),
+      })
+      .returning();
+    return { dispute: dispute!, accept: recheckUpholds(recheck) && autoAllowed, finding };
+  });
+  if (!result.accept) return result.dispute;
+  return acceptDispute(deps, null, result.dispute.id, { refundAmount: null, note: `accepted automatically: ${result.finding}` });
+}

@@ -1,0 +1,76 @@
+// Deciding a dispute: ACCEPT (full or partial refund) or REJECT, by an operator or by the automatic check.
+// Accepting records the refund (PENDING) in the same transaction; the dispute-refund job sends it.
+import { schema } from '@leadex/db';
+import { eq } from 'drizzle-orm';
+import type { AppDeps } from '../app-deps';
+import { requireUser, type Actor } from '../auth/access';
+import { PLATFORM_ESCROW } from '../ledger/ledger-accounts';
+import { recomputeSellerQuality } from '../verification/recompute-seller-quality';
+import { DomainError, badInput } from '../shared/domain-error';
+import { newId } from '../shared/ids';
+import { leadHashes, suppressGlobally } from '../suppression/suppression-lookups';
+import { formatDecimal, parseMoneyInput } from '../shared/money';
+
+const { disputes, purchases, refunds, leads } = schema;
+type DisputeRow = typeof disputes.$inferSelect;
+
+/** operator: null means the system (automatic acceptance). */
+export async function acceptDispute(deps: AppDeps, operator: (Actor & { userId: string }) | null, id: string, options: { refundAmount: number | null; note?: string | null }): Promise<DisputeRow> {
+  const dispute = await deps.db.transaction(async (tx) => {
+    const [d] = await tx.select().from(disputes).where(eq(disputes.id, id)).for('update');
+    if (!d) throw new DomainError('DISPUTE_NOT_FOUND', 'No such dispute');
+    if (d.status !== 'OPEN') throw new DomainError('DISPUTE_ALREADY_RESOLVED', `This dispute was already ${d.status.toLowerCase()}`);
+    const [purchase] = await tx.select().from(purchases).where(eq(purchases.id, d.purchaseId)).for('update');
+    const refundable = purchase!.price - purchase!.refundedAmount;
+    const amount = options.refundAmount ?? refundable;
+    if (amount <= 0 || amount > refundable) throw badInput([{ path: 'refundAmount', message: `between 0.01 and what is still refundable (${formatDecimal(refundable, purchase!.currency)} ${purchase!.currency})` }]);
+    const now = deps.clock();
+    const [updated] = await tx
+      .update(disputes)
+      .set({ status: 'ACCEPTED', refundAmount: amount, note: options.note ?? null, resolvedAt: now, resolvedBy: operator?.userId ?? null, autoDecided: !operator })
+      .where(eq(disputes.id, id))
+      .returning();
+    await tx.insert(refunds).values({
+      id: newId('rfd'), orderId: purchase!.orderId, purchaseId: purchase!.id, disputeId: d.id, reason: `dispute ${d.reason}`,
+      amount, currency: purchase!.currency, paymentIntentId: purchase!.paymentIntentId, idempotencyKey: `dispute-${d.id}`,
+      sourceAccount: PLATFORM_ESCROW, destination: purchase!.paidWith === 'WALLET' ? 'WALLET' : 'STRIPE', status: 'PENDING', createdAt: now,
+    });
+    if (d.reason === 'NOT_INTERESTED') {
+      // upheld "never asked to be contacted": the person goes on the do-not-contact list for every seller
+      const [lead] = await tx.select({ phoneHash: leads.phoneHash, emailHash: leads.emailHash }).from(leads).where(eq(leads.id, purchase!.leadId));
+      if (lead) await suppressGlobally(tx, leadHashes(lead), 'DISPUTE', now);
+    }
+    // an upheld return is evidence against the seller (seller-quality.rules.ts)
+    await recomputeSellerQuality(tx, d.sellerOrgId);
+    return updated!;
+  });
+  // after commit; if the enqueue fails the refund-retry schedule still finds the PENDING refund
+  await deps.jobs.enqueueDisputeRefund({ disputeId: dispute.id }).catch((err: Error) => deps.logger.warn({ disputeId: id, err: err.message }, 'dispute-refund enqueue failed'));
+  return dispute;
+}
+
+export async function rejectDispute(deps: AppDeps, operator: Actor & { userId: string }, id: string, note: string | null): Promise<DisputeRow> {
+  return deps.db.transaction(async (tx) => {
+    const [d] = await tx.select().from(disputes).where(eq(disputes.id, id)).for('update');
+    if (!d) throw new DomainError('DISPUTE_NOT_FOUND', 'No such dispute');
+    if (d.status !== 'OPEN') throw new DomainError('DISPUTE_ALREADY_RESOLVED', `This dispute was already ${d.status.toLowerCase()}`);
+    const [updated] = await tx.update(disputes).set({ status: 'REJECTED', note, resolvedAt: deps.clock(), resolvedBy: operator.userId }).where(eq(disputes.id, id)).returning();
+    // a complaint found unfounded is (small) evidence for the seller
+    await recomputeSellerQuality(tx, d.sellerOrgId);
+    return updated!;
+  });
+}
+
+export async function resolveDispute(deps: AppDeps, actor: Actor | null, id: string, decision: string, refundAmount: string | null | undefined, note: string | null | undefined) {
+  const operator = requireUser(actor, 'OPERATOR');
+  const text = note?.trim() || null;
+  if (text && text.length > 2000) throw badInput([{ path: 'note', message: 'at most 2000 characters' }]);
+  if (decision === 'REJECT') {
+    if (refundAmount != null) throw badInput([{ path: 'refundAmount', message: 'a rejected dispute refunds nothing' }]);
+    return rejectDispute(deps, operator, id, text);
+  }
+  if (decision !== 'ACCEPT') throw badInput([{ path: 'decision', message: 'ACCEPT or REJECT' }]);
+  const amount = refundAmount == null ? null : parseMoneyInput(refundAmount, deps.config.PLATFORM_CURRENCY, 'refundAmount', { min: 1 });
+  if (refundAmount != null && amount == null) throw badInput([{ path: 'refundAmount', message: 'a decimal amount like "4.50"' }]);
+  return acceptDispute(deps, operator, id, { refundAmount: amount, note: text });
+}

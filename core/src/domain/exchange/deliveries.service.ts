@@ -1,0 +1,151 @@
+// Delivery of sold leads to buyers' webhook endpoints: JSON signed with HMAC-SHA256 over "<timestamp>.<body>"
+// (header `Leadex-Signature: t=<unix>,v1=<hex>`), retried with exponential backoff for about a day, every
+// attempt logged and visible to the buyer, with manual redelivery. One active endpoint per buyer: replacing or
+// removing it cancels what was still pending for it, so contacts only ever go to the endpoint the buyer has now.
+import { schema, type Db } from '@leadex/db';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps';
+import { requireUser, type Actor } from '../auth/access';
+import { badInput, DomainError } from '../shared/domain-error';
+import { newId } from '../shared/ids';
+import { assertOutboundUrl, OutboundRefusedError, outboundPolicy, type Resolver } from '../shared/outbound/ssrf-guard';
+import { parseInput } from '../shared/validation';
+import { CANCELLED_BECAUSE } from './delivery.rules';
+
+export { attemptDelivery, signDelivery, SIGNATURE_HEADER } from './attempt-delivery';
+
+const { webhookEndpoints, deliveries, deliveryAttempts, purchases } = schema;
+
+/**
+ * Refused URLs (private, loopback, metadata and other non-public addresses, odd ports, credentials, plain http in
+ * production, names that do not resolve) are BAD_USER_INPUT on `url`. `resolve` is the DNS, for tests.
+ */
+export async function setWebhookEndpoint(deps: AppDeps, actor: Actor | null, rawUrl: string, resolve?: Resolver) {
+  const buyer = requireUser(actor, 'BUYER');
+  const url = await checkEndpointUrl(deps, parseInput(z.string().trim().min(1).max(2000), rawUrl, 'url'), resolve);
+  const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+  const sealed = deps.vault.seal({ secret });
+  const [row] = await deps.db.transaction(async (tx) => {
+    await retireEndpoints(tx, buyer.organizationId, CANCELLED_BECAUSE.replaced);
+    return tx.insert(webhookEndpoints).values({ id: newId('whk'), buyerOrgId: buyer.organizationId, url, secretSealed: sealed.sealed, secretKeyId: sealed.keyId, createdAt: deps.clock() }).returning();
+  });
+  return { id: row!.id, url: row!.url, secret };
+}
+
+/** Removes the active endpoint and cancels its pending deliveries; false when there was none (idempotent). */
+export async function removeWebhookEndpoint(deps: AppDeps, actor: Actor | null): Promise<boolean> {
+  const buyer = requireUser(actor, 'BUYER');
+  return deps.db.transaction(async (tx) => (await retireEndpoints(tx, buyer.organizationId, CANCELLED_BECAUSE.removed)) > 0);
+}
+
+async function checkEndpointUrl(deps: AppDeps, url: string, resolve?: Resolver): Promise<string> {
+  try {
+    return (await assertOutboundUrl(url, outboundPolicy(deps.config), resolve)).url.href;
+  } catch (err) {
+    if (!(err instanceof OutboundRefusedError)) throw err;
+    if (err.reason === 'INVALID_URL') throw badInput([{ path: 'url', message: err.message }]);
+    throw new DomainError('WEBHOOK_URL_FORBIDDEN', 'This webhook URL is not allowed', [{ path: 'url', message: err.message }]);
+  }
+}
+
+// Deactivates the buyer's endpoints and cancels their pending deliveries in the same transaction, so a retry
+// or a queued job that runs afterwards finds CANCELLED and sends nothing (and never signs with the old secret).
+async function retireEndpoints(tx: Db, buyerOrgId: string, reason: string): Promise<number> {
+  const retired = await tx
+    .update(webhookEndpoints)
+    .set({ active: false })
+    .where(and(eq(webhookEndpoints.buyerOrgId, buyerOrgId), eq(webhookEndpoints.active, true)))
+    .returning({ id: webhookEndpoints.id });
+  if (retired.length) {
+    await tx
+      .update(deliveries)
+      .set({ status: 'CANCELLED', lastError: reason })
+      .where(and(inArray(deliveries.endpointId, retired.map((e) => e.id)), eq(deliveries.status, 'PENDING')));
+  }
+  return retired.length;
+}
+
+/** Creates the delivery rows for these purchases (once per endpoint) and queues them. */
+export async function enqueueDeliveries(deps: AppDeps, purchaseIds: string[]): Promise<number> {
+  if (!purchaseIds.length) return 0;
+  const rows = await deps.db
+    .select({ purchaseId: purchases.id, endpointId: webhookEndpoints.id })
+    .from(purchases)
+    .innerJoin(webhookEndpoints, and(eq(webhookEndpoints.buyerOrgId, purchases.buyerOrgId), eq(webhookEndpoints.active, true)))
+    .where(inArray(purchases.id, purchaseIds));
+  if (!rows.length) return 0;
+  const created = await deps.db
+    .insert(deliveries)
+    .values(rows.map((r) => ({ id: newId('whk'), endpointId: r.endpointId, purchaseId: r.purchaseId, status: 'PENDING', createdAt: deps.clock() })))
+    .onConflictDoNothing()
+    .returning({ id: deliveries.id });
+  for (const d of created) {
+    await deps.jobs.enqueueDelivery({ deliveryId: d.id }).catch((err: Error) => deps.logger.warn({ deliveryId: d.id, err: err.message }, 'delivery enqueue failed'));
+  }
+  return created.length;
+}
+
+export async function enqueueOrderDeliveries(deps: AppDeps, orderId: string): Promise<number> {
+  const rows = await deps.db.select({ id: purchases.id }).from(purchases).where(eq(purchases.orderId, orderId));
+  return enqueueDeliveries(deps, rows.map((r) => r.id));
+}
+
+export async function listDeliveries(deps: AppDeps, actor: Actor | null) {
+  const buyer = requireUser(actor, 'BUYER');
+  const rows = await deps.db
+    .select({ delivery: deliveries })
+    .from(deliveries)
+    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, deliveries.endpointId))
+    .where(eq(webhookEndpoints.buyerOrgId, buyer.organizationId))
+    .orderBy(desc(deliveries.createdAt))
+    .limit(200);
+  const ids = rows.map((r) => r.delivery.id);
+  const attempts = ids.length ? await deps.db.select().from(deliveryAttempts).where(inArray(deliveryAttempts.deliveryId, ids)).orderBy(deliveryAttempts.attempt) : [];
+  return rows.map((r) => ({ ...r.delivery, attemptLog: attempts.filter((a) => a.deliveryId === r.delivery.id) }));
+}
+
+/**
+ * Sends a delivery again, always to the buyer's current endpoint with its current secret: a delivery made for a
+ * replaced endpoint is re-targeted (the answer is the current endpoint's delivery of the same purchase, so its id
+ * can differ from the one asked for; the old one stays as it was, for the record). No endpoint → NOT_FOUND.
+ */
+export async function redeliver(deps: AppDeps, actor: Actor | null, deliveryId: string) {
+  const buyer = requireUser(actor, 'BUYER');
+  const [row] = await deps.db
+    .select({ delivery: deliveries })
+    .from(deliveries)
+    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, deliveries.endpointId))
+    .where(and(eq(deliveries.id, deliveryId), eq(webhookEndpoints.buyerOrgId, buyer.organizationId)));
+  if (!row) throw new DomainError('DELIVERY_NOT_FOUND', 'No such delivery');
+  const active = await activeEndpoint(deps, buyer.organizationId);
+  if (!active) throw new DomainError('WEBHOOK_ENDPOINT_NOT_FOUND', 'There is no webhook endpoint to deliver to: set one first');
+  const target = row.delivery.endpointId === active.id ? row.delivery : await deliveryFor(deps, active.id, row.delivery.purchaseId);
+  await deps.db.update(deliveries).set({ status: 'PENDING' }).where(eq(deliveries.id, target.id));
+  await deps.jobs.enqueueDelivery({ deliveryId: target.id }, `manual-${Date.now()}`);
+  const attemptLog = await deps.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, target.id)).orderBy(deliveryAttempts.attempt);
+  return { ...target, status: 'PENDING', attemptLog };
+}
+
+// the endpoint's delivery of this purchase, created when the purchase was bought before the endpoint was set
+async function deliveryFor(deps: AppDeps, endpointId: string, purchaseId: string) {
+  await deps.db.insert(deliveries).values({ id: newId('whk'), endpointId, purchaseId, status: 'PENDING', createdAt: deps.clock() }).onConflictDoNothing();
+  const [row] = await deps.db.select().from(deliveries).where(and(eq(deliveries.endpointId, endpointId), eq(deliveries.purchaseId, purchaseId)));
+  return row!;
+}
+
+async function activeEndpoint(deps: AppDeps, buyerOrgId: string) {
+  const [row] = await deps.db
+    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.buyerOrgId, buyerOrgId), eq(webhookEndpoints.active, true)));
+  return row ?? null;
+}
+
+/** The buyer's active endpoint (never its secret). */
+export async function currentWebhookEndpoint(deps: AppDeps, actor: Actor | null) {
+  const buyer = requireUser(actor, 'BUYER');
+  const row = await activeEndpoint(deps, buyer.organizationId);
+  return row ? { ...row, secret: null } : null;
+}

@@ -1,0 +1,90 @@
+// Buyers' prepaid wallets: top-ups through Stripe Checkout; the balance is the ledger account buyer:<org>:wallet.
+import { schema, type Db } from '@leadex/db';
+import { and, eq } from 'drizzle-orm';
+import type { AppDeps } from '../app-deps';
+import { requireUser, type Actor } from '../auth/access';
+import { PLATFORM_STRIPE_BALANCE, buyerWallet } from '../ledger/ledger-accounts';
+import { owedBy } from '../ledger/ledger-balances';
+import { postLedgerTransaction } from '../ledger/post-transaction';
+import { bookUnmatchedPayment } from '../payments/unmatched-payment';
+import { DomainError, badInput } from '../shared/domain-error';
+import { newId } from '../shared/ids';
+import { parseMoneyInput } from '../shared/money';
+
+const { walletTopUps } = schema;
+const MAX_TOP_UP = 1_000_000_00;
+
+/** What the buyer can spend (the wallet is a liability of the platform: its ledger balance is negative). */
+export async function walletBalance(db: Db, buyerOrgId: string): Promise<number> {
+  return owedBy(db, buyerWallet(buyerOrgId));
+}
+
+export async function topUpWallet(deps: AppDeps, actor: Actor | null, amountText: string, idempotencyKey?: string | null) {
+  const buyer = requireUser(actor, 'BUYER');
+  const currency = deps.config.PLATFORM_CURRENCY;
+  const amount = parseMoneyInput(amountText, currency, 'amount', { min: 100, max: MAX_TOP_UP });
+  if (amount == null || amount < 100 || amount > MAX_TOP_UP) throw badInput([{ path: 'amount', message: `between 1.00 and ${MAX_TOP_UP / 100} ${currency}` }]);
+  const key = idempotencyKey?.trim() || null;
+  let [topUp] = key ? await deps.db.select().from(walletTopUps).where(and(eq(walletTopUps.buyerOrgId, buyer.organizationId), eq(walletTopUps.idempotencyKey, key))) : [];
+  if (topUp && topUp.amount !== amount) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another amount', [{ path: 'idempotencyKey', message: 'already used' }]);
+  if (!topUp) {
+    [topUp] = await deps.db
+      .insert(walletTopUps)
+      .values({ id: newId('pay'), buyerOrgId: buyer.organizationId, amount, currency, status: 'PENDING', idempotencyKey: key, createdAt: deps.clock() })
+      .onConflictDoNothing()
+      .returning();
+    topUp ??= (await deps.db.select().from(walletTopUps).where(and(eq(walletTopUps.buyerOrgId, buyer.organizationId), eq(walletTopUps.idempotencyKey, key!))))[0];
+  }
+  const web = deps.config.WEB_ORIGIN.replace(/\/$/, '');
+  try {
+    const session = await deps.stripe.checkout.sessions.create(
+      {
+        mode: 'payment',
+        client_reference_id: topUp!.id,
+        metadata: { wallet_top_up_id: topUp!.id },
+        payment_intent_data: { metadata: { wallet_top_up_id: topUp!.id } },
+        line_items: [{ quantity: 1, price_data: { currency: currency.toLowerCase(), unit_amount: amount, product_data: { name: 'Leadex wallet top-up' } } }],
+        success_url: `${web}/wallet?topped_up=1&session={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${web}/wallet?cancelled=1`,
+      },
+      { idempotencyKey: `topup-${topUp!.id}` },
+    );
+    await deps.db.update(walletTopUps).set({ checkoutSessionId: session.id }).where(eq(walletTopUps.id, topUp!.id));
+    return { url: session.url!, sessionId: session.id };
+  } catch (err) {
+    deps.logger.error({ err: (err as Error).message }, 'stripe checkout for a top-up failed');
+    throw new DomainError('PAYMENT_PROVIDER_UNAVAILABLE', 'The payment provider did not answer; try again in a moment');
+  }
+}
+
+export type TopUpOutcome = 'TOPPED_UP' | 'ALREADY_RECORDED' | 'UNKNOWN_TOP_UP' | 'REFUND_DUE';
+
+/**
+ * From the payment webhook, inside its transaction, with the payment as Stripe reports it. The wallet is
+ * credited the amount the buyer asked for when the top-up was created, never an amount from the event; a
+ * payment of another amount or currency is refunded in full instead. Idempotent: a paid top-up is not
+ * credited again, and the other event of the same payment finds the same refund.
+ */
+export async function recordTopUpPayment(
+  deps: AppDeps,
+  tx: Db,
+  p: { topUpId: string; paymentIntentId: string; amount: number; currency: string },
+): Promise<{ outcome: TopUpOutcome; refundId?: string }> {
+  const [topUp] = await tx.select().from(walletTopUps).where(eq(walletTopUps.id, p.topUpId)).for('update');
+  if (!topUp) return { outcome: 'UNKNOWN_TOP_UP' };
+  if (topUp.status === 'PAID' && topUp.paymentIntentId === p.paymentIntentId) return { outcome: 'ALREADY_RECORDED' };
+  const reason = topUp.status === 'PAID' ? 'a second payment of a paid top-up' : p.amount !== topUp.amount || p.currency.toUpperCase() !== topUp.currency ? 'an amount mismatch' : null;
+  if (reason) {
+    const refundId = await bookUnmatchedPayment(deps, tx, {
+      paymentIntentId: p.paymentIntentId, amount: p.amount, currency: p.currency, topUpId: topUp.id, reason, expected: { amount: topUp.amount, currency: topUp.currency },
+    });
+    return { outcome: 'REFUND_DUE', refundId };
+  }
+  const now = deps.clock();
+  await tx.update(walletTopUps).set({ status: 'PAID', paidAt: now, paymentIntentId: p.paymentIntentId }).where(eq(walletTopUps.id, topUp.id));
+  await postLedgerTransaction(tx, {
+    eventKey: `top-up:${topUp.id}`, kind: 'TOP_UP', memo: `wallet top-up ${topUp.id}`, occurredAt: now, currency: topUp.currency,
+    postings: [{ account: PLATFORM_STRIPE_BALANCE, amount: topUp.amount }, { account: buyerWallet(topUp.buyerOrgId), amount: -topUp.amount }],
+  });
+  return { outcome: 'TOPPED_UP' };
+}

@@ -1,0 +1,78 @@
+// Reading leads: the marketplace (listed leads, masked), a seller's own listings, and one lead by id.
+import { schema } from '@leadex/db';
+import { and, count, eq, gt, notExists, sql, type SQL } from 'drizzle-orm';
+import type { AppDeps } from '../app-deps';
+import { requireActor, requireScope, type Actor } from '../auth/access';
+import { badInput } from '../shared/domain-error';
+import { invalidCursor, pageSize, type Page, type PageArgs } from '../shared/newest-first-page';
+import { afterCursor, decodeCursor, encodeCursor, filterConditions, parseLeadFilter, sortOrder, type LeadSort } from './lead-filter';
+import { buyerOwnsLead } from '../purchases/purchases.service';
+import type { LeadRow } from './submit-leads';
+import { notSuppressedFor } from '../suppression/suppression-lookups';
+
+const { leads, organizations } = schema;
+
+export type { Page, PageArgs } from '../shared/newest-first-page';
+export { MAX_PAGE_SIZE } from '../shared/newest-first-page';
+
+async function pageOfLeads(deps: AppDeps, base: SQL[], rawFilter: unknown, sort: LeadSort, args: PageArgs): Promise<Page<LeadRow>> {
+  const filter = parseLeadFilter(rawFilter);
+  const limit = pageSize(args.first);
+  const { where, needsSellerJoin } = filterConditions(filter, deps.clock(), deps.config.PLATFORM_CURRENCY);
+  const conditions = [...base, ...where];
+  const countConditions = [...conditions];
+  if (args.after) {
+    const cursor = decodeCursor(sort, args.after);
+    // a cursor of another sort, or one edited by hand, would compare the wrong column or fail in SQL
+    if (!cursor) throw invalidCursor();
+    conditions.push(afterCursor(sort, cursor));
+  }
+  const query = deps.db.select({ lead: leads }).from(leads);
+  const joined = needsSellerJoin ? query.innerJoin(organizations, eq(organizations.id, leads.sellerOrgId)) : query;
+  const rows = (await joined.where(and(...conditions)).orderBy(...sortOrder(sort)).limit(limit + 1)).map((r) => r.lead);
+  const hasNextPage = rows.length > limit;
+  const nodes = rows.slice(0, limit);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(sort, node), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage, hasPreviousPage: !!args.after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: async () => {
+      const q = deps.db.select({ n: count() }).from(leads);
+      const j = needsSellerJoin ? q.innerJoin(organizations, eq(organizations.id, leads.sellerOrgId)) : q;
+      const [row] = await j.where(and(...countConditions));
+      return Number(row?.n ?? 0);
+    },
+  };
+}
+
+/** Listed, unexpired leads of sellers who are not suspended; every signed-in user may browse (masked). */
+export async function browseMarketplace(deps: AppDeps, actor: Actor | null, filter: unknown, sort: LeadSort | null | undefined, args: PageArgs) {
+  const a = requireActor(actor);
+  if ((filter as { statuses?: unknown } | null)?.statuses) throw badInput([{ path: 'filter.statuses', message: 'the marketplace shows listed leads only' }]);
+  const base = [
+    eq(leads.status, 'LISTED'),
+    gt(leads.expiresAt, deps.clock()),
+    // a suspended seller's leads leave the market (a primary-key probe per candidate row)
+    notExists(deps.db.select({ one: sql`1` }).from(organizations).where(and(eq(organizations.id, leads.sellerOrgId), eq(organizations.suspended, true)))),
+    // a buyer's own contacts (their suppression list) are never offered back to them; others still see the lead
+    ...(a.role === 'BUYER' ? [notSuppressedFor(deps.db, a.organizationId)] : []),
+  ];
+  return pageOfLeads(deps, base, filter, sort ?? 'NEWEST', args);
+}
+
+export async function myListings(deps: AppDeps, actor: Actor | null, filter: unknown, args: PageArgs) {
+  const seller = requireScope(actor, 'leads:read', 'SELLER');
+  return pageOfLeads(deps, [eq(leads.sellerOrgId, seller.organizationId)], filter, 'NEWEST', args);
+}
+
+export async function findLead(deps: AppDeps, actor: Actor | null, id: string): Promise<LeadRow | null> {
+  const a = requireScope(actor, 'leads:read');
+  const [row] = await deps.db.select().from(leads).where(eq(leads.id, id)).limit(1);
+  if (!row) return null;
+  if (a.via === 'apiKey' && row.sellerOrgId !== a.organizationId) return null; // a key reads its own organization's leads only
+  // others see a lead only while it is on the market; the owner and operators always
+  if (row.sellerOrgId === a.organizationId || a.role === 'OPERATOR' || row.status === 'LISTED' || row.status === 'SOLD_OUT') return row;
+  // a buyer keeps seeing what they bought, whatever happened to the listing since
+  if (a.role === 'BUYER' && (await buyerOwnsLead(deps, a.organizationId, row.id))) return row;
+  return null;
+}

@@ -1,0 +1,53 @@
+// Seller and operator actions on a listed lead: withdraw it, or erase its contact data (GDPR tombstone).
+import { schema } from '@leadex/db';
+import { eq } from 'drizzle-orm';
+import type { AppDeps } from '../app-deps';
+import { requireUser, type Actor } from '../auth/access';
+import { DomainError } from '../shared/domain-error';
+import { newId } from '../shared/ids';
+import { leadHashes, suppressGlobally } from '../suppression/suppression-lookups';
+
+const { leads, contactReads } = schema;
+
+async function loadForChange(deps: AppDeps, actor: Actor, id: string, tx = deps.db) {
+  // FOR UPDATE: a concurrent sale or spot-check verdict waits for this change, and vice versa
+  const [lead] = await tx.select().from(leads).where(eq(leads.id, id)).for('update');
+  if (!lead) throw new DomainError('LEAD_NOT_FOUND', 'No such lead');
+  if (actor.role !== 'OPERATOR' && lead.sellerOrgId !== actor.organizationId) throw new DomainError('NOT_OWNER', 'Only the seller who listed this lead may change it');
+  return lead;
+}
+
+export async function withdrawLead(deps: AppDeps, actor: Actor | null, id: string) {
+  const a = requireUser(actor, 'SELLER', 'OPERATOR');
+  return deps.db.transaction(async (tx) => {
+    const lead = await loadForChange(deps, a, id, tx);
+    if (lead.status !== 'LISTED' && lead.status !== 'PENDING_VERIFICATION') {
+      throw new DomainError('LEAD_NOT_WITHDRAWABLE', `A ${lead.status} lead cannot be withdrawn`);
+    }
+    const [row] = await tx.update(leads).set({ status: 'WITHDRAWN' }).where(eq(leads.id, id)).returning();
+    return row!;
+  });
+}
+
+/** Erases the contact data for good. Buyers who already bought the lead keep nothing readable either. */
+export async function eraseLeadContact(deps: AppDeps, actor: Actor | null, id: string) {
+  const a = requireUser(actor, 'SELLER', 'OPERATOR');
+  return deps.db.transaction(async (tx) => {
+    const lead = await loadForChange(deps, a, id, tx);
+    if (lead.erasedAt) throw new DomainError('LEAD_ALREADY_ERASED', 'This lead was already erased');
+    // the person asked to be forgotten: their hashes move to the do-not-contact list, so no seller lists them again
+    await suppressGlobally(tx, leadHashes(lead), 'ERASURE', deps.clock());
+    const [row] = await tx
+      .update(leads)
+      .set({
+        contactSealed: null, contactKeyId: null, phoneHash: null, emailHash: null, ipHash: null,
+        previewName: '[erased]', previewPhone: null, previewEmail: null, erasedAt: deps.clock(),
+        // an erased lead has nothing left to sell
+        status: lead.status === 'LISTED' || lead.status === 'PENDING_VERIFICATION' ? 'WITHDRAWN' : lead.status,
+      })
+      .where(eq(leads.id, id))
+      .returning();
+    await tx.insert(contactReads).values({ id: newId('aud'), leadId: id, userId: a.userId, organizationId: a.organizationId, purpose: 'ERASURE', createdAt: deps.clock() });
+    return row!;
+  });
+}

@@ -1,0 +1,44 @@
+// checkoutOrder: a Stripe Checkout Session for a reserved order (the stand-in's hosted page locally).
+import { schema } from '@leadex/db';
+import { eq } from 'drizzle-orm';
+import type { AppDeps } from '../app-deps';
+import { requireUser, type Actor } from '../auth/access';
+import { DomainError } from '../shared/domain-error';
+import { loadOrder } from './load-order';
+
+export async function checkoutOrder(deps: AppDeps, actor: Actor | null, orderId: string): Promise<{ url: string; sessionId: string }> {
+  const buyer = requireUser(actor, 'BUYER');
+  const order = await loadOrder(deps, buyer, orderId);
+  if (order.status !== 'RESERVED' || order.expiresAt <= deps.clock()) {
+    throw new DomainError('ORDER_NOT_PAYABLE', order.status === 'RESERVED' ? 'The reservation has expired; order again' : `A ${order.status} order cannot be paid`);
+  }
+  const web = deps.config.WEB_ORIGIN.replace(/\/$/, '');
+  let session;
+  try {
+    // the idempotency key makes a repeated click return the same session instead of a second one
+    session = await deps.stripe.checkout.sessions.create(
+      {
+        mode: 'payment',
+        client_reference_id: order.id,
+        metadata: { order_id: order.id },
+        payment_intent_data: { metadata: { order_id: order.id }, transfer_group: order.id },
+        line_items: order.lines.map((l) => ({
+          quantity: 1,
+          price_data: {
+            currency: order.currency.toLowerCase(),
+            unit_amount: l.price,
+            product_data: { name: `Lead ${l.lead.id} · ${l.lead.segment}${l.lead.subsegment ? `/${l.lead.subsegment}` : ''} · ${l.lead.city ?? l.lead.country}` },
+          },
+        })),
+        success_url: `${web}/orders/${order.id}?paid=1&session={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${web}/orders/${order.id}?cancelled=1`,
+      },
+      { idempotencyKey: `checkout-${order.id}` },
+    );
+  } catch (err) {
+    deps.logger.error({ orderId, err: (err as Error).message }, 'stripe checkout session failed');
+    throw new DomainError('PAYMENT_PROVIDER_UNAVAILABLE', 'The payment provider did not answer; try again in a moment');
+  }
+  await deps.db.update(schema.orders).set({ checkoutSessionId: session.id }).where(eq(schema.orders.id, order.id));
+  return { url: session.url!, sessionId: session.id };
+}

@@ -1,0 +1,36 @@
+// Reading an order with its lines: the buyer who placed it, or an operator.
+import { schema } from '@leadex/db';
+import { and, count, desc, eq } from 'drizzle-orm';
+import type { AppDeps } from '../app-deps';
+import { requireActor, requireUser, type Actor } from '../auth/access';
+import { newestFirstPage, type Page, type PageArgs } from '../shared/newest-first-page';
+import { DomainError } from '../shared/domain-error';
+
+export type OrderRow = typeof schema.orders.$inferSelect;
+export type OrderView = OrderRow & { lines: { lead: typeof schema.leads.$inferSelect; price: number }[] };
+
+export async function loadOrder(deps: AppDeps, actor: Actor | null, id: string): Promise<OrderView> {
+  const a = requireActor(actor);
+  const [order] = await deps.db.select().from(schema.orders).where(eq(schema.orders.id, id));
+  if (!order || (a.role !== 'OPERATOR' && order.buyerOrgId !== a.organizationId)) throw new DomainError('ORDER_NOT_FOUND', 'No such order');
+  const lines = await deps.db
+    .select({ lead: schema.leads, price: schema.orderLines.price })
+    .from(schema.orderLines)
+    .innerJoin(schema.leads, eq(schema.leads.id, schema.orderLines.leadId))
+    .where(eq(schema.orderLines.orderId, id))
+    .orderBy(schema.leads.id);
+  return { ...order, lines };
+}
+
+/** The buyer's orders, newest first (to get back to an unpaid one). */
+export async function myOrders(deps: AppDeps, actor: Actor | null, args: PageArgs): Promise<Page<OrderRow>> {
+  const buyer = requireUser(actor, 'BUYER');
+  const mine = eq(schema.orders.buyerOrgId, buyer.organizationId);
+  return newestFirstPage<OrderRow>(
+    args,
+    { time: schema.orders.createdAt, id: schema.orders.id },
+    (o) => o.createdAt,
+    (after, limit) => deps.db.select().from(schema.orders).where(and(mine, after)).orderBy(desc(schema.orders.createdAt), desc(schema.orders.id)).limit(limit),
+    async () => Number((await deps.db.select({ n: count() }).from(schema.orders).where(mine))[0]!.n),
+  );
+}

@@ -1,0 +1,127 @@
+// A payment for an order arrived (Stripe webhook): the reservation becomes sales, escrow holds the money.
+// A payment for an order that expired or was cancelled meanwhile is honoured if the capacity is still
+// there, and refunded in full otherwise.
+import { schema, type Db } from '@leadex/db';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { AppDeps } from '../app-deps';
+import { loadSegments } from '../catalog/catalog.service';
+import { PLATFORM_ESCROW, PLATFORM_STRIPE_BALANCE, PLATFORM_UNAPPLIED } from '../ledger/ledger-accounts';
+import { postLedgerTransaction } from '../ledger/post-transaction';
+import { splitCommission } from '../pricing/pricing.rules';
+import { bookUnmatchedPayment } from '../payments/unmatched-payment';
+import { newId } from '../shared/ids';
+import { freeCapacity } from './capacity.rules';
+import type { OrderRow } from './load-order';
+
+const { orders, orderLines, leads, purchases, refunds } = schema;
+
+export interface PaymentReceived {
+  orderId: string;
+  paymentIntentId: string;
+  amount: number;
+  currency: string; // ISO, any case
+}
+
+export type PaymentOutcome =
+  | { result: 'PAID'; orderId: string }
+  | { result: 'ALREADY_RECORDED'; orderId: string }
+  | { result: 'REFUND_DUE'; orderId: string; refundId: string }
+  | { result: 'UNKNOWN_ORDER'; orderId: string };
+
+/** Re-takes capacity for a closed order's lines, all or nothing. */
+async function retakeCapacity(tx: Db, order: OrderRow, now: Date): Promise<boolean> {
+  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id));
+  const ids = lines.map((l) => l.leadId).sort();
+  const rows = await tx.select().from(leads).where(inArray(leads.id, ids)).orderBy(asc(leads.id)).for('update');
+  const heldElsewhere = await tx
+    .select({ leadId: orderLines.leadId })
+    .from(orderLines)
+    .where(and(eq(orderLines.buyerOrgId, order.buyerOrgId), eq(orderLines.active, true), inArray(orderLines.leadId, ids)));
+  const available =
+    rows.length === ids.length &&
+    heldElsewhere.length === 0 &&
+    rows.every((l) => freeCapacity(l, now) > 0);
+  if (!available) return false;
+  await tx.update(leads).set({ reservedCount: sql`${leads.reservedCount} + 1` }).where(inArray(leads.id, ids));
+  await tx.update(orderLines).set({ active: true }).where(eq(orderLines.orderId, order.id));
+  return true;
+}
+
+/** Turns the order's held capacity into sales: purchases, lead counters, the PAYMENT ledger entry. */
+async function convertToSales(deps: AppDeps, tx: Db, order: OrderRow, payment: PaymentReceived, now: Date): Promise<void> {
+  const lines = await tx
+    .select({ leadId: orderLines.leadId, price: orderLines.price, sellerOrgId: leads.sellerOrgId, segment: leads.segment })
+    .from(orderLines)
+    .innerJoin(leads, eq(leads.id, orderLines.leadId))
+    .where(and(eq(orderLines.orderId, order.id), eq(orderLines.active, true)));
+  const segments = new Map((await loadSegments(tx)).map((s) => [s.code, s]));
+  await tx
+    .update(leads)
+    .set({
+      reservedCount: sql`${leads.reservedCount} - 1`,
+      salesCount: sql`${leads.salesCount} + 1`,
+      status: sql`CASE WHEN ${leads.salesCount} + 1 >= ${leads.maxSales} THEN 'SOLD_OUT' ELSE ${leads.status} END`,
+    })
+    .where(inArray(leads.id, lines.map((l) => l.leadId)));
+  await tx.insert(purchases).values(
+    lines.map((l) => {
+      const split = splitCommission(l.price, segments.get(l.segment)?.commissionBps ?? 2000);
+      return {
+        id: newId('pur'), orderId: order.id, leadId: l.leadId, buyerOrgId: order.buyerOrgId, sellerOrgId: l.sellerOrgId,
+        price: l.price, commission: split.commission, sellerNet: split.sellerNet, currency: order.currency,
+        paymentIntentId: payment.paymentIntentId, purchasedAt: now,
+      };
+    }),
+  );
+  await postLedgerTransaction(tx, {
+    eventKey: `payment:${order.id}`, kind: 'PAYMENT', memo: `order ${order.id} paid (${payment.paymentIntentId})`, occurredAt: now, currency: order.currency,
+    postings: [{ account: PLATFORM_STRIPE_BALANCE, amount: payment.amount }, { account: PLATFORM_ESCROW, amount: -payment.amount }],
+  });
+  await tx.update(orders).set({ status: 'PAID', paidAt: now, paymentIntentId: payment.paymentIntentId, closedAt: now }).where(eq(orders.id, order.id));
+}
+
+/** Money came in for nothing deliverable: book it as unapplied and queue a full refund. */
+async function bookForRefund(tx: Db, order: OrderRow, payment: PaymentReceived, now: Date, reason: string): Promise<string> {
+  await postLedgerTransaction(tx, {
+    eventKey: `payment:${order.id}`, kind: 'PAYMENT', memo: `order ${order.id} paid after ${reason}`, occurredAt: now, currency: order.currency,
+    postings: [{ account: PLATFORM_STRIPE_BALANCE, amount: payment.amount }, { account: PLATFORM_UNAPPLIED, amount: -payment.amount }],
+  });
+  await tx.update(orders).set({ paidAt: now, paymentIntentId: payment.paymentIntentId }).where(eq(orders.id, order.id));
+  const refundId = newId('rfd');
+  await tx.insert(refunds).values({
+    id: refundId, orderId: order.id, reason, amount: payment.amount, currency: order.currency, paymentIntentId: payment.paymentIntentId,
+    idempotencyKey: `late-payment-${order.id}`, status: 'PENDING', createdAt: now,
+  });
+  return refundId;
+}
+
+/**
+ * Records a successful payment. Idempotent: a second call for the same order (a duplicate or the other
+ * of checkout.session.completed / payment_intent.succeeded) changes nothing.
+ */
+export async function recordOrderPayment(deps: AppDeps, tx: Db, payment: PaymentReceived): Promise<PaymentOutcome> {
+  const now = deps.clock();
+  const [order] = await tx.select().from(orders).where(eq(orders.id, payment.orderId)).for('update');
+  if (!order) return { result: 'UNKNOWN_ORDER', orderId: payment.orderId };
+  if (order.paidAt && order.paymentIntentId === payment.paymentIntentId) return { result: 'ALREADY_RECORDED', orderId: order.id };
+  // a second payment of a paid order, or one of another amount or currency than the order's: Stripe has the
+  // money but it buys nothing, so it is refunded in full and alerted on; the order itself is left as it is
+  const reason = order.paidAt ? 'a second payment of a paid order' : payment.amount !== order.total || payment.currency.toUpperCase() !== order.currency ? 'an amount mismatch' : null;
+  if (reason) {
+    const refundId = await bookUnmatchedPayment(deps, tx, {
+      paymentIntentId: payment.paymentIntentId, amount: payment.amount, currency: payment.currency, orderId: order.id, reason,
+      expected: { amount: order.total, currency: order.currency },
+    });
+    return { result: 'REFUND_DUE', orderId: order.id, refundId };
+  }
+  if (order.status === 'RESERVED') {
+    await convertToSales(deps, tx, order, payment, now);
+    return { result: 'PAID', orderId: order.id };
+  }
+  // EXPIRED or CANCELLED: honour when every lead can still be had
+  if (await retakeCapacity(tx, order, now)) {
+    await convertToSales(deps, tx, order, payment, now);
+    return { result: 'PAID', orderId: order.id };
+  }
+  return { result: 'REFUND_DUE', orderId: order.id, refundId: await bookForRefund(tx, order, payment, now, `the order was ${order.status.toLowerCase()}`) };
+}

@@ -1,0 +1,66 @@
+// Sends a recorded refund to Stripe and books it. The Stripe idempotency key is derived from the business
+// event (a dispute, a late payment), so however often this runs — a retry, a crash between the call and the
+// booking, two workers at once — Stripe refunds once and the ledger posts once.
+import { schema } from '@leadex/db';
+import { eq } from 'drizzle-orm';
+import type { AppDeps } from '../app-deps';
+import { PLATFORM_STRIPE_BALANCE, buyerWallet } from '../ledger/ledger-accounts';
+import { postLedgerTransaction } from '../ledger/post-transaction';
+import { applyRefundToPurchase } from '../purchases/purchases.service';
+
+const { refunds } = schema;
+export type RefundRow = typeof refunds.$inferSelect;
+
+
+export async function issueRefund(deps: AppDeps, refundId: string): Promise<'SUCCEEDED' | 'ALREADY_DONE' | 'FAILED'> {
+  const [refund] = await deps.db.select().from(refunds).where(eq(refunds.id, refundId));
+  if (!refund) throw new Error(`no refund ${refundId}`);
+  if (refund.status === 'SUCCEEDED') return 'ALREADY_DONE';
+  if (refund.destination === 'WALLET') return creditWallet(deps, refund);
+  let stripeRefund;
+  try {
+    stripeRefund = await deps.stripe.refunds.create(
+      { payment_intent: refund.paymentIntentId!, amount: refund.amount, metadata: { refund_id: refund.id, order_id: refund.orderId ?? '', dispute_id: refund.disputeId ?? '' } },
+      { idempotencyKey: refund.idempotencyKey },
+    );
+  } catch (err) {
+    deps.logger.warn({ refundId, err: (err as Error).message }, 'stripe refund failed; it stays pending and is retried');
+    return 'FAILED';
+  }
+  return deps.db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(refunds).where(eq(refunds.id, refundId)).for('update');
+    if (locked!.status === 'SUCCEEDED') return 'ALREADY_DONE';
+    const now = deps.clock();
+    await tx.update(refunds).set({ status: 'SUCCEEDED', stripeRefundId: stripeRefund.id }).where(eq(refunds.id, refundId));
+    const booked = await postLedgerTransaction(tx, {
+      eventKey: `refund:${refund.id}`, kind: 'REFUND', memo: `refund ${stripeRefund.id} (${refund.reason})`, occurredAt: now, currency: refund.currency,
+      postings: [{ account: refund.sourceAccount, amount: refund.amount }, { account: PLATFORM_STRIPE_BALANCE, amount: -refund.amount }],
+    });
+    // a refund of a sale leaves less in escrow for that purchase (all of it: the purchase is REFUNDED);
+    // keyed on the ledger entry, so the purchase is adjusted exactly when the money is booked
+    if (booked && refund.purchaseId) await applyRefundToPurchase(tx, refund.purchaseId, refund.amount);
+    return 'SUCCEEDED';
+  });
+}
+
+/** A purchase paid from the wallet is refunded into the wallet: no card, no Stripe call, one transaction. */
+async function creditWallet(deps: AppDeps, refund: RefundRow): Promise<'SUCCEEDED' | 'ALREADY_DONE'> {
+  return deps.db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(refunds).where(eq(refunds.id, refund.id)).for('update');
+    if (locked!.status === 'SUCCEEDED') return 'ALREADY_DONE';
+    const [purchase] = await tx.select().from(schema.purchases).where(eq(schema.purchases.id, refund.purchaseId!));
+    await tx.update(refunds).set({ status: 'SUCCEEDED' }).where(eq(refunds.id, refund.id));
+    const booked = await postLedgerTransaction(tx, {
+      eventKey: `refund:${refund.id}`, kind: 'WALLET_REFUND', memo: `wallet credit (${refund.reason})`, occurredAt: deps.clock(), currency: refund.currency,
+      postings: [{ account: refund.sourceAccount, amount: refund.amount }, { account: buyerWallet(purchase!.buyerOrgId), amount: -refund.amount }],
+    });
+    if (booked) await applyRefundToPurchase(tx, purchase!.id, refund.amount);
+    return 'SUCCEEDED';
+  });
+}
+
+/** Pending refunds whose Stripe call failed before; the worker retries them. */
+export async function pendingRefundIds(deps: AppDeps): Promise<string[]> {
+  const rows = await deps.db.select({ id: refunds.id }).from(refunds).where(eq(refunds.status, 'PENDING')).limit(500);
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,67 @@
+// The verification of one batch (DESIGN.md §2 steps 3–5), called by the `spot-check` worker: the automatic
+// checks on every lead, then — only for a segment whose provider costs something per lead (`manual`
+// opens operator tasks) — a sample of the survivors, and, when the findings are in, the verdict.
+import { schema } from '@leadex/db';
+import { and, eq, lte, notExists, sql } from 'drizzle-orm';
+import type { AppDeps } from '../app-deps';
+import { loadSegments } from '../catalog/catalog.service';
+import { newId } from '../shared/ids';
+import { applyBatchVerdict, batchPolicy, type SpotCheckOutcome } from './batch-verdict';
+import { recordAutomaticChecks } from './record-automatic-checks';
+import { pickSample, sampleSize } from './spot-check.rules';
+
+const { leadBatches, leads, organizations, verificationTasks } = schema;
+export type { SpotCheckOutcome } from './batch-verdict';
+
+/**
+ * Decides a PENDING_VERIFICATION batch, or opens its manual tasks. Safe to run twice: the batch row is
+ * locked, a batch with a verdict or with tasks already open is left alone (returns null); the automatic
+ * findings are written in the same transaction as the tasks or the verdict, so they are written once.
+ */
+export async function runSpotCheck(deps: AppDeps, batchId: string, options: { offerToCampaigns?: boolean } = {}): Promise<SpotCheckOutcome | null> {
+  const now = deps.clock();
+  const segments = await loadSegments(deps.db);
+  const outcome = await deps.db.transaction(async (tx) => {
+    const [batch] = await tx.select().from(leadBatches).where(eq(leadBatches.id, batchId)).for('update');
+    if (!batch || batch.status !== 'PENDING_VERIFICATION') return null;
+    const [tasks] = await tx.select({ n: sql<number>`count(*)::int` }).from(verificationTasks).where(eq(verificationTasks.batchId, batchId));
+    if (Number(tasks!.n) > 0) return null; // waiting for operators
+    const [seller] = await tx.select().from(organizations).where(eq(organizations.id, batch.sellerOrgId));
+    const pending = await tx.select().from(leads).where(and(eq(leads.batchId, batchId), eq(leads.status, 'PENDING_VERIFICATION')));
+    const policy = batchPolicy(segments, pending.map((l) => l.segment));
+    const failed = await recordAutomaticChecks(tx, batchId, pending, deps.vault, now);
+    // the automatic checks cost nothing and already ran on every lead: only a costly provider samples
+    if (policy.provider === 'manual') {
+      const survivors = pending.filter((l) => !failed.has(l.id));
+      const sample = pickSample(survivors, sampleSize(survivors.length, seller!.qualityScore), batchId);
+      if (sample.length) {
+        await tx.insert(verificationTasks).values(sample.map((l) => ({ id: newId('ver'), batchId, leadId: l.id, status: 'OPEN', createdAt: now })));
+        return null;
+      }
+    }
+    return applyBatchVerdict(tx, batchId, [], 'automatic', segments, now);
+  });
+  if (outcome?.listed && options.offerToCampaigns !== false) await offerToCampaigns(deps, batchId);
+  return outcome;
+}
+
+/** After a verdict lists leads, the exchange's campaigns get their chance (the allocation job). */
+export async function offerToCampaigns(deps: AppDeps, batchId: string): Promise<void> {
+  await deps.jobs.enqueueAllocation({ batchId }).catch((err: Error) => deps.logger.warn({ batchId, err: err.message }, 'allocation enqueue failed; the leads stay on the marketplace'));
+}
+
+/** Batches still waiting for a verdict and not waiting for operators (e.g. their enqueue failed while Redis was away). */
+export async function findPendingBatches(deps: AppDeps, olderThan: Date): Promise<string[]> {
+  const rows = await deps.db
+    .select({ id: leadBatches.id })
+    .from(leadBatches)
+    .where(
+      and(
+        eq(leadBatches.status, 'PENDING_VERIFICATION'),
+        lte(leadBatches.createdAt, olderThan),
+        notExists(deps.db.select({ one: sql`1` }).from(verificationTasks).where(eq(verificationTasks.batchId, leadBatches.id))),
+      ),
+    )
+    .limit(1000);
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,79 @@
+// Operators' view of sellers' quality, suspension, and segment verification policy.
+import { queryRows, schema, sql } from '@leadex/db';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps';
+import { requireUser, type Actor } from '../auth/access';
+import { DomainError, badInput } from '../shared/domain-error';
+import { parseInput } from '../shared/validation';
+import { sellerEvidence } from './recompute-seller-quality';
+import { estimateSellerQuality, type EvidenceCounts } from './seller-quality.rules';
+
+export interface SellerQualityRow {
+  id: string;
+  name: string;
+  qualityScore: number;
+  suspended: boolean;
+  listedLeads: number;
+  batches: number;
+  failedBatches: number;
+  /** pieces of evidence the score counts, and the 95% upper credible bound of the score (0–100) */
+  evidenceCount: number;
+  qualityUpperBound: number;
+  evidence: EvidenceCounts;
+}
+
+export async function sellerQualityList(deps: AppDeps, actor: Actor | null, only?: string): Promise<SellerQualityRow[]> {
+  requireUser(actor, 'OPERATOR');
+  const rows = await queryRows<{ id: string; name: string; quality_score: number; suspended: boolean; listed: number; batches: number; failed: number }>(
+    deps.db,
+    sql`SELECT o.id, o.name, o.quality_score, o.suspended,
+               (SELECT count(*)::int FROM leads l WHERE l.seller_org_id = o.id AND l.status = 'LISTED') AS listed,
+               (SELECT count(*)::int FROM lead_batches b WHERE b.seller_org_id = o.id) AS batches,
+               (SELECT count(*)::int FROM lead_batches b WHERE b.seller_org_id = o.id AND b.status = 'FAILED') AS failed
+        FROM organizations o WHERE o.kind = 'SELLER' ${only ? sql`AND o.id = ${only}` : sql``}
+        ORDER BY o.quality_score ASC, o.name LIMIT 500`,
+  );
+  const evidence = await sellerEvidence(deps.db, rows.map((r) => r.id));
+  return rows.map((r) => {
+    const counts = evidence.get(r.id)!;
+    const estimate = estimateSellerQuality(counts);
+    return {
+      id: r.id, name: r.name, qualityScore: r.quality_score, suspended: r.suspended, listedLeads: Number(r.listed), batches: Number(r.batches), failedBatches: Number(r.failed),
+      evidenceCount: estimate.evidence, qualityUpperBound: Math.round(estimate.upperBound * 1000) / 10, evidence: counts,
+    };
+  });
+}
+
+export async function setSellerSuspended(deps: AppDeps, actor: Actor | null, organizationId: string, suspended: boolean): Promise<SellerQualityRow> {
+  requireUser(actor, 'OPERATOR');
+  const id = parseInput(z.string().trim().min(1).max(64), organizationId, 'organizationId');
+  // the kind is part of the update's condition: a buyer's or the platform's organization is refused with nothing written
+  const [org] = await deps.db
+    .update(schema.organizations)
+    .set({ suspended })
+    .where(and(eq(schema.organizations.id, id), eq(schema.organizations.kind, 'SELLER')))
+    .returning({ id: schema.organizations.id });
+  if (!org) throw new DomainError('SELLER_NOT_FOUND', 'No such seller', [{ path: 'organizationId', message: 'not a seller organization' }]);
+  return (await sellerQualityList(deps, actor, id))[0]!;
+}
+
+export async function setSegmentPolicy(
+  deps: AppDeps,
+  actor: Actor | null,
+  segment: string,
+  change: { verificationProvider?: string | null; failedBatchPolicy?: string | null; failureThreshold?: string | null },
+) {
+  requireUser(actor, 'OPERATOR');
+  const set: Partial<typeof schema.segments.$inferInsert> = {};
+  if (change.verificationProvider) set.verificationProvider = change.verificationProvider;
+  if (change.failedBatchPolicy) set.failedBatchPolicy = change.failedBatchPolicy;
+  if (change.failureThreshold != null) {
+    const rate = Number(change.failureThreshold);
+    if (!/^(0(\.\d{1,4})?|1(\.0+)?)$/.test(change.failureThreshold)) throw badInput([{ path: 'failureThreshold', message: 'a fraction from 0 to 1, e.g. "0.1"' }]);
+    set.failureThresholdBps = Math.round(rate * 10_000);
+  }
+  const [row] = await deps.db.update(schema.segments).set(set).where(eq(schema.segments.code, segment.toUpperCase())).returning();
+  if (!row) throw new DomainError('SEGMENT_NOT_FOUND', 'No such segment', [{ path: 'segment', message: 'unknown segment' }]);
+  return row;
+}
