@@ -7,3 +7,4 @@ export * from './ledger';
 export * from './disputes';
 export * from './exchange';
 export * from './suppression';
+export * from './statuses';
