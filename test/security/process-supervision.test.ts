@@ -63,8 +63,9 @@ if (!existsSync(${JSON.stringify(marker)})) {
   console.log('fake product: first start, crashing');
   process.exit(3);
 }
-console.log('fake product: second start, serving');
+// the handler before the line the test waits for: a SIGTERM arriving between the two would kill it unhandled
 process.on('SIGTERM', () => { console.log('fake product: stopping on SIGTERM'); process.exit(0); });
+console.log('fake product: second start, serving');
 setInterval(() => {}, 1000);
 `);
   return file;
