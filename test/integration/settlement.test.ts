@@ -57,7 +57,7 @@ describe('settlement runs', () => {
     expect(transfers.data.map((t) => t.amount)).toEqual([gross - commission]);
     expect(await balanceOf(app.runtime.deps.db, `seller:${seller.organizationId}:payable`)).toBe(0);
     const { payoutAccount } = await import('@leadex/core/domain/settlement/payout-account');
-    expect(await payoutAccount(app.runtime.deps, seller)).toMatchObject({ connected: true, payoutsEnabled: true, payable: 0, minimumPayout: 1000 });
+    expect(await payoutAccount(app.runtime.deps, seller)).toMatchObject({ connected: true, payoutsEnabled: true, payable: { amount: 0 }, minimumPayout: { amount: 1000 } });
     expect(await balanceOf(app.runtime.deps.db, 'platform:revenue')).toBe(-commission);
 
     const before = await ledgerCount();

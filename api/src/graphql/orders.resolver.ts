@@ -24,7 +24,7 @@ export const orderResolvers = {
     myOrders: (_: unknown, a: { first?: number; after?: string }, ctx: GqlContext) => myOrders(ctx.deps, ctx.actor, a),
     payoutAccount: async (_: unknown, __: unknown, ctx: GqlContext) => {
       const p = await payoutAccount(ctx.deps, ctx.actor);
-      return { ...p, payable: toMoney(p.payable, p.currency), minimumPayout: toMoney(p.minimumPayout, p.currency) };
+      return { ...p, payable: toMoney(p.payable.amount, p.payable.currency), minimumPayout: toMoney(p.minimumPayout.amount, p.minimumPayout.currency) };
     },
     mySales: (_: unknown, a: { first?: number; after?: string }, ctx: GqlContext) => mySales(ctx.deps, ctx.actor, a),
     ledgerBalances: async (_: unknown, __: unknown, ctx: GqlContext) =>

@@ -4,6 +4,7 @@ import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'driz
 import { organizations, users } from './accounts';
 import { createdAt, id, money, ts } from './columns';
 import { purchases } from './orders';
+import type { DisputeStatus, PayoutStatus, SettlementRunStatus } from './statuses';
 
 export const disputes = pgTable(
   'disputes',
@@ -14,7 +15,7 @@ export const disputes = pgTable(
     sellerOrgId: text('seller_org_id').notNull().references(() => organizations.id),
     reason: text('reason').notNull(), // INVALID_CONTACT | DUPLICATE | FAKE | NOT_INTERESTED | OUT_OF_GEO | OTHER
     evidence: text('evidence'),
-    status: text('status').notNull(), // OPEN | ACCEPTED | REJECTED
+    status: text('status').notNull().$type<DisputeStatus>(),
     refundAmount: money('refund_amount'),
     note: text('note'),
     // what the automatic check found, and whether it decided the dispute
@@ -35,7 +36,7 @@ export const disputes = pgTable(
 
 export const settlementRuns = pgTable('settlement_runs', {
   id: id(),
-  status: text('status').notNull(), // RUNNING | COMPLETED | FAILED
+  status: text('status').notNull().$type<SettlementRunStatus>(),
   asOf: ts('as_of').notNull(),
   maturedSales: integer('matured_sales').notNull().default(0),
   maturedAmount: money('matured_amount').notNull().default(0),
@@ -60,7 +61,7 @@ export const payouts = pgTable(
     stripeTransferId: text('stripe_transfer_id'),
     // sent to Stripe as the Idempotency-Key: a retry after a crash returns the same transfer
     idempotencyKey: text('idempotency_key').notNull(),
-    status: text('status').notNull(), // PENDING | SENT | FAILED
+    status: text('status').notNull().$type<PayoutStatus>(),
     failure: text('failure'),
     createdAt: createdAt(),
     sentAt: ts('sent_at'),

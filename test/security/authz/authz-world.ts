@@ -116,7 +116,7 @@ export async function seedWorld(): Promise<World> {
   // payouts come from settlement runs long after the return window; the rows alone are enough to test who reads them
   const payout = (sellerOrgId: string) => ({
     id: `po_${randomBytes(8).toString('hex')}`, sellerOrgId, amount: 1234, currency: deps.config.PLATFORM_CURRENCY,
-    stripeAccountId: 'acct_matrix', idempotencyKey: randomBytes(8).toString('hex'), status: 'PENDING',
+    stripeAccountId: 'acct_matrix', idempotencyKey: randomBytes(8).toString('hex'), status: 'PENDING' as const,
   });
   const [payoutA, payoutB] = [payout(users.seller.organizationId), payout(users.otherSeller.organizationId)];
   await deps.db.insert(schema.payouts).values([payoutA, payoutB]);

@@ -1,7 +1,7 @@
 // openDispute: a buyer returns a purchased lead within the segment's window, one dispute per purchase.
 // Whatever the reason, the lead is re-checked (recheck-lead.ts); a lead whose re-check fails is accepted at
 // once through the one accept path (the refund is queued there, once), unless the buyer's abuse guard says no.
-import { queryRows, schema, sql, type Db } from '@leadex/db';
+import { queryRows, schema, sql, type Db, type DisputeStatus } from '@leadex/db';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
@@ -11,7 +11,7 @@ import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { parseInput } from '../shared/validation';
 import { encodeAutoCheck, recheckFinding, recheckUpholds } from './dispute-recheck.rules';
-import { DISPUTE_REASONS, automaticAcceptanceAllowed, withinReturnWindow } from './dispute.rules';
+import { ABUSE_LOOKBACK_DAYS, DEFAULT_RETURN_WINDOW_HOURS, DISPUTE_REASONS, automaticAcceptanceAllowed, withinReturnWindow } from './dispute.rules';
 import { recheckLead } from './recheck-lead';
 import { acceptDispute } from './resolve-dispute';
 
@@ -25,11 +25,14 @@ export const ZOpenDisputeInput = z.object({
 
 type DisputeRow = typeof disputes.$inferSelect;
 
-async function upheldRate(tx: Db, buyerOrgId: string): Promise<{ purchases: number; upheld: number }> {
+/** The buyer's purchases and upheld disputes in the abuse guard's look-back, counted back from `now` (the injected clock). */
+async function upheldRate(tx: Db, buyerOrgId: string, now: Date): Promise<{ purchases: number; upheld: number }> {
+  const since = new Date(now.getTime() - ABUSE_LOOKBACK_DAYS * 86_400_000).toISOString();
+  const upheld: DisputeStatus = 'ACCEPTED';
   const [row] = await queryRows<{ purchases: number; upheld: number }>(
     tx,
-    sql`SELECT (SELECT count(*)::int FROM purchases WHERE buyer_org_id = ${buyerOrgId} AND purchased_at > now() - interval '90 days') AS purchases,
-               (SELECT count(*)::int FROM disputes WHERE buyer_org_id = ${buyerOrgId} AND status = 'ACCEPTED' AND opened_at > now() - interval '90 days') AS upheld`,
+    sql`SELECT (SELECT count(*)::int FROM purchases WHERE buyer_org_id = ${buyerOrgId} AND purchased_at > ${since}::timestamptz) AS purchases,
+               (SELECT count(*)::int FROM disputes WHERE buyer_org_id = ${buyerOrgId} AND status = ${upheld} AND opened_at > ${since}::timestamptz) AS upheld`,
   );
   return { purchases: Number(row?.purchases ?? 0), upheld: Number(row?.upheld ?? 0) };
 }
@@ -53,12 +56,13 @@ export async function openDispute(deps: AppDeps, actor: Actor | null, raw: unkno
       throw new DomainError('ALREADY_DISPUTED', 'This purchase is already disputed');
     }
     const now = deps.clock();
-    const windowHours = segments.get(row.lead.segment)?.returnWindowHours ?? 72;
+    const windowHours = segments.get(row.lead.segment)?.returnWindowHours ?? DEFAULT_RETURN_WINDOW_HOURS;
+    // only a sale still in escrow can be returned: a settled or refunded one has left it
     if (row.purchase.status !== 'ESCROW' || !withinReturnWindow(row.purchase.purchasedAt, windowHours, now)) {
       throw new DomainError('RETURN_WINDOW_CLOSED', `Disputes are open for ${windowHours} hours after the purchase`);
     }
     const recheck = await recheckLead(deps, tx, row.lead, buyer.organizationId, row.purchase.id);
-    const history = await upheldRate(tx, buyer.organizationId);
+    const history = await upheldRate(tx, buyer.organizationId, now);
     const autoAllowed = automaticAcceptanceAllowed(history.purchases, history.upheld);
     const finding = recheckFinding(recheck, autoAllowed);
     const [dispute] = await tx

@@ -9,21 +9,33 @@ import { recomputeSellerQuality } from '../verification/recompute-seller-quality
 import { DomainError, badInput } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { leadHashes, suppressGlobally } from '../suppression/suppression-lookups';
-import { formatDecimal, parseMoneyInput } from '../shared/money';
+import { assertTransition } from '../shared/lifecycle';
+import { formatDecimal, money, parseMoneyInput, type Money } from '../shared/money';
+import { DISPUTE_LIFECYCLE } from './dispute.lifecycle';
+import { disputeRefundAmount, refundableAmount } from './dispute.rules';
 
 const { disputes, purchases, refunds, leads } = schema;
 type DisputeRow = typeof disputes.$inferSelect;
 
-/** operator: null means the system (automatic acceptance). */
-export async function acceptDispute(deps: AppDeps, operator: (Actor & { userId: string }) | null, id: string, options: { refundAmount: number | null; note?: string | null }): Promise<DisputeRow> {
+const alreadyResolved = (d: DisputeRow) => ({ code: 'DISPUTE_ALREADY_RESOLVED' as const, message: `This dispute was already ${d.status.toLowerCase()}` });
+
+/**
+ * operator: null means the system (automatic acceptance). refundAmount: null refunds all that is still refundable.
+ * A dispute already decided is DISPUTE_ALREADY_RESOLVED (a CONFLICT), never decided again.
+ */
+export async function acceptDispute(deps: AppDeps, operator: (Actor & { userId: string }) | null, id: string, options: { refundAmount: Money | null; note?: string | null }): Promise<DisputeRow> {
   const dispute = await deps.db.transaction(async (tx) => {
     const [d] = await tx.select().from(disputes).where(eq(disputes.id, id)).for('update');
     if (!d) throw new DomainError('DISPUTE_NOT_FOUND', 'No such dispute');
-    if (d.status !== 'OPEN') throw new DomainError('DISPUTE_ALREADY_RESOLVED', `This dispute was already ${d.status.toLowerCase()}`);
+    assertTransition(DISPUTE_LIFECYCLE, d.status, 'ACCEPTED', operator ? 'OPERATOR' : 'SYSTEM', alreadyResolved(d));
     const [purchase] = await tx.select().from(purchases).where(eq(purchases.id, d.purchaseId)).for('update');
-    const refundable = purchase!.price - purchase!.refundedAmount;
-    const amount = options.refundAmount ?? refundable;
-    if (amount <= 0 || amount > refundable) throw badInput([{ path: 'refundAmount', message: `between 0.01 and what is still refundable (${formatDecimal(refundable, purchase!.currency)} ${purchase!.currency})` }]);
+    const held = { price: money(purchase!.price, purchase!.currency), refunded: money(purchase!.refundedAmount, purchase!.currency) };
+    const refund = disputeRefundAmount(held, options.refundAmount);
+    if (!refund) {
+      const refundable = refundableAmount(held.price, held.refunded);
+      throw badInput([{ path: 'refundAmount', message: `between 0.01 and what is still refundable (${formatDecimal(refundable.amount, refundable.currency)} ${refundable.currency})` }]);
+    }
+    const amount = refund.amount;
     const now = deps.clock();
     const [updated] = await tx
       .update(disputes)
@@ -53,7 +65,7 @@ export async function rejectDispute(deps: AppDeps, operator: Actor & { userId: s
   return deps.db.transaction(async (tx) => {
     const [d] = await tx.select().from(disputes).where(eq(disputes.id, id)).for('update');
     if (!d) throw new DomainError('DISPUTE_NOT_FOUND', 'No such dispute');
-    if (d.status !== 'OPEN') throw new DomainError('DISPUTE_ALREADY_RESOLVED', `This dispute was already ${d.status.toLowerCase()}`);
+    assertTransition(DISPUTE_LIFECYCLE, d.status, 'REJECTED', 'OPERATOR', alreadyResolved(d));
     const [updated] = await tx.update(disputes).set({ status: 'REJECTED', note, resolvedAt: deps.clock(), resolvedBy: operator.userId }).where(eq(disputes.id, id)).returning();
     // a complaint found unfounded is (small) evidence for the seller
     await recomputeSellerQuality(tx, d.sellerOrgId);
@@ -70,7 +82,7 @@ export async function resolveDispute(deps: AppDeps, actor: Actor | null, id: str
     return rejectDispute(deps, operator, id, text);
   }
   if (decision !== 'ACCEPT') throw badInput([{ path: 'decision', message: 'ACCEPT or REJECT' }]);
-  const amount = refundAmount == null ? null : parseMoneyInput(refundAmount, deps.config.PLATFORM_CURRENCY, 'refundAmount', { min: 1 });
-  if (refundAmount != null && amount == null) throw badInput([{ path: 'refundAmount', message: 'a decimal amount like "4.50"' }]);
+  const currency = deps.config.PLATFORM_CURRENCY;
+  const amount = refundAmount == null ? null : money(parseMoneyInput(refundAmount, currency, 'refundAmount', { min: 1 }), currency);
   return acceptDispute(deps, operator, id, { refundAmount: amount, note: text });
 }

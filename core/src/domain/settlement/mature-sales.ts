@@ -1,16 +1,26 @@
 // Settlement step 1 (DESIGN.md §6), set-based: sales whose return window closed with no open dispute and no
 // refund in flight leave escrow — the seller's net to their payable, the commission to platform revenue.
-import { queryRows, sql, type Db } from '@leadex/db';
+// The SQL is the set-based twin of settlement.rules.ts (dueForSettlement, settleSale); the
+// settlement-rules-sql integration test keeps the two equal.
+import { queryRows, sql, type Db, type PurchaseStatus, type RefundStatus } from '@leadex/db';
+import { UNDECIDED_DISPUTE_STATUSES } from '../disputes/dispute.lifecycle';
 import { PLATFORM_ESCROW, PLATFORM_REVENUE, sellerPayable } from '../ledger/ledger-accounts';
 import { postLedgerTransaction } from '../ledger/post-transaction';
+import { money, type Money } from '../shared/money';
+import { SETTLEABLE_PURCHASE_STATUSES } from './settlement.rules';
 
 export interface MaturedBySeller {
   sellerOrgId: string;
   sales: number;
-  amount: number; // what leaves escrow
-  commission: number;
-  sellerNet: number;
+  amount: Money; // what leaves escrow
+  commission: Money;
+  sellerNet: Money;
 }
+
+const SETTLED: PurchaseStatus = 'SETTLED';
+// a refund recorded but not yet booked may still take money out of the sale
+const REFUND_IN_FLIGHT: readonly RefundStatus[] = ['PENDING'];
+const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 /**
  * Settles every mature sale as of `asOf` in one statement and posts one balanced ledger entry for the run.
@@ -26,15 +36,15 @@ export async function matureSales(tx: Db, runId: string, asOf: Date, currency: s
           FROM purchases p
           JOIN leads l ON l.id = p.lead_id
           JOIN segments s ON s.code = l.segment
-          WHERE p.status = 'ESCROW'
+          WHERE p.status IN (${list(SETTLEABLE_PURCHASE_STATUSES)})
             AND p.purchased_at + make_interval(hours => s.return_window_hours) <= ${at}::timestamptz
-            AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.purchase_id = p.id AND d.status = 'OPEN')
-            AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.purchase_id = p.id AND r.status = 'PENDING')
+            AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.purchase_id = p.id AND d.status IN (${list(UNDECIDED_DISPUTE_STATUSES)}))
+            AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.purchase_id = p.id AND r.status IN (${list(REFUND_IN_FLIGHT)}))
           FOR UPDATE OF p
         ),
         settled AS (
           UPDATE purchases p
-          SET status = 'SETTLED', settled_at = ${at}::timestamptz, settlement_run_id = ${runId},
+          SET status = ${SETTLED}, settled_at = ${at}::timestamptz, settlement_run_id = ${runId},
               -- a partial refund shrinks the sale; commission shrinks in proportion (at the rate of the sale)
               commission = CASE WHEN p.refunded_amount = 0 THEN p.commission
                                 ELSE round(p.commission::numeric * (p.price - p.refunded_amount) / p.price)::bigint END,
@@ -47,16 +57,19 @@ export async function matureSales(tx: Db, runId: string, asOf: Date, currency: s
         SELECT seller_org_id, count(*)::int AS sales, sum(amount)::text AS amount, sum(commission)::text AS commission, sum(seller_net)::text AS seller_net
         FROM settled GROUP BY seller_org_id ORDER BY seller_org_id`,
   );
-  const bySeller = rows.map((r) => ({ sellerOrgId: r.seller_org_id, sales: Number(r.sales), amount: Number(r.amount), commission: Number(r.commission), sellerNet: Number(r.seller_net) }));
+  const bySeller = rows.map((r) => ({
+    sellerOrgId: r.seller_org_id, sales: Number(r.sales),
+    amount: money(Number(r.amount), currency), commission: money(Number(r.commission), currency), sellerNet: money(Number(r.seller_net), currency),
+  }));
   if (bySeller.length) {
-    const total = bySeller.reduce((s, r) => s + r.amount, 0);
-    const commission = bySeller.reduce((s, r) => s + r.commission, 0);
+    const total = bySeller.reduce((s, r) => s + r.amount.amount, 0);
+    const commission = bySeller.reduce((s, r) => s + r.commission.amount, 0);
     await postLedgerTransaction(tx, {
       eventKey: `settlement:${runId}`, kind: 'SETTLEMENT', memo: `settlement run ${runId}`, occurredAt: asOf, currency,
       postings: [
         { account: PLATFORM_ESCROW, amount: total },
         { account: PLATFORM_REVENUE, amount: -commission },
-        ...bySeller.map((r) => ({ account: sellerPayable(r.sellerOrgId), amount: -r.sellerNet })),
+        ...bySeller.map((r) => ({ account: sellerPayable(r.sellerOrgId), amount: -r.sellerNet.amount })),
       ],
     });
   }

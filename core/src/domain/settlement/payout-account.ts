@@ -7,7 +7,7 @@ import { requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { sellerPayable } from '../ledger/ledger-accounts';
 import { owedBy } from '../ledger/ledger-balances';
-import { parseDecimal } from '../shared/money';
+import { money, parseDecimal, type Money } from '../shared/money';
 
 const { organizations, users } = schema;
 
@@ -51,15 +51,15 @@ export async function applyAccountUpdate(tx: Db, account: { accountId: string; p
 }
 
 /** Whether the seller can be paid, and what is waiting (their payable balance) against the minimum. */
-export async function payoutAccount(deps: AppDeps, actor: Actor | null) {
+export async function payoutAccount(deps: AppDeps, actor: Actor | null): Promise<{ connected: boolean; payoutsEnabled: boolean; payable: Money; minimumPayout: Money; currency: string }> {
   const seller = requireUser(actor, 'SELLER');
   const [org] = await deps.db.select().from(organizations).where(eq(organizations.id, seller.organizationId));
   const currency = deps.config.PLATFORM_CURRENCY;
   return {
     connected: !!org!.stripeAccountId,
     payoutsEnabled: org!.stripePayoutsEnabled,
-    payable: await owedBy(deps.db, sellerPayable(seller.organizationId)),
-    minimumPayout: parseDecimal(deps.config.MIN_PAYOUT, currency)!,
+    payable: money(await owedBy(deps.db, sellerPayable(seller.organizationId)), currency),
+    minimumPayout: money(parseDecimal(deps.config.MIN_PAYOUT, currency)!, currency),
     currency,
   };
 }

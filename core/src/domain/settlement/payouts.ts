@@ -1,27 +1,35 @@
 // Settlement step 2: payouts to sellers' connected accounts (separate charges and transfers). A payout is
 // recorded — row and ledger entry — before it is sent, and sent with an idempotency key, so a crash between
 // the two never pays twice: the retry sends the same key and Stripe answers with the same transfer.
-import { queryRows, schema, sql, type Db } from '@leadex/db';
-import { and, eq } from 'drizzle-orm';
+// Which sellers are due is settlement.rules.ts payoutDue, run here set-based (settlement-rules-sql test).
+import { queryRows, schema, sql, type Db, type PayoutStatus } from '@leadex/db';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { PLATFORM_STRIPE_BALANCE, sellerPayable } from '../ledger/ledger-accounts';
 import { postLedgerTransaction } from '../ledger/post-transaction';
 import { newId } from '../shared/ids';
+import { canTransition, fromStatuses } from '../shared/lifecycle';
+import type { Money } from '../shared/money';
+import { IN_FLIGHT_PAYOUT_STATUSES, PAYOUT_LIFECYCLE } from './payout.lifecycle';
+import { payoutThreshold } from './settlement.rules';
 
 const { payouts } = schema;
 export type PayoutRow = typeof payouts.$inferSelect;
+const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const RECORDED: PayoutStatus = 'PENDING';
 
 /** Records a payout for every onboarded seller whose payable reached the minimum and has none in flight. */
-export async function recordDuePayouts(tx: Db, runId: string, minPayout: number, currency: string, now: Date): Promise<PayoutRow[]> {
+export async function recordDuePayouts(tx: Db, runId: string, minPayout: Money, now: Date): Promise<PayoutRow[]> {
+  const currency = minPayout.currency;
   const due = await queryRows<{ seller_org_id: string; stripe_account_id: string; payable: string }>(
     tx,
     sql`SELECT o.id AS seller_org_id, o.stripe_account_id, (-sum(lp.amount))::text AS payable
         FROM organizations o
         JOIN ledger_postings lp ON lp.account = 'seller:' || o.id || ':payable'
         WHERE o.stripe_account_id IS NOT NULL AND o.stripe_payouts_enabled AND NOT o.suspended
-          AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.seller_org_id = o.id AND p.status = 'PENDING')
+          AND NOT EXISTS (SELECT 1 FROM payouts p WHERE p.seller_org_id = o.id AND p.status IN (${list(IN_FLIGHT_PAYOUT_STATUSES)}))
         GROUP BY o.id, o.stripe_account_id
-        HAVING -sum(lp.amount) >= ${minPayout}
+        HAVING -sum(lp.amount) >= ${payoutThreshold(minPayout).amount}
         ORDER BY o.id`,
   );
   const recorded: PayoutRow[] = [];
@@ -30,7 +38,7 @@ export async function recordDuePayouts(tx: Db, runId: string, minPayout: number,
     const amount = Number(d.payable);
     const [row] = await tx
       .insert(payouts)
-      .values({ id, sellerOrgId: d.seller_org_id, settlementRunId: runId, amount, currency, stripeAccountId: d.stripe_account_id, idempotencyKey: `payout-${id}`, status: 'PENDING', createdAt: now })
+      .values({ id, sellerOrgId: d.seller_org_id, settlementRunId: runId, amount, currency, stripeAccountId: d.stripe_account_id, idempotencyKey: `payout-${id}`, status: RECORDED, createdAt: now })
       .returning();
     await postLedgerTransaction(tx, {
       eventKey: `payout:${id}`, kind: 'PAYOUT', memo: `payout ${id} to ${d.stripe_account_id}`, occurredAt: now, currency,
@@ -45,13 +53,14 @@ export async function recordDuePayouts(tx: Db, runId: string, minPayout: number,
 export async function sendPayout(deps: AppDeps, payoutId: string): Promise<'SENT' | 'ALREADY_SENT' | 'FAILED' | 'RETRY'> {
   const [payout] = await deps.db.select().from(payouts).where(eq(payouts.id, payoutId));
   if (!payout) throw new Error(`no payout ${payoutId}`);
-  if (payout.status !== 'PENDING') return payout.status === 'SENT' ? 'ALREADY_SENT' : 'FAILED';
+  // a payout Stripe already answered keeps its outcome: a retry of a sent one is done, a refused one stays refused
+  if (!canTransition(PAYOUT_LIFECYCLE, payout.status, 'SENT', 'SYSTEM')) return payout.status === 'SENT' ? 'ALREADY_SENT' : 'FAILED';
   try {
     const transfer = await deps.stripe.transfers.create(
       { amount: payout.amount, currency: payout.currency.toLowerCase(), destination: payout.stripeAccountId, transfer_group: payout.id, metadata: { payout_id: payout.id, seller_org_id: payout.sellerOrgId } },
       { idempotencyKey: payout.idempotencyKey },
     );
-    await deps.db.update(payouts).set({ status: 'SENT', stripeTransferId: transfer.id, sentAt: deps.clock() }).where(and(eq(payouts.id, payoutId), eq(payouts.status, 'PENDING')));
+    await deps.db.update(payouts).set({ status: 'SENT', stripeTransferId: transfer.id, sentAt: deps.clock() }).where(and(eq(payouts.id, payoutId), inArray(payouts.status, fromStatuses(PAYOUT_LIFECYCLE, 'SENT', 'SYSTEM'))));
     return 'SENT';
   } catch (err) {
     const e = err as { type?: string; statusCode?: number; message: string };
@@ -60,7 +69,7 @@ export async function sendPayout(deps: AppDeps, payoutId: string): Promise<'SENT
     if (e.type === 'StripeInvalidRequestError' && e.statusCode && e.statusCode < 500) {
       await deps.db.transaction(async (tx) => {
         const [locked] = await tx.select().from(payouts).where(eq(payouts.id, payoutId)).for('update');
-        if (locked!.status !== 'PENDING') return;
+        if (!canTransition(PAYOUT_LIFECYCLE, locked!.status, 'FAILED', 'SYSTEM')) return;
         await tx.update(payouts).set({ status: 'FAILED', failure: e.message }).where(eq(payouts.id, payoutId));
         await postLedgerTransaction(tx, {
           eventKey: `payout-failed:${payoutId}`, kind: 'PAYOUT_REVERSAL', memo: `payout ${payoutId} refused: ${e.message}`, occurredAt: deps.clock(), currency: payout.currency,
@@ -75,5 +84,5 @@ export async function sendPayout(deps: AppDeps, payoutId: string): Promise<'SENT
 }
 
 export async function pendingPayoutIds(db: Db): Promise<string[]> {
-  return (await db.select({ id: payouts.id }).from(payouts).where(eq(payouts.status, 'PENDING')).orderBy(payouts.createdAt)).map((r) => r.id);
+  return (await db.select({ id: payouts.id }).from(payouts).where(inArray(payouts.status, [...IN_FLIGHT_PAYOUT_STATUSES])).orderBy(payouts.createdAt)).map((r) => r.id);
 }
