@@ -46,7 +46,7 @@ async function rawAllocate(sql: RawSql, leadId: string): Promise<boolean> {
     await tx.unsafe(`update leads set sales_count = sales_count + 1, status = case when sales_count + 1 >= max_sales then 'SOLD_OUT' else status end where id = $1`, [leadId]);
     await tx.unsafe(`insert into ledger_transactions (id, event_key, kind, occurred_at) values ($1, $1, 'RAW_WALLET_PURCHASE', now())`, [`jrn_r${leadId}`]);
     await tx.unsafe(`insert into ledger_postings (id, transaction_id, account, amount, currency) values ($1, $2, $3, $4, $5), ($6, $2, 'raw:escrow', $7, $5)`,
-      [`jrn_ra${leadId}`, `jrn_r${leadId}`, `buyer:${win.buyer_org_id}:wallet`, price, lead.currency, `jrn_rb${leadId}`, -price]);
+      [`pst_ra${leadId}`, `jrn_r${leadId}`, `buyer:${win.buyer_org_id}:wallet`, price, lead.currency, `pst_rb${leadId}`, -price]);
     return true;
   });
 }

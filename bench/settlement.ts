@@ -58,7 +58,7 @@ async function rawSettle(sql: RawSql): Promise<number> {
     const total = rows.reduce((s, r) => s + Number(r.amount), 0);
     const postings = [['raw:escrow', total], ['raw:revenue', -rows.reduce((s, r) => s + Number(r.commission), 0)], ...rows.map((r) => [`raw:${r.seller_org_id}`, -Number(r.seller_net)])];
     for (const [i, [account, amount]] of postings.entries()) {
-      await tx.unsafe(`insert into ledger_postings (id, transaction_id, account, amount, currency) values ($1, $2, $3, $4, 'USD')`, [`${jrn}_${i}`, jrn, account, amount]);
+      await tx.unsafe(`insert into ledger_postings (id, transaction_id, account, amount, currency) values ($1, $2, $3, $4, 'USD')`, [`${jrn.replace('jrn_', 'pst_')}_${i}`, jrn, account, amount]);
     }
     return rows.length;
   });

@@ -1,3 +1,4 @@
+import { QUEUE } from '@leadex/core/queues/job-payloads';
 import { createOperatorUser, signUpAs } from '../helpers/actors';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -14,5 +15,5 @@ it('shows the queue dashboard to operators only', async () => {
   const res = await get((await createOperatorUser(app)).token);
   expect(res.status).toBe(200);
   const body = (await res.json()) as { queues: { name: string }[] };
-  expect(body.queues.map((q) => q.name)).toEqual(expect.arrayContaining(['spot-check', 'dispute-refund', 'settlement']));
+  expect(body.queues.map((q) => q.name)).toEqual(expect.arrayContaining(Object.values(QUEUE)));
 });

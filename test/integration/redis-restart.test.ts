@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { submitLeads } from '@leadex/core/domain/leads/submit-leads';
+import { QUEUE } from '@leadex/core/queues/job-payloads';
 import { eq, schema } from '@leadex/db';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -60,8 +61,8 @@ it('resumes work after Redis restarts', async () => {
 
   // a job waiting in Redis when it goes down
   const connection = new Redis(`redis://127.0.0.1:${port}`, { maxRetriesPerRequest: null });
-  const reprice = new Queue('reprice', { connection, prefix: app.prefix });
-  const delayed = await reprice.add('reprice', { reason: 'queued before the restart' }, { delay: 1500 });
+  const reprice = new Queue(QUEUE.reprice, { connection, prefix: app.prefix });
+  const delayed = await reprice.add(QUEUE.reprice, { reason: 'queued before the restart' }, { delay: 1500 });
   await reprice.close();
   connection.disconnect();
 
@@ -85,7 +86,7 @@ it('resumes work after Redis restarts', async () => {
   await waitFor(async () => (await batchStatus(during.id)) === 'VERIFIED', 'the verdict on the batch submitted during the outage', 20_000);
 
   const check = new Redis(`redis://127.0.0.1:${port}`, { maxRetriesPerRequest: null });
-  const queue = new Queue('reprice', { connection: check, prefix: app.prefix });
+  const queue = new Queue(QUEUE.reprice, { connection: check, prefix: app.prefix });
   await waitFor(async () => (await queue.getJob(delayed.id!))?.isCompleted(), 'the job queued before the restart', 20_000);
   await queue.close();
   check.disconnect();

@@ -1,5 +1,6 @@
 import { ClientError } from 'graphql-request';
 import { eq, schema } from '@leadex/db';
+import { QUEUE } from '@leadex/core/queues/job-payloads';
 import { validLead } from '../fixtures/leads';
 import { signUpAs, type TestUser } from '../helpers/actors';
 import { CREATE_API_KEY, LEAD, SUBMIT_LEADS } from '../helpers/operations';
@@ -40,8 +41,8 @@ describe('submitting leads', () => {
     const { Queue } = await import('bullmq');
     const { Redis } = await import('ioredis');
     const connection = new Redis(app.runtime.deps.config.REDIS_URL, { maxRetriesPerRequest: null });
-    const queue = new Queue('spot-check', { connection, prefix: app.prefix });
-    const job = await queue.getJob(`spot-check-${submitLeads.id}`);
+    const queue = new Queue(QUEUE.spotCheck, { connection, prefix: app.prefix });
+    const job = await queue.getJob(`${QUEUE.spotCheck}-${submitLeads.id}`);
     expect(job?.data).toEqual({ batchId: submitLeads.id });
     await queue.close();
     connection.disconnect();

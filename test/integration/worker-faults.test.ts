@@ -4,6 +4,7 @@
 import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
 import { acceptDispute } from '@leadex/core/domain/disputes/resolve-dispute';
 import { openDispute } from '@leadex/core/domain/disputes/open-dispute';
+import { QUEUE } from '@leadex/core/queues/job-payloads';
 import { connectPayoutAccount } from '@leadex/core/domain/settlement/payout-account';
 import { eq, schema, sql } from '@leadex/db';
 import { Queue } from 'bullmq';
@@ -86,8 +87,8 @@ it('pays a seller exactly once when the settlement worker is killed mid-transfer
   await app.runtime.deps.db.execute(sql`UPDATE purchases SET purchased_at = now() - interval '80 hours' WHERE order_id = ${purchases[0]!.orderId}`);
 
   const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const queue = new Queue('settlement', { connection, prefix: app.prefix });
-  await queue.add('settlement', {}, { attempts: 5, backoff: { type: 'fixed', delay: 200 } });
+  const queue = new Queue(QUEUE.settlement, { connection, prefix: app.prefix });
+  await queue.add(QUEUE.settlement, {}, { attempts: 5, backoff: { type: 'fixed', delay: 200 } });
 
   const stripeDidIt = proxy.holdNext('POST', '/v1/transfers');
   const first = worker();

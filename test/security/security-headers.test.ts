@@ -2,6 +2,7 @@
 // the app's own scripts, styles and API ('self'), so this walks the built React app in Chromium as a buyer, a
 // seller and an operator and demands that the browser reports no CSP violation on any page.
 import type { Browser, Page } from 'playwright-core';
+import { QUEUE } from '@leadex/core/queues/job-payloads';
 import { launchBrowser, newPage, signInThroughUi } from '../e2e/browser';
 import { startE2eApp } from '../e2e/e2e-app';
 import { createOperatorUser, signUpAs } from '../helpers/actors';
@@ -83,7 +84,7 @@ describe('the web app under its Content-Security-Policy', () => {
     const violations = await watchViolations(page);
     await signInThroughUi(page, app.url, operator.email);
     await page.goto(`${app.url}/admin/queues`);
-    await page.getByText('spot-check', { exact: false }).first().waitFor();
+    await page.getByText(QUEUE.spotCheck, { exact: false }).first().waitFor();
     await context.close();
     expect(violations).toEqual([]);
   }, 60_000);

@@ -1,5 +1,5 @@
 // Runs every job processor on BullMQ and registers the repeatable schedules (from this one process).
-import { QUEUE_PREFIX, type Runtime } from '@leadex/core';
+import { QUEUE, QUEUE_PREFIX, type Runtime } from '@leadex/core';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { refundRetryJob } from './jobs/refund-retry.job';
@@ -14,13 +14,14 @@ import { spotCheckJob } from './jobs/spot-check.job';
 
 const JOBS = [spotCheckJob, repriceJob, spotCheckSweepJob, reservationExpiryJob, refundRetryJob, disputeRefundJob, settlementJob, allocationJob, deliveryJob];
 
-// repeatable work: [queue, scheduler id, repeat rule, job data]
+// repeatable work: [queue, scheduler id, repeat rule, job data]; a scheduler id is its Redis key, so it never
+// changes (most are named after their queue)
 const schedules = (settlementMinutes: number): [string, string, { pattern?: string; every?: number }, object][] => [
-  [settlementJob.queue, 'settlement', { every: settlementMinutes * 60_000 }, {}],
-  [repriceJob.queue, 'daily-reprice', { pattern: '5 0 * * *' }, { reason: 'daily' }],
-  [spotCheckSweepJob.queue, 'spot-check-sweep', { every: 5 * 60_000 }, {}],
-  [reservationExpiryJob.queue, 'reservation-expiry', { every: 60_000 }, {}],
-  [refundRetryJob.queue, 'refund-retry', { every: 5 * 60_000 }, {}],
+  [settlementJob.queue, QUEUE.settlement, { every: settlementMinutes * 60_000 }, {}],
+  [repriceJob.queue, `daily-${QUEUE.reprice}`, { pattern: '5 0 * * *' }, { reason: 'daily' }],
+  [spotCheckSweepJob.queue, QUEUE.spotCheckSweep, { every: 5 * 60_000 }, {}],
+  [reservationExpiryJob.queue, QUEUE.reservationExpiry, { every: 60_000 }, {}],
+  [refundRetryJob.queue, QUEUE.refundRetry, { every: 5 * 60_000 }, {}],
 ];
 
 export interface WorkerHostOptions {

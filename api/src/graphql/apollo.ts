@@ -10,15 +10,20 @@ import { authResolvers } from './auth.resolver';
 import { catalogResolvers } from './catalog.resolver';
 import type { GqlContext } from './context';
 import { createErrorFormatter } from './errors';
+import { deliveryResolvers } from './deliveries.resolver';
 import { disputeResolvers } from './disputes.resolver';
 import { exchangeResolvers } from './exchange.resolver';
 import { httpStatusPlugin } from './http-status.plugin';
 import { leadResolvers } from './leads.resolver';
+import { ledgerResolvers } from './ledger.resolver';
 import { orderResolvers } from './orders.resolver';
+import { purchaseResolvers } from './purchases.resolver';
 import { safeTextPlugin } from './safe-text.plugin';
 import { scalarResolvers } from './scalars';
+import { settlementResolvers } from './settlement.resolver';
 import { suppressionResolvers } from './suppression.resolver';
 import { verificationResolvers } from './verification.resolver';
+import { walletResolvers } from './wallet.resolver';
 
 const schemaDir = fileURLToPath(new URL('./schema', import.meta.url));
 
@@ -31,9 +36,26 @@ export function loadTypeDefs(): string {
 }
 
 type ResolverMap = Record<string, Record<string, unknown>>;
+
+// one map per concept; a type's fields may come from several (Lead.findings, Purchase.dispute)
+const RESOLVERS: ResolverMap[] = [
+  scalarResolvers as unknown as ResolverMap, authResolvers, catalogResolvers, leadResolvers, verificationResolvers, orderResolvers,
+  purchaseResolvers, disputeResolvers, settlementResolvers, ledgerResolvers, walletResolvers, exchangeResolvers, deliveryResolvers,
+  suppressionResolvers,
+];
+
+/** Two maps resolving the same field is a mistake when the files are split by concept: refuse to start. */
 function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
   const out: ResolverMap = {};
-  for (const m of maps) for (const [type, fields] of Object.entries(m)) out[type] = { ...(out[type] ?? {}), ...fields };
+  for (const m of maps) {
+    for (const [type, fields] of Object.entries(m)) {
+      const into = (out[type] ??= {});
+      for (const [field, resolver] of Object.entries(fields)) {
+        if (field in into) throw new Error(`${type}.${field} is resolved twice`);
+        into[field] = resolver;
+      }
+    }
+  }
   return out;
 }
 
@@ -52,7 +74,7 @@ export function createApolloServer(logger: Logger, production: boolean) {
   const protection = armor.protect();
   return new ApolloServer<GqlContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: mergeResolvers(scalarResolvers as unknown as ResolverMap, authResolvers, leadResolvers, catalogResolvers, orderResolvers, disputeResolvers, verificationResolvers, exchangeResolvers, suppressionResolvers) as never,
+    resolvers: mergeResolvers(...RESOLVERS) as never,
     formatError: createErrorFormatter(logger),
     ...protection,
     parseOptions: { maxTokens: MAX_TOKENS },

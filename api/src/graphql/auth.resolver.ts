@@ -1,20 +1,11 @@
 // signUp / signIn / signOut / API keys: parse, call the auth service, set or clear the session cookie.
-import type { Response } from 'express';
 import * as auth from '@leadex/core/domain/auth/auth.service';
-import { requireActor } from '@leadex/core/domain/auth/access';
 import { DomainError } from '@leadex/core/domain/shared/domain-error';
+import { clearSessionCookie, setSessionCookie } from '../http/session-cookie';
 import type { GqlContext } from './context';
 
-export const SESSION_COOKIE = 'leadex_session';
-
-function setSessionCookie(ctx: GqlContext, token: string, expiresAt: Date) {
-  ctx.res.cookie(SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'lax', secure: ctx.deps.config.COOKIE_SECURE, expires: expiresAt, path: '/',
-  });
-}
-
 async function authPayload(ctx: GqlContext, result: auth.AuthResult) {
-  setSessionCookie(ctx, result.token, result.expiresAt);
+  setSessionCookie(ctx.res, result.token, result.expiresAt, ctx.deps.config.COOKIE_SECURE);
   const found = await auth.getUser(ctx.deps, result.userId);
   return { token: result.token, user: { ...found!.user, organization: found!.organization } };
 }
@@ -42,10 +33,10 @@ export const authResolvers = {
     },
     signOut: async (_: unknown, __: unknown, ctx: GqlContext) => {
       const done = await auth.signOut(ctx.deps, ctx.actor);
-      (ctx.res as Response).clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(ctx.res);
       return done;
     },
     createApiKey: (_: unknown, args: { name: string; scopes?: string[] | null; expiresAt?: Date | null }, ctx: GqlContext) => auth.createApiKey(ctx.deps, ctx.actor, args),
-    revokeApiKey: (_: unknown, args: { id: string }, ctx: GqlContext) => auth.revokeApiKey(ctx.deps, requireActor(ctx.actor), args.id),
+    revokeApiKey: (_: unknown, args: { id: string }, ctx: GqlContext) => auth.revokeApiKey(ctx.deps, ctx.actor, args.id),
   },
 };

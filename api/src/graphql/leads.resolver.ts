@@ -1,12 +1,12 @@
 // Lead queries and mutations: thin calls into the leads domain, plus the Lead field mapping.
-import { schema } from '@leadex/db';
-import { eq } from 'drizzle-orm';
 import type { FileUpload } from 'graphql-upload/processRequest.mjs';
 import { findLead, browseMarketplace, myListings } from '@leadex/core/domain/leads/browse-leads';
 import { importLeadsCsv } from '@leadex/core/domain/leads/import-leads-csv';
 import { eraseLeadContact, withdrawLead } from '@leadex/core/domain/leads/lead-lifecycle';
 import type { LeadSort } from '@leadex/core/domain/leads/lead-filter';
 import { submitLeads, type LeadRow, type SubmittedBatch } from '@leadex/core/domain/leads/submit-leads';
+import { leadFindings } from '@leadex/core/domain/verification/lead-findings';
+import { visibleSignals } from '@leadex/core/domain/verification/lead-findings.rules';
 import type { GqlContext } from './context';
 import { toMoney } from './mappers';
 
@@ -31,27 +31,18 @@ export const leadResolvers = {
   },
   Lead: {
     price: (l: LeadRow) => toMoney(l.price, l.currency),
-    seller: async (l: LeadRow, _: unknown, ctx: GqlContext) => {
-      const org = await ctx.loaders.organization.load(l.sellerOrgId);
-      return { id: l.sellerOrgId, name: org?.name ?? 'unknown', qualityScore: org?.qualityScore ?? 0 };
-    },
+    seller: (l: LeadRow, _: unknown, ctx: GqlContext) => ctx.loaders.sellerProfile.load(l.sellerOrgId),
     sellerConversion: (l: LeadRow, _: unknown, ctx: GqlContext) => ctx.loaders.sellerConversion.load(`${l.sellerOrgId}|${l.segment}`),
     preview: (l: LeadRow) => ({ initials: l.previewName, phone: l.previewPhone, email: l.previewEmail, city: l.city }),
     // contact and consent come from one memoised read: one decision and one audit entry per lead per request
     contact: async (l: LeadRow, _: unknown, ctx: GqlContext) => (await ctx.loaders.leadDisclosure.load({ lead: l, actor: ctx.actor }))?.contact ?? null,
     consent: async (l: LeadRow, _: unknown, ctx: GqlContext) => (await ctx.loaders.leadDisclosure.load({ lead: l, actor: ctx.actor }))?.consent ?? null,
-    signals: (l: LeadRow, _: unknown, ctx: GqlContext) => {
-      const mayRead = ctx.actor && (ctx.actor.role === 'OPERATOR' || ctx.actor.organizationId === l.sellerOrgId);
-      return mayRead ? (l.signals as { code: string; field?: string | null; message: string }[]).map((s) => ({ ...s, field: s.field ?? null, severity: 'WARNING' })) : null;
-    },
+    // signals and findings: the owning seller's and operators' working data (null for anyone else)
+    signals: (l: LeadRow, _: unknown, ctx: GqlContext) => visibleSignals(ctx.actor, l),
     erased: (l: LeadRow) => l.erasedAt != null,
     // anyone who may see the lead may see what was checked (check names only, batched per request)
     checks: (l: LeadRow, _: unknown, ctx: GqlContext) => ctx.loaders.leadChecks.load(l.id),
-    findings: async (l: LeadRow, _: unknown, ctx: GqlContext) => {
-      const mayRead = ctx.actor && (ctx.actor.role === 'OPERATOR' || ctx.actor.organizationId === l.sellerOrgId);
-      if (!mayRead) return null;
-      return ctx.deps.db.select().from(schema.verificationResults).where(eq(schema.verificationResults.leadId, l.id)).orderBy(schema.verificationResults.createdAt);
-    },
+    findings: (l: LeadRow, _: unknown, ctx: GqlContext) => leadFindings(ctx.deps, ctx.actor, l),
   },
   LeadConnection: {
     totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),

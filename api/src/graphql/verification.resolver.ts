@@ -1,9 +1,9 @@
 // Manual spot-check tasks, seller quality and segment verification policy (operators).
-import { loadSegments } from '@leadex/core/domain/catalog/catalog.service';
+import { readSegment } from '@leadex/core/domain/catalog/read-segments';
 import { listVerificationTasks, recordVerificationOutcome, type VerificationTaskRow } from '@leadex/core/domain/verification/manual-tasks';
 import { sellerQualityList, setSegmentPolicy, setSellerSuspended } from '@leadex/core/domain/verification/seller-quality.service';
 import type { GqlContext } from './context';
-import { bpsToRate } from './mappers';
+import { bpsToRate, segmentView } from './mappers';
 
 export const verificationResolvers = {
   Query: {
@@ -17,8 +17,7 @@ export const verificationResolvers = {
     },
     setSegmentPolicy: async (_: unknown, a: { segment: string; verificationProvider?: string; failedBatchPolicy?: string; failureThreshold?: string }, ctx: GqlContext) => {
       await setSegmentPolicy(ctx.deps, ctx.actor, a.segment, a);
-      const seg = (await loadSegments(ctx.deps.db)).find((s) => s.code === a.segment.toUpperCase())!;
-      return { ...seg, commissionRate: bpsToRate(seg.commissionBps) };
+      return segmentView(await readSegment(ctx.deps, a.segment));
     },
     setSellerSuspended: (_: unknown, a: { organizationId: string; suspended: boolean }, ctx: GqlContext) => setSellerSuspended(ctx.deps, ctx.actor, a.organizationId, a.suspended),
   },

@@ -10,7 +10,7 @@ import { QUEUE, QUEUE_PREFIX } from '@leadex/core/queues/job-payloads';
 import { resolveActor } from './resolve-actor';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
-const DASHBOARD_QUEUES = [...Object.values(QUEUE), 'spot-check-sweep', 'reservation-expiry', 'refund-retry'];
+const DASHBOARD_QUEUES = Object.values(QUEUE);
 
 export function queueDashboard(deps: AppDeps, redis: Redis, prefix = QUEUE_PREFIX): { router: Router; close(): Promise<void> } {
   const queues = DASHBOARD_QUEUES.map((name) => new Queue(name, { connection: redis, prefix }));

@@ -4,7 +4,7 @@ import type { AppDeps } from '@leadex/core';
 import type { Actor } from '@leadex/core/domain/auth/access';
 import { actorFromApiKey, actorFromSessionToken } from '@leadex/core/domain/auth/auth.service';
 import { DomainError } from '@leadex/core/domain/shared/domain-error';
-import { SESSION_COOKIE } from '../graphql/auth.resolver';
+import { readSessionCookie } from './session-cookie';
 
 /** Explicit credentials that are wrong are refused (401); a stale cookie just means "signed out". */
 export async function resolveActor(deps: AppDeps, req: Request): Promise<Actor | null> {
@@ -19,6 +19,6 @@ export async function resolveActor(deps: AppDeps, req: Request): Promise<Actor |
     if (scheme?.toLowerCase() === 'apikey' && value) return actorFromApiKey(deps, value);
     throw new DomainError('NOT_SIGNED_IN', 'Use "Authorization: Bearer <token>" or "Authorization: ApiKey <key>"');
   }
-  const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+  const cookie = readSessionCookie(req);
   return cookie ? actorFromSessionToken(deps, cookie) : null;
 }

@@ -1,10 +1,14 @@
 // Queue names and job payloads, defined once and shared by the API (producer) and the workers.
 import { z } from 'zod';
 
+// every queue name, including the scheduled-only queues that nothing enqueues by hand (sweep, expiry, retry)
 export const QUEUE = {
   spotCheck: 'spot-check',
+  spotCheckSweep: 'spot-check-sweep',
   reprice: 'reprice',
   disputeRefund: 'dispute-refund',
+  refundRetry: 'refund-retry',
+  reservationExpiry: 'reservation-expiry',
   settlement: 'settlement',
   allocation: 'allocation',
   delivery: 'delivery',

@@ -27,21 +27,21 @@ export function createJobQueues(redisUrl: string, logger: Logger, prefix = QUEUE
   const delivery = new Queue<TDeliveryJob>(QUEUE.delivery, { connection, prefix });
   return {
     async enqueueSpotCheck(job) {
-      await spotCheck.add('spot-check', job, { ...RETRY, jobId: `spot-check-${job.batchId}` });
+      await spotCheck.add(QUEUE.spotCheck, job, { ...RETRY, jobId: `${QUEUE.spotCheck}-${job.batchId}` });
     },
     async enqueueReprice(job) {
       // repricing is set-based and idempotent: one pending run is enough, so a burst of edits collapses
-      await reprice.add('reprice', job, { ...RETRY, deduplication: { id: 'reprice-pending' } });
+      await reprice.add(QUEUE.reprice, job, { ...RETRY, deduplication: { id: `${QUEUE.reprice}-pending` } });
     },
     async enqueueDisputeRefund(job) {
-      await disputeRefund.add('dispute-refund', job, { ...RETRY, attempts: 10, jobId: `dispute-refund-${job.disputeId}` });
+      await disputeRefund.add(QUEUE.disputeRefund, job, { ...RETRY, attempts: 10, jobId: `${QUEUE.disputeRefund}-${job.disputeId}` });
     },
     async enqueueAllocation(job) {
-      await allocation.add('allocation', job, { ...RETRY, jobId: `allocation-${job.batchId}` });
+      await allocation.add(QUEUE.allocation, job, { ...RETRY, jobId: `${QUEUE.allocation}-${job.batchId}` });
     },
     async enqueueDelivery(job, attempt = 'first') {
-      await delivery.add('delivery', job, {
-        jobId: `delivery-${job.deliveryId}-${attempt}`, attempts: DELIVERY_ATTEMPTS,
+      await delivery.add(QUEUE.delivery, job, {
+        jobId: `${QUEUE.delivery}-${job.deliveryId}-${attempt}`, attempts: DELIVERY_ATTEMPTS,
         backoff: { type: 'exponential', delay: deliveryRetryBaseMs }, removeOnComplete: 1000, removeOnFail: 5000,
       });
     },

@@ -1,9 +1,9 @@
 // refund-retry: refunds whose Stripe call failed are sent again (every few minutes).
-import type { AppDeps } from '@leadex/core';
+import { QUEUE, type AppDeps } from '@leadex/core';
 import { issueRefund, pendingRefundIds } from '@leadex/core/domain/payments/issue-refund';
 
 export const refundRetryJob = {
-  queue: 'refund-retry',
+  queue: QUEUE.refundRetry,
   concurrency: 1,
   // Safe twice: each refund carries its own Stripe idempotency key, and a SUCCEEDED refund is skipped.
   async run(deps: AppDeps) {

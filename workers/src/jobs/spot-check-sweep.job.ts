@@ -1,10 +1,8 @@
 // spot-check-sweep: re-enqueues batches still waiting for a verdict (their enqueue failed, e.g. Redis was away).
 import { QUEUE, findPendingBatches, type AppDeps } from '@leadex/core';
 
-export const SWEEP_QUEUE = `${QUEUE.spotCheck}-sweep`;
-
 export const spotCheckSweepJob = {
-  queue: SWEEP_QUEUE,
+  queue: QUEUE.spotCheckSweep,
   concurrency: 1,
   // Safe twice: the spot-check job id is the batch id, so a batch already queued is not queued again.
   async run(deps: AppDeps) {

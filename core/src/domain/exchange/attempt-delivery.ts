@@ -81,7 +81,7 @@ export async function attemptDelivery(deps: AppDeps, deliveryId: string, lastAtt
   const final = verdict.ok || lastAttempt || !verdict.retry;
   const updated = await deps.db.transaction(async (tx) => {
     const attempt = delivery.attempts + 1;
-    await tx.insert(deliveryAttempts).values({ id: newId('whk'), deliveryId, attempt, httpStatus, error, durationMs: Date.now() - started, at: deps.clock() });
+    await tx.insert(deliveryAttempts).values({ id: newId('dla'), deliveryId, attempt, httpStatus, error, durationMs: Date.now() - started, at: deps.clock() });
     return tx
       .update(deliveries)
       .set({ attempts: attempt, lastStatus: httpStatus, lastError: error, status: verdict.ok ? 'DELIVERED' : final ? 'FAILED' : 'PENDING', deliveredAt: verdict.ok ? deps.clock() : null })

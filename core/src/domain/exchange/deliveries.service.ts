@@ -29,7 +29,7 @@ export async function setWebhookEndpoint(deps: AppDeps, actor: Actor | null, raw
   const sealed = deps.vault.seal({ secret });
   const [row] = await deps.db.transaction(async (tx) => {
     await retireEndpoints(tx, buyer.organizationId, CANCELLED_BECAUSE.replaced);
-    return tx.insert(webhookEndpoints).values({ id: newId('whk'), buyerOrgId: buyer.organizationId, url, secretSealed: sealed.sealed, secretKeyId: sealed.keyId, createdAt: deps.clock() }).returning();
+    return tx.insert(webhookEndpoints).values({ id: newId('wep'), buyerOrgId: buyer.organizationId, url, secretSealed: sealed.sealed, secretKeyId: sealed.keyId, createdAt: deps.clock() }).returning();
   });
   return { id: row!.id, url: row!.url, secret };
 }
@@ -78,7 +78,7 @@ export async function enqueueDeliveries(deps: AppDeps, purchaseIds: string[]): P
   if (!rows.length) return 0;
   const created = await deps.db
     .insert(deliveries)
-    .values(rows.map((r) => ({ id: newId('whk'), endpointId: r.endpointId, purchaseId: r.purchaseId, status: 'PENDING', createdAt: deps.clock() })))
+    .values(rows.map((r) => ({ id: newId('dlv'), endpointId: r.endpointId, purchaseId: r.purchaseId, status: 'PENDING', createdAt: deps.clock() })))
     .onConflictDoNothing()
     .returning({ id: deliveries.id });
   for (const d of created) {
@@ -130,7 +130,7 @@ export async function redeliver(deps: AppDeps, actor: Actor | null, deliveryId: 
 
 // the endpoint's delivery of this purchase, created when the purchase was bought before the endpoint was set
 async function deliveryFor(deps: AppDeps, endpointId: string, purchaseId: string) {
-  await deps.db.insert(deliveries).values({ id: newId('whk'), endpointId, purchaseId, status: 'PENDING', createdAt: deps.clock() }).onConflictDoNothing();
+  await deps.db.insert(deliveries).values({ id: newId('dlv'), endpointId, purchaseId, status: 'PENDING', createdAt: deps.clock() }).onConflictDoNothing();
   const [row] = await deps.db.select().from(deliveries).where(and(eq(deliveries.endpointId, endpointId), eq(deliveries.purchaseId, purchaseId)));
   return row!;
 }

@@ -30,7 +30,7 @@ export async function topUpWallet(deps: AppDeps, actor: Actor | null, amountText
   if (!topUp) {
     [topUp] = await deps.db
       .insert(walletTopUps)
-      .values({ id: newId('pay'), buyerOrgId: buyer.organizationId, amount, currency, status: 'PENDING', idempotencyKey: key, createdAt: deps.clock() })
+      .values({ id: newId('top'), buyerOrgId: buyer.organizationId, amount, currency, status: 'PENDING', idempotencyKey: key, createdAt: deps.clock() })
       .onConflictDoNothing()
       .returning();
     topUp ??= (await deps.db.select().from(walletTopUps).where(and(eq(walletTopUps.buyerOrgId, buyer.organizationId), eq(walletTopUps.idempotencyKey, key!))))[0];

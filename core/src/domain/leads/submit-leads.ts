@@ -288,7 +288,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
     }
     const findings = results.flatMap((r) =>
       r.issues.map((issue) => ({
-        id: newId('ver'), batchId, leadId: r.lead?.id ?? null, rowIndex: r.index, stage: 'SUBMISSION',
+        id: newId('vrs'), batchId, leadId: r.lead?.id ?? null, rowIndex: r.index, stage: 'SUBMISSION',
         code: issue.code, field: issue.field, message: issue.message, severity: issue.severity, createdAt: now,
       })),
     );

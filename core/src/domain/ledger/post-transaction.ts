@@ -34,7 +34,7 @@ export async function postLedgerTransaction(tx: Db, entry: LedgerEntry): Promise
     .returning({ id: schema.ledgerTransactions.id });
   if (!inserted.length) return false;
   if (postings.length) {
-    await tx.insert(schema.ledgerPostings).values(postings.map((p) => ({ id: newId('jrn'), transactionId: id, account: p.account, amount: p.amount, currency: entry.currency })));
+    await tx.insert(schema.ledgerPostings).values(postings.map((p) => ({ id: newId('pst'), transactionId: id, account: p.account, amount: p.amount, currency: entry.currency })));
   }
   return true;
 }

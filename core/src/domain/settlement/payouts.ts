@@ -34,7 +34,7 @@ export async function recordDuePayouts(tx: Db, runId: string, minPayout: Money, 
   );
   const recorded: PayoutRow[] = [];
   for (const d of due) {
-    const id = newId('pay');
+    const id = newId('pyo');
     const amount = Number(d.payable);
     const [row] = await tx
       .insert(payouts)

@@ -1,13 +1,41 @@
-// Readable prefixed ids (`lead_01J…`): one helper, prefixes from a typed union.
+// Readable prefixed ids (`lead_01J…`): one helper, one prefix per entity, from a typed union.
 import { monotonicFactory } from 'ulid';
 
 // one generator: ids made in the same millisecond still sort in creation order, and it is ~40× cheaper
 // than ulid()'s default, which draws random bytes one character at a time
 const ulid = monotonicFactory();
 
-export type IdPrefix =
-  | 'org' | 'usr' | 'ses' | 'key' | 'lead' | 'bat' | 'ver' | 'aud'
-  | 'ord' | 'pur' | 'dsp' | 'rfd' | 'stl' | 'pay' | 'jrn' | 'evt' | 'cmp' | 'png' | 'whk';
+// Ids are opaque text: rows made before a prefix changed keep their old one (deliveries, attempts and
+// endpoints were all `whk_`, verification tasks and findings `ver_`, postings `jrn_`, top-ups `pay_`),
+// so nothing may branch on a prefix.
+export const ID_PREFIXES = {
+  organization: 'org',
+  user: 'usr',
+  session: 'ses',
+  apiKey: 'key',
+  lead: 'lead',
+  leadBatch: 'bat',
+  verificationTask: 'vtk',
+  verificationResult: 'vrs',
+  contactRead: 'aud',
+  order: 'ord',
+  purchase: 'pur',
+  dispute: 'dsp',
+  refund: 'rfd',
+  settlementRun: 'stl',
+  payout: 'pyo',
+  walletTopUp: 'top',
+  ledgerTransaction: 'jrn',
+  ledgerPosting: 'pst',
+  event: 'evt',
+  campaign: 'cmp',
+  ping: 'png',
+  webhookEndpoint: 'wep',
+  delivery: 'dlv',
+  deliveryAttempt: 'dla',
+} as const;
+
+export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${ulid().toLowerCase()}`;

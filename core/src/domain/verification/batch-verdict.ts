@@ -92,7 +92,7 @@ export async function applyBatchVerdict(
 
   // the sampled provider's name is kept in `field`, so Lead.checks can name the check (OPERATOR_CALL)
   const rows = findings.map((f) => ({
-    id: newId('ver'), batchId, leadId: f.leadId, rowIndex: -1, stage: 'SPOT_CHECK',
+    id: newId('vrs'), batchId, leadId: f.leadId, rowIndex: -1, stage: 'SPOT_CHECK',
     code: f.passed ? SAMPLE_PASSED : f.code!, field: providerName, message: f.passed ? `Checked by the ${providerName} provider.` : f.message!,
     severity: f.passed ? 'WARNING' : 'ERROR', createdAt: now,
   }));

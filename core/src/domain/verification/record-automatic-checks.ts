@@ -25,10 +25,10 @@ export async function recordAutomaticChecks(tx: Db, batchId: string, pending: Le
     const failures = automaticCheckFailures(toCheckedLead(lead, vault));
     if (failures.length) failedIds.add(lead.id);
     if (!failures.length) {
-      rows.push({ id: newId('ver'), batchId, leadId: lead.id, rowIndex: -1, stage: 'AUTOMATIC', code: AUTOMATIC_PASSED, field: null, message: 'Passed every automatic check.', severity: 'WARNING', createdAt: now });
+      rows.push({ id: newId('vrs'), batchId, leadId: lead.id, rowIndex: -1, stage: 'AUTOMATIC', code: AUTOMATIC_PASSED, field: null, message: 'Passed every automatic check.', severity: 'WARNING', createdAt: now });
     }
     for (const f of failures) {
-      rows.push({ id: newId('ver'), batchId, leadId: lead.id, rowIndex: -1, stage: 'AUTOMATIC', code: f.check, field: f.field, message: `${f.reason}: ${f.message}`, severity: 'ERROR', createdAt: now });
+      rows.push({ id: newId('vrs'), batchId, leadId: lead.id, rowIndex: -1, stage: 'AUTOMATIC', code: f.check, field: f.field, message: `${f.reason}: ${f.message}`, severity: 'ERROR', createdAt: now });
     }
   }
   await insertRowsAsJson(tx, schema.verificationResults, rows);

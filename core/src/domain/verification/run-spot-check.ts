@@ -35,7 +35,7 @@ export async function runSpotCheck(deps: AppDeps, batchId: string, options: { of
       const survivors = pending.filter((l) => !failed.has(l.id));
       const sample = pickSample(survivors, sampleSize(survivors.length, seller!.qualityScore), batchId);
       if (sample.length) {
-        await tx.insert(verificationTasks).values(sample.map((l) => ({ id: newId('ver'), batchId, leadId: l.id, status: 'OPEN', createdAt: now })));
+        await tx.insert(verificationTasks).values(sample.map((l) => ({ id: newId('vtk'), batchId, leadId: l.id, status: 'OPEN', createdAt: now })));
         return null;
       }
     }

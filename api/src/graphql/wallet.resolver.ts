@@ -1,0 +1,17 @@
+// A buyer's prepaid wallet: its balance (a ledger account) and Stripe Checkout top-ups — thin calls into the domain.
+import { myWallet } from '@leadex/core/domain/exchange/my-wallet';
+import { topUpWallet } from '@leadex/core/domain/exchange/wallet.service';
+import type { GqlContext } from './context';
+import { toMoney } from './mappers';
+
+export const walletResolvers = {
+  Query: {
+    wallet: async (_: unknown, __: unknown, ctx: GqlContext) => {
+      const { balance } = await myWallet(ctx.deps, ctx.actor);
+      return { balance: toMoney(balance.amount, balance.currency) };
+    },
+  },
+  Mutation: {
+    topUpWallet: (_: unknown, a: { amount: string; idempotencyKey?: string }, ctx: GqlContext) => topUpWallet(ctx.deps, ctx.actor, a.amount, a.idempotencyKey),
+  },
+};
