@@ -7,6 +7,7 @@
 //   npx tsx bench/purchase.ts            BENCH_BUYERS=50 BENCH_LEADS=3000 BENCH_SECONDS=20
 import { createOrder } from '@leadex/core/domain/orders/create-order';
 import { recordOrderPayment } from '@leadex/core/domain/orders/record-payment';
+import { money } from '@leadex/core/domain/shared/money';
 import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
 import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import { spawnSync } from 'node:child_process';
@@ -89,7 +90,7 @@ await runBench(async ({ runtime, raw, databaseName }) => {
   const domain = await race(SECONDS, BUYERS, async (b) => {
     try {
       const order = await createOrder(deps, domainBuyers[b]!, { leadIds: pickLeads(leadIds) });
-      await deps.db.transaction((tx) => recordOrderPayment(deps, tx, { orderId: order.id, paymentIntentId: `pi_bench_${order.id}`, amount: order.total, currency: order.currency }));
+      await deps.db.transaction((tx) => recordOrderPayment(deps, tx, { orderId: order.id, paymentIntentId: `pi_bench_${order.id}`, amount: money(order.total, order.currency) }));
       return 'ok';
     } catch (err) {
       if (err instanceof DomainError && err.category === 'CONFLICT') return 'conflict';

@@ -2,6 +2,7 @@
 import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
 import { createOrder } from '@leadex/core/domain/orders/create-order';
 import { recordOrderPayment } from '@leadex/core/domain/orders/record-payment';
+import { money } from '@leadex/core/domain/shared/money';
 import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import { eq, inArray, schema } from '@leadex/db';
 import { createBuyerActors, createSellerActor, exclusiveLead, listLeads, sharedLead } from '../helpers/market-fixtures';
@@ -29,7 +30,7 @@ async function payReserved(orderIds: string[]) {
     orderIds.map(async (id) => {
       const [order] = await app.runtime.deps.db.select().from(schema.orders).where(eq(schema.orders.id, id));
       await app.runtime.deps.db.transaction((tx) =>
-        recordOrderPayment(app.runtime.deps, tx, { orderId: id, paymentIntentId: `pi_test_${id}`, amount: order!.total, currency: order!.currency }),
+        recordOrderPayment(app.runtime.deps, tx, { orderId: id, paymentIntentId: `pi_test_${id}`, amount: money(order!.total, order!.currency) }),
       );
     }),
   );

@@ -5,6 +5,7 @@ import type { Actor } from '@leadex/core/domain/auth/access';
 import { createOrder } from '@leadex/core/domain/orders/create-order';
 import { cancelOrder } from '@leadex/core/domain/orders/release-order';
 import { recordOrderPayment } from '@leadex/core/domain/orders/record-payment';
+import { money } from '@leadex/core/domain/shared/money';
 import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import { and, eq, gt, schema } from '@leadex/db';
 import { ClientError } from 'graphql-request';
@@ -34,7 +35,7 @@ async function holdsOf(app: TestApp, buyerOrgId: string) {
 async function pay(app: TestApp, orderId: string) {
   const [order] = await app.runtime.deps.db.select().from(schema.orders).where(eq(schema.orders.id, orderId));
   await app.runtime.deps.db.transaction((tx) =>
-    recordOrderPayment(app.runtime.deps, tx, { orderId, paymentIntentId: `pi_test_${orderId}`, amount: order!.total, currency: order!.currency }),
+    recordOrderPayment(app.runtime.deps, tx, { orderId, paymentIntentId: `pi_test_${orderId}`, amount: money(order!.total, order!.currency) }),
   );
 }
 

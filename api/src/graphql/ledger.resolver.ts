@@ -6,6 +6,6 @@ import { toMoney } from './mappers';
 export const ledgerResolvers = {
   Query: {
     ledgerBalances: async (_: unknown, __: unknown, ctx: GqlContext) =>
-      (await ledgerBalances(ctx.deps, ctx.actor)).map((b) => ({ account: b.account, balance: toMoney(b.balance, b.currency) })),
+      (await ledgerBalances(ctx.deps, ctx.actor)).map((b) => ({ account: b.account, balance: toMoney(b.balance.amount, b.balance.currency) })),
   },
 };

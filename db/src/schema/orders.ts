@@ -4,6 +4,10 @@ import { boolean, index, pgTable, text, uniqueIndex, integer } from 'drizzle-orm
 import { organizations, users } from './accounts';
 import { createdAt, id, money, ts } from './columns';
 import { leads } from './leads';
+import type { OrderStatus, PurchaseStatus, RefundStatus } from './statuses';
+
+export type PaidWith = 'STRIPE' | 'WALLET';
+export type RefundDestination = 'STRIPE' | 'WALLET';
 
 export const orders = pgTable(
   'orders',
@@ -11,7 +15,7 @@ export const orders = pgTable(
     id: id(),
     buyerOrgId: text('buyer_org_id').notNull().references(() => organizations.id),
     buyerUserId: text('buyer_user_id').references(() => users.id),
-    status: text('status').notNull(), // RESERVED | PAID | EXPIRED | CANCELLED
+    status: text('status').$type<OrderStatus>().notNull(),
     total: money('total').notNull(),
     currency: text('currency').notNull(),
     discountBps: integer('discount_bps').notNull().default(0),
@@ -64,12 +68,12 @@ export const purchases = pgTable(
     currency: text('currency').notNull(),
     paymentIntentId: text('payment_intent_id'),
     // STRIPE (paid by card through an order) or WALLET (won by a campaign, paid from the prepaid wallet)
-    paidWith: text('paid_with').notNull().default('STRIPE'),
+    paidWith: text('paid_with').$type<PaidWith>().notNull().default('STRIPE'),
     campaignId: text('campaign_id'),
     outcome: text('outcome').notNull().default('NEW'),
     outcomeReason: text('outcome_reason'),
     // ESCROW until settled (SETTLED) or fully refunded after an accepted dispute (REFUNDED)
-    status: text('status').notNull().default('ESCROW'),
+    status: text('status').$type<PurchaseStatus>().notNull().default('ESCROW'),
     // refunded so far (a partial refund leaves the rest in escrow, to be settled)
     refundedAmount: money('refunded_amount').notNull().default(0),
     settledAt: ts('settled_at'),
@@ -106,7 +110,7 @@ export const refunds = pgTable(
     // the ledger account the refunded money leaves: escrow for a disputed sale, unapplied for a late payment
     sourceAccount: text('source_account').notNull().default('platform:unapplied_payments'),
     // STRIPE refunds the card; WALLET credits the buyer's wallet (purchases paid from it)
-    destination: text('destination').notNull().default('STRIPE'),
+    destination: text('destination').$type<RefundDestination>().notNull().default('STRIPE'),
     reason: text('reason').notNull(),
     amount: money('amount').notNull(),
     currency: text('currency').notNull(),
@@ -114,7 +118,7 @@ export const refunds = pgTable(
     stripeRefundId: text('stripe_refund_id'),
     // the Stripe idempotency key: derived from the business event so a retry never refunds twice
     idempotencyKey: text('idempotency_key').notNull(),
-    status: text('status').notNull(), // PENDING | SUCCEEDED | FAILED
+    status: text('status').$type<RefundStatus>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('refunds_idem_uq').on(t.idempotencyKey), uniqueIndex('refunds_dispute_uq').on(t.disputeId).where(sql`dispute_id is not null`)],

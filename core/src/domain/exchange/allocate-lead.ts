@@ -6,14 +6,15 @@ import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { loadSegments } from '../catalog/catalog.service';
 import { PLATFORM_ESCROW, buyerWallet } from '../ledger/ledger-accounts';
-import { postLedgerTransaction } from '../ledger/post-transaction';
+import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction';
 import type { TLeadFilter } from '../leads/lead-filter';
 import type { SegmentDefinition } from '../leads/lead.types';
 import { splitCommission } from '../pricing/pricing.rules';
 import { freeCapacity } from '../orders/capacity.rules';
+import { commissionBpsOf } from '../orders/commission.rules';
 import { newId } from '../shared/ids';
 import { buyersSuppressing } from '../suppression/suppression-lookups';
-import { parseDecimal } from '../shared/money';
+import { money, parseDecimal } from '../shared/money';
 import { inSchedule, leadMatchesFilter, runAuction, type Award, type Bid, type ScheduleWindow } from './campaign.rules';
 import { winsToday } from './campaigns.service';
 import { enqueueDeliveries } from './deliveries.service';
@@ -98,8 +99,8 @@ async function recordWin(deps: AppDeps, tx: Db, lead: LeadRow, award: Award, com
   await tx.insert(campaignWins).values({ campaignId: award.campaignId, leadId: lead.id, purchaseId, price: award.price, wonAt: now });
   await tx.update(campaigns).set({ spent: sql`${campaigns.spent} + ${award.price}` }).where(eq(campaigns.id, award.campaignId));
   await postLedgerTransaction(tx, {
-    eventKey: `campaign-sale:${purchaseId}`, kind: 'WALLET_PURCHASE', memo: `campaign ${award.campaignId} won ${lead.id}`, occurredAt: now, currency: lead.currency,
-    postings: [{ account: buyerWallet(award.buyerOrgId), amount: award.price }, { account: PLATFORM_ESCROW, amount: -award.price }],
+    eventKey: `campaign-sale:${purchaseId}`, kind: 'WALLET_PURCHASE', memo: `campaign ${award.campaignId} won ${lead.id}`, occurredAt: now,
+    postings: [debit(buyerWallet(award.buyerOrgId), money(award.price, lead.currency)), credit(PLATFORM_ESCROW, money(award.price, lead.currency))],
   });
   return purchaseId;
 }
@@ -135,7 +136,7 @@ export async function allocateLead(
       ? bids.filter((b) => b.campaignId === fixed.campaignId && b.maxBid >= fixed.price).map((b) => ({ campaignId: b.campaignId, buyerOrgId: b.buyerOrgId, price: fixed.price }))
       : runAuction(bids, lead.price, slots);
     const sold: AllocationResult['sold'] = [];
-    for (const award of awards) sold.push({ ...award, purchaseId: await recordWin(deps, tx, lead, award, segments.get(lead.segment)?.commissionBps ?? 2000, now) });
+    for (const award of awards) sold.push({ ...award, purchaseId: await recordWin(deps, tx, lead, award, commissionBpsOf(segments.get(lead.segment)), now) });
     if (sold.length) {
       await tx
         .update(leads)

@@ -5,11 +5,11 @@ import type { AppDeps } from '../app-deps';
 import { requireUser, type Actor } from '../auth/access';
 import { PLATFORM_STRIPE_BALANCE, buyerWallet } from '../ledger/ledger-accounts';
 import { owedBy } from '../ledger/ledger-balances';
-import { postLedgerTransaction } from '../ledger/post-transaction';
+import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction';
 import { bookUnmatchedPayment } from '../payments/unmatched-payment';
 import { DomainError, badInput } from '../shared/domain-error';
 import { newId } from '../shared/ids';
-import { parseMoneyInput } from '../shared/money';
+import { money, parseMoneyInput } from '../shared/money';
 
 const { walletTopUps } = schema;
 const MAX_TOP_UP = 1_000_000_00;
@@ -76,15 +76,15 @@ export async function recordTopUpPayment(
   const reason = topUp.status === 'PAID' ? 'a second payment of a paid top-up' : p.amount !== topUp.amount || p.currency.toUpperCase() !== topUp.currency ? 'an amount mismatch' : null;
   if (reason) {
     const refundId = await bookUnmatchedPayment(deps, tx, {
-      paymentIntentId: p.paymentIntentId, amount: p.amount, currency: p.currency, topUpId: topUp.id, reason, expected: { amount: topUp.amount, currency: topUp.currency },
+      paymentIntentId: p.paymentIntentId, amount: money(p.amount, p.currency), topUpId: topUp.id, reason, expected: money(topUp.amount, topUp.currency),
     });
     return { outcome: 'REFUND_DUE', refundId };
   }
   const now = deps.clock();
   await tx.update(walletTopUps).set({ status: 'PAID', paidAt: now, paymentIntentId: p.paymentIntentId }).where(eq(walletTopUps.id, topUp.id));
   await postLedgerTransaction(tx, {
-    eventKey: `top-up:${topUp.id}`, kind: 'TOP_UP', memo: `wallet top-up ${topUp.id}`, occurredAt: now, currency: topUp.currency,
-    postings: [{ account: PLATFORM_STRIPE_BALANCE, amount: topUp.amount }, { account: buyerWallet(topUp.buyerOrgId), amount: -topUp.amount }],
+    eventKey: `top-up:${topUp.id}`, kind: 'TOP_UP', memo: `wallet top-up ${topUp.id}`, occurredAt: now,
+    postings: [debit(PLATFORM_STRIPE_BALANCE, money(topUp.amount, topUp.currency)), credit(buyerWallet(topUp.buyerOrgId), money(topUp.amount, topUp.currency))],
   });
   return { outcome: 'TOPPED_UP' };
 }

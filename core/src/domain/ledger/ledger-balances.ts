@@ -2,11 +2,11 @@
 import { queryRows, sql, type Db } from '@leadex/db';
 import type { AppDeps } from '../app-deps';
 import { requireRole, type Actor } from '../auth/access';
+import { money, type Money } from '../shared/money';
 
 export interface AccountBalance {
   account: string;
-  balance: number;
-  currency: string;
+  balance: Money;
 }
 
 export async function accountBalances(db: Db): Promise<AccountBalance[]> {
@@ -14,7 +14,7 @@ export async function accountBalances(db: Db): Promise<AccountBalance[]> {
     db,
     sql`SELECT account, currency, sum(amount)::text AS balance FROM ledger_postings GROUP BY account, currency ORDER BY account`,
   );
-  return rows.map((r) => ({ account: r.account, currency: r.currency, balance: Number(r.balance) }));
+  return rows.map((r) => ({ account: r.account, balance: money(Number(r.balance), r.currency) }));
 }
 
 export async function balanceOf(db: Db, account: string): Promise<number> {

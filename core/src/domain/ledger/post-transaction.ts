@@ -1,10 +1,23 @@
 // Writes one balanced ledger transaction inside the caller's database transaction, at most once per event.
 import { schema, type Db } from '@leadex/db';
 import { newId } from '../shared/ids';
+import { money, type Money } from '../shared/money';
 
 export interface Posting {
   account: string;
-  amount: number; // minor units; debit > 0, credit < 0
+  /** debit > 0, credit < 0 */
+  amount: Money;
+}
+
+/** A posting that adds `amount` to an asset (the Stripe balance) or takes it off a liability (escrow, a wallet). */
+export function debit(account: string, amount: Money): Posting {
+  return { account, amount };
+}
+
+/** A posting that takes `amount` off an asset or adds it to a liability: the other side of a debit. */
+export function credit(account: string, amount: Money): Posting {
+  // 0 - x rather than -x: a zero credit is 0, not -0
+  return { account, amount: money(0 - amount.amount, amount.currency) };
 }
 
 export interface LedgerEntry {
@@ -13,7 +26,7 @@ export interface LedgerEntry {
   kind: string;
   memo?: string;
   occurredAt: Date;
-  currency: string;
+  /** in one currency: an entry never converts money */
   postings: Posting[];
 }
 
@@ -22,10 +35,12 @@ export interface LedgerEntry {
  * transaction as the state change it records. A database trigger re-checks the balance at commit.
  */
 export async function postLedgerTransaction(tx: Db, entry: LedgerEntry): Promise<boolean> {
-  const postings = entry.postings.filter((p) => p.amount !== 0);
-  const sum = postings.reduce((s, p) => s + p.amount, 0);
+  const currencies = [...new Set(entry.postings.map((p) => p.amount.currency))];
+  if (currencies.length > 1) throw new Error(`ledger entry ${entry.eventKey} mixes currencies (${currencies.join(', ')})`);
+  const postings = entry.postings.filter((p) => p.amount.amount !== 0);
+  if (postings.some((p) => !Number.isSafeInteger(p.amount.amount))) throw new Error(`ledger entry ${entry.eventKey} has a non-integer amount`);
+  const sum = postings.reduce((s, p) => s + p.amount.amount, 0);
   if (sum !== 0) throw new Error(`ledger entry ${entry.eventKey} does not balance (${sum})`);
-  if (postings.some((p) => !Number.isSafeInteger(p.amount))) throw new Error(`ledger entry ${entry.eventKey} has a non-integer amount`);
   const id = newId('jrn');
   const inserted = await tx
     .insert(schema.ledgerTransactions)
@@ -34,7 +49,9 @@ export async function postLedgerTransaction(tx: Db, entry: LedgerEntry): Promise
     .returning({ id: schema.ledgerTransactions.id });
   if (!inserted.length) return false;
   if (postings.length) {
-    await tx.insert(schema.ledgerPostings).values(postings.map((p) => ({ id: newId('pst'), transactionId: id, account: p.account, amount: p.amount, currency: entry.currency })));
+    await tx
+      .insert(schema.ledgerPostings)
+      .values(postings.map((p) => ({ id: newId('pst'), transactionId: id, account: p.account, amount: p.amount.amount, currency: p.amount.currency })));
   }
   return true;
 }

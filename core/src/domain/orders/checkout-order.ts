@@ -4,14 +4,16 @@ import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
+import { assertTransition } from '../shared/lifecycle';
 import { loadOrder } from './load-order';
+import { ORDER_LIFECYCLE } from './order.lifecycle';
 
 export async function checkoutOrder(deps: AppDeps, actor: Actor | null, orderId: string): Promise<{ url: string; sessionId: string }> {
   const buyer = requireUser(actor, 'BUYER');
   const order = await loadOrder(deps, buyer, orderId);
-  if (order.status !== 'RESERVED' || order.expiresAt <= deps.clock()) {
-    throw new DomainError('ORDER_NOT_PAYABLE', order.status === 'RESERVED' ? 'The reservation has expired; order again' : `A ${order.status} order cannot be paid`);
-  }
+  assertTransition(ORDER_LIFECYCLE, order.status, 'PAID', 'BUYER', { code: 'ORDER_NOT_PAYABLE', message: `A ${order.status} order cannot be paid` });
+  // the hold ended and the sweep has not marked it EXPIRED yet
+  if (order.expiresAt <= deps.clock()) throw new DomainError('ORDER_NOT_PAYABLE', 'The reservation has expired; order again');
   const web = deps.config.WEB_ORIGIN.replace(/\/$/, '');
   let session;
   try {

@@ -12,6 +12,7 @@ import { filterConditions, parseLeadFilter } from '../leads/lead-filter';
 import { isUniqueViolation } from '../shared/db-errors';
 import { DomainError, badInput, type FieldError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
+import { money } from '../shared/money';
 import { parseInput } from '../shared/validation';
 import { leadsSuppressedBy, notSuppressedFor } from '../suppression/suppression-lookups';
 import { loadOrder, type OrderView } from './load-order';
@@ -154,14 +155,14 @@ export async function createOrder(deps: AppDeps, actor: Parameters<typeof requir
       const chosen = byIds
         ? await lockChosenLeads(deps, tx, buyer.organizationId, input.leadIds!, now)
         : await lockMatchingLeads(deps, tx, buyer.organizationId, input.matching, input.quantity!, now);
-      const priced = priceOrderLines(chosen.map((l) => l.price), volumeTiers);
+      const priced = priceOrderLines(chosen.map((l) => money(l.price, l.currency)), volumeTiers, deps.config.PLATFORM_CURRENCY);
       const id = newId('ord');
       await tx.insert(orders).values({
-        id, buyerOrgId: buyer.organizationId, buyerUserId: buyer.userId, status: 'RESERVED', total: priced.total,
-        currency: deps.config.PLATFORM_CURRENCY, discountBps: priced.discountBps,
+        id, buyerOrgId: buyer.organizationId, buyerUserId: buyer.userId, status: 'RESERVED', total: priced.total.amount,
+        currency: priced.total.currency, discountBps: priced.discountBps,
         expiresAt: new Date(now.getTime() + deps.config.ORDER_HOLD_MINUTES * 60_000), idempotencyKey: key, requestHash: fingerprint, createdAt: now,
       });
-      await tx.insert(orderLines).values(chosen.map((l, i) => ({ orderId: id, leadId: l.id, buyerOrgId: buyer.organizationId, price: priced.prices[i]! })));
+      await tx.insert(orderLines).values(chosen.map((l, i) => ({ orderId: id, leadId: l.id, buyerOrgId: buyer.organizationId, price: priced.prices[i]!.amount })));
       await tx.update(leads).set({ reservedCount: sql`${leads.reservedCount} + 1` }).where(inArray(leads.id, chosen.map((l) => l.id)));
       return id;
     });

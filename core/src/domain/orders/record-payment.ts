@@ -6,20 +6,23 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { loadSegments } from '../catalog/catalog.service';
 import { PLATFORM_ESCROW, PLATFORM_STRIPE_BALANCE, PLATFORM_UNAPPLIED } from '../ledger/ledger-accounts';
-import { postLedgerTransaction } from '../ledger/post-transaction';
-import { splitCommission } from '../pricing/pricing.rules';
+import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction';
 import { bookUnmatchedPayment } from '../payments/unmatched-payment';
 import { newId } from '../shared/ids';
+import { assertTransition, isFinal } from '../shared/lifecycle';
+import { money, type Money } from '../shared/money';
 import { freeCapacity } from './capacity.rules';
+import { commissionBpsOf, splitSale } from './commission.rules';
 import type { OrderRow } from './load-order';
+import { ORDER_LIFECYCLE } from './order.lifecycle';
 
 const { orders, orderLines, leads, purchases, refunds } = schema;
 
 export interface PaymentReceived {
   orderId: string;
   paymentIntentId: string;
-  amount: number;
-  currency: string; // ISO, any case
+  /** what Stripe says was paid, currency upper-case ISO */
+  amount: Money;
 }
 
 export type PaymentOutcome =
@@ -49,6 +52,7 @@ async function retakeCapacity(tx: Db, order: OrderRow, now: Date): Promise<boole
 
 /** Turns the order's held capacity into sales: purchases, lead counters, the PAYMENT ledger entry. */
 async function convertToSales(deps: AppDeps, tx: Db, order: OrderRow, payment: PaymentReceived, now: Date): Promise<void> {
+  assertTransition(ORDER_LIFECYCLE, order.status, 'PAID', 'SYSTEM');
   const lines = await tx
     .select({ leadId: orderLines.leadId, price: orderLines.price, sellerOrgId: leads.sellerOrgId, segment: leads.segment })
     .from(orderLines)
@@ -65,17 +69,17 @@ async function convertToSales(deps: AppDeps, tx: Db, order: OrderRow, payment: P
     .where(inArray(leads.id, lines.map((l) => l.leadId)));
   await tx.insert(purchases).values(
     lines.map((l) => {
-      const split = splitCommission(l.price, segments.get(l.segment)?.commissionBps ?? 2000);
+      const split = splitSale(money(l.price, order.currency), commissionBpsOf(segments.get(l.segment)));
       return {
         id: newId('pur'), orderId: order.id, leadId: l.leadId, buyerOrgId: order.buyerOrgId, sellerOrgId: l.sellerOrgId,
-        price: l.price, commission: split.commission, sellerNet: split.sellerNet, currency: order.currency,
+        price: l.price, commission: split.commission.amount, sellerNet: split.sellerNet.amount, currency: order.currency,
         paymentIntentId: payment.paymentIntentId, purchasedAt: now,
       };
     }),
   );
   await postLedgerTransaction(tx, {
-    eventKey: `payment:${order.id}`, kind: 'PAYMENT', memo: `order ${order.id} paid (${payment.paymentIntentId})`, occurredAt: now, currency: order.currency,
-    postings: [{ account: PLATFORM_STRIPE_BALANCE, amount: payment.amount }, { account: PLATFORM_ESCROW, amount: -payment.amount }],
+    eventKey: `payment:${order.id}`, kind: 'PAYMENT', memo: `order ${order.id} paid (${payment.paymentIntentId})`, occurredAt: now,
+    postings: [debit(PLATFORM_STRIPE_BALANCE, payment.amount), credit(PLATFORM_ESCROW, payment.amount)],
   });
   await tx.update(orders).set({ status: 'PAID', paidAt: now, paymentIntentId: payment.paymentIntentId, closedAt: now }).where(eq(orders.id, order.id));
 }
@@ -83,13 +87,13 @@ async function convertToSales(deps: AppDeps, tx: Db, order: OrderRow, payment: P
 /** Money came in for nothing deliverable: book it as unapplied and queue a full refund. */
 async function bookForRefund(tx: Db, order: OrderRow, payment: PaymentReceived, now: Date, reason: string): Promise<string> {
   await postLedgerTransaction(tx, {
-    eventKey: `payment:${order.id}`, kind: 'PAYMENT', memo: `order ${order.id} paid after ${reason}`, occurredAt: now, currency: order.currency,
-    postings: [{ account: PLATFORM_STRIPE_BALANCE, amount: payment.amount }, { account: PLATFORM_UNAPPLIED, amount: -payment.amount }],
+    eventKey: `payment:${order.id}`, kind: 'PAYMENT', memo: `order ${order.id} paid after ${reason}`, occurredAt: now,
+    postings: [debit(PLATFORM_STRIPE_BALANCE, payment.amount), credit(PLATFORM_UNAPPLIED, payment.amount)],
   });
   await tx.update(orders).set({ paidAt: now, paymentIntentId: payment.paymentIntentId }).where(eq(orders.id, order.id));
   const refundId = newId('rfd');
   await tx.insert(refunds).values({
-    id: refundId, orderId: order.id, reason, amount: payment.amount, currency: order.currency, paymentIntentId: payment.paymentIntentId,
+    id: refundId, orderId: order.id, reason, amount: payment.amount.amount, currency: payment.amount.currency, paymentIntentId: payment.paymentIntentId,
     idempotencyKey: `late-payment-${order.id}`, status: 'PENDING', createdAt: now,
   });
   return refundId;
@@ -103,23 +107,19 @@ export async function recordOrderPayment(deps: AppDeps, tx: Db, payment: Payment
   const now = deps.clock();
   const [order] = await tx.select().from(orders).where(eq(orders.id, payment.orderId)).for('update');
   if (!order) return { result: 'UNKNOWN_ORDER', orderId: payment.orderId };
-  if (order.paidAt && order.paymentIntentId === payment.paymentIntentId) return { result: 'ALREADY_RECORDED', orderId: order.id };
+  // PAID is final; an EXPIRED or CANCELLED order booked for a refund also took its one payment (paidAt)
+  const alreadyPaid = isFinal(ORDER_LIFECYCLE, order.status) || order.paidAt != null;
+  if (alreadyPaid && order.paymentIntentId === payment.paymentIntentId) return { result: 'ALREADY_RECORDED', orderId: order.id };
   // a second payment of a paid order, or one of another amount or currency than the order's: Stripe has the
   // money but it buys nothing, so it is refunded in full and alerted on; the order itself is left as it is
-  const reason = order.paidAt ? 'a second payment of a paid order' : payment.amount !== order.total || payment.currency.toUpperCase() !== order.currency ? 'an amount mismatch' : null;
+  const expected = money(order.total, order.currency);
+  const reason = alreadyPaid ? 'a second payment of a paid order' : payment.amount.amount !== expected.amount || payment.amount.currency !== expected.currency ? 'an amount mismatch' : null;
   if (reason) {
-    const refundId = await bookUnmatchedPayment(deps, tx, {
-      paymentIntentId: payment.paymentIntentId, amount: payment.amount, currency: payment.currency, orderId: order.id, reason,
-      expected: { amount: order.total, currency: order.currency },
-    });
+    const refundId = await bookUnmatchedPayment(deps, tx, { paymentIntentId: payment.paymentIntentId, amount: payment.amount, orderId: order.id, reason, expected });
     return { result: 'REFUND_DUE', orderId: order.id, refundId };
   }
-  if (order.status === 'RESERVED') {
-    await convertToSales(deps, tx, order, payment, now);
-    return { result: 'PAID', orderId: order.id };
-  }
-  // EXPIRED or CANCELLED: honour when every lead can still be had
-  if (await retakeCapacity(tx, order, now)) {
+  // RESERVED is paid outright; EXPIRED or CANCELLED (a late payment) only when every lead can still be had
+  if (order.status === 'RESERVED' || (await retakeCapacity(tx, order, now))) {
     await convertToSales(deps, tx, order, payment, now);
     return { result: 'PAID', orderId: order.id };
   }

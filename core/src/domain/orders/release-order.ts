@@ -4,12 +4,25 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
+import { assertTransition, canTransition, fromStatuses, type TransitionActor } from '../shared/lifecycle';
 import { loadOrder, type OrderRow, type OrderView } from './load-order';
+import { ORDER_LIFECYCLE } from './order.lifecycle';
 
 const { orders, orderLines, leads } = schema;
 
-/** Releases a RESERVED order's capacity; the caller holds the order row lock. */
-export async function releaseReservation(tx: Db, order: OrderRow, status: 'CANCELLED' | 'EXPIRED', now: Date): Promise<void> {
+/**
+ * Releases a RESERVED order's capacity; the caller holds the order row lock. Refuses (TRANSITION_NOT_ALLOWED,
+ * or the caller's code) an order `by` may not move to `status`.
+ */
+export async function releaseReservation(
+  tx: Db,
+  order: OrderRow,
+  status: 'CANCELLED' | 'EXPIRED',
+  by: TransitionActor,
+  now: Date,
+  refusal?: Parameters<typeof assertTransition>[4],
+): Promise<void> {
+  assertTransition(ORDER_LIFECYCLE, order.status, status, by, refusal);
   const lines = await tx.select({ leadId: orderLines.leadId }).from(orderLines).where(and(eq(orderLines.orderId, order.id), eq(orderLines.active, true)));
   const ids = lines.map((l) => l.leadId).sort();
   if (ids.length) {
@@ -21,13 +34,13 @@ export async function releaseReservation(tx: Db, order: OrderRow, status: 'CANCE
   await tx.update(orders).set({ status, closedAt: now }).where(eq(orders.id, order.id));
 }
 
+/** Cancels the buyer's unpaid order; a paid, expired or already cancelled one is ORDER_NOT_CANCELLABLE. */
 export async function cancelOrder(deps: AppDeps, actor: Actor | null, orderId: string): Promise<OrderView> {
   const buyer = requireUser(actor, 'BUYER');
   const sessionId = await deps.db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     if (!order || order.buyerOrgId !== buyer.organizationId) throw new DomainError('ORDER_NOT_FOUND', 'No such order');
-    if (order.status !== 'RESERVED') throw new DomainError('ORDER_NOT_CANCELLABLE', `A ${order.status} order cannot be cancelled`);
-    await releaseReservation(tx, order, 'CANCELLED', deps.clock());
+    await releaseReservation(tx, order, 'CANCELLED', 'BUYER', deps.clock(), { code: 'ORDER_NOT_CANCELLABLE', message: `A ${order.status} order cannot be cancelled` });
     return order.checkoutSessionId;
   });
   // close the checkout page too; should the buyer pay anyway, the late-payment rule applies (honour or refund)
@@ -38,13 +51,15 @@ export async function cancelOrder(deps: AppDeps, actor: Actor | null, orderId: s
 /** Expires unpaid orders past their hold. Safe to run twice or concurrently: each order is locked and re-checked. */
 export async function expireOverdueOrders(deps: AppDeps, limit = 500): Promise<number> {
   const now = deps.clock();
-  const due = await deps.db.select({ id: orders.id }).from(orders).where(and(eq(orders.status, 'RESERVED'), lte(orders.expiresAt, now))).limit(limit);
+  const expirable = fromStatuses(ORDER_LIFECYCLE, 'EXPIRED', 'SYSTEM');
+  const due = await deps.db.select({ id: orders.id }).from(orders).where(and(inArray(orders.status, expirable), lte(orders.expiresAt, now))).limit(limit);
   let expired = 0;
   for (const { id } of due) {
     const done = await deps.db.transaction(async (tx) => {
       const [order] = await tx.select().from(orders).where(eq(orders.id, id)).for('update', { skipLocked: true });
-      if (!order || order.status !== 'RESERVED' || order.expiresAt > now) return false;
-      await releaseReservation(tx, order, 'EXPIRED', now);
+      // paid or cancelled since the scan, or locked by that payment right now: not this sweep's to expire
+      if (!order || !canTransition(ORDER_LIFECYCLE, order.status, 'EXPIRED', 'SYSTEM') || order.expiresAt > now) return false;
+      await releaseReservation(tx, order, 'EXPIRED', 'SYSTEM', now);
       return true;
     });
     if (done) expired += 1;

@@ -41,9 +41,9 @@ export async function handleStripeEvent(deps: AppDeps, event: Stripe.Event): Pro
       return settle({ outcome: known ? ('ACCOUNT_UPDATED' as const) : ('IGNORED' as const) });
     }
     if (!payment) return settle({ outcome: 'IGNORED' as const });
-    const { target, paymentIntentId, amount, currency } = payment;
-    if (target.kind === 'TOP_UP') return settle(await recordTopUpPayment(deps, tx, { topUpId: target.topUpId, paymentIntentId, amount, currency }));
-    const paid = await recordOrderPayment(deps, tx, { orderId: target.orderId, paymentIntentId, amount, currency });
+    const { target, paymentIntentId, amount } = payment;
+    if (target.kind === 'TOP_UP') return settle(await recordTopUpPayment(deps, tx, { topUpId: target.topUpId, paymentIntentId, amount: amount.amount, currency: amount.currency }));
+    const paid = await recordOrderPayment(deps, tx, { orderId: target.orderId, paymentIntentId, amount });
     return settle({ outcome: paid.result, refundId: paid.result === 'REFUND_DUE' ? paid.refundId : undefined });
   });
   // after commit: the refund call goes out (if it fails, the refund stays PENDING for the retry job), and a

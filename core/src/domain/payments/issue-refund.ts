@@ -2,20 +2,26 @@
 // event (a dispute, a late payment), so however often this runs — a retry, a crash between the call and the
 // booking, two workers at once — Stripe refunds once and the ledger posts once.
 import { schema } from '@leadex/db';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { PLATFORM_STRIPE_BALANCE, buyerWallet } from '../ledger/ledger-accounts';
-import { postLedgerTransaction } from '../ledger/post-transaction';
+import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction';
 import { applyRefundToPurchase } from '../purchases/purchases.service';
+import { fromStatuses } from '../shared/lifecycle';
+import { money } from '../shared/money';
+import { REFUND_LIFECYCLE, refundAlreadyBooked } from './refund.lifecycle';
 
 const { refunds } = schema;
 export type RefundRow = typeof refunds.$inferSelect;
 
-
+/**
+ * Pays a PENDING refund back and books it. Idempotent: a refund already SUCCEEDED answers ALREADY_DONE; a
+ * failed Stripe call answers FAILED and leaves it PENDING for the retry.
+ */
 export async function issueRefund(deps: AppDeps, refundId: string): Promise<'SUCCEEDED' | 'ALREADY_DONE' | 'FAILED'> {
   const [refund] = await deps.db.select().from(refunds).where(eq(refunds.id, refundId));
   if (!refund) throw new Error(`no refund ${refundId}`);
-  if (refund.status === 'SUCCEEDED') return 'ALREADY_DONE';
+  if (refundAlreadyBooked(refund.status)) return 'ALREADY_DONE';
   if (refund.destination === 'WALLET') return creditWallet(deps, refund);
   let stripeRefund;
   try {
@@ -29,16 +35,17 @@ export async function issueRefund(deps: AppDeps, refundId: string): Promise<'SUC
   }
   return deps.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(refunds).where(eq(refunds.id, refundId)).for('update');
-    if (locked!.status === 'SUCCEEDED') return 'ALREADY_DONE';
+    if (refundAlreadyBooked(locked!.status)) return 'ALREADY_DONE';
     const now = deps.clock();
+    const amount = money(refund.amount, refund.currency);
     await tx.update(refunds).set({ status: 'SUCCEEDED', stripeRefundId: stripeRefund.id }).where(eq(refunds.id, refundId));
     const booked = await postLedgerTransaction(tx, {
-      eventKey: `refund:${refund.id}`, kind: 'REFUND', memo: `refund ${stripeRefund.id} (${refund.reason})`, occurredAt: now, currency: refund.currency,
-      postings: [{ account: refund.sourceAccount, amount: refund.amount }, { account: PLATFORM_STRIPE_BALANCE, amount: -refund.amount }],
+      eventKey: `refund:${refund.id}`, kind: 'REFUND', memo: `refund ${stripeRefund.id} (${refund.reason})`, occurredAt: now,
+      postings: [debit(refund.sourceAccount, amount), credit(PLATFORM_STRIPE_BALANCE, amount)],
     });
     // a refund of a sale leaves less in escrow for that purchase (all of it: the purchase is REFUNDED);
     // keyed on the ledger entry, so the purchase is adjusted exactly when the money is booked
-    if (booked && refund.purchaseId) await applyRefundToPurchase(tx, refund.purchaseId, refund.amount);
+    if (booked && refund.purchaseId) await applyRefundToPurchase(tx, refund.purchaseId, amount);
     return 'SUCCEEDED';
   });
 }
@@ -47,20 +54,21 @@ export async function issueRefund(deps: AppDeps, refundId: string): Promise<'SUC
 async function creditWallet(deps: AppDeps, refund: RefundRow): Promise<'SUCCEEDED' | 'ALREADY_DONE'> {
   return deps.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(refunds).where(eq(refunds.id, refund.id)).for('update');
-    if (locked!.status === 'SUCCEEDED') return 'ALREADY_DONE';
+    if (refundAlreadyBooked(locked!.status)) return 'ALREADY_DONE';
     const [purchase] = await tx.select().from(schema.purchases).where(eq(schema.purchases.id, refund.purchaseId!));
+    const amount = money(refund.amount, refund.currency);
     await tx.update(refunds).set({ status: 'SUCCEEDED' }).where(eq(refunds.id, refund.id));
     const booked = await postLedgerTransaction(tx, {
-      eventKey: `refund:${refund.id}`, kind: 'WALLET_REFUND', memo: `wallet credit (${refund.reason})`, occurredAt: deps.clock(), currency: refund.currency,
-      postings: [{ account: refund.sourceAccount, amount: refund.amount }, { account: buyerWallet(purchase!.buyerOrgId), amount: -refund.amount }],
+      eventKey: `refund:${refund.id}`, kind: 'WALLET_REFUND', memo: `wallet credit (${refund.reason})`, occurredAt: deps.clock(),
+      postings: [debit(refund.sourceAccount, amount), credit(buyerWallet(purchase!.buyerOrgId), amount)],
     });
-    if (booked) await applyRefundToPurchase(tx, purchase!.id, refund.amount);
+    if (booked) await applyRefundToPurchase(tx, purchase!.id, amount);
     return 'SUCCEEDED';
   });
 }
 
 /** Pending refunds whose Stripe call failed before; the worker retries them. */
 export async function pendingRefundIds(deps: AppDeps): Promise<string[]> {
-  const rows = await deps.db.select({ id: refunds.id }).from(refunds).where(eq(refunds.status, 'PENDING')).limit(500);
+  const rows = await deps.db.select({ id: refunds.id }).from(refunds).where(inArray(refunds.status, fromStatuses(REFUND_LIFECYCLE, 'SUCCEEDED', 'SYSTEM'))).limit(500);
   return rows.map((r) => r.id);
 }

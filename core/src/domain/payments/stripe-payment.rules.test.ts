@@ -1,4 +1,5 @@
 import { confirmPayment, paymentOfIntent, paymentOfSession, targetOf } from './stripe-payment.rules';
+import { money } from '../shared/money';
 
 const session = {
   id: 'cs_1', payment_status: 'paid' as const, payment_intent: 'pi_1', amount_total: 1000, currency: 'usd',
@@ -15,7 +16,7 @@ describe('what a Stripe payment pays for', () => {
   });
 
   it('takes a paid session with the amount Stripe charged', () => {
-    expect(paymentOfSession(session)).toEqual({ paymentIntentId: 'pi_1', amount: 1000, currency: 'usd', target: { kind: 'ORDER', orderId: 'ord_1' } });
+    expect(paymentOfSession(session)).toEqual({ paymentIntentId: 'pi_1', amount: money(1000, 'USD'), target: { kind: 'ORDER', orderId: 'ord_1' } });
   });
 
   it('refuses an unpaid session and a payment intent that has not succeeded', () => {
@@ -24,7 +25,7 @@ describe('what a Stripe payment pays for', () => {
   });
 
   it('uses the amount received, not the amount asked, of a payment intent', () => {
-    expect(paymentOfIntent({ ...intent, amount: 2500, amount_received: 1000 })).toMatchObject({ amount: 1000, target: { kind: 'TOP_UP', topUpId: 'pay_1' } });
+    expect(paymentOfIntent({ ...intent, amount: 2500, amount_received: 1000 })).toMatchObject({ amount: money(1000, 'USD'), target: { kind: 'TOP_UP', topUpId: 'pay_1' } });
   });
 
   it('says a payment for nothing of ours is not ours', () => {

@@ -1,14 +1,15 @@
 // What a Stripe Checkout Session or PaymentIntent pays for, read from the object itself. Pure: the
 // webhook applies these to the copy it retrieved from Stripe, never to the event body alone.
 import type Stripe from 'stripe';
+import { money, type Money } from '../shared/money';
 
 /** What a payment is for, from the metadata our own code set when it created the session. */
 export type PaymentTarget = { kind: 'ORDER'; orderId: string } | { kind: 'TOP_UP'; topUpId: string };
 
 export interface ConfirmedPayment {
   paymentIntentId: string;
-  amount: number; // minor units actually paid
-  currency: string; // ISO, any case
+  /** what was actually paid; Stripe's lower-case currency read as upper-case ISO */
+  amount: Money;
   target: PaymentTarget;
 }
 
@@ -28,19 +29,23 @@ export function sameTarget(a: PaymentTarget, b: PaymentTarget): boolean {
   return a.kind === b.kind && (a.kind === 'ORDER' ? a.orderId === (b as typeof a).orderId : a.topUpId === (b as typeof a).topUpId);
 }
 
+function paidAmount(minor: number, currency: string | null): Money {
+  return money(minor, (currency ?? '').toUpperCase());
+}
+
 export function paymentOfSession(s: SessionFields): ConfirmedPayment | Unconfirmed {
   if (s.payment_status !== 'paid' || !s.payment_intent) return { refused: 'NOT_PAID', detail: `session ${s.id} is ${s.payment_status}` };
   const target = targetOf(s.metadata, s.client_reference_id);
   if (!target) return { refused: 'NOTHING_OF_OURS', detail: `session ${s.id} has no order or top-up` };
   const paymentIntentId = typeof s.payment_intent === 'string' ? s.payment_intent : s.payment_intent.id;
-  return { paymentIntentId, amount: s.amount_total ?? 0, currency: s.currency ?? '', target };
+  return { paymentIntentId, amount: paidAmount(s.amount_total ?? 0, s.currency), target };
 }
 
 export function paymentOfIntent(pi: IntentFields): ConfirmedPayment | Unconfirmed {
   if (pi.status !== 'succeeded') return { refused: 'NOT_PAID', detail: `payment intent ${pi.id} is ${pi.status}` };
   const target = targetOf(pi.metadata);
   if (!target) return { refused: 'NOTHING_OF_OURS', detail: `payment intent ${pi.id} has no order or top-up` };
-  return { paymentIntentId: pi.id, amount: pi.amount_received, currency: pi.currency, target };
+  return { paymentIntentId: pi.id, amount: paidAmount(pi.amount_received, pi.currency), target };
 }
 
 /**

@@ -1,14 +1,17 @@
 // A buyer's purchases: listing them, the CRM outcome of each, and the CSV export with full contacts.
 import { schema, type Db } from '@leadex/db';
-import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { requireScope, requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
+import { fromStatuses } from '../shared/lifecycle';
+import type { Money } from '../shared/money';
 import { newestFirstPage, type Page, type PageArgs } from '../shared/newest-first-page';
 import { parseInput } from '../shared/validation';
 import { recountSellerConversion } from '../pricing/seller-conversion';
 import { recomputeSellerQuality } from '../verification/recompute-seller-quality';
+import { OWNED_PURCHASE_STATUSES, PURCHASE_LIFECYCLE } from './purchase.lifecycle';
 
 const { purchases, leads } = schema;
 export type PurchaseRow = typeof purchases.$inferSelect;
@@ -65,7 +68,7 @@ export async function buyerOwnsLead(deps: AppDeps, buyerOrgId: string, leadId: s
   const [row] = await deps.db
     .select({ id: purchases.id })
     .from(purchases)
-    .where(and(eq(purchases.leadId, leadId), eq(purchases.buyerOrgId, buyerOrgId), or(eq(purchases.status, 'ESCROW'), eq(purchases.status, 'SETTLED'))))
+    .where(and(eq(purchases.leadId, leadId), eq(purchases.buyerOrgId, buyerOrgId), inArray(purchases.status, OWNED_PURCHASE_STATUSES)))
     .limit(1);
   return !!row;
 }
@@ -80,15 +83,21 @@ export async function purchasedLeads(deps: AppDeps, actor: Actor | null) {
     .orderBy(desc(purchases.purchasedAt));
 }
 
-/** Books a refund against a purchase, inside the refund's booking transaction. */
-export async function applyRefundToPurchase(tx: Db, purchaseId: string, amount: number): Promise<void> {
-  await tx
+/**
+ * Books a refund against a purchase, inside the refund's booking transaction: the refunded amount grows, and
+ * a purchase refunded in full becomes REFUNDED (from the statuses its lifecycle lets the platform move there).
+ */
+export async function applyRefundToPurchase(tx: Db, purchaseId: string, amount: Money): Promise<void> {
+  const refundable = fromStatuses(PURCHASE_LIFECYCLE, 'REFUNDED', 'SYSTEM');
+  const [row] = await tx
     .update(purchases)
     .set({
-      refundedAmount: sql`${purchases.refundedAmount} + ${amount}`,
-      status: sql`CASE WHEN ${purchases.refundedAmount} + ${amount} >= ${purchases.price} THEN 'REFUNDED' ELSE ${purchases.status} END`,
+      refundedAmount: sql`${purchases.refundedAmount} + ${amount.amount}`,
+      status: sql`CASE WHEN ${purchases.refundedAmount} + ${amount.amount} >= ${purchases.price} AND ${inArray(purchases.status, refundable)} THEN 'REFUNDED' ELSE ${purchases.status} END`,
     })
-    .where(eq(purchases.id, purchaseId));
+    .where(and(eq(purchases.id, purchaseId), eq(purchases.currency, amount.currency)))
+    .returning({ id: purchases.id });
+  if (!row) throw new Error(`refund of ${amount.amount} ${amount.currency} matches no purchase ${purchaseId} in that currency`);
 }
 
 /** A seller's sales (no buyer identity), newest first, for their dashboard. */

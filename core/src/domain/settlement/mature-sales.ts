@@ -5,7 +5,7 @@
 import { queryRows, sql, type Db, type PurchaseStatus, type RefundStatus } from '@leadex/db';
 import { UNDECIDED_DISPUTE_STATUSES } from '../disputes/dispute.lifecycle';
 import { PLATFORM_ESCROW, PLATFORM_REVENUE, sellerPayable } from '../ledger/ledger-accounts';
-import { postLedgerTransaction } from '../ledger/post-transaction';
+import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction';
 import { money, type Money } from '../shared/money';
 import { SETTLEABLE_PURCHASE_STATUSES } from './settlement.rules';
 
@@ -65,11 +65,11 @@ export async function matureSales(tx: Db, runId: string, asOf: Date, currency: s
     const total = bySeller.reduce((s, r) => s + r.amount.amount, 0);
     const commission = bySeller.reduce((s, r) => s + r.commission.amount, 0);
     await postLedgerTransaction(tx, {
-      eventKey: `settlement:${runId}`, kind: 'SETTLEMENT', memo: `settlement run ${runId}`, occurredAt: asOf, currency,
+      eventKey: `settlement:${runId}`, kind: 'SETTLEMENT', memo: `settlement run ${runId}`, occurredAt: asOf,
       postings: [
-        { account: PLATFORM_ESCROW, amount: total },
-        { account: PLATFORM_REVENUE, amount: -commission },
-        ...bySeller.map((r) => ({ account: sellerPayable(r.sellerOrgId), amount: -r.sellerNet.amount })),
+        debit(PLATFORM_ESCROW, money(total, currency)),
+        credit(PLATFORM_REVENUE, money(commission, currency)),
+        ...bySeller.map((r) => credit(sellerPayable(r.sellerOrgId), r.sellerNet)),
       ],
     });
   }

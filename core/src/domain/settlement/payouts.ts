@@ -6,10 +6,10 @@ import { queryRows, schema, sql, type Db, type PayoutStatus } from '@leadex/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { PLATFORM_STRIPE_BALANCE, sellerPayable } from '../ledger/ledger-accounts';
-import { postLedgerTransaction } from '../ledger/post-transaction';
+import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction';
 import { newId } from '../shared/ids';
 import { canTransition, fromStatuses } from '../shared/lifecycle';
-import type { Money } from '../shared/money';
+import { money, type Money } from '../shared/money';
 import { IN_FLIGHT_PAYOUT_STATUSES, PAYOUT_LIFECYCLE } from './payout.lifecycle';
 import { payoutThreshold } from './settlement.rules';
 
@@ -41,8 +41,8 @@ export async function recordDuePayouts(tx: Db, runId: string, minPayout: Money, 
       .values({ id, sellerOrgId: d.seller_org_id, settlementRunId: runId, amount, currency, stripeAccountId: d.stripe_account_id, idempotencyKey: `payout-${id}`, status: RECORDED, createdAt: now })
       .returning();
     await postLedgerTransaction(tx, {
-      eventKey: `payout:${id}`, kind: 'PAYOUT', memo: `payout ${id} to ${d.stripe_account_id}`, occurredAt: now, currency,
-      postings: [{ account: sellerPayable(d.seller_org_id), amount }, { account: PLATFORM_STRIPE_BALANCE, amount: -amount }],
+      eventKey: `payout:${id}`, kind: 'PAYOUT', memo: `payout ${id} to ${d.stripe_account_id}`, occurredAt: now,
+      postings: [debit(sellerPayable(d.seller_org_id), money(amount, currency)), credit(PLATFORM_STRIPE_BALANCE, money(amount, currency))],
     });
     recorded.push(row!);
   }
@@ -72,8 +72,8 @@ export async function sendPayout(deps: AppDeps, payoutId: string): Promise<'SENT
         if (!canTransition(PAYOUT_LIFECYCLE, locked!.status, 'FAILED', 'SYSTEM')) return;
         await tx.update(payouts).set({ status: 'FAILED', failure: e.message }).where(eq(payouts.id, payoutId));
         await postLedgerTransaction(tx, {
-          eventKey: `payout-failed:${payoutId}`, kind: 'PAYOUT_REVERSAL', memo: `payout ${payoutId} refused: ${e.message}`, occurredAt: deps.clock(), currency: payout.currency,
-          postings: [{ account: PLATFORM_STRIPE_BALANCE, amount: payout.amount }, { account: sellerPayable(payout.sellerOrgId), amount: -payout.amount }],
+          eventKey: `payout-failed:${payoutId}`, kind: 'PAYOUT_REVERSAL', memo: `payout ${payoutId} refused: ${e.message}`, occurredAt: deps.clock(),
+          postings: [debit(PLATFORM_STRIPE_BALANCE, money(payout.amount, payout.currency)), credit(sellerPayable(payout.sellerOrgId), money(payout.amount, payout.currency))],
         });
       });
       return 'FAILED';
