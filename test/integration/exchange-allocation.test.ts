@@ -23,7 +23,7 @@ const invariantsHold = async () => expect((await checkLedgerInvariants(app.runti
 it('tops up a wallet through Stripe Checkout', async () => {
   const [buyer] = await createBuyerActors(app, 1);
   await fundWallet(app, buyer!, '250.00');
-  expect(await walletBalance(app.runtime.deps.db, buyer!.organizationId)).toBe(25_000);
+  expect((await walletBalance(app.runtime.deps.db, buyer!.organizationId, app.runtime.deps.config.PLATFORM_CURRENCY)).amount).toBe(25_000);
   await invariantsHold();
 });
 
@@ -43,7 +43,7 @@ it('sells an exclusive lead to the highest bid at the next bid plus one cent, pa
   expect(ask).toBeLessThan(20_000);
   const result = await allocateLead(app.runtime.deps, leadId!);
   expect(result.sold).toEqual([expect.objectContaining({ campaignId: a.id, price: 25_001 })]);
-  expect(await walletBalance(app.runtime.deps.db, buyers[0]!.organizationId)).toBe(50_000 - 25_001);
+  expect((await walletBalance(app.runtime.deps.db, buyers[0]!.organizationId, app.runtime.deps.config.PLATFORM_CURRENCY)).amount).toBe(50_000 - 25_001);
   const [lead] = await app.runtime.deps.db.select().from(schema.leads).where(eq(schema.leads.id, leadId!));
   expect(lead).toMatchObject({ status: 'SOLD_OUT', salesCount: 1 });
   // running it again sells nothing more
@@ -83,7 +83,7 @@ it('never overspends a budget or a daily cap, nor a wallet, when leads are alloc
   expect(capWins).toHaveLength(4); // the daily cap
   // the poor buyer's wallet (150.00) runs out before its budget (500.00)
   expect(poorWins.reduce((s, w) => s + w.price, 0)).toBeLessThanOrEqual(15_000);
-  expect(await walletBalance(app.runtime.deps.db, poor!.organizationId)).toBeGreaterThanOrEqual(0);
+  expect((await walletBalance(app.runtime.deps.db, poor!.organizationId, 'USD')).amount).toBeGreaterThanOrEqual(0);
   const [fresh] = await app.runtime.deps.db.select().from(schema.campaigns).where(eq(schema.campaigns.id, budgeted.id));
   expect(fresh!.spent).toBe(poorWins.reduce((s, w) => s + w.price, 0));
   expect(new Set(wins.map((w) => w.leadId)).size).toBe(wins.length); // exclusive: one win per lead
@@ -114,12 +114,12 @@ it('refunds a disputed campaign purchase into the wallet', async () => {
   await campaign(buyer!, app, { maxBid: '200.00', filter: { cities: [city] } });
   const [leadId] = await listLeads(app, seller, [exclusiveLead({ city })]);
   const { sold } = await allocateLead(app.runtime.deps, leadId!);
-  const before = await walletBalance(app.runtime.deps.db, buyer!.organizationId);
+  const before = (await walletBalance(app.runtime.deps.db, buyer!.organizationId, 'USD')).amount;
   const dispute = await openDispute(app.runtime.deps, buyer!, { purchaseId: sold[0]!.purchaseId, reason: 'FAKE' });
   await acceptDispute(app.runtime.deps, null, dispute.id, { refundAmount: null, note: null });
   const [refund] = await app.runtime.deps.db.select().from(schema.refunds).where(eq(schema.refunds.disputeId, dispute.id));
   expect(await issueRefund(app.runtime.deps, refund!.id)).toBe('SUCCEEDED');
   expect(await issueRefund(app.runtime.deps, refund!.id)).toBe('ALREADY_DONE');
-  expect(await walletBalance(app.runtime.deps.db, buyer!.organizationId)).toBe(before + sold[0]!.price);
+  expect((await walletBalance(app.runtime.deps.db, buyer!.organizationId, 'USD')).amount).toBe(before + sold[0]!.price);
   await invariantsHold();
 });

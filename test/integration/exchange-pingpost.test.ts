@@ -64,7 +64,7 @@ describe('ping-post', () => {
     expect(await ping(app.runtime.deps, seller, pinged('Fresno'))).toBeNull();
 
     const result = await post(app.runtime.deps, seller, offer!.id, validLead({ ...pinged(city), fullName: 'Pat Post' }));
-    expect(result).toMatchObject({ status: 'SOLD', price: 18_001, lead: { status: 'SOLD_OUT' } });
+    expect(result).toMatchObject({ status: 'SOLD', price: { amount: 18_001 }, lead: { status: 'SOLD_OUT' } });
     const [purchase] = await app.runtime.deps.db.select().from(schema.purchases).where(eq(schema.purchases.leadId, result.lead!.id));
     expect(purchase).toMatchObject({ buyerOrgId: buyers[0]!.organizationId, price: 18_001, paidWith: 'WALLET', campaignId: winner.id });
     await expect(post(app.runtime.deps, seller, offer!.id, validLead(pinged(city)))).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });

@@ -182,7 +182,7 @@ describe('expiry through the reprice job', () => {
     const batch = await submitLeads(app.runtime.deps, seller, Array.from({ length: 12 }, () => cleanLead()), { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
     const ids = batch.results.map((r) => r.lead!.id);
     const now = new Date(Date.now() + 30 * 86_400_000);
-    const statuses = ['LISTED', 'LISTED', 'LISTED', 'SOLD_OUT', 'WITHDRAWN', 'PENDING_VERIFICATION'];
+    const statuses = ['LISTED', 'LISTED', 'LISTED', 'SOLD_OUT', 'WITHDRAWN', 'PENDING_VERIFICATION'] as const;
     const offsets = [-86_400_000, 0, 1];
     for (const [i, id] of ids.entries()) {
       const status = statuses[i % statuses.length]!;

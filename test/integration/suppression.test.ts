@@ -6,7 +6,7 @@ import { allocateLead } from '@leadex/core/domain/exchange/allocate-lead';
 import { ping, post } from '@leadex/core/domain/exchange/ping-post';
 import { normalizedEmailKey, normalizedPhoneKey } from '@leadex/core/domain/leads/contact.rules';
 import { importLeadsCsv } from '@leadex/core/domain/leads/import-leads-csv';
-import { eraseLeadContact } from '@leadex/core/domain/leads/lead-lifecycle';
+import { eraseLeadContact } from '@leadex/core/domain/leads/lead-actions';
 import { addSuppressedContacts } from '@leadex/core/domain/suppression/suppression.service';
 import { eq, schema } from '@leadex/db';
 import { ClientError } from 'graphql-request';

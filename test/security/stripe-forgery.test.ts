@@ -95,15 +95,15 @@ describe('wallet top-ups', () => {
     const forgedIntent = { ...paymentIntentSucceeded(topUpId, 2500, 'pi_forged_topup'), metadata: claimed };
     expect((await forge('checkout.session.completed', forgedSession)).body.outcome).toBe('NOT_CONFIRMED');
     expect((await forge('payment_intent.succeeded', forgedIntent)).body.outcome).toBe('NOT_CONFIRMED');
-    expect(await walletBalance(db(), buyer!.organizationId)).toBe(0);
+    expect((await walletBalance(db(), buyer!.organizationId, 'USD')).amount).toBe(0);
     expect(await topUpRow(topUpId)).toMatchObject({ status: 'PENDING', amount: 1000 });
 
     await payOnStandin(app.stripe!.url, checkout.sessionId);
     await app.stripe!.deliverPendingEvents();
-    expect(await walletBalance(db(), buyer!.organizationId)).toBe(1000);
+    expect((await walletBalance(db(), buyer!.organizationId, 'USD')).amount).toBe(1000);
     // the forged 25.00 claim once more, now that the session is paid: still 10.00
     expect((await forge('checkout.session.completed', forgedSession)).body.outcome).toBe('ALREADY_RECORDED');
-    expect(await walletBalance(db(), buyer!.organizationId)).toBe(1000);
+    expect((await walletBalance(db(), buyer!.organizationId, 'USD')).amount).toBe(1000);
     expect(await topUpRow(topUpId)).toMatchObject({ status: 'PAID', amount: 1000 });
     expect(await checkLedgerInvariants(db())).toMatchObject({ ok: true });
   });
@@ -120,7 +120,7 @@ describe('wallet top-ups', () => {
     });
     const paid = await payOnStandin(app.stripe!.url, stranger.id);
     await app.stripe!.deliverPendingEvents();
-    expect(await walletBalance(db(), buyer!.organizationId)).toBe(0);
+    expect((await walletBalance(db(), buyer!.organizationId, 'USD')).amount).toBe(0);
     expect(await topUpRow(topUpId)).toMatchObject({ status: 'PENDING' });
     const refunds = await db().select().from(schema.refunds).where(eq(schema.refunds.paymentIntentId, paid.payment_intent.id));
     expect(refunds).toEqual([expect.objectContaining({ amount: 2500, status: 'SUCCEEDED', reason: 'an amount mismatch' })]);

@@ -1,4 +1,5 @@
 // Exchange mode: buyers' campaigns and sellers' ping-post — thin calls into the exchange domain.
+import { campaignStatus } from '@leadex/core/domain/exchange/campaign.lifecycle';
 import { myCampaigns, createCampaign, setCampaignActive, updateCampaign, type CampaignRow } from '@leadex/core/domain/exchange/campaigns.service';
 import { ping, post } from '@leadex/core/domain/exchange/ping-post';
 import type { GqlContext } from './context';
@@ -18,10 +19,11 @@ export const exchangeResolvers = {
     },
     post: async (_: unknown, a: { pingId: string; lead: unknown }, ctx: GqlContext) => {
       const r = await post(ctx.deps, ctx.actor, a.pingId, a.lead);
-      return { ...r, price: r.price == null ? null : toMoney(r.price, ctx.deps.config.PLATFORM_CURRENCY) };
+      return { ...r, price: r.price == null ? null : toMoney(r.price.amount, r.price.currency) };
     },
   },
   Campaign: {
+    status: (c: CampaignRow) => campaignStatus(c),
     maxBid: (c: CampaignRow) => toMoney(c.maxBid, c.currency),
     budget: (c: CampaignRow) => (c.budget == null ? null : toMoney(c.budget, c.currency)),
     spent: (c: CampaignRow) => toMoney(c.spent, c.currency),

@@ -2,7 +2,7 @@
 import type { FileUpload } from 'graphql-upload/processRequest.mjs';
 import { findLead, browseMarketplace, myListings } from '@leadex/core/domain/leads/browse-leads';
 import { importLeadsCsv } from '@leadex/core/domain/leads/import-leads-csv';
-import { eraseLeadContact, withdrawLead } from '@leadex/core/domain/leads/lead-lifecycle';
+import { eraseLeadContact, withdrawLead } from '@leadex/core/domain/leads/lead-actions';
 import type { LeadSort } from '@leadex/core/domain/leads/lead-filter';
 import { submitLeads, type LeadRow, type SubmittedBatch } from '@leadex/core/domain/leads/submit-leads';
 import { leadFindings } from '@leadex/core/domain/verification/lead-findings';
@@ -12,7 +12,7 @@ import { toMoney } from './mappers';
 
 type PageArgs = { filter?: unknown; sort?: LeadSort | null; first?: number | null; after?: string | null };
 
-const batchPayload = (b: SubmittedBatch) => ({ ...b, status: b.accepted ? 'PENDING_VERIFICATION' : 'REJECTED' });
+const batchPayload = (b: SubmittedBatch) => b;
 
 export const leadResolvers = {
   Query: {

@@ -2,12 +2,13 @@
 import { readSegment } from '@leadex/core/domain/catalog/read-segments';
 import { listVerificationTasks, recordVerificationOutcome, type VerificationTaskRow } from '@leadex/core/domain/verification/manual-tasks';
 import { sellerQualityList, setSegmentPolicy, setSellerSuspended } from '@leadex/core/domain/verification/seller-quality.service';
+import type { VerificationTaskStatus } from '@leadex/db';
 import type { GqlContext } from './context';
 import { bpsToRate, segmentView } from './mappers';
 
 export const verificationResolvers = {
   Query: {
-    verificationTasks: (_: unknown, a: { status?: 'OPEN' | 'DONE' }, ctx: GqlContext) => listVerificationTasks(ctx.deps, ctx.actor, a.status ?? 'OPEN'),
+    verificationTasks: (_: unknown, a: { status?: VerificationTaskStatus }, ctx: GqlContext) => listVerificationTasks(ctx.deps, ctx.actor, a.status ?? 'OPEN'),
     sellerQuality: (_: unknown, __: unknown, ctx: GqlContext) => sellerQualityList(ctx.deps, ctx.actor),
   },
   Mutation: {

@@ -6,6 +6,7 @@ import { organizations } from './accounts';
 import { createdAt, id, money, ts } from './columns';
 import { leads } from './leads';
 import { purchases } from './orders';
+import type { DeliveryStatus, WalletTopUpStatus } from './statuses';
 
 export const walletTopUps = pgTable(
   'wallet_top_ups',
@@ -14,7 +15,7 @@ export const walletTopUps = pgTable(
     buyerOrgId: text('buyer_org_id').notNull().references(() => organizations.id),
     amount: money('amount').notNull(),
     currency: text('currency').notNull(),
-    status: text('status').notNull(), // PENDING | PAID
+    status: text('status').$type<WalletTopUpStatus>().notNull(), // see wallet-top-up.lifecycle.ts
     checkoutSessionId: text('checkout_session_id'),
     paymentIntentId: text('payment_intent_id'),
     idempotencyKey: text('idempotency_key'),
@@ -39,6 +40,7 @@ export const campaigns = pgTable(
     // [{ days: ['MON', …], from: '09:00', to: '18:00' }] in the campaign's time zone; empty = always
     schedule: jsonb('schedule').notNull().default([]),
     timeZone: text('time_zone').notNull().default('UTC'),
+    // the campaign's status, ACTIVE (true) or PAUSED (false): see campaign.lifecycle.ts
     active: boolean('active').notNull().default(true),
     currency: text('currency').notNull(),
     createdAt: createdAt(),
@@ -96,7 +98,7 @@ export const deliveries = pgTable(
     id: id(),
     endpointId: text('endpoint_id').notNull().references(() => webhookEndpoints.id),
     purchaseId: text('purchase_id').notNull().references(() => purchases.id),
-    status: text('status').notNull(), // PENDING | DELIVERED | FAILED
+    status: text('status').$type<DeliveryStatus>().notNull(), // see delivery.lifecycle.ts
     attempts: integer('attempts').notNull().default(0),
     lastStatus: integer('last_status'),
     lastError: text('last_error'),

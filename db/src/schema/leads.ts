@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { organizations, users } from './accounts';
 import { createdAt, id, money, ts } from './columns';
+import type { BatchStatus, LeadStatus, LeadVerification, VerificationTaskStatus } from './statuses';
 
 export const leadBatches = pgTable(
   'lead_batches',
@@ -14,8 +15,8 @@ export const leadBatches = pgTable(
     total: integer('total').notNull(),
     accepted: integer('accepted').notNull(),
     rejected: integer('rejected').notNull(),
-    // PENDING_VERIFICATION until the spot-check worker gives a verdict (VERIFIED | FAILED)
-    status: text('status').notNull(),
+    // PENDING_VERIFICATION until the spot-check worker gives a verdict (VERIFIED | FAILED); see batch.lifecycle.ts
+    status: text('status').$type<BatchStatus>().notNull(),
     // spot-check outcome: how many leads were sampled, how many of those failed, and when it was decided
     sampleSize: integer('sample_size'),
     sampleFailed: integer('sample_failed'),
@@ -49,8 +50,9 @@ export const leads = pgTable(
     salesCount: integer('sales_count').notNull().default(0),
     // capacity held by unpaid orders; sales_count + reserved_count never exceeds max_sales (a CHECK says so)
     reservedCount: integer('reserved_count').notNull().default(0),
-    status: text('status').notNull(),
-    verification: text('verification').notNull().default('UNVERIFIED'),
+    // see lead.lifecycle.ts for who moves it where
+    status: text('status').$type<LeadStatus>().notNull(),
+    verification: text('verification').$type<LeadVerification>().notNull().default('UNVERIFIED'),
     askingPrice: money('asking_price'),
     // current list price (minor units), kept fresh by repricing; indexed for price filters and sorts
     price: money('price').notNull(),
@@ -152,7 +154,7 @@ export const verificationTasks = pgTable(
     id: id(),
     batchId: text('batch_id').notNull().references(() => leadBatches.id),
     leadId: text('lead_id').notNull().references(() => leads.id),
-    status: text('status').notNull(), // OPEN | DONE
+    status: text('status').$type<VerificationTaskStatus>().notNull(), // see verification-task.lifecycle.ts
     outcome: text('outcome'), // REACHABLE | WRONG_NUMBER | NOT_INTERESTED | NO_ANSWER
     note: text('note'),
     doneBy: text('done_by').references(() => users.id),

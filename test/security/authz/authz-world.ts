@@ -83,7 +83,7 @@ export async function seedWorld(): Promise<World> {
   const [[bought, bought2, hiddenLead, withdrawLead, eraseLead, reservedLead, cancelLead], [otherBought, orderLead]] = await Promise.all([
     listLeads(app, asActor(users.seller, 'SELLER'), sellerLeads), listLeads(app, asActor(users.otherSeller, 'SELLER'), otherLeads),
   ]);
-  const { withdrawLead: withdraw } = await import('@leadex/core/domain/leads/lead-lifecycle');
+  const { withdrawLead: withdraw } = await import('@leadex/core/domain/leads/lead-actions');
   await withdraw(deps, asActor(users.seller, 'SELLER'), hiddenLead!);
 
   const paidA = await buyThroughStripe(app, asActor(users.buyer, 'BUYER'), [bought!, bought2!]);

@@ -9,12 +9,13 @@ import { PLATFORM_ESCROW, buyerWallet } from '../ledger/ledger-accounts';
 import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction';
 import type { TLeadFilter } from '../leads/lead-filter';
 import type { SegmentDefinition } from '../leads/lead.types';
+import { salesAndSoldOut } from '../leads/lead-status-sql';
 import { splitCommission } from '../pricing/pricing.rules';
 import { freeCapacity } from '../orders/capacity.rules';
 import { commissionBpsOf } from '../orders/commission.rules';
 import { newId } from '../shared/ids';
 import { buyersSuppressing } from '../suppression/suppression-lookups';
-import { money, parseDecimal } from '../shared/money';
+import { money, parseDecimal, type Money } from '../shared/money';
 import { inSchedule, leadMatchesFilter, runAuction, type Award, type Bid, type ScheduleWindow } from './campaign.rules';
 import { winsToday } from './campaigns.service';
 import { enqueueDeliveries } from './deliveries.service';
@@ -112,7 +113,7 @@ async function recordWin(deps: AppDeps, tx: Db, lead: LeadRow, award: Award, com
 export async function allocateLead(
   deps: AppDeps,
   leadId: string,
-  fixed?: { campaignId: string; price: number },
+  fixed?: { campaignId: string; price: Money },
   segmentList?: SegmentDefinition[],
 ): Promise<AllocationResult> {
   const segments = new Map((segmentList ?? (await loadSegments(deps.db))).map((s) => [s.code, s]));
@@ -133,14 +134,14 @@ export async function allocateLead(
     if (!matched.length) return { leadId, sold: [] };
     const bids = await affordableBids(deps, tx, matched);
     const awards = fixed
-      ? bids.filter((b) => b.campaignId === fixed.campaignId && b.maxBid >= fixed.price).map((b) => ({ campaignId: b.campaignId, buyerOrgId: b.buyerOrgId, price: fixed.price }))
+      ? bids.filter((b) => b.campaignId === fixed.campaignId && b.maxBid >= fixed.price.amount).map((b) => ({ campaignId: b.campaignId, buyerOrgId: b.buyerOrgId, price: fixed.price.amount }))
       : runAuction(bids, lead.price, slots);
     const sold: AllocationResult['sold'] = [];
     for (const award of awards) sold.push({ ...award, purchaseId: await recordWin(deps, tx, lead, award, commissionBpsOf(segments.get(lead.segment)), now) });
     if (sold.length) {
       await tx
         .update(leads)
-        .set({ salesCount: sql`${leads.salesCount} + ${sold.length}`, status: sql`CASE WHEN ${leads.salesCount} + ${sold.length} >= ${leads.maxSales} THEN 'SOLD_OUT' ELSE ${leads.status} END` })
+        .set(salesAndSoldOut(sold.length))
         .where(eq(leads.id, leadId));
     }
     return { leadId, sold };

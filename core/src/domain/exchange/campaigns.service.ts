@@ -8,8 +8,10 @@ import { ZLeadFilter } from '../leads/lead-filter';
 import { EXCLUSIVITIES } from '../leads/lead.types';
 import { DomainError, badInput } from '../shared/domain-error';
 import { newId } from '../shared/ids';
+import { assertTransition } from '../shared/lifecycle';
 import { moneyInputErrors, parseDecimal } from '../shared/money';
 import { parseInput } from '../shared/validation';
+import { CAMPAIGN_LIFECYCLE, campaignStatus } from './campaign.lifecycle';
 import { WEEKDAYS, isValidTimeZone } from './campaign.rules';
 
 const { campaigns } = schema;
@@ -73,10 +75,16 @@ export async function updateCampaign(deps: AppDeps, actor: Actor | null, id: str
   return row!;
 }
 
+/** Pauses (false) or resumes (true) a campaign. Pausing a paused one, or resuming an active one, is TRANSITION_NOT_ALLOWED. */
 export async function setCampaignActive(deps: AppDeps, actor: Actor | null, id: string, active: boolean): Promise<CampaignRow> {
-  await ownCampaign(deps, actor, id);
-  const [row] = await deps.db.update(campaigns).set({ active }).where(eq(campaigns.id, id)).returning();
-  return row!;
+  const current = await ownCampaign(deps, actor, id);
+  const from = campaignStatus(current);
+  const to = campaignStatus({ active });
+  assertTransition(CAMPAIGN_LIFECYCLE, from, to, 'BUYER', from === to ? { message: `The campaign is already ${to}` } : {});
+  // conditional on the status it was read in: of two concurrent pauses, the second is refused like a late one
+  const [row] = await deps.db.update(campaigns).set({ active }).where(and(eq(campaigns.id, id), eq(campaigns.active, current.active))).returning();
+  if (!row) throw new DomainError('TRANSITION_NOT_ALLOWED', `The campaign is already ${to}`);
+  return row;
 }
 
 export async function myCampaigns(deps: AppDeps, actor: Actor | null): Promise<CampaignRow[]> {

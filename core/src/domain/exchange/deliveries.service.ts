@@ -4,19 +4,23 @@
 // removing it cancels what was still pending for it, so contacts only ever go to the endpoint the buyer has now.
 import { schema, type Db } from '@leadex/db';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { requireUser, type Actor } from '../auth/access';
 import { badInput, DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
+import { assertTransition, fromStatuses } from '../shared/lifecycle';
 import { assertOutboundUrl, OutboundRefusedError, outboundPolicy, type Resolver } from '../shared/outbound/ssrf-guard';
 import { parseInput } from '../shared/validation';
+import { DELIVERY_LIFECYCLE } from './delivery.lifecycle';
 import { CANCELLED_BECAUSE } from './delivery.rules';
 
 export { attemptDelivery, signDelivery, SIGNATURE_HEADER } from './attempt-delivery';
 
 const { webhookEndpoints, deliveries, deliveryAttempts, purchases } = schema;
+// the buyer's deliveries page shows the newest ones, this many
+export const DELIVERIES_LISTED = 200;
 
 /**
  * Refused URLs (private, loopback, metadata and other non-public addresses, odd ports, credentials, plain http in
@@ -62,7 +66,7 @@ async function retireEndpoints(tx: Db, buyerOrgId: string, reason: string): Prom
     await tx
       .update(deliveries)
       .set({ status: 'CANCELLED', lastError: reason })
-      .where(and(inArray(deliveries.endpointId, retired.map((e) => e.id)), eq(deliveries.status, 'PENDING')));
+      .where(and(inArray(deliveries.endpointId, retired.map((e) => e.id)), inArray(deliveries.status, fromStatuses(DELIVERY_LIFECYCLE, 'CANCELLED', 'BUYER'))));
   }
   return retired.length;
 }
@@ -78,7 +82,7 @@ export async function enqueueDeliveries(deps: AppDeps, purchaseIds: string[]): P
   if (!rows.length) return 0;
   const created = await deps.db
     .insert(deliveries)
-    .values(rows.map((r) => ({ id: newId('dlv'), endpointId: r.endpointId, purchaseId: r.purchaseId, status: 'PENDING', createdAt: deps.clock() })))
+    .values(rows.map((r) => ({ id: newId('dlv'), endpointId: r.endpointId, purchaseId: r.purchaseId, status: 'PENDING' as const, createdAt: deps.clock() })))
     .onConflictDoNothing()
     .returning({ id: deliveries.id });
   for (const d of created) {
@@ -100,7 +104,7 @@ export async function listDeliveries(deps: AppDeps, actor: Actor | null) {
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, deliveries.endpointId))
     .where(eq(webhookEndpoints.buyerOrgId, buyer.organizationId))
     .orderBy(desc(deliveries.createdAt))
-    .limit(200);
+    .limit(DELIVERIES_LISTED);
   const ids = rows.map((r) => r.delivery.id);
   const attempts = ids.length ? await deps.db.select().from(deliveryAttempts).where(inArray(deliveryAttempts.deliveryId, ids)).orderBy(deliveryAttempts.attempt) : [];
   return rows.map((r) => ({ ...r.delivery, attemptLog: attempts.filter((a) => a.deliveryId === r.delivery.id) }));
@@ -122,15 +126,27 @@ export async function redeliver(deps: AppDeps, actor: Actor | null, deliveryId: 
   const active = await activeEndpoint(deps, buyer.organizationId);
   if (!active) throw new DomainError('WEBHOOK_ENDPOINT_NOT_FOUND', 'There is no webhook endpoint to deliver to: set one first');
   const target = row.delivery.endpointId === active.id ? row.delivery : await deliveryFor(deps, active.id, row.delivery.purchaseId);
-  await deps.db.update(deliveries).set({ status: 'PENDING' }).where(eq(deliveries.id, target.id));
-  await deps.jobs.enqueueDelivery({ deliveryId: target.id }, `manual-${Date.now()}`);
+  // one already PENDING is simply queued once more; a CANCELLED one is never re-opened (its endpoint is gone)
+  if (target.status !== 'PENDING') {
+    assertTransition(DELIVERY_LIFECYCLE, target.status, 'PENDING', 'BUYER', { message: `A ${target.status} delivery cannot be sent again` });
+    const [reopened] = await deps.db
+      .update(deliveries)
+      .set({ status: 'PENDING' })
+      // a concurrent redeliver may have re-opened it first: PENDING is what this one wants too
+      .where(and(eq(deliveries.id, target.id), inArray(deliveries.status, [...fromStatuses(DELIVERY_LIFECYCLE, 'PENDING', 'BUYER'), 'PENDING'])))
+      .returning({ id: deliveries.id });
+    // cancelled in between (the endpoint was replaced meanwhile): the buyer learns it, nothing is queued
+    if (!reopened) throw new DomainError('TRANSITION_NOT_ALLOWED', 'The delivery was cancelled meanwhile; look at your deliveries again');
+  }
+  // a fresh job id per request: the queue takes every manual redelivery, and deps.clock() may stand still in tests
+  await deps.jobs.enqueueDelivery({ deliveryId: target.id }, `manual-${randomUUID()}`);
   const attemptLog = await deps.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, target.id)).orderBy(deliveryAttempts.attempt);
-  return { ...target, status: 'PENDING', attemptLog };
+  return { ...target, status: 'PENDING' as const, attemptLog };
 }
 
 // the endpoint's delivery of this purchase, created when the purchase was bought before the endpoint was set
 async function deliveryFor(deps: AppDeps, endpointId: string, purchaseId: string) {
-  await deps.db.insert(deliveries).values({ id: newId('dlv'), endpointId, purchaseId, status: 'PENDING', createdAt: deps.clock() }).onConflictDoNothing();
+  await deps.db.insert(deliveries).values({ id: newId('dlv'), endpointId, purchaseId, status: 'PENDING' as const, createdAt: deps.clock() }).onConflictDoNothing();
   const [row] = await deps.db.select().from(deliveries).where(and(eq(deliveries.endpointId, endpointId), eq(deliveries.purchaseId, purchaseId)));
   return row!;
 }

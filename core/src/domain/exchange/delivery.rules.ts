@@ -2,7 +2,7 @@
 // fixed phrases, never a library's error text (which would tell them about our network).
 import { OUTBOUND_FAILURE_TEXT, type OutboundFailureKind } from '../shared/outbound/safe-fetch';
 
-export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED' | 'CANCELLED';
+export type { DeliveryStatus } from '@leadex/db';
 
 export type AttemptVerdict = { ok: true } | { ok: false; error: string; retry: boolean };
 

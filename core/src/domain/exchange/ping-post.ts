@@ -16,6 +16,7 @@ import { findBasePrice, listPrice } from '../pricing/pricing.rules';
 import { sellerConversionFactors } from '../pricing/seller-conversion';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
+import { money, type Money } from '../shared/money';
 import { parseInput } from '../shared/validation';
 import { offerToCampaigns, runSpotCheck } from '../verification/run-spot-check';
 import { affordableBids, allocateLead, matchingCampaigns } from './allocate-lead';
@@ -87,7 +88,7 @@ function mismatches(pinged: TPing, lead: Record<string, unknown>): LeadIssue[] {
   return issues;
 }
 
-export type PostResult = { status: 'SOLD' | 'LISTED' | 'REJECTED'; lead: LeadRow | null; price: number | null; issues: LeadIssue[] };
+export type PostResult = { status: 'SOLD' | 'LISTED' | 'REJECTED'; lead: LeadRow | null; price: Money | null; issues: LeadIssue[] };
 
 export async function post(deps: AppDeps, actor: Actor | null, pingId: string, rawLead: unknown): Promise<PostResult> {
   const seller = requireScope(actor, 'leads:write', 'SELLER');
@@ -111,11 +112,12 @@ export async function post(deps: AppDeps, actor: Actor | null, pingId: string, r
     return { status: 'REJECTED', lead: checked!, price: null, issues: [...result.issues, { code: 'SPOT_CHECK_FAILED', field: null, message: 'the lead failed its verification', severity: 'ERROR' }] };
   }
   const stillValid = offer.expiresAt > deps.clock();
-  const sale = stillValid ? await allocateLead(deps, checked!.id, { campaignId: offer.campaignId, price: offer.price }) : { sold: [] };
+  const offered = money(offer.price, offer.currency);
+  const sale = stillValid ? await allocateLead(deps, checked!.id, { campaignId: offer.campaignId, price: offered }) : { sold: [] };
   // whatever the ping's buyer did not take goes to the exchange and the marketplace as usual
   await offerToCampaigns(deps, batch.id);
   const [now] = await deps.db.select().from(leads).where(eq(leads.id, checked!.id));
   return sale.sold.length
-    ? { status: 'SOLD', lead: now!, price: offer.price, issues: result.issues }
+    ? { status: 'SOLD', lead: now!, price: offered, issues: result.issues }
     : { status: 'LISTED', lead: now!, price: null, issues: [...result.issues, ...(stillValid ? [] : [{ code: 'PING_EXPIRED', field: 'pingId', message: 'the offer expired; the lead is listed', severity: 'WARNING' as const }])] };
 }

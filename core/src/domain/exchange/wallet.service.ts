@@ -9,14 +9,16 @@ import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction
 import { bookUnmatchedPayment } from '../payments/unmatched-payment';
 import { DomainError, badInput } from '../shared/domain-error';
 import { newId } from '../shared/ids';
-import { money, parseMoneyInput } from '../shared/money';
+import { assertTransition, canTransition } from '../shared/lifecycle';
+import { money, parseMoneyInput, type Money } from '../shared/money';
+import { WALLET_TOP_UP_LIFECYCLE } from './wallet-top-up.lifecycle';
 
 const { walletTopUps } = schema;
 const MAX_TOP_UP = 1_000_000_00;
 
-/** What the buyer can spend (the wallet is a liability of the platform: its ledger balance is negative). */
-export async function walletBalance(db: Db, buyerOrgId: string): Promise<number> {
-  return owedBy(db, buyerWallet(buyerOrgId));
+/** What the buyer can spend, in the platform's currency (the wallet is a liability of the platform: its ledger balance is negative). */
+export async function walletBalance(db: Db, buyerOrgId: string, currency: string): Promise<Money> {
+  return money(await owedBy(db, buyerWallet(buyerOrgId)), currency);
 }
 
 export async function topUpWallet(deps: AppDeps, actor: Actor | null, amountText: string, idempotencyKey?: string | null) {
@@ -30,7 +32,7 @@ export async function topUpWallet(deps: AppDeps, actor: Actor | null, amountText
   if (!topUp) {
     [topUp] = await deps.db
       .insert(walletTopUps)
-      .values({ id: newId('top'), buyerOrgId: buyer.organizationId, amount, currency, status: 'PENDING', idempotencyKey: key, createdAt: deps.clock() })
+      .values({ id: newId('top'), buyerOrgId: buyer.organizationId, amount, currency, status: 'PENDING' as const, idempotencyKey: key, createdAt: deps.clock() })
       .onConflictDoNothing()
       .returning();
     topUp ??= (await deps.db.select().from(walletTopUps).where(and(eq(walletTopUps.buyerOrgId, buyer.organizationId), eq(walletTopUps.idempotencyKey, key!))))[0];
@@ -72,8 +74,10 @@ export async function recordTopUpPayment(
 ): Promise<{ outcome: TopUpOutcome; refundId?: string }> {
   const [topUp] = await tx.select().from(walletTopUps).where(eq(walletTopUps.id, p.topUpId)).for('update');
   if (!topUp) return { outcome: 'UNKNOWN_TOP_UP' };
-  if (topUp.status === 'PAID' && topUp.paymentIntentId === p.paymentIntentId) return { outcome: 'ALREADY_RECORDED' };
-  const reason = topUp.status === 'PAID' ? 'a second payment of a paid top-up' : p.amount !== topUp.amount || p.currency.toUpperCase() !== topUp.currency ? 'an amount mismatch' : null;
+  // a top-up is paid once: the same payment again is a repeat of the webhook, another payment is refunded
+  const payable = canTransition(WALLET_TOP_UP_LIFECYCLE, topUp.status, 'PAID', 'SYSTEM');
+  if (!payable && topUp.paymentIntentId === p.paymentIntentId) return { outcome: 'ALREADY_RECORDED' };
+  const reason = !payable ? 'a second payment of a paid top-up' : p.amount !== topUp.amount || p.currency.toUpperCase() !== topUp.currency ? 'an amount mismatch' : null;
   if (reason) {
     const refundId = await bookUnmatchedPayment(deps, tx, {
       paymentIntentId: p.paymentIntentId, amount: money(p.amount, p.currency), topUpId: topUp.id, reason, expected: money(topUp.amount, topUp.currency),
@@ -81,6 +85,7 @@ export async function recordTopUpPayment(
     return { outcome: 'REFUND_DUE', refundId };
   }
   const now = deps.clock();
+  assertTransition(WALLET_TOP_UP_LIFECYCLE, topUp.status, 'PAID', 'SYSTEM');
   await tx.update(walletTopUps).set({ status: 'PAID', paidAt: now, paymentIntentId: p.paymentIntentId }).where(eq(walletTopUps.id, topUp.id));
   await postLedgerTransaction(tx, {
     eventKey: `top-up:${topUp.id}`, kind: 'TOP_UP', memo: `wallet top-up ${topUp.id}`, occurredAt: now,

@@ -1,4 +1,6 @@
 // Types shared by the lead rules and services: a parsed lead submission, its findings, segment definitions.
+// A lead's statuses are the database's unions (db/src/schema/statuses.ts), re-exported here for the lead code.
+export { LEAD_STATUSES, LEAD_VERIFICATIONS, type LeadStatus, type LeadVerification } from '@leadex/db';
 
 export const LEAD_KINDS = ['QUICK', 'REGISTRATION', 'PROMOTIONAL', 'INTERESTED'] as const;
 export const TEMPERATURES = ['COLD', 'WARM', 'HOT'] as const;
@@ -7,15 +9,12 @@ export const GEO_TIERS = ['TIER_1', 'TIER_2', 'TIER_3'] as const;
 export const SOURCE_CHANNELS = [
   'SEO', 'CONTEXT_ADS', 'SOCIAL', 'EMAIL', 'CPA_NETWORK', 'OFFLINE_EVENT', 'COLD_CALL', 'REFERRAL', 'OTHER',
 ] as const;
-export const LEAD_STATUSES = ['PENDING_VERIFICATION', 'LISTED', 'REJECTED', 'SOLD_OUT', 'EXPIRED', 'WITHDRAWN'] as const;
-export const VERIFICATION_STATUSES = ['UNVERIFIED', 'VERIFIED', 'FAILED'] as const;
 
 export type LeadKind = (typeof LEAD_KINDS)[number];
 export type Temperature = (typeof TEMPERATURES)[number];
 export type Exclusivity = (typeof EXCLUSIVITIES)[number];
 export type GeoTier = (typeof GEO_TIERS)[number];
 export type SourceChannel = (typeof SOURCE_CHANNELS)[number];
-export type LeadStatus = (typeof LEAD_STATUSES)[number];
 
 export interface ConsentInput {
   text: string;

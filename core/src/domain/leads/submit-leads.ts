@@ -22,12 +22,18 @@ import { insertLeadRows } from './insert-lead-rows';
 import { insertRowsAsJson } from '../shared/bulk-sql';
 import { isUniqueViolation } from '../shared/db-errors';
 import { assertSellerActive } from './seller-status';
+import { initialBatchStatus } from './batch.lifecycle';
+import type { BatchStatus } from '@leadex/db';
 import { globallySuppressed } from '../suppression/suppression-lookups';
 
 const { leadBatches, leads, verificationResults } = schema;
 
 export const DUPLICATE_WINDOW_DAYS = 90;
 export const DEFAULT_SHARED_MAX_SALES = 3;
+// how long a lead of a segment without its own ttlDays stays on the market; every seeded segment sets one, and a
+// lead of an unknown segment is rejected by the hard checks, so this is a floor for a segment row without the value
+export const DEFAULT_TTL_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 export type SubmissionSource = 'GRAPHQL' | 'CSV' | 'API_KEY' | 'PING_POST' | 'SEED';
 
@@ -53,6 +59,8 @@ export interface SubmittedBatch {
   id: string;
   accepted: number;
   rejected: number;
+  /** the batch's status as written: waiting for its verdict, or REJECTED when nothing was accepted */
+  status: BatchStatus;
   results: LeadResult[];
 }
 
@@ -170,7 +178,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
   // the do-not-contact list (erasures, upheld "never asked" disputes, operator uploads): a hard check, asked only
   // for leads that passed every other one, so probing it costs a fully valid lead each time. The duplicate
   // look-up is sent in the same round trip; what it says of a lead the list then refuses is never used.
-  const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000);
+  const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * DAY_MS);
   const candidates = checked.filter((c): c is NonNullable<typeof c> => c !== null && c.hard.passed);
   const [suppressed, existing] = await Promise.all([
     globallySuppressed(deps.db, candidates.flatMap((c) => [c.phoneHash, c.emailHash].filter((h): h is string => !!h))),
@@ -259,7 +267,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
       phoneHash: c.phoneHash,
       emailHash: c.emailHash,
       ipHash: input.ip ? deps.vault.hash(`ip:${input.ip}`) : null,
-      expiresAt: new Date(input.capturedAt.getTime() + (segment?.ttlDays ?? 30) * 86_400_000),
+      expiresAt: new Date(input.capturedAt.getTime() + (segment?.ttlDays ?? DEFAULT_TTL_DAYS) * DAY_MS),
       createdAt: now,
     };
     rows.push(row);
@@ -268,11 +276,12 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
   }
 
   const accepted = rows.length;
+  const status = initialBatchStatus(accepted);
   await deps.db.transaction(async (tx) => {
     await tx.insert(leadBatches).values({
       id: batchId, sellerOrgId: seller.organizationId, submittedBy: seller.userId ?? seller.apiKeyId ?? null,
       source: options.source, total: raw.length, accepted, rejected: raw.length - accepted,
-      status: accepted ? 'PENDING_VERIFICATION' : 'REJECTED', createdAt: now,
+      status, createdAt: now,
     });
     // chunks keep each statement under Postgres' 65,535 bind parameters
     {
@@ -300,6 +309,6 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
     // PENDING_VERIFICATION, where the spot-check sweeper finds it again
     await deps.jobs.enqueueSpotCheck({ batchId }).catch((err: Error) => deps.logger.warn({ batchId, err: err.message }, 'spot-check enqueue failed; the sweeper will retry'));
   }
-  return { id: batchId, accepted, rejected: raw.length - accepted, results };
+  return { id: batchId, accepted, rejected: raw.length - accepted, status, results };
 }
 

@@ -7,6 +7,7 @@ import type { AppDeps } from '../app-deps';
 import { loadSegments } from '../catalog/catalog.service';
 import { PLATFORM_ESCROW, PLATFORM_STRIPE_BALANCE, PLATFORM_UNAPPLIED } from '../ledger/ledger-accounts';
 import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction';
+import { salesAndSoldOut } from '../leads/lead-status-sql';
 import { bookUnmatchedPayment } from '../payments/unmatched-payment';
 import { newId } from '../shared/ids';
 import { assertTransition, isFinal } from '../shared/lifecycle';
@@ -63,8 +64,7 @@ async function convertToSales(deps: AppDeps, tx: Db, order: OrderRow, payment: P
     .update(leads)
     .set({
       reservedCount: sql`${leads.reservedCount} - 1`,
-      salesCount: sql`${leads.salesCount} + 1`,
-      status: sql`CASE WHEN ${leads.salesCount} + 1 >= ${leads.maxSales} THEN 'SOLD_OUT' ELSE ${leads.status} END`,
+      ...salesAndSoldOut(1),
     })
     .where(inArray(leads.id, lines.map((l) => l.leadId)));
   await tx.insert(purchases).values(

@@ -9,7 +9,7 @@ import { loadGeoAreas, loadPricing, loadSegments } from '../catalog/catalog.serv
 import { geoTierFor } from '../catalog/geo.rules';
 import { EXCLUSIVITIES, GEO_TIERS, TEMPERATURES } from '../leads/lead.types';
 import { DomainError, badInput } from '../shared/domain-error';
-import { moneyInputErrors, parseDecimal, parseMoneyInput, type Money } from '../shared/money';
+import { money, moneyInputErrors, parseDecimal, parseMoneyInput, type Money } from '../shared/money';
 import { parseInput } from '../shared/validation';
 import { FACTOR_NAMES, applyDiscount, campaignMath, findBasePrice, listPrice, volumeDiscountBps } from './pricing.rules';
 
@@ -50,7 +50,7 @@ export async function quotePrice(deps: AppDeps, raw: unknown): Promise<Money> {
     now,
   );
   const discounted = applyDiscount(unit, volumeDiscountBps(input.quantity ?? 1, pricing.volumeTiers));
-  return { amount: discounted, currency: deps.config.PLATFORM_CURRENCY };
+  return money(discounted, deps.config.PLATFORM_CURRENCY);
 }
 
 export const ZPriceGridEntryInput = z.object({
@@ -111,7 +111,7 @@ export async function setCommissionRate(deps: AppDeps, actor: Actor | null, segm
   return row;
 }
 
-export function calculateCampaign(deps: AppDeps, clicks: number, costPerClick: string, leadCount: number) {
+export function calculateCampaign(deps: AppDeps, clicks: number, costPerClick: string, leadCount: number): { budget: Money; costPerLead: Money; conversionRate: number } {
   const currency = deps.config.PLATFORM_CURRENCY;
   const cpc = parseMoneyInput(costPerClick, currency, 'costPerClick');
   const fields = [
@@ -122,7 +122,7 @@ export function calculateCampaign(deps: AppDeps, clicks: number, costPerClick: s
   ];
   if (fields.length) throw badInput(fields);
   const math = campaignMath(clicks, cpc!, leadCount);
-  return { budget: { amount: math.budget, currency }, costPerLead: { amount: math.costPerLead, currency }, conversionRate: math.conversionRate };
+  return { budget: money(math.budget, currency), costPerLead: money(math.costPerLead, currency), conversionRate: math.conversionRate };
 }
 
 /**

@@ -58,7 +58,7 @@ export async function updateLeadOutcome(deps: AppDeps, actor: Actor | null, purc
     await recomputeSellerQuality(tx, row.sellerOrgId);
     // and about the seller's conversion in the lead's segment, which feeds its price there (conversion.rules.ts)
     const [lead] = await tx.select({ segment: leads.segment }).from(leads).where(eq(leads.id, row.leadId));
-    await recountSellerConversion(tx, row.sellerOrgId, lead!.segment);
+    await recountSellerConversion(tx, row.sellerOrgId, lead!.segment, deps.clock());
     return row;
   });
 }

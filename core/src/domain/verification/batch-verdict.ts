@@ -1,12 +1,15 @@
 // The verdict on a batch once every lead went through the automatic checks and the sample (if its segment
 // has a costly provider) was checked: list, discount or reject, record the sample's findings, recompute the
 // seller's quality from all its evidence. Runs inside the caller's transaction, batch row locked.
-import { schema, type Db } from '@leadex/db';
-import { and, eq, lte } from 'drizzle-orm';
+import { schema, type Db, type LeadStatus, type LeadVerification } from '@leadex/db';
+import { and, eq, inArray, lte } from 'drizzle-orm';
+import { BATCH_LIFECYCLE } from '../leads/batch.lifecycle';
+import { LEAD_LIFECYCLE, LEAD_VERIFICATION_LIFECYCLE } from '../leads/lead.lifecycle';
 import type { SegmentDefinition } from '../leads/lead.types';
 import { repriceLeads } from '../pricing/pricing.service';
 import { inIds } from '../shared/bulk-sql';
 import { newId } from '../shared/ids';
+import { assertTransition, fromStatuses } from '../shared/lifecycle';
 import type { SampleFinding } from './automatic-provider';
 import { SAMPLE_PASSED } from './lead-checks-view.rules';
 import { recomputeSellerQuality } from './recompute-seller-quality';
@@ -28,11 +31,17 @@ export interface SpotCheckOutcome {
   sellerQuality: number;
 }
 
+/**
+ * The most failed leads (basis points of those checked) any batch may have and still pass: 10%. A segment's own
+ * failureThresholdBps can only make it stricter; a batch of no known segment is held to this.
+ */
+export const MAX_FAILURE_THRESHOLD_BPS = 1000;
+
 /** A batch spanning segments is held to the strictest of their rules. */
 export function batchPolicy(segments: SegmentDefinition[], leadSegments: string[]) {
   const involved = segments.filter((s) => leadSegments.includes(s.code));
   return {
-    thresholdBps: Math.min(...involved.map((s) => s.failureThresholdBps), 1000),
+    thresholdBps: Math.min(...involved.map((s) => s.failureThresholdBps), MAX_FAILURE_THRESHOLD_BPS),
     rejectOnFail: involved.some((s) => s.failedBatchPolicy === 'REJECT'),
     provider: involved.some((s) => s.verificationProvider === 'manual') ? 'manual' : 'automatic',
   };
@@ -40,6 +49,12 @@ export function batchPolicy(segments: SegmentDefinition[], leadSegments: string[
 
 type Placement = { status: 'LISTED'; verification: 'VERIFIED' | 'UNVERIFIED' } | { status: 'REJECTED'; verification: 'FAILED' };
 const REJECT: Placement = { status: 'REJECTED', verification: 'FAILED' };
+
+// A placement moves only leads still waiting (and, when it sets a verification, still unverified), as the lifecycles say.
+function placementGuard(p: { status: LeadStatus; verification: LeadVerification }) {
+  const statuses = inArray(leads.status, fromStatuses(LEAD_LIFECYCLE, p.status, 'SYSTEM'));
+  return p.verification === 'UNVERIFIED' ? [statuses] : [statuses, inArray(leads.verification, fromStatuses(LEAD_VERIFICATION_LIFECYCLE, p.verification, 'SYSTEM'))];
+}
 
 export async function applyBatchVerdict(
   tx: Db,
@@ -81,12 +96,18 @@ export async function applyBatchVerdict(
   }
   const listedIds: string[] = [];
   for (const { placement, ids } of groups.values()) {
-    await tx.update(leads).set(placement.status === 'LISTED' ? { ...placement, listedAt: now } : placement).where(inIds(leads.id, ids));
+    await tx
+      .update(leads)
+      .set(placement.status === 'LISTED' ? { ...placement, listedAt: now } : placement)
+      .where(and(inIds(leads.id, ids), ...placementGuard(placement)));
     if (placement.status === 'LISTED') listedIds.push(...ids);
   }
   if (listedIds.length) {
     // leads that outlived their segment's TTL while waiting are not put on the market
-    await tx.update(leads).set({ status: 'EXPIRED' }).where(and(inIds(leads.id, listedIds), eq(leads.status, 'LISTED'), lte(leads.expiresAt, now)));
+    await tx
+      .update(leads)
+      .set({ status: 'EXPIRED' })
+      .where(and(inIds(leads.id, listedIds), inArray(leads.status, fromStatuses(LEAD_LIFECYCLE, 'EXPIRED', 'SYSTEM')), lte(leads.expiresAt, now)));
     await repriceLeads(tx, now, listedIds);
   }
 
@@ -99,9 +120,12 @@ export async function applyBatchVerdict(
   if (rows.length) await tx.insert(verificationResults).values(rows);
   // every finding of this batch is written above: the seller's quality counts them with all the rest
   const quality = await recomputeSellerQuality(tx, batch!.sellerOrgId);
+  // the caller holds the batch row's lock and found it waiting; a second verdict would be a bug, never a no-op
+  const verdict = passed ? 'VERIFIED' : 'FAILED';
+  assertTransition(BATCH_LIFECYCLE, batch!.status, verdict, 'SYSTEM');
   await tx
     .update(leadBatches)
-    .set({ status: passed ? 'VERIFIED' : 'FAILED', sampleSize: findings.length, sampleFailed: sampleFailed.size, verdictAt: now })
+    .set({ status: verdict, sampleSize: findings.length, sampleFailed: sampleFailed.size, verdictAt: now })
     .where(eq(leadBatches.id, batchId));
   return {
     batchId, checked: counts.checked, automaticFailed: counts.automaticFailed, sampled: findings.length, failed: sampleFailed.size, passed,

@@ -1,16 +1,18 @@
 // The `manual` provider's operator side: the open call tasks, and recording what each call found. The last
 // outcome of a batch gives its verdict, in the same transaction.
-import { schema } from '@leadex/db';
+import { schema, type VerificationTaskStatus } from '@leadex/db';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { requireUser, type Actor } from '../auth/access';
 import { loadSegments } from '../catalog/catalog.service';
 import { DomainError } from '../shared/domain-error';
+import { assertTransition } from '../shared/lifecycle';
 import { parseInput } from '../shared/validation';
 import type { SampleFinding } from './automatic-provider';
 import { applyBatchVerdict, type SpotCheckOutcome } from './batch-verdict';
 import { offerToCampaigns } from './run-spot-check';
+import { VERIFICATION_TASK_LIFECYCLE } from './verification-task.lifecycle';
 
 const { verificationTasks, leadBatches } = schema;
 export type VerificationTaskRow = typeof verificationTasks.$inferSelect;
@@ -18,10 +20,12 @@ export type VerificationTaskRow = typeof verificationTasks.$inferSelect;
 export const CALL_OUTCOMES = ['REACHABLE', 'WRONG_NUMBER', 'NOT_INTERESTED', 'NO_ANSWER'] as const;
 // a wrong number or a person who never asked to be contacted is a pseudo-lead; no answer proves nothing
 const FAILING = new Set(['WRONG_NUMBER', 'NOT_INTERESTED']);
+// the operators' work list shows the oldest tasks first, this many at a time
+export const TASKS_LISTED = 200;
 
-export async function listVerificationTasks(deps: AppDeps, actor: Actor | null, status: 'OPEN' | 'DONE' = 'OPEN') {
+export async function listVerificationTasks(deps: AppDeps, actor: Actor | null, status: VerificationTaskStatus = 'OPEN') {
   requireUser(actor, 'OPERATOR');
-  return deps.db.select().from(verificationTasks).where(eq(verificationTasks.status, status)).orderBy(asc(verificationTasks.createdAt)).limit(200);
+  return deps.db.select().from(verificationTasks).where(eq(verificationTasks.status, status)).orderBy(asc(verificationTasks.createdAt)).limit(TASKS_LISTED);
 }
 
 export async function recordVerificationOutcome(
@@ -40,7 +44,7 @@ export async function recordVerificationOutcome(
     // the batch row is the lock every spot-check step takes, so two operators finishing at once decide once
     await tx.select({ id: leadBatches.id }).from(leadBatches).where(eq(leadBatches.id, found.batchId)).for('update');
     const [task] = await tx.select().from(verificationTasks).where(eq(verificationTasks.id, taskId));
-    if (task!.status !== 'OPEN') throw new DomainError('TASK_ALREADY_DONE', 'This task already has an outcome');
+    assertTransition(VERIFICATION_TASK_LIFECYCLE, task!.status, 'DONE', 'OPERATOR', { code: 'TASK_ALREADY_DONE', message: 'This task already has an outcome' });
     const now = deps.clock();
     const [done] = await tx
       .update(verificationTasks)

@@ -5,12 +5,16 @@ import { schema } from '@leadex/db';
 import { and, eq, lte, notExists, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { loadSegments } from '../catalog/catalog.service';
+import { BATCH_LIFECYCLE } from '../leads/batch.lifecycle';
 import { newId } from '../shared/ids';
+import { isFinal } from '../shared/lifecycle';
 import { applyBatchVerdict, batchPolicy, type SpotCheckOutcome } from './batch-verdict';
 import { recordAutomaticChecks } from './record-automatic-checks';
 import { pickSample, sampleSize } from './spot-check.rules';
 
 const { leadBatches, leads, organizations, verificationTasks } = schema;
+// batches one sweep hands to the spot-check queue; the next sweep (a minute later) takes the rest
+export const PENDING_BATCHES_PER_SWEEP = 1000;
 export type { SpotCheckOutcome } from './batch-verdict';
 
 /**
@@ -23,7 +27,8 @@ export async function runSpotCheck(deps: AppDeps, batchId: string, options: { of
   const segments = await loadSegments(deps.db);
   const outcome = await deps.db.transaction(async (tx) => {
     const [batch] = await tx.select().from(leadBatches).where(eq(leadBatches.id, batchId)).for('update');
-    if (!batch || batch.status !== 'PENDING_VERIFICATION') return null;
+    // a verdict was already given (or the batch was rejected whole at submission): the repeat changes nothing
+    if (!batch || isFinal(BATCH_LIFECYCLE, batch.status)) return null;
     const [tasks] = await tx.select({ n: sql<number>`count(*)::int` }).from(verificationTasks).where(eq(verificationTasks.batchId, batchId));
     if (Number(tasks!.n) > 0) return null; // waiting for operators
     const [seller] = await tx.select().from(organizations).where(eq(organizations.id, batch.sellerOrgId));
@@ -35,7 +40,7 @@ export async function runSpotCheck(deps: AppDeps, batchId: string, options: { of
       const survivors = pending.filter((l) => !failed.has(l.id));
       const sample = pickSample(survivors, sampleSize(survivors.length, seller!.qualityScore), batchId);
       if (sample.length) {
-        await tx.insert(verificationTasks).values(sample.map((l) => ({ id: newId('vtk'), batchId, leadId: l.id, status: 'OPEN', createdAt: now })));
+        await tx.insert(verificationTasks).values(sample.map((l) => ({ id: newId('vtk'), batchId, leadId: l.id, status: 'OPEN' as const, createdAt: now })));
         return null;
       }
     }
@@ -62,6 +67,6 @@ export async function findPendingBatches(deps: AppDeps, olderThan: Date): Promis
         notExists(deps.db.select({ one: sql`1` }).from(verificationTasks).where(eq(verificationTasks.batchId, leadBatches.id))),
       ),
     )
-    .limit(1000);
+    .limit(PENDING_BATCHES_PER_SWEEP);
   return rows.map((r) => r.id);
 }

@@ -1,10 +1,12 @@
 // Seller and operator actions on a listed lead: withdraw it, or erase its contact data (GDPR tombstone).
 import { schema } from '@leadex/db';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
+import { assertTransition, canTransition } from '../shared/lifecycle';
+import { LEAD_LIFECYCLE } from './lead.lifecycle';
 import { leadHashes, suppressGlobally } from '../suppression/suppression-lookups';
 
 const { leads, contactReads } = schema;
@@ -21,11 +23,11 @@ export async function withdrawLead(deps: AppDeps, actor: Actor | null, id: strin
   const a = requireUser(actor, 'SELLER', 'OPERATOR');
   return deps.db.transaction(async (tx) => {
     const lead = await loadForChange(deps, a, id, tx);
-    if (lead.status !== 'LISTED' && lead.status !== 'PENDING_VERIFICATION') {
-      throw new DomainError('LEAD_NOT_WITHDRAWABLE', `A ${lead.status} lead cannot be withdrawn`);
-    }
-    const [row] = await tx.update(leads).set({ status: 'WITHDRAWN' }).where(eq(leads.id, id)).returning();
-    return row!;
+    assertTransition(LEAD_LIFECYCLE, lead.status, 'WITHDRAWN', a.role, { code: 'LEAD_NOT_WITHDRAWABLE', message: `A ${lead.status} lead cannot be withdrawn` });
+    // the row is locked, so the status it was read in is the one it has; the condition says so all the same
+    const [row] = await tx.update(leads).set({ status: 'WITHDRAWN' }).where(and(eq(leads.id, id), eq(leads.status, lead.status))).returning();
+    if (!row) throw new DomainError('LEAD_NOT_WITHDRAWABLE', 'The lead changed meanwhile; look at it again');
+    return row;
   });
 }
 
@@ -42,8 +44,8 @@ export async function eraseLeadContact(deps: AppDeps, actor: Actor | null, id: s
       .set({
         contactSealed: null, contactKeyId: null, phoneHash: null, emailHash: null, ipHash: null,
         previewName: '[erased]', previewPhone: null, previewEmail: null, erasedAt: deps.clock(),
-        // an erased lead has nothing left to sell
-        status: lead.status === 'LISTED' || lead.status === 'PENDING_VERIFICATION' ? 'WITHDRAWN' : lead.status,
+        // an erased lead has nothing left to sell: withdrawn, unless its status is already final (sold out, expired …)
+        status: canTransition(LEAD_LIFECYCLE, lead.status, 'WITHDRAWN', a.role) ? 'WITHDRAWN' : lead.status,
       })
       .where(eq(leads.id, id))
       .returning();
