@@ -1,5 +1,7 @@
 // Configuration: read and validated once at start; every variable is documented in README.md.
 import { z } from 'zod';
+import { platformCurrencyProblem } from './domain/platform/platform-currency.rules';
+import { parseDecimal } from './domain/shared/money';
 
 // Development defaults for the secrets, so the embedded product starts with no setup. Production refuses them.
 const DEV_CONTACT_KEY = 'dev1:' + Buffer.alloc(32, 7).toString('base64');
@@ -17,7 +19,14 @@ const ZObject = z.object({
     CONTACT_ACTIVE_KEY_ID: z.string().optional(),
     CONTACT_HASH_KEY: z.string().min(16).default(DEV_HASH_KEY),
     SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 30),
-    PLATFORM_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+    // an ISO 4217 code whose minor unit is Stripe's amount unit (platform-currency.rules.ts says which are refused)
+    PLATFORM_CURRENCY: z
+      .string()
+      .superRefine((v, ctx) => {
+        const problem = platformCurrencyProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .default('USD'),
     STRIPE_SECRET_KEY: z.string().default(DEV_STRIPE_KEY),
     STRIPE_WEBHOOK_SECRET: z.string().default(DEV_WEBHOOK_SECRET),
     STRIPE_API_URL: z.string().url().optional(),
@@ -27,7 +36,8 @@ const ZObject = z.object({
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ORDER_HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     MAX_ORDER_LEADS: z.coerce.number().int().min(1).max(10_000).default(500),
-    MIN_PAYOUT: z.string().regex(/^\d{1,10}(\.\d{1,2})?$/).default('50.00'),
+    // in PLATFORM_CURRENCY, with at most its minor-unit digits (checked below): '50' fits every currency
+    MIN_PAYOUT: z.string().regex(/^\d{1,10}(\.\d{1,3})?$/).default('50'),
     SETTLEMENT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
     QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('leadex'),
     // how soon a crashed worker's job is picked up again: BullMQ lock duration and stalled-job check interval
@@ -54,6 +64,9 @@ const ZObject = z.object({
 });
 
 const ZConfig = ZObject.superRefine((c, ctx) => {
+  if (!platformCurrencyProblem(c.PLATFORM_CURRENCY) && parseDecimal(c.MIN_PAYOUT, c.PLATFORM_CURRENCY) == null) {
+    ctx.addIssue({ code: 'custom', path: ['MIN_PAYOUT'], message: `more decimal places than ${c.PLATFORM_CURRENCY} has; e.g. "50"` });
+  }
   if (c.NODE_ENV !== 'production') return;
   for (const [variable, message] of productionProblems(c)) ctx.addIssue({ code: 'custom', path: [variable], message });
 });

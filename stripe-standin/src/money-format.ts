@@ -1,9 +1,19 @@
-// Minor units shown the way Stripe's messages and pages show them ($12.50, ¥500), and Stripe's charge limits.
+// Minor units shown the way Stripe's messages and pages show them ($12.50, ¥500, 12.340 TND), and Stripe's charge limits.
+import { STRIPE_THREE_DECIMAL, STRIPE_ZERO_DECIMAL, stripeChargeStep } from '@leadex/core/domain/platform/platform-currency.rules';
 
-const ZERO_DECIMAL = new Set(['bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf']);
+/** Decimals of a Stripe amount in a (lower-case) currency: 0 for zero-decimal, 3 for three-decimal, else 2. */
+export function stripeDecimals(currency: string): number {
+  const code = currency.toUpperCase();
+  return STRIPE_ZERO_DECIMAL.has(code) ? 0 : STRIPE_THREE_DECIMAL.has(code) ? 3 : 2;
+}
+
+/** The step a charge amount must be a multiple of: 10 in three-decimal currencies (last digit 0), else 1. */
+export function chargeStep(currency: string): number {
+  return stripeChargeStep(currency.toUpperCase());
+}
 
 export function formatMinorUnits(amount: number, currency: string): string {
-  const digits = ZERO_DECIMAL.has(currency) ? 0 : 2;
+  const digits = stripeDecimals(currency);
   try {
     return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase(), minimumFractionDigits: digits, maximumFractionDigits: digits })
       .format(amount / 10 ** digits);

@@ -4,7 +4,7 @@ import type Stripe from 'stripe';
 import { bookBalanceTransaction } from './balance';
 import { getCustomer } from './customers';
 import type { EventOrigin } from './events';
-import { formatMinorUnits, MAXIMUM_CHARGE, minimumCharge } from './money-format';
+import { chargeStep, formatMinorUnits, MAXIMUM_CHARGE, minimumCharge } from './money-format';
 import { invalidRequest, resourceMissing } from './stripe-errors';
 import { newStripeId, randomBase62 } from './stripe-ids';
 import { unixSeconds, type StandinContext } from './standin-state';
@@ -54,6 +54,10 @@ export function checkChargeAmount(amount: number, currency: string, param = 'amo
   }
   if (amount > MAXIMUM_CHARGE) {
     throw invalidRequest(`Amount must be no more than ${formatMinorUnits(MAXIMUM_CHARGE, currency)}`, { code: 'amount_too_large', param });
+  }
+  const step = chargeStep(currency);
+  if (amount % step !== 0) {
+    throw invalidRequest(`Amounts in ${currency} must be a multiple of ${step} (the last digit of a three-decimal amount must be 0); got ${amount}`, { param });
   }
 }
 

@@ -18,6 +18,7 @@ import { leadResolvers } from './leads.resolver';
 import { ledgerResolvers } from './ledger.resolver';
 import { orderResolvers } from './orders.resolver';
 import { purchaseResolvers } from './purchases.resolver';
+import { platformResolvers } from './platform.resolver';
 import { safeTextPlugin } from './safe-text.plugin';
 import { scalarResolvers } from './scalars';
 import { settlementResolvers } from './settlement.resolver';
@@ -41,7 +42,7 @@ type ResolverMap = Record<string, Record<string, unknown>>;
 const RESOLVERS: ResolverMap[] = [
   scalarResolvers as unknown as ResolverMap, authResolvers, catalogResolvers, leadResolvers, verificationResolvers, orderResolvers,
   purchaseResolvers, disputeResolvers, settlementResolvers, ledgerResolvers, walletResolvers, exchangeResolvers, deliveryResolvers,
-  suppressionResolvers,
+  suppressionResolvers, platformResolvers,
 ];
 
 /** Two maps resolving the same field is a mistake when the files are split by concept: refuse to start. */

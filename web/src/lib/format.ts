@@ -4,12 +4,17 @@ export interface MoneyValue {
   currencyCode: string;
 }
 
+/**
+ * A Money value in the user's locale, with exactly the decimals the API sent (the platform's minor-unit
+ * digits): the runtime's own idea of a currency's decimals (CLDR) differs from ISO 4217 for some, e.g. IRR.
+ */
 export function formatMoney(money: MoneyValue | null | undefined): string {
   if (!money) return '—';
   const amount = Number(money.amount);
   if (!Number.isFinite(amount)) return `${money.amount} ${money.currencyCode}`;
+  const digits = /^-?\d+(?:\.(\d+))?$/.exec(money.amount.trim())?.[1]?.length ?? 0;
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currencyCode }).format(amount);
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currencyCode, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
   } catch {
     return `${money.amount} ${money.currencyCode}`;
   }

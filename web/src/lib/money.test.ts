@@ -1,4 +1,4 @@
-import { currencyDigits, divideRounded, formatAmount, money, parseAmount, toMinor } from './money';
+import { divideRounded, formatAmount, money, parseAmount, toMinor } from './money';
 
 describe('money in minor units', () => {
   it('parses decimal strings exactly, refusing more digits than the currency has', () => {
@@ -22,17 +22,29 @@ describe('money in minor units', () => {
     expect(formatAmount(700, 0)).toBe('700');
   });
 
-  it('knows the digits of common currencies', () => {
-    expect(currencyDigits('USD')).toBe(2);
-    expect(currencyDigits('JPY')).toBe(0);
-    expect(currencyDigits('not a currency')).toBe(2);
+  it('round-trips Money values with the digits it is given', () => {
+    expect(toMinor({ amount: '19.99', currencyCode: 'USD' }, 2)).toBe(1999);
+    expect(money(1999, 'USD', 2)).toEqual({ amount: '19.99', currencyCode: 'USD' });
+    const sum = ['0.10', '0.20'].map((amount) => toMinor({ amount, currencyCode: 'USD' }, 2)).reduce((a, b) => a + b, 0);
+    expect(money(sum, 'USD', 2).amount).toBe('0.30');
   });
 
-  it('round-trips Money values', () => {
-    expect(toMinor({ amount: '19.99', currencyCode: 'USD' })).toBe(1999);
-    expect(money(1999, 'USD')).toEqual({ amount: '19.99', currencyCode: 'USD' });
-    const sum = ['0.10', '0.20'].map((amount) => toMinor({ amount, currencyCode: 'USD' })).reduce((a, b) => a + b, 0);
-    expect(money(sum, 'USD').amount).toBe('0.30');
+  it('sums and formats in a 0-digit currency (CLP, JPY, ISK)', () => {
+    const prices = ['15000', '7', '250'].map((amount) => toMinor({ amount, currencyCode: 'CLP' }, 0));
+    expect(prices).toEqual([15_000, 7, 250]);
+    expect(money(prices.reduce((a, b) => a + b, 0), 'CLP', 0)).toEqual({ amount: '15257', currencyCode: 'CLP' });
+    expect(formatAmount(0, 0)).toBe('0');
+    expect(parseAmount('12.5', 0)).toBeNull();
+  });
+
+  it('sums and formats in a 3-digit currency (TND, KWD, BHD)', () => {
+    const prices = ['12.340', '0.005', '1.1'].map((amount) => toMinor({ amount, currencyCode: 'TND' }, 3));
+    expect(prices).toEqual([12_340, 5, 1_100]);
+    expect(money(prices.reduce((a, b) => a + b, 0), 'TND', 3)).toEqual({ amount: '13.445', currencyCode: 'TND' });
+    expect(formatAmount(-5, 3)).toBe('-0.005');
+    expect(parseAmount('1.2345', 3)).toBeNull();
+    // read with the wrong digits a 3-digit amount is not a 2-digit one: the bug the platform query removes
+    expect(parseAmount('12.340', 2)).toBeNull();
   });
 
   it('divides rounding half away from zero, and not by zero', () => {

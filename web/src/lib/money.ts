@@ -1,15 +1,8 @@
 // Money sums for dashboards and form checks, in integer minor units (never floats): the API sends
 // amounts as decimal strings ("12.50"); totals shown to users are summed here and formatted back.
+// The minor-unit digits are the API's (the `platform` query, read once by lib/platform.tsx): every
+// function takes them as an argument and guesses nothing.
 import type { MoneyValue } from './format';
-
-/** Minor-unit digits of a currency (USD 2, JPY 0); 2 when the runtime does not know it. */
-export function currencyDigits(currencyCode: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency: currencyCode }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
 
 /** "12.5" → 1250 (2 digits); null when it is not a plain decimal or has more digits than the currency. */
 export function parseAmount(amount: string, digits: number): number | null {
@@ -31,14 +24,14 @@ export function formatAmount(minor: number, digits: number): string {
   return `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 
-/** A minor-unit amount as the API's Money shape. */
-export function money(minor: number, currencyCode: string): MoneyValue {
-  return { amount: formatAmount(minor, currencyDigits(currencyCode)), currencyCode };
+/** A minor-unit amount as the API's Money shape, in a currency of `digits` minor-unit digits. */
+export function money(minor: number, currencyCode: string, digits: number): MoneyValue {
+  return { amount: formatAmount(minor, digits), currencyCode };
 }
 
 /** A Money value in minor units (0 for an amount that does not parse, which the API never sends). */
-export function toMinor(value: MoneyValue): number {
-  return parseAmount(value.amount, currencyDigits(value.currencyCode)) ?? 0;
+export function toMinor(value: MoneyValue, digits: number): number {
+  return parseAmount(value.amount, digits) ?? 0;
 }
 
 /** numerator / denominator rounded half away from zero to a whole minor unit; null when dividing by 0. */

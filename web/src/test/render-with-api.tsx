@@ -1,9 +1,12 @@
 // Renders a component against a fake GraphQL server: the real urql client, with `fetch` answered by
-// handlers per operation name. Every request is recorded for assertions.
+// handlers per operation name. Every request is recorded for assertions. The platform (currency and
+// digits) is a 2-digit USD one given at once, unless the handlers answer `Platform`: then the app's own
+// PlatformProvider asks for it, and the page shows once it has the answer (find… queries wait for it).
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router';
 import { GraphqlProvider, createGraphqlClient } from '../lib/graphql-client';
+import { PlatformProvider, PlatformValueProvider, type Platform } from '../lib/platform';
 
 export interface GraphqlAnswer {
   data?: unknown;
@@ -16,6 +19,11 @@ export interface RecordedRequest {
   operationName: string;
   variables: Record<string, unknown>;
 }
+
+/** The platform of tests that give no `Platform` handler: a 2-digit USD deployment. */
+export const USD_PLATFORM: Platform = { currency: 'USD', minorUnitDigits: 2 };
+/** A `Platform` handler answering with the given currency and digits. */
+export const platformAnswer = (platform: Platform) => () => ({ data: { platform: { __typename: 'Platform', ...platform } } });
 
 export function renderWithApi(ui: ReactElement, handlers: Handlers, route = '/'): RenderResult & { requests: RecordedRequest[] } {
   const requests: RecordedRequest[] = [];
@@ -31,7 +39,15 @@ export function renderWithApi(ui: ReactElement, handlers: Handlers, route = '/')
   const createClient = () => createGraphqlClient({ url: 'http://test/graphql', fetch: fakeFetch });
   const result = render(
     <GraphqlProvider createClient={createClient}>
-      <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+      {handlers.Platform ? (
+        <PlatformProvider>
+          <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+        </PlatformProvider>
+      ) : (
+        <PlatformValueProvider value={USD_PLATFORM}>
+          <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+        </PlatformValueProvider>
+      )}
     </GraphqlProvider>,
   );
   return Object.assign(result, { requests });

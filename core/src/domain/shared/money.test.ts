@@ -1,5 +1,5 @@
 import { DomainError } from './domain-error';
-import { formatDecimal, moneyInputErrors, moneyInputOrNull, parseDecimal, parseMoneyInput, roundHalfUp } from './money';
+import { formatDecimal, minorDigits, moneyInputErrors, moneyInputOrNull, parseDecimal, parseMoneyInput, roundHalfUp } from './money';
 
 describe('money', () => {
   it('formats minor units as a Decimal string', () => {
@@ -74,5 +74,37 @@ describe('amounts users type', () => {
     expect(moneyInputOrNull('4.50', 'USD')).toBe(450);
     expect(moneyInputOrNull('4.505', 'USD')).toBeNull();
     expect(moneyInputOrNull('-4.50', 'USD')).toBeNull();
+  });
+});
+
+describe('minor-unit digits (ISO 4217)', () => {
+  it('takes each currency\'s digits from ISO 4217, not a default of 2', () => {
+    const digits = Object.fromEntries(['JPY', 'ISK', 'CLP', 'KRW', 'HUF', 'USD', 'EUR', 'IRR', 'TND', 'KWD', 'BHD', 'CLF'].map((c) => [c, minorDigits(c)]));
+    expect(digits).toEqual({ JPY: 0, ISK: 0, CLP: 0, KRW: 0, HUF: 2, USD: 2, EUR: 2, IRR: 2, TND: 3, KWD: 3, BHD: 3, CLF: 4 });
+  });
+  it('refuses a code that is not ISO 4217 instead of guessing', () => {
+    for (const code of ['ABC', 'usd', 'US', '']) expect(() => minorDigits(code)).toThrow(RangeError);
+  });
+  it('formats and parses back every amount in a 0-digit currency', () => {
+    for (const [minor, text] of [[0, '0'], [7, '7'], [1200, '1200'], [-35, '-35'], [123456789, '123456789']] as const) {
+      expect(formatDecimal(minor, 'CLP')).toBe(text);
+      expect(parseDecimal(text, 'CLP')).toBe(minor);
+    }
+    expect(parseDecimal('12.5', 'ISK')).toBeNull();
+    expect(parseDecimal('12.0', 'JPY')).toBeNull();
+  });
+  it('formats and parses back every amount in a 3-digit currency', () => {
+    for (const [minor, text] of [[0, '0.000'], [5, '0.005'], [50, '0.050'], [12340, '12.340'], [-1, '-0.001'], [1234567, '1234.567']] as const) {
+      expect(formatDecimal(minor, 'TND')).toBe(text);
+      expect(parseDecimal(text, 'TND')).toBe(minor);
+    }
+    expect(parseDecimal('12.5', 'KWD')).toBe(12500);
+    expect(parseDecimal('0.0001', 'BHD')).toBeNull();
+  });
+  it('round-trips a sum of many small amounts exactly in 0 and 3 digits', () => {
+    const tnd = ['0.001', '0.010', '0.100', '1.234'].map((t) => parseDecimal(t, 'TND')!).reduce((a, b) => a + b, 0);
+    expect(formatDecimal(tnd, 'TND')).toBe('1.345');
+    const jpy = ['1', '10', '100'].map((t) => parseDecimal(t, 'JPY')!).reduce((a, b) => a + b, 0);
+    expect(formatDecimal(jpy, 'JPY')).toBe('111');
   });
 });

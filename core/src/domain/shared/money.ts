@@ -1,4 +1,5 @@
 // Money: integer minor units with an ISO currency, and the rounding rules every price uses.
+import currencyCodes from 'currency-codes';
 import { badInput, type FieldError } from './domain-error';
 
 export interface Money {
@@ -6,11 +7,22 @@ export interface Money {
   readonly currency: string;
 }
 
-/** Minor-unit digits per currency; everything not listed has 2. */
-const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0, VND: 0, HUF: 2, IRR: 2, BHD: 3, KWD: 3 };
+/** The ISO 4217 record of an upper-case currency code; undefined for anything else (lower case included). */
+export function isoCurrency(currency: string): { code: string; digits: number } | undefined {
+  if (!/^[A-Z]{3}$/.test(currency)) return undefined;
+  const record = currencyCodes.code(currency);
+  return record ? { code: record.code, digits: record.digits } : undefined;
+}
 
+/**
+ * Minor-unit digits of a currency from ISO 4217 (USD 2, JPY 0, TND 3): the one table the API, the web app
+ * (through the `platform` query) and the Stripe amounts share. An unknown code is a programming error here:
+ * PLATFORM_CURRENCY is checked at config load (domain/platform/platform-currency.rules.ts).
+ */
 export function minorDigits(currency: string): number {
-  return MINOR_DIGITS[currency] ?? 2;
+  const record = isoCurrency(currency);
+  if (!record) throw new RangeError(`not an ISO 4217 currency code: ${JSON.stringify(currency)}`);
+  return record.digits;
 }
 
 export function money(amount: number, currency: string): Money {

@@ -6,6 +6,7 @@ import { LEAD_OUTCOMES } from '../purchases/outcome-rules';
 import { enumLabel } from '../../lib/enums';
 import { formatMoney, formatRate } from '../../lib/format';
 import { money } from '../../lib/money';
+import { usePlatform } from '../../lib/platform';
 import { bucketByTime, bucketLabel, granularityFor } from '../../lib/time-buckets';
 import { useAllPages } from '../../lib/use-all-pages';
 import { BarList, ColumnChart, Metric } from '../../lib/ui/charts';
@@ -14,8 +15,6 @@ import { SelectField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
 import { PERIODS, periodStart, purchasesSince, summarizePurchases, type Period } from './buyer-metrics';
 import { DashboardPurchasesQuery } from './dashboard.operations';
-
-const FALLBACK_CURRENCY = 'USD';
 
 export function BuyerDashboardPage({ now: givenNow }: { now?: Date }) {
   const [now] = useState(() => givenNow ?? new Date());
@@ -47,18 +46,18 @@ export function BuyerDashboardPage({ now: givenNow }: { now?: Date }) {
 type Fact = Parameters<typeof summarizePurchases>[0][number];
 
 function DashboardBody({ purchases, period, now, truncated, total }: { purchases: Fact[]; period: Period; now: Date; truncated: boolean; total: number | null }) {
+  const { currency, minorUnitDigits: digits } = usePlatform();
   const view = useMemo(() => {
     const from = periodStart(period, now, purchases);
     const inPeriod = purchasesSince(purchases, from);
-    const currency = purchases[0]?.price.currencyCode ?? FALLBACK_CURRENCY;
     const granularity = granularityFor(from, now);
     const buckets = bucketByTime(inPeriod, (p) => p.purchasedAt, from, now, granularity).map((b) => ({
-      key: b.key, label: bucketLabel(b, granularity), summary: summarizePurchases(b.items, currency),
+      key: b.key, label: bucketLabel(b, granularity), summary: summarizePurchases(b.items, currency, digits),
     }));
-    return { summary: summarizePurchases(inPeriod, currency), buckets, currency, granularity };
-  }, [purchases, period, now]);
-  const { summary, buckets, currency } = view;
-  const show = (minor: number | null) => (minor === null ? '—' : formatMoney(money(minor, currency)));
+    return { summary: summarizePurchases(inPeriod, currency, digits), buckets, granularity };
+  }, [purchases, period, now, currency, digits]);
+  const { summary, buckets } = view;
+  const show = (minor: number | null) => (minor === null ? '—' : formatMoney(money(minor, currency, digits)));
   const per = view.granularity === 'day' ? 'day' : 'week';
 
   return (
@@ -77,7 +76,7 @@ function DashboardBody({ purchases, period, now, truncated, total }: { purchases
           summary={`Spend per ${per}: ${show(summary.gross)} paid, ${show(summary.refunds)} refunded.`}
           series={[{ name: 'Net spend', tone: 'primary' }, { name: 'Refunded', tone: 'muted' }]}
           data={buckets.map((b) => ({ key: b.key, label: b.label, values: [b.summary.net, b.summary.refunds], valueLabels: [show(b.summary.net), show(b.summary.refunds)] }))}
-          formatAxis={(v) => formatMoney(money(Math.round(v), currency))}
+          formatAxis={(v) => formatMoney(money(Math.round(v), currency, digits))}
         />
         <ColumnChart
           title={`Return rate per ${per}`}
@@ -92,7 +91,7 @@ function DashboardBody({ purchases, period, now, truncated, total }: { purchases
           summary={`Effective cost per lead per ${per}; ${show(summary.effectiveCpl)} over the period.`}
           series={[{ name: 'Effective CPL', tone: 'primary' }]}
           data={buckets.map((b) => ({ key: b.key, label: b.label, values: [b.summary.effectiveCpl ?? 0], valueLabels: [show(b.summary.effectiveCpl)] }))}
-          formatAxis={(v) => formatMoney(money(Math.round(v), currency))}
+          formatAxis={(v) => formatMoney(money(Math.round(v), currency, digits))}
         />
         <BarList
           title="Outcomes"

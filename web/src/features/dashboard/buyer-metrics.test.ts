@@ -6,7 +6,7 @@ const bought = (amount: string, outcome: PurchaseFact['outcome'] = 'NEW', disput
 
 describe('buyer metrics', () => {
   it('is empty without purchases: no rates, no averages', () => {
-    const s = summarizePurchases([], 'USD');
+    const s = summarizePurchases([], 'USD', 2);
     expect(s).toMatchObject({ purchases: 0, gross: 0, net: 0, returnRate: null, effectiveCpl: null, costPerCustomer: null });
   });
 
@@ -18,7 +18,7 @@ describe('buyer metrics', () => {
       bought('10.00', 'CONVERTED', { status: 'REJECTED', refund: null }),
       bought('0.10', 'NEW', { status: 'OPEN', refund: null }),
     ];
-    const s = summarizePurchases(purchases, 'USD');
+    const s = summarizePurchases(purchases, 'USD', 2);
     expect(s.purchases).toBe(5);
     expect(s.gross).toBe(10_010);
     expect(s.refunds).toBe(3_500);
@@ -32,19 +32,19 @@ describe('buyer metrics', () => {
   });
 
   it('has no cost per customer until a lead converts', () => {
-    expect(summarizePurchases([bought('12.00', 'QUALIFIED')], 'USD').costPerCustomer).toBeNull();
+    expect(summarizePurchases([bought('12.00', 'QUALIFIED')], 'USD', 2).costPerCustomer).toBeNull();
   });
 
   it('counts an accepted dispute without an amount as a full refund; open and rejected ones refund nothing', () => {
-    expect(refundOf(bought('12.00', 'NEW', { status: 'ACCEPTED', refund: null }))).toBe(1_200);
-    expect(refundOf(bought('12.00', 'NEW', { status: 'OPEN', refund: null }))).toBe(0);
-    expect(refundOf(bought('12.00', 'NEW', { status: 'REJECTED', refund: null }))).toBe(0);
+    expect(refundOf(bought('12.00', 'NEW', { status: 'ACCEPTED', refund: null }), 2)).toBe(1_200);
+    expect(refundOf(bought('12.00', 'NEW', { status: 'OPEN', refund: null }), 2)).toBe(0);
+    expect(refundOf(bought('12.00', 'NEW', { status: 'REJECTED', refund: null }), 2)).toBe(0);
   });
 
   it('rounds the averages half up to a cent', () => {
-    const s = summarizePurchases([bought('10.00'), bought('10.00'), bought('10.01')], 'USD');
+    const s = summarizePurchases([bought('10.00'), bought('10.00'), bought('10.01')], 'USD', 2);
     expect(s.effectiveCpl).toBe(1_000); // 30.01 / 3 = 10.0033
-    expect(summarizePurchases([bought('0.01'), bought('0.02')], 'USD').effectiveCpl).toBe(2); // 1.5 → 2
+    expect(summarizePurchases([bought('0.01'), bought('0.02')], 'USD', 2).effectiveCpl).toBe(2); // 1.5 → 2
   });
 
   it('starts periods at local midnight, and "all time" at the first purchase', () => {

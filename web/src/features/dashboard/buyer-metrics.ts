@@ -32,21 +32,22 @@ export interface BuyerSummary {
   outcomes: Record<LeadOutcome, number>;
 }
 
-/** What an accepted dispute gave back (the whole price when the API gives no amount). */
-export function refundOf(purchase: PurchaseFact): number {
+/** What an accepted dispute gave back (the whole price when the API gives no amount), in minor units of `digits`. */
+export function refundOf(purchase: PurchaseFact, digits: number): number {
   const d = purchase.dispute;
   if (!d || d.status !== 'ACCEPTED') return 0;
-  return d.refund ? toMinor(d.refund) : toMinor(purchase.price);
+  return d.refund ? toMinor(d.refund, digits) : toMinor(purchase.price, digits);
 }
 
-export function summarizePurchases(purchases: readonly PurchaseFact[], currencyCode: string): BuyerSummary {
+/** `currencyCode` and `digits`: the platform's (lib/platform.tsx). */
+export function summarizePurchases(purchases: readonly PurchaseFact[], currencyCode: string, digits: number): BuyerSummary {
   const outcomes: Record<LeadOutcome, number> = { NEW: 0, CONTACTED: 0, QUALIFIED: 0, CONVERTED: 0, LOST: 0 };
   let gross = 0;
   let refunds = 0;
   let acceptedDisputes = 0;
   for (const p of purchases) {
-    gross += toMinor(p.price);
-    refunds += refundOf(p);
+    gross += toMinor(p.price, digits);
+    refunds += refundOf(p, digits);
     if (p.dispute?.status === 'ACCEPTED') acceptedDisputes += 1;
     outcomes[p.outcome] += 1;
   }

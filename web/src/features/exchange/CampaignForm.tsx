@@ -6,7 +6,7 @@ import { apiErrorFromGraphql } from '../../lib/api-errors';
 import { useSegments } from '../../lib/catalog/use-segments';
 import { EXCLUSIVITIES, enumLabel } from '../../lib/enums';
 import { formatMoney } from '../../lib/format';
-import { currencyDigits } from '../../lib/money';
+import { usePlatform } from '../../lib/platform';
 import { ErrorMessage } from '../../lib/ui/feedback';
 import { SelectField, TextField } from '../../lib/ui/fields';
 import { FilterFields } from '../marketplace/FilterFields';
@@ -38,7 +38,7 @@ export function CampaignForm({ initial, campaignId, onSaved, onCancel }: Campaig
   const { segments, error: segmentsError } = useSegments();
   const [wallet] = useQuery({ query: WalletQuery });
   const balance = wallet.data?.wallet.balance ?? null;
-  const digits = currencyDigits(balance?.currencyCode ?? 'USD');
+  const digits = usePlatform().minorUnitDigits;
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<CampaignFormErrors>({});
   const [summary, setSummary] = useState<string[]>([]);

@@ -9,6 +9,7 @@ import { apiErrorFromGraphql, type ApiError } from '../../lib/api-errors';
 import { useSegments, segmentName, type SegmentInfo } from '../../lib/catalog/use-segments';
 import { enumLabel } from '../../lib/enums';
 import { formatMoney, type MoneyValue } from '../../lib/format';
+import { usePlatform } from '../../lib/platform';
 import { Badge } from '../../lib/ui/badge';
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
 import { Page } from '../../lib/ui/page';
@@ -78,9 +79,10 @@ function filterSummary(raw: unknown, segments: readonly SegmentInfo[]): string {
 function CampaignCard({ campaign: c, segments, wallet }: { campaign: CampaignFieldsFragment; segments: readonly SegmentInfo[]; wallet: MoneyValue | null }) {
   const [toggling, setActive] = useMutation(SetCampaignActiveMutation);
   const [error, setError] = useState<ApiError | null>(null);
-  const budget = budgetProgress(c.spent, c.budget);
+  const digits = usePlatform().minorUnitDigits;
+  const budget = budgetProgress(c.spent, c.budget, digits);
   const cap = capProgress(c.wonToday, c.dailyCap);
-  const idle = idleReason(c, wallet);
+  const idle = idleReason(c, wallet, digits);
 
   const toggle = async () => {
     setError(null);

@@ -8,7 +8,8 @@ import { apiErrorFromGraphql, placeApiErrors, type ApiError } from '../../lib/ap
 import { formatMoney } from '../../lib/format';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { leaveApp } from '../../lib/leave-app';
-import { currencyDigits, toMinor } from '../../lib/money';
+import { formatAmount, toMinor } from '../../lib/money';
+import { usePlatform } from '../../lib/platform';
 import { ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
 import { TextField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
@@ -24,8 +25,10 @@ export interface WalletPageProps {
 export function WalletPage({ redirect = leaveApp, pollMs = 1500, maxPolls = 8 }: WalletPageProps) {
   const [params] = useSearchParams();
   const backFromCheckout = params.get('topped_up') === '1';
+  const { currency, minorUnitDigits: digits } = usePlatform();
   const [result, reexecute] = useQuery({ query: WalletQuery, requestPolicy: 'cache-and-network' });
   const balance = result.data?.wallet.balance ?? null;
+  const balanceMinor = balance ? toMinor(balance, digits) : null;
   const error = apiErrorFromGraphql(result.error);
 
   // back from Checkout: watch the balance until the top-up shows (or give up after a few tries)
@@ -33,10 +36,10 @@ export function WalletPage({ redirect = leaveApp, pollMs = 1500, maxPolls = 8 }:
   const [firstSeen, setFirstSeen] = useState<number | null>(null);
   const [polls, setPolls] = useState(0);
   useEffect(() => {
-    if (balance && firstSeen == null && !result.stale) setFirstSeen(toMinor(balance));
-  }, [balance, firstSeen, result.stale]);
-  const phase = backFromCheckout && balance && firstSeen != null
-    ? topUpPhase({ pending, firstSeenMinor: firstSeen, currentMinor: toMinor(balance), polls, maxPolls })
+    if (balanceMinor != null && firstSeen == null && !result.stale) setFirstSeen(balanceMinor);
+  }, [balanceMinor, firstSeen, result.stale]);
+  const phase = backFromCheckout && balanceMinor != null && firstSeen != null
+    ? topUpPhase({ pending, firstSeenMinor: firstSeen, currentMinor: balanceMinor, polls, maxPolls })
     : null;
   useEffect(() => {
     if (phase === 'confirmed') forgetTopUp();
@@ -66,9 +69,9 @@ export function WalletPage({ redirect = leaveApp, pollMs = 1500, maxPolls = 8 }:
           ) : (
             <Loading label="Loading the balance…" />
           )}
-          {balance && toMinor(balance) <= 0 ? <p className="muted">Campaigns cannot bid with an empty wallet.</p> : null}
+          {balanceMinor != null && balanceMinor <= 0 ? <p className="muted">Campaigns cannot bid with an empty wallet.</p> : null}
         </section>
-        <TopUpForm currencyCode={balance?.currencyCode ?? null} balanceMinor={balance ? toMinor(balance) : 0} redirect={redirect} />
+        <TopUpForm currencyCode={currency} digits={digits} balanceMinor={balanceMinor ?? 0} redirect={redirect} />
       </div>
     </Page>
   );
@@ -94,7 +97,7 @@ function TopUpStatus({ phase, balanceText }: { phase: ReturnType<typeof topUpPha
   );
 }
 
-function TopUpForm({ currencyCode, balanceMinor, redirect }: { currencyCode: string | null; balanceMinor: number; redirect: (url: string) => void }) {
+function TopUpForm({ currencyCode, digits, balanceMinor, redirect }: { currencyCode: string; digits: number; balanceMinor: number; redirect: (url: string) => void }) {
   const [amount, setAmount] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -102,7 +105,6 @@ function TopUpForm({ currencyCode, balanceMinor, redirect }: { currencyCode: str
   const [topUp, topUpWallet] = useMutation(TopUpWalletMutation);
   // one key per amount: a double click (or a retry after a lost answer) opens the same checkout
   const keys = useRef(new Map<string, string>());
-  const digits = currencyDigits(currencyCode ?? 'USD');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -129,7 +131,7 @@ function TopUpForm({ currencyCode, balanceMinor, redirect }: { currencyCode: str
     <section className="card" aria-labelledby="top-up-title">
       <h2 id="top-up-title">Top up</h2>
       <form className="form" onSubmit={submit} noValidate aria-label="Top up the wallet">
-        <TextField label={`Amount${currencyCode ? ` (${currencyCode})` : ''}`} name="amount" inputMode="decimal" placeholder="100.00" autoComplete="off"
+        <TextField label={`Amount (${currencyCode})`} name="amount" inputMode="decimal" placeholder={formatAmount(100 * 10 ** digits, digits)} autoComplete="off"
           value={amount} onChange={(e) => { setAmount(e.target.value); setFieldError(null); }} error={fieldError} required
           hint="You pay on Stripe’s secure page and come back here." />
         <ErrorMessage error={error && !fieldError ? error : null} title="The top-up could not start" />

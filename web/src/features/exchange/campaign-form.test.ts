@@ -16,15 +16,15 @@ const filled = (patch: Partial<CampaignFormValues> = {}): CampaignFormValues => 
 
 describe('amounts as Decimal strings', () => {
   it('normalizes to the currency’s decimals, accepting a decimal comma', () => {
-    expect(toDecimalString('45')).toBe('45.00');
-    expect(toDecimalString(' 12.5 ')).toBe('12.50');
-    expect(toDecimalString('12,5')).toBe('12.50');
-    expect(toDecimalString('1 000.25')).toBe('1000.25');
+    expect(toDecimalString('45', 2)).toBe('45.00');
+    expect(toDecimalString(' 12.5 ', 2)).toBe('12.50');
+    expect(toDecimalString('12,5', 2)).toBe('12.50');
+    expect(toDecimalString('1 000.25', 2)).toBe('1000.25');
     expect(toDecimalString('100', 0)).toBe('100');
   });
 
   it('refuses zero, negatives, too many decimals and non-numbers', () => {
-    for (const bad of ['0', '0.00', '-5', '12.345', 'abc', '', '1e3', '12.']) expect(toDecimalString(bad)).toBeNull();
+    for (const bad of ['0', '0.00', '-5', '12.345', 'abc', '', '1e3', '12.']) expect(toDecimalString(bad, 2)).toBeNull();
     expect(toDecimalString('12.5', 0)).toBeNull();
   });
 });
@@ -34,7 +34,7 @@ describe('campaign form → CampaignInput', () => {
     const input = toCampaignInput(filled({
       maxBid: '45', budget: '1000,5', dailyCap: ' 20 ', exclusivity: 'EXCLUSIVE',
       schedule: [{ days: ['TUE', 'MON'], from: '09:00', to: '18:00' }, { days: ['SAT'], from: '20:00', to: '00:00' }],
-    }));
+    }), 2);
     expect(input).toEqual({
       name: 'Test drives LA',
       filter: { segments: ['AUTO_TEST_DRIVE'], countries: ['US'], cities: ['Los Angeles', 'Pasadena'], kinds: ['INTERESTED'] },
@@ -49,19 +49,19 @@ describe('campaign form → CampaignInput', () => {
   });
 
   it('sends no budget, no cap and an empty schedule (always on) when they are left empty', () => {
-    const input = toCampaignInput(filled());
+    const input = toCampaignInput(filled(), 2);
     expect(input).toMatchObject({ budget: null, dailyCap: null, schedule: [] });
   });
 
   it('leaves the filter’s own exclusivity out: the campaign’s decides', () => {
     const form = filled({ exclusivity: 'SHARED' });
     form.filter = { ...form.filter, state: { ...form.filter.state, exclusivity: 'EXCLUSIVE' } };
-    expect(toCampaignInput(form).filter).not.toHaveProperty('exclusivity');
-    expect(toCampaignInput(form).exclusivity).toBe('SHARED');
+    expect(toCampaignInput(form, 2).filter).not.toHaveProperty('exclusivity');
+    expect(toCampaignInput(form, 2).exclusivity).toBe('SHARED');
   });
 
   it('an empty filter is {} (every lead of the campaign’s exclusivity)', () => {
-    expect(toCampaignInput(filled({ filter: toFilterDraft(EMPTY_FILTER) })).filter).toEqual({});
+    expect(toCampaignInput(filled({ filter: toFilterDraft(EMPTY_FILTER) }), 2).filter).toEqual({});
   });
 
   it('reads a saved campaign back into the form and sends the same input again', () => {
@@ -76,7 +76,7 @@ describe('campaign form → CampaignInput', () => {
     expect(form).toMatchObject({ name: 'Tokyo office hours', maxBid: '45.00', budget: '900.00', dailyCap: '20', timeZone: 'Asia/Tokyo', exclusivity: 'EXCLUSIVE' });
     expect(form.filter.countries).toBe('US');
     expect(form.schedule).toEqual([{ days: ['MON', 'TUE'], from: '09:00', to: '00:00' }]);
-    expect(toCampaignInput(form)).toEqual({
+    expect(toCampaignInput(form, 2)).toEqual({
       name: 'Tokyo office hours', filter: { segments: ['FINANCE'], countries: ['US'], minPrice: '10' }, maxBid: '45.00', exclusivity: 'EXCLUSIVE',
       dailyCap: 20, budget: '900.00', schedule: [{ days: ['MON', 'TUE'], from: '09:00', to: '24:00' }], timeZone: 'Asia/Tokyo',
     });
@@ -87,7 +87,7 @@ describe('campaign form → CampaignInput', () => {
 
 describe('campaign form checks', () => {
   it('passes a complete form', () => {
-    expect(validateCampaignForm(filled())).toEqual({});
+    expect(validateCampaignForm(filled(), 2)).toEqual({});
   });
 
   it('names each problem by its CampaignInput path', () => {
@@ -95,10 +95,10 @@ describe('campaign form checks', () => {
       name: ' ', maxBid: '0', budget: '12.345', dailyCap: '0', timeZone: '',
       filter: { ...toFilterDraft(EMPTY_FILTER), countries: 'USA' },
       schedule: [{ days: ['MON'], from: '09:00', to: '18:00' }, { days: ['MON'], from: '18:00', to: '09:00' }],
-    }));
+    }), 2);
     expect(Object.keys(errors).sort()).toEqual(['budget', 'dailyCap', 'filter.countries', 'maxBid', 'name', 'schedule[1].to', 'timeZone']);
     expect(filterErrorsOf(errors)).toEqual({ countries: expect.stringMatching(/two-letter/) });
-    expect(validateCampaignForm(filled({ maxBid: '' })).maxBid).toMatch(/most you would pay/);
+    expect(validateCampaignForm(filled({ maxBid: '' }), 2).maxBid).toMatch(/most you would pay/);
   });
 
   it('checks decimals against the currency', () => {

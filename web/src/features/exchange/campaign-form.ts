@@ -77,7 +77,7 @@ export function campaignFormFromCampaign(c: CampaignFieldsFragment): CampaignFor
 }
 
 /** "12,5" → "12.50" (with 2 digits); null when it is not a positive amount with at most `digits` decimals. */
-export function toDecimalString(text: string, digits = 2): string | null {
+export function toDecimalString(text: string, digits: number): string | null {
   const cleaned = text.trim().replace(/\s/g, '').replace(/^(\d+),(\d+)$/, '$1.$2');
   if (!/^\d{1,10}(\.\d+)?$/.test(cleaned)) return null;
   const minor = parseAmount(cleaned, digits);
@@ -87,9 +87,10 @@ export function toDecimalString(text: string, digits = 2): string | null {
 const filterKey = (field: FilterField) => `filter.${field}`;
 
 /** Early checks (what the API would refuse for sure); keys are CampaignInput paths. */
-export function validateCampaignForm(v: CampaignFormValues, digits = 2): CampaignFormErrors {
+export function validateCampaignForm(v: CampaignFormValues, digits: number): CampaignFormErrors {
   const errors: CampaignFormErrors = {};
-  const amountMessage = `A positive amount like 25.00${digits === 2 ? '' : ` (${digits} decimals at most)`}.`;
+  const example = formatAmount(25 * 10 ** digits, digits);
+  const amountMessage = digits === 0 ? `A positive whole amount like ${example} (0 decimals).` : `A positive amount like ${example}${digits === 2 ? '' : ` (${digits} decimals at most)`}.`;
   if (!v.name.trim()) errors.name = 'Give the campaign a name.';
   else if (v.name.trim().length > MAX_NAME) errors.name = `At most ${MAX_NAME} characters.`;
   if (!v.maxBid.trim()) errors.maxBid = 'Set the most you would pay for one lead.';
@@ -114,7 +115,7 @@ export function validateCampaignForm(v: CampaignFormValues, digits = 2): Campaig
  * "45.00"), empty optional fields are null, no schedule rows = always on. The filter's own exclusivity is
  * left out: the campaign's exclusivity decides which leads it bids on.
  */
-export function toCampaignInput(v: CampaignFormValues, digits = 2): CampaignInput {
+export function toCampaignInput(v: CampaignFormValues, digits: number): CampaignInput {
   const { exclusivity: _ignored, ...filter } = toLeadFilter({ ...fromFilterDraft(v.filter), exclusivity: null });
   return {
     name: v.name.trim(),

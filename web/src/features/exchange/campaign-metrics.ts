@@ -19,12 +19,13 @@ export function percentOf(part: number, total: number): number {
   return Math.min(100, Math.max(0, Math.floor((part * 100) / total)));
 }
 
-export function budgetProgress(spent: MoneyValue, budget: MoneyValue | null | undefined): BudgetProgress {
+/** `digits`: the platform's minor-unit digits. */
+export function budgetProgress(spent: MoneyValue, budget: MoneyValue | null | undefined, digits: number): BudgetProgress {
   if (!budget) return { spent, budget: null, left: null, percent: null, exhausted: false };
-  const spentMinor = toMinor(spent);
-  const budgetMinor = toMinor(budget);
+  const spentMinor = toMinor(spent, digits);
+  const budgetMinor = toMinor(budget, digits);
   const leftMinor = Math.max(0, budgetMinor - spentMinor);
-  return { spent, budget, left: money(leftMinor, budget.currencyCode), percent: percentOf(spentMinor, budgetMinor), exhausted: leftMinor === 0 };
+  return { spent, budget, left: money(leftMinor, budget.currencyCode, digits), percent: percentOf(spentMinor, budgetMinor), exhausted: leftMinor === 0 };
 }
 
 export interface CapProgress {
@@ -40,10 +41,10 @@ export function capProgress(wonToday: number, dailyCap: number | null | undefine
 }
 
 /** Why an active campaign is not bidding right now, if the numbers say so (the schedule is checked by the API). */
-export function idleReason(c: { active: boolean; spent: MoneyValue; budget?: MoneyValue | null; wonToday: number; dailyCap?: number | null }, wallet: MoneyValue | null): string | null {
+export function idleReason(c: { active: boolean; spent: MoneyValue; budget?: MoneyValue | null; wonToday: number; dailyCap?: number | null }, wallet: MoneyValue | null, digits: number): string | null {
   if (!c.active) return 'Paused: it does not bid.';
-  if (budgetProgress(c.spent, c.budget).exhausted) return 'Budget spent: raise the budget to bid again.';
+  if (budgetProgress(c.spent, c.budget, digits).exhausted) return 'Budget spent: raise the budget to bid again.';
   if (capProgress(c.wonToday, c.dailyCap).reached) return 'Daily cap reached: it bids again after midnight in its time zone.';
-  if (wallet && toMinor(wallet) <= 0) return 'Your wallet is empty: top it up so the campaign can bid.';
+  if (wallet && toMinor(wallet, digits) <= 0) return 'Your wallet is empty: top it up so the campaign can bid.';
   return null;
 }

@@ -6,13 +6,13 @@ import { formatAmount, parseAmount } from '../../lib/money';
 export const MIN_TOP_UP_UNITS = 1;
 export const MAX_TOP_UP_UNITS = 1_000_000;
 
-/** "50" → { amount: "50.00" }; an error message when it is out of bounds or not an amount. */
-export function checkTopUpAmount(text: string, digits = 2): { amount: string; minor: number } | { error: string } {
+/** "50" → { amount: "50.00" } (2 digits: the platform's); an error message when it is out of bounds or not an amount. */
+export function checkTopUpAmount(text: string, digits: number): { amount: string; minor: number } | { error: string } {
   const cleaned = text.trim().replace(/\s/g, '').replace(/^(\d+),(\d+)$/, '$1.$2');
   const minor = /^\d{1,10}(\.\d+)?$/.test(cleaned) ? parseAmount(cleaned, digits) : null;
   const unit = 10 ** digits;
   const bounds = `from ${formatAmount(MIN_TOP_UP_UNITS * unit, digits)} to ${formatAmount(MAX_TOP_UP_UNITS * unit, digits)}`;
-  if (minor == null) return { error: `An amount like 100.00, ${bounds}.` };
+  if (minor == null) return { error: `An amount like ${formatAmount(100 * unit, digits)}, ${bounds}.` };
   if (minor < MIN_TOP_UP_UNITS * unit || minor > MAX_TOP_UP_UNITS * unit) return { error: `Top up ${bounds}.` };
   return { amount: formatAmount(minor, digits), minor };
 }

@@ -5,6 +5,7 @@ import { useMutation } from 'urql';
 import type { DisputeDecision } from '../../gql/graphql';
 import { apiErrorFromGraphql, placeApiErrors, type ApiError } from '../../lib/api-errors';
 import { formatMoney } from '../../lib/format';
+import { usePlatform } from '../../lib/platform';
 import { ErrorMessage } from '../../lib/ui/feedback';
 import { TextAreaField, TextField } from '../../lib/ui/fields';
 import { ResolveDisputeMutation } from './quality.operations';
@@ -23,11 +24,12 @@ export function DisputeDecisionForm({ dispute, onDecided }: { dispute: Decidable
   const [state, resolve] = useMutation(ResolveDisputeMutation);
   const titleId = useId();
   const price = dispute.purchase.price;
+  const digits = usePlatform().minorUnitDigits;
 
   const decide = async (decision: DisputeDecision) => {
     setError(null);
     setDetails([]);
-    const found = validateResolution(decision, draft, price);
+    const found = validateResolution(decision, draft, price, digits);
     setErrors(found);
     if (Object.keys(found).length) return;
     const res = await resolve(resolutionVariables(dispute.id, decision, draft), { additionalTypenames: ['Dispute'] });

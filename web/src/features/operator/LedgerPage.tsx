@@ -5,6 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { apiErrorFromGraphql, type ApiError } from '../../lib/api-errors';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { money, toMinor } from '../../lib/money';
+import { usePlatform } from '../../lib/platform';
 import { usePageCursors } from '../../lib/use-page-cursors';
 import { Badge } from '../../lib/ui/badge';
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
@@ -50,6 +51,7 @@ export function LedgerPage() {
 }
 
 function Balances() {
+  const digits = usePlatform().minorUnitDigits;
   const [result, reexecute] = useQuery({ query: LedgerBalancesQuery, context: LEDGER_CONTEXT });
   const balances = result.data?.ledgerBalances;
   const error = apiErrorFromGraphql(result.error);
@@ -63,7 +65,7 @@ function Balances() {
   }
   if (!balances.length) return <EmptyState title="No postings yet.">Balances appear with the first payment.</EmptyState>;
   const currency = balances[0]!.balance.currencyCode;
-  const sum = balances.reduce((s, b) => s + toMinor(b.balance), 0);
+  const sum = balances.reduce((s, b) => s + toMinor(b.balance, digits), 0);
   return (
     <div className="table-wrap">
       <table className="table table--compact">
@@ -79,7 +81,7 @@ function Balances() {
         <tfoot>
           <tr>
             <th scope="row">Sum of all accounts</th>
-            <td className="num">{formatMoney(money(sum, currency))} {sum === 0 ? <Badge tone="good">balanced</Badge> : <Badge tone="bad">unbalanced</Badge>}</td>
+            <td className="num">{formatMoney(money(sum, currency, digits))} {sum === 0 ? <Badge tone="good">balanced</Badge> : <Badge tone="bad">unbalanced</Badge>}</td>
           </tr>
         </tfoot>
       </table>

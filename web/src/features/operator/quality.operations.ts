@@ -61,7 +61,7 @@ export const ResolveDisputeMutation = graphql(`
 `);
 
 export const VerificationTasksQuery = graphql(`
-  query VerificationTasks($status: String) {
+  query VerificationTasks($status: VerificationTaskStatus) {
     verificationTasks(status: $status) {
       id
       batchId

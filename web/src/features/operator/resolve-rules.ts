@@ -2,7 +2,7 @@
 // part of it; REJECT refunds nothing and says why in a note (the buyer reads it).
 import type { DisputeDecision } from '../../gql/graphql';
 import type { MoneyValue } from '../../lib/format';
-import { currencyDigits, parseAmount, toMinor } from '../../lib/money';
+import { formatAmount, parseAmount, toMinor } from '../../lib/money';
 
 export const MAX_NOTE_LENGTH = 2000;
 
@@ -17,15 +17,16 @@ export interface ResolutionErrors {
   note?: string;
 }
 
-export function validateResolution(decision: DisputeDecision, draft: ResolutionDraft, price: MoneyValue): ResolutionErrors {
+/** `digits`: the platform's minor-unit digits. */
+export function validateResolution(decision: DisputeDecision, draft: ResolutionDraft, price: MoneyValue, digits: number): ResolutionErrors {
   const errors: ResolutionErrors = {};
   const amount = draft.refundAmount.trim();
   if (decision === 'ACCEPT' && amount) {
-    const digits = currencyDigits(price.currencyCode);
     const minor = parseAmount(amount, digits);
-    if (minor === null) errors.refundAmount = `An amount like 4.50 (at most ${digits} decimals), or empty for a full refund.`;
+    const example = formatAmount(4 * 10 ** digits + Math.floor(10 ** digits / 2), digits);
+    if (minor === null) errors.refundAmount = digits === 0 ? `A whole amount like ${example}, or empty for a full refund.` : `An amount like ${example} (at most ${digits} decimals), or empty for a full refund.`;
     else if (minor <= 0) errors.refundAmount = 'More than zero, or empty for a full refund.';
-    else if (minor > toMinor(price)) errors.refundAmount = `At most the price paid (${price.amount}).`;
+    else if (minor > toMinor(price, digits)) errors.refundAmount = `At most the price paid (${price.amount}).`;
   }
   if (decision === 'REJECT') {
     if (amount) errors.refundAmount = 'A rejected dispute refunds nothing: clear the amount.';

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { apiErrorFromGraphql, type ApiError } from '../../lib/api-errors';
 import { formatMoney } from '../../lib/format';
+import { usePlatform } from '../../lib/platform';
 import { ErrorMessage } from '../../lib/ui/feedback';
 import { cartTotal, problemsByLead, type OrderProblems } from './cart';
 import { CreateOrderMutation } from './orders.operations';
@@ -44,7 +45,7 @@ export function CartBar({ cartApi, onProblems }: { cartApi: CartApi; onProblems:
     ...cart.lines.filter((l) => problems.byLead[l.id]).map((l) => `${l.label} (${l.id}): ${problems.byLead[l.id]}`),
     ...problems.other,
   ];
-  const total = cartTotal(cart);
+  const total = cartTotal(cart, usePlatform().minorUnitDigits);
 
   return (
     <section className="cart-bar" aria-label="Selected leads">

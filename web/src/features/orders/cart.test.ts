@@ -22,10 +22,10 @@ describe('the cart', () => {
   });
 
   it('adds up list prices exactly', () => {
-    expect(cartTotal(emptyCart(newKey))).toBeNull();
+    expect(cartTotal(emptyCart(newKey), 2)).toBeNull();
     let cart = emptyCart(newKey);
     for (const [id, amount] of [['a', '0.10'], ['b', '0.20'], ['c', '19.99']] as const) cart = setSelected(cart, line(id, amount), true, newKey);
-    expect(cartTotal(cart)).toEqual({ amount: '20.29', currencyCode: 'USD' });
+    expect(cartTotal(cart, 2)).toEqual({ amount: '20.29', currencyCode: 'USD' });
   });
 
   it('removes unavailable leads, keeping the key when nothing was removed', () => {

@@ -37,11 +37,11 @@ export function removeFromCart(cart: Cart, ids: readonly string[], newKey: () =>
   return lines.length === cart.lines.length ? cart : { lines, idempotencyKey: newKey() };
 }
 
-/** The list prices added up (the order may come out lower: bulk orders get the volume discount). */
-export function cartTotal(cart: Cart): MoneyValue | null {
+/** The list prices added up (the order may come out lower: bulk orders get the volume discount); `digits`: the platform's. */
+export function cartTotal(cart: Cart, digits: number): MoneyValue | null {
   const first = cart.lines[0];
   if (!first) return null;
-  return money(cart.lines.reduce((sum, l) => sum + toMinor(l.price), 0), first.price.currencyCode);
+  return money(cart.lines.reduce((sum, l) => sum + toMinor(l.price, digits), 0), first.price.currencyCode, digits);
 }
 
 export interface OrderProblems {

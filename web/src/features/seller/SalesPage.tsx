@@ -7,6 +7,7 @@ import { useSegments, segmentName, type SegmentInfo } from '../../lib/catalog/us
 import { enumLabel } from '../../lib/enums';
 import { formatDateTime, formatMoney, formatRate } from '../../lib/format';
 import { money } from '../../lib/money';
+import { usePlatform } from '../../lib/platform';
 import { useAllPages } from '../../lib/use-all-pages';
 import { Badge, type BadgeTone } from '../../lib/ui/badge';
 import { BarList, Metric, type BarDatum } from '../../lib/ui/charts';
@@ -46,13 +47,13 @@ export function SalesPage() {
 }
 
 function SalesDashboard({ sales, segments }: { sales: Sale[]; segments: readonly SegmentInfo[] }) {
-  const currency = sales[0]?.price.currencyCode ?? 'USD';
-  const show = (minor: number) => formatMoney(money(minor, currency));
+  const { currency, minorUnitDigits: digits } = usePlatform();
+  const show = (minor: number) => formatMoney(money(minor, currency, digits));
   const view = useMemo(() => ({
-    total: summarizeSales(sales),
-    bySegment: salesBy(sales, 'segment'),
-    byCountry: salesBy(sales, 'country'),
-    bySource: salesBy(sales, 'sourceChannel'),
+    total: summarizeSales(sales, digits),
+    bySegment: salesBy(sales, 'segment', digits),
+    byCountry: salesBy(sales, 'country', digits),
+    bySource: salesBy(sales, 'sourceChannel', digits),
   }), [sales]);
   const bars = (groups: SalesGroup[], label: (key: string) => string): BarDatum[] =>
     groups.map((g) => ({ key: g.key, label: label(g.key), value: g.gross, valueLabel: `${show(g.gross)} · ${g.sales} ${g.sales === 1 ? 'sale' : 'sales'}` }));

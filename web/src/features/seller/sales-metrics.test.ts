@@ -19,14 +19,14 @@ const SALES = [
 
 describe('seller sales metrics', () => {
   it('totals revenue, commission, net, refunds and the return rate', () => {
-    expect(summarizeSales(SALES)).toEqual({
+    expect(summarizeSales(SALES, 2)).toEqual({
       key: 'all', sales: 4, gross: 19_500, commission: 3_900, net: 15_600, refunded: 3_000, returns: 1, returnRate: 0.25,
     });
-    expect(summarizeSales([]).returnRate).toBeNull();
+    expect(summarizeSales([], 2).returnRate).toBeNull();
   });
 
   it('breaks sales down by segment, biggest revenue first', () => {
-    expect(salesBy(SALES, 'segment').map((g) => [g.key, g.sales, g.gross, g.returns])).toEqual([
+    expect(salesBy(SALES, 'segment', 2).map((g) => [g.key, g.sales, g.gross, g.returns])).toEqual([
       ['FINANCE', 1, 10_000, 0],
       ['INSURANCE', 2, 8_000, 1],
       ['AUTO_TEST_DRIVE', 1, 1_500, 0],
@@ -34,13 +34,13 @@ describe('seller sales metrics', () => {
   });
 
   it('breaks sales down by country and by source channel, with each group’s return rate', () => {
-    const byCountry = salesBy(SALES, 'country');
+    const byCountry = salesBy(SALES, 'country', 2);
     expect(byCountry.map((g) => [g.key, g.sales, g.returnRate])).toEqual([['US', 3, 0], ['GB', 1, 1]]);
-    const bySource = salesBy(SALES, 'sourceChannel');
+    const bySource = salesBy(SALES, 'sourceChannel', 2);
     expect(bySource.map((g) => [g.key, g.gross])).toEqual([['SEO', 15_000], ['SOCIAL', 3_000], ['CONTEXT_ADS', 1_500]]);
   });
 
   it('orders equal revenue by name', () => {
-    expect(salesBy([sale('B', 'US', 'SEO', '1.00'), sale('A', 'US', 'SEO', '1.00')], 'segment').map((g) => g.key)).toEqual(['A', 'B']);
+    expect(salesBy([sale('B', 'US', 'SEO', '1.00'), sale('A', 'US', 'SEO', '1.00')], 'segment', 2).map((g) => g.key)).toEqual(['A', 'B']);
   });
 });

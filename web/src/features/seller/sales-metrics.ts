@@ -27,30 +27,31 @@ export interface SalesGroup {
 
 export type SalesDimension = 'segment' | 'country' | 'sourceChannel';
 
-export function summarizeSales(sales: readonly SaleFact[], key = 'all'): SalesGroup {
+/** `digits`: the platform's minor-unit digits. */
+export function summarizeSales(sales: readonly SaleFact[], digits: number, key = 'all'): SalesGroup {
   let gross = 0;
   let commission = 0;
   let net = 0;
   let refunded = 0;
   let returns = 0;
   for (const s of sales) {
-    gross += toMinor(s.price);
-    commission += toMinor(s.commission);
-    net += toMinor(s.sellerNet);
-    refunded += toMinor(s.refunded);
+    gross += toMinor(s.price, digits);
+    commission += toMinor(s.commission, digits);
+    net += toMinor(s.sellerNet, digits);
+    refunded += toMinor(s.refunded, digits);
     if (s.disputeStatus === 'ACCEPTED') returns += 1;
   }
   return { key, sales: sales.length, gross, commission, net, refunded, returns, returnRate: sales.length ? returns / sales.length : null };
 }
 
 /** One group per value of the dimension, biggest revenue first (then by name, so the order is stable). */
-export function salesBy(sales: readonly SaleFact[], dimension: SalesDimension): SalesGroup[] {
+export function salesBy(sales: readonly SaleFact[], dimension: SalesDimension, digits: number): SalesGroup[] {
   const groups = new Map<string, SaleFact[]>();
   for (const s of sales) {
     const key = s.lead[dimension];
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
   return [...groups.entries()]
-    .map(([key, items]) => summarizeSales(items, key))
+    .map(([key, items]) => summarizeSales(items, digits, key))
     .sort((a, b) => b.gross - a.gross || a.key.localeCompare(b.key));
 }
