@@ -7,7 +7,10 @@ import { installProcessGuards, onShutdownSignal } from '@leadex/core/process-gua
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '@leadex/core/seed/demo-data';
 import { startWorkers } from '@leadex/workers';
 import { startStripeStandin } from '@leadex/stripe-standin';
+import { defaultLogFormat } from './log-format';
 
+// run by scripts/start.ts this is already set; run on its own (`tsx scripts/run-product.ts`) it is set here
+defaultLogFormat(process.env);
 // an error nothing caught ends this process with a log line; the supervisor then starts a fresh one
 const guards = installProcessGuards('leadex');
 

@@ -2,12 +2,16 @@
 // redis-server if needed), then runs the product (scripts/run-product.ts) as a supervised child process that
 // is started again, with a short backoff, whenever it crashes. SIGINT/SIGTERM stop everything.
 // LEADEX_PRODUCT_SCRIPT runs another script instead (the supervision test gives it one that crashes).
+// Logs are pretty-printed for the terminal unless NODE_ENV=production or LOG_FORMAT says otherwise.
 import { loadConfig } from '@leadex/core/config';
 import { createProcessLogger, installProcessGuards } from '@leadex/core/process-guards';
 import { fileURLToPath } from 'node:url';
 import { ensureRedis } from './ensure-redis';
+import { defaultLogFormat } from './log-format';
 import { supervise } from './supervisor';
 
+// before the first logger exists; the product process inherits it
+defaultLogFormat(process.env);
 const logger = createProcessLogger('leadex-supervisor');
 installProcessGuards('leadex-supervisor', { logger });
 

@@ -9,6 +9,7 @@ import type { AppDeps } from './domain/app-deps';
 import { createRateLimits } from './domain/auth/rate-limits';
 import { createContactVault } from './domain/leads/contact-vault';
 import { createLeadSubmissionLimit } from './domain/leads/submission-rate-limit';
+import { logDestination } from './logging/log-destination';
 import { safeErrorSerializer } from './logging/safe-error';
 import { createJobQueues } from './queues/job-queues';
 import { createStripeClient } from './stripe/stripe-client';
@@ -21,7 +22,7 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** `destination` defaults to stdout; tests pass a stream to read what was logged. */
+/** JSON lines, or pretty-printed with LOG_FORMAT=pretty; `destination` defaults to stdout (tests pass a stream to read what was logged). */
 export function createLogger(config: Config, name: string, destination?: DestinationStream): Logger {
   const options = {
     name,
@@ -34,7 +35,8 @@ export function createLogger(config: Config, name: string, destination?: Destina
       censor: '[redacted]',
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  const stream = logDestination(config.LOG_FORMAT, destination);
+  return stream ? pino(options, stream) : pino(options);
 }
 
 export async function createRuntime(config: Config, options: { name?: string; logger?: Logger; queuePrefix?: string; migrate?: boolean; dbPoolSize?: number } = {}): Promise<Runtime> {

@@ -34,6 +34,8 @@ const ZObject = z.object({
     WEB_ORIGIN: z.string().url().optional(),
     COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // JSON lines (production: what log collectors read) or pretty-printed for a terminal (the start command's default in development)
+    LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     ORDER_HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     MAX_ORDER_LEADS: z.coerce.number().int().min(1).max(10_000).default(500),
     // in PLATFORM_CURRENCY, with at most its minor-unit digits (checked below): '50' fits every currency

@@ -2,6 +2,7 @@
 // exits non-zero at once, so the supervisor (scripts/start.ts) or the container runtime starts a clean one.
 // Carrying on after an uncaught exception would serve requests from a process in an unknown state.
 import { pino, type Logger } from 'pino';
+import { logDestination } from './logging/log-destination';
 import { safeMessage } from './logging/safe-error';
 
 export type { Logger };
@@ -13,10 +14,12 @@ export interface ProcessGuards {
   onFatal(cleanup: () => Promise<unknown>): void;
 }
 
-/** A plain pino logger for code that runs before (or without) the runtime's logger. */
+/** A plain pino logger for code that runs before (or without) the runtime's logger; LOG_LEVEL and LOG_FORMAT as in the config. */
 export function createProcessLogger(name: string): Logger {
   const level = process.env.LOG_LEVEL ?? 'info';
-  return pino({ name, level: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level) ? level : 'info' });
+  const options = { name, level: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level) ? level : 'info' };
+  const stream = logDestination(process.env.LOG_FORMAT === 'pretty' ? 'pretty' : 'json');
+  return stream ? pino(options, stream) : pino(options);
 }
 
 /** What of an error is safe to log: its type, code, first message line without bound parameters, and frames. */

@@ -49,7 +49,7 @@ export interface AccountInput {
   metadata: Record<string, string>;
 }
 
-export function createAccount(ctx: StandinContext, input: AccountInput, origin: EventOrigin): AccountObject {
+export function createAccount(ctx: StandinContext, input: AccountInput, _origin: EventOrigin): AccountObject {
   const id = newStripeId('acct');
   const account: AccountObject = {
     id,

@@ -1,6 +1,6 @@
 // Redis restarting under the workers: queued jobs survive (AOF), workers reconnect and resume, and batches
 // submitted while Redis was away are picked up by the sweep.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,6 @@ import { waitFor } from '../helpers/wait';
 
 let dir: string;
 let port: number;
-let redis: ChildProcess | null = null;
 let app: TestApp;
 
 async function freePort(): Promise<number> {
@@ -30,13 +29,12 @@ async function freePort(): Promise<number> {
 }
 
 async function startRedis() {
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+  spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
   await waitFor(async () => spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG'), 'redis to start', 10_000);
 }
 
 function stopRedis() {
   spawnSync('redis-cli', ['-p', String(port), 'shutdown']);
-  redis = null;
 }
 
 beforeAll(async () => {

@@ -31,7 +31,7 @@ export async function sendRaw(baseUrl: string, req: RawRequest, timeoutMs = 20_0
     body: typeof req.body === 'string' || req.body instanceof FormData ? req.body : req.body ? new Uint8Array(req.body) : undefined,
   });
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {

@@ -9,14 +9,13 @@ import { money } from '@leadex/core/domain/shared/money';
 import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import { and, eq, gt, schema } from '@leadex/db';
 import { ClientError } from 'graphql-request';
-import { signUpAs, type TestUser } from '../helpers/actors';
+import { signUpAs } from '../helpers/actors';
 import { createBuyerActors, createSellerActor, listLeads, sharedLead } from '../helpers/market-fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 const CREATE = `mutation($input: CreateOrderInput!, $key: String) { createOrder(input: $input, idempotencyKey: $key) { id status } }`;
 const CANCEL = `mutation($id: ID!) { cancelOrder(orderId: $id) { id status } }`;
 const errorOf = (p: Promise<unknown>) => p.then(() => { throw new Error('expected an error'); }, (e: ClientError) => e.response.errors![0]!);
-const actorOf = (u: TestUser): Actor => ({ userId: u.userId, organizationId: u.organizationId, role: 'BUYER', via: 'session' });
 const refusal = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a refusal'); }, (e: unknown) => e as DomainError);
 
 async function holdsOf(app: TestApp, buyerOrgId: string) {

@@ -25,7 +25,7 @@ export function uploadFile(url: string, file: Blob, options: UploadOptions): Pro
     };
     xhr.upload.onload = () => options.onProgress?.(1);
     xhr.onload = () => {
-      let body: unknown = null;
+      let body: unknown;
       try {
         body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
       } catch {

@@ -1,7 +1,7 @@
 // Every page of a Relay connection, for dashboards that aggregate a whole list (not for long tables:
 // those page with "Load more"). Stops after `maxPages` and says so, so a huge history cannot hang the page.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { apiErrorFromGraphql, type ApiError } from './api-errors';
 
@@ -34,6 +34,12 @@ export function useAllPages<TData, TVariables extends PageVariables, TNode>(
   const maxPages = options.maxPages ?? 20;
   const [generation, setGeneration] = useState(0);
   const [state, setState] = useState<Omit<AllPages<TNode>, 'reload'>>({ nodes: [], totalCount: null, fetching: true, error: null, truncated: false });
+  // `select` is a pure projection, usually a new function each render: the latest one is used, and a new one
+  // does not reload the list
+  const selectRef = useRef(select);
+  useEffect(() => {
+    selectRef.current = select;
+  });
 
   useEffect(() => {
     let cancelled = false;
@@ -51,7 +57,7 @@ export function useAllPages<TData, TVariables extends PageVariables, TNode>(
           setState({ nodes, totalCount, fetching: false, error: error ?? { code: 'INTERNAL_SERVER_ERROR', reason: null, message: 'No data came back.', fields: [] }, truncated: false });
           return;
         }
-        const connection = select(result.data);
+        const connection = selectRef.current(result.data);
         totalCount = connection.totalCount;
         nodes.push(...connection.edges.map((e) => e.node));
         after = connection.pageInfo.endCursor ?? null;
@@ -65,7 +71,6 @@ export function useAllPages<TData, TVariables extends PageVariables, TNode>(
     return () => {
       cancelled = true;
     };
-    // `select` is left out on purpose: it is a pure projection, and a new function each render must not reload the list
   }, [client, query, pageSize, maxPages, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);

@@ -19,7 +19,7 @@ describe('money', () => {
   });
   it('rounds halves up despite binary noise', () => {
     expect(roundHalfUp(2.5)).toBe(3);
-    expect(roundHalfUp(267.49999999999997)).toBe(268);
+    expect(roundHalfUp(267.49999999999994)).toBe(268);
     expect(roundHalfUp(2.4)).toBe(2);
   });
 

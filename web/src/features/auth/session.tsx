@@ -24,7 +24,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // `stale`/`fetching` without data of this client yet: still loading, not signed out
     loading: !result.error && (!result.data || (result.fetching && result.data.me == null)),
     error: apiErrorFromGraphql(result.error),
-  }), [result.data, result.error]);
+  }), [result.data, result.error, result.fetching]);
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 

@@ -16,6 +16,7 @@ export function CartBar({ cartApi, onProblems }: { cartApi: CartApi; onProblems:
   const [ordering, createOrder] = useMutation(CreateOrderMutation);
   const [error, setError] = useState<ApiError | null>(null);
   const [problems, setProblems] = useState<OrderProblems>({ byLead: {}, other: [] });
+  const { minorUnitDigits } = usePlatform();
   const navigate = useNavigate();
   const n = cart.lines.length;
   if (!n && !error) return null;
@@ -45,7 +46,7 @@ export function CartBar({ cartApi, onProblems }: { cartApi: CartApi; onProblems:
     ...cart.lines.filter((l) => problems.byLead[l.id]).map((l) => `${l.label} (${l.id}): ${problems.byLead[l.id]}`),
     ...problems.other,
   ];
-  const total = cartTotal(cart, usePlatform().minorUnitDigits);
+  const total = cartTotal(cart, minorUnitDigits);
 
   return (
     <section className="cart-bar" aria-label="Selected leads">

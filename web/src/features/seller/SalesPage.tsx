@@ -54,7 +54,7 @@ function SalesDashboard({ sales, segments }: { sales: Sale[]; segments: readonly
     bySegment: salesBy(sales, 'segment', digits),
     byCountry: salesBy(sales, 'country', digits),
     bySource: salesBy(sales, 'sourceChannel', digits),
-  }), [sales]);
+  }), [sales, digits]);
   const bars = (groups: SalesGroup[], label: (key: string) => string): BarDatum[] =>
     groups.map((g) => ({ key: g.key, label: label(g.key), value: g.gross, valueLabel: `${show(g.gross)} · ${g.sales} ${g.sales === 1 ? 'sale' : 'sales'}` }));
   const { total } = view;

@@ -76,7 +76,7 @@ export async function sendInChunks(rows: SuppressionRow[], send: SendChunk, onPr
     let chunk = rows.slice(i, i + CHUNK_SIZE);
     for (let attempt = 0; attempt < 2 && chunk.length; attempt += 1) {
       const answer = await send(chunk.map(toContactInput));
-      if (answer.ok) { sent += chunk.length; chunk = []; break; }
+      if (answer.ok) { sent += chunk.length; break; }
       const entries = answer.fields.map((f) => ({ f, e: entryOf(f.path) }));
       if (attempt === 1 || !entries.length || entries.some((x) => !x.e)) return { sent, errors, stopped: answer.message };
       const bad = new Set(entries.map((x) => x.e!.index));
