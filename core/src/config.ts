@@ -1,4 +1,4 @@
-// Configuration: read and validated once at start; every variable is documented in README.md.
+// Configuration: read and validated once at start; every variable is documented in docs/operations.md (Configuration).
 import { z } from 'zod';
 import { platformCurrencyProblem } from './domain/platform/platform-currency.rules';
 import { parseDecimal } from './domain/shared/money';
@@ -49,7 +49,7 @@ const ZObject = z.object({
     DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(45_000),
     PING_OFFER_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     MAX_BATCH_SIZE: z.coerce.number().int().positive().default(10_000),
-    // hardening (issue 10); each is documented in README.md
+    // hardening (issue 10); each is documented in docs/operations.md
     // `host:port` pairs webhook deliveries may reach although they resolve to loopback/private ranges (dev and tests only)
     WEBHOOK_ALLOW_HOSTS: z
       .string()

@@ -9,7 +9,7 @@ export interface ApiFieldError {
 }
 
 export interface ApiError {
-  /** extensions.code (API.md), or NETWORK_ERROR when the server could not be reached */
+  /** extensions.code (docs/api.md), or NETWORK_ERROR when the server could not be reached */
   code: string;
   /** extensions.reason: the domain code, e.g. EMAIL_TAKEN */
   reason: string | null;

@@ -4,7 +4,7 @@ import { money, type Money } from '../shared/money';
 export const DISPUTE_REASONS = ['INVALID_CONTACT', 'DUPLICATE', 'FAKE', 'NOT_INTERESTED', 'OUT_OF_GEO', 'OTHER'] as const;
 export type DisputeReason = (typeof DISPUTE_REASONS)[number];
 
-/** The return window of a segment that names none (DESIGN.md §5); `segments.return_window_hours` defaults to it too. */
+/** The return window of a segment that names none (docs/domain.md, Disputes and refunds); `segments.return_window_hours` defaults to it too. */
 export const DEFAULT_RETURN_WINDOW_HOURS = 72;
 
 /** A buyer may dispute until the segment's return window (hours after the purchase) closes. */

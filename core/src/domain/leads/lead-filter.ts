@@ -1,4 +1,4 @@
-// The marketplace filter (API.md `LeadFilter`) and sort, turned into SQL conditions over `leads`.
+// The marketplace filter (`LeadFilter` in docs/api.md) and sort, turned into SQL conditions over `leads`.
 import { schema } from '@leadex/db';
 import { asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The ledger's invariants (DESIGN.md §7), checked by the tests after concurrency and faults, and on demand:
+// The ledger's invariants (docs/domain.md, Ledger), checked by the tests after concurrency and faults, and on demand:
 //   1. every transaction sums to zero;
 //   2. escrow holds exactly the paid, unsettled, unrefunded sales;
 //   3. the Stripe balance equals payments − refunds − payouts.

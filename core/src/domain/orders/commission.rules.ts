@@ -4,7 +4,7 @@ import { splitCommission } from '../pricing/pricing.rules';
 import { money, type Money } from '../shared/money';
 
 /**
- * 20% in basis points: DESIGN.md §3's default rate, and the `segments.commission_bps` column default. Applies
+ * 20% in basis points: the default rate in docs/domain.md (Pricing), and the `segments.commission_bps` column default. Applies
  * to a sale whose segment is missing from the catalog (removed since the lead was listed).
  */
 export const DEFAULT_COMMISSION_BPS = 2000;

@@ -1,4 +1,4 @@
-// When a lead leaves the market because it outlived its segment's TTL (DESIGN.md §3: "past its segment's TTL
+// When a lead leaves the market because it outlived its segment's TTL (docs/domain.md, Pricing: "past its segment's TTL
 // a lead expires"). The pure twin of `expireLeads`' SQL; a test keeps them equal.
 //
 // A LISTED lead whose expires_at is at or before now becomes EXPIRED, unless an unpaid order still holds

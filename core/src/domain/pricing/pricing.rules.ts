@@ -1,4 +1,4 @@
-// The price grid arithmetic (DESIGN.md §3): list price, freshness decay, volume tiers, commission, campaign math.
+// The price grid arithmetic (docs/domain.md, Pricing): list price, freshness decay, volume tiers, commission, campaign math.
 //
 // list price = asking price if the seller set one, else
 //   base(segment, subsegment, geo tier) × temperature × exclusivity × verified × freshness(age) × conversion,

@@ -1,4 +1,4 @@
-// Settlement step 1 (DESIGN.md §6), set-based: sales whose return window closed with no open dispute and no
+// Settlement step 1 (docs/domain.md, Settlement), set-based: sales whose return window closed with no open dispute and no
 // refund in flight leave escrow — the seller's net to their payable, the commission to platform revenue.
 // The SQL is the set-based twin of settlement.rules.ts (dueForSettlement, settleSale); the
 // settlement-rules-sql integration test keeps the two equal.

@@ -1,4 +1,4 @@
-// Settlement rules (DESIGN.md §6): when a sale in escrow is due, how a partly refunded sale splits between
+// Settlement rules (docs/domain.md, Settlement): when a sale in escrow is due, how a partly refunded sale splits between
 // the platform and the seller, and which sellers get a payout. mature-sales.ts and payouts.ts run the same
 // rules set-based in SQL; test/integration/settlement-rules-sql.test.ts keeps both equal to the minor unit.
 import type { PurchaseStatus } from '@leadex/db';

@@ -1,5 +1,5 @@
 // The `automatic` verification provider: deterministic checks beyond what submission already refused. They
-// cost nothing, so they run on EVERY lead of a batch (DESIGN.md §2 step 3); a lead that fails one is never
+// cost nothing, so they run on EVERY lead of a batch (docs/domain.md, Verification); a lead that fails one is never
 // VERIFIED. Each check has a stable name that buyers read in `Lead.checks` (names only, never contact data).
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { isSuspiciousName } from '../leads/lead-checks.rules';

@@ -1,4 +1,4 @@
-// Step 3 of verification (DESIGN.md §2): the automatic checks on every pending lead of a batch, their
+// Step 3 of verification (docs/domain.md, Verification): the automatic checks on every pending lead of a batch, their
 // findings stored (verification_results, stage AUTOMATIC) in the caller's transaction, batch row locked.
 import { schema, type Db } from '@leadex/db';
 import type { ContactVault } from '../leads/contact-vault';

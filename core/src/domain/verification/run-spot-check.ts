@@ -1,4 +1,4 @@
-// The verification of one batch (DESIGN.md §2 steps 3–5), called by the `spot-check` worker: the automatic
+// The verification of one batch (docs/domain.md, Verification), called by the `spot-check` worker: the automatic
 // checks on every lead, then — only for a segment whose provider costs something per lead (`manual`
 // opens operator tasks) — a sample of the survivors, and, when the findings are in, the verdict.
 import { schema } from '@leadex/db';

@@ -1,4 +1,4 @@
-// Seller quality as a Beta-binomial estimate over every piece of evidence (DESIGN.md §2).
+// Seller quality as a Beta-binomial estimate over every piece of evidence (docs/domain.md, Seller quality).
 //
 // The quantity estimated is p, the chance that this seller's next lead is a real person who asked to be
 // contacted. Its belief is Beta(α, β): the prior Beta(α0, β0) = Beta(8, 2) (a new seller starts at 80, with
@@ -56,7 +56,7 @@ export const NO_EVIDENCE: EvidenceCounts = Object.freeze(
   Object.fromEntries(Object.keys(EVIDENCE_WEIGHTS).map((k) => [k, 0])) as EvidenceCounts,
 );
 
-// A LOST reason is free text; these phrasings say the person never wanted the call (DESIGN.md §4: "refused
+// A LOST reason is free text; these phrasings say the person never wanted the call (docs/domain.md, Purchases and escrow: "refused
 // to talk"), unlike "refused to buy" or "ignored the call". Written so JavaScript and PostgreSQL (`~*`) read
 // it the same way: plain words, `?`, `|` and groups only.
 export const DENIED_LOST_REASON = "refused to (talk|speak)|never (asked|requested|signed up|applied)|did ?n[o']?t (ask|request|sign up|apply)|wrong (number|person)|not interested in being contacted|no such person";

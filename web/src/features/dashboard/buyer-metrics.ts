@@ -1,5 +1,5 @@
 // The buyer's figures, from their purchases: spend, refunds, return rate, effective CPL and cost per
-// customer (DESIGN.md §4: outcomes feed the buyer's cost per customer). Money in integer minor units.
+// customer (docs/domain.md, Purchases and escrow: outcomes feed the buyer's cost per customer). Money in integer minor units.
 // A refund counts against the purchase it returns (the cohort view), so a period's figures stay fixed
 // once its disputes are decided.
 import type { DisputeStatus, LeadOutcome } from '../../gql/graphql';

@@ -1,4 +1,4 @@
-// When a purchase can be disputed, and what a dispute form needs before it is sent (DESIGN.md §5).
+// When a purchase can be disputed, and what a dispute form needs before it is sent (docs/domain.md, Disputes and refunds).
 import type { DisputeReason } from '../../gql/graphql';
 
 export const DISPUTE_REASONS: readonly { value: DisputeReason; label: string; hint: string }[] = [

@@ -6,7 +6,7 @@ import type { LeadOutcome } from '../../gql/graphql';
 export const PIPELINE: readonly LeadOutcome[] = ['NEW', 'CONTACTED', 'QUALIFIED', 'CONVERTED'];
 export const LEAD_OUTCOMES: readonly LeadOutcome[] = [...PIPELINE, 'LOST'];
 
-/** Suggestions for "why lost" (DESIGN.md §4); any other text is fine too. */
+/** Suggestions for "why lost" (docs/domain.md, Purchases and escrow); any other text is fine too. */
 export const LOST_REASONS = ['Ignored the call', 'Refused to talk', 'Refused to buy'] as const;
 
 export const MAX_REASON_LENGTH = 500;
