@@ -34,11 +34,22 @@ await runBench(async ({ runtime, raw }) => {
   const seller = await signUpActor(deps, 'SELLER');
   const nextLead = leadInputs(20261123);
   // warm-up: JIT, the connection pools, libphonenumber metadata, the catalog queries' plans
-  await submitLeads(deps, seller, Array.from({ length: 200 }, () => nextLead(deps.clock())), OPTIONS);
+  await submitLeads(
+    deps,
+    seller,
+    Array.from({ length: 200 }, () => nextLead(deps.clock())),
+    OPTIONS,
+  );
 
   // (a) batches
   const batchRows: (string | number)[][] = [];
-  let domainMs = 0, domainLeads = 0, rawMs = 0, rawRows = 0, rejected = 0, findings = 0, verifyMs = 0;
+  let domainMs = 0,
+    domainLeads = 0,
+    rawMs = 0,
+    rawRows = 0,
+    rejected = 0,
+    findings = 0,
+    verifyMs = 0;
   const findingCodes = new Map<string, number>();
   for (let round = 1; round <= ROUNDS; round++) {
     const inputs = Array.from({ length: BATCH_SIZE }, () => nextLead(deps.clock()));
@@ -49,18 +60,71 @@ await runBench(async ({ runtime, raw }) => {
     const rawRun = await timed(() => insertLeadBatchRaw(raw, rows, seller.organizationId, deps.clock()));
     const issues = domain.value.results.reduce((n, r) => n + r.issues.length, 0);
     for (const i of domain.value.results.flatMap((r) => r.issues)) findingCodes.set(i.code, (findingCodes.get(i.code) ?? 0) + 1);
-    domainMs += domain.ms; verifyMs += verify.ms; domainLeads += inputs.length; rawMs += rawRun.ms; rawRows += rows.length;
-    rejected += domain.value.rejected; findings += issues;
-    batchRows.push([`round ${round}`, inputs.length, domain.value.accepted, domain.value.rejected, issues,
-      fmt(domain.ms, 0), fmt(perSecond(inputs.length, domain.ms), 0), fmt(rawRun.ms, 0), fmt(perSecond(rows.length, rawRun.ms), 0), `${fmt(domain.ms / rawRun.ms, 1)}×`,
-      fmt(verify.ms, 0), `${fmt((domain.ms + verify.ms) / rawRun.ms, 1)}×`]);
+    domainMs += domain.ms;
+    verifyMs += verify.ms;
+    domainLeads += inputs.length;
+    rawMs += rawRun.ms;
+    rawRows += rows.length;
+    rejected += domain.value.rejected;
+    findings += issues;
+    batchRows.push([
+      `round ${round}`,
+      inputs.length,
+      domain.value.accepted,
+      domain.value.rejected,
+      issues,
+      fmt(domain.ms, 0),
+      fmt(perSecond(inputs.length, domain.ms), 0),
+      fmt(rawRun.ms, 0),
+      fmt(perSecond(rows.length, rawRun.ms), 0),
+      `${fmt(domain.ms / rawRun.ms, 1)}×`,
+      fmt(verify.ms, 0),
+      `${fmt((domain.ms + verify.ms) / rawRun.ms, 1)}×`,
+    ]);
   }
-  batchRows.push(['total', domainLeads, domainLeads - rejected, rejected, findings, fmt(domainMs, 0), fmt(perSecond(domainLeads, domainMs), 0),
-    fmt(rawMs, 0), fmt(perSecond(rawRows, rawMs), 0), `${fmt(domainMs / rawMs, 1)}×`, fmt(verifyMs, 0), `${fmt((domainMs + verifyMs) / rawMs, 1)}×`]);
-  console.log(`\n(a) batch ingest: ${ROUNDS} × ${BATCH_SIZE.toLocaleString('en-US')} leads, submitLeads vs raw multi-row INSERT (1,000-row chunks, one transaction)\n`);
-  console.log(table(['', 'leads', 'accepted', 'rejected', 'findings', 'domain ms', 'domain leads/s', 'raw ms', 'raw rows/s', 'domain/raw', 'verify ms', '(submit+verify)/raw'], batchRows));
+  batchRows.push([
+    'total',
+    domainLeads,
+    domainLeads - rejected,
+    rejected,
+    findings,
+    fmt(domainMs, 0),
+    fmt(perSecond(domainLeads, domainMs), 0),
+    fmt(rawMs, 0),
+    fmt(perSecond(rawRows, rawMs), 0),
+    `${fmt(domainMs / rawMs, 1)}×`,
+    fmt(verifyMs, 0),
+    `${fmt((domainMs + verifyMs) / rawMs, 1)}×`,
+  ]);
+  console.log(
+    `\n(a) batch ingest: ${ROUNDS} × ${BATCH_SIZE.toLocaleString('en-US')} leads, submitLeads vs raw multi-row INSERT (1,000-row chunks, one transaction)\n`,
+  );
+  console.log(
+    table(
+      [
+        '',
+        'leads',
+        'accepted',
+        'rejected',
+        'findings',
+        'domain ms',
+        'domain leads/s',
+        'raw ms',
+        'raw rows/s',
+        'domain/raw',
+        'verify ms',
+        '(submit+verify)/raw',
+      ],
+      batchRows,
+    ),
+  );
 
-  console.log(`findings by code: ${[...findingCodes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+  console.log(
+    `findings by code: ${[...findingCodes]
+      .sort((a, b) => b[1] - a[1])
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ')}`,
+  );
 
   // (b) one lead a call
   const singleInputs = Array.from({ length: SINGLES }, () => nextLead(deps.clock()));
@@ -88,23 +152,54 @@ await runBench(async ({ runtime, raw }) => {
   const domainRate = perSecond(d.n, domainWall);
   const rawRate = perSecond(r.n, rawWall);
   console.log(`\n(b) single-lead ingest: ${d.n} sequential submitLeads calls of one lead vs ${r.n} single-row INSERTs (autocommit)\n`);
-  console.log(table(['', 'calls', 'per second', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms'], [
-    ['submitLeads([lead])', d.n, fmt(domainRate, 0), fmt(d.p50), fmt(d.p95), fmt(d.p99), fmt(d.mean)],
-    ['raw INSERT', r.n, fmt(rawRate, 0), fmt(r.p50), fmt(r.p95), fmt(r.p99), fmt(r.mean)],
-    ['domain/raw', '', `${fmt(rawRate / domainRate, 1)}×`, `${fmt(d.p50 / r.p50, 1)}×`, `${fmt(d.p95 / r.p95, 1)}×`, `${fmt(d.p99 / r.p99, 1)}×`, `${fmt(d.mean / r.mean, 1)}×`],
-  ]));
+  console.log(
+    table(
+      ['', 'calls', 'per second', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms'],
+      [
+        ['submitLeads([lead])', d.n, fmt(domainRate, 0), fmt(d.p50), fmt(d.p95), fmt(d.p99), fmt(d.mean)],
+        ['raw INSERT', r.n, fmt(rawRate, 0), fmt(r.p50), fmt(r.p95), fmt(r.p99), fmt(r.mean)],
+        [
+          'domain/raw',
+          '',
+          `${fmt(rawRate / domainRate, 1)}×`,
+          `${fmt(d.p50 / r.p50, 1)}×`,
+          `${fmt(d.p95 / r.p95, 1)}×`,
+          `${fmt(d.p99 / r.p99, 1)}×`,
+          `${fmt(d.mean / r.mean, 1)}×`,
+        ],
+      ],
+    ),
+  );
   console.log('\ndomain/raw: how many times longer the domain path takes for the same rows (higher is slower)');
 
-  console.log(JSON.stringify({
-    bench: 'ingest',
-    batch: {
-      rounds: ROUNDS, batchSize: BATCH_SIZE, leads: domainLeads, rejected, findings,
-      domainLeadsPerSec: round(perSecond(domainLeads, domainMs), 0), rawRowsPerSec: round(perSecond(rawRows, rawMs), 0), ratio: round(domainMs / rawMs),
-      verifyMs: round(verifyMs, 0), withVerificationRatio: round((domainMs + verifyMs) / rawMs),
-    },
-    single: {
-      calls: d.n, domainPerSec: round(domainRate, 1), domainP50: round(d.p50), domainP95: round(d.p95), domainP99: round(d.p99),
-      rawInserts: r.n, rawPerSec: round(rawRate, 1), rawP50: round(r.p50), rawP95: round(r.p95), rawP99: round(r.p99), ratio: round(rawRate / domainRate),
-    },
-  }));
+  console.log(
+    JSON.stringify({
+      bench: 'ingest',
+      batch: {
+        rounds: ROUNDS,
+        batchSize: BATCH_SIZE,
+        leads: domainLeads,
+        rejected,
+        findings,
+        domainLeadsPerSec: round(perSecond(domainLeads, domainMs), 0),
+        rawRowsPerSec: round(perSecond(rawRows, rawMs), 0),
+        ratio: round(domainMs / rawMs),
+        verifyMs: round(verifyMs, 0),
+        withVerificationRatio: round((domainMs + verifyMs) / rawMs),
+      },
+      single: {
+        calls: d.n,
+        domainPerSec: round(domainRate, 1),
+        domainP50: round(d.p50),
+        domainP95: round(d.p95),
+        domainP99: round(d.p99),
+        rawInserts: r.n,
+        rawPerSec: round(rawRate, 1),
+        rawP50: round(r.p50),
+        rawP95: round(r.p95),
+        rawP99: round(r.p99),
+        ratio: round(rawRate / domainRate),
+      },
+    }),
+  );
 });

@@ -19,7 +19,11 @@ const PROPOSED_INDEXES = envInt('BENCH_PROPOSED_INDEXES', 0) === 1;
 /** The page's lead ids (or the count), whichever side produced it. */
 function resultKey(result: unknown): string {
   if (typeof result === 'number') return String(result);
-  if (Array.isArray(result)) return result.map((r: { id?: string; count?: unknown }) => r.id ?? String(r.count)).slice(0, 20).join(',');
+  if (Array.isArray(result))
+    return result
+      .map((r: { id?: string; count?: unknown }) => r.id ?? String(r.count))
+      .slice(0, 20)
+      .join(',');
   return (result as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id).join(',');
 }
 
@@ -29,7 +33,9 @@ await runBench(async ({ runtime, raw }) => {
 
   console.log(`generating ${LEADS.toLocaleString('en-US')} LISTED leads …`);
   const market = await generateListedLeads(raw, LEADS, deps.clock(), (line) => console.log(line));
-  console.log(`  insert ${fmt(market.insertMs / 1000, 1)} s, indexes ${fmt(market.indexMs / 1000, 1)} s, vacuum analyze ${fmt(market.analyzeMs / 1000, 1)} s; leads table with indexes: ${market.tableSize}`);
+  console.log(
+    `  insert ${fmt(market.insertMs / 1000, 1)} s, indexes ${fmt(market.indexMs / 1000, 1)} s, vacuum analyze ${fmt(market.analyzeMs / 1000, 1)} s; leads table with indexes: ${market.tableSize}`,
+  );
 
   if (PROPOSED_INDEXES) console.log(`  applied the proposed indexes (${fmt((await applyProposedIndexes(raw)) / 1000, 1)} s)`);
 
@@ -45,12 +51,28 @@ await runBench(async ({ runtime, raw }) => {
   }
 
   const indexes = PROPOSED_INDEXES ? 'with the proposed indexes' : 'schema indexes';
-  console.log(`\nbrowse queries over ${LEADS.toLocaleString('en-US')} listed leads, ${indexes}, first page of 20 (ms; up to ${REPEATS} runs a side after ${WARMUP} warm-up)\n`);
-  console.log(table(
-    ['query', 'runs d/r', 'domain p50', 'p95', 'p99', 'raw p50', 'p95', 'p99', 'domain/raw p50', 'p95', 'same rows', ''],
-    results.map((r) => [r.name, `${r.domain.n}/${r.raw.n}`, fmt(r.domain.p50), fmt(r.domain.p95), fmt(r.domain.p99), fmt(r.raw.p50), fmt(r.raw.p95), fmt(r.raw.p99),
-      `${fmt(r.domain.p50 / r.raw.p50, 1)}×`, `${fmt(r.domain.p95 / r.raw.p95, 1)}×`, r.same ? 'yes' : 'NO', r.domain.p95 > SLOW_P95_MS || r.raw.p95 > SLOW_P95_MS ? `SLOW (p95 > ${SLOW_P95_MS} ms)` : '']),
-  ));
+  console.log(
+    `\nbrowse queries over ${LEADS.toLocaleString('en-US')} listed leads, ${indexes}, first page of 20 (ms; up to ${REPEATS} runs a side after ${WARMUP} warm-up)\n`,
+  );
+  console.log(
+    table(
+      ['query', 'runs d/r', 'domain p50', 'p95', 'p99', 'raw p50', 'p95', 'p99', 'domain/raw p50', 'p95', 'same rows', ''],
+      results.map((r) => [
+        r.name,
+        `${r.domain.n}/${r.raw.n}`,
+        fmt(r.domain.p50),
+        fmt(r.domain.p95),
+        fmt(r.domain.p99),
+        fmt(r.raw.p50),
+        fmt(r.raw.p95),
+        fmt(r.raw.p99),
+        `${fmt(r.domain.p50 / r.raw.p50, 1)}×`,
+        `${fmt(r.domain.p95 / r.raw.p95, 1)}×`,
+        r.same ? 'yes' : 'NO',
+        r.domain.p95 > SLOW_P95_MS || r.raw.p95 > SLOW_P95_MS ? `SLOW (p95 > ${SLOW_P95_MS} ms)` : '',
+      ]),
+    ),
+  );
 
   console.log('\nEXPLAIN (ANALYZE, BUFFERS) of each raw query (costs left out)');
   for (const c of cases) {
@@ -58,16 +80,26 @@ await runBench(async ({ runtime, raw }) => {
     for (const line of await explainSummary(raw, c)) console.log(`  ${line}`);
   }
 
-  console.log(JSON.stringify({
-    bench: 'marketplace',
-    leads: LEADS,
-    proposedIndexes: PROPOSED_INDEXES,
-    load: { insertSec: round(market.insertMs / 1000, 1), indexSec: round(market.indexMs / 1000, 1), analyzeSec: round(market.analyzeMs / 1000, 1), size: market.tableSize },
-    queries: results.map((r) => ({
-      name: r.name, runs: { domain: r.domain.n, raw: r.raw.n },
-      domain: { p50: round(r.domain.p50), p95: round(r.domain.p95), p99: round(r.domain.p99) },
-      raw: { p50: round(r.raw.p50), p95: round(r.raw.p95), p99: round(r.raw.p99) },
-      ratioP50: round(r.domain.p50 / r.raw.p50), sameRows: r.same, slow: r.domain.p95 > SLOW_P95_MS || r.raw.p95 > SLOW_P95_MS,
-    })),
-  }));
+  console.log(
+    JSON.stringify({
+      bench: 'marketplace',
+      leads: LEADS,
+      proposedIndexes: PROPOSED_INDEXES,
+      load: {
+        insertSec: round(market.insertMs / 1000, 1),
+        indexSec: round(market.indexMs / 1000, 1),
+        analyzeSec: round(market.analyzeMs / 1000, 1),
+        size: market.tableSize,
+      },
+      queries: results.map((r) => ({
+        name: r.name,
+        runs: { domain: r.domain.n, raw: r.raw.n },
+        domain: { p50: round(r.domain.p50), p95: round(r.domain.p95), p99: round(r.domain.p99) },
+        raw: { p50: round(r.raw.p50), p95: round(r.raw.p95), p99: round(r.raw.p99) },
+        ratioP50: round(r.domain.p50 / r.raw.p50),
+        sameRows: r.same,
+        slow: r.domain.p95 > SLOW_P95_MS || r.raw.p95 > SLOW_P95_MS,
+      })),
+    }),
+  );
 });

@@ -14,9 +14,21 @@ const PINGS = envInt('BENCH_PINGS', 300);
 const ALLOCATE = envInt('BENCH_ALLOCATE', 400);
 
 const CITY_PLACE: Record<string, [string, string]> = {
-  'New York': ['US', 'US-NY'], 'Los Angeles': ['US', 'US-CA'], Austin: ['US', 'US-TX'], Chicago: ['US', 'US-IL'], London: ['GB', 'GB-LND'],
-  Manchester: ['GB', 'GB-MAN'], Berlin: ['DE', 'DE-BE'], Cologne: ['DE', 'DE-NW'], Paris: ['FR', 'FR-IDF'], Lyon: ['FR', 'FR-ARA'], Madrid: ['ES', 'ES-MD'],
-  Moscow: ['RU', 'RU-MOW'], Novosibirsk: ['RU', 'RU-NVS'], Budapest: ['HU', 'HU-BU'], 'Ho Chi Minh City': ['VN', 'VN-SG'],
+  'New York': ['US', 'US-NY'],
+  'Los Angeles': ['US', 'US-CA'],
+  Austin: ['US', 'US-TX'],
+  Chicago: ['US', 'US-IL'],
+  London: ['GB', 'GB-LND'],
+  Manchester: ['GB', 'GB-MAN'],
+  Berlin: ['DE', 'DE-BE'],
+  Cologne: ['DE', 'DE-NW'],
+  Paris: ['FR', 'FR-IDF'],
+  Lyon: ['FR', 'FR-ARA'],
+  Madrid: ['ES', 'ES-MD'],
+  Moscow: ['RU', 'RU-MOW'],
+  Novosibirsk: ['RU', 'RU-NVS'],
+  Budapest: ['HU', 'HU-BU'],
+  'Ho Chi Minh City': ['VN', 'VN-SG'],
 };
 
 /** The offer as one SQL statement: matching campaigns by segment and city, affordable, best two bids. */
@@ -33,20 +45,55 @@ const RAW_PING = `
 async function rawAllocate(sql: RawSql, leadId: string): Promise<boolean> {
   return sql.begin(async (tx) => {
     const [lead] = await tx.unsafe<{ id: string; segment: string; city: string; price: string; seller_org_id: string; currency: string }>(
-      `select id, segment, city, price::text, seller_org_id, currency from leads where id = $1 and status = 'LISTED' and sales_count + reserved_count < max_sales for update`, [leadId]);
+      `select id, segment, city, price::text, seller_org_id, currency from leads where id = $1 and status = 'LISTED' and sales_count + reserved_count < max_sales for update`,
+      [leadId],
+    );
     if (!lead) return false;
-    const [win] = await tx.unsafe<{ id: string; buyer_org_id: string }>(`${RAW_PING.replace("c.exclusivity = 'EXCLUSIVE'", 'true')} for update of c`, [lead.seller_org_id, lead.segment, lead.city]);
+    const [win] = await tx.unsafe<{ id: string; buyer_org_id: string }>(`${RAW_PING.replace("c.exclusivity = 'EXCLUSIVE'", 'true')} for update of c`, [
+      lead.seller_org_id,
+      lead.segment,
+      lead.city,
+    ]);
     if (!win) return false;
     const price = Number(lead.price);
     const order = `ord_r${leadId}`;
-    await tx.unsafe(`insert into orders (id, buyer_org_id, status, total, currency, expires_at, paid_at) values ($1, $2, 'PAID', $3, $4, now(), now())`, [order, win.buyer_org_id, price, lead.currency]);
-    await tx.unsafe(`insert into purchases (id, order_id, lead_id, buyer_org_id, seller_org_id, price, commission, seller_net, currency, purchased_at, paid_with, campaign_id)
-      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), 'WALLET', $10)`, [`pur_r${leadId}`, order, leadId, win.buyer_org_id, lead.seller_org_id, price, Math.round(price * 0.2), price - Math.round(price * 0.2), lead.currency, win.id]);
+    await tx.unsafe(`insert into orders (id, buyer_org_id, status, total, currency, expires_at, paid_at) values ($1, $2, 'PAID', $3, $4, now(), now())`, [
+      order,
+      win.buyer_org_id,
+      price,
+      lead.currency,
+    ]);
+    await tx.unsafe(
+      `insert into purchases (id, order_id, lead_id, buyer_org_id, seller_org_id, price, commission, seller_net, currency, purchased_at, paid_with, campaign_id)
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), 'WALLET', $10)`,
+      [
+        `pur_r${leadId}`,
+        order,
+        leadId,
+        win.buyer_org_id,
+        lead.seller_org_id,
+        price,
+        Math.round(price * 0.2),
+        price - Math.round(price * 0.2),
+        lead.currency,
+        win.id,
+      ],
+    );
     await tx.unsafe(`update campaigns set spent = spent + $1 where id = $2`, [price, win.id]);
-    await tx.unsafe(`update leads set sales_count = sales_count + 1, status = case when sales_count + 1 >= max_sales then 'SOLD_OUT' else status end where id = $1`, [leadId]);
+    await tx.unsafe(
+      `update leads set sales_count = sales_count + 1, status = case when sales_count + 1 >= max_sales then 'SOLD_OUT' else status end where id = $1`,
+      [leadId],
+    );
     await tx.unsafe(`insert into ledger_transactions (id, event_key, kind, occurred_at) values ($1, $1, 'RAW_WALLET_PURCHASE', now())`, [`jrn_r${leadId}`]);
-    await tx.unsafe(`insert into ledger_postings (id, transaction_id, account, amount, currency) values ($1, $2, $3, $4, $5), ($6, $2, 'raw:escrow', $7, $5)`,
-      [`pst_ra${leadId}`, `jrn_r${leadId}`, `buyer:${win.buyer_org_id}:wallet`, price, lead.currency, `pst_rb${leadId}`, -price]);
+    await tx.unsafe(`insert into ledger_postings (id, transaction_id, account, amount, currency) values ($1, $2, $3, $4, $5), ($6, $2, 'raw:escrow', $7, $5)`, [
+      `pst_ra${leadId}`,
+      `jrn_r${leadId}`,
+      `buyer:${win.buyer_org_id}:wallet`,
+      price,
+      lead.currency,
+      `pst_rb${leadId}`,
+      -price,
+    ]);
     return true;
   });
 }
@@ -85,15 +132,32 @@ await runBench(async ({ runtime, raw }) => {
   const rawSec = (performance.now() - t1) / 1000;
 
   console.log(`\nbench/pingpost — ${CAMPAIGNS.toLocaleString('en-US')} active campaigns\n`);
-  console.log(table(['ping offer (ms)', 'n', 'p50', 'p95', 'p99', 'offers'], [
-    ['domain ping()', pingD.n, fmt(pingD.p50), fmt(pingD.p95), fmt(pingD.p99), offers],
-    ['raw SQL (match + best two bids)', pingR.n, fmt(pingR.p50), fmt(pingR.p95), fmt(pingR.p99), '—'],
-  ]));
+  console.log(
+    table(
+      ['ping offer (ms)', 'n', 'p50', 'p95', 'p99', 'offers'],
+      [
+        ['domain ping()', pingD.n, fmt(pingD.p50), fmt(pingD.p95), fmt(pingD.p99), offers],
+        ['raw SQL (match + best two bids)', pingR.n, fmt(pingR.p50), fmt(pingR.p95), fmt(pingR.p99), '—'],
+      ],
+    ),
+  );
   console.log(`ratio p50 domain/raw: ${fmt(pingD.p50 / pingR.p50)}\n`);
-  console.log(table(['allocation', 'leads', 'sales', 'seconds', 'leads/s'], [
-    ['domain allocateLead (auction, caps, budgets, wallet, ledger)', half, sold, fmt(domainSec), fmt(half / domainSec, 1)],
-    ['raw SQL (best bid, sale rows, ledger)', ids.length - half, rawSold, fmt(rawSec), fmt((ids.length - half) / rawSec, 1)],
-  ]));
+  console.log(
+    table(
+      ['allocation', 'leads', 'sales', 'seconds', 'leads/s'],
+      [
+        ['domain allocateLead (auction, caps, budgets, wallet, ledger)', half, sold, fmt(domainSec), fmt(half / domainSec, 1)],
+        ['raw SQL (best bid, sale rows, ledger)', ids.length - half, rawSold, fmt(rawSec), fmt((ids.length - half) / rawSec, 1)],
+      ],
+    ),
+  );
   console.log(`ratio leads/s domain/raw: ${fmt(half / domainSec / ((ids.length - half) / rawSec))}`);
-  console.log(JSON.stringify({ bench: 'pingpost', campaigns: CAMPAIGNS, ping: { domain: pingD, raw: pingR, offers }, allocation: { domainLeadsPerSec: half / domainSec, rawLeadsPerSec: (ids.length - half) / rawSec, sold, rawSold } }));
+  console.log(
+    JSON.stringify({
+      bench: 'pingpost',
+      campaigns: CAMPAIGNS,
+      ping: { domain: pingD, raw: pingR, offers },
+      allocation: { domainLeadsPerSec: half / domainSec, rawLeadsPerSec: (ids.length - half) / rawSec, sold, rawSold },
+    }),
+  );
 });

@@ -22,20 +22,31 @@ const SECONDS = envInt('BENCH_SECONDS', 20);
 const log = (line: string) => console.log(line);
 
 async function createBuyers(sql: RawSql, n: number, tag: string) {
-  const buyers = Array.from({ length: n }, (_, i) => ({ userId: `usr_${tag}${i}`, organizationId: `org_${tag}${i}`, role: 'BUYER' as const, via: 'session' as const }));
+  const buyers = Array.from({ length: n }, (_, i) => ({
+    userId: `usr_${tag}${i}`,
+    organizationId: `org_${tag}${i}`,
+    role: 'BUYER' as const,
+    via: 'session' as const,
+  }));
   for (const b of buyers) {
     await sql.unsafe(`insert into organizations (id, name, kind) values ($1, $1, 'BUYER')`, [b.organizationId]);
-    await sql.unsafe(`insert into users (id, email, name, password_hash, role, organization_id) values ($1, $1 || '@bench', $1, 'x', 'BUYER', $2)`, [b.userId, b.organizationId]);
+    await sql.unsafe(`insert into users (id, email, name, password_hash, role, organization_id) values ($1, $1 || '@bench', $1, 'x', 'BUYER', $2)`, [
+      b.userId,
+      b.organizationId,
+    ]);
   }
   return buyers;
 }
 
 /** Leads sold past their limit by this run's buyers (by the counter, and by counting purchase rows). */
 async function oversell(sql: RawSql, buyerTag: string) {
-  const [row] = await sql.unsafe<{ over_counter: number; over_purchases: number }>(`
+  const [row] = await sql.unsafe<{ over_counter: number; over_purchases: number }>(
+    `
     select (select count(*)::int from leads where sales_count > max_sales) as over_counter,
            (select count(*)::int from (select lead_id, count(*) c from purchases where buyer_org_id like $1 group by lead_id) p
-              join leads l on l.id = p.lead_id where p.c > l.max_sales) as over_purchases`, [`org_${buyerTag}%`]);
+              join leads l on l.id = p.lead_id where p.c > l.max_sales) as over_purchases`,
+    [`org_${buyerTag}%`],
+  );
   return row!;
 }
 
@@ -90,7 +101,9 @@ await runBench(async ({ runtime, raw, databaseName }) => {
   const domain = await race(SECONDS, BUYERS, async (b) => {
     try {
       const order = await createOrder(deps, domainBuyers[b]!, { leadIds: pickLeads(leadIds) });
-      await deps.db.transaction((tx) => recordOrderPayment(deps, tx, { orderId: order.id, paymentIntentId: `pi_bench_${order.id}`, amount: money(order.total, order.currency) }));
+      await deps.db.transaction((tx) =>
+        recordOrderPayment(deps, tx, { orderId: order.id, paymentIntentId: `pi_bench_${order.id}`, amount: money(order.total, order.currency) }),
+      );
       return 'ok';
     } catch (err) {
       if (err instanceof DomainError && err.category === 'CONFLICT') return 'conflict';
@@ -110,22 +123,54 @@ await runBench(async ({ runtime, raw, databaseName }) => {
   log('pgbench (TPC-B-like, 10 clients)…');
   const tps = pgbench(deps.config.DATABASE_URL!, 10, Math.min(SECONDS, 15));
 
-  console.log(`\nbench/purchase — ${LEADS.toLocaleString('en-US')} leads (capacity ${cap!.capacity}), ${BUYERS} concurrent buyers, ${SECONDS} s each, database ${databaseName}\n`);
-  console.log(table(
-    ['path', 'purchases/s', 'purchases', 'conflicts', 'p50 ms', 'p95 ms', 'p99 ms'],
-    [
-      ['domain (createOrder + recordOrderPayment)', fmt(domain.perSecond, 1), domain.ok, domain.conflicts, fmt(domain.latency.p50), fmt(domain.latency.p95), fmt(domain.latency.p99)],
-      ['raw SQL (same two transactions)', fmt(rawRun.perSecond, 1), rawRun.ok, rawRun.conflicts, fmt(rawRun.latency.p50), fmt(rawRun.latency.p95), fmt(rawRun.latency.p99)],
-    ],
-  ));
+  console.log(
+    `\nbench/purchase — ${LEADS.toLocaleString('en-US')} leads (capacity ${cap!.capacity}), ${BUYERS} concurrent buyers, ${SECONDS} s each, database ${databaseName}\n`,
+  );
+  console.log(
+    table(
+      ['path', 'purchases/s', 'purchases', 'conflicts', 'p50 ms', 'p95 ms', 'p99 ms'],
+      [
+        [
+          'domain (createOrder + recordOrderPayment)',
+          fmt(domain.perSecond, 1),
+          domain.ok,
+          domain.conflicts,
+          fmt(domain.latency.p50),
+          fmt(domain.latency.p95),
+          fmt(domain.latency.p99),
+        ],
+        [
+          'raw SQL (same two transactions)',
+          fmt(rawRun.perSecond, 1),
+          rawRun.ok,
+          rawRun.conflicts,
+          fmt(rawRun.latency.p50),
+          fmt(rawRun.latency.p95),
+          fmt(rawRun.latency.p99),
+        ],
+      ],
+    ),
+  );
   console.log(`\nratio domain / raw purchases/s: ${fmt(domain.perSecond / rawRun.perSecond)}`);
   console.log(`pgbench TPC-B tps (10 clients): ${tps == null ? 'not available' : fmt(tps, 1)}`);
-  console.log(`oversold leads: domain ${domainOversell.over_counter + domainOversell.over_purchases}, raw ${rawOversell.over_counter + rawOversell.over_purchases}`);
+  console.log(
+    `oversold leads: domain ${domainOversell.over_counter + domainOversell.over_purchases}, raw ${rawOversell.over_counter + rawOversell.over_purchases}`,
+  );
   console.log(`ledger invariants after the domain run: ${invariants.ok ? 'hold' : invariants.violations.join('; ')}`);
-  console.log(JSON.stringify({
-    bench: 'purchase', leads: LEADS, buyers: BUYERS, seconds: SECONDS,
-    domainPerSecond: domain.perSecond, rawPerSecond: rawRun.perSecond, ratio: domain.perSecond / rawRun.perSecond, pgbenchTps: tps,
-    domainLatency: domain.latency, oversell: domainOversell.over_counter + domainOversell.over_purchases, invariantsHold: invariants.ok,
-  }));
+  console.log(
+    JSON.stringify({
+      bench: 'purchase',
+      leads: LEADS,
+      buyers: BUYERS,
+      seconds: SECONDS,
+      domainPerSecond: domain.perSecond,
+      rawPerSecond: rawRun.perSecond,
+      ratio: domain.perSecond / rawRun.perSecond,
+      pgbenchTps: tps,
+      domainLatency: domain.latency,
+      oversell: domainOversell.over_counter + domainOversell.over_purchases,
+      invariantsHold: invariants.ok,
+    }),
+  );
   if (domainOversell.over_counter + domainOversell.over_purchases > 0 || !invariants.ok) throw new Error('oversell or broken ledger');
 });

@@ -20,7 +20,9 @@ async function makeMatureSales(sql: RawSql, sales: number) {
     await sql.unsafe(`truncate leads cascade`);
     await generateListedLeads(sql, leadsNeeded, new Date(), () => {});
   }
-  await sql.unsafe(`insert into organizations (id, name, kind) select 'org_bb' || i, 'bench buyer ' || i, 'BUYER' from generate_series(1, ${BUYERS}) i on conflict do nothing`);
+  await sql.unsafe(
+    `insert into organizations (id, name, kind) select 'org_bb' || i, 'bench buyer ' || i, 'BUYER' from generate_series(1, ${BUYERS}) i on conflict do nothing`,
+  );
   await sql.unsafe(`insert into orders (id, buyer_org_id, status, total, currency, expires_at, paid_at)
                     select 'ord_bb' || i, 'org_bb' || i, 'PAID', 0, 'USD', now(), now() - interval '100 hours' from generate_series(1, ${BUYERS}) i`);
   await sql.begin(async (tx) => {
@@ -56,9 +58,18 @@ async function rawSettle(sql: RawSql): Promise<number> {
     const jrn = `jrn_raw_${Date.now()}`;
     await tx.unsafe(`insert into ledger_transactions (id, event_key, kind, occurred_at) values ($1, $1, 'RAW_SETTLEMENT', now())`, [jrn]);
     const total = rows.reduce((s, r) => s + Number(r.amount), 0);
-    const postings = [['raw:escrow', total], ['raw:revenue', -rows.reduce((s, r) => s + Number(r.commission), 0)], ...rows.map((r) => [`raw:${r.seller_org_id}`, -Number(r.seller_net)])];
+    const postings = [
+      ['raw:escrow', total],
+      ['raw:revenue', -rows.reduce((s, r) => s + Number(r.commission), 0)],
+      ...rows.map((r) => [`raw:${r.seller_org_id}`, -Number(r.seller_net)]),
+    ];
     for (const [i, [account, amount]] of postings.entries()) {
-      await tx.unsafe(`insert into ledger_postings (id, transaction_id, account, amount, currency) values ($1, $2, $3, $4, 'USD')`, [`${jrn.replace('jrn_', 'pst_')}_${i}`, jrn, account, amount]);
+      await tx.unsafe(`insert into ledger_postings (id, transaction_id, account, amount, currency) values ($1, $2, $3, $4, 'USD')`, [
+        `${jrn.replace('jrn_', 'pst_')}_${i}`,
+        jrn,
+        account,
+        amount,
+      ]);
     }
     return rows.length;
   });
@@ -84,9 +95,18 @@ await runBench(async ({ runtime, raw }) => {
     const t1 = performance.now();
     await rawSettle(raw);
     const rawMs = performance.now() - t1;
-    const [{ settled }] = (await raw.unsafe<{ settled: number }>(`select count(*)::int as settled from purchases where status = 'SETTLED'`)) as [{ settled: number }];
+    const [{ settled }] = (await raw.unsafe<{ settled: number }>(`select count(*)::int as settled from purchases where status = 'SETTLED'`)) as [
+      { settled: number },
+    ];
     if (settled !== size) throw new Error(`raw settled ${settled} of ${size}`);
-    results.push([size.toLocaleString('en-US'), fmt(domainMs / 1000), fmt(rawMs / 1000), fmt(domainMs / rawMs), fmt(size / (domainMs / 1000), 0), fmt(secondMs, 1)]);
+    results.push([
+      size.toLocaleString('en-US'),
+      fmt(domainMs / 1000),
+      fmt(rawMs / 1000),
+      fmt(domainMs / rawMs),
+      fmt(size / (domainMs / 1000), 0),
+      fmt(secondMs, 1),
+    ]);
     json.push({ sales: size, domainMs, rawMs, ratio: domainMs / rawMs, salesPerSecond: size / (domainMs / 1000), secondRunMs: secondMs });
   }
   console.log('\nbench/settlement — one runSettlement over N mature sales (set-based), beside the same SQL run raw\n');

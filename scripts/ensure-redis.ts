@@ -25,13 +25,19 @@ export async function ensureRedis(url: string, dataDir: string): Promise<ChildPr
   if (!local || !hasBinary) {
     throw new Error(
       `Nothing answers at REDIS_URL=${url}.\n` +
-        (local ? 'Install Redis (Debian: apt-get install -y redis-server) or run `docker compose up -d redis`, then start again.' : 'Start that Redis server or point REDIS_URL at one that runs.'),
+        (local
+          ? 'Install Redis (Debian: apt-get install -y redis-server) or run `docker compose up -d redis`, then start again.'
+          : 'Start that Redis server or point REDIS_URL at one that runs.'),
     );
   }
   const dir = resolve(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   // BullMQ needs noeviction; AOF keeps queued jobs across restarts of this local server
-  const child = spawn('redis-server', ['--port', port || '6379', '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction', '--save', ''], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', port || '6379', '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction', '--save', ''],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 50; i++) {
     if (await answers(url)) return child;
     await new Promise((r) => setTimeout(r, 100));

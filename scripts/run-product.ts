@@ -17,13 +17,14 @@ const guards = installProcessGuards('leadex');
 async function main() {
   let config = loadConfig();
   // no Stripe credentials: the local stand-in plays Stripe (hosted checkout, refunds, transfers, webhooks)
-  const standin = config.STRIPE_API_URL || config.STRIPE_SECRET_KEY.startsWith('sk_live_') || process.env.STRIPE_SECRET_KEY
-    ? null
-    : await startStripeStandin({
-        port: Number(process.env.STRIPE_STANDIN_PORT ?? 12111),
-        webhookSecret: config.STRIPE_WEBHOOK_SECRET,
-        webhookUrl: `http://127.0.0.1:${config.PORT}/webhooks/stripe`,
-      });
+  const standin =
+    config.STRIPE_API_URL || config.STRIPE_SECRET_KEY.startsWith('sk_live_') || process.env.STRIPE_SECRET_KEY
+      ? null
+      : await startStripeStandin({
+          port: Number(process.env.STRIPE_STANDIN_PORT ?? 12111),
+          webhookSecret: config.STRIPE_WEBHOOK_SECRET,
+          webhookUrl: `http://127.0.0.1:${config.PORT}/webhooks/stripe`,
+        });
   if (standin) config = { ...config, STRIPE_API_URL: standin.url };
   const runtime = await createRuntime(config, { name: 'leadex' });
   const log = runtime.deps.logger;

@@ -67,8 +67,10 @@ export function supervise(options: SupervisorOptions): Promise<number> {
         const now = Date.now();
         crashes = [...crashes.filter((t) => now - t < windowMs), now];
         if (crashes.length > maxCrashes) {
-          logger.fatal({ crashes: crashes.length, windowSeconds: seconds(windowMs) },
-            `${name} process exited with ${how}; it crashed ${crashes.length} times in ${seconds(windowMs)} s, giving up`);
+          logger.fatal(
+            { crashes: crashes.length, windowSeconds: seconds(windowMs) },
+            `${name} process exited with ${how}; it crashed ${crashes.length} times in ${seconds(windowMs)} s, giving up`,
+          );
           return finish(1);
         }
         const delay = restartDelayMs(crashes.length, baseMs, maxBackoffMs);

@@ -87,7 +87,13 @@ export async function openBenchRuntime(): Promise<BenchRuntime> {
   process.once('SIGTERM', onSignal);
   try {
     // the benches measure throughput, far above one seller's per-minute lead limit (LEAD_SUBMISSIONS_PER_MINUTE)
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl(databaseName), REDIS_URL, LOG_LEVEL: 'warn', LEAD_SUBMISSIONS_PER_MINUTE: process.env.LEAD_SUBMISSIONS_PER_MINUTE ?? '100000000' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl(databaseName),
+      REDIS_URL,
+      LOG_LEVEL: 'warn',
+      LEAD_SUBMISSIONS_PER_MINUTE: process.env.LEAD_SUBMISSIONS_PER_MINUTE ?? '100000000',
+    });
     runtime = await createRuntime(config, { name: 'bench', queuePrefix, migrate: true });
     rawHandle = await createDb({ databaseUrl: databaseUrl(databaseName), maxConnections: 1 });
     return { runtime, raw: rawSql(rawHandle), databaseName, queuePrefix, cleanup };

@@ -2,18 +2,40 @@
 import type { RawSql } from './bench-runtime';
 
 const SEGMENTS = ['INSURANCE', 'TOURISM', 'FINANCE', 'AUTO_TEST_DRIVE', 'EDUCATION', 'SERVICES'];
-const CITIES = ['New York', 'Los Angeles', 'Austin', 'Chicago', 'London', 'Manchester', 'Berlin', 'Cologne', 'Paris', 'Lyon', 'Madrid', 'Moscow', 'Novosibirsk', 'Budapest', 'Ho Chi Minh City'];
+const CITIES = [
+  'New York',
+  'Los Angeles',
+  'Austin',
+  'Chicago',
+  'London',
+  'Manchester',
+  'Berlin',
+  'Cologne',
+  'Paris',
+  'Lyon',
+  'Madrid',
+  'Moscow',
+  'Novosibirsk',
+  'Budapest',
+  'Ho Chi Minh City',
+];
 
 /** `count` campaigns over `buyers` buyers (each with 1,000,000.00 in the wallet), half exclusive, half shared. */
 export async function generateCampaigns(sql: RawSql, count: number, buyers: number): Promise<void> {
-  await sql.unsafe(`insert into organizations (id, name, kind) select 'org_cb' || i, 'bench campaign buyer ' || i, 'BUYER' from generate_series(1, ${buyers}) i`);
+  await sql.unsafe(
+    `insert into organizations (id, name, kind) select 'org_cb' || i, 'bench campaign buyer ' || i, 'BUYER' from generate_series(1, ${buyers}) i`,
+  );
   // a funded wallet: one balanced top-up entry per buyer
-  await sql.unsafe(`insert into ledger_transactions (id, event_key, kind, occurred_at) select 'jrn_cb' || i, 'bench-top-up:' || i, 'TOP_UP', now() from generate_series(1, ${buyers}) i`);
+  await sql.unsafe(
+    `insert into ledger_transactions (id, event_key, kind, occurred_at) select 'jrn_cb' || i, 'bench-top-up:' || i, 'TOP_UP', now() from generate_series(1, ${buyers}) i`,
+  );
   await sql.unsafe(`insert into ledger_postings (id, transaction_id, account, amount, currency)
     select 'pst_cb' || i || s, 'jrn_cb' || i, case when s = 1 then 'platform:stripe_balance' else 'buyer:org_cb' || i || ':wallet' end,
            case when s = 1 then 100000000 else -100000000 end, 'USD'
     from generate_series(1, ${buyers}) i cross join generate_series(1, 2) s`);
-  await sql.unsafe(`insert into wallet_top_ups (id, buyer_org_id, amount, currency, status, paid_at) select 'top_cb' || i, 'org_cb' || i, 100000000, 'USD', 'PAID', now() from generate_series(1, ${buyers}) i`);
+  await sql.unsafe(
+    `insert into wallet_top_ups (id, buyer_org_id, amount, currency, status, paid_at) select 'top_cb' || i, 'org_cb' || i, 100000000, 'USD', 'PAID', now() from generate_series(1, ${buyers}) i`,
+  );
   const segs = `array[${SEGMENTS.map((s) => `'${s}'`).join(',')}]`;
   const cities = `array[${CITIES.map((c) => `'${c}'`).join(',')}]`;
   // filters: a segment each, often a city, sometimes a minimum seller quality; bids around the grid prices

@@ -21,25 +21,84 @@ const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() 
 const digits = (rand: Rand, n: number) => Array.from({ length: n }, (_, i) => (i === 0 ? 2 + Math.floor(rand() * 8) : Math.floor(rand() * 10))).join('');
 
 const PLACES = [
-  ['US', 'US-NY', 'New York'], ['US', 'US-CA', 'Los Angeles'], ['US', 'US-TX', 'Houston'], ['US', 'US-IL', 'Chicago'],
-  ['GB', 'GB-LND', 'London'], ['GB', 'GB-MAN', 'Manchester'], ['DE', 'DE-BE', 'Berlin'], ['DE', 'DE-BY', 'Munich'],
-  ['FR', 'FR-IDF', 'Paris'], ['FR', 'FR-ARA', 'Lyon'], ['ES', 'ES-MD', 'Madrid'], ['ES', 'ES-CT', 'Barcelona'],
-  ['RU', 'RU-MOW', 'Moscow'], ['HU', 'HU-BU', 'Budapest'], ['VN', 'VN-SG', 'Ho Chi Minh City'],
+  ['US', 'US-NY', 'New York'],
+  ['US', 'US-CA', 'Los Angeles'],
+  ['US', 'US-TX', 'Houston'],
+  ['US', 'US-IL', 'Chicago'],
+  ['GB', 'GB-LND', 'London'],
+  ['GB', 'GB-MAN', 'Manchester'],
+  ['DE', 'DE-BE', 'Berlin'],
+  ['DE', 'DE-BY', 'Munich'],
+  ['FR', 'FR-IDF', 'Paris'],
+  ['FR', 'FR-ARA', 'Lyon'],
+  ['ES', 'ES-MD', 'Madrid'],
+  ['ES', 'ES-CT', 'Barcelona'],
+  ['RU', 'RU-MOW', 'Moscow'],
+  ['HU', 'HU-BU', 'Budapest'],
+  ['VN', 'VN-SG', 'Ho Chi Minh City'],
 ] as const;
 
 // a mobile prefix per country and how many digits follow it
 const MOBILE: Record<string, [string, number][]> = {
-  US: [['+1415', 7], ['+1212', 7], ['+1312', 7], ['+1713', 7]], GB: [['+4474', 8], ['+4477', 8]],
-  DE: [['+49151', 8], ['+49170', 8]], FR: [['+336', 8], ['+337', 8]], ES: [['+346', 8]],
-  RU: [['+7916', 7], ['+7926', 7]], HU: [['+3620', 7], ['+3630', 7]], VN: [['+8490', 7], ['+8498', 7]],
+  US: [
+    ['+1415', 7],
+    ['+1212', 7],
+    ['+1312', 7],
+    ['+1713', 7],
+  ],
+  GB: [
+    ['+4474', 8],
+    ['+4477', 8],
+  ],
+  DE: [
+    ['+49151', 8],
+    ['+49170', 8],
+  ],
+  FR: [
+    ['+336', 8],
+    ['+337', 8],
+  ],
+  ES: [['+346', 8]],
+  RU: [
+    ['+7916', 7],
+    ['+7926', 7],
+  ],
+  HU: [
+    ['+3620', 7],
+    ['+3630', 7],
+  ],
+  VN: [
+    ['+8490', 7],
+    ['+8498', 7],
+  ],
 };
 
 const SEGMENTS: { segment: string; subsegments: (string | null)[]; attributes: (r: Rand) => Record<string, unknown> }[] = [
-  { segment: 'INSURANCE', subsegments: ['CASCO', 'OSAGO', 'LIFE', 'HEALTH', 'PROPERTY', 'TRAVEL'], attributes: (r) => ({ vehicleYear: 2008 + Math.floor(r() * 17), vehicleMake: pick(r, ['Toyota', 'Skoda', 'BMW', 'Kia']) }) },
-  { segment: 'TOURISM', subsegments: ['TOUR_PACKAGE', 'HOTEL', 'FLIGHTS'], attributes: (r) => ({ destination: pick(r, ['Antalya', 'Bali', 'Lisbon', 'Phuket']), travellers: 1 + Math.floor(r() * 4) }) },
-  { segment: 'FINANCE', subsegments: ['LOAN', 'DEPOSIT', 'MORTGAGE', 'CREDIT_CARD'], attributes: (r) => ({ amount: (20 + Math.floor(r() * 5000)) * 100, termMonths: pick(r, [12, 24, 36, 60, 240]) }) },
-  { segment: 'AUTO_TEST_DRIVE', subsegments: [null], attributes: (r) => ({ brand: pick(r, ['Toyota', 'Volkswagen', 'Hyundai']), model: pick(r, ['Corolla', 'Golf', 'Tucson']) }) },
-  { segment: 'EDUCATION', subsegments: ['COURSE', 'TRAINING'], attributes: (r) => ({ subject: pick(r, ['Data science', 'English B2', 'UX design']), format: pick(r, ['ONLINE', 'OFFLINE', 'BLENDED']) }) },
+  {
+    segment: 'INSURANCE',
+    subsegments: ['CASCO', 'OSAGO', 'LIFE', 'HEALTH', 'PROPERTY', 'TRAVEL'],
+    attributes: (r) => ({ vehicleYear: 2008 + Math.floor(r() * 17), vehicleMake: pick(r, ['Toyota', 'Skoda', 'BMW', 'Kia']) }),
+  },
+  {
+    segment: 'TOURISM',
+    subsegments: ['TOUR_PACKAGE', 'HOTEL', 'FLIGHTS'],
+    attributes: (r) => ({ destination: pick(r, ['Antalya', 'Bali', 'Lisbon', 'Phuket']), travellers: 1 + Math.floor(r() * 4) }),
+  },
+  {
+    segment: 'FINANCE',
+    subsegments: ['LOAN', 'DEPOSIT', 'MORTGAGE', 'CREDIT_CARD'],
+    attributes: (r) => ({ amount: (20 + Math.floor(r() * 5000)) * 100, termMonths: pick(r, [12, 24, 36, 60, 240]) }),
+  },
+  {
+    segment: 'AUTO_TEST_DRIVE',
+    subsegments: [null],
+    attributes: (r) => ({ brand: pick(r, ['Toyota', 'Volkswagen', 'Hyundai']), model: pick(r, ['Corolla', 'Golf', 'Tucson']) }),
+  },
+  {
+    segment: 'EDUCATION',
+    subsegments: ['COURSE', 'TRAINING'],
+    attributes: (r) => ({ subject: pick(r, ['Data science', 'English B2', 'UX design']), format: pick(r, ['ONLINE', 'OFFLINE', 'BLENDED']) }),
+  },
   { segment: 'SERVICES', subsegments: ['TAXI', 'COURIER', 'INTERNET'], attributes: (r) => ({ address: `${1 + Math.floor(r() * 200)} Main Street` }) },
 ];
 
@@ -89,7 +148,9 @@ export function leadInputs(seed: number, mix: LeadMix = DEFAULT_MIX) {
     const lead: Record<string, unknown> = {
       segment: seg.segment,
       subsegment: pick(rand, seg.subsegments),
-      country, region, city,
+      country,
+      region,
+      city,
       fullName: `${first} ${last}`,
       phone,
       email: rand() < 0.6 ? `${first}.${last}.${seed}.${counter}@example.org`.toLowerCase() : null,
@@ -114,10 +175,20 @@ export function leadInputs(seed: number, mix: LeadMix = DEFAULT_MIX) {
 // and the lead is rejected one by one with its finding.
 function spoil(rand: Rand, lead: Record<string, unknown>, now: Date): void {
   switch (Math.floor(rand() * 4)) {
-    case 0: lead.phone = '+1415000'; lead.email = null; break; // PHONE_INVALID (+ CONTACT_MISSING)
-    case 1: lead.region = 'XX-ZZ'; break; // REGION_INVALID
-    case 2: lead.attributes = {}; lead.segment = 'TOURISM'; lead.subsegment = 'HOTEL'; break; // ATTRIBUTE_REQUIRED
-    default: { // CAPTURED_IN_FUTURE
+    case 0:
+      lead.phone = '+1415000';
+      lead.email = null;
+      break; // PHONE_INVALID (+ CONTACT_MISSING)
+    case 1:
+      lead.region = 'XX-ZZ';
+      break; // REGION_INVALID
+    case 2:
+      lead.attributes = {};
+      lead.segment = 'TOURISM';
+      lead.subsegment = 'HOTEL';
+      break; // ATTRIBUTE_REQUIRED
+    default: {
+      // CAPTURED_IN_FUTURE
       const future = new Date(now.getTime() + 86_400_000).toISOString();
       lead.capturedAt = future;
       lead.consent = { ...(lead.consent as object), timestamp: future };

@@ -88,9 +88,16 @@ export interface GeneratedMarket {
 export async function generateListedLeads(sql: RawSql, count: number, now: Date, log: (line: string) => void): Promise<GeneratedMarket> {
   const sellers = SELLER_QUALITY.map((quality) => ({ orgId: newId('org'), batchId: newId('bat'), quality }));
   for (const s of sellers) {
-    await sql.unsafe(`insert into organizations (id, name, kind, quality_score) values ($1, $2, 'SELLER', $3)`, [s.orgId, `Bench seller q${s.quality}`, s.quality]);
-    await sql.unsafe(`insert into lead_batches (id, seller_org_id, source, total, accepted, rejected, status, created_at)
-      values ($1, $2, 'SEED', 0, 0, 0, 'VERIFIED', $3)`, [s.batchId, s.orgId, now.toISOString()]);
+    await sql.unsafe(`insert into organizations (id, name, kind, quality_score) values ($1, $2, 'SELLER', $3)`, [
+      s.orgId,
+      `Bench seller q${s.quality}`,
+      s.quality,
+    ]);
+    await sql.unsafe(
+      `insert into lead_batches (id, seller_org_id, source, total, accepted, rejected, status, created_at)
+      values ($1, $2, 'SEED', 0, 0, 0, 'VERIFIED', $3)`,
+      [s.batchId, s.orgId, now.toISOString()],
+    );
   }
   const indexes = await sql.unsafe<{ indexname: string; indexdef: string }>(
     `select indexname, indexdef from pg_indexes i where tablename = 'leads'

@@ -21,7 +21,8 @@ const iso = (d: Date) => d.toISOString();
 
 export async function marketplaceCases(deps: AppDeps, actor: Actor): Promise<QueryCase[]> {
   const now = () => deps.clock();
-  const browse = (filter: unknown, sort: 'NEWEST' | 'PRICE_ASC' | 'SCORE_DESC', after?: string) => browseMarketplace(deps, actor, filter, sort, { first: PAGE, after });
+  const browse = (filter: unknown, sort: 'NEWEST' | 'PRICE_ASC' | 'SCORE_DESC', after?: string) =>
+    browseMarketplace(deps, actor, filter, sort, { first: PAGE, after });
 
   // page 5 of TOURISM by newest: the cursor the client would hold after four pages
   let after: string | undefined;
@@ -52,7 +53,10 @@ export async function marketplaceCases(deps: AppDeps, actor: Actor): Promise<Que
     {
       name: 'price 20–30, score desc',
       domain: () => browse({ minPrice: '20.00', maxPrice: '30.00' }, 'SCORE_DESC'),
-      raw: { text: `select * from leads where ${LISTED} and price >= $2 and price <= $3 order by score desc, id desc limit ${LIMIT}`, params: () => [iso(now()), 2000, 3000] },
+      raw: {
+        text: `select * from leads where ${LISTED} and price >= $2 and price <= $3 order by score desc, id desc limit ${LIMIT}`,
+        params: () => [iso(now()), 2000, 3000],
+      },
     },
     {
       name: 'seller quality ≥ 80 (join), newest',
@@ -84,7 +88,10 @@ export async function marketplaceCases(deps: AppDeps, actor: Actor): Promise<Que
 export async function explainSummary(sql: RawSql, c: QueryCase, maxNodes = 8): Promise<string[]> {
   const rows = await sql.unsafe<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${c.raw.text}`, c.raw.params());
   const lines = rows.map((r) => r['QUERY PLAN']);
-  const nodes = lines.filter((l, i) => i === 0 || l.includes('->')).slice(0, maxNodes).map((l) => l.replace(/\s*\(cost=[^)]*\)/, ''));
+  const nodes = lines
+    .filter((l, i) => i === 0 || l.includes('->'))
+    .slice(0, maxNodes)
+    .map((l) => l.replace(/\s*\(cost=[^)]*\)/, ''));
   const buffers = lines.find((l) => l.trim().startsWith('Buffers:'))?.trim();
   const execution = lines.find((l) => l.startsWith('Execution Time'));
   return [...nodes, ...(buffers ? [`  ${buffers}`] : []), execution ?? ''];

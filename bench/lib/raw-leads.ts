@@ -9,11 +9,44 @@ type RowKey = keyof LeadRow;
 
 // every column submitLeads sets, with its SQL name (from the drizzle table, so the two cannot drift)
 const COLUMNS: { key: RowKey; name: string }[] = (
-  ['id', 'batchId', 'sellerOrgId', 'externalId', 'segment', 'subsegment', 'country', 'region', 'city', 'postalCode',
-    'geoTier', 'kind', 'temperature', 'score', 'sourceChannel', 'capturedAt', 'exclusivity', 'maxSales', 'status',
-    'verification', 'askingPrice', 'price', 'currency', 'attributes', 'signals', 'formFillSeconds', 'previewName',
-    'previewPhone', 'previewEmail', 'contactSealed', 'contactKeyId', 'phoneHash', 'emailHash', 'ipHash', 'expiresAt',
-    'createdAt'] as const
+  [
+    'id',
+    'batchId',
+    'sellerOrgId',
+    'externalId',
+    'segment',
+    'subsegment',
+    'country',
+    'region',
+    'city',
+    'postalCode',
+    'geoTier',
+    'kind',
+    'temperature',
+    'score',
+    'sourceChannel',
+    'capturedAt',
+    'exclusivity',
+    'maxSales',
+    'status',
+    'verification',
+    'askingPrice',
+    'price',
+    'currency',
+    'attributes',
+    'signals',
+    'formFillSeconds',
+    'previewName',
+    'previewPhone',
+    'previewEmail',
+    'contactSealed',
+    'contactKeyId',
+    'phoneHash',
+    'emailHash',
+    'ipHash',
+    'expiresAt',
+    'createdAt',
+  ] as const
 ).map((key) => ({ key, name: schema.leads[key].name }));
 
 const JSON_KEYS = new Set<RowKey>(['attributes', 'signals']);

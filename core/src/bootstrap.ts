@@ -31,7 +31,19 @@ export function createLogger(config: Config, name: string, destination?: Destina
     serializers: { err: safeErrorSerializer, error: safeErrorSerializer },
     // contact data never reaches the logs: credentials and anything contact-shaped are redacted
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.phone', '*.email', '*.fullName', '*.password', '*.passwordHash', '*.parameters', '*.params', 'variables'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.phone',
+        '*.email',
+        '*.fullName',
+        '*.password',
+        '*.passwordHash',
+        '*.parameters',
+        '*.params',
+        'variables',
+      ],
       censor: '[redacted]',
     },
   };
@@ -39,9 +51,16 @@ export function createLogger(config: Config, name: string, destination?: Destina
   return stream ? pino(options, stream) : pino(options);
 }
 
-export async function createRuntime(config: Config, options: { name?: string; logger?: Logger; queuePrefix?: string; migrate?: boolean; dbPoolSize?: number } = {}): Promise<Runtime> {
+export async function createRuntime(
+  config: Config,
+  options: { name?: string; logger?: Logger; queuePrefix?: string; migrate?: boolean; dbPoolSize?: number } = {},
+): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config, options.name ?? 'leadex');
-  const dbHandle = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : resolve(config.DATA_DIR, 'pglite'), maxConnections: options.dbPoolSize });
+  const dbHandle = await createDb({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATABASE_URL ? undefined : resolve(config.DATA_DIR, 'pglite'),
+    maxConnections: options.dbPoolSize,
+  });
   if (options.migrate !== false) {
     await migrateDb(dbHandle);
     await seedReferenceData(dbHandle.db, config.PLATFORM_CURRENCY);

@@ -10,59 +10,90 @@ const DEV_WEBHOOK_SECRET = 'whsec_standin_dev';
 const DEV_STRIPE_KEY = 'sk_test_standin';
 
 const ZObject = z.object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-    DATABASE_URL: z.string().url().optional(),
-    DATA_DIR: z.string().default('.data'),
-    REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
-    CONTACT_ENCRYPTION_KEYS: z.string().default(DEV_CONTACT_KEY),
-    CONTACT_ACTIVE_KEY_ID: z.string().optional(),
-    CONTACT_HASH_KEY: z.string().min(16).default(DEV_HASH_KEY),
-    SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 30),
-    // an ISO 4217 code whose minor unit is Stripe's amount unit (platform-currency.rules.ts says which are refused)
-    PLATFORM_CURRENCY: z
-      .string()
-      .superRefine((v, ctx) => {
-        const problem = platformCurrencyProblem(v);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      })
-      .default('USD'),
-    STRIPE_SECRET_KEY: z.string().default(DEV_STRIPE_KEY),
-    STRIPE_WEBHOOK_SECRET: z.string().default(DEV_WEBHOOK_SECRET),
-    STRIPE_API_URL: z.string().url().optional(),
-    // where Stripe sends the browser back; unset → the API itself, which serves the built web app
-    WEB_ORIGIN: z.string().url().optional(),
-    COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    // JSON lines (production: what log collectors read) or pretty-printed for a terminal (the start command's default in development)
-    LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
-    ORDER_HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-    MAX_ORDER_LEADS: z.coerce.number().int().min(1).max(10_000).default(500),
-    // in PLATFORM_CURRENCY, with at most its minor-unit digits (checked below): '50' fits every currency
-    MIN_PAYOUT: z.string().regex(/^\d{1,10}(\.\d{1,3})?$/).default('50'),
-    SETTLEMENT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
-    QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('leadex'),
-    // how soon a crashed worker's job is picked up again: BullMQ lock duration and stalled-job check interval
-    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
-    WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
-    // first retry of a refused webhook delivery; doubling over 11 attempts spans about a day at 45 s
-    DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(45_000),
-    PING_OFFER_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
-    MAX_BATCH_SIZE: z.coerce.number().int().positive().default(10_000),
-    // hardening (issue 10); each is documented in docs/operations.md
-    // `host:port` pairs webhook deliveries may reach although they resolve to loopback/private ranges (dev and tests only)
-    WEBHOOK_ALLOW_HOSTS: z
-      .string()
-      .default('')
-      .refine((v) => v.split(',').map((e) => e.trim()).filter(Boolean).every((e) => /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/.test(e)), 'a comma list of host:port pairs, e.g. 127.0.0.1:5055'),
-    // most leads one buyer may hold in unpaid orders, and most unpaid orders at once
-    MAX_HELD_LEADS_PER_BUYER: z.coerce.number().int().min(1).default(100),
-    MAX_OPEN_ORDERS_PER_BUYER: z.coerce.number().int().min(1).default(5),
-    // most leads one organisation may submit per minute (all channels together)
-    LEAD_SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(12_000),
-    // least zxcvbn score (0–4) a new password must reach, and least length
-    PASSWORD_MIN_SCORE: z.coerce.number().int().min(0).max(4).default(3),
-    PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(10),
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('.data'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  CONTACT_ENCRYPTION_KEYS: z.string().default(DEV_CONTACT_KEY),
+  CONTACT_ACTIVE_KEY_ID: z.string().optional(),
+  CONTACT_HASH_KEY: z.string().min(16).default(DEV_HASH_KEY),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 30),
+  // an ISO 4217 code whose minor unit is Stripe's amount unit (platform-currency.rules.ts says which are refused)
+  PLATFORM_CURRENCY: z
+    .string()
+    .superRefine((v, ctx) => {
+      const problem = platformCurrencyProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .default('USD'),
+  STRIPE_SECRET_KEY: z.string().default(DEV_STRIPE_KEY),
+  STRIPE_WEBHOOK_SECRET: z.string().default(DEV_WEBHOOK_SECRET),
+  STRIPE_API_URL: z.string().url().optional(),
+  // where Stripe sends the browser back; unset → the API itself, which serves the built web app
+  WEB_ORIGIN: z.string().url().optional(),
+  COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // JSON lines (production: what log collectors read) or pretty-printed for a terminal (the start command's default in development)
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  ORDER_HOLD_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  MAX_ORDER_LEADS: z.coerce.number().int().min(1).max(10_000).default(500),
+  // in PLATFORM_CURRENCY, with at most its minor-unit digits (checked below): '50' fits every currency
+  MIN_PAYOUT: z
+    .string()
+    .regex(/^\d{1,10}(\.\d{1,3})?$/)
+    .default('50'),
+  SETTLEMENT_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('leadex'),
+  // how soon a crashed worker's job is picked up again: BullMQ lock duration and stalled-job check interval
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+  // first retry of a refused webhook delivery; doubling over 11 attempts spans about a day at 45 s
+  DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(45_000),
+  PING_OFFER_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  MAX_BATCH_SIZE: z.coerce.number().int().positive().default(10_000),
+  // hardening (issue 10); each is documented in docs/operations.md
+  // `host:port` pairs webhook deliveries may reach although they resolve to loopback/private ranges (dev and tests only)
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .refine(
+      (v) =>
+        v
+          .split(',')
+          .map((e) => e.trim())
+          .filter(Boolean)
+          .every((e) => /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/.test(e)),
+      'a comma list of host:port pairs, e.g. 127.0.0.1:5055',
+    ),
+  // most leads one buyer may hold in unpaid orders, and most unpaid orders at once
+  MAX_HELD_LEADS_PER_BUYER: z.coerce.number().int().min(1).default(100),
+  MAX_OPEN_ORDERS_PER_BUYER: z.coerce.number().int().min(1).default(5),
+  // most leads one organisation may submit per minute (all channels together)
+  LEAD_SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(12_000),
+  // least zxcvbn score (0–4) a new password must reach, and least length
+  PASSWORD_MIN_SCORE: z.coerce.number().int().min(0).max(4).default(3),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(10),
 });
 
 const ZConfig = ZObject.superRefine((c, ctx) => {
@@ -83,12 +114,15 @@ type ParsedConfig = z.output<typeof ZObject>;
 function productionProblems(c: ParsedConfig): [keyof ParsedConfig, string][] {
   const problems: [keyof ParsedConfig, string][] = [];
   const stripeKey = c.STRIPE_SECRET_KEY;
-  if (stripeKey === DEV_STRIPE_KEY) problems.push(['STRIPE_SECRET_KEY', 'missing or the development default; set your live secret key (sk_live_… or rk_live_…)']);
-  else if (!/^(sk|rk)_live_\w{8,}/.test(stripeKey)) problems.push(['STRIPE_SECRET_KEY', 'not a live Stripe key (test-mode keys such as sk_test_… cannot take real payments)']);
+  if (stripeKey === DEV_STRIPE_KEY)
+    problems.push(['STRIPE_SECRET_KEY', 'missing or the development default; set your live secret key (sk_live_… or rk_live_…)']);
+  else if (!/^(sk|rk)_live_\w{8,}/.test(stripeKey))
+    problems.push(['STRIPE_SECRET_KEY', 'not a live Stripe key (test-mode keys such as sk_test_… cannot take real payments)']);
   const hookSecret = c.STRIPE_WEBHOOK_SECRET;
-  if (hookSecret === DEV_WEBHOOK_SECRET) problems.push(['STRIPE_WEBHOOK_SECRET', "missing or the development default; set the endpoint's signing secret from the Stripe dashboard"]);
+  if (hookSecret === DEV_WEBHOOK_SECRET)
+    problems.push(['STRIPE_WEBHOOK_SECRET', "missing or the development default; set the endpoint's signing secret from the Stripe dashboard"]);
   else if (!/^whsec_[A-Za-z0-9+/=_-]{16,}$/.test(hookSecret) || /^whsec_(standin|test)/i.test(hookSecret)) {
-    problems.push(['STRIPE_WEBHOOK_SECRET', "not a Stripe signing secret (whsec_…) or a test value; anyone who knows it can forge payment events"]);
+    problems.push(['STRIPE_WEBHOOK_SECRET', 'not a Stripe signing secret (whsec_…) or a test value; anyone who knows it can forge payment events']);
   }
   if (c.STRIPE_API_URL) problems.push(['STRIPE_API_URL', 'points at the local Stripe stand-in; unset it in production']);
   if (keyMaterials(c.CONTACT_ENCRYPTION_KEYS).includes(keyMaterials(DEV_CONTACT_KEY)[0]!)) {

@@ -27,7 +27,11 @@ export function describeFatal(err: unknown): { type: string; code?: string; mess
   if (!(err instanceof Error)) return { type: typeof err, message: 'a non-Error value was thrown or rejected' };
   // the logger's own rule (drizzle's "params: …" cut, contact-shaped text scrubbed), on the first line only
   const firstLine = safeMessage(err.message.split('\n')[0] ?? '').slice(0, 300);
-  const frames = err.stack?.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 15).join('\n');
+  const frames = err.stack
+    ?.split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, 15)
+    .join('\n');
   const code = (err as { code?: unknown }).code;
   return { type: err.name, ...(typeof code === 'string' ? { code } : {}), message: firstLine, ...(frames ? { stack: frames } : {}) };
 }
@@ -50,13 +54,20 @@ export function installProcessGuards(name: string, options: { logger?: Logger; c
     };
     if (!cleanup) return exit();
     setTimeout(exit, options.cleanupTimeoutMs ?? 3000).unref();
-    Promise.resolve().then(cleanup).catch(() => undefined).finally(exit);
+    Promise.resolve()
+      .then(cleanup)
+      .catch(() => undefined)
+      .finally(exit);
   };
   process.on('uncaughtException', fatal('uncaughtException'));
   process.on('unhandledRejection', fatal('unhandledRejection'));
   current = {
-    useLogger: (l) => { logger = l; },
-    onFatal: (fn) => { cleanup = fn; },
+    useLogger: (l) => {
+      logger = l;
+    },
+    onFatal: (fn) => {
+      cleanup = fn;
+    },
   };
   return current;
 }
@@ -70,7 +81,10 @@ export function onShutdownSignal(stop: (signal: NodeJS.Signals) => Promise<void>
   const handle = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    stop(signal).then(() => process.exit(0), () => process.exit(1));
+    stop(signal).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGTERM', handle);
   process.on('SIGINT', handle);

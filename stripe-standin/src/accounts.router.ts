@@ -28,7 +28,10 @@ export function accountsRouter(ctx: StandinContext): Router {
       );
     }),
   );
-  router.get('/v1/accounts/:id', apiRoute(ctx, ({ path }) => getAccount(ctx, path.id!)));
+  router.get(
+    '/v1/accounts/:id',
+    apiRoute(ctx, ({ path }) => getAccount(ctx, path.id!)),
+  );
   router.post(
     '/v1/account_links',
     apiRoute(ctx, ({ params }) =>

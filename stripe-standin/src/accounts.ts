@@ -10,14 +10,38 @@ type CapabilityStatus = 'active' | 'inactive' | 'pending';
 
 export type AccountObject = Pick<
   Stripe.Account,
-  'id' | 'object' | 'business_type' | 'charges_enabled' | 'country' | 'created' | 'default_currency' | 'details_submitted' | 'email'
-  | 'metadata' | 'payouts_enabled' | 'type'
+  | 'id'
+  | 'object'
+  | 'business_type'
+  | 'charges_enabled'
+  | 'country'
+  | 'created'
+  | 'default_currency'
+  | 'details_submitted'
+  | 'email'
+  | 'metadata'
+  | 'payouts_enabled'
+  | 'type'
 > & {
-  business_profile: { mcc: null; name: string | null; product_description: null; support_email: null; support_phone: null; support_url: null; url: string | null };
+  business_profile: {
+    mcc: null;
+    name: string | null;
+    product_description: null;
+    support_email: null;
+    support_phone: null;
+    support_url: null;
+    url: string | null;
+  };
   capabilities: { transfers: CapabilityStatus; card_payments?: CapabilityStatus };
   requirements: {
-    alternatives: []; current_deadline: null; currently_due: string[]; disabled_reason: string | null; errors: [];
-    eventually_due: string[]; past_due: string[]; pending_verification: [];
+    alternatives: [];
+    current_deadline: null;
+    currently_due: string[];
+    disabled_reason: string | null;
+    errors: [];
+    eventually_due: string[];
+    past_due: string[];
+    pending_verification: [];
   };
   tos_acceptance: { date: number | null };
 };
@@ -34,7 +58,14 @@ export interface AccountLinkRecord {
   used: boolean;
 }
 
-const ONBOARDING_REQUIREMENTS = ['business_type', 'external_account', 'individual.first_name', 'individual.last_name', 'tos_acceptance.date', 'tos_acceptance.ip'];
+const ONBOARDING_REQUIREMENTS = [
+  'business_type',
+  'external_account',
+  'individual.first_name',
+  'individual.last_name',
+  'tos_acceptance.date',
+  'tos_acceptance.ip',
+];
 const ACCOUNT_LINK_TTL_SECONDS = 300;
 
 export interface AccountInput {
@@ -54,7 +85,15 @@ export function createAccount(ctx: StandinContext, input: AccountInput, _origin:
   const account: AccountObject = {
     id,
     object: 'account',
-    business_profile: { mcc: null, name: input.businessName ?? null, product_description: null, support_email: null, support_phone: null, support_url: null, url: input.url ?? null },
+    business_profile: {
+      mcc: null,
+      name: input.businessName ?? null,
+      product_description: null,
+      support_email: null,
+      support_phone: null,
+      support_url: null,
+      url: input.url ?? null,
+    },
     business_type: input.businessType ?? null,
     capabilities: { transfers: 'inactive', ...(input.cardPayments ? { card_payments: 'inactive' as const } : {}) },
     charges_enabled: false,
@@ -66,8 +105,14 @@ export function createAccount(ctx: StandinContext, input: AccountInput, _origin:
     metadata: input.metadata,
     payouts_enabled: false,
     requirements: {
-      alternatives: [], current_deadline: null, currently_due: [...ONBOARDING_REQUIREMENTS], disabled_reason: 'requirements.past_due', errors: [],
-      eventually_due: [...ONBOARDING_REQUIREMENTS], past_due: [...ONBOARDING_REQUIREMENTS], pending_verification: [],
+      alternatives: [],
+      current_deadline: null,
+      currently_due: [...ONBOARDING_REQUIREMENTS],
+      disabled_reason: 'requirements.past_due',
+      errors: [],
+      eventually_due: [...ONBOARDING_REQUIREMENTS],
+      past_due: [...ONBOARDING_REQUIREMENTS],
+      pending_verification: [],
     },
     tos_acceptance: { date: null },
     type: input.type,
@@ -88,8 +133,11 @@ export function completeOnboarding(ctx: StandinContext, accountId: string, origi
   const account = getAccount(ctx, accountId);
   if (account.details_submitted && account.payouts_enabled) return account;
   const previous = snapshot({
-    capabilities: account.capabilities, charges_enabled: account.charges_enabled, details_submitted: account.details_submitted,
-    payouts_enabled: account.payouts_enabled, requirements: account.requirements,
+    capabilities: account.capabilities,
+    charges_enabled: account.charges_enabled,
+    details_submitted: account.details_submitted,
+    payouts_enabled: account.payouts_enabled,
+    requirements: account.requirements,
   });
   account.business_type ??= 'individual';
   account.capabilities = { transfers: 'active', ...(account.capabilities.card_payments ? { card_payments: 'active' as const } : {}) };

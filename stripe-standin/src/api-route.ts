@@ -44,7 +44,10 @@ function paramsOf(req: Request): Record<string, unknown> {
 }
 
 function send(res: Response, status: number, body: unknown): void {
-  res.status(status).type('application/json').send(JSON.stringify(body, null, 2));
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify(body, null, 2));
 }
 
 // A bad `expand` is only found after the endpoint ran, so its error is kept under the idempotency key

@@ -7,7 +7,10 @@ import type { StandinContext } from './standin-state';
 
 export function balanceRouter(ctx: StandinContext): Router {
   const router = Router();
-  router.get('/v1/balance', apiRoute(ctx, () => getBalance(ctx)));
+  router.get(
+    '/v1/balance',
+    apiRoute(ctx, () => getBalance(ctx)),
+  );
   router.get(
     '/v1/balance_transactions/:id',
     apiRoute(ctx, ({ path }) => {

@@ -32,7 +32,10 @@ export function renderCheckoutForm(record: CheckoutSessionRecord, form: FormStat
   const currency = session.currency!;
   const total = formatMinorUnits(session.amount_total!, currency);
   const items = lineItems
-    .map((li) => `<li><span>${escapeHtml(li.description)}${li.quantity > 1 ? ` × ${li.quantity}` : ''}</span><span>${formatMinorUnits(li.amount_total, currency)}</span></li>`)
+    .map(
+      (li) =>
+        `<li><span>${escapeHtml(li.description)}${li.quantity > 1 ? ` × ${li.quantity}` : ''}</span><span>${formatMinorUnits(li.amount_total, currency)}</span></li>`,
+    )
     .join('');
   const error = form.error ? `<p class="error" role="alert">${escapeHtml(form.error)}</p>` : '';
   const cancel = session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">Cancel and return</a></p>` : '';
@@ -63,7 +66,11 @@ function closedPage(record: CheckoutSessionRecord): string {
     const next = successRedirect(session);
     return messagePage('Payment complete', 'This Checkout Session has already been paid.', next ? { href: next, text: 'Continue' } : undefined);
   }
-  return messagePage('Checkout Session expired', 'This Checkout Session has expired and can no longer be paid.', session.cancel_url ? { href: session.cancel_url, text: 'Return' } : undefined);
+  return messagePage(
+    'Checkout Session expired',
+    'This Checkout Session has expired and can no longer be paid.',
+    session.cancel_url ? { href: session.cancel_url, text: 'Return' } : undefined,
+  );
 }
 
 export function checkoutPageRouter(ctx: StandinContext): Router {
@@ -83,7 +90,10 @@ export function checkoutPageRouter(ctx: StandinContext): Router {
     try {
       const payment = payCheckoutSession(ctx, record.session.id, { card, email: text('email') || undefined }, AUTOMATIC);
       if (!payment.ok) {
-        return void res.status(402).type('html').send(renderCheckoutForm(record, { error: payment.failure.message, email: text('email'), name: text('billingName') }));
+        return void res
+          .status(402)
+          .type('html')
+          .send(renderCheckoutForm(record, { error: payment.failure.message, email: text('email'), name: text('billingName') }));
       }
       const next = successRedirect(payment.session);
       if (next) return void res.redirect(303, next);

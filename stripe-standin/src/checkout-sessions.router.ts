@@ -61,7 +61,10 @@ export function checkoutSessionsRouter(ctx: StandinContext): Router {
       });
     }),
   );
-  router.get('/v1/checkout/sessions/:id', apiRoute(ctx, ({ path }) => getCheckoutSession(ctx, path.id!).session));
+  router.get(
+    '/v1/checkout/sessions/:id',
+    apiRoute(ctx, ({ path }) => getCheckoutSession(ctx, path.id!).session),
+  );
   router.get(
     '/v1/checkout/sessions',
     apiRoute(ctx, ({ params }) => {
@@ -79,6 +82,9 @@ export function checkoutSessionsRouter(ctx: StandinContext): Router {
     '/v1/checkout/sessions/:id/line_items',
     apiRoute(ctx, ({ params, path }) => listPage(getCheckoutSession(ctx, path.id!).lineItems, params, `/v1/checkout/sessions/${path.id}/line_items`)),
   );
-  router.post('/v1/checkout/sessions/:id/expire', apiRoute(ctx, ({ path, origin }) => expireCheckoutSession(ctx, path.id!, origin)));
+  router.post(
+    '/v1/checkout/sessions/:id/expire',
+    apiRoute(ctx, ({ path, origin }) => expireCheckoutSession(ctx, path.id!, origin)),
+  );
   return router;
 }

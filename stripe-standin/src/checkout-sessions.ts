@@ -11,12 +11,47 @@ import { checkTestCard, type CardDetails, type CardFailure } from './test-cards'
 
 export type CheckoutSessionObject = Pick<
   Stripe.Checkout.Session,
-  | 'id' | 'object' | 'after_expiration' | 'allow_promotion_codes' | 'amount_subtotal' | 'amount_total' | 'billing_address_collection'
-  | 'cancel_url' | 'client_reference_id' | 'client_secret' | 'consent' | 'consent_collection' | 'created' | 'currency' | 'custom_fields'
-  | 'customer' | 'customer_creation' | 'customer_email' | 'expires_at' | 'invoice' | 'livemode' | 'locale' | 'metadata' | 'mode'
-  | 'payment_intent' | 'payment_link' | 'payment_method_collection' | 'payment_method_types' | 'payment_status' | 'recovered_from'
-  | 'setup_intent' | 'shipping_address_collection' | 'shipping_cost' | 'shipping_options' | 'status' | 'submit_type' | 'subscription'
-  | 'success_url' | 'total_details' | 'ui_mode' | 'url'
+  | 'id'
+  | 'object'
+  | 'after_expiration'
+  | 'allow_promotion_codes'
+  | 'amount_subtotal'
+  | 'amount_total'
+  | 'billing_address_collection'
+  | 'cancel_url'
+  | 'client_reference_id'
+  | 'client_secret'
+  | 'consent'
+  | 'consent_collection'
+  | 'created'
+  | 'currency'
+  | 'custom_fields'
+  | 'customer'
+  | 'customer_creation'
+  | 'customer_email'
+  | 'expires_at'
+  | 'invoice'
+  | 'livemode'
+  | 'locale'
+  | 'metadata'
+  | 'mode'
+  | 'payment_intent'
+  | 'payment_link'
+  | 'payment_method_collection'
+  | 'payment_method_types'
+  | 'payment_status'
+  | 'recovered_from'
+  | 'setup_intent'
+  | 'shipping_address_collection'
+  | 'shipping_cost'
+  | 'shipping_options'
+  | 'status'
+  | 'submit_type'
+  | 'subscription'
+  | 'success_url'
+  | 'total_details'
+  | 'ui_mode'
+  | 'url'
 > & {
   automatic_tax: { enabled: false; liability: null; provider: null; status: null };
   customer_details: { address: null; email: string | null; name: string | null; phone: null; tax_exempt: 'none'; tax_ids: [] } | null;
@@ -33,9 +68,22 @@ export interface LineItemObject {
   description: string;
   metadata: Record<string, string>;
   price: {
-    id: string; object: 'price'; active: false; billing_scheme: 'per_unit'; created: number; currency: string; livemode: false;
-    lookup_key: null; metadata: Record<string, string>; nickname: null; product: string; recurring: null; tax_behavior: 'unspecified';
-    type: 'one_time'; unit_amount: number; unit_amount_decimal: string;
+    id: string;
+    object: 'price';
+    active: false;
+    billing_scheme: 'per_unit';
+    created: number;
+    currency: string;
+    livemode: false;
+    lookup_key: null;
+    metadata: Record<string, string>;
+    nickname: null;
+    product: string;
+    recurring: null;
+    tax_behavior: 'unspecified';
+    type: 'one_time';
+    unit_amount: number;
+    unit_amount_decimal: string;
   };
   quantity: number;
 }
@@ -78,12 +126,33 @@ export function createCheckoutSession(ctx: StandinContext, input: CheckoutSessio
   const lineItems: LineItemObject[] = input.lineItems.map((item) => {
     const total = item.unitAmount * item.quantity;
     return {
-      id: newStripeId('li'), object: 'item', amount_discount: 0, amount_subtotal: total, amount_tax: 0, amount_total: total,
-      currency, description: item.name, metadata: {}, quantity: item.quantity,
+      id: newStripeId('li'),
+      object: 'item',
+      amount_discount: 0,
+      amount_subtotal: total,
+      amount_tax: 0,
+      amount_total: total,
+      currency,
+      description: item.name,
+      metadata: {},
+      quantity: item.quantity,
       price: {
-        id: newStripeId('price'), object: 'price', active: false, billing_scheme: 'per_unit', created, currency, livemode: false,
-        lookup_key: null, metadata: {}, nickname: null, product: newStripeId('prod'), recurring: null, tax_behavior: 'unspecified',
-        type: 'one_time', unit_amount: item.unitAmount, unit_amount_decimal: String(item.unitAmount),
+        id: newStripeId('price'),
+        object: 'price',
+        active: false,
+        billing_scheme: 'per_unit',
+        created,
+        currency,
+        livemode: false,
+        lookup_key: null,
+        metadata: {},
+        nickname: null,
+        product: newStripeId('prod'),
+        recurring: null,
+        tax_behavior: 'unspecified',
+        type: 'one_time',
+        unit_amount: item.unitAmount,
+        unit_amount_decimal: String(item.unitAmount),
       },
     };
   });
@@ -91,17 +160,49 @@ export function createCheckoutSession(ctx: StandinContext, input: CheckoutSessio
   checkChargeAmount(amountTotal, currency, 'line_items');
   const id = newStripeId('cs_test');
   const session: CheckoutSessionObject = {
-    id, object: 'checkout.session', after_expiration: null, allow_promotion_codes: null, amount_subtotal: amountTotal,
-    amount_total: amountTotal, automatic_tax: { enabled: false, liability: null, provider: null, status: null },
-    billing_address_collection: null, cancel_url: input.cancelUrl ?? null, client_reference_id: input.clientReferenceId ?? null,
-    client_secret: null, consent: null, consent_collection: null, created, currency, custom_fields: [],
-    customer: input.customer ?? null, customer_creation: input.customer ? null : 'if_required', customer_details: null,
-    customer_email: input.customerEmail ?? null, expires_at: expiresAt, invoice: null, livemode: false, locale: null,
-    metadata: input.metadata, mode: 'payment', payment_intent: null, payment_link: null, payment_method_collection: 'if_required',
-    payment_method_types: ['card'], payment_status: 'unpaid', recovered_from: null, setup_intent: null,
-    shipping_address_collection: null, shipping_cost: null, shipping_options: [], status: 'open', submit_type: null,
-    subscription: null, success_url: input.successUrl ?? null, total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
-    ui_mode: 'hosted_page', url: `${ctx.publicUrl}/checkout/pay/${id}`,
+    id,
+    object: 'checkout.session',
+    after_expiration: null,
+    allow_promotion_codes: null,
+    amount_subtotal: amountTotal,
+    amount_total: amountTotal,
+    automatic_tax: { enabled: false, liability: null, provider: null, status: null },
+    billing_address_collection: null,
+    cancel_url: input.cancelUrl ?? null,
+    client_reference_id: input.clientReferenceId ?? null,
+    client_secret: null,
+    consent: null,
+    consent_collection: null,
+    created,
+    currency,
+    custom_fields: [],
+    customer: input.customer ?? null,
+    customer_creation: input.customer ? null : 'if_required',
+    customer_details: null,
+    customer_email: input.customerEmail ?? null,
+    expires_at: expiresAt,
+    invoice: null,
+    livemode: false,
+    locale: null,
+    metadata: input.metadata,
+    mode: 'payment',
+    payment_intent: null,
+    payment_link: null,
+    payment_method_collection: 'if_required',
+    payment_method_types: ['card'],
+    payment_status: 'unpaid',
+    recovered_from: null,
+    setup_intent: null,
+    shipping_address_collection: null,
+    shipping_cost: null,
+    shipping_options: [],
+    status: 'open',
+    submit_type: null,
+    subscription: null,
+    success_url: input.successUrl ?? null,
+    total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
+    ui_mode: 'hosted_page',
+    url: `${ctx.publicUrl}/checkout/pay/${id}`,
   };
   ctx.state.checkoutSessions.set(id, { session, lineItems, paymentIntentData: input.paymentIntentData });
   return session;
@@ -147,12 +248,7 @@ export type CheckoutPayment =
   | { ok: false; session: CheckoutSessionObject; intent: PaymentIntentObject | null; failure: CardFailure };
 
 /** What the hosted page does when the buyer submits a card. */
-export function payCheckoutSession(
-  ctx: StandinContext,
-  id: string,
-  payer: { card: CardDetails; email?: string },
-  origin: EventOrigin,
-): CheckoutPayment {
+export function payCheckoutSession(ctx: StandinContext, id: string, payer: { card: CardDetails; email?: string }, origin: EventOrigin): CheckoutPayment {
   expireDueCheckoutSessions(ctx);
   const record = getCheckoutSession(ctx, id);
   const { session } = record;
@@ -161,7 +257,8 @@ export function payCheckoutSession(
   }
   const invalid = checkTestCard(payer.card, ctx.now()).failure;
   if (invalid?.stage === 'validation') return { ok: false, session, intent: null, failure: invalid };
-  const email = payer.email ?? session.customer_email ?? (typeof session.customer === 'string' ? ctx.state.customers.get(session.customer)?.email : null) ?? null;
+  const email =
+    payer.email ?? session.customer_email ?? (typeof session.customer === 'string' ? ctx.state.customers.get(session.customer)?.email : null) ?? null;
   const intent =
     typeof session.payment_intent === 'string'
       ? ctx.state.paymentIntents.get(session.payment_intent)!

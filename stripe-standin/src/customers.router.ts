@@ -22,6 +22,9 @@ export function customersRouter(ctx: StandinContext): Router {
       ),
     ),
   );
-  router.get('/v1/customers/:id', apiRoute(ctx, ({ path }) => getCustomer(ctx, path.id!)));
+  router.get(
+    '/v1/customers/:id',
+    apiRoute(ctx, ({ path }) => getCustomer(ctx, path.id!)),
+  );
   return router;
 }

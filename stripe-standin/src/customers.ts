@@ -7,8 +7,25 @@ import { unixSeconds, type StandinContext } from './standin-state';
 
 export type CustomerObject = Pick<
   Stripe.Customer,
-  'id' | 'object' | 'address' | 'balance' | 'created' | 'currency' | 'default_source' | 'delinquent' | 'description' | 'email'
-  | 'invoice_prefix' | 'livemode' | 'metadata' | 'name' | 'phone' | 'preferred_locales' | 'shipping' | 'tax_exempt' | 'test_clock'
+  | 'id'
+  | 'object'
+  | 'address'
+  | 'balance'
+  | 'created'
+  | 'currency'
+  | 'default_source'
+  | 'delinquent'
+  | 'description'
+  | 'email'
+  | 'invoice_prefix'
+  | 'livemode'
+  | 'metadata'
+  | 'name'
+  | 'phone'
+  | 'preferred_locales'
+  | 'shipping'
+  | 'tax_exempt'
+  | 'test_clock'
 >;
 
 export interface CustomerInput {

@@ -16,6 +16,9 @@ export function eventsRouter(ctx: StandinContext): Router {
       return record.event;
     }),
   );
-  router.get('/v1/events', apiRoute(ctx, ({ params }) => listPage(eventsNewestFirst(ctx.state, params.string('type')), params, '/v1/events')));
+  router.get(
+    '/v1/events',
+    apiRoute(ctx, ({ params }) => listPage(eventsNewestFirst(ctx.state, params.string('type')), params, '/v1/events')),
+  );
   return router;
 }

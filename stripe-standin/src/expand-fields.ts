@@ -10,19 +10,28 @@ function objectById(ctx: StandinContext, id: string): object | undefined {
   const { state } = ctx;
   const [prefix] = id.split('_', 1);
   switch (prefix) {
-    case 'pi': return state.paymentIntents.get(id);
-    case 'ch': return state.charges.get(id);
-    case 'cus': return state.customers.get(id);
-    case 'acct': return state.accounts.get(id);
-    case 're': return state.refunds.get(id);
-    case 'trr': return state.transferReversals.get(id);
-    case 'txn': return state.balanceTransactions.get(id);
-    case 'cs': return state.checkoutSessions.get(id)?.session;
+    case 'pi':
+      return state.paymentIntents.get(id);
+    case 'ch':
+      return state.charges.get(id);
+    case 'cus':
+      return state.customers.get(id);
+    case 'acct':
+      return state.accounts.get(id);
+    case 're':
+      return state.refunds.get(id);
+    case 'trr':
+      return state.transferReversals.get(id);
+    case 'txn':
+      return state.balanceTransactions.get(id);
+    case 'cs':
+      return state.checkoutSessions.get(id)?.session;
     case 'tr': {
       const transfer = state.transfers.get(id);
       return transfer && viewTransfer(ctx, transfer);
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 

@@ -19,7 +19,9 @@ export interface IdempotencyRecord {
 export function fingerprintParams(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(fingerprintParams).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${fingerprintParams((value as Record<string, unknown>)[k])}`);
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${fingerprintParams((value as Record<string, unknown>)[k])}`);
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value);

@@ -15,8 +15,12 @@ export function chargeStep(currency: string): number {
 export function formatMinorUnits(amount: number, currency: string): string {
   const digits = stripeDecimals(currency);
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase(), minimumFractionDigits: digits, maximumFractionDigits: digits })
-      .format(amount / 10 ** digits);
+    return new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency: currency.toUpperCase(),
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(amount / 10 ** digits);
   } catch {
     return `${(amount / 10 ** digits).toFixed(digits)} ${currency}`;
   }

@@ -54,7 +54,10 @@ export function paymentIntentsRouter(ctx: StandinContext): Router {
       return shouldConfirm ? confirm(ctx, intent, origin) : intent;
     }),
   );
-  router.get('/v1/payment_intents/:id', apiRoute(ctx, ({ path }) => getPaymentIntent(ctx, path.id!)));
+  router.get(
+    '/v1/payment_intents/:id',
+    apiRoute(ctx, ({ path }) => getPaymentIntent(ctx, path.id!)),
+  );
   router.post(
     '/v1/payment_intents/:id/confirm',
     apiRoute(ctx, ({ params, path, origin }) => {
@@ -66,6 +69,9 @@ export function paymentIntentsRouter(ctx: StandinContext): Router {
       return confirm(ctx, intent, origin);
     }),
   );
-  router.get('/v1/charges/:id', apiRoute(ctx, ({ path }) => getCharge(ctx, path.id!)));
+  router.get(
+    '/v1/charges/:id',
+    apiRoute(ctx, ({ path }) => getCharge(ctx, path.id!)),
+  );
   return router;
 }

@@ -12,20 +12,82 @@ import { checkTestCard, type CardDetails, type CardFailure } from './test-cards'
 
 export type PaymentIntentObject = Pick<
   Stripe.PaymentIntent,
-  | 'id' | 'object' | 'amount' | 'amount_capturable' | 'amount_received' | 'application' | 'application_fee_amount'
-  | 'automatic_payment_methods' | 'canceled_at' | 'cancellation_reason' | 'capture_method' | 'client_secret' | 'confirmation_method'
-  | 'created' | 'currency' | 'customer' | 'description' | 'last_payment_error' | 'latest_charge' | 'livemode' | 'metadata'
-  | 'next_action' | 'on_behalf_of' | 'payment_method' | 'payment_method_types' | 'processing' | 'receipt_email' | 'review'
-  | 'setup_future_usage' | 'shipping' | 'source' | 'statement_descriptor' | 'statement_descriptor_suffix' | 'status' | 'transfer_group'
+  | 'id'
+  | 'object'
+  | 'amount'
+  | 'amount_capturable'
+  | 'amount_received'
+  | 'application'
+  | 'application_fee_amount'
+  | 'automatic_payment_methods'
+  | 'canceled_at'
+  | 'cancellation_reason'
+  | 'capture_method'
+  | 'client_secret'
+  | 'confirmation_method'
+  | 'created'
+  | 'currency'
+  | 'customer'
+  | 'description'
+  | 'last_payment_error'
+  | 'latest_charge'
+  | 'livemode'
+  | 'metadata'
+  | 'next_action'
+  | 'on_behalf_of'
+  | 'payment_method'
+  | 'payment_method_types'
+  | 'processing'
+  | 'receipt_email'
+  | 'review'
+  | 'setup_future_usage'
+  | 'shipping'
+  | 'source'
+  | 'statement_descriptor'
+  | 'statement_descriptor_suffix'
+  | 'status'
+  | 'transfer_group'
 >;
 
 export type ChargeObject = Pick<
   Stripe.Charge,
-  | 'id' | 'object' | 'amount' | 'amount_captured' | 'amount_refunded' | 'application' | 'application_fee' | 'application_fee_amount'
-  | 'balance_transaction' | 'calculated_statement_descriptor' | 'captured' | 'created' | 'currency' | 'customer' | 'description'
-  | 'disputed' | 'failure_balance_transaction' | 'failure_code' | 'failure_message' | 'livemode' | 'metadata' | 'on_behalf_of'
-  | 'paid' | 'payment_intent' | 'payment_method' | 'receipt_email' | 'receipt_number' | 'receipt_url' | 'refunded' | 'review'
-  | 'shipping' | 'source_transfer' | 'statement_descriptor' | 'statement_descriptor_suffix' | 'status' | 'transfer_data' | 'transfer_group'
+  | 'id'
+  | 'object'
+  | 'amount'
+  | 'amount_captured'
+  | 'amount_refunded'
+  | 'application'
+  | 'application_fee'
+  | 'application_fee_amount'
+  | 'balance_transaction'
+  | 'calculated_statement_descriptor'
+  | 'captured'
+  | 'created'
+  | 'currency'
+  | 'customer'
+  | 'description'
+  | 'disputed'
+  | 'failure_balance_transaction'
+  | 'failure_code'
+  | 'failure_message'
+  | 'livemode'
+  | 'metadata'
+  | 'on_behalf_of'
+  | 'paid'
+  | 'payment_intent'
+  | 'payment_method'
+  | 'receipt_email'
+  | 'receipt_number'
+  | 'receipt_url'
+  | 'refunded'
+  | 'review'
+  | 'shipping'
+  | 'source_transfer'
+  | 'statement_descriptor'
+  | 'statement_descriptor_suffix'
+  | 'status'
+  | 'transfer_data'
+  | 'transfer_group'
 > & {
   billing_details: { address: null; email: string | null; name: string | null; phone: null };
   fraud_details: Record<string, never>;
@@ -151,14 +213,29 @@ function newCharge(ctx: StandinContext, intent: PaymentIntentObject, card: CardD
     metadata: { ...intent.metadata },
     on_behalf_of: null,
     outcome: failed
-      ? { network_status: 'declined_by_network', reason: failed.declineCode ?? failed.code, risk_level: 'normal', risk_score: 20, seller_message: 'The bank did not return any further details with this decline.', type: 'issuer_declined' }
+      ? {
+          network_status: 'declined_by_network',
+          reason: failed.declineCode ?? failed.code,
+          risk_level: 'normal',
+          risk_score: 20,
+          seller_message: 'The bank did not return any further details with this decline.',
+          type: 'issuer_declined',
+        }
       : { network_status: 'approved_by_network', reason: null, risk_level: 'normal', risk_score: 20, seller_message: 'Payment complete.', type: 'authorized' },
     paid: !failed,
     payment_intent: intent.id,
     payment_method: paymentMethod,
     payment_method_details: {
       type: 'card',
-      card: { brand: check.brand, country: 'US', exp_month: card.expMonth, exp_year: card.expYear, funding: check.funding, last4: check.last4, network: check.brand },
+      card: {
+        brand: check.brand,
+        country: 'US',
+        exp_month: card.expMonth,
+        exp_year: card.expYear,
+        funding: check.funding,
+        last4: check.last4,
+        network: check.brand,
+      },
     },
     receipt_email: intent.receipt_email,
     receipt_number: null,

@@ -23,7 +23,10 @@ export function refundsRouter(ctx: StandinContext): Router {
       ),
     ),
   );
-  router.get('/v1/refunds/:id', apiRoute(ctx, ({ path }) => getRefund(ctx, path.id!)));
+  router.get(
+    '/v1/refunds/:id',
+    apiRoute(ctx, ({ path }) => getRefund(ctx, path.id!)),
+  );
   router.get(
     '/v1/refunds',
     apiRoute(ctx, ({ params }) =>

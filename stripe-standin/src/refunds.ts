@@ -10,8 +10,20 @@ import { unixSeconds, type StandinContext } from './standin-state';
 
 export type RefundObject = Pick<
   Stripe.Refund,
-  | 'id' | 'object' | 'amount' | 'balance_transaction' | 'charge' | 'created' | 'currency' | 'metadata' | 'payment_intent'
-  | 'reason' | 'receipt_number' | 'source_transfer_reversal' | 'status' | 'transfer_reversal'
+  | 'id'
+  | 'object'
+  | 'amount'
+  | 'balance_transaction'
+  | 'charge'
+  | 'created'
+  | 'currency'
+  | 'metadata'
+  | 'payment_intent'
+  | 'reason'
+  | 'receipt_number'
+  | 'source_transfer_reversal'
+  | 'status'
+  | 'transfer_reversal'
 >;
 
 export const REFUND_REASONS = ['duplicate', 'fraudulent', 'requested_by_customer'] as const;
@@ -32,7 +44,8 @@ function chargeToRefund(ctx: StandinContext, input: RefundInput): ChargeObject {
     const intent = getPaymentIntent(ctx, input.paymentIntent, 'payment_intent');
     if (intent.status !== 'succeeded' || typeof intent.latest_charge !== 'string') {
       throw invalidRequest(`This PaymentIntent (${intent.id}) does not have a successful charge to refund.`, {
-        code: 'charge_not_refundable', param: 'payment_intent',
+        code: 'charge_not_refundable',
+        param: 'payment_intent',
       });
     }
     if (input.charge && input.charge !== intent.latest_charge) {
@@ -52,7 +65,10 @@ export function createRefund(ctx: StandinContext, input: RefundInput, origin: Ev
   const charge = chargeToRefund(ctx, input);
   const unrefunded = charge.amount - charge.amount_refunded;
   if (unrefunded === 0) {
-    throw invalidRequest(`Charge ${charge.id} has already been refunded.`, { code: 'charge_already_refunded', param: input.paymentIntent ? 'payment_intent' : 'charge' });
+    throw invalidRequest(`Charge ${charge.id} has already been refunded.`, {
+      code: 'charge_already_refunded',
+      param: input.paymentIntent ? 'payment_intent' : 'charge',
+    });
   }
   const amount = input.amount ?? unrefunded;
   if (amount > unrefunded) {

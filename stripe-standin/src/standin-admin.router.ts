@@ -37,7 +37,10 @@ export function standinAdminRouter(ctx: StandinContext, hooks: AdminHooks): Rout
         const { failure } = payment;
         return void res.status(402).json({
           error: {
-            type: 'card_error', code: failure.code, ...(failure.declineCode ? { decline_code: failure.declineCode } : {}), message: failure.message,
+            type: 'card_error',
+            code: failure.code,
+            ...(failure.declineCode ? { decline_code: failure.declineCode } : {}),
+            message: failure.message,
             payment_intent: payment.intent && snapshot(payment.intent),
           },
         });
@@ -64,8 +67,10 @@ export function standinAdminRouter(ctx: StandinContext, hooks: AdminHooks): Rout
   });
 
   router.post('/_standin/events/:id/replay', async (req, res) => {
-    if (!ctx.state.events.has(req.params.id)) return void res.status(404).json({ error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such event: '${req.params.id}'` } });
-    if (!hooks.webhookUrl()) return void res.status(409).json({ error: { type: 'invalid_request_error', message: 'No webhook URL is configured to replay to.' } });
+    if (!ctx.state.events.has(req.params.id))
+      return void res.status(404).json({ error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such event: '${req.params.id}'` } });
+    if (!hooks.webhookUrl())
+      return void res.status(409).json({ error: { type: 'invalid_request_error', message: 'No webhook URL is configured to replay to.' } });
     res.json(deliverySummary(await hooks.replayEvent(req.params.id)));
   });
   return router;

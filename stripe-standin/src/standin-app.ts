@@ -48,7 +48,10 @@ export interface StripeStandin {
 
 function unknownUrl(req: Request, res: Response): void {
   res.status(404).json({
-    error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${req.originalUrl}). The Stripe stand-in implements only part of the API.` },
+    error: {
+      type: 'invalid_request_error',
+      message: `Unrecognized request URL (${req.method}: ${req.originalUrl}). The Stripe stand-in implements only part of the API.`,
+    },
   });
 }
 
@@ -97,7 +100,16 @@ export function createStripeStandin(options: StripeStandinOptions): StripeStandi
     expireDueCheckoutSessions(ctx);
     next();
   });
-  for (const router of [customersRouter, checkoutSessionsRouter, paymentIntentsRouter, refundsRouter, accountsRouter, transfersRouter, balanceRouter, eventsRouter]) {
+  for (const router of [
+    customersRouter,
+    checkoutSessionsRouter,
+    paymentIntentsRouter,
+    refundsRouter,
+    accountsRouter,
+    transfersRouter,
+    balanceRouter,
+    eventsRouter,
+  ]) {
     app.use(router(ctx));
   }
   app.use(checkoutPageRouter(ctx));

@@ -4,8 +4,7 @@ import { randomBytes } from 'node:crypto';
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 export type StripeIdPrefix =
-  | 'cus' | 'cs_test' | 'pi' | 'ch' | 'pm' | 're' | 'acct' | 'tr' | 'trr' | 'py' | 'txn' | 'evt' | 'req'
-  | 'li' | 'price' | 'prod' | 'link';
+  'cus' | 'cs_test' | 'pi' | 'ch' | 'pm' | 're' | 'acct' | 'tr' | 'trr' | 'py' | 'txn' | 'evt' | 'req' | 'li' | 'price' | 'prod' | 'link';
 
 export function randomBase62(length: number): string {
   const bytes = randomBytes(length * 2);

@@ -31,11 +31,16 @@ const TEST_CARDS: Record<string, TestCard> = {
   '378282246310005': { brand: 'amex', funding: 'credit' },
   '4000000000000002': { brand: 'visa', funding: 'credit', failure: DECLINED },
   '4000000000009995': {
-    brand: 'visa', funding: 'credit',
+    brand: 'visa',
+    funding: 'credit',
     failure: { stage: 'issuer', code: 'card_declined', declineCode: 'insufficient_funds', message: 'Your card has insufficient funds.' },
   },
   '4000000000000069': { brand: 'visa', funding: 'credit', failure: { stage: 'issuer', code: 'expired_card', message: 'Your card has expired.' } },
-  '4000000000000127': { brand: 'visa', funding: 'credit', failure: { stage: 'issuer', code: 'incorrect_cvc', message: "Your card's security code is incorrect." } },
+  '4000000000000127': {
+    brand: 'visa',
+    funding: 'credit',
+    failure: { stage: 'issuer', code: 'incorrect_cvc', message: "Your card's security code is incorrect." },
+  },
 };
 
 /** `pm_card_visa` and friends, as Stripe accepts them in test mode. */
@@ -78,7 +83,12 @@ export function checkTestCard(card: CardDetails, now: Date): CardCheck {
   const digits = card.number.replace(/[\s-]/g, '');
   const last4 = digits.slice(-4);
   if (!/^\d{12,19}$/.test(digits) || !passesLuhn(digits)) {
-    return { brand: 'unknown', funding: 'unknown', last4, failure: { stage: 'validation', code: 'incorrect_number', message: 'Your card number is incorrect.' } };
+    return {
+      brand: 'unknown',
+      funding: 'unknown',
+      last4,
+      failure: { stage: 'validation', code: 'incorrect_number', message: 'Your card number is incorrect.' },
+    };
   }
   const known = TEST_CARDS[digits];
   const brand = known?.brand ?? 'visa';
@@ -96,8 +106,15 @@ export function checkTestCard(card: CardDetails, now: Date): CardCheck {
   if (!known) {
     // Stripe refuses real card numbers in test mode
     return {
-      brand, funding, last4,
-      failure: { stage: 'issuer', code: 'card_declined', declineCode: 'test_mode_live_card', message: 'Your card was declined. Your request was in test mode, but used a non test (live) card.' },
+      brand,
+      funding,
+      last4,
+      failure: {
+        stage: 'issuer',
+        code: 'card_declined',
+        declineCode: 'test_mode_live_card',
+        message: 'Your card was declined. Your request was in test mode, but used a non test (live) card.',
+      },
     };
   }
   return { brand, funding, last4, ...(known.failure ? { failure: known.failure } : {}) };

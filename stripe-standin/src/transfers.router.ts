@@ -22,12 +22,19 @@ export function transfersRouter(ctx: StandinContext): Router {
       return viewTransfer(ctx, createTransfer(ctx, input, origin));
     }),
   );
-  router.get('/v1/transfers/:id', apiRoute(ctx, ({ path }) => viewTransfer(ctx, getTransfer(ctx, path.id!))));
+  router.get(
+    '/v1/transfers/:id',
+    apiRoute(ctx, ({ path }) => viewTransfer(ctx, getTransfer(ctx, path.id!))),
+  );
   router.get(
     '/v1/transfers',
     apiRoute(ctx, ({ params }) => {
       const transfers = transfersNewestFirst(ctx, { destination: params.string('destination'), transferGroup: params.string('transfer_group') });
-      return listPage(transfers.map((t) => viewTransfer(ctx, t)), params, '/v1/transfers');
+      return listPage(
+        transfers.map((t) => viewTransfer(ctx, t)),
+        params,
+        '/v1/transfers',
+      );
     }),
   );
   router.post(

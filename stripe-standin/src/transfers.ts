@@ -13,8 +13,22 @@ import { unixSeconds, type StandinContext } from './standin-state';
 // stored without `reversals`: that list is assembled from the reversals when the transfer is shown
 export type TransferObject = Pick<
   Stripe.Transfer,
-  | 'id' | 'object' | 'amount' | 'amount_reversed' | 'balance_transaction' | 'created' | 'currency' | 'description' | 'destination'
-  | 'destination_payment' | 'livemode' | 'metadata' | 'reversed' | 'source_transaction' | 'source_type' | 'transfer_group'
+  | 'id'
+  | 'object'
+  | 'amount'
+  | 'amount_reversed'
+  | 'balance_transaction'
+  | 'created'
+  | 'currency'
+  | 'description'
+  | 'destination'
+  | 'destination_payment'
+  | 'livemode'
+  | 'metadata'
+  | 'reversed'
+  | 'source_transaction'
+  | 'source_type'
+  | 'transfer_group'
 >;
 
 export type TransferReversalObject = Pick<
@@ -52,7 +66,10 @@ export function createTransfer(ctx: StandinContext, input: TransferInput, origin
   if (input.sourceTransaction) {
     const charge = getCharge(ctx, input.sourceTransaction, 'source_transaction');
     if (charge.currency !== input.currency) {
-      throw invalidRequest(`The currency of source_transaction's balance transaction (${charge.currency}) must be the same as the transfer currency (${input.currency}).`, { param: 'currency' });
+      throw invalidRequest(
+        `The currency of source_transaction's balance transaction (${charge.currency}) must be the same as the transfer currency (${input.currency}).`,
+        { param: 'currency' },
+      );
     }
   } else if (availableBalance(ctx, input.currency) < input.amount) {
     throw invalidRequest(

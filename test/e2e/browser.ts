@@ -36,7 +36,11 @@ export async function signInThroughUi(page: Page, baseUrl: string, email: string
   await page.getByLabel('Signed in user').waitFor();
 }
 
-export async function signUpThroughUi(page: Page, baseUrl: string, who: { role: 'Sell leads' | 'Buy leads'; name: string; email: string; organization: string }): Promise<void> {
+export async function signUpThroughUi(
+  page: Page,
+  baseUrl: string,
+  who: { role: 'Sell leads' | 'Buy leads'; name: string; email: string; organization: string },
+): Promise<void> {
   await page.goto(`${baseUrl}/sign-up`);
   await page.getByRole('radio', { name: new RegExp(who.role) }).check();
   await page.getByLabel('Your name').fill(who.name);

@@ -21,10 +21,18 @@ beforeAll(async () => {
   [app, browser] = await Promise.all([startE2eApp({ label: 'e2e-buyer', workers: true, stripe: true }), launchBrowser()]);
   const seller: TestUser = await signUpAs(app, 'SELLER');
   const lister: TestUser = await signUpAs(app, 'BUYER', 'lister');
-  [wanted, other] = await listThroughApi(app, seller, lister, [
+  [wanted, other] = (await listThroughApi(app, seller, lister, [
     validLead({ exclusivity: 'EXCLUSIVE', fullName: 'Nadia Karim', phone: '+14155550177' }),
-    validLead({ segment: 'EDUCATION', subsegment: 'COURSE', country: 'GB', region: null, city: 'London', phone: '+447911123456', attributes: { subject: 'Data science' } }),
-  ]) as [string, string];
+    validLead({
+      segment: 'EDUCATION',
+      subsegment: 'COURSE',
+      country: 'GB',
+      region: null,
+      city: 'London',
+      phone: '+447911123456',
+      attributes: { subject: 'Data science' },
+    }),
+  ])) as [string, string];
   ({ page } = await newPage(browser));
 }, 60_000);
 
@@ -35,7 +43,12 @@ afterAll(async () => {
 
 describe('buyer journey', () => {
   it('filters, buys a lead, pays on the hosted checkout, reads the contact and disputes it', async () => {
-    await signUpThroughUi(page, app.url, { role: 'Buy leads', name: 'Bea Buyer', email: `buyer-${randomBytes(4).toString('hex')}@example.com`, organization: 'Acme Insurance' });
+    await signUpThroughUi(page, app.url, {
+      role: 'Buy leads',
+      name: 'Bea Buyer',
+      email: `buyer-${randomBytes(4).toString('hex')}@example.com`,
+      organization: 'Acme Insurance',
+    });
     await page.getByRole('heading', { name: 'Marketplace' }).waitFor();
     await page.getByText('2 leads match').waitFor();
     await shoot(page, '1-marketplace');
@@ -93,10 +106,18 @@ describe('buyer journey', () => {
     // the same pages at phone width
     const phone = await browser.newContext({ viewport: PHONE, storageState: await page.context().storageState() });
     const small = await phone.newPage();
-    for (const [path, step] of [['/purchases', '8-phone-purchases'], [new URL(orderUrl).pathname, '9-phone-order'], ['/dashboard', '10-phone-dashboard']] as const) {
+    for (const [path, step] of [
+      ['/purchases', '8-phone-purchases'],
+      [new URL(orderUrl).pathname, '9-phone-order'],
+      ['/dashboard', '10-phone-dashboard'],
+    ] as const) {
       await small.goto(`${app.url}${path}`);
       await small.getByRole('heading', { level: 1 }).waitFor();
-      await small.getByText(/Loading/).first().waitFor({ state: 'detached' }).catch(() => undefined);
+      await small
+        .getByText(/Loading/)
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
       await shoot(small, step);
     }
     await small.goto(`${app.url}/marketplace`);

@@ -19,7 +19,10 @@ const shoot = screenshots('exchange');
 const CITY = 'Pasadena';
 const usd = (minor: number) => `$${(minor / 100).toFixed(2)}`;
 
-interface Received { headers: Record<string, string | string[] | undefined>; body: string }
+interface Received {
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 /** The buyer's own server: records every webhook and answers 200. */
 async function startReceiver(): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
@@ -36,7 +39,11 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; clo
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/leadex-webhook`,
     received,
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -72,7 +79,12 @@ afterAll(async () => {
 
 describe('exchange journey', () => {
   it('tops up, runs a campaign that wins a listed lead, and receives it by webhook', async () => {
-    await signUpThroughUi(page, app.url, { role: 'Buy leads', name: 'Cam Buyer', email: `exchange-${randomBytes(4).toString('hex')}@example.com`, organization: 'Pasadena Motors' });
+    await signUpThroughUi(page, app.url, {
+      role: 'Buy leads',
+      name: 'Cam Buyer',
+      email: `exchange-${randomBytes(4).toString('hex')}@example.com`,
+      organization: 'Pasadena Motors',
+    });
     const nav = page.getByRole('navigation', { name: 'Main' });
 
     // 1. wallet: top up through the stand-in's hosted checkout
@@ -136,10 +148,14 @@ describe('exchange journey', () => {
     // 4. a seller's matching lead is listed; the allocation worker sells it to the campaign
     const listedAt = Date.now();
     const [leadId] = await listLeads(app, seller, [exclusiveLead({ city: CITY, fullName: 'Nadia Karim', phone: '+14155550177' })]);
-    const sold = await waitFor(async () => {
-      const [p] = await app.runtime.deps.db.select().from(schema.purchases).where(eq(schema.purchases.leadId, leadId!));
-      return p;
-    }, 'the allocation worker to sell the lead to the campaign', 15_000);
+    const sold = await waitFor(
+      async () => {
+        const [p] = await app.runtime.deps.db.select().from(schema.purchases).where(eq(schema.purchases.leadId, leadId!));
+        return p;
+      },
+      'the allocation worker to sell the lead to the campaign',
+      15_000,
+    );
     const soldWithinMs = Date.now() - listedAt;
     expect(soldWithinMs).toBeLessThan(15_000);
     expect(sold.campaignId).toMatch(/^cmp_/);
@@ -151,7 +167,11 @@ describe('exchange journey', () => {
     // 5. the webhook arrives, signed with the secret shown once
     const hook = await waitFor(async () => receiver.received[0], 'the lead to be POSTed to the webhook endpoint', 15_000);
     expect(signatureValid(hook.body, String(hook.headers['leadex-signature']), secret)).toBe(true);
-    expect(JSON.parse(hook.body)).toMatchObject({ type: 'lead.purchased', purchase: { id: sold.id, campaignId: sold.campaignId }, lead: { id: leadId, city: CITY, contact: { fullName: 'Nadia Karim' } } });
+    expect(JSON.parse(hook.body)).toMatchObject({
+      type: 'lead.purchased',
+      purchase: { id: sold.id, campaignId: sold.campaignId },
+      lead: { id: leadId, city: CITY, contact: { fullName: 'Nadia Karim' } },
+    });
 
     // 6. the buyer's purchases hold the lead with its contact
     await nav.getByRole('link', { name: 'My purchases' }).click();
@@ -162,7 +182,10 @@ describe('exchange journey', () => {
 
     // 7. the campaign's spend and today's wins, and the wallet debited
     await nav.getByRole('link', { name: 'Campaigns' }).click();
-    await card.getByLabel('Spent').filter({ hasText: usd(sold.price) }).waitFor();
+    await card
+      .getByLabel('Spent')
+      .filter({ hasText: usd(sold.price) })
+      .waitFor();
     expect(await card.getByLabel('Won today').textContent()).toBe('1');
     expect(await card.getByText(`of $1,000.00 budget`).count()).toBe(1);
     expect(await page.getByLabel('Wallet balance').textContent()).toBe(usd(30_000 - sold.price));
@@ -180,10 +203,19 @@ describe('exchange journey', () => {
     // the same pages at phone width
     const phone = await browser.newContext({ viewport: PHONE, locale: 'en-US', timezoneId: 'UTC', storageState: await page.context().storageState() });
     const small = await phone.newPage();
-    for (const [path, step] of [['/campaigns', '10-phone-campaigns'], ['/campaigns/new', '11-phone-campaign-form'], ['/wallet', '12-phone-wallet'], ['/deliveries', '13-phone-deliveries']] as const) {
+    for (const [path, step] of [
+      ['/campaigns', '10-phone-campaigns'],
+      ['/campaigns/new', '11-phone-campaign-form'],
+      ['/wallet', '12-phone-wallet'],
+      ['/deliveries', '13-phone-deliveries'],
+    ] as const) {
       await small.goto(`${app.url}${path}`);
       await small.getByRole('heading', { level: 1 }).waitFor();
-      await small.getByText(/Loading/).first().waitFor({ state: 'detached' }).catch(() => undefined);
+      await small
+        .getByText(/Loading/)
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
       await shoot(small, step);
     }
     await phone.close();

@@ -26,7 +26,8 @@ beforeAll(async () => {
   const [leadId] = await listThroughApi(app, seller, buyer, [validLead({ exclusivity: 'EXCLUSIVE', fullName: 'Nadia Karim', phone: '+14155550177' })]);
   const { purchases } = await buyThroughStripe(app, { userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER', via: 'session' }, [leadId!]);
   const opened = await app.client({ token: buyer.token }).request<{ openDispute: { id: string; status: string } }>(OPEN_DISPUTE, {
-    input: { purchaseId: purchases[0]!.id, reason: 'FAKE', evidence: 'The person says she never asked about a test drive.' }, key: 'e2e-dispute-1',
+    input: { purchaseId: purchases[0]!.id, reason: 'FAKE', evidence: 'The person says she never asked about a test drive.' },
+    key: 'e2e-dispute-1',
   });
   expect(opened.openDispute.status).toBe('OPEN');
   disputeId = opened.openDispute.id;
@@ -63,7 +64,10 @@ describe('operator journey', () => {
     await page.getByText(/^Settlement stl_\w+ completed/).waitFor();
     await shoot(page, '3-ledger');
     await nav.getByRole('link', { name: 'Sellers' }).click();
-    await page.getByRole('button', { name: /^Save policy for / }).first().waitFor();
+    await page
+      .getByRole('button', { name: /^Save policy for / })
+      .first()
+      .waitFor();
     await shoot(page, '3b-sellers');
     await context.close();
 

@@ -36,8 +36,24 @@ function csvFromTemplate(template: string): string {
     return cells.join(',');
   };
   const tag = randomBytes(3).toString('hex');
-  const good = row({ full_name: 'Olga Petrova', phone: uniquePhone(), email: `olga.${tag}@example.org`, captured_at: now, consent_timestamp: now, user_agent: USER_AGENT, external_id: `crm-${tag}-1` });
-  const bad = row({ full_name: 'Ivan Typo', phone: '12', email: '', captured_at: now, consent_timestamp: now, user_agent: USER_AGENT, external_id: `crm-${tag}-2` });
+  const good = row({
+    full_name: 'Olga Petrova',
+    phone: uniquePhone(),
+    email: `olga.${tag}@example.org`,
+    captured_at: now,
+    consent_timestamp: now,
+    user_agent: USER_AGENT,
+    external_id: `crm-${tag}-1`,
+  });
+  const bad = row({
+    full_name: 'Ivan Typo',
+    phone: '12',
+    email: '',
+    captured_at: now,
+    consent_timestamp: now,
+    user_agent: USER_AGENT,
+    external_id: `crm-${tag}-2`,
+  });
   return [header, good, bad].join('\n') + '\n';
 }
 

@@ -11,7 +11,9 @@ import type { TestApp } from './test-app';
 export async function fundWallet(app: TestApp, buyer: Actor, amount: string): Promise<void> {
   const checkout = await topUpWallet(app.runtime.deps, buyer, amount);
   const res = await fetch(`${app.stripe!.url}/_standin/checkout/${checkout.sessionId}/pay`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ card: '4242424242424242' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ card: '4242424242424242' }),
   });
   if (!res.ok) throw new Error(`top-up payment failed: ${res.status}`);
   await app.stripe!.deliverPendingEvents();
@@ -21,7 +23,11 @@ export function campaign(buyer: Actor, app: TestApp, input: Record<string, unkno
   return createCampaign(app.runtime.deps, buyer, { name: 'Test campaign', filter: { segments: ['AUTO_TEST_DRIVE'] }, exclusivity: 'EXCLUSIVE', ...input });
 }
 
-export interface ReceivedHook { path: string; headers: Record<string, string | string[] | undefined>; body: string }
+export interface ReceivedHook {
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 /**
  * A buyer's webhook receiver on 127.0.0.1 (port 0). Start it before the app and pass `host` in
@@ -44,7 +50,11 @@ export async function startWebhookReceiver(answer: (hook: ReceivedHook) => numbe
     host,
     url: (path = '/leadex') => `http://${host}${path}`,
     received,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 

@@ -16,7 +16,14 @@ export async function createSellerActor(app: TestApp): Promise<Actor> {
 export async function createBuyerActors(app: TestApp, n: number, role: 'BUYER' | 'SELLER' = 'BUYER'): Promise<(Actor & { userId: string })[]> {
   const tag = randomBytes(3).toString('hex');
   const orgs = Array.from({ length: n }, (_, i) => ({ id: `org_${tag}${i}`, name: `${role} ${i}`, kind: role }));
-  const users = orgs.map((o, i) => ({ id: `usr_${tag}${i}`, email: `${role.toLowerCase()}-${tag}-${i}@example.com`, name: o.name, passwordHash: 'x', role, organizationId: o.id }));
+  const users = orgs.map((o, i) => ({
+    id: `usr_${tag}${i}`,
+    email: `${role.toLowerCase()}-${tag}-${i}@example.com`,
+    name: o.name,
+    passwordHash: 'x',
+    role,
+    organizationId: o.id,
+  }));
   await app.runtime.deps.db.insert(schema.organizations).values(orgs);
   await app.runtime.deps.db.insert(schema.users).values(users);
   return users.map((u) => ({ userId: u.id, organizationId: u.organizationId, role, via: 'session' as const }));
@@ -25,7 +32,8 @@ export async function createBuyerActors(app: TestApp, n: number, role: 'BUYER' |
 /** Submits and spot-checks leads, returning the listed ids in input order. */
 export async function listLeads(app: TestApp, seller: Actor, leads: Record<string, unknown>[]): Promise<string[]> {
   const batch = await submitLeads(app.runtime.deps, seller, leads, { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
-  if (batch.accepted !== leads.length) throw new Error(`only ${batch.accepted} of ${leads.length} accepted: ${JSON.stringify(batch.results.map((r) => r.issues))}`);
+  if (batch.accepted !== leads.length)
+    throw new Error(`only ${batch.accepted} of ${leads.length} accepted: ${JSON.stringify(batch.results.map((r) => r.issues))}`);
   // with workers running, the spot-check worker may have decided the batch first (then this returns null)
   await runSpotCheck(app.runtime.deps, batch.id);
   const [decided] = await app.runtime.deps.db.select().from(schema.leadBatches).where(eq(schema.leadBatches.id, batch.id));
@@ -46,7 +54,9 @@ export async function buyThroughStripe(app: TestApp, buyer: Actor, leadIds: stri
   const order = await createOrder(app.runtime.deps, buyer, { leadIds });
   const checkout = await checkoutOrder(app.runtime.deps, buyer, order.id);
   const res = await fetch(`${app.stripe!.url}/_standin/checkout/${checkout.sessionId}/pay`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ card: '4242424242424242' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ card: '4242424242424242' }),
   });
   if (!res.ok) throw new Error(`stand-in payment failed: ${res.status} ${await res.text()}`);
   await app.stripe!.deliverPendingEvents();

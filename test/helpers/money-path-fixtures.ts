@@ -8,8 +8,12 @@ import { buyThroughStripe, createBuyerActors, listLeads, sharedLead } from './ma
 import type { TestApp } from './test-app';
 
 export type UserActor = Actor & { userId: string };
-export const asActor = (u: { userId: string; organizationId: string }, role: 'SELLER' | 'BUYER' | 'OPERATOR'): UserActor =>
-  ({ userId: u.userId, organizationId: u.organizationId, role, via: 'session' as const });
+export const asActor = (u: { userId: string; organizationId: string }, role: 'SELLER' | 'BUYER' | 'OPERATOR'): UserActor => ({
+  userId: u.userId,
+  organizationId: u.organizationId,
+  role,
+  via: 'session' as const,
+});
 
 /** A segment's commission and return window, as an operator would set them. */
 export async function configureSegment(app: TestApp, code: string, commissionBps: number, returnWindowHours: number): Promise<void> {
@@ -37,7 +41,11 @@ export type SegmentCode = keyof typeof SEGMENT_LEADS;
 
 /** Lists one lead per (segment, price) for the seller and has a fresh buyer buy them all through Stripe. */
 export async function sellAndBuy(app: TestApp, seller: UserActor, items: readonly [SegmentCode, string][]) {
-  const leadIds = await listLeads(app, seller, items.map(([segment, price]) => SEGMENT_LEADS[segment](price)));
+  const leadIds = await listLeads(
+    app,
+    seller,
+    items.map(([segment, price]) => SEGMENT_LEADS[segment](price)),
+  );
   const [buyer] = await createBuyerActors(app, 1);
   const { purchases } = await buyThroughStripe(app, buyer!, leadIds);
   // in the order the items were given

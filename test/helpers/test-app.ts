@@ -24,17 +24,33 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { label: string; workers?: boolean; stripe?: boolean; env?: Record<string, string>; dbPoolSize?: number }): Promise<TestApp> {
+export async function startTestApp(options: {
+  label: string;
+  workers?: boolean;
+  stripe?: boolean;
+  env?: Record<string, string>;
+  dbPoolSize?: number;
+}): Promise<TestApp> {
   const database = await createTestDatabase(options.label);
   const prefix = `t-${options.label}-${randomBytes(4).toString('hex')}`;
   const webhookSecret = 'whsec_test_standin';
   const stripe = options.stripe ? await startStripeStandin({ port: 0, webhookSecret, webhookRetryDelaysMs: [50, 100, 200] }) : null;
   const config = loadConfig({
-    NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL, LOG_LEVEL: 'silent', STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_SECRET_KEY: 'sk_test_leadex',
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    REDIS_URL,
+    LOG_LEVEL: 'silent',
+    STRIPE_WEBHOOK_SECRET: webhookSecret,
+    STRIPE_SECRET_KEY: 'sk_test_leadex',
     ...(stripe ? { STRIPE_API_URL: stripe.url } : {}),
     ...options.env,
   });
-  const runtime = await createRuntime(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), queuePrefix: prefix, migrate: false, dbPoolSize: options.dbPoolSize });
+  const runtime = await createRuntime(config, {
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    queuePrefix: prefix,
+    migrate: false,
+    dbPoolSize: options.dbPoolSize,
+  });
   const { app, apollo, close: closeHttp } = await createHttpApp(runtime);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -9,14 +9,16 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-
 describe('sign-up and sign-in', () => {
   it('signs up a seller, returns a token that identifies them, and sets an HTTP-only cookie', async () => {
     const email = `seller-${Date.now()}@example.com`;
     const res = await fetch(app.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: SIGN_UP, variables: { input: { email, password: 'correct horse battery staple', name: 'Sam', organizationName: 'Sam Leads', role: 'SELLER' } } }),
+      body: JSON.stringify({
+        query: SIGN_UP,
+        variables: { input: { email, password: 'correct horse battery staple', name: 'Sam', organizationName: 'Sam Leads', role: 'SELLER' } },
+      }),
     });
     const body = (await res.json()) as { data: { signUp: { token: string; user: { role: string; email: string } } } };
     expect(body.data.signUp.user).toMatchObject({ role: 'SELLER', email });
@@ -38,13 +40,17 @@ describe('sign-up and sign-in', () => {
   it('refuses a second account with the same e-mail as CONFLICT', async () => {
     const seller = await signUpAs(app, 'SELLER');
     const err = await errorOf(
-      app.client().request(SIGN_UP, { input: { email: seller.email.toUpperCase(), password: 'another long password', name: 'X', organizationName: 'X', role: 'BUYER' } }),
+      app
+        .client()
+        .request(SIGN_UP, { input: { email: seller.email.toUpperCase(), password: 'another long password', name: 'X', organizationName: 'X', role: 'BUYER' } }),
     );
     expect(err.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_TAKEN' });
   });
 
   it('reports every bad sign-up field with its path', async () => {
-    const err = await errorOf(app.client().request(SIGN_UP, { input: { email: 'not-an-email', password: 'short', name: '', organizationName: 'Org', role: 'SELLER' } }));
+    const err = await errorOf(
+      app.client().request(SIGN_UP, { input: { email: 'not-an-email', password: 'short', name: '', organizationName: 'Org', role: 'SELLER' } }),
+    );
     expect(err.extensions?.code).toBe('BAD_USER_INPUT');
     const paths = (err.extensions!.fields as { path: string }[]).map((f) => f.path).sort();
     expect(paths).toEqual(['input.email', 'input.name', 'input.password']);
@@ -63,7 +69,8 @@ describe('sign-up and sign-in', () => {
   it('rate-limits repeated sign-in attempts on one account', async () => {
     const seller = await signUpAs(app, 'SELLER');
     const codes: string[] = [];
-    for (let i = 0; i < 12; i++) codes.push(String((await errorOf(app.client().request(SIGN_IN, { email: seller.email, password: `guess number ${i}` }))).extensions?.code));
+    for (let i = 0; i < 12; i++)
+      codes.push(String((await errorOf(app.client().request(SIGN_IN, { email: seller.email, password: `guess number ${i}` }))).extensions?.code));
     expect(codes.slice(0, 10).every((c) => c === 'UNAUTHENTICATED')).toBe(true);
     expect(codes.slice(10)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
   });
@@ -79,7 +86,9 @@ describe('sign-up and sign-in', () => {
 describe('API keys', () => {
   it('lets a seller create a key that is shown once and stored hashed', async () => {
     const seller = await signUpAs(app, 'SELLER');
-    const res = await app.client({ token: seller.token }).request<{ createApiKey: { key: string; apiKey: { id: string; prefix: string } } }>(CREATE_API_KEY, { name: 'CRM sync' });
+    const res = await app
+      .client({ token: seller.token })
+      .request<{ createApiKey: { key: string; apiKey: { id: string; prefix: string } } }>(CREATE_API_KEY, { name: 'CRM sync' });
     expect(res.createApiKey.key).toMatch(/^lxk_/);
     expect(res.createApiKey.key.startsWith(res.createApiKey.apiKey.prefix)).toBe(true);
     const rows = await app.runtime.deps.db.query.apiKeys.findMany();
@@ -96,7 +105,9 @@ describe('API keys', () => {
 
   it('revoked keys stop working', async () => {
     const seller = await signUpAs(app, 'SELLER');
-    const { createApiKey } = await app.client({ token: seller.token }).request<{ createApiKey: { key: string; apiKey: { id: string } } }>(CREATE_API_KEY, { name: 'old' });
+    const { createApiKey } = await app
+      .client({ token: seller.token })
+      .request<{ createApiKey: { key: string; apiKey: { id: string } } }>(CREATE_API_KEY, { name: 'old' });
     await app.client({ token: seller.token }).request('mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: createApiKey.apiKey.id });
     expect((await errorOf(app.client({ apiKey: createApiKey.key }).request('{ segments { code } }'))).extensions?.code).toBe('UNAUTHENTICATED');
   });

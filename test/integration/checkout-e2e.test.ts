@@ -24,10 +24,17 @@ afterAll(() => app.close());
 const sellerActor = () => ({ userId: seller.userId, organizationId: seller.organizationId, role: 'SELLER' as const, via: 'session' as const });
 
 async function orderAndCheckout(buyer: TestUser, leadId: string) {
-  const { createOrder } = await app.client(buyer).request<{ createOrder: { id: string; total: { amount: string } } }>(
-    'mutation($ids: [ID!]) { createOrder(input: { leadIds: $ids }) { id total { amount } } }', { ids: [leadId] });
-  const { checkoutOrder } = await app.client(buyer).request<{ checkoutOrder: { url: string; sessionId: string } }>(
-    'mutation($id: ID!) { checkoutOrder(orderId: $id) { url sessionId } }', { id: createOrder.id });
+  const { createOrder } = await app
+    .client(buyer)
+    .request<{ createOrder: { id: string; total: { amount: string } } }>(
+      'mutation($ids: [ID!]) { createOrder(input: { leadIds: $ids }) { id total { amount } } }',
+      { ids: [leadId] },
+    );
+  const { checkoutOrder } = await app
+    .client(buyer)
+    .request<{ checkoutOrder: { url: string; sessionId: string } }>('mutation($id: ID!) { checkoutOrder(orderId: $id) { url sessionId } }', {
+      id: createOrder.id,
+    });
   return { orderId: createOrder.id, total: createOrder.total.amount, ...checkoutOrder };
 }
 
@@ -49,7 +56,9 @@ describe('buying a lead end to end', () => {
     const checkout = await orderAndCheckout(buyer, leadId!);
     expect(checkout.url).toContain(`/checkout/pay/${checkout.sessionId}`);
     // asking again gives the same session (idempotency key per order)
-    const again = await app.client(buyer).request<{ checkoutOrder: { sessionId: string } }>('mutation($id: ID!) { checkoutOrder(orderId: $id) { sessionId } }', { id: checkout.orderId });
+    const again = await app
+      .client(buyer)
+      .request<{ checkoutOrder: { sessionId: string } }>('mutation($id: ID!) { checkoutOrder(orderId: $id) { sessionId } }', { id: checkout.orderId });
     expect(again.checkoutOrder.sessionId).toBe(checkout.sessionId);
 
     const declined = await payOnHostedPage(checkout.url, '4000000000000002');

@@ -23,9 +23,19 @@ afterAll(async () => {
   await receiver.close();
 });
 
-const CONSENT = { text: 'I agree that Leadex partners may call me about a test drive.', ip: '198.51.100.23', pageUrl: 'https://dealer.example/test-drive?utm=ads' };
+const CONSENT = {
+  text: 'I agree that Leadex partners may call me about a test drive.',
+  ip: '198.51.100.23',
+  pageUrl: 'https://dealer.example/test-drive?utm=ads',
+};
 const LEAD = `query($id: ID!) { lead(id: $id) { id contact { fullName phone } consent { text timestamp ip pageUrl } } }`;
-type Read = { lead: { id: string; contact: { fullName: string } | null; consent: { text: string; timestamp: string; ip: string | null; pageUrl: string | null } | null } | null };
+type Read = {
+  lead: {
+    id: string;
+    contact: { fullName: string } | null;
+    consent: { text: string; timestamp: string; ip: string | null; pageUrl: string | null } | null;
+  } | null;
+};
 const asActor = (u: TestUser) => ({ userId: u.userId, organizationId: u.organizationId, role: 'BUYER' as const, via: 'session' as const });
 
 async function boughtLead(buyer: TestUser) {
@@ -36,7 +46,10 @@ async function boughtLead(buyer: TestUser) {
   return { leadId: leadId!, purchase: purchases[0]!, capturedAt };
 }
 const buyerReads = (leadId: string) =>
-  app.runtime.deps.db.select().from(schema.contactReads).where(and(eq(schema.contactReads.leadId, leadId), eq(schema.contactReads.purpose, 'BUYER')));
+  app.runtime.deps.db
+    .select()
+    .from(schema.contactReads)
+    .where(and(eq(schema.contactReads.leadId, leadId), eq(schema.contactReads.purpose, 'BUYER')));
 
 describe('consent proof reaches the paying buyer', () => {
   it('shows the paying buyer the consent, audited once with the contact; another buyer and anonymous callers get nothing', async () => {
@@ -54,7 +67,13 @@ describe('consent proof reaches the paying buyer', () => {
     const seen = await app.client(other).request<Read>(LEAD, { id: leadId });
     expect(seen.lead?.consent ?? null).toBeNull();
     expect(seen.lead?.contact ?? null).toBeNull();
-    const anonymous = await app.client().request(LEAD, { id: leadId }).then(() => null, (e: ClientError) => e.response.errors![0]!.extensions?.code);
+    const anonymous = await app
+      .client()
+      .request(LEAD, { id: leadId })
+      .then(
+        () => null,
+        (e: ClientError) => e.response.errors![0]!.extensions?.code,
+      );
     expect(anonymous).toBe('UNAUTHENTICATED');
     const [row] = await app.runtime.deps.db.select().from(schema.leads).where(eq(schema.leads.id, leadId));
     expect(await readLeadDisclosure(app.runtime.deps, null, row!)).toBeNull();
@@ -72,18 +91,30 @@ describe('consent proof reaches the paying buyer', () => {
     expect(header).toEqual(expect.arrayContaining(['consent_text', 'consent_timestamp', 'consent_ip', 'consent_page_url']));
     const row = rows.find((r) => r[header!.indexOf('lead_id')] === leadId)!;
     const cell = (name: string) => row[header!.indexOf(name)];
-    expect([cell('consent_text'), cell('consent_timestamp'), cell('consent_ip'), cell('consent_page_url')]).toEqual([CONSENT.text, capturedAt, CONSENT.ip, CONSENT.pageUrl]);
+    expect([cell('consent_text'), cell('consent_timestamp'), cell('consent_ip'), cell('consent_page_url')]).toEqual([
+      CONSENT.text,
+      capturedAt,
+      CONSENT.ip,
+      CONSENT.pageUrl,
+    ]);
   });
 
   it('carries the consent in the signed lead.purchased delivery', async () => {
     const buyer = await signUpAs(app, 'BUYER');
-    const { setWebhookEndpoint } = await app.client(buyer).request<{ setWebhookEndpoint: { secret: string } }>('mutation($url: String!) { setWebhookEndpoint(url: $url) { secret } }', { url: receiver.url('/consent') });
+    const { setWebhookEndpoint } = await app
+      .client(buyer)
+      .request<{ setWebhookEndpoint: { secret: string } }>('mutation($url: String!) { setWebhookEndpoint(url: $url) { secret } }', {
+        url: receiver.url('/consent'),
+      });
     const { leadId, purchase, capturedAt } = await boughtLead(buyer);
     const [delivery] = await app.runtime.deps.db.select().from(schema.deliveries).where(eq(schema.deliveries.purchaseId, purchase.id));
     expect(await attemptDelivery(app.runtime.deps, delivery!.id, false)).toBe('DELIVERED');
     const hook = receiver.received.find((h) => h.path === '/consent')!;
     expect(signedWith(hook, setWebhookEndpoint.secret)).toBe(true);
     const body = JSON.parse(hook.body) as { type: string; lead: { id: string; consent: unknown; contact: { fullName: string } } };
-    expect(body).toMatchObject({ type: 'lead.purchased', lead: { id: leadId, contact: { fullName: 'Maria Lopez' }, consent: { ...CONSENT, timestamp: capturedAt } } });
+    expect(body).toMatchObject({
+      type: 'lead.purchased',
+      lead: { id: leadId, contact: { fullName: 'Maria Lopez' }, consent: { ...CONSENT, timestamp: capturedAt } },
+    });
   });
 });

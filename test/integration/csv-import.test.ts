@@ -12,25 +12,54 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const captured = new Date(Date.now() - 2 * 3_600_000).toISOString();
-const header = 'segment,subsegment,country,region,city,full_name,phone,email,kind,temperature,source_channel,captured_at,consent_text,consent_timestamp,exclusivity,max_sales,asking_price,attr.brand,attr.model,attr.vehicleYear';
+const header =
+  'segment,subsegment,country,region,city,full_name,phone,email,kind,temperature,source_channel,captured_at,consent_text,consent_timestamp,exclusivity,max_sales,asking_price,attr.brand,attr.model,attr.vehicleYear';
 const row = (over: Partial<Record<string, string>> = {}) => {
   const base: Record<string, string> = {
-    segment: 'AUTO_TEST_DRIVE', subsegment: '', country: 'US', region: 'US-CA', city: 'Los Angeles', full_name: 'Ana Silva',
-    phone: `+1415${Math.floor(2_000_000 + Math.random() * 7_000_000)}`, email: `ana.${Math.random().toString(36).slice(2, 9)}@example.org`,
-    kind: 'INTERESTED', temperature: 'WARM', source_channel: 'SEO', captured_at: captured, consent_text: 'Yes, call me',
-    consent_timestamp: captured, exclusivity: 'SHARED', max_sales: '2', asking_price: '', 'attr.brand': 'Kia', 'attr.model': 'Ceed', 'attr.vehicleYear': '',
+    segment: 'AUTO_TEST_DRIVE',
+    subsegment: '',
+    country: 'US',
+    region: 'US-CA',
+    city: 'Los Angeles',
+    full_name: 'Ana Silva',
+    phone: `+1415${Math.floor(2_000_000 + Math.random() * 7_000_000)}`,
+    email: `ana.${Math.random().toString(36).slice(2, 9)}@example.org`,
+    kind: 'INTERESTED',
+    temperature: 'WARM',
+    source_channel: 'SEO',
+    captured_at: captured,
+    consent_text: 'Yes, call me',
+    consent_timestamp: captured,
+    exclusivity: 'SHARED',
+    max_sales: '2',
+    asking_price: '',
+    'attr.brand': 'Kia',
+    'attr.model': 'Ceed',
+    'attr.vehicleYear': '',
     ...over,
   };
-  return header.split(',').map((c) => JSON.stringify(base[c] ?? '')).join(',');
+  return header
+    .split(',')
+    .map((c) => JSON.stringify(base[c] ?? ''))
+    .join(',');
 };
 
 async function uploadViaGraphql(csv: string, token: string) {
   const form = new FormData();
-  form.append('operations', JSON.stringify({ query: 'mutation($file: Upload!) { importLeadsCsv(file: $file) { id accepted rejected results { index lead { id } issues { code field severity } } } }', variables: { file: null } }));
+  form.append(
+    'operations',
+    JSON.stringify({
+      query: 'mutation($file: Upload!) { importLeadsCsv(file: $file) { id accepted rejected results { index lead { id } issues { code field severity } } } }',
+      variables: { file: null },
+    }),
+  );
   form.append('map', JSON.stringify({ 0: ['variables.file'] }));
   form.append('0', new Blob([csv], { type: 'text/csv' }), 'leads.csv');
   const res = await fetch(app.graphqlUrl, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } });
-  return (await res.json()) as { data?: { importLeadsCsv: { accepted: number; rejected: number; results: { index: number; lead: unknown; issues: { code: string; field: string }[] }[] } }; errors?: { extensions: { code: string } }[] };
+  return (await res.json()) as {
+    data?: { importLeadsCsv: { accepted: number; rejected: number; results: { index: number; lead: unknown; issues: { code: string; field: string }[] }[] } };
+    errors?: { extensions: { code: string } }[];
+  };
 }
 
 describe('CSV import', () => {
@@ -48,7 +77,11 @@ describe('CSV import', () => {
   it('imports through the REST twin with an API key, with typed attribute values', async () => {
     const { createApiKey } = await app.client(seller).request<{ createApiKey: { key: string } }>(CREATE_API_KEY, { name: 'csv' });
     const csv = [header, row({ segment: 'INSURANCE', subsegment: 'CASCO', 'attr.vehicleYear': '2018', 'attr.brand': '', 'attr.model': '' })].join('\n');
-    const res = await fetch(`${app.url}/leads/csv`, { method: 'POST', body: csv, headers: { 'content-type': 'text/csv', authorization: `ApiKey ${createApiKey.key}` } });
+    const res = await fetch(`${app.url}/leads/csv`, {
+      method: 'POST',
+      body: csv,
+      headers: { 'content-type': 'text/csv', authorization: `ApiKey ${createApiKey.key}` },
+    });
     expect(res.status).toBe(201);
     const body = (await res.json()) as { accepted: number; results: { leadId: string }[] };
     expect(body.accepted).toBe(1);
@@ -61,7 +94,10 @@ describe('CSV import', () => {
       fetch(`${app.url}/leads/csv`, { method: 'POST', body, headers: { 'content-type': 'text/csv', ...(auth ? { authorization: auth } : {}) } });
     const broken = await post(`${header}\n"unterminated,quote`, `Bearer ${seller.token}`);
     expect(broken.status).toBe(400);
-    expect(((await broken.json()) as { error: { code: string; fields: { path: string }[] } }).error).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'file' }] });
+    expect(((await broken.json()) as { error: { code: string; fields: { path: string }[] } }).error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'file' }],
+    });
     expect((await post(header, `Bearer ${seller.token}`)).status).toBe(400);
     expect((await post(`${header}\n${row()}`)).status).toBe(401);
   });

@@ -36,7 +36,8 @@ const CHECKOUT = 'mutation($id: ID!) { checkoutOrder(orderId: $id) { sessionId }
 const ORDER = 'query($id: ID!) { order(id: $id) { status total { amount currencyCode } } }';
 const PURCHASES = '{ myPurchases(first: 10) { edges { node { id price { amount currencyCode } } } } }';
 const OPEN = 'mutation($input: OpenDisputeInput!) { openDispute(input: $input) { id status } }';
-const RESOLVE = 'mutation($id: ID!, $amount: Decimal) { resolveDispute(id: $id, decision: ACCEPT, refundAmount: $amount) { status refund { amount currencyCode } } }';
+const RESOLVE =
+  'mutation($id: ID!, $amount: Decimal) { resolveDispute(id: $id, decision: ACCEPT, refundAmount: $amount) { status refund { amount currencyCode } } }';
 
 describe.each(DEPLOYMENTS)('a $currency deployment ($digits minor-unit digits)', (d) => {
   let app: TestApp;
@@ -59,17 +60,23 @@ describe.each(DEPLOYMENTS)('a $currency deployment ($digits minor-unit digits)',
     expect(await app.client(seller).request(PLATFORM)).toEqual({ platform: { currency: d.currency, minorUnitDigits: d.digits } });
   });
 
-  it('orders, pays through Stripe, refunds part of it, and shows every amount with the currency\'s digits', async () => {
+  it("orders, pays through Stripe, refunds part of it, and shows every amount with the currency's digits", async () => {
     const [leadId] = await listLeads(app, sellerActor(), [exclusiveLead({ askingPrice: d.price })]);
     const buyer = await signUpAs(app, 'BUYER', `buyer${d.currency}`);
     const client = app.client(buyer);
 
-    expect((await client.request<{ wallet: { balance: { amount: string } } }>('{ wallet { balance { amount currencyCode } } }')).wallet.balance)
-      .toEqual({ amount: d.zero, currencyCode: d.currency });
-    const { payoutAccount } = await app.client(seller).request<{ payoutAccount: { minimumPayout: { amount: string } } }>('{ payoutAccount { minimumPayout { amount } } }');
+    expect((await client.request<{ wallet: { balance: { amount: string } } }>('{ wallet { balance { amount currencyCode } } }')).wallet.balance).toEqual({
+      amount: d.zero,
+      currencyCode: d.currency,
+    });
+    const { payoutAccount } = await app
+      .client(seller)
+      .request<{ payoutAccount: { minimumPayout: { amount: string } } }>('{ payoutAccount { minimumPayout { amount } } }');
     expect(payoutAccount.minimumPayout.amount).toBe(d.minimumPayout);
 
-    const { createOrder } = await client.request<{ createOrder: { id: string; total: { amount: string; currencyCode: string }; lines: { price: { amount: string } }[] } }>(CREATE_ORDER, { ids: [leadId] });
+    const { createOrder } = await client.request<{
+      createOrder: { id: string; total: { amount: string; currencyCode: string }; lines: { price: { amount: string } }[] };
+    }>(CREATE_ORDER, { ids: [leadId] });
     expect(createOrder.total).toEqual({ amount: d.price, currencyCode: d.currency });
     expect(createOrder.lines.map((l) => l.price.amount)).toEqual([d.price]);
 
@@ -78,19 +85,26 @@ describe.each(DEPLOYMENTS)('a $currency deployment ($digits minor-unit digits)',
     const session = await sdk.checkout.sessions.retrieve(checkoutOrder.sessionId);
     expect([session.amount_total, session.currency]).toEqual([d.priceMinor, d.currency.toLowerCase()]);
     const paid = await fetch(`${app.stripe!.url}/_standin/checkout/${checkoutOrder.sessionId}/pay`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ card: '4242424242424242' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ card: '4242424242424242' }),
     });
     expect(paid.ok).toBe(true);
     await app.stripe!.deliverPendingEvents();
 
-    expect((await client.request<{ order: unknown }>(ORDER, { id: createOrder.id })).order).toEqual({ status: 'PAID', total: { amount: d.price, currencyCode: d.currency } });
+    expect((await client.request<{ order: unknown }>(ORDER, { id: createOrder.id })).order).toEqual({
+      status: 'PAID',
+      total: { amount: d.price, currencyCode: d.currency },
+    });
     const purchases = (await client.request<{ myPurchases: { edges: { node: { id: string; price: unknown } }[] } }>(PURCHASES)).myPurchases.edges;
     expect(purchases.map((e) => e.node.price)).toEqual([{ amount: d.price, currencyCode: d.currency }]);
     const [stored] = await app.runtime.deps.db.select().from(schema.purchases).where(eq(schema.purchases.id, purchases[0]!.node.id));
     expect([stored!.price, stored!.currency]).toEqual([d.priceMinor, d.currency]);
 
     // the operator's refund limit is what was paid, in the currency's digits
-    const { openDispute } = await client.request<{ openDispute: { id: string } }>(OPEN, { input: { purchaseId: stored!.id, reason: 'OUT_OF_GEO', evidence: 'Lives elsewhere' } });
+    const { openDispute } = await client.request<{ openDispute: { id: string } }>(OPEN, {
+      input: { purchaseId: stored!.id, reason: 'OUT_OF_GEO', evidence: 'Lives elsewhere' },
+    });
     const tooPrecise = await errorOf(app.client(operator).request(RESOLVE, { id: openDispute.id, amount: d.digits === 0 ? '7000.5' : '6.1755' }));
     expect(tooPrecise.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'refundAmount' }] });
     const overLimit = await errorOf(app.client(operator).request(RESOLVE, { id: openDispute.id, amount: d.digits === 0 ? '15001' : '12.341' }));
@@ -98,7 +112,10 @@ describe.each(DEPLOYMENTS)('a $currency deployment ($digits minor-unit digits)',
 
     const { resolveDispute } = await app.client(operator).request<{ resolveDispute: unknown }>(RESOLVE, { id: openDispute.id, amount: d.refund });
     expect(resolveDispute).toEqual({ status: 'ACCEPTED', refund: { amount: d.refund, currencyCode: d.currency } });
-    await waitFor(async () => (await app.runtime.deps.db.select().from(schema.refunds).where(eq(schema.refunds.disputeId, openDispute.id)))[0]?.status === 'SUCCEEDED', 'dispute refund');
+    await waitFor(
+      async () => (await app.runtime.deps.db.select().from(schema.refunds).where(eq(schema.refunds.disputeId, openDispute.id)))[0]?.status === 'SUCCEEDED',
+      'dispute refund',
+    );
     const stripeRefunds = await sdk.refunds.list({ payment_intent: stored!.paymentIntentId! });
     expect(stripeRefunds.data.map((r) => [r.amount, r.currency])).toEqual([[d.refundMinor, d.currency.toLowerCase()]]);
 
@@ -107,7 +124,9 @@ describe.each(DEPLOYMENTS)('a $currency deployment ($digits minor-unit digits)',
     expect(balance).toBe(d.priceMinor - d.refundMinor);
     expect(await balanceOf(app.runtime.deps.db, 'platform:stripe_balance')).toBe(balance);
     expect(await checkLedgerInvariants(app.runtime.deps.db)).toMatchObject({ ok: true });
-    const { ledgerBalances } = await app.client(operator).request<{ ledgerBalances: { account: string; balance: { amount: string } }[] }>('{ ledgerBalances { account balance { amount } } }');
+    const { ledgerBalances } = await app
+      .client(operator)
+      .request<{ ledgerBalances: { account: string; balance: { amount: string } }[] }>('{ ledgerBalances { account balance { amount } } }');
     const digitsOf = (amount: string) => (amount.split('.')[1] ?? '').length;
     expect(ledgerBalances.length).toBeGreaterThan(0);
     for (const b of ledgerBalances) expect([b.account, digitsOf(b.balance.amount)]).toEqual([b.account, d.digits]);
@@ -115,12 +134,14 @@ describe.each(DEPLOYMENTS)('a $currency deployment ($digits minor-unit digits)',
 
   it('refuses a seller price with more digits than the currency has', async () => {
     const tooPrecise = d.digits === 0 ? '150.5' : '1.2345';
-    await expect(listLeads(app, sellerActor(), [exclusiveLead({ askingPrice: tooPrecise })]))
-      .rejects.toMatchObject({ code: 'INVALID_INPUT', fields: [{ path: 'input[0].askingPrice', message: expect.stringContaining(d.currency) }] });
+    await expect(listLeads(app, sellerActor(), [exclusiveLead({ askingPrice: tooPrecise })])).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: [{ path: 'input[0].askingPrice', message: expect.stringContaining(d.currency) }],
+    });
   });
 });
 
-describe('Stripe\'s three-decimal charges', () => {
+describe("Stripe's three-decimal charges", () => {
   let standin: RunningStripeStandin;
   beforeAll(async () => {
     standin = await startStripeStandin({ port: 0, webhookSecret: 'whsec_test_standin' });

@@ -38,8 +38,14 @@ const buyerActor = (u: TestUser) => ({ userId: u.userId, organizationId: u.organ
  */
 async function bought(buyer: TestUser, n: number, seller?: TestUser, beforeSale?: (phones: string[]) => Promise<void>) {
   const phones = Array.from({ length: n }, () => uniquePhone());
-  const sellerActor = seller ? { userId: seller.userId, organizationId: seller.organizationId, role: 'SELLER' as const, via: 'session' as const } : await createSellerActor(app);
-  const leadIds = await listLeads(app, sellerActor, phones.map((phone) => sharedLead(3, { phone })));
+  const sellerActor = seller
+    ? { userId: seller.userId, organizationId: seller.organizationId, role: 'SELLER' as const, via: 'session' as const }
+    : await createSellerActor(app);
+  const leadIds = await listLeads(
+    app,
+    sellerActor,
+    phones.map((phone) => sharedLead(3, { phone })),
+  );
   await beforeSale?.(phones);
   const { purchases } = await buyThroughStripe(app, buyerActor(buyer), leadIds);
   return purchases.map((p) => ({ purchase: p, phone: phones[leadIds.indexOf(p.leadId)]! }));
@@ -48,12 +54,18 @@ async function bought(buyer: TestUser, n: number, seller?: TestUser, beforeSale?
 /** Another seller submits the same person (it is accepted, flagged as a duplicate, and exists as a lead). */
 async function duplicateArrivesElsewhere(phone: string) {
   const other = await createSellerActor(app);
-  const batch = await submitLeads(app.runtime.deps, other, [validLead({ phone, fullName: 'Maria Lopez' })], { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
+  const batch = await submitLeads(app.runtime.deps, other, [validLead({ phone, fullName: 'Maria Lopez' })], {
+    source: 'GRAPHQL',
+    shapeErrors: 'refuse-request',
+  });
   expect(batch.accepted).toBe(1);
 }
 
 const refundSucceeded = (disputeId: string) =>
-  waitFor(async () => (await app.runtime.deps.db.select().from(schema.refunds).where(eq(schema.refunds.disputeId, disputeId)))[0]?.status === 'SUCCEEDED', 'dispute refund');
+  waitFor(
+    async () => (await app.runtime.deps.db.select().from(schema.refunds).where(eq(schema.refunds.disputeId, disputeId)))[0]?.status === 'SUCCEEDED',
+    'dispute refund',
+  );
 const failed = (d: { recheck: Check[] | null }) => (d.recheck ?? []).filter((c) => !c.passed).map((c) => c.name);
 
 describe('re-checking a disputed lead', () => {
@@ -69,9 +81,16 @@ describe('re-checking a disputed lead', () => {
     const resealed = app.runtime.deps.vault.seal({ ...contact, email: 'maria.lopez@mailinator.com' });
     await app.runtime.deps.db.update(schema.leads).set({ contactSealed: resealed.sealed, contactKeyId: resealed.keyId }).where(eq(schema.leads.id, lead!.id));
 
-    const cases = [[fake!, 'FAKE', 'UNIQUE_CONTACT'], [notInterested!, 'NOT_INTERESTED', 'UNIQUE_CONTACT'], [outOfGeo!, 'OUT_OF_GEO', 'UNIQUE_CONTACT'], [other!, 'OTHER', 'REAL_MAILBOX']] as const;
+    const cases = [
+      [fake!, 'FAKE', 'UNIQUE_CONTACT'],
+      [notInterested!, 'NOT_INTERESTED', 'UNIQUE_CONTACT'],
+      [outOfGeo!, 'OUT_OF_GEO', 'UNIQUE_CONTACT'],
+      [other!, 'OTHER', 'REAL_MAILBOX'],
+    ] as const;
     for (const [b, reason, check] of cases) {
-      const { openDispute } = await app.client(buyer).request<{ openDispute: D }>(OPEN, { input: { purchaseId: b.purchase.id, reason, evidence: 'The person says another company called first.' } });
+      const { openDispute } = await app
+        .client(buyer)
+        .request<{ openDispute: D }>(OPEN, { input: { purchaseId: b.purchase.id, reason, evidence: 'The person says another company called first.' } });
       expect(openDispute).toMatchObject({ status: 'ACCEPTED', autoDecided: true, refund: { amount: (b.purchase.price / 100).toFixed(2) } });
       expect(failed(openDispute)).toEqual([check]);
       expect(openDispute.autoCheck).toContain(`re-check failed: ${check}`);
@@ -90,7 +109,9 @@ describe('re-checking a disputed lead', () => {
     const seller = await signUpAs(app, 'SELLER');
     const buyer = await signUpAs(app, 'BUYER');
     const [b] = await bought(buyer, 1, seller);
-    const { openDispute } = await app.client(buyer).request<{ openDispute: D }>(OPEN, { input: { purchaseId: b!.purchase.id, reason: 'FAKE', evidence: 'Nobody by that name.' } });
+    const { openDispute } = await app
+      .client(buyer)
+      .request<{ openDispute: D }>(OPEN, { input: { purchaseId: b!.purchase.id, reason: 'FAKE', evidence: 'Nobody by that name.' } });
     expect(openDispute).toMatchObject({ status: 'OPEN', autoDecided: false, autoCheck: 'the re-check passed; an operator decides' });
     // the disputing buyer sees the list too
     expect(openDispute.recheck!.every((c) => c.passed)).toBe(true);
@@ -98,9 +119,23 @@ describe('re-checking a disputed lead', () => {
     const { disputes } = await app.client(operator).request<Queue>(QUEUE);
     const seen = disputes.edges.find((e) => e.node.id === openDispute.id)!.node;
     expect(seen.evidence).toBe('Nobody by that name.');
-    expect(seen.recheck!.map((c) => c.name)).toEqual(['VALID_CONTACT', 'UNIQUE_CONTACT', 'HUMAN_VISITOR', 'REAL_MAILBOX', 'PLAUSIBLE_NAME', 'FEW_SIGNALS', 'PERSONAL_PHONE', 'NOT_SOLD_TO_YOU_BEFORE', 'NOT_SUPPRESSED']);
+    expect(seen.recheck!.map((c) => c.name)).toEqual([
+      'VALID_CONTACT',
+      'UNIQUE_CONTACT',
+      'HUMAN_VISITOR',
+      'REAL_MAILBOX',
+      'PLAUSIBLE_NAME',
+      'FEW_SIGNALS',
+      'PERSONAL_PHONE',
+      'NOT_SOLD_TO_YOU_BEFORE',
+      'NOT_SUPPRESSED',
+    ]);
     expect(failed(seen)).toEqual([]);
-    const sellerView = await app.client(seller).request<{ disputes: { edges: { node: { id: string; recheck: Check[] | null } }[] } }>('query { disputes(first: 50) { edges { node { id recheck { name } } } } }');
+    const sellerView = await app
+      .client(seller)
+      .request<{ disputes: { edges: { node: { id: string; recheck: Check[] | null } }[] } }>(
+        'query { disputes(first: 50) { edges { node { id recheck { name } } } } }',
+      );
     expect(sellerView.disputes.edges.find((e) => e.node.id === openDispute.id)!.node.recheck).toBeNull();
     expect(await app.runtime.deps.db.select().from(schema.refunds).where(eq(schema.refunds.disputeId, openDispute.id))).toEqual([]);
   });
@@ -110,7 +145,9 @@ describe('re-checking a disputed lead', () => {
     const [late] = await bought(buyer, 1);
     // a colluding seller submits the same person after the purchase: it proves nothing about the lead sold
     await duplicateArrivesElsewhere(late!.phone);
-    const first = await app.client(buyer).request<{ openDispute: D }>(OPEN, { input: { purchaseId: late!.purchase.id, reason: 'DUPLICATE', evidence: 'Sold elsewhere.' } });
+    const first = await app
+      .client(buyer)
+      .request<{ openDispute: D }>(OPEN, { input: { purchaseId: late!.purchase.id, reason: 'DUPLICATE', evidence: 'Sold elsewhere.' } });
     expect(first.openDispute).toMatchObject({ status: 'OPEN', autoDecided: false });
     expect(failed(first.openDispute)).toEqual([]);
 
@@ -119,13 +156,18 @@ describe('re-checking a disputed lead', () => {
     const phone = uniquePhone();
     const original = await createSellerActor(app);
     await listLeads(app, original, [sharedLead(3, { phone: uniquePhone(), email: 'same.person@example.org' })]);
-    const batch = await submitLeads(app.runtime.deps, seller, [sharedLead(3, { phone, email: 'same.person@example.org' })], { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
+    const batch = await submitLeads(app.runtime.deps, seller, [sharedLead(3, { phone, email: 'same.person@example.org' })], {
+      source: 'GRAPHQL',
+      shapeErrors: 'refuse-request',
+    });
     await runSpotCheck(app.runtime.deps, batch.id);
     const flaggedId = batch.results[0]!.lead!.id;
     const [flagged] = await app.runtime.deps.db.select().from(schema.leads).where(eq(schema.leads.id, flaggedId!));
     expect(flagged!.verification).toBe('UNVERIFIED');
     const { purchases } = await buyThroughStripe(app, buyerActor(buyer), [flaggedId!]);
-    const second = await app.client(buyer).request<{ openDispute: D }>(OPEN, { input: { purchaseId: purchases[0]!.id, reason: 'FAKE', evidence: 'Looks like a copy.' } });
+    const second = await app
+      .client(buyer)
+      .request<{ openDispute: D }>(OPEN, { input: { purchaseId: purchases[0]!.id, reason: 'FAKE', evidence: 'Looks like a copy.' } });
     expect(failed(second.openDispute)).toContain('UNIQUE_CONTACT');
     expect(second.openDispute).toMatchObject({ status: 'OPEN', autoDecided: false });
     expect(await app.runtime.deps.db.select().from(schema.refunds).where(eq(schema.refunds.disputeId, second.openDispute.id))).toEqual([]);
@@ -144,7 +186,8 @@ describe('re-checking a disputed lead', () => {
     const disputed = purchases.filter((p) => copied.has(p.phone));
     expect(disputed).toHaveLength(5);
     const results: D[] = [];
-    for (const b of disputed) results.push((await app.client(buyer).request<{ openDispute: D }>(OPEN, { input: { purchaseId: b.purchase.id, reason: 'NOT_INTERESTED' } })).openDispute);
+    for (const b of disputed)
+      results.push((await app.client(buyer).request<{ openDispute: D }>(OPEN, { input: { purchaseId: b.purchase.id, reason: 'NOT_INTERESTED' } })).openDispute);
     // 3 of 10 upheld is still within the 30% guard; the 4th acceptance takes the buyer over it
     expect(results.map((d) => d.status)).toEqual(['ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'OPEN']);
     const withheld = results[4]!;

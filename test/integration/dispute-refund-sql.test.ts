@@ -28,9 +28,20 @@ it('records and books exactly the refund the rule names, for full, partial, smal
   const seller = await onboardedSeller(app);
   // [asking price, the operator's refund amount (null: accept in full)]
   const cases: [string, string | null][] = [
-    ['10.03', null], ['10.03', '5.00'], ['7.77', '0.01'], ['7.77', '7.76'], ['0.99', '0.99'], ['12.35', '12.36'], ['45.67', '22.84'], ['1.01', null],
+    ['10.03', null],
+    ['10.03', '5.00'],
+    ['7.77', '0.01'],
+    ['7.77', '7.76'],
+    ['0.99', '0.99'],
+    ['12.35', '12.36'],
+    ['45.67', '22.84'],
+    ['1.01', null],
   ];
-  const { buyer, purchases } = await sellAndBuy(app, seller, cases.map(([price]) => ['AUTO_TEST_DRIVE', price] as const));
+  const { buyer, purchases } = await sellAndBuy(
+    app,
+    seller,
+    cases.map(([price]) => ['AUTO_TEST_DRIVE', price] as const),
+  );
   const currency = app.runtime.deps.config.PLATFORM_CURRENCY;
 
   for (const [i, [, requested]] of cases.entries()) {
@@ -42,7 +53,10 @@ it('records and books exactly the refund the rule names, for full, partial, smal
 
     if (!expected) {
       // the rule refuses it, and so does the operator's mutation: nothing recorded, the dispute still open
-      await expect(resolveDispute(app.runtime.deps, operator, dispute.id, 'ACCEPT', requested, null)).rejects.toMatchObject({ code: 'INVALID_INPUT', fields: [{ path: 'refundAmount' }] });
+      await expect(resolveDispute(app.runtime.deps, operator, dispute.id, 'ACCEPT', requested, null)).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        fields: [{ path: 'refundAmount' }],
+      });
       expect(await refundOf(dispute.id)).toBeUndefined();
       expect((await disputeRow(dispute.id)).status).toBe('OPEN');
       continue;
@@ -55,7 +69,9 @@ it('records and books exactly the refund the rule names, for full, partial, smal
     expect(await issueRefund(app.runtime.deps, refund.id)).toBe('SUCCEEDED');
     const after = await purchaseRow(before.id);
     expect({ i, refunded: after.refundedAmount, status: after.status }).toEqual({
-      i, refunded: before.refundedAmount + expected.amount, status: refundsInFull(held, expected) ? 'REFUNDED' : 'ESCROW',
+      i,
+      refunded: before.refundedAmount + expected.amount,
+      status: refundsInFull(held, expected) ? 'REFUNDED' : 'ESCROW',
     });
     // what stays in escrow for the sale is what the rule says is still refundable
     expect(after.price - after.refundedAmount).toBe(refundableAmount(held.price, money(before.refundedAmount + expected.amount, currency)).amount);
@@ -78,7 +94,10 @@ describe('disallowed dispute decisions', () => {
   it('refuses to decide an accepted dispute again, by operator or automatic check, and refunds once', async () => {
     const { buyer, purchase, dispute } = await openOne();
     await acceptDispute(app.runtime.deps, operator, dispute.id, { refundAmount: money(500, purchase.currency) });
-    await expect(acceptDispute(app.runtime.deps, operator, dispute.id, { refundAmount: null })).rejects.toMatchObject({ code: 'DISPUTE_ALREADY_RESOLVED', message: 'This dispute was already accepted' });
+    await expect(acceptDispute(app.runtime.deps, operator, dispute.id, { refundAmount: null })).rejects.toMatchObject({
+      code: 'DISPUTE_ALREADY_RESOLVED',
+      message: 'This dispute was already accepted',
+    });
     await expect(acceptDispute(app.runtime.deps, null, dispute.id, { refundAmount: null })).rejects.toMatchObject({ code: 'DISPUTE_ALREADY_RESOLVED' });
     await expect(rejectDispute(app.runtime.deps, operator, dispute.id, 'changed my mind')).rejects.toMatchObject({ code: 'DISPUTE_ALREADY_RESOLVED' });
     await expect(resolveDispute(app.runtime.deps, operator, dispute.id, 'REJECT', null, null)).rejects.toMatchObject({ code: 'DISPUTE_ALREADY_RESOLVED' });
@@ -93,7 +112,10 @@ describe('disallowed dispute decisions', () => {
   it('refuses to accept a rejected dispute, whoever asks', async () => {
     const { dispute } = await openOne();
     await rejectDispute(app.runtime.deps, operator, dispute.id, 'the person confirmed');
-    await expect(acceptDispute(app.runtime.deps, operator, dispute.id, { refundAmount: null })).rejects.toMatchObject({ code: 'DISPUTE_ALREADY_RESOLVED', message: 'This dispute was already rejected' });
+    await expect(acceptDispute(app.runtime.deps, operator, dispute.id, { refundAmount: null })).rejects.toMatchObject({
+      code: 'DISPUTE_ALREADY_RESOLVED',
+      message: 'This dispute was already rejected',
+    });
     await expect(acceptDispute(app.runtime.deps, null, dispute.id, { refundAmount: null })).rejects.toMatchObject({ code: 'DISPUTE_ALREADY_RESOLVED' });
     await expect(rejectDispute(app.runtime.deps, operator, dispute.id, 'again')).rejects.toMatchObject({ code: 'DISPUTE_ALREADY_RESOLVED' });
     expect(await refundOf(dispute.id)).toBeUndefined();
@@ -102,7 +124,9 @@ describe('disallowed dispute decisions', () => {
 
   it('refuses a refund of nothing and lists only known statuses', async () => {
     const { purchase, dispute } = await openOne();
-    await expect(acceptDispute(app.runtime.deps, operator, dispute.id, { refundAmount: money(0, purchase.currency) })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(acceptDispute(app.runtime.deps, operator, dispute.id, { refundAmount: money(0, purchase.currency) })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     await expect(resolveDispute(app.runtime.deps, operator, dispute.id, 'ACCEPT', '0.00', null)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const { listDisputes } = await import('@leadex/core/domain/disputes/list-disputes');
     await expect(listDisputes(app.runtime.deps, asActor(operator, 'OPERATOR'), 'SETTLED', {})).rejects.toMatchObject({ code: 'INVALID_INPUT' });

@@ -31,7 +31,13 @@ async function purchaseAs(buyer: TestUser, lead = sharedLead(3)) {
   const { purchases } = await buyThroughStripe(app, { userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER', via: 'session' }, [leadId!]);
   return { purchase: purchases[0]!, leadId: leadId!, seller };
 }
-const errorOf = (p: Promise<unknown>) => p.then(() => { throw new Error('expected an error'); }, (e: ClientError) => e.response.errors![0]!);
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected an error');
+    },
+    (e: ClientError) => e.response.errors![0]!,
+  );
 
 describe('opening a dispute', () => {
   it('takes one dispute per purchase; the same idempotency key answers with the first', async () => {
@@ -52,8 +58,13 @@ describe('opening a dispute', () => {
     const { purchase } = await purchaseAs(buyer);
     const { openDispute } = await import('@leadex/core/domain/disputes/open-dispute');
     const later = { ...app.runtime.deps, clock: () => new Date(purchase.purchasedAt.getTime() + 72 * 3_600_000) };
-    await expect(openDispute(later, { userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER', via: 'session' }, { purchaseId: purchase.id, reason: 'FAKE' }))
-      .rejects.toMatchObject({ code: 'RETURN_WINDOW_CLOSED' });
+    await expect(
+      openDispute(
+        later,
+        { userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER', via: 'session' },
+        { purchaseId: purchase.id, reason: 'FAKE' },
+      ),
+    ).rejects.toMatchObject({ code: 'RETURN_WINDOW_CLOSED' });
   });
 
   it('accepts a DUPLICATE automatically when the same contact was sold to the buyer before, and refunds it', async () => {
@@ -66,7 +77,10 @@ describe('opening a dispute', () => {
     const { openDispute } = await app.client(buyer).request<{ openDispute: D }>(OPEN, { input: { purchaseId: second.purchase.id, reason: 'DUPLICATE' } });
     expect(openDispute).toMatchObject({ status: 'ACCEPTED', autoDecided: true, refund: { amount: (second.purchase.price / 100).toFixed(2) } });
     expect(openDispute.autoCheck).toContain(first.purchase.id);
-    await waitFor(async () => (await app.runtime.deps.db.select().from(schema.refunds).where(eq(schema.refunds.disputeId, openDispute.id)))[0]?.status === 'SUCCEEDED', 'dispute refund');
+    await waitFor(
+      async () => (await app.runtime.deps.db.select().from(schema.refunds).where(eq(schema.refunds.disputeId, openDispute.id)))[0]?.status === 'SUCCEEDED',
+      'dispute refund',
+    );
     const [p] = await app.runtime.deps.db.select().from(schema.purchases).where(eq(schema.purchases.id, second.purchase.id));
     expect(p).toMatchObject({ status: 'REFUNDED', refundedAmount: second.purchase.price });
     // a DUPLICATE claim with no earlier sale waits for an operator
@@ -80,32 +94,50 @@ describe('operator decisions and refunds', () => {
   it('refunds a partially accepted dispute exactly once, however often the refund job runs', async () => {
     const buyer = await signUpAs(app, 'BUYER');
     const { purchase } = await purchaseAs(buyer);
-    const { openDispute } = await app.client(buyer).request<{ openDispute: D }>(OPEN, { input: { purchaseId: purchase.id, reason: 'OUT_OF_GEO', evidence: 'Lives in another state' } });
+    const { openDispute } = await app
+      .client(buyer)
+      .request<{ openDispute: D }>(OPEN, { input: { purchaseId: purchase.id, reason: 'OUT_OF_GEO', evidence: 'Lives in another state' } });
     expect((await errorOf(app.client(buyer).request(RESOLVE, { id: openDispute.id, decision: 'ACCEPT' }))).extensions?.code).toBe('FORBIDDEN');
     const tooMuch = await errorOf(app.client(operator).request(RESOLVE, { id: openDispute.id, decision: 'ACCEPT', amount: '9999.00' }));
     expect(tooMuch.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'refundAmount' }] });
-    const { resolveDispute } = await app.client(operator).request<{ resolveDispute: D }>(RESOLVE, { id: openDispute.id, decision: 'ACCEPT', amount: '5.00', note: 'half the city was wrong' });
+    const { resolveDispute } = await app
+      .client(operator)
+      .request<{ resolveDispute: D }>(RESOLVE, { id: openDispute.id, decision: 'ACCEPT', amount: '5.00', note: 'half the city was wrong' });
     expect(resolveDispute).toMatchObject({ status: 'ACCEPTED', refund: { amount: '5.00' } });
-    await waitFor(async () => (await app.runtime.deps.db.select().from(schema.refunds).where(eq(schema.refunds.disputeId, openDispute.id)))[0]?.status === 'SUCCEEDED', 'dispute refund');
+    await waitFor(
+      async () => (await app.runtime.deps.db.select().from(schema.refunds).where(eq(schema.refunds.disputeId, openDispute.id)))[0]?.status === 'SUCCEEDED',
+      'dispute refund',
+    );
 
     // the job runs again, and again, and the refund is re-issued by hand: still one refund in Stripe
     expect(await refundAcceptedDispute(app.runtime.deps, openDispute.id)).toBe('ALREADY_DONE');
     const [refund] = await app.runtime.deps.db.select().from(schema.refunds).where(eq(schema.refunds.disputeId, openDispute.id));
-    await app.runtime.deps.db.update(schema.refunds).set({ status: 'PENDING' }).where(eq(schema.refunds.id, refund!.id)).catch(() => undefined);
+    await app.runtime.deps.db
+      .update(schema.refunds)
+      .set({ status: 'PENDING' })
+      .where(eq(schema.refunds.id, refund!.id))
+      .catch(() => undefined);
     expect(['SUCCEEDED', 'ALREADY_DONE']).toContain(await issueRefund(app.runtime.deps, refund!.id));
     const stripeRefunds = await sdk.refunds.list({ payment_intent: purchase.paymentIntentId! });
     expect(stripeRefunds.data.map((r) => r.amount)).toEqual([500]);
     const [p] = await app.runtime.deps.db.select().from(schema.purchases).where(eq(schema.purchases.id, purchase.id));
     expect(p).toMatchObject({ status: 'ESCROW', refundedAmount: 500 });
     expect(await checkLedgerInvariants(app.runtime.deps.db)).toMatchObject({ ok: true });
-    expect((await errorOf(app.client(operator).request(RESOLVE, { id: openDispute.id, decision: 'REJECT' }))).extensions).toMatchObject({ code: 'CONFLICT', reason: 'DISPUTE_ALREADY_RESOLVED' });
+    expect((await errorOf(app.client(operator).request(RESOLVE, { id: openDispute.id, decision: 'REJECT' }))).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'DISPUTE_ALREADY_RESOLVED',
+    });
   });
 
   it('rejects with a note and refunds nothing; lists disputes per role', async () => {
     const buyer = await signUpAs(app, 'BUYER');
     const { purchase } = await purchaseAs(buyer);
     const { openDispute } = await app.client(buyer).request<{ openDispute: D }>(OPEN, { input: { purchaseId: purchase.id, reason: 'FAKE' } });
-    const res = await app.client(operator).request<{ resolveDispute: { status: string; note: string; refund: null } }>(RESOLVE, { id: openDispute.id, decision: 'REJECT', note: 'Called: the person confirmed the request' });
+    const res = await app.client(operator).request<{ resolveDispute: { status: string; note: string; refund: null } }>(RESOLVE, {
+      id: openDispute.id,
+      decision: 'REJECT',
+      note: 'Called: the person confirmed the request',
+    });
     expect(res.resolveDispute).toMatchObject({ status: 'REJECTED', refund: null, note: 'Called: the person confirmed the request' });
     expect(await app.runtime.deps.db.select().from(schema.refunds).where(eq(schema.refunds.disputeId, openDispute.id))).toEqual([]);
     const LIST = 'query($s: DisputeStatus) { disputes(status: $s, first: 50) { totalCount edges { node { id status purchase { id } } } } }';

@@ -54,7 +54,10 @@ it('runs the product on embedded PGlite: sign up, list, verify, browse', async (
   expect(await runSpotCheck(runtime.deps, submitLeads.id)).toMatchObject({ passed: true, listed: 2 });
   expect(await runSpotCheck(runtime.deps, submitLeads.id)).toBeNull();
 
-  const { marketplace } = await buyer.request<{ marketplace: { totalCount: number; edges: { node: { contact: unknown; verification: string } }[] } }>(MARKETPLACE, { first: 10 });
+  const { marketplace } = await buyer.request<{ marketplace: { totalCount: number; edges: { node: { contact: unknown; verification: string } }[] } }>(
+    MARKETPLACE,
+    { first: 10 },
+  );
   expect(marketplace.totalCount).toBe(2);
   expect(marketplace.edges.every((e) => e.node.contact === null && e.node.verification === 'VERIFIED')).toBe(true);
 });

@@ -63,7 +63,11 @@ it('sells a shared lead to the top N campaigns at one clearing price', async () 
   const [leadId] = await listLeads(app, seller, [sharedLead(3, { city, temperature: 'COLD' })]);
   expect(await price(leadId!)).toBeLessThan(6_000);
   const result = await allocateLead(app.runtime.deps, leadId!);
-  expect(result.sold.map((s) => [s.campaignId, s.price])).toEqual([[made[0]!.id, 6_001], [made[1]!.id, 6_001], [made[2]!.id, 6_001]]);
+  expect(result.sold.map((s) => [s.campaignId, s.price])).toEqual([
+    [made[0]!.id, 6_001],
+    [made[1]!.id, 6_001],
+    [made[2]!.id, 6_001],
+  ]);
   await invariantsHold();
 });
 
@@ -75,7 +79,11 @@ it('never overspends a budget or a daily cap, nor a wallet, when leads are alloc
   const city = 'Burbank';
   const capped = await campaign(rich!, app, { maxBid: '120.00', dailyCap: 4, filter: { cities: [city] } });
   const budgeted = await campaign(poor!, app, { maxBid: '119.00', budget: '500.00', filter: { cities: [city] } });
-  const ids = await listLeads(app, seller, Array.from({ length: 12 }, () => exclusiveLead({ city, temperature: 'COLD' })));
+  const ids = await listLeads(
+    app,
+    seller,
+    Array.from({ length: 12 }, () => exclusiveLead({ city, temperature: 'COLD' })),
+  );
   await Promise.all(ids.map((id) => allocateLead(app.runtime.deps, id)));
   const wins = await app.runtime.deps.db.select().from(schema.campaignWins).where(inArray(schema.campaignWins.leadId, ids));
   const capWins = wins.filter((w) => w.campaignId === capped.id);
@@ -95,13 +103,21 @@ it('bids only inside its schedule, in its own time zone', async () => {
   const [buyer] = await createBuyerActors(app, 1);
   await fundWallet(app, buyer!, '500.00');
   const city = 'Long Beach';
-  await campaign(buyer!, app, { maxBid: '200.00', filter: { cities: [city] }, timeZone: 'Asia/Tokyo', schedule: [{ days: ['MON'], from: '09:00', to: '10:00' }] });
+  await campaign(buyer!, app, {
+    maxBid: '200.00',
+    filter: { cities: [city] },
+    timeZone: 'Asia/Tokyo',
+    schedule: [{ days: ['MON'], from: '09:00', to: '10:00' }],
+  });
   const [leadId] = await listLeads(app, seller, [exclusiveLead({ city })]);
   const mondayNineTokyo = new Date('2026-11-23T00:30:00Z'); // 09:30 in Tokyo, a Monday
   const tuesday = new Date('2026-11-24T00:30:00Z');
   const at = (d: Date) => ({ ...app.runtime.deps, clock: () => d });
   // leads and capture times stay fresh because the clock only moves for the allocation
-  await app.runtime.deps.db.update(schema.leads).set({ expiresAt: new Date('2027-01-01T00:00:00Z') }).where(eq(schema.leads.id, leadId!));
+  await app.runtime.deps.db
+    .update(schema.leads)
+    .set({ expiresAt: new Date('2027-01-01T00:00:00Z') })
+    .where(eq(schema.leads.id, leadId!));
   expect((await allocateLead(at(tuesday), leadId!)).sold).toEqual([]);
   expect((await allocateLead(at(mondayNineTokyo), leadId!)).sold).toHaveLength(1);
 });

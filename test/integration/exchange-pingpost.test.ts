@@ -41,14 +41,27 @@ let app: TestApp;
 beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const receiverHost = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  app = await startTestApp({ label: 'pingpost', stripe: true, workers: true, env: { DELIVERY_RETRY_BASE_MS: '100', PING_OFFER_SECONDS: '30', WEBHOOK_ALLOW_HOSTS: receiverHost } });
+  app = await startTestApp({
+    label: 'pingpost',
+    stripe: true,
+    workers: true,
+    env: { DELIVERY_RETRY_BASE_MS: '100', PING_OFFER_SECONDS: '30', WEBHOOK_ALLOW_HOSTS: receiverHost },
+  });
 });
 afterAll(async () => {
   await app.close();
   await new Promise((r) => server.close(r));
 });
 
-const pinged = (city: string) => ({ segment: 'AUTO_TEST_DRIVE', country: 'US', region: 'US-CA', city, kind: 'INTERESTED', temperature: 'HOT', exclusivity: 'EXCLUSIVE' });
+const pinged = (city: string) => ({
+  segment: 'AUTO_TEST_DRIVE',
+  country: 'US',
+  region: 'US-CA',
+  city,
+  kind: 'INTERESTED',
+  temperature: 'HOT',
+  exclusivity: 'EXCLUSIVE',
+});
 
 describe('ping-post', () => {
   it('offers the best campaign price for anonymised fields, then sells the posted lead at that price', async () => {

@@ -5,7 +5,15 @@ import { createOperatorUser, signUpAs, type TestUser } from '../helpers/actors';
 import { listLeads } from '../helpers/market-fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
-type Answer = { lead: { id: string; seller: { id: string; name: string }; signals: { code: string; field: string | null; severity: string }[] | null; findings: { stage: string; code: string; severity: string }[] | null; checks: { name: string }[] } | null };
+type Answer = {
+  lead: {
+    id: string;
+    seller: { id: string; name: string };
+    signals: { code: string; field: string | null; severity: string }[] | null;
+    findings: { stage: string; code: string; severity: string }[] | null;
+    checks: { name: string }[];
+  } | null;
+};
 const READ = 'query($id: ID!) { lead(id: $id) { id seller { id name } signals { code field severity } findings { stage code severity } checks { name } } }';
 
 let app: TestApp;

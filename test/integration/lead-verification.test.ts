@@ -34,12 +34,22 @@ const FIRST = ['Anna', 'Jonas', 'Maria', 'Pierre', 'Olga', 'Kenji', 'Lucia', 'To
 function cleanLead(extra: Record<string, unknown> = {}) {
   n += 1;
   const first = FIRST[n % FIRST.length]!;
-  return validLead({ fullName: `${first} Novak`, email: `${first}.novak.${n}@example.org`.toLowerCase(), ip: `198.51.${n % 250}.${(n * 13) % 250}`, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0', ...extra });
+  return validLead({
+    fullName: `${first} Novak`,
+    email: `${first}.novak.${n}@example.org`.toLowerCase(),
+    ip: `198.51.${n % 250}.${(n * 13) % 250}`,
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0',
+    ...extra,
+  });
 }
 // each fails exactly one automatic check, and the check's name says which
 const PSEUDO: { check: string; reason: string; lead: () => Record<string, unknown> }[] = [
   { check: 'REAL_MAILBOX', reason: 'DISPOSABLE_EMAIL', lead: () => cleanLead({ email: `lead${n}@mailinator.com` }) },
-  { check: 'HUMAN_VISITOR', reason: 'BOT_USER_AGENT', lead: () => cleanLead({ userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' }) },
+  {
+    check: 'HUMAN_VISITOR',
+    reason: 'BOT_USER_AGENT',
+    lead: () => cleanLead({ userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' }),
+  },
   { check: 'PLAUSIBLE_NAME', reason: 'NAME_SUSPICIOUS', lead: () => cleanLead({ fullName: 'Asdf Qwerty' }) },
 ];
 
@@ -49,7 +59,9 @@ async function marketplaceLeads(): Promise<CheckedLead[]> {
   const out: CheckedLead[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: { marketplace: { edges: { node: CheckedLead }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await app.client(buyer).request(MARKET, { first: 100, after });
+    const page: { marketplace: { edges: { node: CheckedLead }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await app
+      .client(buyer)
+      .request(MARKET, { first: 100, after });
     out.push(...page.marketplace.edges.map((e) => e.node));
     if (!page.marketplace.pageInfo.hasNextPage) return out;
     after = page.marketplace.pageInfo.endCursor;
@@ -66,7 +78,12 @@ describe('a batch of 40 with 3 pseudo-leads the old sample would have missed', (
     // batches not used stay pending and never reach the market
     for (let attempt = 0; attempt < 12 && !flagged.length; attempt++) {
       const inputs = Array.from({ length: 40 }, (_, i) => ([5, 18, 33].includes(i) ? PSEUDO[[5, 18, 33].indexOf(i)]! : null));
-      const batch = await submitLeads(app.runtime.deps, seller, inputs.map((p) => (p ? p.lead() : cleanLead())), { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
+      const batch = await submitLeads(
+        app.runtime.deps,
+        seller,
+        inputs.map((p) => (p ? p.lead() : cleanLead())),
+        { source: 'GRAPHQL', shapeErrors: 'refuse-request' },
+      );
       expect(batch.accepted).toBe(40);
       const ids = batch.results.map((r) => r.lead!.id);
       const bad = inputs.flatMap((p, i) => (p ? [{ id: ids[i]!, check: p.check, reason: p.reason }] : []));
@@ -110,7 +127,18 @@ describe('a batch of 40 with 3 pseudo-leads the old sample would have missed', (
   });
 
   it("tells the seller why in the lead's findings", async () => {
-    const findings = await app.runtime.deps.db.select().from(schema.verificationResults).where(and(inArray(schema.verificationResults.leadId, flagged.map((f) => f.id)), eq(schema.verificationResults.stage, 'AUTOMATIC')));
+    const findings = await app.runtime.deps.db
+      .select()
+      .from(schema.verificationResults)
+      .where(
+        and(
+          inArray(
+            schema.verificationResults.leadId,
+            flagged.map((f) => f.id),
+          ),
+          eq(schema.verificationResults.stage, 'AUTOMATIC'),
+        ),
+      );
     for (const f of flagged) {
       const mine = findings.filter((x) => x.leadId === f.id);
       expect(mine).toEqual([expect.objectContaining({ code: f.check, severity: 'ERROR', message: expect.stringContaining(f.reason) })]);
@@ -121,9 +149,13 @@ describe('a batch of 40 with 3 pseudo-leads the old sample would have missed', (
 describe('segment policy and the batch verdict', () => {
   it('rejects a flagged lead with its finding under REJECT, and verifies the rest of a passing batch', async () => {
     await app.client(operator).request('mutation { setSegmentPolicy(segment: "TOURISM", failedBatchPolicy: REJECT) { code } }');
-    const tourism = (extra: Record<string, unknown> = {}) => cleanLead({ segment: 'TOURISM', subsegment: 'HOTEL', attributes: { destination: 'Lisbon' }, ...extra });
+    const tourism = (extra: Record<string, unknown> = {}) =>
+      cleanLead({ segment: 'TOURISM', subsegment: 'HOTEL', attributes: { destination: 'Lisbon' }, ...extra });
     const seller = await createSellerActor(app);
-    const batch = await submitLeads(app.runtime.deps, seller, [tourism({ email: 'someone@mailinator.com' }), ...Array.from({ length: 9 }, () => tourism())], { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
+    const batch = await submitLeads(app.runtime.deps, seller, [tourism({ email: 'someone@mailinator.com' }), ...Array.from({ length: 9 }, () => tourism())], {
+      source: 'GRAPHQL',
+      shapeErrors: 'refuse-request',
+    });
     const outcome = await runSpotCheck(app.runtime.deps, batch.id, { offerToCampaigns: false });
     expect(outcome).toMatchObject({ checked: 10, automaticFailed: 1, passed: true, listed: 9, rejected: 1 }); // 1 of 10 = 10%: at the threshold
     const rows = await leadRows(batch.results.map((r) => r.lead!.id));
@@ -147,9 +179,15 @@ describe('segment policy and the batch verdict', () => {
 
   it('samples only the survivors of the automatic checks for the manual provider', async () => {
     await app.client(operator).request('mutation { setSegmentPolicy(segment: "EDUCATION", verificationProvider: manual) { code } }');
-    const education = (extra: Record<string, unknown> = {}) => cleanLead({ segment: 'EDUCATION', subsegment: 'COURSE', attributes: { subject: 'Statistics' }, ...extra });
+    const education = (extra: Record<string, unknown> = {}) =>
+      cleanLead({ segment: 'EDUCATION', subsegment: 'COURSE', attributes: { subject: 'Statistics' }, ...extra });
     const seller = await createSellerActor(app);
-    const batch = await submitLeads(app.runtime.deps, seller, [education({ fullName: 'Test Testov' }), education({ fullName: 'Asdf Qwerty' }), education(), education()], { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
+    const batch = await submitLeads(
+      app.runtime.deps,
+      seller,
+      [education({ fullName: 'Test Testov' }), education({ fullName: 'Asdf Qwerty' }), education(), education()],
+      { source: 'GRAPHQL', shapeErrors: 'refuse-request' },
+    );
     expect(await runSpotCheck(app.runtime.deps, batch.id)).toBeNull(); // waiting for operators
     const tasks = await app.runtime.deps.db.select().from(schema.verificationTasks).where(eq(schema.verificationTasks.batchId, batch.id));
     const ids = batch.results.map((r) => r.lead!.id);
@@ -173,13 +211,21 @@ describe('expiry through the reprice job', () => {
 
     const onMarket = new Set((await marketplaceLeads()).map((l) => l.id));
     expect(ids.some((id) => onMarket.has(id))).toBe(false);
-    const err = await app.client(buyer).request('mutation($ids: [ID!]!) { createOrder(input: { leadIds: $ids }) { id } }', { ids: [ids[0]] }).catch((e: ClientError) => e.response.errors![0]);
+    const err = await app
+      .client(buyer)
+      .request('mutation($ids: [ID!]!) { createOrder(input: { leadIds: $ids }) { id } }', { ids: [ids[0]] })
+      .catch((e: ClientError) => e.response.errors![0]);
     expect(err).toMatchObject({ extensions: { code: 'CONFLICT', reason: 'LEAD_SOLD_OUT' } });
   });
 
   it('expires exactly as statusAfterExpiry says, for every status, hold and expiry time', async () => {
     const seller = await createSellerActor(app);
-    const batch = await submitLeads(app.runtime.deps, seller, Array.from({ length: 12 }, () => cleanLead()), { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
+    const batch = await submitLeads(
+      app.runtime.deps,
+      seller,
+      Array.from({ length: 12 }, () => cleanLead()),
+      { source: 'GRAPHQL', shapeErrors: 'refuse-request' },
+    );
     const ids = batch.results.map((r) => r.lead!.id);
     const now = new Date(Date.now() + 30 * 86_400_000);
     const statuses = ['LISTED', 'LISTED', 'LISTED', 'SOLD_OUT', 'WITHDRAWN', 'PENDING_VERIFICATION'] as const;
@@ -187,7 +233,10 @@ describe('expiry through the reprice job', () => {
     for (const [i, id] of ids.entries()) {
       const status = statuses[i % statuses.length]!;
       const reservedCount = status === 'LISTED' && i >= 6 ? 1 : 0;
-      await app.runtime.deps.db.update(schema.leads).set({ status, reservedCount, expiresAt: new Date(now.getTime() + offsets[i % offsets.length]!) }).where(eq(schema.leads.id, id));
+      await app.runtime.deps.db
+        .update(schema.leads)
+        .set({ status, reservedCount, expiresAt: new Date(now.getTime() + offsets[i % offsets.length]!) })
+        .where(eq(schema.leads.id, id));
     }
     const before = await leadRows(ids);
     const expected = new Map(before.map((r) => [r.id, statusAfterExpiry(r, now)]));

@@ -33,7 +33,10 @@ describe('lead', () => {
     const [leadId] = await listLeads(app, seller, [exclusiveLead({ city: 'Glendale' })]);
     expect((await allocateLead(app.runtime.deps, leadId!)).sold).toHaveLength(1);
     expect((await leadRow(leadId!)).status).toBe('SOLD_OUT');
-    await expect(withdrawLead(app.runtime.deps, seller, leadId!)).rejects.toMatchObject({ code: 'LEAD_NOT_WITHDRAWABLE', message: 'A SOLD_OUT lead cannot be withdrawn' });
+    await expect(withdrawLead(app.runtime.deps, seller, leadId!)).rejects.toMatchObject({
+      code: 'LEAD_NOT_WITHDRAWABLE',
+      message: 'A SOLD_OUT lead cannot be withdrawn',
+    });
     await eraseLeadContact(app.runtime.deps, seller, leadId!);
     expect(await leadRow(leadId!)).toMatchObject({ status: 'SOLD_OUT', previewName: '[erased]' });
   });
@@ -45,7 +48,10 @@ describe('lead', () => {
     expect(await expireLeads(app.runtime.deps.db, later, [expiring!])).toBe(1);
     await expect(withdrawLead(app.runtime.deps, seller, expiring!)).rejects.toMatchObject({ code: 'LEAD_NOT_WITHDRAWABLE' });
     await withdrawLead(app.runtime.deps, seller, other!);
-    await expect(withdrawLead(app.runtime.deps, seller, other!)).rejects.toMatchObject({ code: 'LEAD_NOT_WITHDRAWABLE', message: 'A WITHDRAWN lead cannot be withdrawn' });
+    await expect(withdrawLead(app.runtime.deps, seller, other!)).rejects.toMatchObject({
+      code: 'LEAD_NOT_WITHDRAWABLE',
+      message: 'A WITHDRAWN lead cannot be withdrawn',
+    });
     // the expiry sweep moves only LISTED leads: the withdrawn one stays as it is
     expect(await expireLeads(app.runtime.deps.db, later, [other!])).toBe(0);
     expect((await leadRow(other!)).status).toBe('WITHDRAWN');
@@ -59,7 +65,9 @@ describe('lead', () => {
     await withdrawLead(app.runtime.deps, seller, leadId!);
     const checkout = await checkoutOrder(app.runtime.deps, buyer!, order.id);
     const res = await fetch(`${app.stripe!.url}/_standin/checkout/${checkout.sessionId}/pay`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ card: '4242424242424242' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ card: '4242424242424242' }),
     });
     expect(res.ok).toBe(true);
     await app.stripe!.deliverPendingEvents();
@@ -89,7 +97,10 @@ describe('lead batch', () => {
 
   it('creates a batch with nothing accepted as REJECTED', async () => {
     const seller = await createSellerActor(app);
-    const batch = await submitLeads(app.runtime.deps, seller, [validLead({ phone: 'not a phone', email: 'not an email' })], { source: 'GRAPHQL', shapeErrors: 'reject-row' });
+    const batch = await submitLeads(app.runtime.deps, seller, [validLead({ phone: 'not a phone', email: 'not an email' })], {
+      source: 'GRAPHQL',
+      shapeErrors: 'reject-row',
+    });
     expect(batch).toMatchObject({ accepted: 0, status: 'REJECTED' });
     expect(await runSpotCheck(app.runtime.deps, batch.id)).toBeNull();
   });
@@ -109,15 +120,23 @@ describe('verification task', () => {
     const lead = validLead({ segment: 'EDUCATION', subsegment: 'COURSE', attributes: { subject: 'Statistics' } });
     const batch = await submitLeads(app.runtime.deps, seller, [lead], { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
     expect(await runSpotCheck(app.runtime.deps, batch.id)).toBeNull();
-    const open = await app.client(operator).request<{ verificationTasks: { id: string; batchId: string; status: string }[] }>('{ verificationTasks(status: OPEN) { id batchId status } }');
+    const open = await app
+      .client(operator)
+      .request<{ verificationTasks: { id: string; batchId: string; status: string }[] }>('{ verificationTasks(status: OPEN) { id batchId status } }');
     const task = open.verificationTasks.find((t) => t.batchId === batch.id)!;
     expect(task.status).toBe('OPEN');
-    const done = await app.client(operator).request<{ recordVerificationOutcome: { task: { status: string }; batchVerdict: string } }>(RECORD, { id: task.id, o: 'REACHABLE' });
+    const done = await app
+      .client(operator)
+      .request<{ recordVerificationOutcome: { task: { status: string }; batchVerdict: string } }>(RECORD, { id: task.id, o: 'REACHABLE' });
     expect(done.recordVerificationOutcome).toEqual({ task: { id: task.id, status: 'DONE' }, batchVerdict: 'VERIFIED' });
-    expect(await errorOf(app.client(operator).request(RECORD, { id: task.id, o: 'WRONG_NUMBER' }))).toMatchObject({ extensions: { code: 'CONFLICT', reason: 'TASK_ALREADY_DONE' } });
+    expect(await errorOf(app.client(operator).request(RECORD, { id: task.id, o: 'WRONG_NUMBER' }))).toMatchObject({
+      extensions: { code: 'CONFLICT', reason: 'TASK_ALREADY_DONE' },
+    });
     const listed = await app.client(operator).request<{ verificationTasks: { id: string }[] }>('{ verificationTasks(status: DONE) { id status } }');
     expect(listed.verificationTasks.map((t) => t.id)).toContain(task.id);
-    expect(await errorOf(app.client(operator).request('{ verificationTasks(status: "CLOSED") { id } }'))).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(await errorOf(app.client(operator).request('{ verificationTasks(status: "CLOSED") { id } }'))).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });
 
@@ -127,12 +146,31 @@ describe('campaign', () => {
   it('pauses and resumes, and refuses pausing a paused campaign or resuming an active one', async () => {
     const buyer = await signUpAs(app, 'BUYER');
     const actor = { userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER' as const, via: 'session' as const };
-    const created = await createCampaign(app.runtime.deps, actor, { name: 'Lifecycle', filter: { segments: ['AUTO_TEST_DRIVE'] }, maxBid: '5.00', exclusivity: 'SHARED' });
+    const created = await createCampaign(app.runtime.deps, actor, {
+      name: 'Lifecycle',
+      filter: { segments: ['AUTO_TEST_DRIVE'] },
+      maxBid: '5.00',
+      exclusivity: 'SHARED',
+    });
     const client = app.client(buyer);
-    expect(await errorOf(client.request(SET, { id: created.id, active: true }))).toMatchObject({ message: 'The campaign is already ACTIVE', extensions: { code: 'CONFLICT', reason: 'TRANSITION_NOT_ALLOWED' } });
-    expect((await client.request<{ setCampaignActive: unknown }>(SET, { id: created.id, active: false })).setCampaignActive).toEqual({ id: created.id, active: false, status: 'PAUSED' });
-    expect(await errorOf(client.request(SET, { id: created.id, active: false }))).toMatchObject({ message: 'The campaign is already PAUSED', extensions: { code: 'CONFLICT', reason: 'TRANSITION_NOT_ALLOWED' } });
-    expect((await client.request<{ setCampaignActive: unknown }>(SET, { id: created.id, active: true })).setCampaignActive).toEqual({ id: created.id, active: true, status: 'ACTIVE' });
+    expect(await errorOf(client.request(SET, { id: created.id, active: true }))).toMatchObject({
+      message: 'The campaign is already ACTIVE',
+      extensions: { code: 'CONFLICT', reason: 'TRANSITION_NOT_ALLOWED' },
+    });
+    expect((await client.request<{ setCampaignActive: unknown }>(SET, { id: created.id, active: false })).setCampaignActive).toEqual({
+      id: created.id,
+      active: false,
+      status: 'PAUSED',
+    });
+    expect(await errorOf(client.request(SET, { id: created.id, active: false }))).toMatchObject({
+      message: 'The campaign is already PAUSED',
+      extensions: { code: 'CONFLICT', reason: 'TRANSITION_NOT_ALLOWED' },
+    });
+    expect((await client.request<{ setCampaignActive: unknown }>(SET, { id: created.id, active: true })).setCampaignActive).toEqual({
+      id: created.id,
+      active: true,
+      status: 'ACTIVE',
+    });
     const { myCampaigns } = await client.request<{ myCampaigns: { id: string; status: string }[] }>('{ myCampaigns { id status } }');
     expect(myCampaigns).toEqual([{ id: created.id, status: 'ACTIVE' }]);
   });

@@ -52,7 +52,10 @@ async function reserve(buyer: Actor, lead: Record<string, unknown> = sharedLead(
 
 /** Ends the hold now and lets the sweep expire it. */
 async function expire(orderId: string) {
-  await db().update(schema.orders).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(schema.orders.id, orderId));
+  await db()
+    .update(schema.orders)
+    .set({ expiresAt: new Date(Date.now() - 60_000) })
+    .where(eq(schema.orders.id, orderId));
   await expireOverdueOrders(app.runtime.deps);
 }
 
@@ -76,7 +79,10 @@ describe('order lifecycle', () => {
   it('refuses to check out a reservation whose hold ended before the sweep came by', async () => {
     const [buyer] = await createBuyerActors(app, 1);
     const { orderId } = await reserve(buyer!);
-    await db().update(schema.orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.orders.id, orderId));
+    await db()
+      .update(schema.orders)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(schema.orders.id, orderId));
     expect(await refusal(checkoutOrder(app.runtime.deps, buyer!, orderId))).toBe('ORDER_NOT_PAYABLE');
   });
 
@@ -102,7 +108,10 @@ describe('order lifecycle', () => {
     const [buyer] = await createBuyerActors(app, 1);
     const { orderId } = await reserve(buyer!);
     await pay(orderId);
-    await db().update(schema.orders).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(schema.orders.id, orderId));
+    await db()
+      .update(schema.orders)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(schema.orders.id, orderId));
     await expireOverdueOrders(app.runtime.deps);
     expect((await orderRow(orderId)).status).toBe('PAID');
   });
@@ -147,10 +156,21 @@ describe('purchase and refund lifecycles', () => {
     await pay(orderId);
     const [purchase] = await db().select().from(schema.purchases).where(eq(schema.purchases.orderId, orderId));
     const refundId = newId('rfd');
-    await db().insert(schema.refunds).values({
-      id: refundId, orderId, purchaseId: purchase!.id, reason: 'dispute FAKE', amount: amount ?? purchase!.price, currency: purchase!.currency,
-      sourceAccount: PLATFORM_ESCROW, destination: 'WALLET', idempotencyKey: `test-${refundId}`, status: 'PENDING', createdAt: new Date(),
-    });
+    await db()
+      .insert(schema.refunds)
+      .values({
+        id: refundId,
+        orderId,
+        purchaseId: purchase!.id,
+        reason: 'dispute FAKE',
+        amount: amount ?? purchase!.price,
+        currency: purchase!.currency,
+        sourceAccount: PLATFORM_ESCROW,
+        destination: 'WALLET',
+        idempotencyKey: `test-${refundId}`,
+        status: 'PENDING',
+        createdAt: new Date(),
+      });
     return { purchase: purchase!, refundId };
   }
   const purchaseRow = async (id: string) => (await db().select().from(schema.purchases).where(eq(schema.purchases.id, id)))[0]!;

@@ -13,12 +13,17 @@ let operator: TestUser;
 beforeAll(async () => {
   app = await startTestApp({ label: 'manualcheck' });
   operator = await createOperatorUser(app);
-  await app.client(operator).request('mutation { setSegmentPolicy(segment: "EDUCATION", verificationProvider: manual, failedBatchPolicy: REJECT) { code verificationProvider failedBatchPolicy } }');
+  await app
+    .client(operator)
+    .request(
+      'mutation { setSegmentPolicy(segment: "EDUCATION", verificationProvider: manual, failedBatchPolicy: REJECT) { code verificationProvider failedBatchPolicy } }',
+    );
 });
 afterAll(() => app.close());
 
 const TASKS = '{ verificationTasks { id batchId status lead { id contact { fullName phone } } } }';
-const RECORD = 'mutation($id: ID!, $o: CallOutcome!, $n: String) { recordVerificationOutcome(taskId: $id, outcome: $o, note: $n) { task { id status outcome } batchVerdict } }';
+const RECORD =
+  'mutation($id: ID!, $o: CallOutcome!, $n: String) { recordVerificationOutcome(taskId: $id, outcome: $o, note: $n) { task { id status outcome } batchVerdict } }';
 type Task = { id: string; batchId: string; lead: { id: string; contact: { fullName: string } } };
 const education = () => validLead({ segment: 'EDUCATION', subsegment: 'COURSE', attributes: { subject: 'Statistics' } });
 
@@ -37,14 +42,23 @@ it('lists the batch when the calls reach real people, and audits the operator re
   expect(tasks[0]!.lead.contact.fullName).toBe('Maria Lopez');
   const results = [];
   for (const [i, t] of tasks.entries()) {
-    results.push((await app.client(operator).request<{ recordVerificationOutcome: { batchVerdict: string | null } }>(RECORD, { id: t.id, o: i === 0 ? 'NO_ANSWER' : 'REACHABLE' })).recordVerificationOutcome.batchVerdict);
+    results.push(
+      (
+        await app
+          .client(operator)
+          .request<{ recordVerificationOutcome: { batchVerdict: string | null } }>(RECORD, { id: t.id, o: i === 0 ? 'NO_ANSWER' : 'REACHABLE' })
+      ).recordVerificationOutcome.batchVerdict,
+    );
   }
   expect(results).toEqual([null, null, 'VERIFIED']);
   const leads = await app.runtime.deps.db.select().from(schema.leads).where(eq(schema.leads.batchId, batch.id));
   expect(leads.every((l) => l.status === 'LISTED' && l.verification === 'VERIFIED')).toBe(true);
   const reads = await app.runtime.deps.db.select().from(schema.contactReads).where(eq(schema.contactReads.purpose, 'OPERATOR'));
   expect(reads.length).toBeGreaterThanOrEqual(3);
-  const again = await app.client(operator).request(RECORD, { id: tasks[1]!.id, o: 'WRONG_NUMBER' }).catch((e: ClientError) => e.response.errors![0]);
+  const again = await app
+    .client(operator)
+    .request(RECORD, { id: tasks[1]!.id, o: 'WRONG_NUMBER' })
+    .catch((e: ClientError) => e.response.errors![0]);
   expect(again).toMatchObject({ extensions: { code: 'CONFLICT', reason: 'TASK_ALREADY_DONE' } });
 });
 
@@ -63,6 +77,9 @@ it('rejects the batch under a REJECT policy when a call finds a wrong number', a
 it('keeps these tools from non-operators', async () => {
   const { signUpAs } = await import('../helpers/actors');
   const seller = await signUpAs(app, 'SELLER');
-  const err = await app.client(seller).request(TASKS).catch((e: ClientError) => e.response.errors![0]);
+  const err = await app
+    .client(seller)
+    .request(TASKS)
+    .catch((e: ClientError) => e.response.errors![0]);
   expect(err).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
 });

@@ -7,10 +7,23 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 import { waitFor } from '../helpers/wait';
 
 type Node = {
-  id: string; segment: string; subsegment: string | null; country: string; region: string | null; city: string | null; geoTier: string;
-  kind: string; temperature: string; score: number; exclusivity: string; verification: string; capturedAt: string;
-  price: { amount: string; currencyCode: string }; seller: { id: string; qualityScore: number };
-  preview: { initials: string; phone: string | null; email: string | null }; contact: unknown;
+  id: string;
+  segment: string;
+  subsegment: string | null;
+  country: string;
+  region: string | null;
+  city: string | null;
+  geoTier: string;
+  kind: string;
+  temperature: string;
+  score: number;
+  exclusivity: string;
+  verification: string;
+  capturedAt: string;
+  price: { amount: string; currencyCode: string };
+  seller: { id: string; qualityScore: number };
+  preview: { initials: string; phone: string | null; email: string | null };
+  contact: unknown;
 };
 type Market = { marketplace: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Node }[] } };
 
@@ -39,8 +52,26 @@ beforeAll(async () => {
     validLead({ capturedAt: hoursAgo(1), temperature: 'HOT', exclusivity: 'EXCLUSIVE', kind: 'INTERESTED' }),
     validLead({ capturedAt: hoursAgo(2), temperature: 'WARM', city: 'Fresno' }),
     validLead({ capturedAt: hoursAgo(30), temperature: 'COLD', kind: 'QUICK', region: 'US-TX', city: 'Austin' }),
-    validLead({ segment: 'FINANCE', subsegment: 'MORTGAGE', attributes: { amount: 350000, termMonths: 360 }, capturedAt: hoursAgo(3), country: 'GB', region: 'GB-LND', city: 'London', phone: '+447400123456' }),
-    validLead({ segment: 'INSURANCE', subsegment: 'CASCO', attributes: { vehicleYear: 2019 }, capturedAt: hoursAgo(5), country: 'DE', region: 'DE-BE', city: 'Berlin', phone: '+4915112345670' }),
+    validLead({
+      segment: 'FINANCE',
+      subsegment: 'MORTGAGE',
+      attributes: { amount: 350000, termMonths: 360 },
+      capturedAt: hoursAgo(3),
+      country: 'GB',
+      region: 'GB-LND',
+      city: 'London',
+      phone: '+447400123456',
+    }),
+    validLead({
+      segment: 'INSURANCE',
+      subsegment: 'CASCO',
+      attributes: { vehicleYear: 2019 },
+      capturedAt: hoursAgo(5),
+      country: 'DE',
+      region: 'DE-BE',
+      city: 'Berlin',
+      phone: '+4915112345670',
+    }),
   ]);
   await listBatch(rival, [
     validLead({ segment: 'TOURISM', subsegment: 'HOTEL', attributes: { destination: 'Lisbon' }, capturedAt: hoursAgo(4), askingPrice: '9.99' }),
@@ -139,10 +170,14 @@ describe('browsing', () => {
   });
 
   it('answers bad arguments with BAD_USER_INPUT and the field path', async () => {
-    const err = async (vars: Record<string, unknown>) => (await market(vars).catch((e: ClientError) => e.response.errors![0]!)) as unknown as { extensions: { code: string; fields: { path: string }[] } };
+    const err = async (vars: Record<string, unknown>) =>
+      (await market(vars).catch((e: ClientError) => e.response.errors![0]!)) as unknown as { extensions: { code: string; fields: { path: string }[] } };
     expect((await err({ first: 1000 })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'first' }] });
     expect((await err({ after: 'garbage' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'after' }] });
-    expect((await err({ filter: { minSellerQuality: 101 } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'filter.minSellerQuality' }] });
+    expect((await err({ filter: { minSellerQuality: 101 } })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'filter.minSellerQuality' }],
+    });
     expect((await err({ filter: { minPrice: 'ten' } })).extensions.code).toBe('BAD_USER_INPUT');
     expect((await err({ filter: { geoTiers: ['TIER_9'] } })).extensions.code).toBe('BAD_USER_INPUT');
   });
@@ -157,21 +192,41 @@ describe('browsing', () => {
   });
 
   it('keeps anonymous visitors out', async () => {
-    const err = await app.client().request(MARKETPLACE, {}).catch((e: ClientError) => e.response.errors![0]);
+    const err = await app
+      .client()
+      .request(MARKETPLACE, {})
+      .catch((e: ClientError) => e.response.errors![0]);
     expect(err).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 });
 
 describe('pricing', () => {
   it('quotes what the grid says, with tier, temperature, exclusivity and volume discount', async () => {
-    const quote = (input: Record<string, unknown>) => app.client(buyer).request<{ priceQuote: { amount: string } }>(
-      'query($input: PriceQuoteInput!) { priceQuote(input: $input) { amount currencyCode } }', { input });
+    const quote = (input: Record<string, unknown>) =>
+      app
+        .client(buyer)
+        .request<{ priceQuote: { amount: string } }>('query($input: PriceQuoteInput!) { priceQuote(input: $input) { amount currencyCode } }', { input });
     // AUTO_TEST_DRIVE tier 1 base 40.00 × HOT 1.4 × EXCLUSIVE 2 = 112.00
-    expect((await quote({ segment: 'AUTO_TEST_DRIVE', country: 'US', region: 'US-CA', city: 'Los Angeles', temperature: 'HOT', exclusivity: 'EXCLUSIVE' })).priceQuote.amount).toBe('112.00');
+    expect(
+      (await quote({ segment: 'AUTO_TEST_DRIVE', country: 'US', region: 'US-CA', city: 'Los Angeles', temperature: 'HOT', exclusivity: 'EXCLUSIVE' }))
+        .priceQuote.amount,
+    ).toBe('112.00');
     // tier 2 region (30.00) × WARM × SHARED, 50 leads → 10% off = 27.00
-    expect((await quote({ segment: 'AUTO_TEST_DRIVE', country: 'US', region: 'US-CA', city: 'Fresno', exclusivity: 'SHARED', quantity: 50 })).priceQuote.amount).toBe('27.00');
+    expect(
+      (await quote({ segment: 'AUTO_TEST_DRIVE', country: 'US', region: 'US-CA', city: 'Fresno', exclusivity: 'SHARED', quantity: 50 })).priceQuote.amount,
+    ).toBe('27.00');
     // freshness: 4 days old → 0.8; unverified → 0.85: 20.00 × 0.8 × 0.85 = 13.60
-    expect((await quote({ segment: 'AUTO_TEST_DRIVE', country: 'BR', exclusivity: 'SHARED', verified: false, capturedAt: new Date(Date.now() - 4 * 86_400_000 - 60_000).toISOString() })).priceQuote.amount).toBe('13.60');
+    expect(
+      (
+        await quote({
+          segment: 'AUTO_TEST_DRIVE',
+          country: 'BR',
+          exclusivity: 'SHARED',
+          verified: false,
+          capturedAt: new Date(Date.now() - 4 * 86_400_000 - 60_000).toISOString(),
+        })
+      ).priceQuote.amount,
+    ).toBe('13.60');
     const bad = await quote({ segment: 'FINANCE', subsegment: 'HOTEL', country: 'US', exclusivity: 'SHARED' }).catch((e: ClientError) => e.response.errors![0]);
     expect(bad).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'input.subsegment' }] } });
   });
@@ -179,9 +234,14 @@ describe('pricing', () => {
   it('lets operators edit the grid and commission (and nobody else), and reprices listed leads', async () => {
     const operator = await createOperatorUser(app);
     const SET_GRID = 'mutation($input: [PriceGridEntryInput!]!) { setPriceGrid(input: $input) { segment subsegment geoTier baseAmount { amount } } }';
-    const denied = await app.client(seller).request(SET_GRID, { input: [{ segment: 'EDUCATION', geoTier: 'TIER_3', baseAmount: '1.00' }] }).catch((e: ClientError) => e.response.errors![0]);
+    const denied = await app
+      .client(seller)
+      .request(SET_GRID, { input: [{ segment: 'EDUCATION', geoTier: 'TIER_3', baseAmount: '1.00' }] })
+      .catch((e: ClientError) => e.response.errors![0]);
     expect(denied).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
-    const res = await app.client(operator).request<{ setPriceGrid: unknown[] }>(SET_GRID, { input: [{ segment: 'EDUCATION', geoTier: 'TIER_1', baseAmount: '50.00' }] });
+    const res = await app
+      .client(operator)
+      .request<{ setPriceGrid: unknown[] }>(SET_GRID, { input: [{ segment: 'EDUCATION', geoTier: 'TIER_1', baseAmount: '50.00' }] });
     expect(res.setPriceGrid).toEqual([{ segment: 'EDUCATION', subsegment: null, geoTier: 'TIER_1', baseAmount: { amount: '50.00' } }]);
     // the reprice job runs on the worker: the education lead (tier 3 US city, WARM... fresh) follows the new base
     await waitFor(async () => {
@@ -189,15 +249,25 @@ describe('pricing', () => {
       return Number(marketplace.edges[0]!.node.price.amount) >= 40;
     }, 'repriced education lead');
 
-    const rate = await app.client(operator).request<{ setCommissionRate: { code: string; commissionRate: string } }>(
-      'mutation { setCommissionRate(segment: "finance", rate: "0.15") { code commissionRate } }');
+    const rate = await app
+      .client(operator)
+      .request<{ setCommissionRate: { code: string; commissionRate: string } }>(
+        'mutation { setCommissionRate(segment: "finance", rate: "0.15") { code commissionRate } }',
+      );
     expect(rate.setCommissionRate).toEqual({ code: 'FINANCE', commissionRate: '0.15' });
-    const badRate = await app.client(operator).request('mutation { setCommissionRate(segment: "FINANCE", rate: "1.5") { code } }').catch((e: ClientError) => e.response.errors![0]);
+    const badRate = await app
+      .client(operator)
+      .request('mutation { setCommissionRate(segment: "FINANCE", rate: "1.5") { code } }')
+      .catch((e: ClientError) => e.response.errors![0]);
     expect(badRate).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'rate' }] } });
   });
 
   it('does the campaign arithmetic', async () => {
-    const res = await app.client(buyer).request<{ cplCalculator: unknown }>('{ cplCalculator(clicks: 1000, costPerClick: "0.50", leads: 40) { budget { amount } costPerLead { amount } conversionRate } }');
+    const res = await app
+      .client(buyer)
+      .request<{ cplCalculator: unknown }>(
+        '{ cplCalculator(clicks: 1000, costPerClick: "0.50", leads: 40) { budget { amount } costPerLead { amount } conversionRate } }',
+      );
     expect(res.cplCalculator).toEqual({ budget: { amount: '500.00' }, costPerLead: { amount: '12.50' }, conversionRate: 0.04 });
   });
 });

@@ -18,14 +18,22 @@ beforeAll(async () => {
   app = await startTestApp({ label: 'ordersgql' });
   const seller = await createSellerActor(app);
   leadIds = await listLeads(app, seller, [
-    exclusiveLead(), sharedLead(2), sharedLead(2),
+    exclusiveLead(),
+    sharedLead(2),
+    sharedLead(2),
     ...Array.from({ length: 12 }, () => sharedLead(3, { segment: 'TOURISM', subsegment: 'HOTEL', attributes: { destination: 'Rome' } })),
   ]);
   [buyer, rival] = [await signUpAs(app, 'BUYER'), await signUpAs(app, 'BUYER', 'rival')];
 });
 afterAll(() => app.close());
 
-const errorOf = (p: Promise<unknown>) => p.then(() => { throw new Error('expected an error'); }, (e: ClientError) => e.response.errors![0]!);
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected an error');
+    },
+    (e: ClientError) => e.response.errors![0]!,
+  );
 
 describe('createOrder', () => {
   it('returns the same order for the same idempotency key, and refuses the key for another request', async () => {
@@ -49,7 +57,10 @@ describe('createOrder', () => {
   });
 
   it('refuses unknown leads, bad shapes and sellers', async () => {
-    expect((await errorOf(app.client(buyer).request(CREATE, { input: { leadIds: ['lead_nope'] } }))).extensions).toMatchObject({ code: 'NOT_FOUND', fields: [{ path: 'input.leadIds[0]' }] });
+    expect((await errorOf(app.client(buyer).request(CREATE, { input: { leadIds: ['lead_nope'] } }))).extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      fields: [{ path: 'input.leadIds[0]' }],
+    });
     expect((await errorOf(app.client(buyer).request(CREATE, { input: {} }))).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect((await errorOf(app.client(buyer).request(CREATE, { input: { leadIds: [leadIds[2]], quantity: 2 } }))).extensions?.code).toBe('BAD_USER_INPUT');
     const seller = await signUpAs(app, 'SELLER');
@@ -72,7 +83,9 @@ describe('cancelOrder and order', () => {
   it('releases the capacity on cancel, and only the buyer (or an operator) sees the order', async () => {
     const { createOrder } = await app.client(buyer).request<{ createOrder: Order }>(CREATE, { input: { leadIds: [leadIds[2]] } });
     expect((await app.client(rival).request<{ order: unknown }>('query($id: ID!) { order(id: $id) { id } }', { id: createOrder.id })).order).toBeNull();
-    const cancelled = await app.client(buyer).request<{ cancelOrder: Order }>('mutation($id: ID!) { cancelOrder(orderId: $id) { id status } }', { id: createOrder.id });
+    const cancelled = await app
+      .client(buyer)
+      .request<{ cancelOrder: Order }>('mutation($id: ID!) { cancelOrder(orderId: $id) { id status } }', { id: createOrder.id });
     expect(cancelled.cancelOrder.status).toBe('CANCELLED');
     const [lead] = await app.runtime.deps.db.select().from(schema.leads).where(eq(schema.leads.id, leadIds[2]!));
     expect(lead!.reservedCount).toBe(0);
@@ -80,8 +93,11 @@ describe('cancelOrder and order', () => {
     expect(twice.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ORDER_NOT_CANCELLABLE' });
     // the same buyer may order it again after cancelling
     await app.client(buyer).request(CREATE, { input: { leadIds: [leadIds[2]] } });
-    const { myOrders } = await app.client(buyer).request<{ myOrders: { totalCount: number; edges: { node: { status: string; lines: unknown[] } }[] } }>(
-      '{ myOrders(first: 2) { totalCount edges { node { id status lines { lead { id } } } } } }');
+    const { myOrders } = await app
+      .client(buyer)
+      .request<{ myOrders: { totalCount: number; edges: { node: { status: string; lines: unknown[] } }[] } }>(
+        '{ myOrders(first: 2) { totalCount edges { node { id status lines { lead { id } } } } } }',
+      );
     expect(myOrders.edges[0]!.node).toMatchObject({ status: 'RESERVED', lines: [expect.anything()] });
     expect(myOrders.edges[1]!.node.status).toBe('CANCELLED');
     expect(myOrders.totalCount).toBeGreaterThanOrEqual(4);

@@ -29,8 +29,34 @@ async function freePort(): Promise<number> {
 }
 
 async function startRedis() {
-  spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
-  await waitFor(async () => spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG'), 'redis to start', 10_000);
+  spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--save',
+      '',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
+    { stdio: 'ignore' },
+  );
+  await waitFor(
+    async () =>
+      spawnSync('redis-cli', ['-p', String(port), 'ping'])
+        .stdout?.toString()
+        .includes('PONG'),
+    'redis to start',
+    10_000,
+  );
 }
 
 function stopRedis() {
@@ -73,14 +99,18 @@ it('resumes work after Redis restarts', async () => {
   await startRedis();
   // the sweep (a scheduled job) finds the batch that missed its queue; workers have reconnected by themselves
   const { spotCheckSweepJob } = await import('@leadex/workers/src/jobs/spot-check-sweep.job');
-  await waitFor(async () => {
-    try {
-      await spotCheckSweepJob.run({ ...app.runtime.deps, clock: () => new Date(Date.now() + 120_000) });
-      return true;
-    } catch {
-      return false; // the producer connection is still reconnecting
-    }
-  }, 'the sweep to reach Redis', 15_000);
+  await waitFor(
+    async () => {
+      try {
+        await spotCheckSweepJob.run({ ...app.runtime.deps, clock: () => new Date(Date.now() + 120_000) });
+        return true;
+      } catch {
+        return false; // the producer connection is still reconnecting
+      }
+    },
+    'the sweep to reach Redis',
+    15_000,
+  );
   await waitFor(async () => (await batchStatus(during.id)) === 'VERIFIED', 'the verdict on the batch submitted during the outage', 20_000);
 
   const check = new Redis(`redis://127.0.0.1:${port}`, { maxRetriesPerRequest: null });

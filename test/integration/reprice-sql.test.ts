@@ -26,8 +26,13 @@ async function expectRepricedAsListPrice(ids: string[], dayOffsets: number[]) {
       const base = findBasePrice(pricing.grid, row.segment, row.subsegment, row.geoTier as 'TIER_1')!;
       const expected = listPrice(
         {
-          baseAmount: base, temperature: row.temperature as 'HOT', exclusivity: row.exclusivity as 'SHARED', verified: row.verification === 'VERIFIED',
-          capturedAt: row.capturedAt, askingPrice: row.askingPrice, conversionFactor: factors.get(row.segment),
+          baseAmount: base,
+          temperature: row.temperature as 'HOT',
+          exclusivity: row.exclusivity as 'SHARED',
+          verified: row.verification === 'VERIFIED',
+          capturedAt: row.capturedAt,
+          askingPrice: row.askingPrice,
+          conversionFactor: factors.get(row.segment),
         },
         pricing.factors,
         at,
@@ -48,18 +53,39 @@ it('reprices every kind of lead exactly as listPrice does, as days pass', async 
         ['FINANCE', 'LOAN', { amount: 5000 }, 'Manchester', 'GB-MAN'],
         ['SERVICES', 'TAXI', {}, 'Nowhere', 'GB-ZZZ'],
       ] as const)
-        leads.push(validLead({ temperature, exclusivity, segment, subsegment, attributes, country: 'GB', city, region, phone: null, capturedAt: new Date(Date.now() - 7 * 3_600_000).toISOString() }));
+        leads.push(
+          validLead({
+            temperature,
+            exclusivity,
+            segment,
+            subsegment,
+            attributes,
+            country: 'GB',
+            city,
+            region,
+            phone: null,
+            capturedAt: new Date(Date.now() - 7 * 3_600_000).toISOString(),
+          }),
+        );
   leads.push(validLead({ askingPrice: '7.77' }));
   const batch = await submitLeads(app.runtime.deps, actor, leads, { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
   expect(batch.accepted).toBe(leads.length);
   const ids = batch.results.map((r) => r.lead!.id);
   // half of them verified, as a spot-check would leave them
-  await app.runtime.deps.db.update(schema.leads).set({ status: 'LISTED', verification: 'VERIFIED' }).where(inArray(schema.leads.id, ids.filter((_, i) => i % 2 === 0)));
+  await app.runtime.deps.db
+    .update(schema.leads)
+    .set({ status: 'LISTED', verification: 'VERIFIED' })
+    .where(
+      inArray(
+        schema.leads.id,
+        ids.filter((_, i) => i % 2 === 0),
+      ),
+    );
 
   await expectRepricedAsListPrice(ids, [0, 1, 3, 9, 40]);
 });
 
-it('applies a seller\'s conversion factor to its grid prices in that segment, in new listings and in repricing alike', async () => {
+it("applies a seller's conversion factor to its grid prices in that segment, in new listings and in repricing alike", async () => {
   const seller = await signUpAs(app, 'SELLER');
   const actor = { userId: seller.userId, organizationId: seller.organizationId, role: 'SELLER' as const, via: 'session' as const };
   // as buyers' outcomes would leave it: converting above the FINANCE average, below the SERVICES one
@@ -74,7 +100,20 @@ it('applies a seller\'s conversion factor to its grid prices in that segment, in
       ['FINANCE', 'LOAN', { amount: 5000 }, 'Manchester', 'GB-MAN'],
       ['SERVICES', 'TAXI', {}, 'Nowhere', 'GB-ZZZ'],
     ] as const)
-      leads.push(validLead({ temperature, exclusivity: 'EXCLUSIVE', segment, subsegment, attributes, country: 'GB', city, region, phone: null, capturedAt: new Date(Date.now() - 3_600_000).toISOString() }));
+      leads.push(
+        validLead({
+          temperature,
+          exclusivity: 'EXCLUSIVE',
+          segment,
+          subsegment,
+          attributes,
+          country: 'GB',
+          city,
+          region,
+          phone: null,
+          capturedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        }),
+      );
   leads.push(validLead({ segment: 'FINANCE', subsegment: 'LOAN', attributes: { amount: 5000 }, askingPrice: '7.77' }));
   const batch = await submitLeads(app.runtime.deps, actor, leads, { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
   expect(batch.accepted).toBe(leads.length);
@@ -83,6 +122,14 @@ it('applies a seller\'s conversion factor to its grid prices in that segment, in
   // priced at submission with the factor: a reprice at the same moment changes nothing but the asking price stays
   expect(priced.find((l) => l.askingPrice != null)!.price).toBe(777);
   expect(await repriceLeads(app.runtime.deps.db, new Date(), ids)).toBe(0);
-  await app.runtime.deps.db.update(schema.leads).set({ status: 'LISTED', verification: 'VERIFIED' }).where(inArray(schema.leads.id, ids.filter((_, i) => i % 2 === 0)));
+  await app.runtime.deps.db
+    .update(schema.leads)
+    .set({ status: 'LISTED', verification: 'VERIFIED' })
+    .where(
+      inArray(
+        schema.leads.id,
+        ids.filter((_, i) => i % 2 === 0),
+      ),
+    );
   await expectRepricedAsListPrice(ids, [0, 2, 11]);
 });

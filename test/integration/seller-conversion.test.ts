@@ -26,7 +26,10 @@ const education = () => validLead({ segment: 'EDUCATION', subsegment: 'COURSE', 
 
 async function stored(sellerOrgId: string, segment: string) {
   const t = schema.sellerSegmentConversion;
-  const [row] = await app.runtime.deps.db.select().from(t).where(and(eq(t.sellerOrgId, sellerOrgId), eq(t.segment, segment)));
+  const [row] = await app.runtime.deps.db
+    .select()
+    .from(t)
+    .where(and(eq(t.sellerOrgId, sellerOrgId), eq(t.segment, segment)));
   return row && { outcomes: row.outcomes, conversions: row.conversions, factor: Number(row.factor) };
 }
 
@@ -37,9 +40,17 @@ async function leadRows(ids: string[]) {
 
 it('prices a seller by how its sales convert in the segment, and shows it to buyers', async () => {
   const [good, poor, other] = [await createSellerActor(app), await createSellerActor(app), await createSellerActor(app)];
-  const goodSold = await listLeads(app, good, Array.from({ length: 6 }, () => validLead()));
+  const goodSold = await listLeads(
+    app,
+    good,
+    Array.from({ length: 6 }, () => validLead()),
+  );
   const goodListed = await listLeads(app, good, [validLead(), validLead({ askingPrice: '31.00' }), education()]);
-  const poorSold = await listLeads(app, poor, Array.from({ length: 4 }, () => validLead()));
+  const poorSold = await listLeads(
+    app,
+    poor,
+    Array.from({ length: 4 }, () => validLead()),
+  );
   const poorListed = await listLeads(app, poor, [validLead()]);
   const otherListed = await listLeads(app, other, [validLead()]);
   const listed = [...goodListed, ...poorListed, ...otherListed];
@@ -73,7 +84,18 @@ it('prices a seller by how its sales convert in the segment, and shows it to buy
   const gridPrice = (id: string, conversionFactor?: number) => {
     const l = before.get(id)!;
     const base = findBasePrice(pricing.grid, l.segment, l.subsegment, l.geoTier as 'TIER_1')!;
-    return listPrice({ baseAmount: base, temperature: l.temperature as 'HOT', exclusivity: l.exclusivity as 'SHARED', verified: l.verification === 'VERIFIED', capturedAt: l.capturedAt, conversionFactor }, pricing.factors, now);
+    return listPrice(
+      {
+        baseAmount: base,
+        temperature: l.temperature as 'HOT',
+        exclusivity: l.exclusivity as 'SHARED',
+        verified: l.verification === 'VERIFIED',
+        capturedAt: l.capturedAt,
+        conversionFactor,
+      },
+      pricing.factors,
+      now,
+    );
   };
   const [goodAuto, goodAsking, goodEducation] = goodListed as [string, string, string];
   expect(before.get(goodAuto)!.price).toBe(gridPrice(goodAuto));

@@ -41,7 +41,11 @@ const pseudoLead = (extra: Record<string, unknown> = {}) => validLead({ fullName
 describe('seller quality from every piece of evidence', () => {
   it('moves a seller with a long clean record a little for four bad ping-post leads, and does not suspend them', async () => {
     const seller = await createSellerActor(app);
-    await listLeads(app, seller, Array.from({ length: 200 }, () => validLead()));
+    await listLeads(
+      app,
+      seller,
+      Array.from({ length: 200 }, () => validLead()),
+    );
     const before = await qualityOf(seller.organizationId);
     // Beta(8 + 200 × 0.5, 2) = Beta(108, 2)
     expect(before).toMatchObject({ qualityScore: 98, evidenceCount: 200, suspended: false, evidence: expect.objectContaining({ automaticPassed: 200 }) });
@@ -59,20 +63,40 @@ describe('seller quality from every piece of evidence', () => {
     }
     const after = await qualityOf(seller.organizationId);
     // Beta(108, 6): 95, upper bound 97.7%
-    expect(after).toMatchObject({ qualityScore: 95, suspended: false, evidenceCount: 204, evidence: expect.objectContaining({ automaticPassed: 200, automaticFailed: 4 }) });
+    expect(after).toMatchObject({
+      qualityScore: 95,
+      suspended: false,
+      evidenceCount: 204,
+      evidence: expect.objectContaining({ automaticPassed: 200, automaticFailed: 4 }),
+    });
     expect(before.qualityScore - after.qualityScore).toBeLessThanOrEqual(3);
     expect(after.qualityUpperBound).toBeGreaterThan(97);
   });
 
   it("moves a new seller's score a lot for one bad batch, and suspends only on strong evidence", async () => {
     const seller = await createSellerActor(app);
-    const batch = await submitLeads(app.runtime.deps, seller, Array.from({ length: 5 }, () => pseudoLead()), { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
+    const batch = await submitLeads(
+      app.runtime.deps,
+      seller,
+      Array.from({ length: 5 }, () => pseudoLead()),
+      { source: 'GRAPHQL', shapeErrors: 'refuse-request' },
+    );
     await runSpotCheck(app.runtime.deps, batch.id);
     const first = await qualityOf(seller.organizationId);
     // Beta(8, 2 + 5) = 53: 27 points down from the prior's 80, but five leads are not strong evidence
-    expect(first).toMatchObject({ qualityScore: 53, suspended: false, evidenceCount: 5, evidence: expect.objectContaining({ automaticFailed: 5, automaticPassed: 0 }) });
+    expect(first).toMatchObject({
+      qualityScore: 53,
+      suspended: false,
+      evidenceCount: 5,
+      evidence: expect.objectContaining({ automaticFailed: 5, automaticPassed: 0 }),
+    });
 
-    const more = await submitLeads(app.runtime.deps, seller, Array.from({ length: 10 }, () => pseudoLead()), { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
+    const more = await submitLeads(
+      app.runtime.deps,
+      seller,
+      Array.from({ length: 10 }, () => pseudoLead()),
+      { source: 'GRAPHQL', shapeErrors: 'refuse-request' },
+    );
     await runSpotCheck(app.runtime.deps, more.id);
     // Beta(8, 17): 32, upper bound 47.7% < 50%
     const second = await qualityOf(seller.organizationId);
@@ -83,8 +107,16 @@ describe('seller quality from every piece of evidence', () => {
   it('counts upheld disputes and "never asked" outcomes against the seller, refusals to buy not at all', async () => {
     const seller = await createSellerActor(app);
     const buyer = await signUpAs(app, 'BUYER', 'outcomes');
-    const leadIds = await listLeads(app, seller, Array.from({ length: 6 }, () => validLead()));
-    const { purchases } = await buyThroughStripe(app, { userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER', via: 'session' }, leadIds.slice(0, 4));
+    const leadIds = await listLeads(
+      app,
+      seller,
+      Array.from({ length: 6 }, () => validLead()),
+    );
+    const { purchases } = await buyThroughStripe(
+      app,
+      { userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER', via: 'session' },
+      leadIds.slice(0, 4),
+    );
     const [denied, disputed, refusedToBuy, converted] = purchases.map((p) => p.id);
     // Beta(8 + 6 × 0.5, 2) = Beta(11, 2): 85
     expect((await qualityOf(seller.organizationId)).qualityScore).toBe(85);
@@ -93,7 +125,9 @@ describe('seller quality from every piece of evidence', () => {
     // β + 2 → Beta(11, 4): 73
     expect((await qualityOf(seller.organizationId)).qualityScore).toBe(73);
 
-    const { openDispute } = await app.client(buyer).request<{ openDispute: { id: string; status: string } }>(OPEN, { input: { purchaseId: disputed, reason: 'OUT_OF_GEO', evidence: 'Lives in another state' } });
+    const { openDispute } = await app.client(buyer).request<{ openDispute: { id: string; status: string } }>(OPEN, {
+      input: { purchaseId: disputed, reason: 'OUT_OF_GEO', evidence: 'Lives in another state' },
+    });
     expect(openDispute.status).toBe('OPEN');
     await app.client(operator).request(RESOLVE, { id: openDispute.id, decision: 'ACCEPT' });
     // β + 4 → Beta(11, 8): 58
@@ -101,14 +135,29 @@ describe('seller quality from every piece of evidence', () => {
 
     await app.client(buyer).request(OUTCOME, { id: refusedToBuy, outcome: 'LOST', reason: 'refused to buy: too expensive' });
     expect((await qualityOf(seller.organizationId)).qualityScore).toBe(58);
-    const rejected = await app.client(buyer).request<{ openDispute: { id: string } }>(OPEN, { input: { purchaseId: refusedToBuy, reason: 'FAKE', evidence: 'Did not want to buy' } });
+    const rejected = await app
+      .client(buyer)
+      .request<{ openDispute: { id: string } }>(OPEN, { input: { purchaseId: refusedToBuy, reason: 'FAKE', evidence: 'Did not want to buy' } });
     await app.client(operator).request(RESOLVE, { id: rejected.openDispute.id, decision: 'REJECT' });
     await app.client(buyer).request(OUTCOME, { id: converted, outcome: 'CONVERTED' });
     // α + 0.5 (rejected dispute) + 2 (converted) → Beta(13.5, 8): 63
     const last = await qualityOf(seller.organizationId);
     expect(last).toMatchObject({
-      qualityScore: 63, suspended: false, evidenceCount: 10,
-      evidence: { automaticPassed: 6, automaticFailed: 0, samplePassed: 0, sampleFailed: 0, disputeUpheld: 1, disputeRejected: 1, contacted: 0, qualified: 0, converted: 1, lostDenied: 1 },
+      qualityScore: 63,
+      suspended: false,
+      evidenceCount: 10,
+      evidence: {
+        automaticPassed: 6,
+        automaticFailed: 0,
+        samplePassed: 0,
+        sampleFailed: 0,
+        disputeUpheld: 1,
+        disputeRejected: 1,
+        contacted: 0,
+        qualified: 0,
+        converted: 1,
+        lostDenied: 1,
+      },
     });
     // an upheld dispute's sale does not count its outcome again
     await app.client(buyer).request(OUTCOME, { id: disputed, outcome: 'LOST', reason: 'never asked' });
@@ -121,14 +170,18 @@ describe('seller quality from every piece of evidence', () => {
     const education = () => validLead({ segment: 'EDUCATION', subsegment: 'COURSE', attributes: { subject: 'Statistics' } });
     const batch = await submitLeads(app.runtime.deps, seller, Array.from({ length: 10 }, education), { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
     expect(await runSpotCheck(app.runtime.deps, batch.id)).toBeNull(); // waiting for the operators' calls
-    const { verificationTasks } = await app.client(operator).request<{ verificationTasks: { id: string; batchId: string }[] }>('{ verificationTasks { id batchId } }');
+    const { verificationTasks } = await app
+      .client(operator)
+      .request<{ verificationTasks: { id: string; batchId: string }[] }>('{ verificationTasks { id batchId } }');
     const tasks = verificationTasks.filter((t) => t.batchId === batch.id);
     expect(tasks).toHaveLength(3);
     const RECORD = 'mutation($id: ID!, $o: CallOutcome!) { recordVerificationOutcome(taskId: $id, outcome: $o) { batchVerdict } }';
     for (const [i, o] of ['REACHABLE', 'NO_ANSWER', 'WRONG_NUMBER'].entries()) await app.client(operator).request(RECORD, { id: tasks[i]!.id, o });
     // 10 × 0.5 + 2 (reached) → α = 15; 3 (wrong number) → β = 5: 75
     expect(await qualityOf(seller.organizationId)).toMatchObject({
-      qualityScore: 75, evidenceCount: 12, evidence: expect.objectContaining({ automaticPassed: 10, samplePassed: 1, sampleFailed: 1 }),
+      qualityScore: 75,
+      evidenceCount: 12,
+      evidence: expect.objectContaining({ automaticPassed: 10, samplePassed: 1, sampleFailed: 1 }),
     });
     await app.client(operator).request('mutation { setSegmentPolicy(segment: "EDUCATION", verificationProvider: automatic) { code } }');
   });

@@ -42,22 +42,50 @@ async function expectedSales(tx: Db, asOf: Date) {
     .from(schema.purchases)
     .innerJoin(schema.leads, eq(schema.leads.id, schema.purchases.leadId))
     .innerJoin(schema.segments, eq(schema.segments.code, schema.leads.segment));
-  const undecided = new Set((await tx.select({ id: schema.disputes.purchaseId }).from(schema.disputes).where(inArray(schema.disputes.status, [...UNDECIDED_DISPUTE_STATUSES]))).map((r) => r.id));
-  const inFlight = new Set((await tx.select({ id: schema.refunds.purchaseId }).from(schema.refunds).where(eq(schema.refunds.status, 'PENDING'))).map((r) => r.id));
+  const undecided = new Set(
+    (
+      await tx
+        .select({ id: schema.disputes.purchaseId })
+        .from(schema.disputes)
+        .where(inArray(schema.disputes.status, [...UNDECIDED_DISPUTE_STATUSES]))
+    ).map((r) => r.id),
+  );
+  const inFlight = new Set(
+    (await tx.select({ id: schema.refunds.purchaseId }).from(schema.refunds).where(eq(schema.refunds.status, 'PENDING'))).map((r) => r.id),
+  );
   return rows.map(({ p, windowHours }) => ({
     row: p,
-    due: dueForSettlement({ status: p.status as 'ESCROW', purchasedAt: p.purchasedAt, returnWindowHours: windowHours, undecidedDispute: undecided.has(p.id), refundInFlight: inFlight.has(p.id) }, asOf),
+    due: dueForSettlement(
+      {
+        status: p.status as 'ESCROW',
+        purchasedAt: p.purchasedAt,
+        returnWindowHours: windowHours,
+        undecidedDispute: undecided.has(p.id),
+        refundInFlight: inFlight.has(p.id),
+      },
+      asOf,
+    ),
     settled: settleSale({ price: usd(p.price), commission: usd(p.commission), refunded: usd(p.refundedAmount) }),
   }));
 }
 
 async function expectedPayouts(tx: Db, minimum: Money) {
   const orgs = await tx.select().from(schema.organizations);
-  const inFlight = new Set((await tx.select({ id: schema.payouts.sellerOrgId }).from(schema.payouts).where(inArray(schema.payouts.status, [...IN_FLIGHT_PAYOUT_STATUSES]))).map((r) => r.id));
+  const inFlight = new Set(
+    (
+      await tx
+        .select({ id: schema.payouts.sellerOrgId })
+        .from(schema.payouts)
+        .where(inArray(schema.payouts.status, [...IN_FLIGHT_PAYOUT_STATUSES]))
+    ).map((r) => r.id),
+  );
   const due: { sellerOrgId: string; amount: number }[] = [];
   for (const o of orgs) {
     const payable = usd(await owedBy(tx, sellerPayable(o.id)));
-    if (payoutDue({ payable, payoutsEnabled: !!o.stripeAccountId && o.stripePayoutsEnabled, suspended: o.suspended, payoutInFlight: inFlight.has(o.id) }, minimum)) due.push({ sellerOrgId: o.id, amount: payable.amount });
+    if (
+      payoutDue({ payable, payoutsEnabled: !!o.stripeAccountId && o.stripePayoutsEnabled, suspended: o.suspended, payoutInFlight: inFlight.has(o.id) }, minimum)
+    )
+      due.push({ sellerOrgId: o.id, amount: payable.amount });
   }
   return due.sort((a, b) => (a.sellerOrgId < b.sellerOrgId ? -1 : 1));
 }
@@ -76,16 +104,32 @@ async function settleAndCompare(asOf: Date, minimum: Money = usd(1000)) {
       const want = e.due
         ? { status: 'SETTLED', commission: e.settled.commission.amount, sellerNet: e.settled.sellerNet.amount, settlementRunId: runId }
         : { status: e.row.status, commission: e.row.commission, sellerNet: e.row.sellerNet, settlementRunId: e.row.settlementRunId };
-      expect({ id: e.row.id, asOf, status: now.status, commission: now.commission, sellerNet: now.sellerNet, settlementRunId: now.settlementRunId }).toEqual({ id: e.row.id, asOf, ...want });
+      expect({ id: e.row.id, asOf, status: now.status, commission: now.commission, sellerNet: now.sellerNet, settlementRunId: now.settlementRunId }).toEqual({
+        id: e.row.id,
+        asOf,
+        ...want,
+      });
     }
     // the run's totals per seller are the rules' sums
     const bySeller = new Map<string, { sales: number; amount: number; commission: number; sellerNet: number }>();
     for (const e of expected.filter((x) => x.due)) {
       const s = bySeller.get(e.row.sellerOrgId) ?? { sales: 0, amount: 0, commission: 0, sellerNet: 0 };
-      bySeller.set(e.row.sellerOrgId, { sales: s.sales + 1, amount: s.amount + e.settled.amount.amount, commission: s.commission + e.settled.commission.amount, sellerNet: s.sellerNet + e.settled.sellerNet.amount });
+      bySeller.set(e.row.sellerOrgId, {
+        sales: s.sales + 1,
+        amount: s.amount + e.settled.amount.amount,
+        commission: s.commission + e.settled.commission.amount,
+        sellerNet: s.sellerNet + e.settled.sellerNet.amount,
+      });
     }
-    expect(matured.map((m) => ({ sellerOrgId: m.sellerOrgId, sales: m.sales, amount: m.amount.amount, commission: m.commission.amount, sellerNet: m.sellerNet.amount })))
-      .toEqual([...bySeller.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([sellerOrgId, s]) => ({ sellerOrgId, ...s })));
+    expect(
+      matured.map((m) => ({
+        sellerOrgId: m.sellerOrgId,
+        sales: m.sales,
+        amount: m.amount.amount,
+        commission: m.commission.amount,
+        sellerNet: m.sellerNet.amount,
+      })),
+    ).toEqual([...bySeller.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([sellerOrgId, s]) => ({ sellerOrgId, ...s })));
 
     const wantPayouts = await expectedPayouts(tx, minimum);
     const recorded = await recordDuePayouts(tx, runId, minimum, asOf);
@@ -103,9 +147,28 @@ describe('settlement SQL against the settlement rules', () => {
 
   beforeAll(async () => {
     operator = await operatorActor(app);
-    sellers = { a: await onboardedSeller(app), b: await onboardedSeller(app), suspended: await onboardedSeller(app), unconnected: await operatorlessSeller(), small: await onboardedSeller(app) };
-    const a = await sellAndBuy(app, sellers.a, [['AUTO_TEST_DRIVE', '10.03'], ['FINANCE', '7.77'], ['SERVICES', '12.35'], ['FINANCE', '0.99'], ['SERVICES', '1.01'], ['AUTO_TEST_DRIVE', '99.99'], ['FINANCE', '13.37'], ['FINANCE', '2.00']]);
-    const b = await sellAndBuy(app, sellers.b, [['FINANCE', '33.33'], ['AUTO_TEST_DRIVE', '0.05'], ['SERVICES', '45.67']]);
+    sellers = {
+      a: await onboardedSeller(app),
+      b: await onboardedSeller(app),
+      suspended: await onboardedSeller(app),
+      unconnected: await operatorlessSeller(),
+      small: await onboardedSeller(app),
+    };
+    const a = await sellAndBuy(app, sellers.a, [
+      ['AUTO_TEST_DRIVE', '10.03'],
+      ['FINANCE', '7.77'],
+      ['SERVICES', '12.35'],
+      ['FINANCE', '0.99'],
+      ['SERVICES', '1.01'],
+      ['AUTO_TEST_DRIVE', '99.99'],
+      ['FINANCE', '13.37'],
+      ['FINANCE', '2.00'],
+    ]);
+    const b = await sellAndBuy(app, sellers.b, [
+      ['FINANCE', '33.33'],
+      ['AUTO_TEST_DRIVE', '0.05'],
+      ['SERVICES', '45.67'],
+    ]);
     await sellAndBuy(app, sellers.suspended, [['AUTO_TEST_DRIVE', '60.00']]);
     await sellAndBuy(app, sellers.unconnected, [['FINANCE', '70.00']]);
     await sellAndBuy(app, sellers.small, [['FINANCE', '0.50']]);
@@ -157,7 +220,14 @@ describe('settlement SQL against the settlement rules', () => {
     const held = await app.runtime.deps.db.select().from(schema.purchases).where(eq(schema.purchases.status, 'ESCROW'));
     expect(held.length).toBe(2); // the open dispute and the unbooked refund
     const payouts = await app.runtime.deps.db.select().from(schema.payouts);
-    expect(payouts.some((p) => p.sellerOrgId === sellers.suspended.organizationId || p.sellerOrgId === sellers.unconnected.organizationId || p.sellerOrgId === sellers.small.organizationId)).toBe(false);
+    expect(
+      payouts.some(
+        (p) =>
+          p.sellerOrgId === sellers.suspended.organizationId ||
+          p.sellerOrgId === sellers.unconnected.organizationId ||
+          p.sellerOrgId === sellers.small.organizationId,
+      ),
+    ).toBe(false);
   });
 
   it('pays nobody a payout of nothing, even with a zero minimum, and sends each payout once', async () => {
@@ -166,7 +236,8 @@ describe('settlement SQL against the settlement rules', () => {
       for (const p of pending) expect(await sendPayout(app.runtime.deps, p.id)).toBe('SENT');
       // a retry of a sent payout is done, and Stripe made one transfer for it
       for (const p of pending) expect(await sendPayout(app.runtime.deps, p.id)).toBe('ALREADY_SENT');
-      for (const p of pending) expect((await sdk.transfers.list({ destination: p.stripeAccountId })).data.filter((t) => t.metadata?.payout_id === p.id)).toHaveLength(1);
+      for (const p of pending)
+        expect((await sdk.transfers.list({ destination: p.stripeAccountId })).data.filter((t) => t.metadata?.payout_id === p.id)).toHaveLength(1);
       return pending;
     };
     expect((await sendAllPending()).length).toBeGreaterThan(0);
@@ -182,7 +253,17 @@ describe('settlement SQL against the settlement rules', () => {
 
     // a refused payout keeps its outcome: sending it again sends nothing
     const [small] = await app.runtime.deps.db.select().from(schema.organizations).where(eq(schema.organizations.id, sellers.small.organizationId));
-    await app.runtime.deps.db.insert(schema.payouts).values({ id: 'pay_twinrefused', sellerOrgId: small!.id, amount: 999, currency, stripeAccountId: small!.stripeAccountId!, idempotencyKey: 'payout-pay_twinrefused', status: 'FAILED', failure: 'refused', createdAt: new Date() });
+    await app.runtime.deps.db.insert(schema.payouts).values({
+      id: 'pay_twinrefused',
+      sellerOrgId: small!.id,
+      amount: 999,
+      currency,
+      stripeAccountId: small!.stripeAccountId!,
+      idempotencyKey: 'payout-pay_twinrefused',
+      status: 'FAILED',
+      failure: 'refused',
+      createdAt: new Date(),
+    });
     expect(await sendPayout(app.runtime.deps, 'pay_twinrefused')).toBe('FAILED');
     expect((await sdk.transfers.list({ destination: small!.stripeAccountId! })).data.filter((t) => t.metadata?.payout_id === 'pay_twinrefused')).toEqual([]);
   });

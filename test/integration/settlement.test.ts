@@ -52,12 +52,24 @@ describe('settlement runs', () => {
     expect(early.maturedSales).toBe(0);
 
     const run = await runSettlement(at(73));
-    expect(run).toMatchObject({ status: 'COMPLETED', maturedSales: 4, maturedAmount: gross, commissionAmount: commission, payoutsCount: 1, payoutsAmount: gross - commission });
+    expect(run).toMatchObject({
+      status: 'COMPLETED',
+      maturedSales: 4,
+      maturedAmount: gross,
+      commissionAmount: commission,
+      payoutsCount: 1,
+      payoutsAmount: gross - commission,
+    });
     const transfers = await sdk.transfers.list({ destination: accountId });
     expect(transfers.data.map((t) => t.amount)).toEqual([gross - commission]);
     expect(await balanceOf(app.runtime.deps.db, `seller:${seller.organizationId}:payable`)).toBe(0);
     const { payoutAccount } = await import('@leadex/core/domain/settlement/payout-account');
-    expect(await payoutAccount(app.runtime.deps, seller)).toMatchObject({ connected: true, payoutsEnabled: true, payable: { amount: 0 }, minimumPayout: { amount: 1000 } });
+    expect(await payoutAccount(app.runtime.deps, seller)).toMatchObject({
+      connected: true,
+      payoutsEnabled: true,
+      payable: { amount: 0 },
+      minimumPayout: { amount: 1000 },
+    });
     expect(await balanceOf(app.runtime.deps.db, 'platform:revenue')).toBe(-commission);
 
     const before = await ledgerCount();
@@ -86,7 +98,12 @@ describe('settlement runs', () => {
     expect(held!.status).toBe('ESCROW');
 
     const operator = await createOperatorUser(app);
-    await rejectDispute(app.runtime.deps, { userId: operator.userId, organizationId: operator.organizationId, role: 'OPERATOR', via: 'session' }, dispute.id, 'The person confirmed');
+    await rejectDispute(
+      app.runtime.deps,
+      { userId: operator.userId, organizationId: operator.organizationId, role: 'OPERATOR', via: 'session' },
+      dispute.id,
+      'The person confirmed',
+    );
     await runSettlement(at(81));
     const [settled] = await app.runtime.deps.db.select().from(schema.purchases).where(eq(schema.purchases.id, purchase.id));
     expect(settled!.status).toBe('SETTLED');
@@ -95,8 +112,11 @@ describe('settlement runs', () => {
 
   it('lets operators read settlement reports', async () => {
     const operator = await createOperatorUser(app);
-    const res = await app.client(operator).request<{ settlementRuns: { totalCount: number; edges: { node: { status: string; maturedAmount: { amount: string } } }[] } }>(
-      '{ settlementRuns(first: 5) { totalCount edges { node { id status maturedSales maturedAmount { amount } payoutsCount report } } } }');
+    const res = await app
+      .client(operator)
+      .request<{ settlementRuns: { totalCount: number; edges: { node: { status: string; maturedAmount: { amount: string } } }[] } }>(
+        '{ settlementRuns(first: 5) { totalCount edges { node { id status maturedSales maturedAmount { amount } payoutsCount report } } } }',
+      );
     expect(res.settlementRuns.totalCount).toBeGreaterThanOrEqual(4);
     expect(res.settlementRuns.edges.every((e) => e.node.status === 'COMPLETED')).toBe(true);
   });

@@ -23,7 +23,14 @@ function goodLead() {
   n += 1;
   const first = FIRST[n % FIRST.length]!;
   const last = LAST[(n * 7) % LAST.length]!;
-  return validLead({ fullName: `${first} ${last}`, phone: phone(), email: `${first}.${last}.${n}@example.org`.toLowerCase(), formFillSeconds: 20 + (n % 180), ip: `198.51.${n % 250}.${(n * 13) % 250}`, userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126 Safari/537.36' });
+  return validLead({
+    fullName: `${first} ${last}`,
+    phone: phone(),
+    email: `${first}.${last}.${n}@example.org`.toLowerCase(),
+    formFillSeconds: 20 + (n % 180),
+    ip: `198.51.${n % 250}.${(n * 13) % 250}`,
+    userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126 Safari/537.36',
+  });
 }
 
 const knownPhone = '+14155550123';
@@ -46,7 +53,9 @@ type Plan = { label: string; size: number; rate: number; kinds: string[] };
 // 24 clean batches, and 9 kinds × 2 rates alone + 9 mixed = 27 salted batches, sizes 4–50
 const plans: Plan[] = [
   ...Array.from({ length: 24 }, (_, i) => ({ label: 'clean', size: SIZES[i % SIZES.length]!, rate: 0, kinds: [] })),
-  ...KIND_NAMES.flatMap((kind, k) => [0, 1].map((j) => ({ label: kind, size: SIZES[(k * 2 + j + 3) % SIZES.length]!, rate: RATES[(k + j * 2) % RATES.length]!, kinds: [kind] }))),
+  ...KIND_NAMES.flatMap((kind, k) =>
+    [0, 1].map((j) => ({ label: kind, size: SIZES[(k * 2 + j + 3) % SIZES.length]!, rate: RATES[(k + j * 2) % RATES.length]!, kinds: [kind] })),
+  ),
   ...Array.from({ length: 9 }, (_, i) => ({ label: 'mixed', size: SIZES[(i + 5) % SIZES.length]!, rate: RATES[i % RATES.length]!, kinds: KIND_NAMES })),
 ];
 
@@ -69,24 +78,53 @@ it('stops every salted batch from selling a pseudo-lead as VERIFIED, and stops a
     });
     // clean sellers and salting sellers apart, so a salted batch's score drop does not touch clean batches
     const seller = sellers[plan.rate ? 3 + (b % 3) : b % 3]!;
-    const res = await submitLeads(app.runtime.deps, seller, inputs.map((x) => x.lead), { source: 'GRAPHQL', shapeErrors: 'reject-row' });
+    const res = await submitLeads(
+      app.runtime.deps,
+      seller,
+      inputs.map((x) => x.lead),
+      { source: 'GRAPHQL', shapeErrors: 'reject-row' },
+    );
     rows.push({
-      plan, batchId: res.id,
+      plan,
+      batchId: res.id,
       pseudo: inputs.flatMap((x, i) => (x.kind ? [{ kind: x.kind, id: res.results[i]!.lead?.id ?? null }] : [])),
       cleanIds: inputs.flatMap((x, i) => (x.kind ? [] : [res.results[i]!.lead?.id ?? 'refused'])),
     });
     if (res.accepted) await runSpotCheck(app.runtime.deps, res.id, { offerToCampaigns: false });
   }
 
-  const leads = await app.runtime.deps.db.select().from(schema.leads).where(inArray(schema.leads.batchId, rows.map((r) => r.batchId)));
+  const leads = await app.runtime.deps.db
+    .select()
+    .from(schema.leads)
+    .where(
+      inArray(
+        schema.leads.batchId,
+        rows.map((r) => r.batchId),
+      ),
+    );
   const byId = new Map(leads.map((l) => [l.id, l]));
-  const batches = new Map((await app.runtime.deps.db.select().from(schema.leadBatches).where(inArray(schema.leadBatches.id, rows.map((r) => r.batchId)))).map((b) => [b.id, b]));
+  const batches = new Map(
+    (
+      await app.runtime.deps.db
+        .select()
+        .from(schema.leadBatches)
+        .where(
+          inArray(
+            schema.leadBatches.id,
+            rows.map((r) => r.batchId),
+          ),
+        )
+    ).map((b) => [b.id, b]),
+  );
   const verified = (id: string | null) => !!id && byId.get(id)?.verification === 'VERIFIED';
 
   const table = rows.map(({ plan, batchId, pseudo, cleanIds }) => {
     const accepted = pseudo.filter((p) => p.id);
     return {
-      batch: plan.label, size: plan.size, salted: `${Math.round(plan.rate * 100)}%`, pseudo: pseudo.length,
+      batch: plan.label,
+      size: plan.size,
+      salted: `${Math.round(plan.rate * 100)}%`,
+      pseudo: pseudo.length,
       refused: pseudo.length - accepted.length,
       rejected: accepted.filter((p) => byId.get(p.id!)!.status === 'REJECTED').length,
       unverified: accepted.filter((p) => byId.get(p.id!)!.status === 'LISTED' && !verified(p.id)).length,
@@ -104,14 +142,21 @@ it('stops every salted batch from selling a pseudo-lead as VERIFIED, and stops a
   const saltedFailed = salted.filter((t) => t.verdict === 'FAILED').length;
   const cleanStopped = clean.filter((t) => t.verdict !== 'VERIFIED').length;
   const cleanLeads = rows.filter((r) => !r.plan.rate).flatMap((r) => r.cleanIds);
-  const perKind = Object.fromEntries(KIND_NAMES.map((kind) => {
-    const all = rows.flatMap((r) => r.pseudo).filter((p) => p.kind === kind);
-    return [kind, `${all.filter((p) => !verified(p.id)).length}/${all.length} kept from VERIFIED`];
-  }));
-  console.log(JSON.stringify({
-    saltedStopped: `${saltedStopped}/${salted.length}`, saltedBatchesFailed: `${saltedFailed}/${salted.length}`, cleanStopped: `${cleanStopped}/${clean.length}`,
-    cleanLeadsVerified: `${cleanLeads.filter(verified).length}/${cleanLeads.length}`, perKind,
-  }));
+  const perKind = Object.fromEntries(
+    KIND_NAMES.map((kind) => {
+      const all = rows.flatMap((r) => r.pseudo).filter((p) => p.kind === kind);
+      return [kind, `${all.filter((p) => !verified(p.id)).length}/${all.length} kept from VERIFIED`];
+    }),
+  );
+  console.log(
+    JSON.stringify({
+      saltedStopped: `${saltedStopped}/${salted.length}`,
+      saltedBatchesFailed: `${saltedFailed}/${salted.length}`,
+      cleanStopped: `${cleanStopped}/${clean.length}`,
+      cleanLeadsVerified: `${cleanLeads.filter(verified).length}/${cleanLeads.length}`,
+      perKind,
+    }),
+  );
 
   expect(clean.length).toBeGreaterThanOrEqual(20);
   expect(salted.length).toBeGreaterThanOrEqual(20);

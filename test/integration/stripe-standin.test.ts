@@ -96,7 +96,14 @@ async function onboard(email: string) {
 describe('Stripe stand-in', () => {
   it('completes a checkout paid with 4242 and sends webhooks the SDK verifies', async () => {
     const session = await createSession(2500, 'ord_paid');
-    expect(session).toMatchObject({ object: 'checkout.session', status: 'open', payment_status: 'unpaid', amount_total: 2500, currency: 'usd', livemode: false });
+    expect(session).toMatchObject({
+      object: 'checkout.session',
+      status: 'open',
+      payment_status: 'unpaid',
+      amount_total: 2500,
+      currency: 'usd',
+      livemode: false,
+    });
     expect(session.url).toBe(`${standin.url}/checkout/pay/${session.id}`);
 
     const paid = await payProgrammatically(session.id);
@@ -108,14 +115,26 @@ describe('Stripe stand-in', () => {
     expect(completed).toHaveLength(1);
     const event = stripe.webhooks.constructEvent(completed[0]!.raw, completed[0]!.signature, SECRET);
     expect(event.type).toBe('checkout.session.completed');
-    expect(event.data.object).toMatchObject({ id: session.id, status: 'complete', payment_status: 'paid', client_reference_id: 'ord_paid', metadata: { order_id: 'ord_paid' } });
+    expect(event.data.object).toMatchObject({
+      id: session.id,
+      status: 'complete',
+      payment_status: 'paid',
+      client_reference_id: 'ord_paid',
+      metadata: { order_id: 'ord_paid' },
+    });
     expect(() => stripe.webhooks.constructEvent(completed[0]!.raw.replace('ord_paid', 'ord_fake'), completed[0]!.signature, SECRET)).toThrow();
 
     const intentId = paid.body.payment_intent.id as string;
     const succeeded = webhooksFor('payment_intent.succeeded', intentId);
     expect(succeeded).toHaveLength(1);
     const intentEvent = stripe.webhooks.constructEvent(succeeded[0]!.raw, succeeded[0]!.signature, SECRET);
-    expect(intentEvent.data.object).toMatchObject({ status: 'succeeded', amount: 2500, amount_received: 2500, metadata: { order_id: 'ord_paid' }, transfer_group: 'ord_paid' });
+    expect(intentEvent.data.object).toMatchObject({
+      status: 'succeeded',
+      amount: 2500,
+      amount_received: 2500,
+      metadata: { order_id: 'ord_paid' },
+      transfer_group: 'ord_paid',
+    });
     expect(webhooksFor('charge.succeeded', paid.body.payment_intent.latest_charge)).toHaveLength(1);
 
     const retrieved = await stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent'] });
@@ -146,14 +165,18 @@ describe('Stripe stand-in', () => {
     const partial = await stripe.refunds.create({ payment_intent: paymentIntentId, amount: 2000, metadata: { refund_id: 'rfd_1' } });
     expect(partial).toMatchObject({ object: 'refund', amount: 2000, status: 'succeeded', payment_intent: paymentIntentId, metadata: { refund_id: 'rfd_1' } });
     await expect(stripe.refunds.create({ payment_intent: paymentIntentId, amount: 3001 })).rejects.toMatchObject({
-      type: 'StripeInvalidRequestError', statusCode: 400, code: 'amount_too_large', param: 'amount',
+      type: 'StripeInvalidRequestError',
+      statusCode: 400,
+      code: 'amount_too_large',
+      param: 'amount',
     });
     const rest = await stripe.refunds.create({ payment_intent: paymentIntentId });
     expect(rest.amount).toBe(3000);
     const charge = await stripe.charges.retrieve(rest.charge as string);
     expect(charge).toMatchObject({ amount: 5000, amount_refunded: 5000, refunded: true });
     await expect(stripe.refunds.create({ payment_intent: paymentIntentId, amount: 1 })).rejects.toMatchObject({
-      type: 'StripeInvalidRequestError', code: 'charge_already_refunded',
+      type: 'StripeInvalidRequestError',
+      code: 'charge_already_refunded',
     });
 
     const listed = await stripe.refunds.list({ payment_intent: paymentIntentId });
@@ -171,9 +194,11 @@ describe('Stripe stand-in', () => {
     const again = await stripe.refunds.create({ payment_intent: paymentIntentId, amount: 1000 }, { idempotencyKey: 'refund-ord_idem-1' });
     expect(again.id).toBe(first.id);
     expect(again.lastResponse.headers['idempotent-replayed']).toBe('true');
-    await expect(
-      stripe.refunds.create({ payment_intent: paymentIntentId, amount: 1500 }, { idempotencyKey: 'refund-ord_idem-1' }),
-    ).rejects.toMatchObject({ type: 'StripeIdempotencyError', rawType: 'idempotency_error', statusCode: 400 });
+    await expect(stripe.refunds.create({ payment_intent: paymentIntentId, amount: 1500 }, { idempotencyKey: 'refund-ord_idem-1' })).rejects.toMatchObject({
+      type: 'StripeIdempotencyError',
+      rawType: 'idempotency_error',
+      statusCode: 400,
+    });
     // two clicks at once under one key still make one refund
     const [a, b] = await Promise.all([
       stripe.refunds.create({ payment_intent: paymentIntentId, amount: 500 }, { idempotencyKey: 'refund-ord_idem-2' }),
@@ -191,8 +216,10 @@ describe('Stripe stand-in', () => {
     expect(account).toMatchObject({ object: 'account', type: 'express', charges_enabled: false, payouts_enabled: false, details_submitted: false });
 
     const link = await stripe.accountLinks.create({
-      account: account.id, type: 'account_onboarding',
-      refresh_url: 'http://web.test/payouts/refresh', return_url: 'http://web.test/payouts/done',
+      account: account.id,
+      type: 'account_onboarding',
+      refresh_url: 'http://web.test/payouts/refresh',
+      return_url: 'http://web.test/payouts/done',
     });
     expect(link.object).toBe('account_link');
     const page = await fetch(link.url);
@@ -234,10 +261,14 @@ describe('Stripe stand-in', () => {
     await paidOrder(2000, 'ord_not_onboarded');
     const account = await stripe.accounts.create({ type: 'express' });
     await expect(stripe.transfers.create({ amount: 1000, currency: 'usd', destination: account.id })).rejects.toMatchObject({
-      type: 'StripeInvalidRequestError', statusCode: 400, code: 'insufficient_capabilities_for_transfer', param: 'destination',
+      type: 'StripeInvalidRequestError',
+      statusCode: 400,
+      code: 'insufficient_capabilities_for_transfer',
+      param: 'destination',
     });
     await expect(stripe.transfers.create({ amount: 1000, currency: 'usd', destination: 'acct_missing' })).rejects.toMatchObject({
-      code: 'resource_missing', param: 'destination',
+      code: 'resource_missing',
+      param: 'destination',
     });
   });
 
@@ -283,7 +314,12 @@ describe('Stripe stand-in', () => {
     const page = await fetch(session.url!);
     const html = await page.text();
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    for (const [id, label] of [['cardNumber', 'Card number'], ['cardExpiry', 'Expiry'], ['cardCvc', 'CVC'], ['billingName', 'Name on card']]) {
+    for (const [id, label] of [
+      ['cardNumber', 'Card number'],
+      ['cardExpiry', 'Expiry'],
+      ['cardCvc', 'CVC'],
+      ['billingName', 'Name on card'],
+    ]) {
       expect(html).toContain(`<label for="${id}">${label}</label>`);
       expect(html).toContain(`id="${id}"`);
     }
@@ -319,7 +355,13 @@ describe('Stripe stand-in', () => {
   });
 
   it('confirms a PaymentIntent with pm_card_visa and rejects a declining test card with a card error', async () => {
-    const intent = await stripe.paymentIntents.create({ amount: 2000, currency: 'usd', confirm: true, payment_method: 'pm_card_visa', metadata: { wallet: 'w_1' } });
+    const intent = await stripe.paymentIntents.create({
+      amount: 2000,
+      currency: 'usd',
+      confirm: true,
+      payment_method: 'pm_card_visa',
+      metadata: { wallet: 'w_1' },
+    });
     expect(intent).toMatchObject({ status: 'succeeded', amount_received: 2000, metadata: { wallet: 'w_1' } });
     await expect(
       stripe.paymentIntents.create({ amount: 2000, currency: 'usd', confirm: true, payment_method: 'pm_card_chargeDeclined' }),
@@ -328,10 +370,15 @@ describe('Stripe stand-in', () => {
   });
 
   it('answers unknown ids, missing params and bad keys the way Stripe does', async () => {
-    await expect(stripe.paymentIntents.retrieve('pi_missing')).rejects.toMatchObject({ type: 'StripeInvalidRequestError', statusCode: 404, code: 'resource_missing' });
+    await expect(stripe.paymentIntents.retrieve('pi_missing')).rejects.toMatchObject({
+      type: 'StripeInvalidRequestError',
+      statusCode: 404,
+      code: 'resource_missing',
+    });
     await expect(stripe.refunds.create({ amount: 100 } as Stripe.RefundCreateParams)).rejects.toMatchObject({ statusCode: 400 });
     await expect(stripe.transfers.create({ currency: 'usd', destination: 'acct_x' } as Stripe.TransferCreateParams)).rejects.toMatchObject({
-      code: 'parameter_missing', param: 'amount',
+      code: 'parameter_missing',
+      param: 'amount',
     });
     const live = new Stripe('sk_live_not_here', { host: '127.0.0.1', port: standin.port, protocol: 'http' });
     await expect(live.balance.retrieve()).rejects.toMatchObject({ type: 'StripeAuthenticationError', statusCode: 401 });

@@ -127,8 +127,11 @@ describe('POST /webhooks/stripe', () => {
     const reads = await app.runtime.deps.db.select().from(schema.contactReads).where(eq(schema.contactReads.leadId, leadId!));
     expect(reads.map((r) => [r.purpose, r.organizationId])).toEqual([['BUYER', payer.organizationId]]);
 
-    const purchases = await app.client(payer).request<{ myPurchases: { totalCount: number; edges: { node: { lead: { id: string }; price: { amount: string }; outcome: string } }[] } }>(
-      '{ myPurchases(first: 10) { totalCount edges { node { id lead { id } price { amount } outcome } } } }');
+    const purchases = await app
+      .client(payer)
+      .request<{ myPurchases: { totalCount: number; edges: { node: { lead: { id: string }; price: { amount: string }; outcome: string } }[] } }>(
+        '{ myPurchases(first: 10) { totalCount edges { node { id lead { id } price { amount } outcome } } } }',
+      );
     expect(purchases.myPurchases.totalCount).toBe(1);
     expect(purchases.myPurchases.edges[0]!.node).toMatchObject({ lead: { id: leadId }, outcome: 'NEW' });
 

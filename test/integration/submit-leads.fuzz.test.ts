@@ -35,18 +35,32 @@ const overlong = (n: number) => fc.string({ minLength: n + 1, maxLength: n + 40 
 const malformedField: fc.Arbitrary<[string, unknown]> = fc.oneof(
   fc.tuple(fc.constantFrom('fullName', 'segment', 'country', 'kind', 'sourceChannel', 'capturedAt', 'consent', 'exclusivity'), fc.constant(undefined)),
   fc.tuple(fc.constantFrom('fullName', 'segment', 'country', 'capturedAt', 'consent'), fc.constant(null)),
-  fc.tuple(fc.constant('kind'), fc.string().filter((s) => !['QUICK', 'REGISTRATION', 'PROMOTIONAL', 'INTERESTED'].includes(s))),
+  fc.tuple(
+    fc.constant('kind'),
+    fc.string().filter((s) => !['QUICK', 'REGISTRATION', 'PROMOTIONAL', 'INTERESTED'].includes(s)),
+  ),
   fc.tuple(fc.constant('temperature'), fc.constantFrom('LUKEWARM', 'hot', '', 42)),
   fc.tuple(fc.constant('capturedAt'), fc.oneof(fc.constantFrom('yesterday', '2026-13-45T00:00:00Z', '', 'NaN'), fc.integer(), fc.boolean())),
   fc.tuple(fc.constant('askingPrice'), fc.oneof(fc.constantFrom('1.2.3', 'ten', '-5', '1e3', '12.345', ''), fc.double(), fc.integer())),
-  fc.tuple(fc.constant('maxSales'), fc.oneof(fc.integer({ min: -1000, max: 0 }), fc.integer({ min: 21, max: 2_000_000_000 }), fc.constant(1e12), fc.constant('3'))),
+  fc.tuple(
+    fc.constant('maxSales'),
+    fc.oneof(fc.integer({ min: -1000, max: 0 }), fc.integer({ min: 21, max: 2_000_000_000 }), fc.constant(1e12), fc.constant('3')),
+  ),
   fc.tuple(fc.constant('formFillSeconds'), fc.oneof(fc.integer({ min: -100000, max: -1 }), fc.double({ min: 0.1, max: 10, noInteger: true }))),
   fc.tuple(fc.constant('country'), fc.oneof(fc.constantFrom('USA', 'U', '12', ''), fc.string({ minLength: 3 }))),
   fc.tuple(fc.constant('attributes'), fc.oneof(fc.constant('brand=Toyota'), fc.array(fc.integer(), { maxLength: 3 }), fc.integer())),
   fc.tuple(fc.constantFrom('fullName'), overlong(200)),
   fc.tuple(fc.constantFrom('city'), overlong(100)),
   fc.tuple(fc.constantFrom('email', 'phone', 'region', 'externalId'), overlong(260)),
-  fc.tuple(fc.constant('consent'), fc.oneof(fc.constant({ text: 'ok' }), fc.constant({ text: '', timestamp: new Date().toISOString() }), fc.constant('yes'), fc.constant({ text: 'ok', timestamp: 'soon' }))),
+  fc.tuple(
+    fc.constant('consent'),
+    fc.oneof(
+      fc.constant({ text: 'ok' }),
+      fc.constant({ text: '', timestamp: new Date().toISOString() }),
+      fc.constant('yes'),
+      fc.constant({ text: 'ok', timestamp: 'soon' }),
+    ),
+  ),
   fc.tuple(fc.constant('unknownField'), fc.anything()),
   fc.tuple(fc.constant('exclusivity'), fc.constantFrom('BOTH', 'exclusive', 1)),
 );

@@ -8,8 +8,15 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 
 type Batch = {
   submitLeads: {
-    id: string; accepted: number; rejected: number; status: string;
-    results: { index: number; lead: { id: string; status: string; score: number; preview: { initials: string; phone: string; email: string } } | null; issues: { code: string; field: string | null; severity: string }[] }[];
+    id: string;
+    accepted: number;
+    rejected: number;
+    status: string;
+    results: {
+      index: number;
+      lead: { id: string; status: string; score: number; preview: { initials: string; phone: string; email: string } } | null;
+      issues: { code: string; field: string | null; severity: string }[];
+    }[];
   };
 };
 
@@ -113,7 +120,9 @@ describe('submitting leads', () => {
     await submit(seller, [validLead({ externalId: 'crm-42' })]);
     const again = await submit(seller, [validLead({ externalId: 'crm-42' }), validLead({ externalId: 'crm-43' }), validLead({ externalId: 'crm-43' })]);
     expect(again.submitLeads.results.map((r) => r.issues.filter((i) => i.severity === 'ERROR').map((i) => i.code))).toEqual([
-      ['EXTERNAL_ID_TAKEN'], [], ['EXTERNAL_ID_DUPLICATE'],
+      ['EXTERNAL_ID_TAKEN'],
+      [],
+      ['EXTERNAL_ID_DUPLICATE'],
     ]);
   });
 });
@@ -138,13 +147,19 @@ describe('who reads the contact', () => {
   it('erases a contact on request and leaves a tombstone', async () => {
     const { submitLeads } = await submit(seller, [validLead({ fullName: 'Erase Me' })]);
     const id = submitLeads.results[0]!.lead!.id;
-    const res = await app.client(seller).request<{ eraseLeadContact: { status: string; erased: boolean; preview: { initials: string; phone: string | null }; contact: null } }>(
-      'mutation($id: ID!) { eraseLeadContact(id: $id) { status erased preview { initials phone } contact { fullName } } }', { id },
-    );
+    const res = await app
+      .client(seller)
+      .request<{ eraseLeadContact: { status: string; erased: boolean; preview: { initials: string; phone: string | null }; contact: null } }>(
+        'mutation($id: ID!) { eraseLeadContact(id: $id) { status erased preview { initials phone } contact { fullName } } }',
+        { id },
+      );
     expect(res.eraseLeadContact).toMatchObject({ status: 'WITHDRAWN', erased: true, preview: { initials: '[erased]', phone: null }, contact: null });
     const [row] = await app.runtime.deps.db.select().from(schema.leads).where(eq(schema.leads.id, id));
     expect(row).toMatchObject({ contactSealed: null, phoneHash: null, emailHash: null });
-    const again = await app.client(seller).request('mutation($id: ID!) { eraseLeadContact(id: $id) { id } }', { id }).catch((e: ClientError) => e.response.errors![0]);
+    const again = await app
+      .client(seller)
+      .request('mutation($id: ID!) { eraseLeadContact(id: $id) { id } }', { id })
+      .catch((e: ClientError) => e.response.errors![0]);
     expect(again).toMatchObject({ extensions: { code: 'CONFLICT' } });
   });
 
@@ -152,17 +167,23 @@ describe('who reads the contact', () => {
     const { submitLeads } = await submit(seller, [validLead()]);
     const id = submitLeads.results[0]!.lead!.id;
     const rival = await signUpAs(app, 'SELLER', 'rival2');
-    const denied = await app.client(rival).request('mutation($id: ID!) { withdrawLead(id: $id) { id } }', { id }).catch((e: ClientError) => e.response.errors![0]);
+    const denied = await app
+      .client(rival)
+      .request('mutation($id: ID!) { withdrawLead(id: $id) { id } }', { id })
+      .catch((e: ClientError) => e.response.errors![0]);
     expect(denied).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     const ok = await app.client(seller).request<{ withdrawLead: { status: string } }>('mutation($id: ID!) { withdrawLead(id: $id) { status } }', { id });
     expect(ok.withdrawLead.status).toBe('WITHDRAWN');
-    const twice = await app.client(seller).request('mutation($id: ID!) { withdrawLead(id: $id) { id } }', { id }).catch((e: ClientError) => e.response.errors![0]);
+    const twice = await app
+      .client(seller)
+      .request('mutation($id: ID!) { withdrawLead(id: $id) { id } }', { id })
+      .catch((e: ClientError) => e.response.errors![0]);
     expect(twice).toMatchObject({ extensions: { code: 'CONFLICT' } });
   });
 });
 
-describe('a seller\'s own listings', () => {
-  it('lists the seller\'s leads only, filtered by status, newest first', async () => {
+describe("a seller's own listings", () => {
+  it("lists the seller's leads only, filtered by status, newest first", async () => {
     const mine = await signUpAs(app, 'SELLER', 'lister');
     const { submitLeads } = await submit(mine, [validLead(), validLead(), validLead()]);
     const [a] = submitLeads.results.map((r) => r.lead!.id);
@@ -180,8 +201,11 @@ describe('a seller\'s own listings', () => {
   });
 
   it('publishes the segments with subsegments, attribute schemas and commission', async () => {
-    const res = await app.client(seller).request<{ segments: { code: string; subsegments: { code: string }[]; attributeSchema: { fields: { name: string }[] }; commissionRate: string }[] }>(
-      '{ segments { code name subsegments { code name } attributeSchema commissionRate returnWindowHours ttlDays } }');
+    const res = await app
+      .client(seller)
+      .request<{ segments: { code: string; subsegments: { code: string }[]; attributeSchema: { fields: { name: string }[] }; commissionRate: string }[] }>(
+        '{ segments { code name subsegments { code name } attributeSchema commissionRate returnWindowHours ttlDays } }',
+      );
     expect(res.segments.map((s) => s.code).sort()).toEqual(['AUTO_TEST_DRIVE', 'EDUCATION', 'FINANCE', 'INSURANCE', 'SERVICES', 'TOURISM']);
     const insurance = res.segments.find((s) => s.code === 'INSURANCE')!;
     expect(insurance.subsegments.map((s) => s.code)).toEqual(expect.arrayContaining(['CASCO', 'OSAGO', 'LIFE', 'HEALTH', 'PROPERTY', 'TRAVEL']));

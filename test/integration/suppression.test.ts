@@ -37,7 +37,13 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const actorOf = (u: TestUser, role: 'BUYER' | 'SELLER' | 'OPERATOR') => ({ userId: u.userId, organizationId: u.organizationId, role, via: 'session' as const });
-const errorOf = (p: Promise<unknown>) => p.then(() => { throw new Error('expected an error'); }, (e: ClientError) => e.response.errors![0]!);
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected an error');
+    },
+    (e: ClientError) => e.response.errors![0]!,
+  );
 const personLead = (phone: string, email: string, extra: Record<string, unknown> = {}) => {
   raw.push(phone, email);
   return sharedLead(3, { phone, email, ...extra });
@@ -66,10 +72,12 @@ describe('the global do-not-contact list', () => {
     const erased = await leadRow(leadId!);
     expect(erased).toMatchObject({ phoneHash: null, emailHash: null, contactSealed: null });
     const kept = await app.runtime.deps.db.select().from(schema.globalSuppressions);
-    expect(kept).toEqual(expect.arrayContaining([
-      expect.objectContaining({ hash: before.phoneHash, kind: 'PHONE', source: 'ERASURE' }),
-      expect.objectContaining({ hash: before.emailHash, kind: 'EMAIL', source: 'ERASURE' }),
-    ]));
+    expect(kept).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ hash: before.phoneHash, kind: 'PHONE', source: 'ERASURE' }),
+        expect.objectContaining({ hash: before.emailHash, kind: 'EMAIL', source: 'ERASURE' }),
+      ]),
+    );
 
     // the same phone in national format, with a new e-mail: still the same person
     const issues = await submitAsNewSeller(validLead({ phone: `(415) ${phone.slice(5, 8)}-${phone.slice(8)}`, email: freshEmail() }));
@@ -78,9 +86,28 @@ describe('the global do-not-contact list', () => {
 
     // the CSV channel: the e-mail alone, written differently
     const csvSeller = await createSellerActor(app);
-    const header = 'segment,country,region,city,full_name,phone,email,kind,temperature,source_channel,captured_at,consent_text,consent_timestamp,exclusivity,max_sales,attr.brand,attr.model';
+    const header =
+      'segment,country,region,city,full_name,phone,email,kind,temperature,source_channel,captured_at,consent_text,consent_timestamp,exclusivity,max_sales,attr.brand,attr.model';
     const at = new Date(Date.now() - 3_600_000).toISOString();
-    const row = ['AUTO_TEST_DRIVE', 'US', 'US-CA', 'Los Angeles', 'Ana Silva', uniquePhone(), email.toUpperCase(), 'INTERESTED', 'WARM', 'SEO', at, 'Yes, call me', at, 'SHARED', '2', 'Kia', 'Ceed'];
+    const row = [
+      'AUTO_TEST_DRIVE',
+      'US',
+      'US-CA',
+      'Los Angeles',
+      'Ana Silva',
+      uniquePhone(),
+      email.toUpperCase(),
+      'INTERESTED',
+      'WARM',
+      'SEO',
+      at,
+      'Yes, call me',
+      at,
+      'SHARED',
+      '2',
+      'Kia',
+      'Ceed',
+    ];
     const batch = await importLeadsCsv(app.runtime.deps, csvSeller, () => Readable.from([`${header}\n${row.map((c) => JSON.stringify(c)).join(',')}\n`]));
     expect(batch.accepted).toBe(0);
     expect(batch.results[0]!.issues).toContainEqual(expect.objectContaining({ code: 'CONTACT_SUPPRESSED', field: 'email', severity: 'ERROR' }));
@@ -94,11 +121,18 @@ describe('the global do-not-contact list', () => {
     const [leadId] = await listLeads(app, seller, [personLead(phone, email)]);
     const { purchases } = await buyThroughStripe(app, actorOf(buyer, 'BUYER'), [leadId!]);
     // before the decision the person may still be offered: a claim is not yet evidence
-    const dispute = await openDispute(app.runtime.deps, actorOf(buyer, 'BUYER'), { purchaseId: purchases[0]!.id, reason: 'NOT_INTERESTED', evidence: 'Said they never filled in a form.' });
+    const dispute = await openDispute(app.runtime.deps, actorOf(buyer, 'BUYER'), {
+      purchaseId: purchases[0]!.id,
+      reason: 'NOT_INTERESTED',
+      evidence: 'Said they never filled in a form.',
+    });
     if (dispute.status === 'OPEN') await acceptDispute(app.runtime.deps, actorOf(operator, 'OPERATOR'), dispute.id, { refundAmount: null });
     const issues = await submitAsNewSeller(validLead({ phone, email: freshEmail() }));
     expect(issues.map((i) => [i.code, i.field])).toContainEqual(['CONTACT_SUPPRESSED', 'phone']);
-    const [entry] = await app.runtime.deps.db.select().from(schema.globalSuppressions).where(eq(schema.globalSuppressions.hash, (await leadRow(leadId!)).phoneHash!));
+    const [entry] = await app.runtime.deps.db
+      .select()
+      .from(schema.globalSuppressions)
+      .where(eq(schema.globalSuppressions.hash, (await leadRow(leadId!)).phoneHash!));
     expect(entry).toMatchObject({ source: 'DISPUTE' });
   });
 
@@ -111,7 +145,9 @@ describe('the global do-not-contact list', () => {
     expect(addGlobalSuppressions.size).toBe(before.size + 2);
     expect(addGlobalSuppressions.updatedAt).not.toBeNull();
     // the same upload twice is no change
-    expect((await app.client(operator).request<{ addGlobalSuppressions: ListView }>(ADD_GLOBAL, { c: [{ phone }] })).addGlobalSuppressions.size).toBe(before.size + 2);
+    expect((await app.client(operator).request<{ addGlobalSuppressions: ListView }>(ADD_GLOBAL, { c: [{ phone }] })).addGlobalSuppressions.size).toBe(
+      before.size + 2,
+    );
     // buyers and sellers cannot touch or read the global list
     const buyer = await signUpAs(app, 'BUYER');
     expect((await errorOf(app.client(buyer).request(ADD_GLOBAL, { c: [{ email: freshEmail() }] }))).extensions).toMatchObject({ code: 'FORBIDDEN' });
@@ -151,11 +187,17 @@ describe("a buyer's own suppression list", () => {
     const [buyer, otherBuyer] = [await signUpAs(app, 'BUYER'), await signUpAs(app, 'BUYER')];
     expect((await app.client(buyer).request<{ suppressionList: ListView }>(LIST)).suppressionList).toEqual({ size: 0, updatedAt: null });
     // the buyer's CRM writes the number nationally and the e-mail in capitals
-    const added = await app.client(buyer).request<{ addSuppressedContacts: ListView }>(ADD, { c: [{ phone: phone.slice(2), country: 'US', email: email.toUpperCase() }] });
+    const added = await app
+      .client(buyer)
+      .request<{ addSuppressedContacts: ListView }>(ADD, { c: [{ phone: phone.slice(2), country: 'US', email: email.toUpperCase() }] });
     expect(added.addSuppressedContacts).toEqual({ size: 2, updatedAt: expect.any(String) });
 
     const market = async (u: TestUser) =>
-      (await app.client(u).request<{ marketplace: { totalCount: number; edges: { node: { id: string } }[] } }>(MARKETPLACE, { filter: { cities: [city] }, first: 50 })).marketplace;
+      (
+        await app
+          .client(u)
+          .request<{ marketplace: { totalCount: number; edges: { node: { id: string } }[] } }>(MARKETPLACE, { filter: { cities: [city] }, first: 50 })
+      ).marketplace;
     const seen = await market(buyer);
     expect(seen.edges.map((e) => e.node.id)).toEqual([other]);
     expect(seen.totalCount).toBe(1);
@@ -164,8 +206,14 @@ describe("a buyer's own suppression list", () => {
     expect(seenByOther.totalCount).toBe(2);
 
     const refused = await errorOf(app.client(buyer).request(ORDER, { input: { leadIds: [other, mine] } }));
-    expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_YOUR_CONTACT', fields: [{ path: 'input.leadIds[1]', message: expect.any(String) }] });
-    const matching = await app.client(buyer).request<{ createOrder: { lines: { lead: { id: string } }[] } }>(ORDER, { input: { matching: { cities: [city] }, quantity: 1 } });
+    expect(refused.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ALREADY_YOUR_CONTACT',
+      fields: [{ path: 'input.leadIds[1]', message: expect.any(String) }],
+    });
+    const matching = await app
+      .client(buyer)
+      .request<{ createOrder: { lines: { lead: { id: string } }[] } }>(ORDER, { input: { matching: { cities: [city] }, quantity: 1 } });
     expect(matching.createOrder.lines.map((l) => l.lead.id)).toEqual([other]);
     // the other buyer orders the very lead
     const theirs = await app.client(otherBuyer).request<{ createOrder: { lines: { lead: { id: string } }[] } }>(ORDER, { input: { leadIds: [mine] } });

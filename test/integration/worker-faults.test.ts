@@ -41,8 +41,14 @@ afterAll(async () => {
 function worker(): WorkerProcess {
   const cfg = app.runtime.deps.config;
   const w = startWorkerProcess({
-    DATABASE_URL: cfg.DATABASE_URL!, REDIS_URL, QUEUE_PREFIX: app.prefix, STRIPE_API_URL: proxy.url,
-    STRIPE_SECRET_KEY: cfg.STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: cfg.STRIPE_WEBHOOK_SECRET, MIN_PAYOUT: '1.00', LOG_LEVEL: 'warn',
+    DATABASE_URL: cfg.DATABASE_URL!,
+    REDIS_URL,
+    QUEUE_PREFIX: app.prefix,
+    STRIPE_API_URL: proxy.url,
+    STRIPE_SECRET_KEY: cfg.STRIPE_SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET: cfg.STRIPE_WEBHOOK_SECRET,
+    MIN_PAYOUT: '1.00',
+    LOG_LEVEL: 'warn',
   });
   running.push(w);
   return w;
@@ -66,7 +72,11 @@ it('refunds an accepted dispute exactly once when its worker is killed mid-refun
 
   proxy.release();
   worker(); // the restarted worker finds the stalled job and runs it again
-  await waitFor(async () => (await app.runtime.deps.db.select().from(schema.refunds).where(eq(schema.refunds.disputeId, dispute.id)))[0]?.status === 'SUCCEEDED', 'the refund to be booked', 30_000);
+  await waitFor(
+    async () => (await app.runtime.deps.db.select().from(schema.refunds).where(eq(schema.refunds.disputeId, dispute.id)))[0]?.status === 'SUCCEEDED',
+    'the refund to be booked',
+    30_000,
+  );
   const refunds = await sdk.refunds.list({ payment_intent: purchases[0]!.paymentIntentId! });
   expect(refunds.data.map((r) => r.amount)).toEqual([purchases[0]!.price]);
   const [p] = await app.runtime.deps.db.select().from(schema.purchases).where(eq(schema.purchases.id, purchases[0]!.id));
@@ -100,7 +110,11 @@ it('pays a seller exactly once when the settlement worker is killed mid-transfer
 
   proxy.release();
   worker();
-  await waitFor(async () => (await app.runtime.deps.db.select().from(schema.payouts).where(eq(schema.payouts.sellerOrgId, seller.organizationId)))[0]?.status === 'SENT', 'the payout to be sent', 30_000);
+  await waitFor(
+    async () => (await app.runtime.deps.db.select().from(schema.payouts).where(eq(schema.payouts.sellerOrgId, seller.organizationId)))[0]?.status === 'SENT',
+    'the payout to be sent',
+    30_000,
+  );
   const transfers = await sdk.transfers.list({ destination: accountId });
   const net = purchases.reduce((s, p) => s + p.sellerNet, 0);
   expect(transfers.data.map((t) => t.amount)).toEqual([net]);

@@ -25,7 +25,10 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-interface KeyPayload { key: string; apiKey: { id: string; scopes: string[]; expiresAt: string | null; lastUsedAt: string | null } }
+interface KeyPayload {
+  key: string;
+  apiKey: { id: string; scopes: string[]; expiresAt: string | null; lastUsedAt: string | null };
+}
 const CREATE_KEY = `mutation($name: String!, $scopes: [ApiKeyScope!], $expiresAt: DateTime) {
   createApiKey(name: $name, scopes: $scopes, expiresAt: $expiresAt) { key apiKey { id scopes expiresAt lastUsedAt } }
 }`;
@@ -45,7 +48,16 @@ async function refusal(p: Promise<unknown>): Promise<GqlError & { data: unknown 
 }
 
 const PING = 'mutation($input: PingInput!) { ping(input: $input) { id } }';
-const pingFields = { segment: 'EDUCATION', subsegment: 'COURSE', country: 'US', region: 'US-CA', city: 'Los Angeles', kind: 'INTERESTED', temperature: 'HOT', exclusivity: 'EXCLUSIVE' };
+const pingFields = {
+  segment: 'EDUCATION',
+  subsegment: 'COURSE',
+  country: 'US',
+  region: 'US-CA',
+  city: 'Los Angeles',
+  kind: 'INTERESTED',
+  temperature: 'HOT',
+  exclusivity: 'EXCLUSIVE',
+};
 
 describe('a default API key (leads:write)', () => {
   it('is made with the leads:write scope only and no expiry', async () => {
@@ -55,21 +67,32 @@ describe('a default API key (leads:write)', () => {
 
   it('submits leads, pings and posts', async () => {
     const api = app.client({ apiKey: (await createKey()).key });
-    const { submitLeads } = await api.request<{ submitLeads: { accepted: number } }>('mutation($input: [LeadInput!]!) { submitLeads(input: $input) { accepted } }', { input: [validLead()] });
+    const { submitLeads } = await api.request<{ submitLeads: { accepted: number } }>(
+      'mutation($input: [LeadInput!]!) { submitLeads(input: $input) { accepted } }',
+      { input: [validLead()] },
+    );
     expect(submitLeads.accepted).toBe(1);
     expect(await api.request(PING, { input: pingFields })).toEqual({ ping: null });
     // an unknown ping is NOT_FOUND: the key got past the scope check
-    const post = await refusal(api.request('mutation($lead: LeadInput!) { post(pingId: "png_nope", lead: $lead) { status } }', { lead: validLead({ ...pingFields, attributes: { subject: 'Math' } }) }));
+    const post = await refusal(
+      api.request('mutation($lead: LeadInput!) { post(pingId: "png_nope", lead: $lead) { status } }', {
+        lead: validLead({ ...pingFields, attributes: { subject: 'Math' } }),
+      }),
+    );
     expect(post.extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('cannot read the organization\'s listings, leads, contacts or sales', async () => {
+  it("cannot read the organization's listings, leads, contacts or sales", async () => {
     const api = app.client({ apiKey: (await createKey()).key });
     for (const query of ['{ myListings { totalCount } }', `{ lead(id: "${ownLeadId}") { id } }`, '{ mySales { totalCount } }']) {
       expect((await refusal(api.request(query))).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'API_KEY_SCOPE_REQUIRED' });
     }
     // the submission answer does not leak the contact either
-    const submitted = await refusal(api.request('mutation($input: [LeadInput!]!) { submitLeads(input: $input) { results { lead { id contact { fullName phone } } } } }', { input: [validLead()] }));
+    const submitted = await refusal(
+      api.request('mutation($input: [LeadInput!]!) { submitLeads(input: $input) { results { lead { id contact { fullName phone } } } } }', {
+        input: [validLead()],
+      }),
+    );
     expect(submitted.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'API_KEY_SCOPE_REQUIRED' });
     expect(JSON.stringify(submitted.data)).not.toContain('Maria');
   });
@@ -77,11 +100,23 @@ describe('a default API key (leads:write)', () => {
   it('is refused everything that is not lead submission: orders, purchases, marketplace, disputes, payouts, keys', async () => {
     const api = app.client({ apiKey: (await createKey({ scopes: ['LEADS_WRITE', 'LEADS_READ'] })).key });
     const queries = [
-      '{ myOrders { totalCount } }', '{ order(id: "ord_x") { id } }', '{ myPurchases { totalCount } }', '{ marketplace { totalCount } }',
-      '{ disputes { totalCount } }', '{ myPayouts { id } }', '{ payoutAccount { connected } }', '{ myApiKeys { id } }', '{ wallet { balance { amount } } }',
+      '{ myOrders { totalCount } }',
+      '{ order(id: "ord_x") { id } }',
+      '{ myPurchases { totalCount } }',
+      '{ marketplace { totalCount } }',
+      '{ disputes { totalCount } }',
+      '{ myPayouts { id } }',
+      '{ payoutAccount { connected } }',
+      '{ myApiKeys { id } }',
+      '{ wallet { balance { amount } } }',
       // public fields too, however the document reaches them
-      '{ segments { code } }', '{ ... on Query { volumeTiers { minQuantity } } }', 'query { ...F } fragment F on Query { me { id } }',
-      'mutation { signOut }', 'mutation { createApiKey(name: "escalate", scopes: [LEADS_READ]) { key } }', `mutation { withdrawLead(id: "${ownLeadId}") { id } }`, 'mutation { connectPayoutAccount { url } }',
+      '{ segments { code } }',
+      '{ ... on Query { volumeTiers { minQuantity } } }',
+      'query { ...F } fragment F on Query { me { id } }',
+      'mutation { signOut }',
+      'mutation { createApiKey(name: "escalate", scopes: [LEADS_READ]) { key } }',
+      `mutation { withdrawLead(id: "${ownLeadId}") { id } }`,
+      'mutation { connectPayoutAccount { url } }',
     ];
     for (const query of queries) {
       const err = await refusal(api.request(query));
@@ -93,7 +128,7 @@ describe('a default API key (leads:write)', () => {
 });
 
 describe('a leads:read API key', () => {
-  it('reads its own organization\'s listings and contacts', async () => {
+  it("reads its own organization's listings and contacts", async () => {
     const api = app.client({ apiKey: (await createKey({ scopes: ['LEADS_WRITE', 'LEADS_READ'] })).key });
     const { myListings } = await api.request<{ myListings: { edges: { node: { id: string } }[] } }>('{ myListings { edges { node { id } } } }');
     expect(myListings.edges.map((e) => e.node.id)).toContain(ownLeadId);
@@ -102,7 +137,7 @@ describe('a leads:read API key', () => {
     expect(await api.request('{ mySales { totalCount } }')).toEqual({ mySales: { totalCount: 0 } });
   });
 
-  it('sees nothing of another organization\'s leads, even listed ones', async () => {
+  it("sees nothing of another organization's leads, even listed ones", async () => {
     const api = app.client({ apiKey: (await createKey({ scopes: ['LEADS_READ'] })).key });
     expect(await api.request(`{ lead(id: "${otherLeadId}") { id contact { fullName } } }`)).toEqual({ lead: null });
     const { myListings } = await api.request<{ myListings: { edges: { node: { id: string } }[] } }>('{ myListings { edges { node { id } } } }');
@@ -138,7 +173,9 @@ describe('expiry and last use', () => {
     const api = app.client({ apiKey: key });
     await api.request(PING, { input: pingFields });
     const lastUsed = async () => {
-      const { myApiKeys } = await app.client(seller).request<{ myApiKeys: { id: string; lastUsedAt: string | null }[] }>('{ myApiKeys { id scopes expiresAt lastUsedAt } }');
+      const { myApiKeys } = await app
+        .client(seller)
+        .request<{ myApiKeys: { id: string; lastUsedAt: string | null }[] }>('{ myApiKeys { id scopes expiresAt lastUsedAt } }');
       return myApiKeys.find((k) => k.id === apiKey.id)!.lastUsedAt;
     };
     const first = await lastUsed();

@@ -8,7 +8,10 @@ import { classify, documentFor, satisfies, send, tokenCount, type Outcome } from
 import { ACTORS, seedWorld, type ActorName, type World } from './authz/authz-world';
 
 const schema = buildSchema(loadTypeDefs());
-const roots = [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const;
+const roots = [
+  ['query', schema.getQueryType()],
+  ['mutation', schema.getMutationType()],
+] as const;
 const schemaFields = roots.flatMap(([operation, type]) => Object.values((type as GraphQLObjectType).getFields()).map((field) => ({ operation, field })));
 const schemaNames = new Set(schemaFields.map((f) => f.field.name));
 
@@ -24,21 +27,49 @@ describe('the authorization table', () => {
   });
 
   it('writes one A, U, F or D per caller in every row', () => {
-    const malformed = Object.entries(AUTHZ_TABLE).filter(([, e]) => !/^[AUFD]( [AUFD]){6}$/.test(e.expect)).map(([name]) => name);
+    const malformed = Object.entries(AUTHZ_TABLE)
+      .filter(([, e]) => !/^[AUFD]( [AUFD]){6}$/.test(e.expect))
+      .map(([name]) => name);
     expect(malformed).toEqual([]);
   });
 
   it('generates documents within the query limits for every field', () => {
-    const tooBig = schemaFields.map(({ operation, field }) => ({ name: field.name, tokens: tokenCount(documentFor(schema, operation, field, field.args.map((a) => a.name))) })).filter((d) => d.tokens > 3500);
+    const tooBig = schemaFields
+      .map(({ operation, field }) => ({
+        name: field.name,
+        tokens: tokenCount(
+          documentFor(
+            schema,
+            operation,
+            field,
+            field.args.map((a) => a.name),
+          ),
+        ),
+      }))
+      .filter((d) => d.tokens > 3500);
     expect(tooBig).toEqual([]);
   });
 });
 
 const FIELDS_AT_ONCE = 4;
 
-interface Cell { field: string; actor: ActorName; expected: string; outcome: Outcome; note: string }
+interface Cell {
+  field: string;
+  actor: ActorName;
+  expected: string;
+  outcome: Outcome;
+  note: string;
+}
 
-async function runCell(world: World, operation: 'query' | 'mutation', name: string, entry: MatrixEntry, actor: ActorName, leaks: string[], seen: Set<string>): Promise<Cell> {
+async function runCell(
+  world: World,
+  operation: 'query' | 'mutation',
+  name: string,
+  entry: MatrixEntry,
+  actor: ActorName,
+  leaks: string[],
+  seen: Set<string>,
+): Promise<Cell> {
   const field = (operation === 'query' ? schema.getQueryType() : schema.getMutationType())!.getFields()[name]!;
   const vars = entry.vars ? await entry.vars(world, actor) : {};
   const auth = entry.freshSession ? await world.freshAuth(actor) : world.auth[actor];
@@ -57,16 +88,30 @@ function printMatrix(cells: Cell[]) {
   const width = Math.max(...cells.map((c) => c.field.length));
   const head = `${''.padEnd(width)}  ${ACTORS.map((a) => a.padEnd(12)).join('')}`;
   const fields = [...new Set(cells.map((c) => c.field))];
-  const lines = fields.map((f) => `${f.padEnd(width)}  ${ACTORS.map((a) => {
-    const c = cells.find((x) => x.field === f && x.actor === a)!;
-    const mark = satisfies(c.expected, c.outcome) ? ' ' : AWAITING_API_KEY_SCOPES.includes(`${f}:${a}`) ? '~' : '!';
-    return `${c.outcome}${mark}`.padEnd(12);
-  }).join('')}`);
+  const lines = fields.map(
+    (f) =>
+      `${f.padEnd(width)}  ${ACTORS.map((a) => {
+        const c = cells.find((x) => x.field === f && x.actor === a)!;
+        const mark = satisfies(c.expected, c.outcome) ? ' ' : AWAITING_API_KEY_SCOPES.includes(`${f}:${a}`) ? '~' : '!';
+        return `${c.outcome}${mark}`.padEnd(12);
+      }).join('')}`,
+  );
   const notes = cells.filter((c) => c.note && c.outcome === 'A').map((c) => `  ${c.field} as ${c.actor}: allowed, answered ${c.note}`);
   // not an authorization verdict, but never acceptable either: reported so the owner of the field fixes it
   const broken = cells.filter((c) => c.outcome !== 'E' && c.note.includes('INTERNAL_SERVER_ERROR')).map((c) => `  ${c.field} as ${c.actor}: ${c.note}`);
-  console.log(['authorization matrix (A allowed, U unauthenticated, F forbidden, N hidden/not found, E broken; ! unexpected, ~ awaiting API-key scopes)',
-    head, ...lines, '', 'allowed past authorization with an error:', ...notes, '', 'INTERNAL_SERVER_ERROR below the root field:', ...broken].join('\n'));
+  console.log(
+    [
+      'authorization matrix (A allowed, U unauthenticated, F forbidden, N hidden/not found, E broken; ! unexpected, ~ awaiting API-key scopes)',
+      head,
+      ...lines,
+      '',
+      'allowed past authorization with an error:',
+      ...notes,
+      '',
+      'INTERNAL_SERVER_ERROR below the root field:',
+      ...broken,
+    ].join('\n'),
+  );
 }
 
 describe('the authorization matrix against the running app', () => {
@@ -99,7 +144,9 @@ describe('the authorization matrix against the running app', () => {
     const already = AWAITING_API_KEY_SCOPES.filter((key) => cells.some((c) => `${c.field}:${c.actor}` === key && satisfies(c.expected, c.outcome)));
     if (awaiting.length) console.log(`awaiting API-key scopes (${awaiting.length}): ${awaiting.map((c) => `${c.field}:${c.actor}`).join(', ')}`);
     if (already.length) console.log(`AWAITING_API_KEY_SCOPES entries that already hold (remove them): ${already.join(', ')}`);
-    const failures = wrong.filter((c) => !awaiting.includes(c)).map((c) => `${c.field} as ${c.actor}: expected ${c.expected}, got ${c.outcome}${c.note ? ` (${c.note})` : ''}`);
+    const failures = wrong
+      .filter((c) => !awaiting.includes(c))
+      .map((c) => `${c.field} as ${c.actor}: expected ${c.expected}, got ${c.outcome}${c.note ? ` (${c.note})` : ''}`);
     // every marker someone may see is seen somewhere, so the leak check above is not vacuous
     const unseen = world.markers.filter((m) => m.visibleTo.length && !seen.has(m.value)).map((m) => m.what);
     expect({ failures, leaks, unseen }).toEqual({ failures: [], leaks: [], unseen: [] });

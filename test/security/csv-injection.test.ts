@@ -28,9 +28,15 @@ describe('the purchases CSV', () => {
     const hostile2 = { fullName: '-Maria+cmd|"/C calc"!A', city: '@Springfield', preferredContactTime: '=1+1' };
     const seller = await createSellerActor(app);
     const [hostileId, hostile2Id, plainId] = await listLeads(app, seller, [
-      sharedLead(3, hostile), sharedLead(3, hostile2), sharedLead(3, { fullName: 'Maria Lopez', city: 'Los Angeles' }),
+      sharedLead(3, hostile),
+      sharedLead(3, hostile2),
+      sharedLead(3, { fullName: 'Maria Lopez', city: 'Los Angeles' }),
     ]);
-    await buyThroughStripe(app, { userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER', via: 'session' }, [hostileId!, hostile2Id!, plainId!]);
+    await buyThroughStripe(app, { userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER', via: 'session' }, [
+      hostileId!,
+      hostile2Id!,
+      plainId!,
+    ]);
 
     const res = await fetch(`${app.url}/purchases/csv`, { headers: { authorization: `Bearer ${buyer.token}` } });
     expect(res.status).toBe(200);
@@ -42,7 +48,10 @@ describe('the purchases CSV', () => {
     const rowOf = (id: string) => rows.find((r) => column(r, 'lead_id') === id)!;
     const [hostileRow, hostile2Row, plainRow] = [rowOf(hostileId!), rowOf(hostile2Id!), rowOf(plainId!)];
 
-    for (const [row, cells] of [[hostileRow, hostile], [hostile2Row, hostile2]] as const) {
+    for (const [row, cells] of [
+      [hostileRow, hostile],
+      [hostile2Row, hostile2],
+    ] as const) {
       expect(column(row, 'full_name')).toBe(`'${cells.fullName}`);
       expect(column(row, 'city')).toBe(`'${cells.city}`);
       expect(column(row, 'preferred_contact_time')).toBe(`'${cells.preferredContactTime}`);

@@ -10,7 +10,9 @@ const compose = parse(readFileSync(`${root}/docker-compose.yml`, 'utf8'), { merg
   services: Record<string, Service>;
   networks: Record<string, { internal?: boolean } | null>;
 };
-const dockerignore = readFileSync(`${root}/.dockerignore`, 'utf8').split('\n').map((l) => l.trim());
+const dockerignore = readFileSync(`${root}/.dockerignore`, 'utf8')
+  .split('\n')
+  .map((l) => l.trim());
 const envExample = readFileSync(`${root}/.env.example`, 'utf8');
 
 describe('docker-compose.yml', () => {

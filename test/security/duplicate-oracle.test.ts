@@ -15,7 +15,14 @@ import { createSellerActor, listLeads } from '../helpers/market-fixtures';
 import { SUBMIT_LEADS } from '../helpers/operations';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
-type Batch = { submitLeads: { id: string; accepted: number; rejected: number; results: { index: number; lead: { id: string } | null; issues: { code: string; field: string | null; message: string }[] }[] } };
+type Batch = {
+  submitLeads: {
+    id: string;
+    accepted: number;
+    rejected: number;
+    results: { index: number; lead: { id: string } | null; issues: { code: string; field: string | null; message: string }[] }[];
+  };
+};
 
 const submit = (app: TestApp, user: TestUser, input: unknown[]) => app.client(user).request<Batch>(SUBMIT_LEADS, { input });
 const codesOf = (batch: Batch) => batch.submitLeads.results.map((r) => r.issues.map((i) => i.code));
@@ -44,7 +51,7 @@ describe('the duplicate oracle', () => {
   });
   afterAll(() => app.close());
 
-  it('tells a seller nothing about other sellers\' contacts through leads that fail a hard check', async () => {
+  it("tells a seller nothing about other sellers' contacts through leads that fail a hard check", async () => {
     const phone = uniquePhone();
     const email = `probe.target.${Date.now()}@example.org`;
     await listLeads(app, await createSellerActor(app), [validLead({ phone, email })]);
@@ -106,7 +113,8 @@ describe('the per-organisation lead limit', () => {
     expect(error.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'RATE_LIMITED' });
 
     const csv = await fetch(`${app.url}/leads/csv`, {
-      method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${seller.token}` },
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${seller.token}` },
       body: 'segment,country,full_name,phone,kind,source_channel,captured_at,consent_text,consent_timestamp,exclusivity\nAUTO_TEST_DRIVE,US,Ana Silva,+14155550111,INTERESTED,SEO,2026-01-01T00:00:00Z,yes,2026-01-01T00:00:00Z,SHARED',
     });
     expect(csv.status).toBe(429);
@@ -126,12 +134,25 @@ describe('the per-organisation lead limit', () => {
     expect((await submit(app, other, [validLead()])).submitLeads.accepted).toBe(1);
   });
 
-  it('refuses a batch larger than the whole limit without spending the minute\'s budget', async () => {
+  it("refuses a batch larger than the whole limit without spending the minute's budget", async () => {
     const seller = await signUpAs(app, 'SELLER', 'bulk');
     const actor = { userId: seller.userId, organizationId: seller.organizationId, role: 'SELLER' as const, via: 'session' as const };
-    const refused = await submitLeads(app.runtime.deps, actor, Array.from({ length: 6 }, () => validLead()), { source: 'GRAPHQL', shapeErrors: 'refuse-request' }).catch((e: unknown) => e);
+    const refused = await submitLeads(
+      app.runtime.deps,
+      actor,
+      Array.from({ length: 6 }, () => validLead()),
+      { source: 'GRAPHQL', shapeErrors: 'refuse-request' },
+    ).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 60 });
-    expect((await submit(app, seller, Array.from({ length: 5 }, () => validLead()))).submitLeads.accepted).toBe(5);
+    expect(
+      (
+        await submit(
+          app,
+          seller,
+          Array.from({ length: 5 }, () => validLead()),
+        )
+      ).submitLeads.accepted,
+    ).toBe(5);
   });
 
   it('keeps limiting in memory, and says so in the log, when Redis cannot be reached', async () => {
@@ -149,7 +170,15 @@ describe('the per-organisation lead limit', () => {
     expect(connectionErrors).toContain('ECONNREFUSED');
 
     const lines: string[] = [];
-    const logger = pino({ level: 'warn' }, new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } }));
+    const logger = pino(
+      { level: 'warn' },
+      new Writable({
+        write(chunk, _enc, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    );
     const deps = { ...app.runtime.deps, leadSubmissions: createLeadSubmissionLimit(unreachable, { perMinute: 3, prefix: `${app.prefix}-down`, logger }) };
     const seller = await createSellerActor(app);
     const options = { source: 'GRAPHQL' as const, shapeErrors: 'refuse-request' as const };

@@ -26,7 +26,13 @@ const MB = 1024 * 1024;
 
 async function rowCounts() {
   const db = app.runtime.deps.db;
-  const tables = { leads: schema.leads, orders: schema.orders, leadBatches: schema.leadBatches, webhookEndpoints: schema.webhookEndpoints, campaigns: schema.campaigns };
+  const tables = {
+    leads: schema.leads,
+    orders: schema.orders,
+    leadBatches: schema.leadBatches,
+    webhookEndpoints: schema.webhookEndpoints,
+    campaigns: schema.campaigns,
+  };
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) out[name] = Number((await db.select({ n: count() }).from(table))[0]!.n);
   return out;
@@ -48,7 +54,8 @@ async function send(h: HostileRequest): Promise<Outcome> {
   const request = withAuth(h.who, h.request);
   const t0 = Date.now();
   const answer = await sendRaw(app.url, request, 10_000).catch(() => null);
-  if (process.env.HOSTILE_TRACE && Date.now() - t0 > 1000) console.log(`slow ${Date.now() - t0} ms: ${h.kind} ${typeof h.request.body === 'string' ? h.request.body.slice(0, 200) : ''}`);
+  if (process.env.HOSTILE_TRACE && Date.now() - t0 > 1000)
+    console.log(`slow ${Date.now() - t0} ms: ${h.kind} ${typeof h.request.body === 'string' ? h.request.body.slice(0, 200) : ''}`);
   if (process.env.HOSTILE_TRACE && ++progress % 500 === 0) console.log(`${progress} sent`);
   // no answer within 10 s counts as a server failure: a client mistake must never hang the API
   if (!answer) return { kind: h.kind, status: 599, codes: ['TIMEOUT'], wrote: false, request };
@@ -65,7 +72,12 @@ function abortedUpload(who: Who, size: number, cutAt: number): Promise<Outcome> 
   const boundary = 'abortedboundary9';
   const head = `--${boundary}\r\ncontent-disposition: form-data; name="operations"\r\n\r\n${JSON.stringify({ query: 'mutation($file: Upload!) { importLeadsCsv(file: $file) { id } }', variables: { file: null } })}\r\n--${boundary}\r\ncontent-disposition: form-data; name="map"\r\n\r\n{"0":["variables.file"]}\r\n--${boundary}\r\ncontent-disposition: form-data; name="0"; filename="leads.csv"\r\ncontent-type: text/csv\r\n\r\n`;
   const body = Buffer.concat([Buffer.from(head), Buffer.alloc(size, 'b')]);
-  const headers = { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length), 'apollo-require-preflight': 'true', ...(who === 'anonymous' ? {} : bearer(tokens[who]!)) };
+  const headers = {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+    'content-length': String(body.length),
+    'apollo-require-preflight': 'true',
+    ...(who === 'anonymous' ? {} : bearer(tokens[who]!)),
+  };
   return new Promise((resolve) => {
     const done = (status: number | 'aborted') => resolve({ kind: 'multipart-aborted', status, codes: [], wrote: false, request: { headers } });
     const req = httpRequest(`${app.url}/graphql`, { method: 'POST', headers });
@@ -74,33 +86,47 @@ function abortedUpload(who: Who, size: number, cutAt: number): Promise<Outcome> 
       done(res.statusCode ?? 'aborted');
     });
     req.on('error', () => done('aborted'));
-    req.write(body.subarray(0, Math.min(cutAt, body.length)), () => setTimeout(() => {
-      req.destroy();
-      done('aborted');
-    }, 30));
+    req.write(body.subarray(0, Math.min(cutAt, body.length)), () =>
+      setTimeout(() => {
+        req.destroy();
+        done('aborted');
+      }, 30),
+    );
   });
 }
 
 const oversize = (who: Who): HostileRequest[] => [
-  { kind: 'json-oversize', who, mustRefuse: false, request: { headers: { 'content-type': 'application/json' }, body: `{"query":"{ me { id } }","variables":{"x":"${'a'.repeat(21 * MB)}"}}` } },
-  { kind: 'multipart-oversize', who, mustRefuse: true, request: (() => {
-    const form = new FormData();
-    form.append('operations', JSON.stringify({ query: 'mutation($file: Upload!) { importLeadsCsv(file: $file) { id } }', variables: { file: null } }));
-    form.append('map', JSON.stringify({ 0: ['variables.file'] }));
-    form.append('0', new Blob([new Uint8Array(21 * MB).fill(97)], { type: 'text/csv' }), 'leads.csv');
-    return { headers: { 'apollo-require-preflight': 'true' }, body: form };
-  })() },
+  {
+    kind: 'json-oversize',
+    who,
+    mustRefuse: false,
+    request: { headers: { 'content-type': 'application/json' }, body: `{"query":"{ me { id } }","variables":{"x":"${'a'.repeat(21 * MB)}"}}` },
+  },
+  {
+    kind: 'multipart-oversize',
+    who,
+    mustRefuse: true,
+    request: (() => {
+      const form = new FormData();
+      form.append('operations', JSON.stringify({ query: 'mutation($file: Upload!) { importLeadsCsv(file: $file) { id } }', variables: { file: null } }));
+      form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+      form.append('0', new Blob([new Uint8Array(21 * MB).fill(97)], { type: 'text/csv' }), 'leads.csv');
+      return { headers: { 'apollo-require-preflight': 'true' }, body: form };
+    })(),
+  },
 ];
 
 async function runPool<T, R>(items: T[], worker: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await worker(items[i]!);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await worker(items[i]!);
+      }
+    }),
+  );
   return results;
 }
 
@@ -117,7 +143,8 @@ function tally(outcomes: Outcome[]) {
   return { sent: outcomes.length, byClass, byCode, byKind };
 }
 
-const describeRequest = (o: Outcome) => `${o.kind} ${o.status} ${o.codes.join(',')} ${o.request.method ?? 'POST'} ${o.request.path ?? '/graphql'} ${typeof o.request.body === 'string' ? o.request.body.slice(0, 300) : '[binary]'}`;
+const describeRequest = (o: Outcome) =>
+  `${o.kind} ${o.status} ${o.codes.join(',')} ${o.request.method ?? 'POST'} ${o.request.path ?? '/graphql'} ${typeof o.request.body === 'string' ? o.request.body.slice(0, 300) : '[binary]'}`;
 
 it('answers 5,000+ hostile requests with 4xx (or a GraphQL refusal), never a 5xx, and writes nothing they carried', async () => {
   const before = await rowCounts();

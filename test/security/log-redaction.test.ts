@@ -19,7 +19,11 @@ import { waitFor } from '../helpers/wait';
 const PASSWORD = 'correct horse battery staple';
 const lines: string[] = [];
 const logText = () => lines.join('');
-const logEntries = () => lines.flatMap((l) => l.split('\n')).filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const logEntries = () =>
+  lines
+    .flatMap((l) => l.split('\n'))
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 let database: TestDatabase;
 let runtime: Runtime;
@@ -29,9 +33,25 @@ let graphqlUrl: string;
 
 beforeAll(async () => {
   database = await createTestDatabase('logredact');
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL, LOG_LEVEL: 'info', STRIPE_WEBHOOK_SECRET: 'whsec_test_standin', STRIPE_SECRET_KEY: 'sk_test_leadex' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    REDIS_URL,
+    LOG_LEVEL: 'info',
+    STRIPE_WEBHOOK_SECRET: 'whsec_test_standin',
+    STRIPE_SECRET_KEY: 'sk_test_leadex',
+  });
   // the logger exactly as production builds it, writing into this test
-  const logger = createLogger(config, 'log-redaction', new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } }));
+  const logger = createLogger(
+    config,
+    'log-redaction',
+    new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    }),
+  );
   runtime = await createRuntime(config, { logger, queuePrefix: `t-logredact-${randomBytes(4).toString('hex')}`, migrate: false });
   const http = await createHttpApp(runtime);
   server = await new Promise((resolve) => {
@@ -69,19 +89,37 @@ describe('logs of failed queries', () => {
     expect(hash).toMatch(/^\$argon2/);
 
     // the same insert the sign-up makes, with the real hash, a phone in the name and the taken e-mail
-    const failed = await runtime.deps.db.insert(schema.users)
-      .values({ id: `usr_${randomBytes(6).toString('hex')}`, email, name: `Call ${phone}`, passwordHash: hash, role: 'SELLER', organizationId: first.user.organization.id })
-      .then(() => null, (err: Error) => err);
+    const failed = await runtime.deps.db
+      .insert(schema.users)
+      .values({
+        id: `usr_${randomBytes(6).toString('hex')}`,
+        email,
+        name: `Call ${phone}`,
+        passwordHash: hash,
+        role: 'SELLER',
+        organizationId: first.user.organization.id,
+      })
+      .then(
+        () => null,
+        (err: Error) => err,
+      );
     expect(failed).toBeInstanceOf(Error);
     expect(String(failed)).toContain(email); // drizzle's own message carries every parameter
     // logged through both of the app's error paths: the GraphQL formatter and the express handler
-    createErrorFormatter(runtime.deps.logger)({ message: 'x', path: ['signUp'], extensions: {} }, new GraphQLError('x', { originalError: failed!, path: ['signUp'] }));
+    createErrorFormatter(runtime.deps.logger)(
+      { message: 'x', path: ['signUp'], extensions: {} },
+      new GraphQLError('x', { originalError: failed!, path: ['signUp'] }),
+    );
     runtime.deps.logger.error({ err: failed, requestId: 'req-1' }, 'unhandled error');
 
     const logged = logEntries().filter((e) => e.msg === 'unexpected error in a GraphQL request' || e.msg === 'unhandled error');
     expect(logged).toHaveLength(2);
     for (const entry of logged) {
-      expect(entry.err).toMatchObject({ code: '23505', sql: expect.stringContaining('insert into "users"'), cause: { constraint: 'users_email_uq', table: 'users' } });
+      expect(entry.err).toMatchObject({
+        code: '23505',
+        sql: expect.stringContaining('insert into "users"'),
+        cause: { constraint: 'users_email_uq', table: 'users' },
+      });
     }
     const text = logText();
     for (const secret of [email, hash, hash.split('$').pop()!, phone, phone.slice(1)]) expect(text).not.toContain(secret);
@@ -90,11 +128,14 @@ describe('logs of failed queries', () => {
   it('keep a NUL-byte failure (22021) without the contact data bound next to it', async () => {
     const email = `olga.${randomBytes(3).toString('hex')}@example.org`;
     const phone = '+14155550177';
-    const failed = await runtime.deps.db.insert(schema.organizations)
+    const failed = await runtime.deps.db
+      .insert(schema.organizations)
       .values({ id: `org_${randomBytes(6).toString('hex')}`, name: `Olga\u0000 ${email} ${phone}`, kind: 'SELLER' })
       .catch((err: unknown) => err as Error);
     runtime.deps.logger.error({ err: failed }, 'unhandled error');
-    const entry = logEntries().filter((e) => e.msg === 'unhandled error').pop()!;
+    const entry = logEntries()
+      .filter((e) => e.msg === 'unhandled error')
+      .pop()!;
     expect(entry.err).toMatchObject({ code: '22021', sql: expect.stringContaining('insert into "organizations"') });
     expect(logText()).not.toContain(email);
     expect(logText()).not.toContain(phone);
@@ -117,18 +158,27 @@ describe('logs of failed queries', () => {
         await released;
       });
       await holding;
-      const answer = signUp(email, 'Race Loser').then(() => null, (err: { response?: { errors?: { extensions?: { code?: string } }[] } }) => err.response?.errors?.[0]?.extensions?.code ?? 'UNKNOWN');
-      await waitFor(async () => {
-        const [row] = await raw`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
-        return Number(row!.n) > 0;
-      }, 'the sign-up to wait on the e-mail index', 15_000);
+      const answer = signUp(email, 'Race Loser').then(
+        () => null,
+        (err: { response?: { errors?: { extensions?: { code?: string } }[] } }) => err.response?.errors?.[0]?.extensions?.code ?? 'UNKNOWN',
+      );
+      await waitFor(
+        async () => {
+          const [row] = await raw`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
+          return Number(row!.n) > 0;
+        },
+        'the sign-up to wait on the e-mail index',
+        15_000,
+      );
       release();
       await reserved;
       const code = await answer;
       expect(code).not.toBeNull(); // the address was taken
       if (code === 'INTERNAL_SERVER_ERROR') {
         // the race reached the unique index: the formatter logged the failed insert, with its code and SQL only
-        const entry = logEntries().filter((e) => e.msg === 'unexpected error in a GraphQL request').pop()!;
+        const entry = logEntries()
+          .filter((e) => e.msg === 'unexpected error in a GraphQL request')
+          .pop()!;
         expect(entry.err).toMatchObject({ code: '23505', sql: expect.stringContaining('insert into "users"') });
       }
       const [loser] = await runtime.deps.db.select().from(schema.users).where(eq(schema.users.name, 'Race Loser'));

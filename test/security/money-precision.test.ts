@@ -20,7 +20,12 @@ const CPL = `query($cpc: Decimal!) { cplCalculator(clicks: 1000, costPerClick: $
 
 type GqlError = { message: string; extensions?: { code?: string; fields?: { path: string; message: string }[] } };
 const errorOf = (p: Promise<unknown>): Promise<GqlError> =>
-  p.then(() => { throw new Error('expected an error'); }, (e: ClientError) => e.response.errors![0]! as GqlError);
+  p.then(
+    () => {
+      throw new Error('expected an error');
+    },
+    (e: ClientError) => e.response.errors![0]! as GqlError,
+  );
 
 /** BAD_USER_INPUT whose field errors name exactly this path. */
 async function expectBadInputAt(p: Promise<unknown>, path: string, message: RegExp = /at most 2 decimal places for USD/) {
@@ -78,7 +83,10 @@ describe('amounts people type', () => {
     await expectBadInputAt(app.client(buyer).request(CREATE_CAMPAIGN, { input: { ...input, maxBid: '0.00' } }), 'input.maxBid', /more than 0\.00 USD/);
     await expectBadInputAt(app.client(buyer).request(CREATE_CAMPAIGN, { input: { ...input, maxBid: '-1' } }), 'input.maxBid', /decimal amount/);
     await expectBadInputAt(app.client(buyer).request(CREATE_CAMPAIGN, { input: { ...input, maxBid: '4.00', budget: '100.001' } }), 'input.budget');
-    await expectBadInputAt(app.client(buyer).request(CREATE_CAMPAIGN, { input: { ...input, maxBid: '4.00', filter: { maxPrice: '0.001' } } }), 'input.filter.maxPrice');
+    await expectBadInputAt(
+      app.client(buyer).request(CREATE_CAMPAIGN, { input: { ...input, maxBid: '4.00', filter: { maxPrice: '0.001' } } }),
+      'input.filter.maxPrice',
+    );
     expect(await count(schema.campaigns, buyer.organizationId)).toBe(0);
   });
 
@@ -89,7 +97,11 @@ describe('amounts people type', () => {
       { segment: 'AUTO_TEST_DRIVE', geoTier: 'TIER_2', baseAmount: '12.345' },
     ];
     await expectBadInputAt(app.client(operator).request(SET_GRID, { input: entries }), 'input[1].baseAmount');
-    await expectBadInputAt(app.client(operator).request(SET_GRID, { input: [{ ...entries[0], baseAmount: '99999999.00' }] }), 'input[0].baseAmount', /at most 10000000\.00 USD/);
+    await expectBadInputAt(
+      app.client(operator).request(SET_GRID, { input: [{ ...entries[0], baseAmount: '99999999.00' }] }),
+      'input[0].baseAmount',
+      /at most 10000000\.00 USD/,
+    );
     expect(await app.runtime.deps.db.select().from(schema.priceGrid)).toEqual(before);
   });
 
@@ -109,7 +121,9 @@ describe('amounts people type', () => {
   });
 
   it('refuses a dispute refund with three decimals and leaves the dispute open with no refund', async () => {
-    const { purchases } = await buyThroughStripe(app, { userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER', via: 'session' }, [leadIds[1]!]);
+    const { purchases } = await buyThroughStripe(app, { userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER', via: 'session' }, [
+      leadIds[1]!,
+    ]);
     const { openDispute } = await app.client(buyer).request<{ openDispute: { id: string } }>(OPEN_DISPUTE, {
       input: { purchaseId: purchases[0]!.id, reason: 'NOT_INTERESTED', evidence: 'They said they never asked.' },
     });

@@ -28,7 +28,12 @@ async function post(query: string, variables: Record<string, unknown>): Promise<
 }
 
 const newAccount = (password: string, extra: Record<string, unknown> = {}) => ({
-  email: `pw-${randomBytes(4).toString('hex')}@example.com`, password, name: 'Pat Example', organizationName: 'Example Leads', role: 'SELLER', ...extra,
+  email: `pw-${randomBytes(4).toString('hex')}@example.com`,
+  password,
+  name: 'Pat Example',
+  organizationName: 'Example Leads',
+  role: 'SELLER',
+  ...extra,
 });
 const usersNamed = async (email: string) => app.runtime.deps.db.select().from(schema.users).where(eq(schema.users.email, email));
 
@@ -47,7 +52,7 @@ describe('password strength', () => {
     expect(await usersNamed(input.email)).toHaveLength(0);
   });
 
-  it('refuses a password made of the user\'s own name', async () => {
+  it("refuses a password made of the user's own name", async () => {
     const input = newAccount('zorblaxquintrell', { name: 'Zorblax Quintrell' });
     const { body } = await post(SIGN_UP, { input });
     expect(body.errors![0]!.extensions.reason).toBe('PASSWORD_TOO_WEAK');
@@ -60,7 +65,10 @@ describe('password strength', () => {
 
   it('holds operators made from the command line to the same rule', async () => {
     const email = `op-${randomBytes(4).toString('hex')}@example.com`;
-    const err = await createOperator(app.runtime.deps, email, 'password123', 'Weak Op').then(() => null, (e: unknown) => e);
+    const err = await createOperator(app.runtime.deps, email, 'password123', 'Weak Op').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).code).toBe('PASSWORD_TOO_WEAK');
     expect(await usersNamed(email)).toHaveLength(0);

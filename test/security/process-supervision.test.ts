@@ -26,11 +26,17 @@ interface Run {
 
 /** Runs a script under node with tsx, collecting stdout and stderr. */
 function run(script: string, env: Record<string, string> = {}): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...process.env, LOG_LEVEL: 'info', LOG_FORMAT: 'json', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'info', LOG_FORMAT: 'json', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return {
     output: () => out,
     exited,
@@ -49,14 +55,19 @@ function run(script: string, env: Record<string, string> = {}): Run {
 }
 
 const supervisorEnv = (productScript: string, extra: Record<string, string> = {}) => ({
-  LEADEX_PRODUCT_SCRIPT: productScript, REDIS_URL, SUPERVISOR_BACKOFF_SECONDS: '0.1', ...extra,
+  LEADEX_PRODUCT_SCRIPT: productScript,
+  REDIS_URL,
+  SUPERVISOR_BACKOFF_SECONDS: '0.1',
+  ...extra,
 });
 
 /** A stand-in product that crashes on its first start and runs (until told to stop) on its second. */
 function crashOnceProduct(): string {
   const marker = join(dir, 'started-once');
   const file = join(dir, 'crash-once.mjs');
-  writeFileSync(file, `
+  writeFileSync(
+    file,
+    `
 import { existsSync, writeFileSync } from 'node:fs';
 if (!existsSync(${JSON.stringify(marker)})) {
   writeFileSync(${JSON.stringify(marker)}, '1');
@@ -67,7 +78,8 @@ if (!existsSync(${JSON.stringify(marker)})) {
 process.on('SIGTERM', () => { console.log('fake product: stopping on SIGTERM'); process.exit(0); });
 console.log('fake product: second start, serving');
 setInterval(() => {}, 1000);
-`);
+`,
+  );
   return file;
 }
 
@@ -116,15 +128,21 @@ describe('restart backoff', () => {
 describe('process guards', () => {
   it('log an unhandled rejection without its bound parameters and exit non-zero', async () => {
     const file = join(dir, 'rejects.ts');
-    writeFileSync(file, `
+    writeFileSync(
+      file,
+      `
 import { installProcessGuards } from ${JSON.stringify(guardsUrl)};
 installProcessGuards('guard-test');
 void Promise.reject(new Error('Failed query: select * from users where email = $1 params: victim@example.com'));
 setInterval(() => {}, 1000);
-`);
+`,
+    );
     const proc = run(file);
     expect(await proc.exited).toEqual({ code: 1, signal: null });
-    const line = proc.output().split('\n').find((l) => l.includes('unhandledRejection in guard-test; exiting'));
+    const line = proc
+      .output()
+      .split('\n')
+      .find((l) => l.includes('unhandledRejection in guard-test; exiting'));
     expect(line).toBeDefined();
     const entry = JSON.parse(line!) as { level: number; error: { type: string; message: string } };
     expect(entry.level).toBe(60);
@@ -135,13 +153,16 @@ setInterval(() => {}, 1000);
 
   it('run the cleanup, then exit non-zero, on an uncaught exception', async () => {
     const file = join(dir, 'throws.ts');
-    writeFileSync(file, `
+    writeFileSync(
+      file,
+      `
 import { installProcessGuards } from ${JSON.stringify(guardsUrl)};
 const guards = installProcessGuards('guard-test');
 guards.onFatal(async () => console.log('cleanup ran'));
 setTimeout(() => { throw new TypeError('boom'); }, 10);
 setInterval(() => {}, 1000);
-`);
+`,
+    );
     const proc = run(file);
     expect(await proc.exited).toEqual({ code: 1, signal: null });
     expect(proc.output()).toContain('uncaughtException in guard-test; exiting');

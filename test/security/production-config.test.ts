@@ -40,7 +40,10 @@ describe('the production configuration', () => {
 
   it('keeps the zero-setup defaults in development and test', () => {
     expect(loadConfig({}).STRIPE_WEBHOOK_SECRET).toBe('whsec_standin_dev');
-    expect(loadConfig({ NODE_ENV: 'test', STRIPE_API_URL: 'http://127.0.0.1:12111' })).toMatchObject({ COOKIE_SECURE: false, STRIPE_SECRET_KEY: 'sk_test_standin' });
+    expect(loadConfig({ NODE_ENV: 'test', STRIPE_API_URL: 'http://127.0.0.1:12111' })).toMatchObject({
+      COOKIE_SECURE: false,
+      STRIPE_SECRET_KEY: 'sk_test_standin',
+    });
   });
 
   // [variable, value (undefined: not set), why]
@@ -72,7 +75,10 @@ describe('the production configuration', () => {
     const message = refusal(env);
     expect(message).toContain(`${variable}:`);
     // and only that one: every other variable of the environment is fine
-    const named = message.split('\n').slice(1).map((line) => line.trim().split(':')[0]);
+    const named = message
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(':')[0]);
     expect(named).toEqual([variable]);
   });
 
@@ -83,7 +89,15 @@ describe('the production configuration', () => {
 
   it('names every offending variable at once', () => {
     const message = refusal({ NODE_ENV: 'production', STRIPE_API_URL: 'http://127.0.0.1:12111' });
-    for (const variable of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'CONTACT_ENCRYPTION_KEYS', 'CONTACT_HASH_KEY', 'COOKIE_SECURE', 'DATABASE_URL']) {
+    for (const variable of [
+      'STRIPE_SECRET_KEY',
+      'STRIPE_WEBHOOK_SECRET',
+      'STRIPE_API_URL',
+      'CONTACT_ENCRYPTION_KEYS',
+      'CONTACT_HASH_KEY',
+      'COOKIE_SECURE',
+      'DATABASE_URL',
+    ]) {
       expect(message).toContain(`${variable}:`);
     }
   });

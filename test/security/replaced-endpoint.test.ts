@@ -29,24 +29,48 @@ const REMOVE = 'mutation { removeWebhookEndpoint }';
 const REDELIVER = 'mutation($id: ID!) { redeliver(deliveryId: $id) { id status } }';
 const LIST = '{ myDeliveries { id purchaseId status lastError } }';
 type Listed = { id: string; purchaseId: string; status: string; lastError: string | null };
-const errorOf = (p: Promise<unknown>) => p.then(() => { throw new Error('expected an error'); }, (e: ClientError) => e.response.errors![0]!);
-const runJob = (deliveryId: string) => deliveryJob.run(app.runtime.deps, { deliveryId }, { attemptsMade: 0, opts: { attempts: 11 } }).then((r) => r.outcome, () => 'RETRY_SCHEDULED');
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected an error');
+    },
+    (e: ClientError) => e.response.errors![0]!,
+  );
+const runJob = (deliveryId: string) =>
+  deliveryJob.run(app.runtime.deps, { deliveryId }, { attemptsMade: 0, opts: { attempts: 11 } }).then(
+    (r) => r.outcome,
+    () => 'RETRY_SCHEDULED',
+  );
 
 const NAMES = ['Ada Moreno', 'Ben Okafor', 'Cleo Varga'];
 
 async function buyerWithPurchases(user: TestUser, n: number, city: string) {
   const seller = await createSellerActor(app);
-  const leadIds = await listLeads(app, seller, Array.from({ length: n }, (_, i) => exclusiveLead({ city, fullName: NAMES[i]! })));
+  const leadIds = await listLeads(
+    app,
+    seller,
+    Array.from({ length: n }, (_, i) => exclusiveLead({ city, fullName: NAMES[i]! })),
+  );
   const actor = { userId: user.userId, organizationId: user.organizationId, role: 'BUYER' as const, via: 'session' as const };
   const { purchases } = await buyThroughStripe(app, actor, leadIds);
-  return app.runtime.deps.db.select().from(schema.deliveries).where(inArray(schema.deliveries.purchaseId, purchases.map((p) => p.id)));
+  return app.runtime.deps.db
+    .select()
+    .from(schema.deliveries)
+    .where(
+      inArray(
+        schema.deliveries.purchaseId,
+        purchases.map((p) => p.id),
+      ),
+    );
 }
 
 describe('replacing a webhook endpoint', () => {
   it('cancels pending deliveries to the old endpoint, and neither the job nor redeliver sends to it again', async () => {
     const buyer = await signUpAs(app, 'BUYER');
     const client = app.client(buyer);
-    const { setWebhookEndpoint: oldEndpoint } = await client.request<{ setWebhookEndpoint: { id: string; secret: string } }>(SET, { url: oldReceiver.url('/old') });
+    const { setWebhookEndpoint: oldEndpoint } = await client.request<{ setWebhookEndpoint: { id: string; secret: string } }>(SET, {
+      url: oldReceiver.url('/old'),
+    });
     const deliveries = await buyerWithPurchases(buyer, 3, 'Swapton');
     expect(deliveries.map((d) => d.endpointId)).toEqual([oldEndpoint.id, oldEndpoint.id, oldEndpoint.id]);
     // every first attempt is refused (HTTP 500), so all three have retries due; the third one gives up (FAILED)
@@ -55,7 +79,9 @@ describe('replacing a webhook endpoint', () => {
     expect(await attemptDelivery(app.runtime.deps, deliveries[2]!.id, true)).toBe('FAILED');
     expect(oldReceiver.received).toHaveLength(3);
 
-    const { setWebhookEndpoint: newEndpoint } = await client.request<{ setWebhookEndpoint: { id: string; secret: string } }>(SET, { url: newReceiver.url('/new') });
+    const { setWebhookEndpoint: newEndpoint } = await client.request<{ setWebhookEndpoint: { id: string; secret: string } }>(SET, {
+      url: newReceiver.url('/new'),
+    });
     const listed = (await client.request<{ myDeliveries: Listed[] }>(LIST)).myDeliveries;
     const byId = new Map(listed.map((d) => [d.id, d]));
     expect(byId.get(deliveries[0]!.id)).toMatchObject({ status: 'CANCELLED', lastError: 'cancelled: the webhook endpoint was replaced' });
@@ -100,7 +126,9 @@ describe('removing a webhook endpoint', () => {
     expect(await client.request<{ removeWebhookEndpoint: boolean }>(REMOVE)).toEqual({ removeWebhookEndpoint: true });
     expect((await client.request<{ webhookEndpoint: unknown }>('{ webhookEndpoint { id } }')).webhookEndpoint).toBeNull();
     const listed = (await client.request<{ myDeliveries: Listed[] }>(LIST)).myDeliveries;
-    expect(listed).toEqual([{ id: pending!.id, purchaseId: pending!.purchaseId, status: 'CANCELLED', lastError: 'cancelled: the webhook endpoint was removed' }]);
+    expect(listed).toEqual([
+      { id: pending!.id, purchaseId: pending!.purchaseId, status: 'CANCELLED', lastError: 'cancelled: the webhook endpoint was removed' },
+    ]);
 
     expect(await runJob(pending!.id)).toBe('CANCELLED');
     expect(newReceiver.received.length).toBe(before);
@@ -111,7 +139,7 @@ describe('removing a webhook endpoint', () => {
     expect(await client.request<{ removeWebhookEndpoint: boolean }>(REMOVE)).toEqual({ removeWebhookEndpoint: false });
   });
 
-  it('is for buyers only, and touches only the caller\'s own endpoint', async () => {
+  it("is for buyers only, and touches only the caller's own endpoint", async () => {
     const [buyer, other] = await Promise.all([signUpAs(app, 'BUYER', 'keeper'), signUpAs(app, 'BUYER', 'neighbour')]);
     await app.client(buyer).request(SET, { url: newReceiver.url('/kept') });
     expect(await app.client(other).request<{ removeWebhookEndpoint: boolean }>(REMOVE)).toEqual({ removeWebhookEndpoint: false });

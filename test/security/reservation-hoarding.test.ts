@@ -15,8 +15,20 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 
 const CREATE = `mutation($input: CreateOrderInput!, $key: String) { createOrder(input: $input, idempotencyKey: $key) { id status } }`;
 const CANCEL = `mutation($id: ID!) { cancelOrder(orderId: $id) { id status } }`;
-const errorOf = (p: Promise<unknown>) => p.then(() => { throw new Error('expected an error'); }, (e: ClientError) => e.response.errors![0]!);
-const refusal = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a refusal'); }, (e: unknown) => e as DomainError);
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected an error');
+    },
+    (e: ClientError) => e.response.errors![0]!,
+  );
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (e: unknown) => e as DomainError,
+  );
 
 async function holdsOf(app: TestApp, buyerOrgId: string) {
   const open = await app.runtime.deps.db
@@ -48,7 +60,11 @@ describe('with the default caps (100 held leads, 5 open orders)', () => {
   afterAll(() => app.close());
 
   it('lets a buyer hold 100 unpaid leads, refuses the 101st with HELD_LEADS_LIMIT, and frees capacity on cancel', async () => {
-    const ids = await listLeads(app, seller, Array.from({ length: 101 }, () => sharedLead(3)));
+    const ids = await listLeads(
+      app,
+      seller,
+      Array.from({ length: 101 }, () => sharedLead(3)),
+    );
     const [hoarder, neighbour] = [await signUpAs(app, 'BUYER', 'hoarder'), await signUpAs(app, 'BUYER', 'neighbour')];
     const orders: string[] = [];
     for (let i = 0; i < 4; i++) {
@@ -82,11 +98,17 @@ describe('with the default caps (100 held leads, 5 open orders)', () => {
   });
 
   it('refuses a sixth open order with OPEN_ORDERS_LIMIT, yet replays an existing order for its idempotency key', async () => {
-    const ids = await listLeads(app, seller, Array.from({ length: 8 }, () => sharedLead(3)));
+    const ids = await listLeads(
+      app,
+      seller,
+      Array.from({ length: 8 }, () => sharedLead(3)),
+    );
     const buyer = await signUpAs(app, 'BUYER', 'opener');
     const orders: string[] = [];
     for (let i = 0; i < 5; i++) {
-      orders.push((await app.client(buyer).request<{ createOrder: { id: string } }>(CREATE, { input: { leadIds: [ids[i]] }, key: `cart-${i}` })).createOrder.id);
+      orders.push(
+        (await app.client(buyer).request<{ createOrder: { id: string } }>(CREATE, { input: { leadIds: [ids[i]] }, key: `cart-${i}` })).createOrder.id,
+      );
     }
     const sixth = await errorOf(app.client(buyer).request(CREATE, { input: { leadIds: [ids[5]] }, key: 'cart-5' }));
     expect(sixth.extensions).toMatchObject({ code: 'CONFLICT', reason: 'OPEN_ORDERS_LIMIT' });
@@ -97,14 +119,19 @@ describe('with the default caps (100 held leads, 5 open orders)', () => {
     expect(replay.createOrder.id).toBe(orders[2]);
 
     // an order past its hold no longer counts, even before the expiry job has run
-    await app.runtime.deps.db.update(schema.orders).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(schema.orders.id, orders[0]!));
+    await app.runtime.deps.db
+      .update(schema.orders)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(schema.orders.id, orders[0]!));
     const next = await app.client(buyer).request<{ createOrder: { id: string } }>(CREATE, { input: { leadIds: [ids[5]] } });
     expect(next.createOrder.id).toMatch(/^ord_/);
     expect((await errorOf(app.client(buyer).request(CREATE, { input: { leadIds: [ids[6]] } }))).extensions).toMatchObject({ reason: 'OPEN_ORDERS_LIMIT' });
 
     // paying one frees a slot
     await pay(app, orders[1]!);
-    expect((await app.client(buyer).request<{ createOrder: { status: string } }>(CREATE, { input: { leadIds: [ids[6]] } })).createOrder.status).toBe('RESERVED');
+    expect((await app.client(buyer).request<{ createOrder: { status: string } }>(CREATE, { input: { leadIds: [ids[6]] } })).createOrder.status).toBe(
+      'RESERVED',
+    );
     expect(await checkLedgerInvariants(app.runtime.deps.db)).toMatchObject({ ok: true });
   });
 });
@@ -119,13 +146,19 @@ describe('with low caps (10 held leads, 3 open orders), racing', () => {
   afterAll(() => app.close());
 
   it('never lets 30 concurrent orders of one buyer pass either cap, while another buyer orders freely', async () => {
-    const ids = await listLeads(app, seller, Array.from({ length: 60 }, () => sharedLead(3, { segment: 'TOURISM', subsegment: 'HOTEL', attributes: { destination: 'Rome' } })));
+    const ids = await listLeads(
+      app,
+      seller,
+      Array.from({ length: 60 }, () => sharedLead(3, { segment: 'TOURISM', subsegment: 'HOTEL', attributes: { destination: 'Rome' } })),
+    );
     const [greedy, calm] = await createBuyerActors(app, 2);
     // disjoint leads by id for half of the orders, "any 3 matching" for the other half
-    const greedyOrders = Array.from({ length: 30 }, (_, i) => () =>
-      i % 2 === 0
-        ? createOrder(app.runtime.deps, greedy!, { leadIds: ids.slice(i, i + 2) })
-        : createOrder(app.runtime.deps, greedy!, { matching: { segments: ['TOURISM'] }, quantity: 3 }),
+    const greedyOrders = Array.from(
+      { length: 30 },
+      (_, i) => () =>
+        i % 2 === 0
+          ? createOrder(app.runtime.deps, greedy!, { leadIds: ids.slice(i, i + 2) })
+          : createOrder(app.runtime.deps, greedy!, { matching: { segments: ['TOURISM'] }, quantity: 3 }),
     );
     const calmOrders = Array.from({ length: 3 }, (_, i) => () => createOrder(app.runtime.deps, calm!, { leadIds: ids.slice(50 + i * 3, 53 + i * 3) }));
     const results = await Promise.allSettled([...greedyOrders, ...calmOrders].map((run) => run()));
@@ -150,7 +183,11 @@ describe('with low caps (10 held leads, 3 open orders), racing', () => {
   });
 
   it('refuses one order larger than the cap outright, and lets the buyer back in after cancelling', async () => {
-    const ids = await listLeads(app, seller, Array.from({ length: 12 }, () => sharedLead(3)));
+    const ids = await listLeads(
+      app,
+      seller,
+      Array.from({ length: 12 }, () => sharedLead(3)),
+    );
     const [buyer] = await createBuyerActors(app, 1);
     const tooBig = await refusal(createOrder(app.runtime.deps, buyer!, { leadIds: ids.slice(0, 11) }));
     expect(tooBig).toMatchObject({ code: 'HELD_LEADS_LIMIT', category: 'CONFLICT' });

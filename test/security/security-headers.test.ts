@@ -59,26 +59,48 @@ describe('the web app under its Content-Security-Policy', () => {
 
   it('loads every buyer page with no CSP violation', async () => {
     const buyer = await signUpAs(app, 'BUYER');
-    const { violations, headings } = await visitAll(buyer.email, ['/marketplace', '/purchases', '/dashboard', '/campaigns', '/wallet', '/deliveries', '/calculator']);
+    const { violations, headings } = await visitAll(buyer.email, [
+      '/marketplace',
+      '/purchases',
+      '/dashboard',
+      '/campaigns',
+      '/wallet',
+      '/deliveries',
+      '/calculator',
+    ]);
     expect(violations).toEqual([]);
     expect(headings).toHaveLength(7);
   }, 60_000);
 
   it('loads every seller page with no CSP violation', async () => {
     const seller = await signUpAs(app, 'SELLER');
-    const { violations, headings } = await visitAll(seller.email, ['/seller/listings', '/seller/leads/new', '/seller/leads/csv', '/seller/sales', '/seller/payouts', '/seller/api-keys']);
+    const { violations, headings } = await visitAll(seller.email, [
+      '/seller/listings',
+      '/seller/leads/new',
+      '/seller/leads/csv',
+      '/seller/sales',
+      '/seller/payouts',
+      '/seller/api-keys',
+    ]);
     expect(violations).toEqual([]);
     expect(headings).toHaveLength(6);
   }, 60_000);
 
   it('loads the operator pages with no CSP violation', async () => {
     const operator = await createOperatorUser(app);
-    const { violations, headings } = await visitAll(operator.email, ['/operator/disputes', '/operator/verification', '/operator/sellers', '/operator/ledger', '/operator/price-grid', '/operator/commission']);
+    const { violations, headings } = await visitAll(operator.email, [
+      '/operator/disputes',
+      '/operator/verification',
+      '/operator/sellers',
+      '/operator/ledger',
+      '/operator/price-grid',
+      '/operator/commission',
+    ]);
     expect(violations).toEqual([]);
     expect(headings).toHaveLength(6);
   }, 60_000);
 
-  it('lets the operators\' queue dashboard run under its own, slightly wider policy', async () => {
+  it("lets the operators' queue dashboard run under its own, slightly wider policy", async () => {
     const operator = await createOperatorUser(app);
     const { context, page } = await newPage(browser);
     const violations = await watchViolations(page);

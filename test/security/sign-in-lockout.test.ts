@@ -21,16 +21,31 @@ const PASSWORD = 'correct horse battery staple';
 let ipCounter = 0;
 const freshIp = () => `198.51.${Math.floor(++ipCounter / 250)}.${(ipCounter % 250) + 1}`;
 
-interface Attempt { ok: boolean; code?: string; reason?: string; message?: string; retryAfter: string | null }
+interface Attempt {
+  ok: boolean;
+  code?: string;
+  reason?: string;
+  message?: string;
+  retryAfter: string | null;
+}
 async function signIn(email: string, password: string, ip: string): Promise<Attempt> {
   const res = await fetch(app.graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
     body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', variables: { e: email, p: password } }),
   });
-  const body = (await res.json()) as { data?: { signIn: { token: string } } | null; errors?: { message: string; extensions: { code: string; reason?: string } }[] };
+  const body = (await res.json()) as {
+    data?: { signIn: { token: string } } | null;
+    errors?: { message: string; extensions: { code: string; reason?: string } }[];
+  };
   const err = body.errors?.[0];
-  return { ok: !!body.data?.signIn?.token, code: err?.extensions.code, reason: err?.extensions.reason, message: err?.message, retryAfter: res.headers.get('retry-after') };
+  return {
+    ok: !!body.data?.signIn?.token,
+    code: err?.extensions.code,
+    reason: err?.extensions.reason,
+    message: err?.message,
+    retryAfter: res.headers.get('retry-after'),
+  };
 }
 
 async function failTimes(n: number, email: string, ip: string | (() => string)): Promise<Attempt[]> {
@@ -45,7 +60,7 @@ describe('one IP guessing one account', () => {
     victim = await signUpAs(app, 'BUYER', 'victim');
   });
 
-  it('blocks the attacker\'s IP for that account after ten failures, while the owner signs in from another IP', async () => {
+  it("blocks the attacker's IP for that account after ten failures, while the owner signs in from another IP", async () => {
     const attacker = freshIp();
     const tries = await failTimes(SIGN_IN_LIMITS.consecutiveFailsPerPair, victim.email, attacker);
     expect(tries.every((t) => t.reason === 'BAD_CREDENTIALS')).toBe(true);
@@ -57,7 +72,7 @@ describe('one IP guessing one account', () => {
     expect((await signIn(victim.email, PASSWORD, freshIp())).ok).toBe(true);
   });
 
-  it('clears a pair\'s failures when its sign-in succeeds', async () => {
+  it("clears a pair's failures when its sign-in succeeds", async () => {
     const ip = freshIp();
     await failTimes(SIGN_IN_LIMITS.consecutiveFailsPerPair - 1, victim.email, ip);
     expect((await signIn(victim.email, PASSWORD, ip)).ok).toBe(true);
@@ -104,7 +119,10 @@ describe('one IP against many accounts', () => {
       await guard.check(ip, email);
       await guard.failed(ip, email);
     }
-    const refused = await guard.check(ip, 'someone-else@example.com').then(() => null, (err: unknown) => err);
+    const refused = await guard.check(ip, 'someone-else@example.com').then(
+      () => null,
+      (err: unknown) => err,
+    );
     expect((refused as DomainError).code).toBe('RATE_LIMITED');
     expect((refused as DomainError).retryAfter).toBeGreaterThan(23 * 3600);
     await expect(guard.check('203.0.113.100', 'someone-else@example.com')).resolves.toBeUndefined();
@@ -129,7 +147,10 @@ describe('with Redis unreachable', () => {
         await guard.check('203.0.113.5', 'owner@example.com');
         await guard.failed('203.0.113.5', 'owner@example.com');
       }
-      const refused = await guard.check('203.0.113.5', 'owner@example.com').then(() => null, (err: unknown) => err);
+      const refused = await guard.check('203.0.113.5', 'owner@example.com').then(
+        () => null,
+        (err: unknown) => err,
+      );
       expect(refused).toBeInstanceOf(DomainError);
       expect((refused as DomainError).code).toBe('RATE_LIMITED');
       // and the owner's other IP is still let through

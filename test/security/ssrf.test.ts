@@ -37,7 +37,13 @@ afterAll(async () => {
 });
 
 const SET = 'mutation($url: String!) { setWebhookEndpoint(url: $url) { id url secret } }';
-const errorOf = (p: Promise<unknown>) => p.then(() => { throw new Error('expected an error'); }, (e: ClientError) => e.response.errors![0]!);
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected an error');
+    },
+    (e: ClientError) => e.response.errors![0]!,
+  );
 const buyerActor = () => ({ userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER' as const, via: 'session' as const });
 const answers = (...rounds: string[][]): Resolver & { calls: string[] } => {
   const calls: string[] = [];
@@ -51,10 +57,23 @@ const answers = (...rounds: string[][]): Resolver & { calls: string[] } => {
 
 describe('address rules', () => {
   it.each([
-    ['127.0.0.1', 'loopback'], ['::1', 'loopback'], ['10.0.0.1', 'private'], ['172.31.255.1', 'private'], ['192.168.0.10', 'private'],
-    ['169.254.169.254', 'linkLocal'], ['fe80::1', 'linkLocal'], ['100.64.1.1', 'carrierGradeNat'], ['fc00::1', 'uniqueLocal'],
-    ['239.1.2.3', 'multicast'], ['ff05::1', 'multicast'], ['255.255.255.255', 'broadcast'], ['240.0.0.1', 'reserved'],
-    ['0.0.0.0', 'unspecified'], ['::', 'unspecified'], ['::ffff:127.0.0.1', 'loopback'], ['::ffff:169.254.169.254', 'linkLocal'],
+    ['127.0.0.1', 'loopback'],
+    ['::1', 'loopback'],
+    ['10.0.0.1', 'private'],
+    ['172.31.255.1', 'private'],
+    ['192.168.0.10', 'private'],
+    ['169.254.169.254', 'linkLocal'],
+    ['fe80::1', 'linkLocal'],
+    ['100.64.1.1', 'carrierGradeNat'],
+    ['fc00::1', 'uniqueLocal'],
+    ['239.1.2.3', 'multicast'],
+    ['ff05::1', 'multicast'],
+    ['255.255.255.255', 'broadcast'],
+    ['240.0.0.1', 'reserved'],
+    ['0.0.0.0', 'unspecified'],
+    ['::', 'unspecified'],
+    ['::ffff:127.0.0.1', 'loopback'],
+    ['::ffff:169.254.169.254', 'linkLocal'],
   ])('refuses %s as %s', (address, range) => {
     expect(addressRange(address)).toBe(range);
     expect(isPublicAddress(address)).toBe(false);
@@ -67,9 +86,19 @@ describe('address rules', () => {
 
 describe('setWebhookEndpoint', () => {
   it.each([
-    'http://127.0.0.1:6379', 'http://169.254.169.254/latest', 'http://10.0.0.1', 'http://[::1]', 'http://[::ffff:127.0.0.1]',
-    'http://2130706433', 'http://0x7f.1', 'http://017700000001/', 'http://localhost', 'http://127.0.0.1/graphql',
-    'https://user:pass@93.184.215.14/hook', 'https://93.184.215.14:8443/hook', 'ftp://93.184.215.14/hook',
+    'http://127.0.0.1:6379',
+    'http://169.254.169.254/latest',
+    'http://10.0.0.1',
+    'http://[::1]',
+    'http://[::ffff:127.0.0.1]',
+    'http://2130706433',
+    'http://0x7f.1',
+    'http://017700000001/',
+    'http://localhost',
+    'http://127.0.0.1/graphql',
+    'https://user:pass@93.184.215.14/hook',
+    'https://93.184.215.14:8443/hook',
+    'ftp://93.184.215.14/hook',
   ])('refuses a webhook URL that reaches inside the network or breaks the rules: %s', async (url) => {
     const err = await errorOf(app.client(buyer).request(SET, { url }));
     expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WEBHOOK_URL_FORBIDDEN', fields: [{ path: 'url' }] });
@@ -79,7 +108,10 @@ describe('setWebhookEndpoint', () => {
 
   it('refuses a host name that resolves to a private address, even when only one of its addresses is private', async () => {
     for (const resolve of [answers(['10.1.2.3']), answers(['93.184.215.14', '127.0.0.1']), answers(['::1'])]) {
-      await expect(setWebhookEndpoint(app.runtime.deps, buyerActor(), 'https://hooks.buyer.test/leadex', resolve)).rejects.toMatchObject({ code: 'WEBHOOK_URL_FORBIDDEN', fields: [{ path: 'url' }] });
+      await expect(setWebhookEndpoint(app.runtime.deps, buyerActor(), 'https://hooks.buyer.test/leadex', resolve)).rejects.toMatchObject({
+        code: 'WEBHOOK_URL_FORBIDDEN',
+        fields: [{ path: 'url' }],
+      });
       expect(resolve.calls).toEqual(['hooks.buyer.test']);
     }
   });
@@ -96,8 +128,10 @@ describe('connect-time check', () => {
     // on the second round, so a broken guard fails this test without reaching beyond 127.0.0.1.
     const resolve = answers(['93.184.215.14'], ['127.0.0.1']);
     const policy = { production: false, allowHosts: new Set<string>() };
-    await expect(safeFetch('http://rebind.buyer.test/leadex', { method: 'POST', body: '{}' }, { policy, resolve, timeoutMs: 2000 }))
-      .rejects.toMatchObject({ kind: 'ADDRESS_NOT_ALLOWED', message: 'address not allowed' });
+    await expect(safeFetch('http://rebind.buyer.test/leadex', { method: 'POST', body: '{}' }, { policy, resolve, timeoutMs: 2000 })).rejects.toMatchObject({
+      kind: 'ADDRESS_NOT_ALLOWED',
+      message: 'address not allowed',
+    });
     // the pre-flight check passed; the socket's own lookup was the one that refused
     expect(resolve.calls).toEqual(['rebind.buyer.test', 'rebind.buyer.test']);
   });
@@ -122,7 +156,11 @@ describe('connect-time check', () => {
     const { purchases } = await buyThroughStripe(app, actor, [leadId!]);
     const [delivery] = await app.runtime.deps.db.select().from(schema.deliveries).where(eq(schema.deliveries.purchaseId, purchases[0]!.id));
     expect(await attemptDelivery(app.runtime.deps, delivery!.id, false, answers(['93.184.215.14'], ['127.0.0.1']))).toBe('FAILED');
-    const { myDeliveries } = await app.client(buyerB).request<{ myDeliveries: { status: string; lastError: string; attemptLog: { error: string; httpStatus: number | null }[] }[] }>('{ myDeliveries { status lastError attemptLog { error httpStatus } } }');
+    const { myDeliveries } = await app
+      .client(buyerB)
+      .request<{ myDeliveries: { status: string; lastError: string; attemptLog: { error: string; httpStatus: number | null }[] }[] }>(
+        '{ myDeliveries { status lastError attemptLog { error httpStatus } } }',
+      );
     expect(myDeliveries).toEqual([{ status: 'FAILED', lastError: 'address not allowed', attemptLog: [{ error: 'address not allowed', httpStatus: null }] }]);
   });
 });
@@ -143,7 +181,10 @@ describe('bounded requests', () => {
       const long = await safeFetch(`http://${host}/long`, { method: 'GET' }, { policy, maxResponseBytes: 1024 });
       expect(long).toMatchObject({ status: 200, truncated: true });
       expect(long.body.length).toBe(1024);
-      await expect(safeFetch(`http://${host}/slow`, { method: 'GET' }, { policy, timeoutMs: 300 })).rejects.toMatchObject({ kind: 'TIMED_OUT', message: 'timed out' });
+      await expect(safeFetch(`http://${host}/slow`, { method: 'GET' }, { policy, timeoutMs: 300 })).rejects.toMatchObject({
+        kind: 'TIMED_OUT',
+        message: 'timed out',
+      });
     } finally {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
@@ -156,7 +197,9 @@ describe('deliveries to an allow-listed local receiver', () => {
     const seller = await createSellerActor(app);
     const [leadId] = await listLeads(app, seller, [exclusiveLead({ city: 'Allowville' })]);
     const buyerC = await signUpAs(app, 'BUYER', 'allowed');
-    const { setWebhookEndpoint: endpoint } = await app.client(buyerC).request<{ setWebhookEndpoint: { secret: string; url: string } }>(SET, { url: receiver.url('/allowed') });
+    const { setWebhookEndpoint: endpoint } = await app
+      .client(buyerC)
+      .request<{ setWebhookEndpoint: { secret: string; url: string } }>(SET, { url: receiver.url('/allowed') });
     expect(endpoint.url).toBe(receiver.url('/allowed'));
     const actor = { userId: buyerC.userId, organizationId: buyerC.organizationId, role: 'BUYER' as const, via: 'session' as const };
     const { purchases } = await buyThroughStripe(app, actor, [leadId!]);
@@ -177,7 +220,11 @@ describe('deliveries to an allow-listed local receiver', () => {
     const { purchases } = await buyThroughStripe(app, actor, [leadId!]);
     const [delivery] = await app.runtime.deps.db.select().from(schema.deliveries).where(eq(schema.deliveries.purchaseId, purchases[0]!.id));
     await expect(attemptDelivery(app.runtime.deps, delivery!.id, false)).rejects.toThrow(/retrying/);
-    const { myDeliveries } = await app.client(buyerD).request<{ myDeliveries: { status: string; lastError: string; attemptLog: { error: string }[] }[] }>('{ myDeliveries { status lastError attemptLog { error } } }');
+    const { myDeliveries } = await app
+      .client(buyerD)
+      .request<{ myDeliveries: { status: string; lastError: string; attemptLog: { error: string }[] }[] }>(
+        '{ myDeliveries { status lastError attemptLog { error } } }',
+      );
     expect(myDeliveries).toEqual([{ status: 'PENDING', lastError: 'connection failed', attemptLog: [{ error: 'connection failed' }] }]);
   });
 });

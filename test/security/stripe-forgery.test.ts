@@ -32,7 +32,8 @@ const db = () => app.runtime.deps.db;
 const actorOf = (u: TestUser): Actor => ({ userId: u.userId, organizationId: u.organizationId, role: 'BUYER', via: 'session' });
 const orderRow = async (id: string) => (await db().select().from(schema.orders).where(eq(schema.orders.id, id)))[0]!;
 const topUpRow = async (id: string) => (await db().select().from(schema.walletTopUps).where(eq(schema.walletTopUps.id, id)))[0]!;
-const contactOf = async (buyer: TestUser, leadId: string) => (await app.client(buyer).request<{ lead: { contact: unknown } }>(LEAD, { id: leadId })).lead.contact;
+const contactOf = async (buyer: TestUser, leadId: string) =>
+  (await app.client(buyer).request<{ lead: { contact: unknown } }>(LEAD, { id: leadId })).lead.contact;
 const forge = (type: string, object: Record<string, unknown>) => deliver(hook, signedEvent(secret, type, object));
 
 let phones = 0;
@@ -55,7 +56,11 @@ describe('payment events signed with the real secret', () => {
       await forge('checkout.session.completed', checkoutCompleted(order.id, order.total, 'pi_forged_2')),
       await forge('payment_intent.succeeded', paymentIntentSucceeded(order.id, order.total, 'pi_forged_3')),
     ];
-    expect(claims.map((c) => [c.status, c.body.outcome])).toEqual([[200, 'NOT_CONFIRMED'], [200, 'NOT_CONFIRMED'], [200, 'NOT_CONFIRMED']]);
+    expect(claims.map((c) => [c.status, c.body.outcome])).toEqual([
+      [200, 'NOT_CONFIRMED'],
+      [200, 'NOT_CONFIRMED'],
+      [200, 'NOT_CONFIRMED'],
+    ]);
     expect(await orderRow(order.id)).toMatchObject({ status: 'RESERVED', paidAt: null });
     expect(await db().select().from(schema.purchases).where(eq(schema.purchases.orderId, order.id))).toEqual([]);
     expect(await contactOf(attacker, leadId)).toBeNull();
@@ -75,7 +80,12 @@ describe('payment events signed with the real secret', () => {
     const real = recordedEvent(app.stripe!.state, 'checkout.session.completed', paidSession.sessionId);
     const object = real.data.object as Record<string, unknown>;
     // the same real object pointed at the attacker's order, under a fresh event id
-    const replayed = await forge('checkout.session.completed', { ...object, metadata: { order_id: target.id }, client_reference_id: target.id, amount_total: target.total });
+    const replayed = await forge('checkout.session.completed', {
+      ...object,
+      metadata: { order_id: target.id },
+      client_reference_id: target.id,
+      amount_total: target.total,
+    });
     expect(replayed).toMatchObject({ status: 200, body: { outcome: 'NOT_CONFIRMED' } });
     // and unchanged: it pays for what it paid for, once
     expect((await forge('checkout.session.completed', object)).body.outcome).toBe('ALREADY_RECORDED');
@@ -114,7 +124,9 @@ describe('wallet top-ups', () => {
     const topUpId = (await db().select().from(schema.walletTopUps).where(eq(schema.walletTopUps.checkoutSessionId, checkout.sessionId)))[0]!.id;
     // someone with API access makes their own 25.00 session carrying the top-up's metadata, and pays it
     const stranger = await sdk.checkout.sessions.create({
-      mode: 'payment', metadata: { wallet_top_up_id: topUpId }, payment_intent_data: { metadata: { wallet_top_up_id: topUpId } },
+      mode: 'payment',
+      metadata: { wallet_top_up_id: topUpId },
+      payment_intent_data: { metadata: { wallet_top_up_id: topUpId } },
       line_items: [{ quantity: 1, price_data: { currency: 'usd', unit_amount: 2500, product_data: { name: 'not a top-up' } } }],
       success_url: `${app.url}/`,
     });

@@ -18,14 +18,13 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-
 const SUSPEND = 'mutation($id: ID!, $s: Boolean!) { setSellerSuspended(organizationId: $id, suspended: $s) { id suspended } }';
 const organizationsSnapshot = async () => JSON.stringify(await app.runtime.deps.db.select().from(schema.organizations).orderBy(schema.organizations.id));
 
 describe('setSellerSuspended', () => {
   it.each([
-    ['a buyer\'s organization', () => buyer.organizationId],
-    ['the operators\' own organization', () => operator.organizationId],
+    ["a buyer's organization", () => buyer.organizationId],
+    ["the operators' own organization", () => operator.organizationId],
     ['an unknown id', () => 'org_doesnotexist'],
   ])('refuses %s as NOT_FOUND and writes nothing', async (_what, id) => {
     const before = await organizationsSnapshot();
@@ -42,12 +41,16 @@ describe('setSellerSuspended', () => {
 
   it('suspends and restores a seller', async () => {
     const other = await signUpAs(app, 'SELLER', 'other');
-    expect(await app.client(operator).request(SUSPEND, { id: other.organizationId, s: true })).toEqual({ setSellerSuspended: { id: other.organizationId, suspended: true } });
-    expect(await app.client(operator).request(SUSPEND, { id: other.organizationId, s: false })).toEqual({ setSellerSuspended: { id: other.organizationId, suspended: false } });
+    expect(await app.client(operator).request(SUSPEND, { id: other.organizationId, s: true })).toEqual({
+      setSellerSuspended: { id: other.organizationId, suspended: true },
+    });
+    expect(await app.client(operator).request(SUSPEND, { id: other.organizationId, s: false })).toEqual({
+      setSellerSuspended: { id: other.organizationId, suspended: false },
+    });
   });
 });
 
-describe('a buyer\'s CRM notes', () => {
+describe("a buyer's CRM notes", () => {
   const NOTE = 'Chose a competitor after our call; cousin works there';
 
   it('are private to the buyer: the seller sees the outcome but never the reason, through any query', async () => {
@@ -55,18 +58,30 @@ describe('a buyer\'s CRM notes', () => {
     const [leadId] = await listLeads(app, sellerActor, [sharedLead(2)]);
     const { purchases } = await buyThroughStripe(app, { userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER', via: 'session' }, [leadId!]);
     const purchaseId = purchases[0]!.id;
-    await app.client(buyer).request('mutation($id: ID!, $r: String) { updateLeadOutcome(purchaseId: $id, outcome: LOST, reason: $r) { id } }', { id: purchaseId, r: NOTE });
+    await app
+      .client(buyer)
+      .request('mutation($id: ID!, $r: String) { updateLeadOutcome(purchaseId: $id, outcome: LOST, reason: $r) { id } }', { id: purchaseId, r: NOTE });
     // a dispute makes the purchase reachable from the seller's side (Dispute.purchase)
-    await app.client(buyer).request('mutation($input: OpenDisputeInput!) { openDispute(input: $input) { id } }', { input: { purchaseId, reason: 'NOT_INTERESTED', evidence: 'not interested after all' } });
+    await app.client(buyer).request('mutation($input: OpenDisputeInput!) { openDispute(input: $input) { id } }', {
+      input: { purchaseId, reason: 'NOT_INTERESTED', evidence: 'not interested after all' },
+    });
 
-    const { myPurchases } = await app.client(buyer).request<{ myPurchases: { edges: { node: { outcome: string; outcomeReason: string | null } }[] } }>('{ myPurchases { edges { node { outcome outcomeReason } } } }');
+    const { myPurchases } = await app
+      .client(buyer)
+      .request<{ myPurchases: { edges: { node: { outcome: string; outcomeReason: string | null } }[] } }>(
+        '{ myPurchases { edges { node { outcome outcomeReason } } } }',
+      );
     expect(myPurchases.edges[0]!.node).toEqual({ outcome: 'LOST', outcomeReason: NOTE });
 
     const sellerSees = [
-      await app.client(seller).request<{ disputes: { edges: { node: { purchase: { outcome: string; outcomeReason: string | null } } }[] } }>(
-        '{ disputes { edges { node { evidence purchase { id outcome outcomeReason status lead { id } } } } } }',
-      ),
-      await app.client(seller).request<{ mySales: { edges: { node: { outcome: string } }[] } }>('{ mySales { edges { node { id outcome status lead { id status } } } } }'),
+      await app
+        .client(seller)
+        .request<{ disputes: { edges: { node: { purchase: { outcome: string; outcomeReason: string | null } } }[] } }>(
+          '{ disputes { edges { node { evidence purchase { id outcome outcomeReason status lead { id } } } } } }',
+        ),
+      await app
+        .client(seller)
+        .request<{ mySales: { edges: { node: { outcome: string } }[] } }>('{ mySales { edges { node { id outcome status lead { id status } } } } }'),
       await app.client(seller).request(`{ lead(id: "${leadId}") { id status salesCount } }`),
       await app.client(seller).request('{ myListings { edges { node { id attributes } } } }'),
     ];

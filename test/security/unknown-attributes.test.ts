@@ -9,7 +9,13 @@ import { signUpAs, type TestUser } from '../helpers/actors';
 import { MARKETPLACE, SUBMIT_LEADS } from '../helpers/operations';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
-type Batch = { submitLeads: { id: string; accepted: number; results: { lead: { id: string } | null; issues: { code: string; field: string | null; message: string; severity: string }[] }[] } };
+type Batch = {
+  submitLeads: {
+    id: string;
+    accepted: number;
+    results: { lead: { id: string } | null; issues: { code: string; field: string | null; message: string; severity: string }[] }[];
+  };
+};
 
 let app: TestApp;
 let seller: TestUser;
@@ -30,7 +36,10 @@ describe('unknown and oversized attributes', () => {
     const stuffed = Array.from({ length: 8 }, () => validLead({ attributes: { brand: 'Toyota', model: 'Corolla', ...padding } }));
     const huge = Array.from({ length: 8 }, () => validLead({ attributes: { brand: 'Toyota', model: 'Corolla', blob: 'x'.repeat(MEGABYTE / 8) } }));
     for (const input of [stuffed, huge]) {
-      const failed = await app.client(seller).request(SUBMIT_LEADS, { input }).catch((e: ClientError) => e);
+      const failed = await app
+        .client(seller)
+        .request(SUBMIT_LEADS, { input })
+        .catch((e: ClientError) => e);
       expect(failed).toBeInstanceOf(ClientError);
       const error = (failed as ClientError).response.errors![0]!;
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
@@ -43,10 +52,16 @@ describe('unknown and oversized attributes', () => {
 
   it('rejects an oversized CSV row on its own and keeps the others', async () => {
     const captured = new Date(Date.now() - 3_600_000).toISOString();
-    const header = 'segment,country,full_name,phone,kind,source_channel,captured_at,consent_text,consent_timestamp,exclusivity,attr.brand,attr.model,attr.notes';
-    const row = (phone: string, notes: string) => ['AUTO_TEST_DRIVE', 'US', 'Ana Silva', phone, 'INTERESTED', 'SEO', captured, 'Yes call me', captured, 'SHARED', 'Kia', 'Ceed', notes].join(',');
+    const header =
+      'segment,country,full_name,phone,kind,source_channel,captured_at,consent_text,consent_timestamp,exclusivity,attr.brand,attr.model,attr.notes';
+    const row = (phone: string, notes: string) =>
+      ['AUTO_TEST_DRIVE', 'US', 'Ana Silva', phone, 'INTERESTED', 'SEO', captured, 'Yes call me', captured, 'SHARED', 'Kia', 'Ceed', notes].join(',');
     const csv = [header, row('+14155550142', 'x'.repeat(5000)), row('+14155550143', 'short note')].join('\n');
-    const res = await fetch(`${app.url}/leads/csv`, { method: 'POST', body: csv, headers: { 'content-type': 'text/csv', authorization: `Bearer ${seller.token}` } });
+    const res = await fetch(`${app.url}/leads/csv`, {
+      method: 'POST',
+      body: csv,
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${seller.token}` },
+    });
     expect(res.status).toBe(201);
     const body = (await res.json()) as { accepted: number; rejected: number; results: { leadId: string | null; issues: { code: string; field: string }[] }[] };
     expect(body).toMatchObject({ accepted: 1, rejected: 1 });
@@ -71,11 +86,13 @@ describe('unknown and oversized attributes', () => {
     await runSpotCheck(app.runtime.deps, submitLeads.id, { offerToCampaigns: false });
     const buyer = await signUpAs(app, 'BUYER');
     const res = await fetch(app.graphqlUrl, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${buyer.token}` },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${buyer.token}` },
       body: JSON.stringify({ query: MARKETPLACE.toString(), variables: { first: 50 } }),
     });
     const page = await res.text();
-    const served = (JSON.parse(page) as { data: { marketplace: { edges: { node: { id: string; attributes: Record<string, unknown> } }[] } } }).data.marketplace.edges;
+    const served = (JSON.parse(page) as { data: { marketplace: { edges: { node: { id: string; attributes: Record<string, unknown> } }[] } } }).data.marketplace
+      .edges;
     const ours = served.filter((e) => ids.includes(e.node.id));
     expect(ours).toHaveLength(8);
     for (const edge of ours) expect(Object.keys(edge.node.attributes).sort()).toEqual(['brand', 'model']);

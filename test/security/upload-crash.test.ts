@@ -19,7 +19,8 @@ afterAll(() => app.close());
 const MB = 1024 * 1024;
 const IMPORT = 'mutation($file: Upload!) { importLeadsCsv(file: $file) { id accepted rejected } }';
 const captured = new Date(Date.now() - 2 * 3_600_000).toISOString();
-const header = 'segment,country,region,city,full_name,phone,email,kind,temperature,source_channel,captured_at,consent_text,consent_timestamp,exclusivity,max_sales,attr.brand,attr.model';
+const header =
+  'segment,country,region,city,full_name,phone,email,kind,temperature,source_channel,captured_at,consent_text,consent_timestamp,exclusivity,max_sales,attr.brand,attr.model';
 const validRow = (i: number) =>
   `AUTO_TEST_DRIVE,US,US-CA,Los Angeles,Ana Silva,+1415${String(2_000_000 + i)},ana.${i}@example.org,INTERESTED,WARM,SEO,${captured},Yes call me,${captured},SHARED,2,Kia,Ceed`;
 const validCsv = (rows: number) => [header, ...Array.from({ length: rows }, (_, i) => validRow(i))].join('\n');
@@ -37,7 +38,8 @@ async function uploadViaFetch(file: Buffer, token?: string) {
   form.append('map', JSON.stringify({ 0: ['variables.file'] }));
   form.append('0', new Blob([new Uint8Array(file)], { type: 'text/csv' }), 'leads.csv');
   const res = await fetch(app.graphqlUrl, {
-    method: 'POST', body: form,
+    method: 'POST',
+    body: form,
     headers: { 'apollo-require-preflight': 'true', ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
   return { status: res.status, body: (await res.json()) as GqlBody };
@@ -119,8 +121,12 @@ describe('uploads cannot crash the process', () => {
   it('survives a GraphQL upload whose connection drops mid-file and writes no half batch', async () => {
     const csv = Buffer.from(validCsv(400));
     const parts = multipart(csv);
-    const result = await rawRequest('/graphql', { 'content-type': parts.contentType, 'apollo-require-preflight': 'true', authorization: `Bearer ${seller.token}` },
-      [parts.head, csv.subarray(0, Math.floor(csv.length / 2))], true);
+    const result = await rawRequest(
+      '/graphql',
+      { 'content-type': parts.contentType, 'apollo-require-preflight': 'true', authorization: `Bearer ${seller.token}` },
+      [parts.head, csv.subarray(0, Math.floor(csv.length / 2))],
+      true,
+    );
     expect(result).toBe('destroyed');
     await new Promise((r) => setTimeout(r, 300));
     await expectStillServingAndNothingWritten();
@@ -138,8 +144,12 @@ describe('uploads cannot crash the process', () => {
 
   it('survives a REST CSV body cut off mid-file and writes no half batch', async () => {
     const csv = Buffer.from(validCsv(400));
-    const result = await rawRequest('/leads/csv', { 'content-type': 'text/csv', 'transfer-encoding': 'chunked', authorization: `Bearer ${seller.token}` },
-      [csv.subarray(0, Math.floor(csv.length / 2))], true);
+    const result = await rawRequest(
+      '/leads/csv',
+      { 'content-type': 'text/csv', 'transfer-encoding': 'chunked', authorization: `Bearer ${seller.token}` },
+      [csv.subarray(0, Math.floor(csv.length / 2))],
+      true,
+    );
     expect(result).toBe('destroyed');
     await new Promise((r) => setTimeout(r, 300));
     await expectStillServingAndNothingWritten();

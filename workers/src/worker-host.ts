@@ -38,8 +38,11 @@ export async function startWorkers(runtime: Runtime, options: WorkerHostOptions 
   connection.on('error', (err) => deps.logger.warn({ err: err.message }, 'worker redis connection error'));
   const workers = JOBS.map((job) => {
     const worker = new Worker(job.queue, async (j) => job.run(deps, j.data, j), {
-      connection, prefix, concurrency: job.concurrency,
-      lockDuration: deps.config.WORKER_LOCK_DURATION_MS, stalledInterval: deps.config.WORKER_STALLED_INTERVAL_MS,
+      connection,
+      prefix,
+      concurrency: job.concurrency,
+      lockDuration: deps.config.WORKER_LOCK_DURATION_MS,
+      stalledInterval: deps.config.WORKER_STALLED_INTERVAL_MS,
     });
     worker.on('failed', (j, err) => deps.logger.warn({ queue: job.queue, jobId: j?.id, attempts: j?.attemptsMade, err: err.message }, 'job failed'));
     worker.on('completed', (j, result) => deps.logger.info({ queue: job.queue, jobId: j.id, result }, 'job done'));

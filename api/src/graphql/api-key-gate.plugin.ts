@@ -8,9 +8,14 @@ import type { GqlContext } from './context';
 
 export const API_KEY_ROOT_FIELDS: ReadonlySet<string> = new Set([
   // leads:write
-  'submitLeads', 'importLeadsCsv', 'ping', 'post',
+  'submitLeads',
+  'importLeadsCsv',
+  'ping',
+  'post',
   // leads:read
-  'myListings', 'lead', 'mySales',
+  'myListings',
+  'lead',
+  'mySales',
   '__typename',
 ]);
 

@@ -40,9 +40,21 @@ type ResolverMap = Record<string, Record<string, unknown>>;
 
 // one map per concept; a type's fields may come from several (Lead.findings, Purchase.dispute)
 const RESOLVERS: ResolverMap[] = [
-  scalarResolvers as unknown as ResolverMap, authResolvers, catalogResolvers, leadResolvers, verificationResolvers, orderResolvers,
-  purchaseResolvers, disputeResolvers, settlementResolvers, ledgerResolvers, walletResolvers, exchangeResolvers, deliveryResolvers,
-  suppressionResolvers, platformResolvers,
+  scalarResolvers as unknown as ResolverMap,
+  authResolvers,
+  catalogResolvers,
+  leadResolvers,
+  verificationResolvers,
+  orderResolvers,
+  purchaseResolvers,
+  disputeResolvers,
+  settlementResolvers,
+  ledgerResolvers,
+  walletResolvers,
+  exchangeResolvers,
+  deliveryResolvers,
+  suppressionResolvers,
+  platformResolvers,
 ];
 
 /** Two maps resolving the same field is a mistake when the files are split by concept: refuse to start. */

@@ -36,7 +36,8 @@ export const authResolvers = {
       clearSessionCookie(ctx.res);
       return done;
     },
-    createApiKey: (_: unknown, args: { name: string; scopes?: string[] | null; expiresAt?: Date | null }, ctx: GqlContext) => auth.createApiKey(ctx.deps, ctx.actor, args),
+    createApiKey: (_: unknown, args: { name: string; scopes?: string[] | null; expiresAt?: Date | null }, ctx: GqlContext) =>
+      auth.createApiKey(ctx.deps, ctx.actor, args),
     revokeApiKey: (_: unknown, args: { id: string }, ctx: GqlContext) => auth.revokeApiKey(ctx.deps, ctx.actor, args.id),
   },
 };

@@ -6,7 +6,12 @@ import type { GqlContext } from './context';
 import { bpsToRate, segmentView, toMoney } from './mappers';
 
 type GridRow = Pick<PriceGridRow, 'segmentCode' | 'subsegment' | 'geoTier' | 'baseAmount' | 'currency'>;
-const gridEntry = (r: GridRow) => ({ segment: r.segmentCode, subsegment: r.subsegment || null, geoTier: r.geoTier, baseAmount: toMoney(r.baseAmount, r.currency) });
+const gridEntry = (r: GridRow) => ({
+  segment: r.segmentCode,
+  subsegment: r.subsegment || null,
+  geoTier: r.geoTier,
+  baseAmount: toMoney(r.baseAmount, r.currency),
+});
 
 export const catalogResolvers = {
   Query: {
@@ -17,7 +22,11 @@ export const catalogResolvers = {
     },
     cplCalculator: (_: unknown, a: { clicks: number; costPerClick: string; leads: number }, ctx: GqlContext) => {
       const r = pricing.calculateCampaign(ctx.deps, a.clicks, a.costPerClick, a.leads);
-      return { budget: toMoney(r.budget.amount, r.budget.currency), costPerLead: toMoney(r.costPerLead.amount, r.costPerLead.currency), conversionRate: r.conversionRate };
+      return {
+        budget: toMoney(r.budget.amount, r.budget.currency),
+        costPerLead: toMoney(r.costPerLead.amount, r.costPerLead.currency),
+        conversionRate: r.conversionRate,
+      };
     },
     priceGrid: async (_: unknown, __: unknown, ctx: GqlContext) => (await readPriceGrid(ctx.deps, ctx.actor)).map(gridEntry),
     priceFactors: async (_: unknown, __: unknown, ctx: GqlContext) =>

@@ -6,8 +6,12 @@ import { DomainError } from '@leadex/core/domain/shared/domain-error';
 
 // Apollo's own codes for operations that never reached a resolver; to clients they are bad input (with fields).
 const CLIENT_MISTAKES = new Set([
-  'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
-  'INTROSPECTION_DISABLED', 'MAX_RECURSIVE_SELECTIONS_EXCEEDED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'INTROSPECTION_DISABLED',
+  'MAX_RECURSIVE_SELECTIONS_EXCEEDED',
 ]);
 // A document that is not GraphQL keeps its own code; a request that is not a GraphQL request (no query, batching,
 // a GET mutation, a blocked CSRF attempt) is BAD_REQUEST.
@@ -68,7 +72,11 @@ export function createErrorFormatter(logger: Logger) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', reason: code, fields } };
     }
     if (PROTOCOL_MISTAKES[code]) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code: PROTOCOL_MISTAKES[code], ...(code !== PROTOCOL_MISTAKES[code] ? { reason: code } : {}) } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        extensions: { code: PROTOCOL_MISTAKES[code], ...(code !== PROTOCOL_MISTAKES[code] ? { reason: code } : {}) },
+      };
     }
     if (PASS_THROUGH.has(code)) return formatted;
     logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');

@@ -9,7 +9,7 @@ describe('HTTP status of GraphQL answers without data', () => {
     expect(statusForErrors(errors('BAD_REQUEST'), 200)).toBe(400);
   });
 
-  it('turns Apollo\'s default 500 into 400 when every error is the client\'s', () => {
+  it("turns Apollo's default 500 into 400 when every error is the client's", () => {
     expect(statusForErrors(errors('BAD_USER_INPUT'), 500)).toBe(400);
     expect(statusForErrors(errors('BAD_USER_INPUT', 'INTERNAL_SERVER_ERROR'), 500)).toBeNull();
   });

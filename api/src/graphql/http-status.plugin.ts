@@ -9,7 +9,18 @@ const STATUS_BY_CODE: [code: string, status: number][] = [
   ['BAD_REQUEST', 400],
 ];
 // codes that are the client's to fix; when Apollo defaulted to 500 for them, 400 is the truth
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'PAYMENT_REQUIRED']);
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'PAYMENT_REQUIRED',
+]);
 
 /** The status for a response with these errors and no data, or null to keep what Apollo chose. */
 export function statusForErrors(errors: readonly GraphQLFormattedError[], current: number | undefined): number | null {

@@ -22,7 +22,9 @@ export const leadResolvers = {
   },
   Mutation: {
     submitLeads: async (_: unknown, a: { input: unknown[] }, ctx: GqlContext) =>
-      batchPayload(await submitLeads(ctx.deps, ctx.actor, a.input, { source: ctx.actor?.via === 'apiKey' ? 'API_KEY' : 'GRAPHQL', shapeErrors: 'refuse-request' })),
+      batchPayload(
+        await submitLeads(ctx.deps, ctx.actor, a.input, { source: ctx.actor?.via === 'apiKey' ? 'API_KEY' : 'GRAPHQL', shapeErrors: 'refuse-request' }),
+      ),
     // the upload is opened only after the role check inside importLeadsCsv; an unread upload is drained by graphql-upload
     importLeadsCsv: async (_: unknown, a: { file: Promise<FileUpload> }, ctx: GqlContext) =>
       batchPayload(await importLeadsCsv(ctx.deps, ctx.actor, async () => (await a.file).createReadStream())),

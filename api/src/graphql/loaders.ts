@@ -50,9 +50,8 @@ export function createLoaders(deps: AppDeps): Loaders {
     leadChecks: byKey((ids) => leadChecksByLeadIds(deps, ids), [] as VerificationCheckView[]),
     sellerConversion: byKey((keys) => sellerConversionViews(deps.db, keys), null),
     // the actor is the same for every key of a request; each lead is read (and audited) at most once
-    leadDisclosure: new DataLoader(
-      (keys) => Promise.all(keys.map((k) => readLeadDisclosure(deps, k.actor, k.lead).catch((err: Error) => err))),
-      { cacheKeyFn: (k) => k.lead.id },
-    ),
+    leadDisclosure: new DataLoader((keys) => Promise.all(keys.map((k) => readLeadDisclosure(deps, k.actor, k.lead).catch((err: Error) => err))), {
+      cacheKeyFn: (k) => k.lead.id,
+    }),
   };
 }

@@ -1,6 +1,10 @@
 // Suppression lists: thin calls into the domain.
 import {
-  addGlobalSuppressions, addSuppressedContacts, buyerSuppressionList, globalSuppressionList, removeSuppressedContacts,
+  addGlobalSuppressions,
+  addSuppressedContacts,
+  buyerSuppressionList,
+  globalSuppressionList,
+  removeSuppressedContacts,
 } from '@leadex/core/domain/suppression/suppression.service';
 import type { GqlContext } from './context';
 

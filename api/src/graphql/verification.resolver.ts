@@ -16,11 +16,16 @@ export const verificationResolvers = {
       const { task, verdict } = await recordVerificationOutcome(ctx.deps, ctx.actor, a.taskId, a.outcome, a.note);
       return { task, batchVerdict: verdict ? (verdict.passed ? 'VERIFIED' : 'FAILED') : null };
     },
-    setSegmentPolicy: async (_: unknown, a: { segment: string; verificationProvider?: string; failedBatchPolicy?: string; failureThreshold?: string }, ctx: GqlContext) => {
+    setSegmentPolicy: async (
+      _: unknown,
+      a: { segment: string; verificationProvider?: string; failedBatchPolicy?: string; failureThreshold?: string },
+      ctx: GqlContext,
+    ) => {
       await setSegmentPolicy(ctx.deps, ctx.actor, a.segment, a);
       return segmentView(await readSegment(ctx.deps, a.segment));
     },
-    setSellerSuspended: (_: unknown, a: { organizationId: string; suspended: boolean }, ctx: GqlContext) => setSellerSuspended(ctx.deps, ctx.actor, a.organizationId, a.suspended),
+    setSellerSuspended: (_: unknown, a: { organizationId: string; suspended: boolean }, ctx: GqlContext) =>
+      setSellerSuspended(ctx.deps, ctx.actor, a.organizationId, a.suspended),
   },
   VerificationTask: {
     lead: (t: VerificationTaskRow, _: unknown, ctx: GqlContext) => ctx.loaders.lead.load(t.leadId),

@@ -105,7 +105,8 @@ export async function createHttpApp(runtime: Runtime) {
     app.use('/assets', express.static(`${webDist}/assets`, { immutable: true, maxAge: '365d' }));
     app.use(express.static(webDist, { index: false, maxAge: 0 }));
     app.get(/^\/(?!graphql|webhooks|healthz|readyz|metrics|leads\/csv|purchases\/csv|admin\/queues).*/, (_req, res) =>
-      res.setHeader('cache-control', 'no-cache').sendFile(`${webDist}/index.html`));
+      res.setHeader('cache-control', 'no-cache').sendFile(`${webDist}/index.html`),
+    );
   }
   // body-parser and graphql-upload errors are the client's (4xx with a code); the rest is ours, logged, no internals
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {

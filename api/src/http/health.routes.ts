@@ -13,7 +13,9 @@ export function healthRoutes(deps: AppDeps, redis: Redis): Router {
     const timeout = <T>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
     const [db, cache] = await Promise.allSettled([timeout(deps.db.execute(sql`select 1`)), timeout(redis.ping())]);
     const checks = { database: db.status === 'fulfilled' ? 'ok' : 'down', redis: cache.status === 'fulfilled' ? 'ok' : 'down' };
-    res.status(checks.database === 'ok' && checks.redis === 'ok' ? 200 : 503).json({ status: checks.database === 'ok' && checks.redis === 'ok' ? 'ready' : 'not ready', checks });
+    res
+      .status(checks.database === 'ok' && checks.redis === 'ok' ? 200 : 503)
+      .json({ status: checks.database === 'ok' && checks.redis === 'ok' ? 'ready' : 'not ready', checks });
   });
   return router;
 }

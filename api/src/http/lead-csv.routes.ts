@@ -43,7 +43,9 @@ export function leadCsvRoutes(deps: AppDeps): Router {
       const actor = await resolveActor(deps, req);
       const batch = await importLeadsCsv(deps, actor, () => openBody(req));
       res.status(201).json({
-        id: batch.id, accepted: batch.accepted, rejected: batch.rejected,
+        id: batch.id,
+        accepted: batch.accepted,
+        rejected: batch.rejected,
         results: batch.results.map((r) => ({ index: r.index, leadId: r.lead?.id ?? null, issues: r.issues })),
       });
     } catch (err) {

@@ -19,8 +19,11 @@ export function createMetrics() {
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({ name: 'leadex_http_requests_total', help: 'HTTP requests', labelNames: ['route', 'status'], registers: [registry] });
   const latency = new Histogram({
-    name: 'leadex_http_request_seconds', help: 'HTTP request latency', labelNames: ['route'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry],
+    name: 'leadex_http_request_seconds',
+    help: 'HTTP request latency',
+    labelNames: ['route'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
   });
   const middleware = (req: Request, res: Response, next: NextFunction) => {
     const route = routeLabel(req.path);

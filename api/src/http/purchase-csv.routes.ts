@@ -15,18 +15,58 @@ export function purchaseCsvRoutes(deps: AppDeps): Router {
     try {
       const actor = await resolveActor(deps, req);
       const rows = await purchasedLeads(deps, actor);
-      const out: string[][] = [['purchase_id', 'lead_id', 'purchased_at', 'price', 'currency', 'segment', 'subsegment', 'country', 'region', 'city', 'full_name', 'phone', 'email', 'social_url', 'preferred_contact_time', 'outcome', 'status', 'consent_text', 'consent_timestamp', 'consent_ip', 'consent_page_url']];
+      const out: string[][] = [
+        [
+          'purchase_id',
+          'lead_id',
+          'purchased_at',
+          'price',
+          'currency',
+          'segment',
+          'subsegment',
+          'country',
+          'region',
+          'city',
+          'full_name',
+          'phone',
+          'email',
+          'social_url',
+          'preferred_contact_time',
+          'outcome',
+          'status',
+          'consent_text',
+          'consent_timestamp',
+          'consent_ip',
+          'consent_page_url',
+        ],
+      ];
       for (const { purchase, lead } of rows) {
         // one audited read gives both the contact and the consent proof
         const disclosure = purchase.status === 'REFUNDED' ? null : await readLeadDisclosure(deps, actor, lead);
         const contact = disclosure?.contact;
         const consent = disclosure?.consent;
         out.push([
-          purchase.id, lead.id, purchase.purchasedAt.toISOString(), formatDecimal(purchase.price, purchase.currency), purchase.currency,
-          lead.segment, lead.subsegment ?? '', lead.country, lead.region ?? '', lead.city ?? '',
-          contact?.fullName ?? '', contact?.phone ?? '', contact?.email ?? '', contact?.socialUrl ?? '', contact?.preferredContactTime ?? '',
-          purchase.outcome, purchase.status,
-          consent?.text ?? '', consent?.timestamp.toISOString() ?? '', consent?.ip ?? '', consent?.pageUrl ?? '',
+          purchase.id,
+          lead.id,
+          purchase.purchasedAt.toISOString(),
+          formatDecimal(purchase.price, purchase.currency),
+          purchase.currency,
+          lead.segment,
+          lead.subsegment ?? '',
+          lead.country,
+          lead.region ?? '',
+          lead.city ?? '',
+          contact?.fullName ?? '',
+          contact?.phone ?? '',
+          contact?.email ?? '',
+          contact?.socialUrl ?? '',
+          contact?.preferredContactTime ?? '',
+          purchase.outcome,
+          purchase.status,
+          consent?.text ?? '',
+          consent?.timestamp.toISOString() ?? '',
+          consent?.ip ?? '',
+          consent?.pageUrl ?? '',
         ]);
       }
       res.type('text/csv').attachment('leadex-purchases.csv').send(toSafeCsv(out));

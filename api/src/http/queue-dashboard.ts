@@ -22,7 +22,10 @@ export function queueDashboard(deps: AppDeps, redis: Redis, prefix = QUEUE_PREFI
     try {
       const actor = await resolveActor(deps, req);
       if (actor?.role === 'OPERATOR') return next();
-      res.status(actor ? 403 : 401).type('text/plain').send(actor ? 'Operators only' : 'Sign in as an operator first');
+      res
+        .status(actor ? 403 : 401)
+        .type('text/plain')
+        .send(actor ? 'Operators only' : 'Sign in as an operator first');
     } catch {
       res.status(401).type('text/plain').send('Sign in as an operator first');
     }

@@ -23,7 +23,8 @@ async function main() {
     const op = await createOperator(runtime.deps, values.email, password, values.name);
     console.log(`operator ${op.email} created (${op.id})`);
   } catch (err) {
-    if (err instanceof DomainError) throw new Error(`${err.message}${err.fields.length ? `: ${err.fields.map((f) => `${f.path} ${f.message}`).join(', ')}` : ''}`, { cause: err });
+    if (err instanceof DomainError)
+      throw new Error(`${err.message}${err.fields.length ? `: ${err.fields.map((f) => `${f.path} ${f.message}`).join(', ')}` : ''}`, { cause: err });
     throw err;
   } finally {
     await runtime.close();

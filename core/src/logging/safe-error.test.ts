@@ -5,12 +5,23 @@ const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo';
 function drizzleLikeError() {
   // the shape drizzle-orm 0.45 throws (DrizzleQueryError) around a postgres-js PostgresError
   const cause = Object.assign(new Error('duplicate key value violates unique constraint "users_email_unique"'), {
-    name: 'PostgresError', severity: 'ERROR', code: '23505', detail: 'Key (email)=(maria@example.org) already exists.',
-    schema_name: 'public', table_name: 'users', constraint_name: 'users_email_unique', routine: '_bt_check_unique',
-    query: 'insert into "users" ("id", "email", "password_hash") values ($1, $2, $3)', parameters: ['usr_1', 'maria@example.org', HASH],
+    name: 'PostgresError',
+    severity: 'ERROR',
+    code: '23505',
+    detail: 'Key (email)=(maria@example.org) already exists.',
+    schema_name: 'public',
+    table_name: 'users',
+    constraint_name: 'users_email_unique',
+    routine: '_bt_check_unique',
+    query: 'insert into "users" ("id", "email", "password_hash") values ($1, $2, $3)',
+    parameters: ['usr_1', 'maria@example.org', HASH],
   });
   const query = 'insert into "users" ("id", "email", "password_hash", "phone") values ($1, $2, $3, $4)';
-  const err = Object.assign(new Error(`Failed query: ${query}\nparams: usr_1,maria@example.org,${HASH},+4915112345670`), { query, params: ['usr_1', 'maria@example.org', HASH, '+4915112345670'], cause });
+  const err = Object.assign(new Error(`Failed query: ${query}\nparams: usr_1,maria@example.org,${HASH},+4915112345670`), {
+    query,
+    params: ['usr_1', 'maria@example.org', HASH, '+4915112345670'],
+    cause,
+  });
   return err;
 }
 
@@ -41,7 +52,7 @@ describe('safeErrorSerializer', () => {
 });
 
 describe('the pieces', () => {
-  it('cuts drizzle\'s params list and a Postgres key detail', () => {
+  it("cuts drizzle's params list and a Postgres key detail", () => {
     expect(withoutParameters('Failed query: select $1\nparams: a,b')).toBe('Failed query: select $1');
     expect(withoutParameters('Key (email, org)=(a@b.co, org_1) already exists.')).toBe('Key (email, org)=(…) already exists.');
   });

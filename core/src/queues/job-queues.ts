@@ -2,7 +2,16 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { DELIVERY_ATTEMPTS, QUEUE, QUEUE_PREFIX, type TAllocationJob, type TDeliveryJob, type TDisputeRefundJob, type TRepriceJob, type TSpotCheckJob } from './job-payloads';
+import {
+  DELIVERY_ATTEMPTS,
+  QUEUE,
+  QUEUE_PREFIX,
+  type TAllocationJob,
+  type TDeliveryJob,
+  type TDisputeRefundJob,
+  type TRepriceJob,
+  type TSpotCheckJob,
+} from './job-payloads';
 
 export interface JobQueues {
   enqueueSpotCheck(job: TSpotCheckJob): Promise<void>;
@@ -41,8 +50,11 @@ export function createJobQueues(redisUrl: string, logger: Logger, prefix = QUEUE
     },
     async enqueueDelivery(job, attempt = 'first') {
       await delivery.add(QUEUE.delivery, job, {
-        jobId: `${QUEUE.delivery}-${job.deliveryId}-${attempt}`, attempts: DELIVERY_ATTEMPTS,
-        backoff: { type: 'exponential', delay: deliveryRetryBaseMs }, removeOnComplete: 1000, removeOnFail: 5000,
+        jobId: `${QUEUE.delivery}-${job.deliveryId}-${attempt}`,
+        attempts: DELIVERY_ATTEMPTS,
+        backoff: { type: 'exponential', delay: deliveryRetryBaseMs },
+        removeOnComplete: 1000,
+        removeOnFail: 5000,
       });
     },
     async close() {

@@ -35,11 +35,30 @@ const PLACES: Place[] = [
 ];
 
 const SEGMENTS: { segment: string; subsegments: (string | null)[]; attributes: (f: Faker) => Record<string, unknown> }[] = [
-  { segment: 'INSURANCE', subsegments: ['CASCO', 'OSAGO', 'LIFE', 'HEALTH', 'PROPERTY', 'TRAVEL'], attributes: (f) => ({ vehicleYear: f.number.int({ min: 2008, max: 2025 }), vehicleMake: f.vehicle.manufacturer() }) },
-  { segment: 'TOURISM', subsegments: ['TOUR_PACKAGE', 'HOTEL', 'FLIGHTS'], attributes: (f) => ({ destination: f.location.city(), travellers: f.number.int({ min: 1, max: 5 }) }) },
-  { segment: 'FINANCE', subsegments: ['LOAN', 'DEPOSIT', 'MORTGAGE', 'CREDIT_CARD'], attributes: (f) => ({ amount: f.number.int({ min: 20, max: 5000 }) * 100, termMonths: f.helpers.arrayElement([12, 24, 36, 60, 240, 360]) }) },
+  {
+    segment: 'INSURANCE',
+    subsegments: ['CASCO', 'OSAGO', 'LIFE', 'HEALTH', 'PROPERTY', 'TRAVEL'],
+    attributes: (f) => ({ vehicleYear: f.number.int({ min: 2008, max: 2025 }), vehicleMake: f.vehicle.manufacturer() }),
+  },
+  {
+    segment: 'TOURISM',
+    subsegments: ['TOUR_PACKAGE', 'HOTEL', 'FLIGHTS'],
+    attributes: (f) => ({ destination: f.location.city(), travellers: f.number.int({ min: 1, max: 5 }) }),
+  },
+  {
+    segment: 'FINANCE',
+    subsegments: ['LOAN', 'DEPOSIT', 'MORTGAGE', 'CREDIT_CARD'],
+    attributes: (f) => ({ amount: f.number.int({ min: 20, max: 5000 }) * 100, termMonths: f.helpers.arrayElement([12, 24, 36, 60, 240, 360]) }),
+  },
   { segment: 'AUTO_TEST_DRIVE', subsegments: [null], attributes: (f) => ({ brand: f.vehicle.manufacturer(), model: f.vehicle.model() }) },
-  { segment: 'EDUCATION', subsegments: ['COURSE', 'TRAINING'], attributes: (f) => ({ subject: f.helpers.arrayElement(['Data science', 'English B2', 'UX design', 'Accounting', 'Python']), format: f.helpers.arrayElement(['ONLINE', 'OFFLINE', 'BLENDED']) }) },
+  {
+    segment: 'EDUCATION',
+    subsegments: ['COURSE', 'TRAINING'],
+    attributes: (f) => ({
+      subject: f.helpers.arrayElement(['Data science', 'English B2', 'UX design', 'Accounting', 'Python']),
+      format: f.helpers.arrayElement(['ONLINE', 'OFFLINE', 'BLENDED']),
+    }),
+  },
   { segment: 'SERVICES', subsegments: ['TAXI', 'COURIER', 'INTERNET'], attributes: (f) => ({ address: f.location.streetAddress() }) },
 ];
 
@@ -67,7 +86,12 @@ function demoLead(place: Place, now: Date) {
     temperature: f.helpers.arrayElement(['COLD', 'WARM', 'WARM', 'HOT']),
     sourceChannel: f.helpers.arrayElement(SOURCES),
     capturedAt: captured,
-    consent: { text: 'I agree to be contacted by partners about this request.', timestamp: captured, ip: f.internet.ipv4(), pageUrl: `https://${f.internet.domainName()}/form` },
+    consent: {
+      text: 'I agree to be contacted by partners about this request.',
+      timestamp: captured,
+      ip: f.internet.ipv4(),
+      pageUrl: `https://${f.internet.domainName()}/form`,
+    },
     attributes: seg.attributes(f),
     exclusivity: exclusive ? 'EXCLUSIVE' : 'SHARED',
     maxSales: exclusive ? null : f.helpers.arrayElement([2, 3, 3, 5]),
@@ -83,11 +107,23 @@ export async function seedDemoData(deps: AppDeps, leadsPerSeller = 120): Promise
   for (const place of PLACES) place.faker.seed(20261123);
   await createOperator(deps, DEMO_ACCOUNTS.operator, DEMO_PASSWORD, 'Olivia Operator');
   for (const [i, email] of DEMO_ACCOUNTS.buyers.entries()) {
-    await signUp(deps, { email, password: DEMO_PASSWORD, name: `Demo buyer ${i + 1}`, organizationName: ['SafeHarbor Insurance', 'Nomad Travel'][i], role: 'BUYER' });
+    await signUp(deps, {
+      email,
+      password: DEMO_PASSWORD,
+      name: `Demo buyer ${i + 1}`,
+      organizationName: ['SafeHarbor Insurance', 'Nomad Travel'][i],
+      role: 'BUYER',
+    });
   }
   const now = deps.clock();
   for (const [i, email] of DEMO_ACCOUNTS.sellers.entries()) {
-    const session = await signUp(deps, { email, password: DEMO_PASSWORD, name: `Demo seller ${i + 1}`, organizationName: ['Sunrise Media', 'AutoPulse Leads', 'EduGrowth'][i], role: 'SELLER' });
+    const session = await signUp(deps, {
+      email,
+      password: DEMO_PASSWORD,
+      name: `Demo seller ${i + 1}`,
+      organizationName: ['Sunrise Media', 'AutoPulse Leads', 'EduGrowth'][i],
+      role: 'SELLER',
+    });
     const [user] = await deps.db.select().from(schema.users).where(eq(schema.users.id, session.userId));
     const actor: Actor = { userId: session.userId, organizationId: user!.organizationId, role: 'SELLER', via: 'session' };
     // a few batches per seller, each through the real checks and the real spot-check

@@ -24,7 +24,9 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: text('role').notNull(), // SELLER | BUYER | OPERATOR
-    organizationId: text('organization_id').notNull().references(() => organizations.id),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email), index('users_org_idx').on(t.organizationId)],
@@ -36,7 +38,9 @@ export const sessions = pgTable(
     id: id(),
     // sha-256 of the bearer/cookie token; the token itself is never stored
     tokenHash: text('token_hash').notNull(),
-    userId: text('user_id').notNull().references(() => users.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
     expiresAt: ts('expires_at').notNull(),
     revokedAt: ts('revoked_at'),
     createdAt: createdAt(),
@@ -48,15 +52,22 @@ export const apiKeys = pgTable(
   'api_keys',
   {
     id: id(),
-    organizationId: text('organization_id').notNull().references(() => organizations.id),
-    createdBy: text('created_by').notNull().references(() => users.id),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
     name: text('name').notNull(),
     // first characters of the key, shown in listings so a seller can tell keys apart
     prefix: text('prefix').notNull(),
     keyHash: text('key_hash').notNull(),
     // what the key may do: 'leads:write' (submit, ping/post, CSV import) and opt-in 'leads:read';
     // keys made before scopes existed get 'leads:write' only
-    scopes: text('scopes').array().notNull().default(sql`ARRAY['leads:write']::text[]`),
+    scopes: text('scopes')
+      .array()
+      .notNull()
+      .default(sql`ARRAY['leads:write']::text[]`),
     // null: the key never expires
     expiresAt: ts('expires_at'),
     // updated at most once a minute per key, so a busy integration does not write on every call

@@ -24,7 +24,9 @@ export const segments = pgTable('segments', {
 export const subsegments = pgTable(
   'subsegments',
   {
-    segmentCode: text('segment_code').notNull().references(() => segments.code),
+    segmentCode: text('segment_code')
+      .notNull()
+      .references(() => segments.code),
     code: text('code').notNull(),
     name: text('name').notNull(),
   },
@@ -47,7 +49,9 @@ export const geoAreas = pgTable(
 export const priceGrid = pgTable(
   'price_grid',
   {
-    segmentCode: text('segment_code').notNull().references(() => segments.code),
+    segmentCode: text('segment_code')
+      .notNull()
+      .references(() => segments.code),
     subsegment: text('subsegment').notNull().default(''),
     geoTier: text('geo_tier').notNull(),
     baseAmount: money('base_amount').notNull(),
@@ -73,8 +77,12 @@ export const volumeDiscounts = pgTable('volume_discounts', {
 export const sellerSegmentConversion = pgTable(
   'seller_segment_conversion',
   {
-    sellerOrgId: text('seller_org_id').notNull().references(() => organizations.id),
-    segment: text('segment').notNull().references(() => segments.code),
+    sellerOrgId: text('seller_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    segment: text('segment')
+      .notNull()
+      .references(() => segments.code),
     outcomes: integer('outcomes').notNull().default(0),
     conversions: integer('conversions').notNull().default(0),
     factor: numeric('factor', { precision: 6, scale: 4, mode: 'number' }).notNull().default(1),

@@ -10,9 +10,15 @@ export const disputes = pgTable(
   'disputes',
   {
     id: id(),
-    purchaseId: text('purchase_id').notNull().references(() => purchases.id),
-    buyerOrgId: text('buyer_org_id').notNull().references(() => organizations.id),
-    sellerOrgId: text('seller_org_id').notNull().references(() => organizations.id),
+    purchaseId: text('purchase_id')
+      .notNull()
+      .references(() => purchases.id),
+    buyerOrgId: text('buyer_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    sellerOrgId: text('seller_org_id')
+      .notNull()
+      .references(() => organizations.id),
     reason: text('reason').notNull(), // INVALID_CONTACT | DUPLICATE | FAKE | NOT_INTERESTED | OUT_OF_GEO | OTHER
     evidence: text('evidence'),
     status: text('status').notNull().$type<DisputeStatus>(),
@@ -53,7 +59,9 @@ export const payouts = pgTable(
   'payouts',
   {
     id: id(),
-    sellerOrgId: text('seller_org_id').notNull().references(() => organizations.id),
+    sellerOrgId: text('seller_org_id')
+      .notNull()
+      .references(() => organizations.id),
     settlementRunId: text('settlement_run_id').references(() => settlementRuns.id),
     amount: money('amount').notNull(),
     currency: text('currency').notNull(),
@@ -66,5 +74,10 @@ export const payouts = pgTable(
     createdAt: createdAt(),
     sentAt: ts('sent_at'),
   },
-  (t) => [uniqueIndex('payouts_idem_uq').on(t.idempotencyKey), index('payouts_pending_idx').on(t.createdAt).where(sql`status = 'PENDING'`)],
+  (t) => [
+    uniqueIndex('payouts_idem_uq').on(t.idempotencyKey),
+    index('payouts_pending_idx')
+      .on(t.createdAt)
+      .where(sql`status = 'PENDING'`),
+  ],
 );

@@ -12,7 +12,9 @@ export const walletTopUps = pgTable(
   'wallet_top_ups',
   {
     id: id(),
-    buyerOrgId: text('buyer_org_id').notNull().references(() => organizations.id),
+    buyerOrgId: text('buyer_org_id')
+      .notNull()
+      .references(() => organizations.id),
     amount: money('amount').notNull(),
     currency: text('currency').notNull(),
     status: text('status').$type<WalletTopUpStatus>().notNull(), // see wallet-top-up.lifecycle.ts
@@ -22,14 +24,20 @@ export const walletTopUps = pgTable(
     createdAt: createdAt(),
     paidAt: ts('paid_at'),
   },
-  (t) => [uniqueIndex('wallet_top_ups_idem_uq').on(t.buyerOrgId, t.idempotencyKey).where(sql`idempotency_key is not null`)],
+  (t) => [
+    uniqueIndex('wallet_top_ups_idem_uq')
+      .on(t.buyerOrgId, t.idempotencyKey)
+      .where(sql`idempotency_key is not null`),
+  ],
 );
 
 export const campaigns = pgTable(
   'campaigns',
   {
     id: id(),
-    buyerOrgId: text('buyer_org_id').notNull().references(() => organizations.id),
+    buyerOrgId: text('buyer_org_id')
+      .notNull()
+      .references(() => organizations.id),
     name: text('name').notNull(),
     filter: jsonb('filter').notNull(),
     maxBid: money('max_bid').notNull(),
@@ -45,16 +53,27 @@ export const campaigns = pgTable(
     currency: text('currency').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('campaigns_active_idx').on(t.exclusivity).where(sql`active`), index('campaigns_buyer_idx').on(t.buyerOrgId)],
+  (t) => [
+    index('campaigns_active_idx')
+      .on(t.exclusivity)
+      .where(sql`active`),
+    index('campaigns_buyer_idx').on(t.buyerOrgId),
+  ],
 );
 
 // One row per lead a campaign won: the daily cap counts these.
 export const campaignWins = pgTable(
   'campaign_wins',
   {
-    campaignId: text('campaign_id').notNull().references(() => campaigns.id),
-    leadId: text('lead_id').notNull().references(() => leads.id),
-    purchaseId: text('purchase_id').notNull().references(() => purchases.id),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    purchaseId: text('purchase_id')
+      .notNull()
+      .references(() => purchases.id),
     price: money('price').notNull(),
     wonAt: ts('won_at').notNull(),
   },
@@ -65,11 +84,15 @@ export const pings = pgTable(
   'pings',
   {
     id: id(),
-    sellerOrgId: text('seller_org_id').notNull().references(() => organizations.id),
+    sellerOrgId: text('seller_org_id')
+      .notNull()
+      .references(() => organizations.id),
     fields: jsonb('fields').notNull(),
     price: money('price').notNull(),
     currency: text('currency').notNull(),
-    campaignId: text('campaign_id').notNull().references(() => campaigns.id),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
     expiresAt: ts('expires_at').notNull(),
     usedAt: ts('used_at'),
     createdAt: createdAt(),
@@ -81,7 +104,9 @@ export const webhookEndpoints = pgTable(
   'webhook_endpoints',
   {
     id: id(),
-    buyerOrgId: text('buyer_org_id').notNull().references(() => organizations.id),
+    buyerOrgId: text('buyer_org_id')
+      .notNull()
+      .references(() => organizations.id),
     url: text('url').notNull(),
     // the signing secret, sealed like contact data (the platform must sign with it, so it cannot be hashed)
     secretSealed: text('secret_sealed').notNull(),
@@ -96,8 +121,12 @@ export const deliveries = pgTable(
   'deliveries',
   {
     id: id(),
-    endpointId: text('endpoint_id').notNull().references(() => webhookEndpoints.id),
-    purchaseId: text('purchase_id').notNull().references(() => purchases.id),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id),
+    purchaseId: text('purchase_id')
+      .notNull()
+      .references(() => purchases.id),
     status: text('status').$type<DeliveryStatus>().notNull(), // see delivery.lifecycle.ts
     attempts: integer('attempts').notNull().default(0),
     lastStatus: integer('last_status'),
@@ -112,7 +141,9 @@ export const deliveryAttempts = pgTable(
   'delivery_attempts',
   {
     id: id(),
-    deliveryId: text('delivery_id').notNull().references(() => deliveries.id),
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => deliveries.id),
     attempt: integer('attempt').notNull(),
     httpStatus: integer('http_status'),
     error: text('error'),

@@ -9,7 +9,9 @@ export const leadBatches = pgTable(
   'lead_batches',
   {
     id: id(),
-    sellerOrgId: text('seller_org_id').notNull().references(() => organizations.id),
+    sellerOrgId: text('seller_org_id')
+      .notNull()
+      .references(() => organizations.id),
     submittedBy: text('submitted_by'), // user id, or api key id for API submissions
     source: text('source').notNull(), // GRAPHQL | CSV | API_KEY | PING_POST | SEED
     total: integer('total').notNull(),
@@ -23,15 +25,24 @@ export const leadBatches = pgTable(
     verdictAt: ts('verdict_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('lead_batches_pending_idx').on(t.createdAt).where(sql`status = 'PENDING_VERIFICATION'`), index('lead_batches_seller_idx').on(t.sellerOrgId, t.createdAt)],
+  (t) => [
+    index('lead_batches_pending_idx')
+      .on(t.createdAt)
+      .where(sql`status = 'PENDING_VERIFICATION'`),
+    index('lead_batches_seller_idx').on(t.sellerOrgId, t.createdAt),
+  ],
 );
 
 export const leads = pgTable(
   'leads',
   {
     id: id(),
-    batchId: text('batch_id').notNull().references(() => leadBatches.id),
-    sellerOrgId: text('seller_org_id').notNull().references(() => organizations.id),
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => leadBatches.id),
+    sellerOrgId: text('seller_org_id')
+      .notNull()
+      .references(() => organizations.id),
     externalId: text('external_id'),
     segment: text('segment').notNull(),
     subsegment: text('subsegment'),
@@ -81,20 +92,38 @@ export const leads = pgTable(
     // drizzle's .desc() means DESC NULLS LAST, which cannot serve ORDER BY … DESC (NULLS FIRST): say it
     index('leads_seller_idx').on(t.sellerOrgId, t.capturedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('leads_batch_idx').on(t.batchId),
-    index('leads_phone_dup_idx').on(t.segment, t.phoneHash, t.capturedAt).where(sql`phone_hash is not null`),
-    index('leads_email_dup_idx').on(t.segment, t.emailHash, t.capturedAt).where(sql`email_hash is not null`),
+    index('leads_phone_dup_idx')
+      .on(t.segment, t.phoneHash, t.capturedAt)
+      .where(sql`phone_hash is not null`),
+    index('leads_email_dup_idx')
+      .on(t.segment, t.emailHash, t.capturedAt)
+      .where(sql`email_hash is not null`),
     // marketplace browse: partial indexes over listed leads only, one per sort order
-    index('leads_listed_newest_idx').on(t.capturedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`status = 'LISTED'`),
-    index('leads_listed_price_idx').on(t.price, t.id).where(sql`status = 'LISTED'`),
-    index('leads_listed_score_idx').on(t.score.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`status = 'LISTED'`),
+    index('leads_listed_newest_idx')
+      .on(t.capturedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`status = 'LISTED'`),
+    index('leads_listed_price_idx')
+      .on(t.price, t.id)
+      .where(sql`status = 'LISTED'`),
+    index('leads_listed_score_idx')
+      .on(t.score.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`status = 'LISTED'`),
     index('leads_listed_segment_newest_idx')
       .on(t.segment, t.capturedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`status = 'LISTED'`),
-    index('leads_listed_segment_price_idx').on(t.segment, t.price, t.id).where(sql`status = 'LISTED'`),
-    index('leads_listed_geo_idx').on(t.country, t.region, t.city).where(sql`status = 'LISTED'`),
-    index('leads_expiry_idx').on(t.expiresAt).where(sql`status = 'LISTED'`),
+    index('leads_listed_segment_price_idx')
+      .on(t.segment, t.price, t.id)
+      .where(sql`status = 'LISTED'`),
+    index('leads_listed_geo_idx')
+      .on(t.country, t.region, t.city)
+      .where(sql`status = 'LISTED'`),
+    index('leads_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`status = 'LISTED'`),
     // counting a segment's listed leads (totalCount) from the index alone, suspended sellers left out
-    index('leads_listed_segment_expiry_idx').on(t.segment, t.expiresAt, t.sellerOrgId).where(sql`status = 'LISTED'`),
+    index('leads_listed_segment_expiry_idx')
+      .on(t.segment, t.expiresAt, t.sellerOrgId)
+      .where(sql`status = 'LISTED'`),
     check('leads_capacity_ck', sql`sales_count >= 0 AND reserved_count >= 0 AND sales_count + reserved_count <= max_sales`),
     uniqueIndex('leads_seller_external_uq')
       .on(t.sellerOrgId, t.externalId)
@@ -107,7 +136,9 @@ export const verificationResults = pgTable(
   'verification_results',
   {
     id: id(),
-    batchId: text('batch_id').notNull().references(() => leadBatches.id),
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => leadBatches.id),
     leadId: text('lead_id').references(() => leads.id),
     rowIndex: integer('row_index').notNull(),
     stage: text('stage').notNull(), // SUBMISSION | SPOT_CHECK
@@ -125,7 +156,9 @@ export const contactReads = pgTable(
   'contact_reads',
   {
     id: id(),
-    leadId: text('lead_id').notNull().references(() => leads.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
     userId: text('user_id').references(() => users.id),
     organizationId: text('organization_id').notNull(),
     purpose: text('purpose').notNull(), // OWNER | OPERATOR | BUYER | ERASURE
@@ -152,8 +185,12 @@ export const verificationTasks = pgTable(
   'verification_tasks',
   {
     id: id(),
-    batchId: text('batch_id').notNull().references(() => leadBatches.id),
-    leadId: text('lead_id').notNull().references(() => leads.id),
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => leadBatches.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
     status: text('status').$type<VerificationTaskStatus>().notNull(), // see verification-task.lifecycle.ts
     outcome: text('outcome'), // REACHABLE | WRONG_NUMBER | NOT_INTERESTED | NO_ANSWER
     note: text('note'),
@@ -161,5 +198,10 @@ export const verificationTasks = pgTable(
     createdAt: createdAt(),
     doneAt: ts('done_at'),
   },
-  (t) => [uniqueIndex('verification_tasks_lead_uq').on(t.batchId, t.leadId), index('verification_tasks_open_idx').on(t.createdAt).where(sql`status = 'OPEN'`)],
+  (t) => [
+    uniqueIndex('verification_tasks_lead_uq').on(t.batchId, t.leadId),
+    index('verification_tasks_open_idx')
+      .on(t.createdAt)
+      .where(sql`status = 'OPEN'`),
+  ],
 );

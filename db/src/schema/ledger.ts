@@ -20,7 +20,9 @@ export const ledgerPostings = pgTable(
   'ledger_postings',
   {
     id: id(),
-    transactionId: text('transaction_id').notNull().references(() => ledgerTransactions.id),
+    transactionId: text('transaction_id')
+      .notNull()
+      .references(() => ledgerTransactions.id),
     // "platform:stripe_balance", "platform:escrow", "platform:revenue", "seller:<org>:payable", "buyer:<org>:wallet"
     account: text('account').notNull(),
     amount: money('amount').notNull(),

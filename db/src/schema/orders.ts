@@ -13,7 +13,9 @@ export const orders = pgTable(
   'orders',
   {
     id: id(),
-    buyerOrgId: text('buyer_org_id').notNull().references(() => organizations.id),
+    buyerOrgId: text('buyer_org_id')
+      .notNull()
+      .references(() => organizations.id),
     buyerUserId: text('buyer_user_id').references(() => users.id),
     status: text('status').$type<OrderStatus>().notNull(),
     total: money('total').notNull(),
@@ -30,18 +32,28 @@ export const orders = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('orders_buyer_idem_uq').on(t.buyerOrgId, t.idempotencyKey).where(sql`idempotency_key is not null`),
+    uniqueIndex('orders_buyer_idem_uq')
+      .on(t.buyerOrgId, t.idempotencyKey)
+      .where(sql`idempotency_key is not null`),
     index('orders_buyer_idx').on(t.buyerOrgId, t.createdAt),
-    index('orders_reserved_expiry_idx').on(t.expiresAt).where(sql`status = 'RESERVED'`),
-    uniqueIndex('orders_checkout_uq').on(t.checkoutSessionId).where(sql`checkout_session_id is not null`),
+    index('orders_reserved_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`status = 'RESERVED'`),
+    uniqueIndex('orders_checkout_uq')
+      .on(t.checkoutSessionId)
+      .where(sql`checkout_session_id is not null`),
   ],
 );
 
 export const orderLines = pgTable(
   'order_lines',
   {
-    orderId: text('order_id').notNull().references(() => orders.id),
-    leadId: text('lead_id').notNull().references(() => leads.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
     buyerOrgId: text('buyer_org_id').notNull(),
     price: money('price').notNull(),
     // true while the line holds capacity (order RESERVED) or became a sale (PAID)
@@ -50,7 +62,9 @@ export const orderLines = pgTable(
   (t) => [
     uniqueIndex('order_lines_pk').on(t.orderId, t.leadId),
     // a buyer never holds or buys the same lead twice, whatever the concurrency
-    uniqueIndex('order_lines_active_buyer_uq').on(t.leadId, t.buyerOrgId).where(sql`active`),
+    uniqueIndex('order_lines_active_buyer_uq')
+      .on(t.leadId, t.buyerOrgId)
+      .where(sql`active`),
   ],
 );
 
@@ -58,10 +72,18 @@ export const purchases = pgTable(
   'purchases',
   {
     id: id(),
-    orderId: text('order_id').notNull().references(() => orders.id),
-    leadId: text('lead_id').notNull().references(() => leads.id),
-    buyerOrgId: text('buyer_org_id').notNull().references(() => organizations.id),
-    sellerOrgId: text('seller_org_id').notNull().references(() => organizations.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    buyerOrgId: text('buyer_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    sellerOrgId: text('seller_org_id')
+      .notNull()
+      .references(() => organizations.id),
     price: money('price').notNull(),
     commission: money('commission').notNull(),
     sellerNet: money('seller_net').notNull(),
@@ -86,7 +108,9 @@ export const purchases = pgTable(
     index('purchases_buyer_idx').on(t.buyerOrgId, t.purchasedAt),
     index('purchases_seller_idx').on(t.sellerOrgId, t.purchasedAt),
     index('purchases_order_idx').on(t.orderId),
-    index('purchases_escrow_idx').on(t.purchasedAt).where(sql`status = 'ESCROW'`),
+    index('purchases_escrow_idx')
+      .on(t.purchasedAt)
+      .where(sql`status = 'ESCROW'`),
   ],
 );
 
@@ -121,5 +145,10 @@ export const refunds = pgTable(
     status: text('status').$type<RefundStatus>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('refunds_idem_uq').on(t.idempotencyKey), uniqueIndex('refunds_dispute_uq').on(t.disputeId).where(sql`dispute_id is not null`)],
+  (t) => [
+    uniqueIndex('refunds_idem_uq').on(t.idempotencyKey),
+    uniqueIndex('refunds_dispute_uq')
+      .on(t.disputeId)
+      .where(sql`dispute_id is not null`),
+  ],
 );

@@ -15,7 +15,9 @@ export const globalSuppressions = pgTable('global_suppressions', {
 export const buyerSuppressions = pgTable(
   'buyer_suppressions',
   {
-    buyerOrgId: text('buyer_org_id').notNull().references(() => organizations.id),
+    buyerOrgId: text('buyer_org_id')
+      .notNull()
+      .references(() => organizations.id),
     hash: text('hash').notNull(),
     kind: text('kind').notNull(),
     createdAt: createdAt(),

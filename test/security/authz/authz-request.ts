@@ -1,12 +1,14 @@
 // One matrix cell on the wire: a document generated from the schema for one root field, sent as one actor,
 // and its answer classified as allowed (A), UNAUTHENTICATED (U), FORBIDDEN (F), hidden (N) or broken (E).
-import {
-  getNamedType, isLeafType, isNonNullType, isObjectType, Lexer, Source, type GraphQLField, type GraphQLObjectType, type GraphQLSchema,
-} from 'graphql';
+import { getNamedType, isLeafType, isNonNullType, isObjectType, Lexer, Source, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import type { Auth } from './authz-world';
 
 export type Outcome = 'A' | 'U' | 'F' | 'N' | 'E';
-export interface Answer { status: number; data: Record<string, unknown> | null; errors: { message: string; path?: (string | number)[]; extensions?: { code?: string; reason?: string } }[] }
+export interface Answer {
+  status: number;
+  data: Record<string, unknown> | null;
+  errors: { message: string; path?: (string | number)[]; extensions?: { code?: string; reason?: string } }[];
+}
 
 // deep enough to reach a purchase's lead contact through a dispute, shallow enough for the query limits
 const MAX_DEPTH = 6;
@@ -74,7 +76,12 @@ export function classify(field: string, answer: Answer, nullIsAnswer: boolean): 
   const own = answer.errors.filter((e) => !e.path || e.path.length <= 1);
   const deeper = answer.errors.filter((e) => e.path && e.path.length > 1);
   const codes = own.map((e) => e.extensions?.code ?? '?');
-  const note = [...own, ...deeper].map((e) => `${e.path && e.path.length > 1 ? `${e.path.join('.')}: ` : ''}${e.extensions?.code ?? '?'}${e.extensions?.reason ? `/${e.extensions.reason}` : ''}`).join(', ');
+  const note = [...own, ...deeper]
+    .map(
+      (e) =>
+        `${e.path && e.path.length > 1 ? `${e.path.join('.')}: ` : ''}${e.extensions?.code ?? '?'}${e.extensions?.reason ? `/${e.extensions.reason}` : ''}`,
+    )
+    .join(', ');
   // the document or its variables never reached a resolver: the cell tested nothing
   if (own.some((e) => NEVER_RESOLVED.has(e.extensions?.reason ?? ''))) return { outcome: 'E', note };
   if ((answer.status >= 500 && !answer.data) || codes.includes('INTERNAL_SERVER_ERROR')) return { outcome: 'E', note: note || `HTTP ${answer.status}` };

@@ -19,7 +19,11 @@ export type ActorName = (typeof ACTORS)[number];
 export type Auth = { token?: string; apiKey?: string };
 
 /** A string that must not appear in the `data` of an answer to anyone outside `visibleTo`. */
-export interface Marker { what: string; value: string; visibleTo: ActorName[] }
+export interface Marker {
+  what: string;
+  value: string;
+  visibleTo: ActorName[];
+}
 
 export interface World {
   app: TestApp;
@@ -27,10 +31,22 @@ export interface World {
   users: Record<'seller' | 'otherSeller' | 'buyer' | 'otherBuyer' | 'operator', TestUser>;
   /** the seller-side (and buyer-side) objects every request targets: the "other" actors must be refused them */
   ids: {
-    hiddenLead: string; withdrawLead: string; eraseLead: string; orderLead: string;
-    paidOrder: string; reservedOrder: string; cancellableOrder: string;
-    purchase: string; undisputedPurchase: string; dispute: string; campaign: string; delivery: string;
-    spareApiKey: string; ping: string; verificationTask: string; spareSellerOrg: string;
+    hiddenLead: string;
+    withdrawLead: string;
+    eraseLead: string;
+    orderLead: string;
+    paidOrder: string;
+    reservedOrder: string;
+    cancellableOrder: string;
+    purchase: string;
+    undisputedPurchase: string;
+    dispute: string;
+    campaign: string;
+    delivery: string;
+    spareApiKey: string;
+    ping: string;
+    verificationTask: string;
+    spareSellerOrg: string;
   };
   signInUser: { email: string; password: string };
   campaignInput: Record<string, unknown>;
@@ -59,15 +75,20 @@ export async function seedWorld(): Promise<World> {
   const deps = app.runtime.deps;
   const webhookUrl = (tag: string) => `http://127.0.0.1:${receiver.port}/hooks/${tag}`;
   const [seller, otherSeller, buyer, otherBuyer, operator, signInUser] = await Promise.all([
-    signUpAs(app, 'SELLER', 'seller'), signUpAs(app, 'SELLER', 'other-seller'), signUpAs(app, 'BUYER', 'buyer'),
-    signUpAs(app, 'BUYER', 'other-buyer'), createOperatorUser(app), signUpAs(app, 'BUYER', 'signin'),
+    signUpAs(app, 'SELLER', 'seller'),
+    signUpAs(app, 'SELLER', 'other-seller'),
+    signUpAs(app, 'BUYER', 'buyer'),
+    signUpAs(app, 'BUYER', 'other-buyer'),
+    createOperatorUser(app),
+    signUpAs(app, 'BUYER', 'signin'),
   ]);
   const users = { seller: seller!, otherSeller: otherSeller!, buyer: buyer!, otherBuyer: otherBuyer!, operator: operator! };
   const gql = <T>(u: TestUser, doc: string, vars?: Record<string, unknown>) => app.client(u).request<T>(doc, vars);
 
   type KeyAnswer = { createApiKey: { key: string; apiKey: { id: string } } };
   const [key, spareKey, otherKey] = await Promise.all([
-    gql<KeyAnswer>(users.seller, CREATE_API_KEY, { name: 'matrix key' }), gql<KeyAnswer>(users.seller, CREATE_API_KEY, { name: 'spare key' }),
+    gql<KeyAnswer>(users.seller, CREATE_API_KEY, { name: 'matrix key' }),
+    gql<KeyAnswer>(users.seller, CREATE_API_KEY, { name: 'spare key' }),
     gql<KeyAnswer>(users.otherSeller, CREATE_API_KEY, { name: 'other key' }),
   ]);
 
@@ -75,13 +96,15 @@ export async function seedWorld(): Promise<World> {
   const SET_HOOK = 'mutation($url: String!) { setWebhookEndpoint(url: $url) { id secret } }';
   type HookAnswer = { setWebhookEndpoint: { id: string; secret: string } };
   const [hookA, hookB] = await Promise.all([
-    gql<HookAnswer>(users.buyer, SET_HOOK, { url: webhookUrl('buyer-a') }), gql<HookAnswer>(users.otherBuyer, SET_HOOK, { url: webhookUrl('buyer-b') }),
+    gql<HookAnswer>(users.buyer, SET_HOOK, { url: webhookUrl('buyer-a') }),
+    gql<HookAnswer>(users.otherBuyer, SET_HOOK, { url: webhookUrl('buyer-b') }),
   ]);
 
   const sellerLeads = [sharedLead(3), sharedLead(3), sharedLead(3), sharedLead(3), sharedLead(3), sharedLead(3), sharedLead(3)];
   const otherLeads = [sharedLead(3), sharedLead(3)];
   const [[bought, bought2, hiddenLead, withdrawLead, eraseLead, reservedLead, cancelLead], [otherBought, orderLead]] = await Promise.all([
-    listLeads(app, asActor(users.seller, 'SELLER'), sellerLeads), listLeads(app, asActor(users.otherSeller, 'SELLER'), otherLeads),
+    listLeads(app, asActor(users.seller, 'SELLER'), sellerLeads),
+    listLeads(app, asActor(users.otherSeller, 'SELLER'), otherLeads),
   ]);
   const { withdrawLead: withdraw } = await import('@leadex/core/domain/leads/lead-actions');
   await withdraw(deps, asActor(users.seller, 'SELLER'), hiddenLead!);
@@ -115,8 +138,13 @@ export async function seedWorld(): Promise<World> {
 
   // payouts come from settlement runs long after the return window; the rows alone are enough to test who reads them
   const payout = (sellerOrgId: string) => ({
-    id: `po_${randomBytes(8).toString('hex')}`, sellerOrgId, amount: 1234, currency: deps.config.PLATFORM_CURRENCY,
-    stripeAccountId: 'acct_matrix', idempotencyKey: randomBytes(8).toString('hex'), status: 'PENDING' as const,
+    id: `po_${randomBytes(8).toString('hex')}`,
+    sellerOrgId,
+    amount: 1234,
+    currency: deps.config.PLATFORM_CURRENCY,
+    stripeAccountId: 'acct_matrix',
+    idempotencyKey: randomBytes(8).toString('hex'),
+    status: 'PENDING' as const,
   });
   const [payoutA, payoutB] = [payout(users.seller.organizationId), payout(users.otherSeller.organizationId)];
   await deps.db.insert(schema.payouts).values([payoutA, payoutB]);
@@ -124,8 +152,13 @@ export async function seedWorld(): Promise<World> {
   // a ping offer of the seller's, so `post` has a real ping to refer to
   const pingId = `png_${randomBytes(8).toString('hex')}`;
   await deps.db.insert(schema.pings).values({
-    id: pingId, sellerOrgId: users.seller.organizationId, fields: { segment: 'AUTO_TEST_DRIVE', country: 'US', kind: 'INTERESTED', exclusivity: 'SHARED' },
-    price: 500, currency: deps.config.PLATFORM_CURRENCY, campaignId: campaignA.id, expiresAt: new Date(Date.now() + 3_600_000),
+    id: pingId,
+    sellerOrgId: users.seller.organizationId,
+    fields: { segment: 'AUTO_TEST_DRIVE', country: 'US', kind: 'INTERESTED', exclusivity: 'SHARED' },
+    price: 500,
+    currency: deps.config.PLATFORM_CURRENCY,
+    campaignId: campaignA.id,
+    expiresAt: new Date(Date.now() + 3_600_000),
   });
 
   // an operator task: EDUCATION batches go to manual calls
@@ -136,12 +169,16 @@ export async function seedWorld(): Promise<World> {
   const education = validLead({ segment: 'EDUCATION', subsegment: 'COURSE', attributes: { subject: 'Statistics' } });
   const batch = await submitLeads(deps, asActor(users.seller, 'SELLER'), [education], { source: 'GRAPHQL', shapeErrors: 'refuse-request' });
   await runSpotCheck(deps, batch.id);
-  const task = await waitFor(async () => (await deps.db.select().from(schema.verificationTasks).where(eq(schema.verificationTasks.batchId, batch.id)))[0], 'verification task');
+  const task = await waitFor(
+    async () => (await deps.db.select().from(schema.verificationTasks).where(eq(schema.verificationTasks.batchId, batch.id)))[0],
+    'verification task',
+  );
 
   const spareSeller = await createSellerActor(app);
 
   const contactMarkers = (lead: Record<string, unknown>, tag: string, visibleTo: ActorName[]): Marker[] => [
-    { what: `${tag} phone`, value: String(lead.phone), visibleTo }, { what: `${tag} email`, value: String(lead.email), visibleTo },
+    { what: `${tag} phone`, value: String(lead.phone), visibleTo },
+    { what: `${tag} email`, value: String(lead.email), visibleTo },
   ];
   const A_SELLER: ActorName[] = ['seller', 'apiKey', 'operator'];
   const B_SELLER: ActorName[] = ['otherSeller', 'operator'];
@@ -176,18 +213,35 @@ export async function seedWorld(): Promise<World> {
   ];
 
   const auth: Record<ActorName, Auth> = {
-    anon: {}, seller: { token: seller!.token }, otherSeller: { token: otherSeller!.token }, buyer: { token: buyer!.token },
-    otherBuyer: { token: otherBuyer!.token }, operator: { token: operator!.token }, apiKey: { apiKey: key.createApiKey.key },
+    anon: {},
+    seller: { token: seller!.token },
+    otherSeller: { token: otherSeller!.token },
+    buyer: { token: buyer!.token },
+    otherBuyer: { token: otherBuyer!.token },
+    operator: { token: operator!.token },
+    apiKey: { apiKey: key.createApiKey.key },
   };
   return {
     app,
     users,
     auth,
     ids: {
-      hiddenLead: hiddenLead!, withdrawLead: withdrawLead!, eraseLead: eraseLead!, orderLead: orderLead!,
-      paidOrder: paidA.order.id, reservedOrder: reserved.id, cancellableOrder: cancellable.id,
-      purchase: purchaseA.id, undisputedPurchase: purchaseA2.id, dispute: disputeA.id, campaign: campaignA.id, delivery: deliveryA.id,
-      spareApiKey: spareKey.createApiKey.apiKey.id, ping: pingId, verificationTask: task.id, spareSellerOrg: spareSeller.organizationId,
+      hiddenLead: hiddenLead!,
+      withdrawLead: withdrawLead!,
+      eraseLead: eraseLead!,
+      orderLead: orderLead!,
+      paidOrder: paidA.order.id,
+      reservedOrder: reserved.id,
+      cancellableOrder: cancellable.id,
+      purchase: purchaseA.id,
+      undisputedPurchase: purchaseA2.id,
+      dispute: disputeA.id,
+      campaign: campaignA.id,
+      delivery: deliveryA.id,
+      spareApiKey: spareKey.createApiKey.apiKey.id,
+      ping: pingId,
+      verificationTask: task.id,
+      spareSellerOrg: spareSeller.organizationId,
     },
     signInUser: { email: signInUser!.email, password: PASSWORD },
     campaignInput,
@@ -198,7 +252,10 @@ export async function seedWorld(): Promise<World> {
       // a session row like signIn's, without paying for another password hash check under load
       const token = `lxs_${randomBytes(32).toString('base64url')}`;
       await deps.db.insert(schema.sessions).values({
-        id: `ses_${randomBytes(8).toString('hex')}`, tokenHash: createHash('sha256').update(token).digest('hex'), userId: users[actor].userId, expiresAt: new Date(Date.now() + 3_600_000),
+        id: `ses_${randomBytes(8).toString('hex')}`,
+        tokenHash: createHash('sha256').update(token).digest('hex'),
+        userId: users[actor].userId,
+        expiresAt: new Date(Date.now() + 3_600_000),
       });
       return { token };
     },

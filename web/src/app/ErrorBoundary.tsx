@@ -22,7 +22,9 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
       <div className="alert alert--error" role="alert">
         <p className="alert__title">This page ran into a problem.</p>
         <p>Reload the page to try again.</p>
-        <button type="button" className="button button--secondary" onClick={() => this.setState({ error: null })}>Try again</button>
+        <button type="button" className="button button--secondary" onClick={() => this.setState({ error: null })}>
+          Try again
+        </button>
       </div>
     );
   }

@@ -26,18 +26,30 @@ export function Layout() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <header className="header">
         <div className="header__inner">
-          <Link to="/" className="brand" aria-label="Leadex home">Leadex</Link>
-          <button type="button" className="header__menu button button--ghost" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>
+          <Link to="/" className="brand" aria-label="Leadex home">
+            Leadex
+          </Link>
+          <button
+            type="button"
+            className="header__menu button button--ghost"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
             Menu
           </button>
           <nav id="main-nav" className={`nav${menuOpen ? ' nav--open' : ''}`} aria-label="Main">
             <ul>
               {items.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} onClick={() => setMenuOpen(false)}>{item.label}</NavLink>
+                  <NavLink to={item.to} onClick={() => setMenuOpen(false)}>
+                    {item.label}
+                  </NavLink>
                 </li>
               ))}
             </ul>
@@ -47,7 +59,9 @@ export function Layout() {
               <>
                 <span className="account__who" aria-label="Signed in user">
                   <span className="account__name">{user.name}</span>
-                  <span className="account__meta">{enumLabel(user.role)} · {user.organization.name}</span>
+                  <span className="account__meta">
+                    {enumLabel(user.role)} · {user.organization.name}
+                  </span>
                 </span>
                 <button type="button" className="button button--ghost" onClick={doSignOut} disabled={signingOut.fetching}>
                   {signingOut.fetching ? 'Signing out…' : 'Sign out'}
@@ -56,14 +70,18 @@ export function Layout() {
             ) : (
               <>
                 <NavLink to="/sign-in">Sign in</NavLink>
-                <NavLink to="/sign-up" className="button button--small">Sign up</NavLink>
+                <NavLink to="/sign-up" className="button button--small">
+                  Sign up
+                </NavLink>
               </>
             )}
           </div>
         </div>
       </header>
       {user?.organization.suspended ? (
-        <div className="banner banner--warn" role="status">Your organization is suspended: it cannot list leads. Contact support.</div>
+        <div className="banner banner--warn" role="status">
+          Your organization is suspended: it cannot list leads. Contact support.
+        </div>
       ) : null}
       <main id="main" className="main" tabIndex={-1}>
         <ErrorBoundary>

@@ -57,36 +57,197 @@ export function AppRoutes() {
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="sign-up" element={<SignUpPage />} />
         <Route path="calculator" element={<CalculatorPage />} />
-        <Route path="marketplace" element={<RequireRole><MarketplacePage /></RequireRole>} />
-        <Route path="orders/:id" element={<RequireRole roles={['BUYER']}><OrderPage /></RequireRole>} />
-        <Route path="purchases" element={<RequireRole roles={['BUYER']}><PurchasesPage /></RequireRole>} />
-        <Route path="dashboard" element={<RequireRole roles={['BUYER']}><BuyerDashboardPage /></RequireRole>} />
+        <Route
+          path="marketplace"
+          element={
+            <RequireRole>
+              <MarketplacePage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="orders/:id"
+          element={
+            <RequireRole roles={['BUYER']}>
+              <OrderPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="purchases"
+          element={
+            <RequireRole roles={['BUYER']}>
+              <PurchasesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="dashboard"
+          element={
+            <RequireRole roles={['BUYER']}>
+              <BuyerDashboardPage />
+            </RequireRole>
+          }
+        />
         <Route path="campaigns">
-          <Route index element={<RequireRole roles={['BUYER']}><CampaignsPage /></RequireRole>} />
-          <Route path="new" element={<RequireRole roles={['BUYER']}><NewCampaignPage /></RequireRole>} />
-          <Route path=":id/edit" element={<RequireRole roles={['BUYER']}><EditCampaignPage /></RequireRole>} />
+          <Route
+            index
+            element={
+              <RequireRole roles={['BUYER']}>
+                <CampaignsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="new"
+            element={
+              <RequireRole roles={['BUYER']}>
+                <NewCampaignPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path=":id/edit"
+            element={
+              <RequireRole roles={['BUYER']}>
+                <EditCampaignPage />
+              </RequireRole>
+            }
+          />
         </Route>
-        <Route path="wallet" element={<RequireRole roles={['BUYER']}><WalletPage /></RequireRole>} />
-        <Route path="deliveries" element={<RequireRole roles={['BUYER']}><DeliveriesPage /></RequireRole>} />
-        <Route path="suppression" element={<RequireRole roles={['BUYER']}><SuppressionListPage /></RequireRole>} />
+        <Route
+          path="wallet"
+          element={
+            <RequireRole roles={['BUYER']}>
+              <WalletPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="deliveries"
+          element={
+            <RequireRole roles={['BUYER']}>
+              <DeliveriesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="suppression"
+          element={
+            <RequireRole roles={['BUYER']}>
+              <SuppressionListPage />
+            </RequireRole>
+          }
+        />
         <Route path="seller">
           <Route index element={<Navigate to="listings" replace />} />
-          <Route path="listings" element={<RequireRole roles={['SELLER']}><MyListingsPage /></RequireRole>} />
-          <Route path="leads/new" element={<RequireRole roles={['SELLER']}><SubmitLeadPage /></RequireRole>} />
-          <Route path="leads/csv" element={<RequireRole roles={['SELLER']}><CsvUploadPage /></RequireRole>} />
-          <Route path="sales" element={<RequireRole roles={['SELLER']}><SalesPage /></RequireRole>} />
-          <Route path="payouts" element={<RequireRole roles={['SELLER']}><PayoutsPage /></RequireRole>} />
-          <Route path="api-keys" element={<RequireRole roles={['SELLER']}><ApiKeysPage /></RequireRole>} />
+          <Route
+            path="listings"
+            element={
+              <RequireRole roles={['SELLER']}>
+                <MyListingsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="leads/new"
+            element={
+              <RequireRole roles={['SELLER']}>
+                <SubmitLeadPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="leads/csv"
+            element={
+              <RequireRole roles={['SELLER']}>
+                <CsvUploadPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="sales"
+            element={
+              <RequireRole roles={['SELLER']}>
+                <SalesPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="payouts"
+            element={
+              <RequireRole roles={['SELLER']}>
+                <PayoutsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="api-keys"
+            element={
+              <RequireRole roles={['SELLER']}>
+                <ApiKeysPage />
+              </RequireRole>
+            }
+          />
         </Route>
         <Route path="operator">
           <Route index element={<Navigate to="disputes" replace />} />
-          <Route path="disputes" element={<RequireRole roles={['OPERATOR']}><DisputesQueuePage /></RequireRole>} />
-          <Route path="verification" element={<RequireRole roles={['OPERATOR']}><VerificationTasksPage /></RequireRole>} />
-          <Route path="sellers" element={<RequireRole roles={['OPERATOR']}><SellersPage /></RequireRole>} />
-          <Route path="ledger" element={<RequireRole roles={['OPERATOR']}><LedgerPage /></RequireRole>} />
-          <Route path="price-grid" element={<RequireRole roles={['OPERATOR']}><PriceGridPage /></RequireRole>} />
-          <Route path="price-factors" element={<RequireRole roles={['OPERATOR']}><PriceFactorsPage /></RequireRole>} />
-          <Route path="commission" element={<RequireRole roles={['OPERATOR']}><CommissionPage /></RequireRole>} />
+          <Route
+            path="disputes"
+            element={
+              <RequireRole roles={['OPERATOR']}>
+                <DisputesQueuePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="verification"
+            element={
+              <RequireRole roles={['OPERATOR']}>
+                <VerificationTasksPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="sellers"
+            element={
+              <RequireRole roles={['OPERATOR']}>
+                <SellersPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="ledger"
+            element={
+              <RequireRole roles={['OPERATOR']}>
+                <LedgerPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="price-grid"
+            element={
+              <RequireRole roles={['OPERATOR']}>
+                <PriceGridPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="price-factors"
+            element={
+              <RequireRole roles={['OPERATOR']}>
+                <PriceFactorsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="commission"
+            element={
+              <RequireRole roles={['OPERATOR']}>
+                <CommissionPage />
+              </RequireRole>
+            }
+          />
         </Route>
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -3,7 +3,11 @@ import { GraphQLError } from 'graphql';
 import { apiErrorFromGraphql, apiErrorFromRest, fieldKeyOfPath, placeApiErrors, placeErrors } from './api-errors';
 
 const badInput = (fields: { path: string; message: string }[]) =>
-  new CombinedError({ graphQLErrors: [new GraphQLError('Some leads are malformed; nothing was submitted', { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', fields } })] });
+  new CombinedError({
+    graphQLErrors: [
+      new GraphQLError('Some leads are malformed; nothing was submitted', { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', fields } }),
+    ],
+  });
 
 describe('API error paths → form fields', () => {
   it('strips the argument and list index from input paths', () => {
@@ -32,15 +36,25 @@ describe('API error paths → form fields', () => {
   });
 
   it('joins several messages for one field', () => {
-    expect(placeErrors([{ key: 'phone', message: 'a.' }, { key: 'phone', message: 'b.' }], ['phone']).byField.phone).toBe('a. b.');
+    expect(
+      placeErrors(
+        [
+          { key: 'phone', message: 'a.' },
+          { key: 'phone', message: 'b.' },
+        ],
+        ['phone'],
+      ).byField.phone,
+    ).toBe('a. b.');
   });
 
   it('maps BAD_USER_INPUT fields of one list item onto the form', () => {
-    const error = apiErrorFromGraphql(badInput([
-      { path: 'input[0].capturedAt', message: 'must be an ISO-8601 date-time' },
-      { path: 'input[0].attributes.brand', message: 'Brand is required.' },
-      { path: 'input[1].phone', message: 'belongs to another lead' },
-    ]));
+    const error = apiErrorFromGraphql(
+      badInput([
+        { path: 'input[0].capturedAt', message: 'must be an ISO-8601 date-time' },
+        { path: 'input[0].attributes.brand', message: 'Brand is required.' },
+        { path: 'input[1].phone', message: 'belongs to another lead' },
+      ]),
+    );
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' });
     const placed = placeApiErrors(error, ['capturedAt', 'phone', 'attributes.brand'], 0);
     expect(placed.byField).toEqual({ capturedAt: 'must be an ISO-8601 date-time', 'attributes.brand': 'Brand is required.' });
@@ -48,22 +62,37 @@ describe('API error paths → form fields', () => {
   });
 
   it('finds the path of a variable coercion error in its message', () => {
-    const error = apiErrorFromGraphql(badInput([
-      { path: '', message: 'Variable "$input" got invalid value "yesterday" at "input[0].capturedAt"; Expected type "DateTime".' },
-    ]));
+    const error = apiErrorFromGraphql(
+      badInput([{ path: '', message: 'Variable "$input" got invalid value "yesterday" at "input[0].capturedAt"; Expected type "DateTime".' }]),
+    );
     expect(placeApiErrors(error, ['capturedAt'], 0).byField.capturedAt).toMatch(/yesterday/);
   });
 
   it('reads codes of other errors and network failures', () => {
-    const unauth = apiErrorFromGraphql(new CombinedError({ graphQLErrors: [new GraphQLError('Sign in first', { extensions: { code: 'UNAUTHENTICATED', reason: 'NOT_SIGNED_IN' } })] }));
+    const unauth = apiErrorFromGraphql(
+      new CombinedError({ graphQLErrors: [new GraphQLError('Sign in first', { extensions: { code: 'UNAUTHENTICATED', reason: 'NOT_SIGNED_IN' } })] }),
+    );
     expect(unauth).toEqual({ code: 'UNAUTHENTICATED', reason: 'NOT_SIGNED_IN', message: 'Sign in first', fields: [] });
     expect(apiErrorFromGraphql(new CombinedError({ networkError: new Error('Failed to fetch') }))?.code).toBe('NETWORK_ERROR');
     expect(apiErrorFromGraphql(null)).toBeNull();
   });
 
   it('reads the REST routes’ error body', () => {
-    expect(apiErrorFromRest(400, { error: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', message: 'Invalid input', fields: [{ path: 'file', message: 'the file has no rows under its header' }] } }))
-      .toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', message: 'Invalid input', fields: [{ path: 'file', message: 'the file has no rows under its header' }] });
+    expect(
+      apiErrorFromRest(400, {
+        error: {
+          code: 'BAD_USER_INPUT',
+          reason: 'INVALID_INPUT',
+          message: 'Invalid input',
+          fields: [{ path: 'file', message: 'the file has no rows under its header' }],
+        },
+      }),
+    ).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_INPUT',
+      message: 'Invalid input',
+      fields: [{ path: 'file', message: 'the file has no rows under its header' }],
+    });
     expect(apiErrorFromRest(502, '<html>').code).toBe('INTERNAL_SERVER_ERROR');
   });
 });

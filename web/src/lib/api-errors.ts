@@ -41,9 +41,7 @@ export function apiErrorFromGraphql(error: CombinedError | null | undefined): Ap
   const [first] = error.graphQLErrors;
   if (first) {
     const ext = first.extensions ?? {};
-    const fields = error.graphQLErrors.flatMap((e) =>
-      readFields(e.extensions?.fields).map((f) => (f.path ? f : { ...f, path: pathFromMessage(f.message) })),
-    );
+    const fields = error.graphQLErrors.flatMap((e) => readFields(e.extensions?.fields).map((f) => (f.path ? f : { ...f, path: pathFromMessage(f.message) })));
     const code = typeof ext.code === 'string' ? ext.code : 'INTERNAL_SERVER_ERROR';
     return {
       code,
@@ -68,7 +66,12 @@ export function apiErrorFromRest(status: number, body: unknown): ApiError {
     };
   }
   if (status === 0) return { code: 'NETWORK_ERROR', reason: null, message: NETWORK_MESSAGE, fields: [] };
-  return { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : `HTTP_${status}`, reason: null, message: status >= 500 ? INTERNAL_MESSAGE : `The server answered ${status}.`, fields: [] };
+  return {
+    code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : `HTTP_${status}`,
+    reason: null,
+    message: status >= 500 ? INTERNAL_MESSAGE : `The server answered ${status}.`,
+    fields: [],
+  };
 }
 
 const ROOT_ARGUMENTS = ['input', 'filter'];

@@ -1,7 +1,5 @@
 // The API's enums as ordered lists with labels, for selects, checkbox groups and badges.
-import type {
-  Exclusivity, GeoTier, LeadKind, LeadSort, LeadStatus, SourceChannel, Temperature,
-} from '../gql/graphql';
+import type { Exclusivity, GeoTier, LeadKind, LeadSort, LeadStatus, SourceChannel, Temperature } from '../gql/graphql';
 
 export const GEO_TIERS: readonly GeoTier[] = ['TIER_1', 'TIER_2', 'TIER_3'];
 export const LEAD_KINDS: readonly LeadKind[] = ['QUICK', 'REGISTRATION', 'PROMOTIONAL', 'INTERESTED'];
@@ -10,7 +8,15 @@ export const EXCLUSIVITIES: readonly Exclusivity[] = ['EXCLUSIVE', 'SHARED'];
 export const LEAD_SORTS: readonly LeadSort[] = ['NEWEST', 'PRICE_ASC', 'PRICE_DESC', 'SCORE_DESC'];
 export const LEAD_STATUSES: readonly LeadStatus[] = ['PENDING_VERIFICATION', 'LISTED', 'REJECTED', 'SOLD_OUT', 'EXPIRED', 'WITHDRAWN'];
 export const SOURCE_CHANNELS: readonly SourceChannel[] = [
-  'SEO', 'CONTEXT_ADS', 'SOCIAL', 'EMAIL', 'CPA_NETWORK', 'OFFLINE_EVENT', 'COLD_CALL', 'REFERRAL', 'OTHER',
+  'SEO',
+  'CONTEXT_ADS',
+  'SOCIAL',
+  'EMAIL',
+  'CPA_NETWORK',
+  'OFFLINE_EVENT',
+  'COLD_CALL',
+  'REFERRAL',
+  'OTHER',
 ];
 
 const SPECIAL_LABELS: Record<string, string> = {

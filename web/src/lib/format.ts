@@ -14,7 +14,12 @@ export function formatMoney(money: MoneyValue | null | undefined): string {
   if (!Number.isFinite(amount)) return `${money.amount} ${money.currencyCode}`;
   const digits = /^-?\d+(?:\.(\d+))?$/.exec(money.amount.trim())?.[1]?.length ?? 0;
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currencyCode, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
+    return new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency: money.currencyCode,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(amount);
   } catch {
     return `${money.amount} ${money.currencyCode}`;
   }

@@ -20,7 +20,15 @@ type Reset = () => Client;
 
 const ResetContext = createContext<Reset | null>(null);
 
-export function GraphqlProvider({ children, client: given, createClient = createGraphqlClient }: { children: ReactNode; client?: Client; createClient?: () => Client }) {
+export function GraphqlProvider({
+  children,
+  client: given,
+  createClient = createGraphqlClient,
+}: {
+  children: ReactNode;
+  client?: Client;
+  createClient?: () => Client;
+}) {
   const [client, setClient] = useState(() => given ?? createClient());
   const reset = useCallback(() => {
     const next = createClient();

@@ -32,7 +32,13 @@ describe('money in minor units', () => {
   it('sums and formats in a 0-digit currency (CLP, JPY, ISK)', () => {
     const prices = ['15000', '7', '250'].map((amount) => toMinor({ amount, currencyCode: 'CLP' }, 0));
     expect(prices).toEqual([15_000, 7, 250]);
-    expect(money(prices.reduce((a, b) => a + b, 0), 'CLP', 0)).toEqual({ amount: '15257', currencyCode: 'CLP' });
+    expect(
+      money(
+        prices.reduce((a, b) => a + b, 0),
+        'CLP',
+        0,
+      ),
+    ).toEqual({ amount: '15257', currencyCode: 'CLP' });
     expect(formatAmount(0, 0)).toBe('0');
     expect(parseAmount('12.5', 0)).toBeNull();
   });
@@ -40,7 +46,13 @@ describe('money in minor units', () => {
   it('sums and formats in a 3-digit currency (TND, KWD, BHD)', () => {
     const prices = ['12.340', '0.005', '1.1'].map((amount) => toMinor({ amount, currencyCode: 'TND' }, 3));
     expect(prices).toEqual([12_340, 5, 1_100]);
-    expect(money(prices.reduce((a, b) => a + b, 0), 'TND', 3)).toEqual({ amount: '13.445', currencyCode: 'TND' });
+    expect(
+      money(
+        prices.reduce((a, b) => a + b, 0),
+        'TND',
+        3,
+      ),
+    ).toEqual({ amount: '13.445', currencyCode: 'TND' });
     expect(formatAmount(-5, 3)).toBe('-0.005');
     expect(parseAmount('1.2345', 3)).toBeNull();
     // read with the wrong digits a 3-digit amount is not a 2-digit one: the bug the platform query removes

@@ -8,7 +8,10 @@ import { ErrorMessage, Loading } from './ui/feedback';
 
 export const PlatformQuery = graphql(`
   query Platform {
-    platform { currency minorUnitDigits }
+    platform {
+      currency
+      minorUnitDigits
+    }
   }
 `);
 
@@ -41,7 +44,9 @@ export function PlatformProvider({ children }: { children: ReactNode }) {
   return (
     <div className="page">
       <ErrorMessage error={error} title="Leadex could not be reached" />
-      <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>Try again</button>
+      <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+        Try again
+      </button>
     </div>
   );
 }

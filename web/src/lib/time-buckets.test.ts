@@ -12,7 +12,10 @@ describe('time buckets', () => {
     const items = [at(2026, 11, 20), at(2026, 11, 20, 23), at(2026, 11, 22), at(2026, 11, 10), at(2026, 11, 25)];
     const buckets = bucketByTime(items, (x) => x, new Date(2026, 10, 20, 9), new Date(2026, 10, 23, 18), 'day');
     expect(buckets.map((b) => [b.key, b.items.length])).toEqual([
-      ['2026-11-20', 2], ['2026-11-21', 0], ['2026-11-22', 1], ['2026-11-23', 0],
+      ['2026-11-20', 2],
+      ['2026-11-21', 0],
+      ['2026-11-22', 1],
+      ['2026-11-23', 0],
     ]);
   });
 
@@ -20,6 +23,9 @@ describe('time buckets', () => {
     expect(granularityFor(new Date(2026, 0, 1), new Date(2026, 1, 1))).toBe('day');
     expect(granularityFor(new Date(2026, 0, 1), new Date(2026, 5, 1))).toBe('week');
     const buckets = bucketByTime([at(2026, 11, 17), at(2026, 11, 22), at(2026, 11, 23)], (x) => x, new Date(2026, 10, 18), new Date(2026, 10, 24), 'week');
-    expect(buckets.map((b) => [b.key, b.items.length])).toEqual([['2026-11-16', 2], ['2026-11-23', 1]]);
+    expect(buckets.map((b) => [b.key, b.items.length])).toEqual([
+      ['2026-11-16', 2],
+      ['2026-11-23', 1],
+    ]);
   });
 });

@@ -54,7 +54,13 @@ export function useAllPages<TData, TVariables extends PageVariables, TNode>(
         if (cancelled) return;
         const error = apiErrorFromGraphql(result.error);
         if (error || !result.data) {
-          setState({ nodes, totalCount, fetching: false, error: error ?? { code: 'INTERNAL_SERVER_ERROR', reason: null, message: 'No data came back.', fields: [] }, truncated: false });
+          setState({
+            nodes,
+            totalCount,
+            fetching: false,
+            error: error ?? { code: 'INTERNAL_SERVER_ERROR', reason: null, message: 'No data came back.', fields: [] },
+            truncated: false,
+          });
           return;
         }
         const connection = selectRef.current(result.data);

@@ -57,8 +57,15 @@ export function renderWithApi(ui: ReactElement, handlers: Handlers, route = '/')
 export const SEGMENTS = [
   {
     __typename: 'Segment',
-    code: 'INSURANCE', name: 'Insurance', commissionRate: '0.2', returnWindowHours: 72, ttlDays: 30,
-    subsegments: [{ __typename: 'Subsegment', code: 'CASCO', name: 'CASCO (own damage)' }, { __typename: 'Subsegment', code: 'LIFE', name: 'Life' }],
+    code: 'INSURANCE',
+    name: 'Insurance',
+    commissionRate: '0.2',
+    returnWindowHours: 72,
+    ttlDays: 30,
+    subsegments: [
+      { __typename: 'Subsegment', code: 'CASCO', name: 'CASCO (own damage)' },
+      { __typename: 'Subsegment', code: 'LIFE', name: 'Life' },
+    ],
     attributeSchema: {
       fields: [
         { name: 'vehicleYear', type: 'integer', label: 'Vehicle year', requiredFor: ['CASCO', 'OSAGO'], min: 1950, max: 2027 },
@@ -69,7 +76,11 @@ export const SEGMENTS = [
   },
   {
     __typename: 'Segment',
-    code: 'AUTO_TEST_DRIVE', name: 'Auto test drives', commissionRate: '0.2', returnWindowHours: 72, ttlDays: 10,
+    code: 'AUTO_TEST_DRIVE',
+    name: 'Auto test drives',
+    commissionRate: '0.2',
+    returnWindowHours: 72,
+    ttlDays: 10,
     subsegments: [],
     attributeSchema: {
       fields: [
@@ -81,8 +92,15 @@ export const SEGMENTS = [
   },
   {
     __typename: 'Segment',
-    code: 'EDUCATION', name: 'Education', commissionRate: '0.2', returnWindowHours: 72, ttlDays: 30,
-    subsegments: [{ __typename: 'Subsegment', code: 'COURSE', name: 'Course' }, { __typename: 'Subsegment', code: 'TRAINING', name: 'Training' }],
+    code: 'EDUCATION',
+    name: 'Education',
+    commissionRate: '0.2',
+    returnWindowHours: 72,
+    ttlDays: 30,
+    subsegments: [
+      { __typename: 'Subsegment', code: 'COURSE', name: 'Course' },
+      { __typename: 'Subsegment', code: 'TRAINING', name: 'Training' },
+    ],
     attributeSchema: {
       fields: [
         { name: 'subject', type: 'string', label: 'Subject', required: true, min: 2, max: 80 },

@@ -37,7 +37,10 @@ export async function actorFromApiKey(deps: AppDeps, key: string): Promise<Actor
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
     // the condition repeats the check, so two concurrent calls write once
-    await deps.db.update(apiKeys).set({ lastUsedAt: now }).where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, stale))));
+    await deps.db
+      .update(apiKeys)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, stale))));
   }
   return { userId: null, organizationId: row.organizationId, role: 'SELLER', via: 'apiKey', apiKeyId: row.id, scopes: row.scopes.filter(isScope) };
 }
@@ -47,13 +50,22 @@ export async function createApiKey(deps: AppDeps, actor: Actor | null, raw: { na
   const input = parseInput(ZApiKeyInput, raw, '');
   const now = deps.clock().getTime();
   if (input.expiresAt && (input.expiresAt.getTime() <= now || input.expiresAt.getTime() > now + MAX_KEY_LIFETIME_MS)) {
-    throw new DomainError('INVALID_INPUT', 'The expiry must be in the future and within five years', [{ path: 'expiresAt', message: 'in the future, within five years' }]);
+    throw new DomainError('INVALID_INPUT', 'The expiry must be in the future and within five years', [
+      { path: 'expiresAt', message: 'in the future, within five years' },
+    ]);
   }
   const scopes = [...new Set(input.scopes ?? ['leads:write'])];
   // the key has 256 random bits, so a fast hash is enough: nobody can guess their way to a match
   const key = `lxk_${randomBytes(32).toString('base64url')}`;
   const row = {
-    id: newId('key'), organizationId: a.organizationId, createdBy: a.userId, name: input.name, prefix: key.slice(0, 10), keyHash: sha256(key), scopes, expiresAt: input.expiresAt ?? null,
+    id: newId('key'),
+    organizationId: a.organizationId,
+    createdBy: a.userId,
+    name: input.name,
+    prefix: key.slice(0, 10),
+    keyHash: sha256(key),
+    scopes,
+    expiresAt: input.expiresAt ?? null,
   };
   const [saved] = await deps.db.insert(apiKeys).values(row).returning();
   return { key, apiKey: saved! };

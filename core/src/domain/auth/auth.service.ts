@@ -52,21 +52,24 @@ async function openSession(deps: AppDeps, db: Db, userId: string): Promise<AuthR
 export async function signUp(deps: AppDeps, raw: unknown): Promise<AuthResult> {
   const input = parseWithStrongPassword(ZSignUpInput, raw, deps.config);
   const passwordHash = await hashPassword(input.password);
-  const emailTaken = () => new DomainError('EMAIL_TAKEN', 'An account with this e-mail already exists', [{ path: 'input.email', message: 'already registered' }]);
-  return deps.db.transaction(async (tx) => {
-    const taken = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
-    if (taken.length) throw emailTaken();
-    const orgId = newId('org');
-    await tx.insert(organizations).values({ id: orgId, name: input.organizationName, kind: input.role });
-    const userId = newId('usr');
-    // the unique index on email settles a race between two sign-ups with the same address
-    await tx.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash, role: input.role, organizationId: orgId });
-    return openSession(deps, tx, userId);
-  }).catch((err: unknown) => {
-    // two sign-ups racing for one address: the loser hears what it would have heard a moment later
-    if (isUniqueViolation(err, 'users_email_uq')) throw emailTaken();
-    throw err;
-  });
+  const emailTaken = () =>
+    new DomainError('EMAIL_TAKEN', 'An account with this e-mail already exists', [{ path: 'input.email', message: 'already registered' }]);
+  return deps.db
+    .transaction(async (tx) => {
+      const taken = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
+      if (taken.length) throw emailTaken();
+      const orgId = newId('org');
+      await tx.insert(organizations).values({ id: orgId, name: input.organizationName, kind: input.role });
+      const userId = newId('usr');
+      // the unique index on email settles a race between two sign-ups with the same address
+      await tx.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash, role: input.role, organizationId: orgId });
+      return openSession(deps, tx, userId);
+    })
+    .catch((err: unknown) => {
+      // two sign-ups racing for one address: the loser hears what it would have heard a moment later
+      if (isUniqueViolation(err, 'users_email_uq')) throw emailTaken();
+      throw err;
+    });
 }
 
 /**
@@ -122,7 +125,10 @@ export async function createOperator(deps: AppDeps, email: string, password: str
   return deps.db.transaction(async (tx) => {
     let [platform] = await tx.select().from(organizations).where(eq(organizations.kind, 'PLATFORM')).limit(1);
     if (!platform) {
-      [platform] = await tx.insert(organizations).values({ id: newId('org'), name: 'Leadex operators', kind: 'PLATFORM' }).returning();
+      [platform] = await tx
+        .insert(organizations)
+        .values({ id: newId('org'), name: 'Leadex operators', kind: 'PLATFORM' })
+        .returning();
     }
     const taken = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
     if (taken.length) throw new DomainError('EMAIL_TAKEN', 'An account with this e-mail already exists');

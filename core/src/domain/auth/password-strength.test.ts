@@ -10,7 +10,7 @@ describe('password strength', () => {
     expect(passwordWeakness('leadex-demo-password', policy)).toBeNull();
   });
 
-  it('refuses common and keyboard-walk passwords with zxcvbn\'s advice', () => {
+  it("refuses common and keyboard-walk passwords with zxcvbn's advice", () => {
     expect(passwordWeakness('password123', policy)).toMatch(/common/i);
     expect(passwordWeakness('qwertyuiop12', policy)).not.toBeNull();
     expect(passwordWeakness('aaaaaaaaaaaa', policy)).toMatch(/repeat/i);
@@ -20,7 +20,7 @@ describe('password strength', () => {
     expect(passwordWeakness('x7#Qv!2p', policy)).toMatch(/at least 10 characters/);
   });
 
-  it('refuses a password made of the user\'s own name', () => {
+  it("refuses a password made of the user's own name", () => {
     expect(passwordWeakness('zorblaxquintrell', policy)).toBeNull();
     expect(passwordWeakness('zorblaxquintrell', policy, ['Zorblax Quintrell'])).not.toBeNull();
   });
@@ -40,7 +40,10 @@ describe('password strength', () => {
   });
 
   it('reports a weak password beside the other bad fields', () => {
-    expect(codeAndPaths({ email: 'nope', password: 'short', name: '' })).toEqual({ code: 'INVALID_INPUT', paths: ['input.email', 'input.name', 'input.password'] });
+    expect(codeAndPaths({ email: 'nope', password: 'short', name: '' })).toEqual({
+      code: 'INVALID_INPUT',
+      paths: ['input.email', 'input.name', 'input.password'],
+    });
   });
 
   it('passes a strong password through', () => {

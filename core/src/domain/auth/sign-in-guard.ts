@@ -29,7 +29,12 @@ export function createSignInGuard(redis: Redis, prefix: string): SignInGuard {
   // points are "failures", counted with penalty() (which never refuses) and turned into blocks by the rules
   const pairFails = insuredLimiter(redis, { keyPrefix: `${prefix}-signin-pair-fails`, points: L.consecutiveFailsPerPair, duration: L.pairMemorySeconds });
   const pairBlock = insuredLimiter(redis, { keyPrefix: `${prefix}-signin-pair-block`, points: 1, duration: L.pairMaxBlockSeconds });
-  const ipFails = insuredLimiter(redis, { keyPrefix: `${prefix}-signin-ip-fails`, points: L.failsPerIpPerDay, duration: 24 * 3600, blockDuration: L.ipBlockSeconds });
+  const ipFails = insuredLimiter(redis, {
+    keyPrefix: `${prefix}-signin-ip-fails`,
+    points: L.failsPerIpPerDay,
+    duration: 24 * 3600,
+    blockDuration: L.ipBlockSeconds,
+  });
   const emailFails = insuredLimiter(redis, { keyPrefix: `${prefix}-signin-email-fails`, points: L.failsPerEmailPerDay, duration: 24 * 3600 });
   const knownIps = insuredLimiter(redis, { keyPrefix: `${prefix}-signin-known-ip`, points: 1, duration: L.knownIpSeconds });
   const pairKey = (ip: string, email: string) => `${digest(email)}_${clientKey(ip)}`;
@@ -37,7 +42,12 @@ export function createSignInGuard(redis: Redis, prefix: string): SignInGuard {
   return {
     async check(ip, email) {
       const pair = pairKey(ip, email);
-      const [blocked, byIp, byEmail, known] = await Promise.all([pairBlock.get(pair), ipFails.get(clientKey(ip)), emailFails.get(digest(email)), knownIps.get(pair)]);
+      const [blocked, byIp, byEmail, known] = await Promise.all([
+        pairBlock.get(pair),
+        ipFails.get(clientKey(ip)),
+        emailFails.get(digest(email)),
+        knownIps.get(pair),
+      ]);
       if (blocked && blocked.consumedPoints > 1) throw refused(blocked);
       if (byIp && byIp.consumedPoints > L.failsPerIpPerDay) throw refused(byIp);
       // many IPs against one account: new IPs wait until the day's count runs out; the owner's usual IPs do not

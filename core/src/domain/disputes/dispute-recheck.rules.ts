@@ -36,7 +36,12 @@ export const NOT_SUPPRESSED = 'NOT_SUPPRESSED';
  * The checks in the order they are shown: contact re-validation, the automatic provider's checks, then the
  * lookups. `names` is every check that ran; a name in `failures` failed, every other one passed.
  */
-export function recheckResult(names: readonly string[], failures: readonly RecheckFailure[], checkedAt: Date, knownAtSale: readonly string[] = []): RecheckResult {
+export function recheckResult(
+  names: readonly string[],
+  failures: readonly RecheckFailure[],
+  checkedAt: Date,
+  knownAtSale: readonly string[] = [],
+): RecheckResult {
   const failed = new Set(failures.map((f) => f.name));
   const all = [...names, ...[...failed].filter((n) => !names.includes(n))];
   return { checks: all.map((name) => ({ name, passed: !failed.has(name), checkedAt })), failures: [...failures], knownAtSale: [...knownAtSale] };

@@ -4,7 +4,10 @@ import { mayReadRecheck, recheckFindingOf, visibleRecheck } from './dispute-view
 
 const actor = (role: Actor['role'], organizationId: string): Actor => ({ userId: 'usr_1', organizationId, role, via: 'session' });
 const checkedAt = new Date('2026-12-01T10:00:00Z');
-const dispute = { buyerOrgId: 'org_buyer', autoCheck: encodeAutoCheck('re-check failed: UNIQUE_CONTACT', [{ name: 'UNIQUE_CONTACT', passed: false, checkedAt }]) };
+const dispute = {
+  buyerOrgId: 'org_buyer',
+  autoCheck: encodeAutoCheck('re-check failed: UNIQUE_CONTACT', [{ name: 'UNIQUE_CONTACT', passed: false, checkedAt }]),
+};
 
 describe("who reads a dispute's re-check list", () => {
   it('is the buying organization and operators', () => {

@@ -14,7 +14,9 @@ describe('dispute lifecycle', () => {
     expect(isFinal(DISPUTE_LIFECYCLE, 'ACCEPTED')).toBe(true);
     expect(isFinal(DISPUTE_LIFECYCLE, 'REJECTED')).toBe(true);
     expect(UNDECIDED_DISPUTE_STATUSES).toEqual(['OPEN']);
-    expect(() => assertTransition(DISPUTE_LIFECYCLE, 'ACCEPTED', 'REJECTED', 'OPERATOR', { code: 'DISPUTE_ALREADY_RESOLVED' })).toThrow(expect.objectContaining({ code: 'DISPUTE_ALREADY_RESOLVED' }));
+    expect(() => assertTransition(DISPUTE_LIFECYCLE, 'ACCEPTED', 'REJECTED', 'OPERATOR', { code: 'DISPUTE_ALREADY_RESOLVED' })).toThrow(
+      expect.objectContaining({ code: 'DISPUTE_ALREADY_RESOLVED' }),
+    );
     expect(() => assertTransition(DISPUTE_LIFECYCLE, 'REJECTED', 'ACCEPTED', 'SYSTEM')).toThrow(expect.objectContaining({ code: 'TRANSITION_NOT_ALLOWED' }));
   });
 });

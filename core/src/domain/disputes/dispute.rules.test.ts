@@ -48,14 +48,19 @@ describe('refund amount of an accepted dispute', () => {
   });
   it('never refunds more than the price, whatever was refunded before and whatever is asked', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000_000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.option(fc.integer({ min: -10, max: 1_000_000_010 })), (price, share, asked) => {
-        const refunded = Math.floor(price * share);
-        const amount = disputeRefundAmount({ price: usd(price), refunded: usd(refunded) }, asked == null ? null : usd(asked));
-        if (amount == null) return;
-        expect(amount.amount).toBeGreaterThanOrEqual(1);
-        expect(refunded + amount.amount).toBeLessThanOrEqual(price);
-        expect(refundableAmount(usd(price), usd(refunded + amount.amount)).amount).toBe(price - refunded - amount.amount);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.option(fc.integer({ min: -10, max: 1_000_000_010 })),
+        (price, share, asked) => {
+          const refunded = Math.floor(price * share);
+          const amount = disputeRefundAmount({ price: usd(price), refunded: usd(refunded) }, asked == null ? null : usd(asked));
+          if (amount == null) return;
+          expect(amount.amount).toBeGreaterThanOrEqual(1);
+          expect(refunded + amount.amount).toBeLessThanOrEqual(price);
+          expect(refundableAmount(usd(price), usd(refunded + amount.amount)).amount).toBe(price - refunded - amount.amount);
+        },
+      ),
     );
   });
 });

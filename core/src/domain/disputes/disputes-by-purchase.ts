@@ -7,6 +7,9 @@ import type { DisputeRow } from './list-disputes';
 /** No access check: callers reach these purchases through a parent the caller was already allowed to read. */
 export async function disputesByPurchaseIds(deps: AppDeps, purchaseIds: readonly string[]): Promise<Map<string, DisputeRow>> {
   if (!purchaseIds.length) return new Map();
-  const rows = await deps.db.select().from(schema.disputes).where(inArray(schema.disputes.purchaseId, [...purchaseIds]));
+  const rows = await deps.db
+    .select()
+    .from(schema.disputes)
+    .where(inArray(schema.disputes.purchaseId, [...purchaseIds]));
   return new Map(rows.map((r) => [r.purchaseId, r]));
 }

@@ -21,7 +21,21 @@ export async function listDisputes(deps: AppDeps, actor: Actor | null, status: s
     args,
     { time: disputes.openedAt, id: disputes.id },
     (d) => d.openedAt,
-    (after, limit) => deps.db.select().from(disputes).where(and(...scope, after)).orderBy(desc(disputes.openedAt), desc(disputes.id)).limit(limit),
-    async () => Number((await deps.db.select({ n: count() }).from(disputes).where(and(...scope)))[0]!.n),
+    (after, limit) =>
+      deps.db
+        .select()
+        .from(disputes)
+        .where(and(...scope, after))
+        .orderBy(desc(disputes.openedAt), desc(disputes.id))
+        .limit(limit),
+    async () =>
+      Number(
+        (
+          await deps.db
+            .select({ n: count() })
+            .from(disputes)
+            .where(and(...scope))
+        )[0]!.n,
+      ),
   );
 }

@@ -68,8 +68,15 @@ export async function openDispute(deps: AppDeps, actor: Actor | null, raw: unkno
     const [dispute] = await tx
       .insert(disputes)
       .values({
-        id: newId('dsp'), purchaseId: row.purchase.id, buyerOrgId: buyer.organizationId, sellerOrgId: row.purchase.sellerOrgId,
-        reason: input.reason, evidence: input.evidence ?? null, status: 'OPEN', idempotencyKey: idempotencyKey ?? null, openedAt: now,
+        id: newId('dsp'),
+        purchaseId: row.purchase.id,
+        buyerOrgId: buyer.organizationId,
+        sellerOrgId: row.purchase.sellerOrgId,
+        reason: input.reason,
+        evidence: input.evidence ?? null,
+        status: 'OPEN',
+        idempotencyKey: idempotencyKey ?? null,
+        openedAt: now,
         // the re-check is kept with the dispute, for the operator to read beside the evidence
         autoCheck: encodeAutoCheck(finding, recheck.checks),
       })

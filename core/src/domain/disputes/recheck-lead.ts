@@ -75,7 +75,13 @@ export async function recheckLead(deps: AppDeps, tx: Db, lead: LeadRow, buyerOrg
 
   if (contact) {
     names.push(VALID_CONTACT, ...AUTOMATIC_CHECKS);
-    const { issues } = normalizeContact({ fullName: contact.fullName, phone: contact.phoneE164, email: contact.email, socialUrl: contact.socialUrl, country: lead.country } as TLeadInput);
+    const { issues } = normalizeContact({
+      fullName: contact.fullName,
+      phone: contact.phoneE164,
+      email: contact.email,
+      socialUrl: contact.socialUrl,
+      country: lead.country,
+    } as TLeadInput);
     for (const e of issues.filter((i) => i.severity === 'ERROR')) failures.push({ name: VALID_CONTACT, reason: e.code });
   }
   const duplicate = await duplicatesElsewhere(tx, lead, purchaseId);

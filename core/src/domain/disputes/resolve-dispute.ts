@@ -23,7 +23,12 @@ const alreadyResolved = (d: DisputeRow) => ({ code: 'DISPUTE_ALREADY_RESOLVED' a
  * operator: null means the system (automatic acceptance). refundAmount: null refunds all that is still refundable.
  * A dispute already decided is DISPUTE_ALREADY_RESOLVED (a CONFLICT), never decided again.
  */
-export async function acceptDispute(deps: AppDeps, operator: (Actor & { userId: string }) | null, id: string, options: { refundAmount: Money | null; note?: string | null }): Promise<DisputeRow> {
+export async function acceptDispute(
+  deps: AppDeps,
+  operator: (Actor & { userId: string }) | null,
+  id: string,
+  options: { refundAmount: Money | null; note?: string | null },
+): Promise<DisputeRow> {
   const dispute = await deps.db.transaction(async (tx) => {
     const [d] = await tx.select().from(disputes).where(eq(disputes.id, id)).for('update');
     if (!d) throw new DomainError('DISPUTE_NOT_FOUND', 'No such dispute');
@@ -33,19 +38,41 @@ export async function acceptDispute(deps: AppDeps, operator: (Actor & { userId: 
     const refund = disputeRefundAmount(held, options.refundAmount);
     if (!refund) {
       const refundable = refundableAmount(held.price, held.refunded);
-      throw badInput([{ path: 'refundAmount', message: `between 0.01 and what is still refundable (${formatDecimal(refundable.amount, refundable.currency)} ${refundable.currency})` }]);
+      throw badInput([
+        {
+          path: 'refundAmount',
+          message: `between 0.01 and what is still refundable (${formatDecimal(refundable.amount, refundable.currency)} ${refundable.currency})`,
+        },
+      ]);
     }
     const amount = refund.amount;
     const now = deps.clock();
     const [updated] = await tx
       .update(disputes)
-      .set({ status: 'ACCEPTED', refundAmount: amount, note: options.note ?? null, resolvedAt: now, resolvedBy: operator?.userId ?? null, autoDecided: !operator })
+      .set({
+        status: 'ACCEPTED',
+        refundAmount: amount,
+        note: options.note ?? null,
+        resolvedAt: now,
+        resolvedBy: operator?.userId ?? null,
+        autoDecided: !operator,
+      })
       .where(eq(disputes.id, id))
       .returning();
     await tx.insert(refunds).values({
-      id: newId('rfd'), orderId: purchase!.orderId, purchaseId: purchase!.id, disputeId: d.id, reason: `dispute ${d.reason}`,
-      amount, currency: purchase!.currency, paymentIntentId: purchase!.paymentIntentId, idempotencyKey: `dispute-${d.id}`,
-      sourceAccount: PLATFORM_ESCROW, destination: purchase!.paidWith === 'WALLET' ? 'WALLET' : 'STRIPE', status: 'PENDING', createdAt: now,
+      id: newId('rfd'),
+      orderId: purchase!.orderId,
+      purchaseId: purchase!.id,
+      disputeId: d.id,
+      reason: `dispute ${d.reason}`,
+      amount,
+      currency: purchase!.currency,
+      paymentIntentId: purchase!.paymentIntentId,
+      idempotencyKey: `dispute-${d.id}`,
+      sourceAccount: PLATFORM_ESCROW,
+      destination: purchase!.paidWith === 'WALLET' ? 'WALLET' : 'STRIPE',
+      status: 'PENDING',
+      createdAt: now,
     });
     if (d.reason === 'NOT_INTERESTED') {
       // upheld "never asked to be contacted": the person goes on the do-not-contact list for every seller
@@ -57,7 +84,9 @@ export async function acceptDispute(deps: AppDeps, operator: (Actor & { userId: 
     return updated!;
   });
   // after commit; if the enqueue fails the refund-retry schedule still finds the PENDING refund
-  await deps.jobs.enqueueDisputeRefund({ disputeId: dispute.id }).catch((err: Error) => deps.logger.warn({ disputeId: id, err: err.message }, 'dispute-refund enqueue failed'));
+  await deps.jobs
+    .enqueueDisputeRefund({ disputeId: dispute.id })
+    .catch((err: Error) => deps.logger.warn({ disputeId: id, err: err.message }, 'dispute-refund enqueue failed'));
   return dispute;
 }
 
@@ -66,14 +95,25 @@ export async function rejectDispute(deps: AppDeps, operator: Actor & { userId: s
     const [d] = await tx.select().from(disputes).where(eq(disputes.id, id)).for('update');
     if (!d) throw new DomainError('DISPUTE_NOT_FOUND', 'No such dispute');
     assertTransition(DISPUTE_LIFECYCLE, d.status, 'REJECTED', 'OPERATOR', alreadyResolved(d));
-    const [updated] = await tx.update(disputes).set({ status: 'REJECTED', note, resolvedAt: deps.clock(), resolvedBy: operator.userId }).where(eq(disputes.id, id)).returning();
+    const [updated] = await tx
+      .update(disputes)
+      .set({ status: 'REJECTED', note, resolvedAt: deps.clock(), resolvedBy: operator.userId })
+      .where(eq(disputes.id, id))
+      .returning();
     // a complaint found unfounded is (small) evidence for the seller
     await recomputeSellerQuality(tx, d.sellerOrgId);
     return updated!;
   });
 }
 
-export async function resolveDispute(deps: AppDeps, actor: Actor | null, id: string, decision: string, refundAmount: string | null | undefined, note: string | null | undefined) {
+export async function resolveDispute(
+  deps: AppDeps,
+  actor: Actor | null,
+  id: string,
+  decision: string,
+  refundAmount: string | null | undefined,
+  note: string | null | undefined,
+) {
   const operator = requireUser(actor, 'OPERATOR');
   const text = note?.trim() || null;
   if (text && text.length > 2000) throw badInput([{ path: 'note', message: 'at most 2000 characters' }]);

@@ -50,7 +50,11 @@ export async function matchingCampaigns(deps: AppDeps, db: Db, lead: LeadRow, se
   return candidates.filter((c) => {
     const f = c.filter as TLeadFilter;
     // createCampaign refuses prices with too many digits; one stored before that matches nothing rather than everything
-    const priced = { ...f, minPriceMinor: f.minPrice ? parseDecimal(f.minPrice, currency) ?? Number.MAX_SAFE_INTEGER : null, maxPriceMinor: f.maxPrice ? parseDecimal(f.maxPrice, currency) ?? -1 : null };
+    const priced = {
+      ...f,
+      minPriceMinor: f.minPrice ? (parseDecimal(f.minPrice, currency) ?? Number.MAX_SAFE_INTEGER) : null,
+      maxPriceMinor: f.maxPrice ? (parseDecimal(f.maxPrice, currency) ?? -1) : null,
+    };
     return leadMatchesFilter({ ...lead, sellerQuality }, priced, now) && inSchedule(c.schedule as ScheduleWindow[], c.timeZone, now);
   });
 }
@@ -65,15 +69,25 @@ export async function affordableBids(deps: AppDeps, tx: Db, matched: CampaignRow
   const buyerIds = [...new Set(matched.map((c) => c.buyerOrgId))].sort();
   const campaignIds = matched.map((c) => c.id);
   // lock order everywhere: buyers, then campaigns, each by id
-  if (lock) await tx.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, buyerIds)).orderBy(asc(organizations.id)).for('update');
+  if (lock)
+    await tx.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, buyerIds)).orderBy(asc(organizations.id)).for('update');
   const query = tx.select().from(campaigns).where(inArray(campaigns.id, campaignIds)).orderBy(asc(campaigns.id));
   const fresh = lock ? await query.for('update') : await query;
   const wallets = new Map(
-    (await queryRows<{ account: string; balance: string }>(tx, sql`SELECT account, (-sum(amount))::text AS balance FROM ledger_postings WHERE account IN ${buyerIds.map(buyerWallet)} GROUP BY account`)).map((r) => [r.account, Number(r.balance)]),
+    (
+      await queryRows<{ account: string; balance: string }>(
+        tx,
+        sql`SELECT account, (-sum(amount))::text AS balance FROM ledger_postings WHERE account IN ${buyerIds.map(buyerWallet)} GROUP BY account`,
+      )
+    ).map((r) => [r.account, Number(r.balance)]),
   );
   const now = deps.clock();
   // wins since local midnight, for every capped campaign at once
-  const today = await winsToday(tx, fresh.filter((c) => c.dailyCap != null).map((c) => c.id), now);
+  const today = await winsToday(
+    tx,
+    fresh.filter((c) => c.dailyCap != null).map((c) => c.id),
+    now,
+  );
   const bids: Bid[] = [];
   for (const c of fresh) {
     if (!c.active) continue;
@@ -90,17 +104,43 @@ export async function affordableBids(deps: AppDeps, tx: Db, matched: CampaignRow
 async function recordWin(deps: AppDeps, tx: Db, lead: LeadRow, award: Award, commissionBps: number, now: Date): Promise<string> {
   const orderId = newId('ord');
   const purchaseId = newId('pur');
-  await tx.insert(orders).values({ id: orderId, buyerOrgId: award.buyerOrgId, status: 'PAID', total: award.price, currency: lead.currency, expiresAt: now, paidAt: now, closedAt: now, createdAt: now });
+  await tx.insert(orders).values({
+    id: orderId,
+    buyerOrgId: award.buyerOrgId,
+    status: 'PAID',
+    total: award.price,
+    currency: lead.currency,
+    expiresAt: now,
+    paidAt: now,
+    closedAt: now,
+    createdAt: now,
+  });
   await tx.insert(orderLines).values({ orderId, leadId: lead.id, buyerOrgId: award.buyerOrgId, price: award.price });
   const split = splitCommission(award.price, commissionBps);
   await tx.insert(purchases).values({
-    id: purchaseId, orderId, leadId: lead.id, buyerOrgId: award.buyerOrgId, sellerOrgId: lead.sellerOrgId, price: award.price,
-    commission: split.commission, sellerNet: split.sellerNet, currency: lead.currency, paidWith: 'WALLET', campaignId: award.campaignId, purchasedAt: now,
+    id: purchaseId,
+    orderId,
+    leadId: lead.id,
+    buyerOrgId: award.buyerOrgId,
+    sellerOrgId: lead.sellerOrgId,
+    price: award.price,
+    commission: split.commission,
+    sellerNet: split.sellerNet,
+    currency: lead.currency,
+    paidWith: 'WALLET',
+    campaignId: award.campaignId,
+    purchasedAt: now,
   });
   await tx.insert(campaignWins).values({ campaignId: award.campaignId, leadId: lead.id, purchaseId, price: award.price, wonAt: now });
-  await tx.update(campaigns).set({ spent: sql`${campaigns.spent} + ${award.price}` }).where(eq(campaigns.id, award.campaignId));
+  await tx
+    .update(campaigns)
+    .set({ spent: sql`${campaigns.spent} + ${award.price}` })
+    .where(eq(campaigns.id, award.campaignId));
   await postLedgerTransaction(tx, {
-    eventKey: `campaign-sale:${purchaseId}`, kind: 'WALLET_PURCHASE', memo: `campaign ${award.campaignId} won ${lead.id}`, occurredAt: now,
+    eventKey: `campaign-sale:${purchaseId}`,
+    kind: 'WALLET_PURCHASE',
+    memo: `campaign ${award.campaignId} won ${lead.id}`,
+    occurredAt: now,
     postings: [debit(buyerWallet(award.buyerOrgId), money(award.price, lead.currency)), credit(PLATFORM_ESCROW, money(award.price, lead.currency))],
   });
   return purchaseId;
@@ -122,37 +162,56 @@ export async function allocateLead(
     const [lead] = await tx.select().from(leads).where(eq(leads.id, leadId)).for('update');
     const slots = lead ? freeCapacity(lead, now) : 0;
     if (!lead || slots === 0) return { leadId, sold: [] };
-    const [seller] = await tx.select({ q: organizations.qualityScore, suspended: organizations.suspended }).from(organizations).where(eq(organizations.id, lead.sellerOrgId));
+    const [seller] = await tx
+      .select({ q: organizations.qualityScore, suspended: organizations.suspended })
+      .from(organizations)
+      .where(eq(organizations.id, lead.sellerOrgId));
     if (seller!.suspended) return { leadId, sold: [] };
     const held = new Set(
-      (await tx.select({ buyer: orderLines.buyerOrgId }).from(orderLines).where(and(eq(orderLines.leadId, leadId), eq(orderLines.active, true)))).map((r) => r.buyer),
+      (
+        await tx
+          .select({ buyer: orderLines.buyerOrgId })
+          .from(orderLines)
+          .where(and(eq(orderLines.leadId, leadId), eq(orderLines.active, true)))
+      ).map((r) => r.buyer),
     );
     const candidates = (await matchingCampaigns(deps, tx, lead, seller!.q, fixed?.campaignId)).filter((c) => !held.has(c.buyerOrgId));
     // a buyer's own contacts are never sold back to them, by a campaign or a ping's post
-    const ownContact = await buyersSuppressing(tx, candidates.map((c) => c.buyerOrgId), lead);
+    const ownContact = await buyersSuppressing(
+      tx,
+      candidates.map((c) => c.buyerOrgId),
+      lead,
+    );
     const matched = candidates.filter((c) => !ownContact.has(c.buyerOrgId));
     if (!matched.length) return { leadId, sold: [] };
     const bids = await affordableBids(deps, tx, matched);
     const awards = fixed
-      ? bids.filter((b) => b.campaignId === fixed.campaignId && b.maxBid >= fixed.price.amount).map((b) => ({ campaignId: b.campaignId, buyerOrgId: b.buyerOrgId, price: fixed.price.amount }))
+      ? bids
+          .filter((b) => b.campaignId === fixed.campaignId && b.maxBid >= fixed.price.amount)
+          .map((b) => ({ campaignId: b.campaignId, buyerOrgId: b.buyerOrgId, price: fixed.price.amount }))
       : runAuction(bids, lead.price, slots);
     const sold: AllocationResult['sold'] = [];
     for (const award of awards) sold.push({ ...award, purchaseId: await recordWin(deps, tx, lead, award, commissionBpsOf(segments.get(lead.segment)), now) });
     if (sold.length) {
-      await tx
-        .update(leads)
-        .set(salesAndSoldOut(sold.length))
-        .where(eq(leads.id, leadId));
+      await tx.update(leads).set(salesAndSoldOut(sold.length)).where(eq(leads.id, leadId));
     }
     return { leadId, sold };
   });
-  if (result.sold.length) await enqueueDeliveries(deps, result.sold.map((s) => s.purchaseId));
+  if (result.sold.length)
+    await enqueueDeliveries(
+      deps,
+      result.sold.map((s) => s.purchaseId),
+    );
   return result;
 }
 
 /** The allocation job: every lead the batch's verdict put on the market, in id order. */
 export async function allocateBatch(deps: AppDeps, batchId: string): Promise<{ leads: number; sold: number }> {
-  const listed = await deps.db.select({ id: leads.id }).from(leads).where(and(eq(leads.batchId, batchId), eq(leads.status, 'LISTED'))).orderBy(asc(leads.id));
+  const listed = await deps.db
+    .select({ id: leads.id })
+    .from(leads)
+    .where(and(eq(leads.batchId, batchId), eq(leads.status, 'LISTED')))
+    .orderBy(asc(leads.id));
   const segments = await loadSegments(deps.db);
   let sold = 0;
   for (const { id } of listed) sold += (await allocateLead(deps, id, undefined, segments)).sold.length;

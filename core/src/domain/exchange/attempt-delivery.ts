@@ -63,11 +63,29 @@ export async function attemptDelivery(deps: AppDeps, deliveryId: string, lastAtt
   // the consent proof travels with the contact, so the buyer's CRM holds what the person agreed to
   const consent = disclosure?.consent ? { ...disclosure.consent, timestamp: disclosure.consent.timestamp.toISOString() } : null;
   const body = JSON.stringify({
-    id: delivery.id, type: 'lead.purchased', createdAt: deps.clock().toISOString(),
-    purchase: { id: purchase.id, price: { amount: formatDecimal(purchase.price, purchase.currency), currencyCode: purchase.currency }, purchasedAt: purchase.purchasedAt.toISOString(), campaignId: purchase.campaignId },
+    id: delivery.id,
+    type: 'lead.purchased',
+    createdAt: deps.clock().toISOString(),
+    purchase: {
+      id: purchase.id,
+      price: { amount: formatDecimal(purchase.price, purchase.currency), currencyCode: purchase.currency },
+      purchasedAt: purchase.purchasedAt.toISOString(),
+      campaignId: purchase.campaignId,
+    },
     lead: {
-      id: lead.id, segment: lead.segment, subsegment: lead.subsegment, country: lead.country, region: lead.region, city: lead.city,
-      kind: lead.kind, temperature: lead.temperature, score: lead.score, capturedAt: lead.capturedAt.toISOString(), attributes: lead.attributes, contact, consent,
+      id: lead.id,
+      segment: lead.segment,
+      subsegment: lead.subsegment,
+      country: lead.country,
+      region: lead.region,
+      city: lead.city,
+      kind: lead.kind,
+      temperature: lead.temperature,
+      score: lead.score,
+      capturedAt: lead.capturedAt.toISOString(),
+      attributes: lead.attributes,
+      contact,
+      consent,
     },
   });
   const { secret } = deps.vault.open<{ secret: string }>(endpoint.secretSealed, endpoint.secretKeyId);
@@ -78,10 +96,15 @@ export async function attemptDelivery(deps: AppDeps, deliveryId: string, lastAtt
   let httpStatus: number | null = null;
   let verdict: AttemptVerdict;
   try {
-    const res = await safeFetch(endpoint.url, {
-      method: 'POST', body,
-      headers: { 'content-type': 'application/json', 'user-agent': 'Leadex-Webhooks/1', [SIGNATURE_HEADER]: signDelivery(secret, timestamp, body) },
-    }, { policy: outboundPolicy(deps.config), resolve, timeoutMs: TIMEOUT_MS, maxResponseBytes: MAX_ANSWER_BYTES });
+    const res = await safeFetch(
+      endpoint.url,
+      {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', 'user-agent': 'Leadex-Webhooks/1', [SIGNATURE_HEADER]: signDelivery(secret, timestamp, body) },
+      },
+      { policy: outboundPolicy(deps.config), resolve, timeoutMs: TIMEOUT_MS, maxResponseBytes: MAX_ANSWER_BYTES },
+    );
     httpStatus = res.status;
     verdict = judgeAnswer(res.status);
   } catch (err) {
@@ -95,14 +118,18 @@ export async function attemptDelivery(deps: AppDeps, deliveryId: string, lastAtt
   const next: DeliveryStatus = verdict.ok ? 'DELIVERED' : final ? 'FAILED' : 'PENDING';
   const updated = await deps.db.transaction(async (tx) => {
     const attempt = delivery.attempts + 1;
-    await tx.insert(deliveryAttempts).values({ id: newId('dla'), deliveryId, attempt, httpStatus, error, durationMs: Math.round(performance.now() - started), at: deps.clock() });
-    return tx
-      .update(deliveries)
-      .set({ attempts: attempt, lastStatus: httpStatus, lastError: error, status: next, deliveredAt: verdict.ok ? deps.clock() : null })
-      // cancelled (or settled by a concurrent attempt) while the request was on its way: the record of the
-      // attempt stays, and so does the status the other writer gave it
-      .where(and(eq(deliveries.id, deliveryId), inArray(deliveries.status, ATTEMPTABLE)))
-      .returning({ id: deliveries.id });
+    await tx
+      .insert(deliveryAttempts)
+      .values({ id: newId('dla'), deliveryId, attempt, httpStatus, error, durationMs: Math.round(performance.now() - started), at: deps.clock() });
+    return (
+      tx
+        .update(deliveries)
+        .set({ attempts: attempt, lastStatus: httpStatus, lastError: error, status: next, deliveredAt: verdict.ok ? deps.clock() : null })
+        // cancelled (or settled by a concurrent attempt) while the request was on its way: the record of the
+        // attempt stays, and so does the status the other writer gave it
+        .where(and(eq(deliveries.id, deliveryId), inArray(deliveries.status, ATTEMPTABLE)))
+        .returning({ id: deliveries.id })
+    );
   });
   if (!updated.length) {
     const [now] = await deps.db.select({ status: deliveries.status }).from(deliveries).where(eq(deliveries.id, deliveryId));

@@ -1,7 +1,12 @@
 import { inSchedule, localTime, runAuction, type Bid } from './campaign.rules';
 
 const t0 = new Date('2026-01-01T00:00:00Z');
-const bid = (campaignId: string, maxBid: number, buyer = campaignId, minutes = 0): Bid => ({ campaignId, buyerOrgId: buyer, maxBid, createdAt: new Date(t0.getTime() + minutes * 60_000) });
+const bid = (campaignId: string, maxBid: number, buyer = campaignId, minutes = 0): Bid => ({
+  campaignId,
+  buyerOrgId: buyer,
+  maxBid,
+  createdAt: new Date(t0.getTime() + minutes * 60_000),
+});
 
 describe('second-price auction', () => {
   it('gives an exclusive lead to the highest bid at the next bid plus one minor unit', () => {

@@ -51,7 +51,16 @@ export interface ScheduleWindow {
 /** Weekday and "HH:MM" of an instant in a time zone. */
 export function localTime(now: Date, timeZone: string): { day: Weekday; time: string; date: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
       .formatToParts(now)
       .map((p) => [p.type, p.value]),
   );

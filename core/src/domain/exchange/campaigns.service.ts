@@ -18,7 +18,10 @@ const { campaigns } = schema;
 export type CampaignRow = typeof campaigns.$inferSelect;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time like "09:00"');
-const decimal = z.string().trim().regex(/^\d{1,10}(\.\d{1,4})?$/, 'a decimal amount like "12.50"');
+const decimal = z
+  .string()
+  .trim()
+  .regex(/^\d{1,10}(\.\d{1,4})?$/, 'a decimal amount like "12.50"');
 
 export const ZCampaignInput = z.object({
   name: z.string().trim().min(1).max(120),
@@ -27,7 +30,14 @@ export const ZCampaignInput = z.object({
   exclusivity: z.enum(EXCLUSIVITIES),
   dailyCap: z.number().int().min(1).max(100_000).nullish(),
   budget: decimal.nullish(),
-  schedule: z.array(z.object({ days: z.array(z.enum(WEEKDAYS)).min(1), from: hhmm, to: hhmm }).refine((w) => w.from < w.to, { message: '"from" must be before "to"', path: ['to'] })).max(28).nullish(),
+  schedule: z
+    .array(
+      z
+        .object({ days: z.array(z.enum(WEEKDAYS)).min(1), from: hhmm, to: hhmm })
+        .refine((w) => w.from < w.to, { message: '"from" must be before "to"', path: ['to'] }),
+    )
+    .max(28)
+    .nullish(),
   timeZone: z.string().trim().max(64).nullish(),
 });
 
@@ -51,20 +61,33 @@ function toRow(deps: AppDeps, raw: unknown) {
   const maxBid = parseDecimal(input.maxBid, currency)!;
   const budget = input.budget == null ? null : parseDecimal(input.budget, currency);
   return {
-    name: input.name, filter: input.filter, maxBid, exclusivity: input.exclusivity, dailyCap: input.dailyCap ?? null,
-    budget, schedule: input.schedule ?? [], timeZone: input.timeZone ?? 'UTC', currency,
+    name: input.name,
+    filter: input.filter,
+    maxBid,
+    exclusivity: input.exclusivity,
+    dailyCap: input.dailyCap ?? null,
+    budget,
+    schedule: input.schedule ?? [],
+    timeZone: input.timeZone ?? 'UTC',
+    currency,
   };
 }
 
 export async function createCampaign(deps: AppDeps, actor: Actor | null, raw: unknown): Promise<CampaignRow> {
   const buyer = requireUser(actor, 'BUYER');
-  const [row] = await deps.db.insert(campaigns).values({ id: newId('cmp'), buyerOrgId: buyer.organizationId, ...toRow(deps, raw), createdAt: deps.clock() }).returning();
+  const [row] = await deps.db
+    .insert(campaigns)
+    .values({ id: newId('cmp'), buyerOrgId: buyer.organizationId, ...toRow(deps, raw), createdAt: deps.clock() })
+    .returning();
   return row!;
 }
 
 async function ownCampaign(deps: AppDeps, actor: Actor | null, id: string) {
   const buyer = requireUser(actor, 'BUYER');
-  const [row] = await deps.db.select().from(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.buyerOrgId, buyer.organizationId)));
+  const [row] = await deps.db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.id, id), eq(campaigns.buyerOrgId, buyer.organizationId)));
   if (!row) throw new DomainError('CAMPAIGN_NOT_FOUND', 'No such campaign');
   return row;
 }
@@ -82,7 +105,11 @@ export async function setCampaignActive(deps: AppDeps, actor: Actor | null, id: 
   const to = campaignStatus({ active });
   assertTransition(CAMPAIGN_LIFECYCLE, from, to, 'BUYER', from === to ? { message: `The campaign is already ${to}` } : {});
   // conditional on the status it was read in: of two concurrent pauses, the second is refused like a late one
-  const [row] = await deps.db.update(campaigns).set({ active }).where(and(eq(campaigns.id, id), eq(campaigns.active, current.active))).returning();
+  const [row] = await deps.db
+    .update(campaigns)
+    .set({ active })
+    .where(and(eq(campaigns.id, id), eq(campaigns.active, current.active)))
+    .returning();
   if (!row) throw new DomainError('TRANSITION_NOT_ALLOWED', `The campaign is already ${to}`);
   return row;
 }

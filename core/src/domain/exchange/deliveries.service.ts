@@ -33,7 +33,10 @@ export async function setWebhookEndpoint(deps: AppDeps, actor: Actor | null, raw
   const sealed = deps.vault.seal({ secret });
   const [row] = await deps.db.transaction(async (tx) => {
     await retireEndpoints(tx, buyer.organizationId, CANCELLED_BECAUSE.replaced);
-    return tx.insert(webhookEndpoints).values({ id: newId('wep'), buyerOrgId: buyer.organizationId, url, secretSealed: sealed.sealed, secretKeyId: sealed.keyId, createdAt: deps.clock() }).returning();
+    return tx
+      .insert(webhookEndpoints)
+      .values({ id: newId('wep'), buyerOrgId: buyer.organizationId, url, secretSealed: sealed.sealed, secretKeyId: sealed.keyId, createdAt: deps.clock() })
+      .returning();
   });
   return { id: row!.id, url: row!.url, secret };
 }
@@ -66,7 +69,15 @@ async function retireEndpoints(tx: Db, buyerOrgId: string, reason: string): Prom
     await tx
       .update(deliveries)
       .set({ status: 'CANCELLED', lastError: reason })
-      .where(and(inArray(deliveries.endpointId, retired.map((e) => e.id)), inArray(deliveries.status, fromStatuses(DELIVERY_LIFECYCLE, 'CANCELLED', 'BUYER'))));
+      .where(
+        and(
+          inArray(
+            deliveries.endpointId,
+            retired.map((e) => e.id),
+          ),
+          inArray(deliveries.status, fromStatuses(DELIVERY_LIFECYCLE, 'CANCELLED', 'BUYER')),
+        ),
+      );
   }
   return retired.length;
 }
@@ -86,14 +97,19 @@ export async function enqueueDeliveries(deps: AppDeps, purchaseIds: string[]): P
     .onConflictDoNothing()
     .returning({ id: deliveries.id });
   for (const d of created) {
-    await deps.jobs.enqueueDelivery({ deliveryId: d.id }).catch((err: Error) => deps.logger.warn({ deliveryId: d.id, err: err.message }, 'delivery enqueue failed'));
+    await deps.jobs
+      .enqueueDelivery({ deliveryId: d.id })
+      .catch((err: Error) => deps.logger.warn({ deliveryId: d.id, err: err.message }, 'delivery enqueue failed'));
   }
   return created.length;
 }
 
 export async function enqueueOrderDeliveries(deps: AppDeps, orderId: string): Promise<number> {
   const rows = await deps.db.select({ id: purchases.id }).from(purchases).where(eq(purchases.orderId, orderId));
-  return enqueueDeliveries(deps, rows.map((r) => r.id));
+  return enqueueDeliveries(
+    deps,
+    rows.map((r) => r.id),
+  );
 }
 
 export async function listDeliveries(deps: AppDeps, actor: Actor | null) {
@@ -106,7 +122,9 @@ export async function listDeliveries(deps: AppDeps, actor: Actor | null) {
     .orderBy(desc(deliveries.createdAt))
     .limit(DELIVERIES_LISTED);
   const ids = rows.map((r) => r.delivery.id);
-  const attempts = ids.length ? await deps.db.select().from(deliveryAttempts).where(inArray(deliveryAttempts.deliveryId, ids)).orderBy(deliveryAttempts.attempt) : [];
+  const attempts = ids.length
+    ? await deps.db.select().from(deliveryAttempts).where(inArray(deliveryAttempts.deliveryId, ids)).orderBy(deliveryAttempts.attempt)
+    : [];
   return rows.map((r) => ({ ...r.delivery, attemptLog: attempts.filter((a) => a.deliveryId === r.delivery.id) }));
 }
 
@@ -146,8 +164,14 @@ export async function redeliver(deps: AppDeps, actor: Actor | null, deliveryId: 
 
 // the endpoint's delivery of this purchase, created when the purchase was bought before the endpoint was set
 async function deliveryFor(deps: AppDeps, endpointId: string, purchaseId: string) {
-  await deps.db.insert(deliveries).values({ id: newId('dlv'), endpointId, purchaseId, status: 'PENDING' as const, createdAt: deps.clock() }).onConflictDoNothing();
-  const [row] = await deps.db.select().from(deliveries).where(and(eq(deliveries.endpointId, endpointId), eq(deliveries.purchaseId, purchaseId)));
+  await deps.db
+    .insert(deliveries)
+    .values({ id: newId('dlv'), endpointId, purchaseId, status: 'PENDING' as const, createdAt: deps.clock() })
+    .onConflictDoNothing();
+  const [row] = await deps.db
+    .select()
+    .from(deliveries)
+    .where(and(eq(deliveries.endpointId, endpointId), eq(deliveries.purchaseId, purchaseId)));
   return row!;
 }
 

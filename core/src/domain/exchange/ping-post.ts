@@ -23,12 +23,21 @@ import { affordableBids, allocateLead, matchingCampaigns } from './allocate-lead
 import { runAuction } from './campaign.rules';
 
 const { pings, leads, organizations } = schema;
-const upper = (max: number) => z.string().trim().max(max).transform((s) => s.toUpperCase());
+const upper = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((s) => s.toUpperCase());
 
 export const ZPingInput = z.object({
   segment: upper(40).pipe(z.string().min(1)),
   subsegment: upper(40).nullish(),
-  country: z.string().trim().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/)
+    .transform((s) => s.toUpperCase()),
   region: upper(10).nullish(),
   city: z.string().trim().max(100).nullish(),
   postalCode: z.string().trim().max(20).nullish(),
@@ -47,7 +56,9 @@ export async function ping(deps: AppDeps, actor: Actor | null, raw: unknown) {
   const input = parseInput(ZPingInput, raw);
   const now = deps.clock();
   const [areas, pricing, [org], conversion] = await Promise.all([
-    loadGeoAreas(deps.db), loadPricing(deps.db), deps.db.select().from(organizations).where(eq(organizations.id, seller.organizationId)),
+    loadGeoAreas(deps.db),
+    loadPricing(deps.db),
+    deps.db.select().from(organizations).where(eq(organizations.id, seller.organizationId)),
     sellerConversionFactors(deps.db, seller.organizationId),
   ]);
   const geoTier = geoTierFor(areas, input.country, input.region, input.city);
@@ -61,8 +72,19 @@ export async function ping(deps: AppDeps, actor: Actor | null, raw: unknown) {
   );
   // the lead as it would be listed: posted at once, so fresh; verified by its own spot-check before any sale
   const hypothetical = {
-    sellerOrgId: seller.organizationId, segment: input.segment, subsegment: input.subsegment ?? null, country: input.country, region: input.region ?? null,
-    city: input.city ?? null, geoTier, kind: input.kind, temperature, exclusivity: input.exclusivity, verification: 'VERIFIED', capturedAt: now, price: reserve,
+    sellerOrgId: seller.organizationId,
+    segment: input.segment,
+    subsegment: input.subsegment ?? null,
+    country: input.country,
+    region: input.region ?? null,
+    city: input.city ?? null,
+    geoTier,
+    kind: input.kind,
+    temperature,
+    exclusivity: input.exclusivity,
+    verification: 'VERIFIED',
+    capturedAt: now,
+    price: reserve,
   } as LeadRow;
   const matched = await matchingCampaigns(deps, deps.db, hypothetical, org!.qualityScore);
   const [award] = runAuction(await affordableBids(deps, deps.db, matched, false), reserve, 1);
@@ -70,8 +92,14 @@ export async function ping(deps: AppDeps, actor: Actor | null, raw: unknown) {
   const [row] = await deps.db
     .insert(pings)
     .values({
-      id: newId('png'), sellerOrgId: seller.organizationId, fields: input, price: award.price, currency: deps.config.PLATFORM_CURRENCY,
-      campaignId: award.campaignId, expiresAt: new Date(now.getTime() + deps.config.PING_OFFER_SECONDS * 1000), createdAt: now,
+      id: newId('png'),
+      sellerOrgId: seller.organizationId,
+      fields: input,
+      price: award.price,
+      currency: deps.config.PLATFORM_CURRENCY,
+      campaignId: award.campaignId,
+      expiresAt: new Date(now.getTime() + deps.config.PING_OFFER_SECONDS * 1000),
+      createdAt: now,
     })
     .returning();
   return row!;
@@ -80,7 +108,10 @@ export async function ping(deps: AppDeps, actor: Actor | null, raw: unknown) {
 function mismatches(pinged: TPing, lead: Record<string, unknown>): LeadIssue[] {
   const norm = (v: unknown) => (v == null || v === '' ? null : typeof v === 'string' ? v.trim().toUpperCase() : JSON.stringify(v));
   const issues: LeadIssue[] = PINGED_FIELDS.filter((f) => norm(pinged[f]) !== norm(lead[f])).map((f) => ({
-    code: 'PING_MISMATCH', field: f, message: `differs from the ping (${pinged[f] ?? 'not given'})`, severity: 'ERROR',
+    code: 'PING_MISMATCH',
+    field: f,
+    message: `differs from the ping (${pinged[f] ?? 'not given'})`,
+    severity: 'ERROR',
   }));
   if (pinged.attributes && JSON.stringify(pinged.attributes) !== JSON.stringify(lead.attributes ?? null)) {
     issues.push({ code: 'PING_MISMATCH', field: 'attributes', message: 'differ from the ping', severity: 'ERROR' });
@@ -92,14 +123,21 @@ export type PostResult = { status: 'SOLD' | 'LISTED' | 'REJECTED'; lead: LeadRow
 
 export async function post(deps: AppDeps, actor: Actor | null, pingId: string, rawLead: unknown): Promise<PostResult> {
   const seller = requireScope(actor, 'leads:write', 'SELLER');
-  const [offer] = await deps.db.select().from(pings).where(and(eq(pings.id, pingId), eq(pings.sellerOrgId, seller.organizationId)));
+  const [offer] = await deps.db
+    .select()
+    .from(pings)
+    .where(and(eq(pings.id, pingId), eq(pings.sellerOrgId, seller.organizationId)));
   if (!offer) throw new DomainError('PING_NOT_FOUND', 'No such ping', [{ path: 'pingId', message: 'unknown ping' }]);
   const issues = mismatches(offer.fields as TPing, (rawLead ?? {}) as Record<string, unknown>);
   if (issues.length) return { status: 'REJECTED', lead: null, price: null, issues };
   // the submission limit is counted before the claim, so a rate-limited post keeps its ping for a retry
   await deps.leadSubmissions.consume(seller.organizationId, 1);
   // one post per ping: the first one claims it
-  const claimed = await deps.db.update(pings).set({ usedAt: deps.clock() }).where(and(eq(pings.id, pingId), isNull(pings.usedAt))).returning();
+  const claimed = await deps.db
+    .update(pings)
+    .set({ usedAt: deps.clock() })
+    .where(and(eq(pings.id, pingId), isNull(pings.usedAt)))
+    .returning();
   if (!claimed.length) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This ping was already posted', [{ path: 'pingId', message: 'already used' }]);
 
   const batch = await submitLeads(deps, actor, [rawLead], { source: 'PING_POST', shapeErrors: 'refuse-request', queueSpotCheck: false, limitCounted: true });
@@ -109,7 +147,12 @@ export async function post(deps: AppDeps, actor: Actor | null, pingId: string, r
   await runSpotCheck(deps, batch.id, { offerToCampaigns: false });
   const [checked] = await deps.db.select().from(leads).where(eq(leads.id, result.lead.id));
   if (checked!.status !== 'LISTED') {
-    return { status: 'REJECTED', lead: checked!, price: null, issues: [...result.issues, { code: 'SPOT_CHECK_FAILED', field: null, message: 'the lead failed its verification', severity: 'ERROR' }] };
+    return {
+      status: 'REJECTED',
+      lead: checked!,
+      price: null,
+      issues: [...result.issues, { code: 'SPOT_CHECK_FAILED', field: null, message: 'the lead failed its verification', severity: 'ERROR' }],
+    };
   }
   const stillValid = offer.expiresAt > deps.clock();
   const offered = money(offer.price, offer.currency);
@@ -119,5 +162,13 @@ export async function post(deps: AppDeps, actor: Actor | null, pingId: string, r
   const [now] = await deps.db.select().from(leads).where(eq(leads.id, checked!.id));
   return sale.sold.length
     ? { status: 'SOLD', lead: now!, price: offered, issues: result.issues }
-    : { status: 'LISTED', lead: now!, price: null, issues: [...result.issues, ...(stillValid ? [] : [{ code: 'PING_EXPIRED', field: 'pingId', message: 'the offer expired; the lead is listed', severity: 'WARNING' as const }])] };
+    : {
+        status: 'LISTED',
+        lead: now!,
+        price: null,
+        issues: [
+          ...result.issues,
+          ...(stillValid ? [] : [{ code: 'PING_EXPIRED', field: 'pingId', message: 'the offer expired; the lead is listed', severity: 'WARNING' as const }]),
+        ],
+      };
 }

@@ -27,15 +27,34 @@ export async function topUpWallet(deps: AppDeps, actor: Actor | null, amountText
   const amount = parseMoneyInput(amountText, currency, 'amount', { min: 100, max: MAX_TOP_UP });
   if (amount == null || amount < 100 || amount > MAX_TOP_UP) throw badInput([{ path: 'amount', message: `between 1.00 and ${MAX_TOP_UP / 100} ${currency}` }]);
   const key = idempotencyKey?.trim() || null;
-  let [topUp] = key ? await deps.db.select().from(walletTopUps).where(and(eq(walletTopUps.buyerOrgId, buyer.organizationId), eq(walletTopUps.idempotencyKey, key))) : [];
-  if (topUp && topUp.amount !== amount) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another amount', [{ path: 'idempotencyKey', message: 'already used' }]);
+  let [topUp] = key
+    ? await deps.db
+        .select()
+        .from(walletTopUps)
+        .where(and(eq(walletTopUps.buyerOrgId, buyer.organizationId), eq(walletTopUps.idempotencyKey, key)))
+    : [];
+  if (topUp && topUp.amount !== amount)
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another amount', [{ path: 'idempotencyKey', message: 'already used' }]);
   if (!topUp) {
     [topUp] = await deps.db
       .insert(walletTopUps)
-      .values({ id: newId('top'), buyerOrgId: buyer.organizationId, amount, currency, status: 'PENDING' as const, idempotencyKey: key, createdAt: deps.clock() })
+      .values({
+        id: newId('top'),
+        buyerOrgId: buyer.organizationId,
+        amount,
+        currency,
+        status: 'PENDING' as const,
+        idempotencyKey: key,
+        createdAt: deps.clock(),
+      })
       .onConflictDoNothing()
       .returning();
-    topUp ??= (await deps.db.select().from(walletTopUps).where(and(eq(walletTopUps.buyerOrgId, buyer.organizationId), eq(walletTopUps.idempotencyKey, key!))))[0];
+    topUp ??= (
+      await deps.db
+        .select()
+        .from(walletTopUps)
+        .where(and(eq(walletTopUps.buyerOrgId, buyer.organizationId), eq(walletTopUps.idempotencyKey, key!)))
+    )[0];
   }
   const web = deps.config.WEB_ORIGIN.replace(/\/$/, '');
   try {
@@ -77,10 +96,18 @@ export async function recordTopUpPayment(
   // a top-up is paid once: the same payment again is a repeat of the webhook, another payment is refunded
   const payable = canTransition(WALLET_TOP_UP_LIFECYCLE, topUp.status, 'PAID', 'SYSTEM');
   if (!payable && topUp.paymentIntentId === p.paymentIntentId) return { outcome: 'ALREADY_RECORDED' };
-  const reason = !payable ? 'a second payment of a paid top-up' : p.amount !== topUp.amount || p.currency.toUpperCase() !== topUp.currency ? 'an amount mismatch' : null;
+  const reason = !payable
+    ? 'a second payment of a paid top-up'
+    : p.amount !== topUp.amount || p.currency.toUpperCase() !== topUp.currency
+      ? 'an amount mismatch'
+      : null;
   if (reason) {
     const refundId = await bookUnmatchedPayment(deps, tx, {
-      paymentIntentId: p.paymentIntentId, amount: money(p.amount, p.currency), topUpId: topUp.id, reason, expected: money(topUp.amount, topUp.currency),
+      paymentIntentId: p.paymentIntentId,
+      amount: money(p.amount, p.currency),
+      topUpId: topUp.id,
+      reason,
+      expected: money(topUp.amount, topUp.currency),
     });
     return { outcome: 'REFUND_DUE', refundId };
   }
@@ -88,7 +115,10 @@ export async function recordTopUpPayment(
   assertTransition(WALLET_TOP_UP_LIFECYCLE, topUp.status, 'PAID', 'SYSTEM');
   await tx.update(walletTopUps).set({ status: 'PAID', paidAt: now, paymentIntentId: p.paymentIntentId }).where(eq(walletTopUps.id, topUp.id));
   await postLedgerTransaction(tx, {
-    eventKey: `top-up:${topUp.id}`, kind: 'TOP_UP', memo: `wallet top-up ${topUp.id}`, occurredAt: now,
+    eventKey: `top-up:${topUp.id}`,
+    kind: 'TOP_UP',
+    memo: `wallet top-up ${topUp.id}`,
+    occurredAt: now,
     postings: [debit(PLATFORM_STRIPE_BALANCE, money(topUp.amount, topUp.currency)), credit(buyerWallet(topUp.buyerOrgId), money(topUp.amount, topUp.currency))],
   });
   return { outcome: 'TOPPED_UP' };

@@ -29,7 +29,12 @@ async function pageOfLeads(deps: AppDeps, base: SQL[], rawFilter: unknown, sort:
   }
   const query = deps.db.select({ lead: leads }).from(leads);
   const joined = needsSellerJoin ? query.innerJoin(organizations, eq(organizations.id, leads.sellerOrgId)) : query;
-  const rows = (await joined.where(and(...conditions)).orderBy(...sortOrder(sort)).limit(limit + 1)).map((r) => r.lead);
+  const rows = (
+    await joined
+      .where(and(...conditions))
+      .orderBy(...sortOrder(sort))
+      .limit(limit + 1)
+  ).map((r) => r.lead);
   const hasNextPage = rows.length > limit;
   const nodes = rows.slice(0, limit);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(sort, node), node }));
@@ -53,7 +58,12 @@ export async function browseMarketplace(deps: AppDeps, actor: Actor | null, filt
     eq(leads.status, 'LISTED'),
     gt(leads.expiresAt, deps.clock()),
     // a suspended seller's leads leave the market (a primary-key probe per candidate row)
-    notExists(deps.db.select({ one: sql`1` }).from(organizations).where(and(eq(organizations.id, leads.sellerOrgId), eq(organizations.suspended, true)))),
+    notExists(
+      deps.db
+        .select({ one: sql`1` })
+        .from(organizations)
+        .where(and(eq(organizations.id, leads.sellerOrgId), eq(organizations.suspended, true))),
+    ),
     // a buyer's own contacts (their suppression list) are never offered back to them; others still see the lead
     ...(a.role === 'BUYER' ? [notSuppressedFor(deps.db, a.organizationId)] : []),
   ];

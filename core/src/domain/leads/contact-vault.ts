@@ -12,7 +12,10 @@ export interface ContactVault {
 /** keys: "id1:base64key,id2:base64key"; the active key seals, every listed key opens. */
 export function createContactVault(keys: string, hashKey: string, activeKeyId?: string): ContactVault {
   const ring = new Map<string, Buffer>();
-  for (const part of keys.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of keys
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [id, b64] = part.split(':');
     const key = Buffer.from(b64 ?? '', 'base64');
     if (!id || key.length !== 32) throw new Error(`contact key "${id ?? part}" must be 32 bytes in base64`);

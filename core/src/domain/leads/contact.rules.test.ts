@@ -1,11 +1,4 @@
-import {
-  maskEmail,
-  maskName,
-  maskPhone,
-  normalizeContact,
-  normalizedEmailKey,
-  normalizedPhoneKey,
-} from './contact.rules';
+import { maskEmail, maskName, maskPhone, normalizeContact, normalizedEmailKey, normalizedPhoneKey } from './contact.rules';
 import type { TLeadInput } from './lead.types';
 
 function lead(overrides: Partial<TLeadInput> = {}): TLeadInput {
@@ -49,13 +42,13 @@ describe('normalizeContact: phone', () => {
     ['RU', '8 916 123-45-67', '+79161234567'],
     ['DE', '0151 23456789', '+4915123456789'],
     ['VN', '0912 345 678', '+84912345678'],
-  ])('reads a national-format number in the lead\'s country (%s %s)', (country, raw, e164) => {
+  ])("reads a national-format number in the lead's country (%s %s)", (country, raw, e164) => {
     const { contact, issues } = normalizeContact(lead({ country, phone: raw }));
     expect(issues).toEqual([]);
     expect(contact.phoneE164).toBe(e164);
   });
 
-  it('rejects a phone that is not valid for the lead\'s country', () => {
+  it("rejects a phone that is not valid for the lead's country", () => {
     // 415 555 2671 is a US number; read as British it is not a number at all
     const { contact, issues } = normalizeContact(lead({ country: 'GB', phone: '4155552671', email: 'john@example.com' }));
     expect(contact.phoneE164).toBeNull();
@@ -79,7 +72,7 @@ describe('normalizeContact: phone', () => {
     expect(issue!.message).not.toMatch(/1234/);
   });
 
-  it('keeps the country a number belongs to when it differs from the lead\'s', () => {
+  it("keeps the country a number belongs to when it differs from the lead's", () => {
     const { contact, issues } = normalizeContact(lead({ country: 'US', phone: '+79161234567' }));
     expect(issues).toEqual([]);
     expect(contact.phoneCountry).toBe('RU');
@@ -90,7 +83,7 @@ describe('normalizeContact: phone', () => {
     expect(normalizeContact(lead({ country: 'GB', phone: '+447911123456' })).contact.phoneCountry).toBe('GG');
   });
 
-  it('still parses international numbers when the lead\'s country is unknown to the library', () => {
+  it("still parses international numbers when the lead's country is unknown to the library", () => {
     expect(normalizeContact(lead({ country: 'XX', phone: '+14155552671' })).contact.phoneE164).toBe('+14155552671');
   });
 
@@ -121,16 +114,12 @@ describe('normalizeContact: e-mail, social link, name', () => {
     expect(contact.socialUrl).toBe('https://vk.com/id123');
   });
 
-  it.each(['vk.com/id123', 'ftp://example.com/me', 'javascript:alert(1)', 'not a url'])(
-    'rejects the profile link %s',
-    (socialUrl) => {
-      expect(codes(lead({ socialUrl, phone: '+14155552671' }))).toEqual(['SOCIAL_URL_INVALID']);
-    },
-  );
+  it.each(['vk.com/id123', 'ftp://example.com/me', 'javascript:alert(1)', 'not a url'])('rejects the profile link %s', (socialUrl) => {
+    expect(codes(lead({ socialUrl, phone: '+14155552671' }))).toEqual(['SOCIAL_URL_INVALID']);
+  });
 
   it('collapses whitespace in the name', () => {
-    expect(normalizeContact(lead({ fullName: '  Mary \t Ann   Smith ', email: 'm@example.com' })).contact.fullName)
-      .toBe('Mary Ann Smith');
+    expect(normalizeContact(lead({ fullName: '  Mary \t Ann   Smith ', email: 'm@example.com' })).contact.fullName).toBe('Mary Ann Smith');
   });
 
   it.each([
@@ -142,12 +131,14 @@ describe('normalizeContact: e-mail, social link, name', () => {
     expect(codes(lead({ fullName, email: 'john@example.com' }))).toEqual(['NAME_INVALID']);
   });
 
-  it.each([['two letters', 'Li'], ['120 characters', 'a'.repeat(120)], ['Cyrillic', 'Иван Петров'], ['Vietnamese', 'Nguyễn Văn An']])(
-    'accepts a name with %s',
-    (_label, fullName) => {
-      expect(codes(lead({ fullName, email: 'john@example.com' }))).toEqual([]);
-    },
-  );
+  it.each([
+    ['two letters', 'Li'],
+    ['120 characters', 'a'.repeat(120)],
+    ['Cyrillic', 'Иван Петров'],
+    ['Vietnamese', 'Nguyễn Văn An'],
+  ])('accepts a name with %s', (_label, fullName) => {
+    expect(codes(lead({ fullName, email: 'john@example.com' }))).toEqual([]);
+  });
 
   it('rejects a lead with a name but no way to reach the person', () => {
     const { issues } = normalizeContact(lead());

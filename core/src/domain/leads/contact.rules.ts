@@ -5,12 +5,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import validator from 'validator';
 import type { LeadIssue, NormalizedContact, TLeadInput } from './lead.types';
 
-export type ContactIssueCode =
-  | 'NAME_INVALID'
-  | 'PHONE_INVALID'
-  | 'EMAIL_INVALID'
-  | 'SOCIAL_URL_INVALID'
-  | 'CONTACT_MISSING';
+export type ContactIssueCode = 'NAME_INVALID' | 'PHONE_INVALID' | 'EMAIL_INVALID' | 'SOCIAL_URL_INVALID' | 'CONTACT_MISSING';
 
 export const NAME_MIN_LENGTH = 2;
 export const NAME_MAX_LENGTH = 120;
@@ -64,8 +59,7 @@ export function normalizeContact(input: TLeadInput): { contact: NormalizedContac
 
   const fullName = normalizeFullName(input.fullName ?? '');
   if (!isAcceptableName(fullName)) {
-    issues.push(contactError('NAME_INVALID', 'fullName',
-      `The name must contain a letter and be ${NAME_MIN_LENGTH} to ${NAME_MAX_LENGTH} characters long.`));
+    issues.push(contactError('NAME_INVALID', 'fullName', `The name must contain a letter and be ${NAME_MIN_LENGTH} to ${NAME_MAX_LENGTH} characters long.`));
   }
 
   let phoneE164: string | null = null;
@@ -78,8 +72,7 @@ export function normalizeContact(input: TLeadInput): { contact: NormalizedContac
       phoneCountry = parsed.country ?? null; // undefined for non-geographic numbers (+800, +882 ...)
     } else {
       // findings are stored and shown again later: they name the field, never the value
-      issues.push(contactError('PHONE_INVALID', 'phone',
-        `phone is not a valid number for ${input.country} (national numbers are read as ${input.country}).`));
+      issues.push(contactError('PHONE_INVALID', 'phone', `phone is not a valid number for ${input.country} (national numbers are read as ${input.country}).`));
     }
   }
 

@@ -15,7 +15,8 @@ async function loadForChange(deps: AppDeps, actor: Actor, id: string, tx = deps.
   // FOR UPDATE: a concurrent sale or spot-check verdict waits for this change, and vice versa
   const [lead] = await tx.select().from(leads).where(eq(leads.id, id)).for('update');
   if (!lead) throw new DomainError('LEAD_NOT_FOUND', 'No such lead');
-  if (actor.role !== 'OPERATOR' && lead.sellerOrgId !== actor.organizationId) throw new DomainError('NOT_OWNER', 'Only the seller who listed this lead may change it');
+  if (actor.role !== 'OPERATOR' && lead.sellerOrgId !== actor.organizationId)
+    throw new DomainError('NOT_OWNER', 'Only the seller who listed this lead may change it');
   return lead;
 }
 
@@ -25,7 +26,11 @@ export async function withdrawLead(deps: AppDeps, actor: Actor | null, id: strin
     const lead = await loadForChange(deps, a, id, tx);
     assertTransition(LEAD_LIFECYCLE, lead.status, 'WITHDRAWN', a.role, { code: 'LEAD_NOT_WITHDRAWABLE', message: `A ${lead.status} lead cannot be withdrawn` });
     // the row is locked, so the status it was read in is the one it has; the condition says so all the same
-    const [row] = await tx.update(leads).set({ status: 'WITHDRAWN' }).where(and(eq(leads.id, id), eq(leads.status, lead.status))).returning();
+    const [row] = await tx
+      .update(leads)
+      .set({ status: 'WITHDRAWN' })
+      .where(and(eq(leads.id, id), eq(leads.status, lead.status)))
+      .returning();
     if (!row) throw new DomainError('LEAD_NOT_WITHDRAWABLE', 'The lead changed meanwhile; look at it again');
     return row;
   });
@@ -42,14 +47,23 @@ export async function eraseLeadContact(deps: AppDeps, actor: Actor | null, id: s
     const [row] = await tx
       .update(leads)
       .set({
-        contactSealed: null, contactKeyId: null, phoneHash: null, emailHash: null, ipHash: null,
-        previewName: '[erased]', previewPhone: null, previewEmail: null, erasedAt: deps.clock(),
+        contactSealed: null,
+        contactKeyId: null,
+        phoneHash: null,
+        emailHash: null,
+        ipHash: null,
+        previewName: '[erased]',
+        previewPhone: null,
+        previewEmail: null,
+        erasedAt: deps.clock(),
         // an erased lead has nothing left to sell: withdrawn, unless its status is already final (sold out, expired …)
         status: canTransition(LEAD_LIFECYCLE, lead.status, 'WITHDRAWN', a.role) ? 'WITHDRAWN' : lead.status,
       })
       .where(eq(leads.id, id))
       .returning();
-    await tx.insert(contactReads).values({ id: newId('aud'), leadId: id, userId: a.userId, organizationId: a.organizationId, purpose: 'ERASURE', createdAt: deps.clock() });
+    await tx
+      .insert(contactReads)
+      .values({ id: newId('aud'), leadId: id, userId: a.userId, organizationId: a.organizationId, purpose: 'ERASURE', createdAt: deps.clock() });
     return row!;
   });
 }

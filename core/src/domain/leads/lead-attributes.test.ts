@@ -2,7 +2,9 @@ import { ATTRIBUTES_MAX_JSON_BYTES, ATTRIBUTES_MAX_KEYS, ATTRIBUTE_STRING_MAX_LE
 import type { SegmentDefinition } from './lead.types';
 
 const AUTO: SegmentDefinition = {
-  code: 'AUTO', name: 'Auto', subsegments: [],
+  code: 'AUTO',
+  name: 'Auto',
+  subsegments: [],
   attributeSchema: {
     fields: [
       { name: 'brand', type: 'string', label: 'Brand', required: true },
@@ -10,7 +12,12 @@ const AUTO: SegmentDefinition = {
       { name: 'tradeIn', type: 'boolean', label: 'Trade-in' },
     ],
   },
-  commissionBps: 2000, returnWindowHours: 72, ttlDays: 30, failedBatchPolicy: 'DISCOUNT', verificationProvider: 'automatic', failureThresholdBps: 1000,
+  commissionBps: 2000,
+  returnWindowHours: 72,
+  ttlDays: 30,
+  failedBatchPolicy: 'DISCOUNT',
+  verificationProvider: 'automatic',
+  failureThresholdBps: 1000,
 };
 
 const messages = (value: unknown) => {
@@ -42,8 +49,11 @@ describe('ZLeadAttributes', () => {
 
 describe('typedAttributes', () => {
   it('drops names the segment does not know and types the rest', () => {
-    expect(typedAttributes({ brand: 'Toyota', year: '2018', tradeIn: 'true', colour: 'red', __proto__x: 1 }, AUTO))
-      .toEqual({ brand: 'Toyota', year: 2018, tradeIn: true });
+    expect(typedAttributes({ brand: 'Toyota', year: '2018', tradeIn: 'true', colour: 'red', __proto__x: 1 }, AUTO)).toEqual({
+      brand: 'Toyota',
+      year: 2018,
+      tradeIn: true,
+    });
   });
 
   it('keeps a known value it cannot type as it was (the hard checks reject such a lead anyway)', () => {

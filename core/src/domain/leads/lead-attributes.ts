@@ -19,22 +19,20 @@ function serializedBytes(value: unknown): number {
 }
 
 /** The shape check of `attributes`: a flat-enough object within the limits above; content is checked per segment later. */
-export const ZLeadAttributes = z
-  .record(z.string().max(ATTRIBUTE_NAME_MAX_LENGTH), z.unknown())
-  .superRefine((attributes, ctx) => {
-    const keys = Object.keys(attributes);
-    if (keys.length > ATTRIBUTES_MAX_KEYS) {
-      ctx.addIssue({ code: 'custom', message: `at most ${ATTRIBUTES_MAX_KEYS} attributes` });
-      return;
-    }
-    if (keys.some((name) => typeof attributes[name] === 'string' && (attributes[name] as string).length > ATTRIBUTE_STRING_MAX_LENGTH)) {
-      ctx.addIssue({ code: 'custom', message: `attribute values are at most ${ATTRIBUTE_STRING_MAX_LENGTH} characters` });
-      return;
-    }
-    if (serializedBytes(attributes) > ATTRIBUTES_MAX_JSON_BYTES) {
-      ctx.addIssue({ code: 'custom', message: `attributes are at most ${ATTRIBUTES_MAX_JSON_BYTES} bytes as JSON` });
-    }
-  });
+export const ZLeadAttributes = z.record(z.string().max(ATTRIBUTE_NAME_MAX_LENGTH), z.unknown()).superRefine((attributes, ctx) => {
+  const keys = Object.keys(attributes);
+  if (keys.length > ATTRIBUTES_MAX_KEYS) {
+    ctx.addIssue({ code: 'custom', message: `at most ${ATTRIBUTES_MAX_KEYS} attributes` });
+    return;
+  }
+  if (keys.some((name) => typeof attributes[name] === 'string' && (attributes[name] as string).length > ATTRIBUTE_STRING_MAX_LENGTH)) {
+    ctx.addIssue({ code: 'custom', message: `attribute values are at most ${ATTRIBUTE_STRING_MAX_LENGTH} characters` });
+    return;
+  }
+  if (serializedBytes(attributes) > ATTRIBUTES_MAX_JSON_BYTES) {
+    ctx.addIssue({ code: 'custom', message: `attributes are at most ${ATTRIBUTES_MAX_JSON_BYTES} bytes as JSON` });
+  }
+});
 
 /**
  * The attributes as stored and served: names the segment does not know are dropped (validateAttributes

@@ -1,13 +1,5 @@
 import type { SegmentDefinition, SignalContext, TLeadInput } from './lead.types';
-import {
-  checkLead,
-  checkLeadHard,
-  checkLeadSoft,
-  isSuspiciousName,
-  runHardChecks,
-  runSoftSignals,
-  validateAttributes,
-} from './lead-checks.rules';
+import { checkLead, checkLeadHard, checkLeadSoft, isSuspiciousName, runHardChecks, runSoftSignals, validateAttributes } from './lead-checks.rules';
 import { normalizeContact } from './contact.rules';
 
 const NOW = new Date('2025-06-10T12:00:00Z');
@@ -18,7 +10,10 @@ const ago = (ms: number) => new Date(NOW.getTime() - ms);
 const INSURANCE: SegmentDefinition = {
   code: 'INSURANCE',
   name: 'Insurance',
-  subsegments: [{ code: 'CASCO', name: 'CASCO' }, { code: 'OSAGO', name: 'OSAGO' }],
+  subsegments: [
+    { code: 'CASCO', name: 'CASCO' },
+    { code: 'OSAGO', name: 'OSAGO' },
+  ],
   attributeSchema: {
     fields: [
       { name: 'vehicleModel', type: 'string', label: 'Vehicle model', required: true, min: 2, max: 40 },
@@ -32,7 +27,9 @@ const INSURANCE: SegmentDefinition = {
   commissionBps: 2000,
   returnWindowHours: 72,
   ttlDays: 30,
-  failedBatchPolicy: 'DISCOUNT', verificationProvider: 'automatic', failureThresholdBps: 1000,
+  failedBatchPolicy: 'DISCOUNT',
+  verificationProvider: 'automatic',
+  failureThresholdBps: 1000,
 };
 const schema = INSURANCE.attributeSchema;
 
@@ -58,21 +55,24 @@ function lead(overrides: Partial<TLeadInput> = {}): TLeadInput {
 }
 
 const ctx = (overrides: Partial<SignalContext> = {}): SignalContext => ({
-  now: NOW, duplicatePhone: false, duplicateEmail: false, leadsFromSameIpInBatch: 1, ...overrides,
+  now: NOW,
+  duplicatePhone: false,
+  duplicateEmail: false,
+  leadsFromSameIpInBatch: 1,
+  ...overrides,
 });
-const hardCodes = (input: TLeadInput, segment: SegmentDefinition | undefined = INSURANCE) =>
-  runHardChecks(input, segment, NOW).map((issue) => issue.code);
-const signalCodes = (input: TLeadInput, context = ctx()) =>
-  runSoftSignals(input, normalizeContact(input).contact, context).map((issue) => issue.code);
+const hardCodes = (input: TLeadInput, segment: SegmentDefinition | undefined = INSURANCE) => runHardChecks(input, segment, NOW).map((issue) => issue.code);
+const signalCodes = (input: TLeadInput, context = ctx()) => runSoftSignals(input, normalizeContact(input).contact, context).map((issue) => issue.code);
 
 describe('runHardChecks', () => {
   it('passes a complete, fresh, consented lead', () => {
     expect(runHardChecks(lead(), INSURANCE, NOW)).toEqual([]);
   });
 
-  it('rejects a lead for a segment that does not exist, skipping the segment\'s own checks', () => {
-    expect(runHardChecks(lead({ attributes: {} }), undefined, NOW))
-      .toEqual([expect.objectContaining({ code: 'SEGMENT_UNKNOWN', field: 'segment', severity: 'ERROR' })]);
+  it("rejects a lead for a segment that does not exist, skipping the segment's own checks", () => {
+    expect(runHardChecks(lead({ attributes: {} }), undefined, NOW)).toEqual([
+      expect.objectContaining({ code: 'SEGMENT_UNKNOWN', field: 'segment', severity: 'ERROR' }),
+    ]);
   });
 
   it('rejects a subsegment the segment does not have, and allows none', () => {
@@ -84,7 +84,12 @@ describe('runHardChecks', () => {
     expect(hardCodes(lead({ country, region: null }))).toEqual(['COUNTRY_INVALID']);
   });
 
-  it.each([['US-CA', 'US'], ['RU-MOW', 'RU'], ['GB-LND', 'GB'], ['VN-SG', 'VN']])('accepts the region %s in %s', (region, country) => {
+  it.each([
+    ['US-CA', 'US'],
+    ['RU-MOW', 'RU'],
+    ['GB-LND', 'GB'],
+    ['VN-SG', 'VN'],
+  ])('accepts the region %s in %s', (region, country) => {
     expect(hardCodes(lead({ country, region }))).toEqual([]);
   });
 
@@ -94,16 +99,16 @@ describe('runHardChecks', () => {
 
   it('rejects a lead without consent text', () => {
     const consent = { text: '   ', timestamp: ago(DAY) };
-    expect(runHardChecks(lead({ consent }), INSURANCE, NOW))
-      .toEqual([expect.objectContaining({ code: 'CONSENT_MISSING', field: 'consent.text' })]);
+    expect(runHardChecks(lead({ consent }), INSURANCE, NOW)).toEqual([expect.objectContaining({ code: 'CONSENT_MISSING', field: 'consent.text' })]);
   });
 
   it('accepts consent recorded up to one day after the capture, not later', () => {
     const capturedAt = ago(3 * DAY);
     const consentAt = (ms: number) => ({ text: 'I agree.', timestamp: new Date(capturedAt.getTime() + ms) });
     expect(hardCodes(lead({ capturedAt, consent: consentAt(DAY) }))).toEqual([]);
-    expect(runHardChecks(lead({ capturedAt, consent: consentAt(DAY + 1) }), INSURANCE, NOW))
-      .toEqual([expect.objectContaining({ code: 'CONSENT_INVALID', field: 'consent.timestamp' })]);
+    expect(runHardChecks(lead({ capturedAt, consent: consentAt(DAY + 1) }), INSURANCE, NOW)).toEqual([
+      expect.objectContaining({ code: 'CONSENT_INVALID', field: 'consent.timestamp' }),
+    ]);
   });
 
   it('accepts consent given long before the capture', () => {
@@ -112,32 +117,32 @@ describe('runHardChecks', () => {
 
   it('rejects consent timed in the future or not a date', () => {
     const capturedAt = new Date(NOW.getTime() + 4 * MINUTE);
-    expect(hardCodes(lead({ capturedAt, consent: { text: 'I agree.', timestamp: new Date(NOW.getTime() + 6 * MINUTE) } })))
-      .toEqual(['CONSENT_INVALID']);
+    expect(hardCodes(lead({ capturedAt, consent: { text: 'I agree.', timestamp: new Date(NOW.getTime() + 6 * MINUTE) } }))).toEqual(['CONSENT_INVALID']);
     expect(hardCodes(lead({ consent: { text: 'I agree.', timestamp: new Date('nope') } }))).toEqual(['CONSENT_INVALID']);
   });
 
   it('allows five minutes of clock skew on the capture time, not more', () => {
     const at = (ms: number) => new Date(NOW.getTime() + ms);
     expect(hardCodes(lead({ capturedAt: at(5 * MINUTE), consent: { text: 'ok', timestamp: at(5 * MINUTE) } }))).toEqual([]);
-    expect(hardCodes(lead({ capturedAt: at(5 * MINUTE + 1), consent: { text: 'ok', timestamp: NOW } })))
-      .toEqual(['CAPTURED_IN_FUTURE']);
+    expect(hardCodes(lead({ capturedAt: at(5 * MINUTE + 1), consent: { text: 'ok', timestamp: NOW } }))).toEqual(['CAPTURED_IN_FUTURE']);
   });
 
   it('rejects a capture time that is not a date', () => {
     expect(hardCodes(lead({ capturedAt: new Date('nope') }))).toEqual(['CAPTURED_AT_INVALID']);
   });
 
-  it('accepts a lead exactly at the segment\'s TTL and rejects it a millisecond later', () => {
+  it("accepts a lead exactly at the segment's TTL and rejects it a millisecond later", () => {
     const consent = { text: 'I agree.', timestamp: ago(40 * DAY) };
     expect(hardCodes(lead({ capturedAt: ago(30 * DAY), consent }))).toEqual([]);
-    expect(runHardChecks(lead({ capturedAt: ago(30 * DAY + 1), consent }), INSURANCE, NOW))
-      .toEqual([expect.objectContaining({ code: 'LEAD_TOO_OLD', field: 'capturedAt' })]);
+    expect(runHardChecks(lead({ capturedAt: ago(30 * DAY + 1), consent }), INSURANCE, NOW)).toEqual([
+      expect.objectContaining({ code: 'LEAD_TOO_OLD', field: 'capturedAt' }),
+    ]);
   });
 
   it('validates the attributes against the segment schema and subsegment', () => {
-    expect(runHardChecks(lead({ subsegment: 'CASCO' }), INSURANCE, NOW))
-      .toEqual([expect.objectContaining({ code: 'ATTRIBUTE_REQUIRED', field: 'attributes.vehicleYear', severity: 'ERROR' })]);
+    expect(runHardChecks(lead({ subsegment: 'CASCO' }), INSURANCE, NOW)).toEqual([
+      expect.objectContaining({ code: 'ATTRIBUTE_REQUIRED', field: 'attributes.vehicleYear', severity: 'ERROR' }),
+    ]);
   });
 });
 
@@ -188,8 +193,9 @@ describe('validateAttributes', () => {
   });
 
   it('warns about attribute names the segment does not know, without rejecting', () => {
-    expect(validateAttributes({ vehicleModel: 'Camry', colour: 'red' }, schema, null))
-      .toEqual([expect.objectContaining({ code: 'ATTRIBUTE_UNKNOWN', field: 'attributes.colour', severity: 'WARNING' })]);
+    expect(validateAttributes({ vehicleModel: 'Camry', colour: 'red' }, schema, null)).toEqual([
+      expect.objectContaining({ code: 'ATTRIBUTE_UNKNOWN', field: 'attributes.colour', severity: 'WARNING' }),
+    ]);
   });
 });
 
@@ -223,12 +229,9 @@ describe('runSoftSignals', () => {
     expect(signalCodes(lead(), ctx({ leadsFromSameIpInBatch: 5 }))).toEqual(['IP_BURST']);
   });
 
-  it.each(['Googlebot/2.1 (+http://www.google.com/bot.html)', 'curl/8.4.0', 'python-requests/2.31'])(
-    'flags the bot user agent %s',
-    (userAgent) => {
-      expect(signalCodes(lead({ userAgent }))).toEqual(['BOT_USER_AGENT']);
-    },
-  );
+  it.each(['Googlebot/2.1 (+http://www.google.com/bot.html)', 'curl/8.4.0', 'python-requests/2.31'])('flags the bot user agent %s', (userAgent) => {
+    expect(signalCodes(lead({ userAgent }))).toEqual(['BOT_USER_AGENT']);
+  });
 
   it('does not flag a missing user agent', () => {
     expect(signalCodes(lead({ userAgent: null }))).toEqual([]);
@@ -240,14 +243,12 @@ describe('runSoftSignals', () => {
 });
 
 describe('isSuspiciousName', () => {
-  it.each(['John2 Doe', 'Aaaandrew', 'asdf ghjk', 'Qwerty', 'фывапролд', 'Test', 'Иван Тест', 'Fake Person'])(
-    'suspects %s',
-    (name) => expect(isSuspiciousName(name)).toBe(true),
+  it.each(['John2 Doe', 'Aaaandrew', 'asdf ghjk', 'Qwerty', 'фывапролд', 'Test', 'Иван Тест', 'Fake Person'])('suspects %s', (name) =>
+    expect(isSuspiciousName(name)).toBe(true),
   );
 
-  it.each(['John Doe', 'Aaron Testa', 'Celeste Attestor', 'Nguyễn Văn An', 'Иван Петров', 'Anna-Lisa Mööller'])(
-    'trusts %s',
-    (name) => expect(isSuspiciousName(name)).toBe(false),
+  it.each(['John Doe', 'Aaron Testa', 'Celeste Attestor', 'Nguyễn Văn An', 'Иван Петров', 'Anna-Lisa Mööller'])('trusts %s', (name) =>
+    expect(isSuspiciousName(name)).toBe(false),
   );
 });
 
@@ -261,11 +262,7 @@ describe('checkLead', () => {
   });
 
   it('gathers contact errors, hard-check errors and signals in one list', () => {
-    const result = checkLead(
-      lead({ phone: 'nope', email: 'ivan@mailinator.com', region: 'US-CA', formFillSeconds: 1 }),
-      INSURANCE,
-      ctx(),
-    );
+    const result = checkLead(lead({ phone: 'nope', email: 'ivan@mailinator.com', region: 'US-CA', formFillSeconds: 1 }), INSURANCE, ctx());
     expect(result.issues.map((issue) => issue.code)).toEqual(['PHONE_INVALID', 'REGION_INVALID', 'DISPOSABLE_EMAIL', 'FAST_FORM_FILL']);
   });
 
@@ -292,7 +289,11 @@ describe('checkLead', () => {
   it('gates duplicates on the hard result it is given, including checks made outside the rules (externalId, price)', () => {
     const hard = checkLeadHard(lead(), INSURANCE, NOW);
     expect(hard.passed).toBe(true);
-    const failedElsewhere = { ...hard, issues: [...hard.issues, { code: 'NO_PRICE', field: 'segment', message: 'no price', severity: 'ERROR' as const }], passed: false };
+    const failedElsewhere = {
+      ...hard,
+      issues: [...hard.issues, { code: 'NO_PRICE', field: 'segment', message: 'no price', severity: 'ERROR' as const }],
+      passed: false,
+    };
     expect(checkLeadSoft(lead(), INSURANCE, failedElsewhere, ctx({ duplicatePhone: true })).signals).toEqual([]);
     expect(checkLeadSoft(lead(), INSURANCE, hard, ctx({ duplicatePhone: true })).signals.map((s) => s.code)).toEqual(['DUPLICATE_PHONE']);
   });
@@ -301,8 +302,9 @@ describe('checkLead', () => {
 describe('finding messages', () => {
   it('name the field and never echo what the seller typed (a shifted CSV column puts contacts anywhere)', () => {
     const typed = 'maria@example.org';
-    const issues = runHardChecks(lead({ segment: typed, country: 'ZZ', region: typed, subsegment: typed }), undefined, NOW)
-      .concat(runHardChecks(lead({ subsegment: typed }), INSURANCE, NOW));
+    const issues = runHardChecks(lead({ segment: typed, country: 'ZZ', region: typed, subsegment: typed }), undefined, NOW).concat(
+      runHardChecks(lead({ subsegment: typed }), INSURANCE, NOW),
+    );
     expect(issues.map((i) => i.code)).toEqual(expect.arrayContaining(['SEGMENT_UNKNOWN', 'COUNTRY_INVALID', 'REGION_INVALID', 'SUBSEGMENT_UNKNOWN']));
     for (const issue of issues) expect(issue.message).not.toContain(typed);
   });

@@ -4,15 +4,7 @@ import { isbot } from 'isbot';
 import { isValid as isMailboxAllowed } from 'mailchecker';
 import validator from 'validator';
 import { normalizeContact } from './contact.rules';
-import type {
-  AttributeField,
-  LeadIssue,
-  NormalizedContact,
-  SegmentDefinition,
-  SignalContext,
-  Temperature,
-  TLeadInput,
-} from './lead.types';
+import type { AttributeField, LeadIssue, NormalizedContact, SegmentDefinition, SignalContext, Temperature, TLeadInput } from './lead.types';
 import { scoreLead } from './lead-score.rules';
 
 export type HardCheckCode =
@@ -132,14 +124,17 @@ export function validateAttributes(
 }
 
 function describeExpected(field: AttributeField): string {
-  const bounds = [field.min !== undefined ? `≥ ${field.min}` : '', field.max !== undefined ? `≤ ${field.max}` : '']
-    .filter(Boolean).join(' and ');
+  const bounds = [field.min !== undefined ? `≥ ${field.min}` : '', field.max !== undefined ? `≤ ${field.max}` : ''].filter(Boolean).join(' and ');
   const unit = field.type === 'string' ? ' characters' : '';
   switch (field.type) {
-    case 'enum': return `${field.label} must be one of: ${(field.values ?? []).join(', ')}.`;
-    case 'date': return `${field.label} must be an ISO 8601 date (e.g. 2025-06-30).`;
-    case 'boolean': return `${field.label} must be true or false.`;
-    default: return `${field.label} must be ${field.type === 'string' ? 'text' : `an ${field.type}`}${bounds ? ` ${bounds}${unit}` : ''}.`;
+    case 'enum':
+      return `${field.label} must be one of: ${(field.values ?? []).join(', ')}.`;
+    case 'date':
+      return `${field.label} must be an ISO 8601 date (e.g. 2025-06-30).`;
+    case 'boolean':
+      return `${field.label} must be true or false.`;
+    default:
+      return `${field.label} must be ${field.type === 'string' ? 'text' : `an ${field.type}`}${bounds ? ` ${bounds}${unit}` : ''}.`;
   }
 }
 
@@ -181,13 +176,11 @@ export function runHardChecks(input: TLeadInput, segment: SegmentDefinition | un
     issues.push(hardError('CONSENT_MISSING', 'consent.text', 'The consent text the person agreed to is missing.'));
   }
   const consentAt = input.consent?.timestamp;
-  const consentLatest = Math.min(
-    now.getTime() + CLOCK_SKEW_MS,
-    capturedAtValid ? input.capturedAt.getTime() + CONSENT_AFTER_CAPTURE_MAX_MS : Infinity,
-  );
+  const consentLatest = Math.min(now.getTime() + CLOCK_SKEW_MS, capturedAtValid ? input.capturedAt.getTime() + CONSENT_AFTER_CAPTURE_MAX_MS : Infinity);
   if (!consentAt || !isValidDate(consentAt) || consentAt.getTime() > consentLatest) {
-    issues.push(hardError('CONSENT_INVALID', 'consent.timestamp',
-      'The consent time must be a valid date, not in the future and at most one day after the capture.'));
+    issues.push(
+      hardError('CONSENT_INVALID', 'consent.timestamp', 'The consent time must be a valid date, not in the future and at most one day after the capture.'),
+    );
   }
 
   if (segment) issues.push(...validateAttributes(input.attributes, segment.attributeSchema, input.subsegment));
@@ -221,8 +214,7 @@ export function runSoftSignals(input: TLeadInput, contact: NormalizedContact, ct
     signals.push(softWarning('DISPOSABLE_EMAIL', 'email', 'The e-mail is on a disposable-mailbox domain.'));
   }
   if (contact.phoneE164 && contact.phoneCountry !== input.country) {
-    signals.push(softWarning('PHONE_COUNTRY_MISMATCH', 'phone',
-      `The phone belongs to ${contact.phoneCountry ?? 'no country'}, the lead to ${input.country}.`));
+    signals.push(softWarning('PHONE_COUNTRY_MISMATCH', 'phone', `The phone belongs to ${contact.phoneCountry ?? 'no country'}, the lead to ${input.country}.`));
   }
   if (contact.phoneE164 && ctx.duplicatePhone) {
     signals.push(softWarning('DUPLICATE_PHONE', 'phone', 'This phone was already submitted in the segment within 90 days.'));
@@ -254,7 +246,11 @@ export interface LeadCheckResult {
 }
 
 /** `issues`: contact and hard-check issues (ATTRIBUTE_UNKNOWN is the one WARNING among them) */
-export interface HardCheckResult { contact: NormalizedContact; issues: LeadIssue[]; passed: boolean }
+export interface HardCheckResult {
+  contact: NormalizedContact;
+  issues: LeadIssue[];
+  passed: boolean;
+}
 
 export function hasError(issues: readonly LeadIssue[]): boolean {
   return issues.some((issue) => issue.severity === 'ERROR');
@@ -272,8 +268,12 @@ export function checkLeadHard(input: TLeadInput, segment: SegmentDefinition | un
  * signal: it would tell a seller which phones and e-mails other sellers hold (the duplicate oracle),
  * so the context's duplicate flags are ignored for it.
  */
-export function checkLeadSoft(input: TLeadInput, segment: SegmentDefinition | undefined, hard: HardCheckResult, ctx: SignalContext)
-  : { signals: LeadIssue[]; score: number; temperature: Temperature } {
+export function checkLeadSoft(
+  input: TLeadInput,
+  segment: SegmentDefinition | undefined,
+  hard: HardCheckResult,
+  ctx: SignalContext,
+): { signals: LeadIssue[]; score: number; temperature: Temperature } {
   const context = hard.passed ? ctx : { ...ctx, duplicatePhone: false, duplicateEmail: false };
   const signals = runSoftSignals(input, hard.contact, context);
   const known = new Set(segment?.attributeSchema.fields.map((field) => field.name) ?? []);

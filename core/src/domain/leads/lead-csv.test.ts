@@ -18,7 +18,10 @@ function brokenAfter(text: string, error: Error): Readable {
 }
 
 async function failure(p: Promise<unknown>): Promise<DomainError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(DomainError);
   return err as DomainError;
 }
@@ -37,10 +40,12 @@ describe('readCsvRecords', () => {
   it('turns a file over the byte limit into UPLOAD_TOO_LARGE', async () => {
     // long rows, fewer than the row limit: only the byte count can stop it
     const line = `AUTO_TEST_DRIVE,US,${'9'.repeat(4000)}\n`;
-    const big = Readable.from((function* () {
-      yield header;
-      for (let sent = 0; sent <= 1024 * 1024; sent += 16 * line.length) yield line.repeat(16);
-    })());
+    const big = Readable.from(
+      (function* () {
+        yield header;
+        for (let sent = 0; sent <= 1024 * 1024; sent += 16 * line.length) yield line.repeat(16);
+      })(),
+    );
     const err = await failure(readCsvRecords(big, 10_000, 1024 * 1024));
     expect(err.code).toBe('UPLOAD_TOO_LARGE');
     expect(err.category).toBe('PAYLOAD_TOO_LARGE');

@@ -7,13 +7,32 @@ import { badInput, DomainError } from '../shared/domain-error';
 
 /** Column → LeadInput path. Segment attributes go in columns named `attr.<name>`. */
 export const CSV_COLUMNS: [column: string, path: string][] = [
-  ['segment', 'segment'], ['subsegment', 'subsegment'], ['country', 'country'], ['region', 'region'], ['city', 'city'],
-  ['postal_code', 'postalCode'], ['full_name', 'fullName'], ['phone', 'phone'], ['email', 'email'], ['social_url', 'socialUrl'],
-  ['preferred_contact_time', 'preferredContactTime'], ['kind', 'kind'], ['temperature', 'temperature'],
-  ['source_channel', 'sourceChannel'], ['captured_at', 'capturedAt'], ['consent_text', 'consent.text'],
-  ['consent_timestamp', 'consent.timestamp'], ['consent_ip', 'consent.ip'], ['consent_page_url', 'consent.pageUrl'],
-  ['exclusivity', 'exclusivity'], ['max_sales', 'maxSales'], ['asking_price', 'askingPrice'],
-  ['form_fill_seconds', 'formFillSeconds'], ['ip', 'ip'], ['user_agent', 'userAgent'], ['external_id', 'externalId'],
+  ['segment', 'segment'],
+  ['subsegment', 'subsegment'],
+  ['country', 'country'],
+  ['region', 'region'],
+  ['city', 'city'],
+  ['postal_code', 'postalCode'],
+  ['full_name', 'fullName'],
+  ['phone', 'phone'],
+  ['email', 'email'],
+  ['social_url', 'socialUrl'],
+  ['preferred_contact_time', 'preferredContactTime'],
+  ['kind', 'kind'],
+  ['temperature', 'temperature'],
+  ['source_channel', 'sourceChannel'],
+  ['captured_at', 'capturedAt'],
+  ['consent_text', 'consent.text'],
+  ['consent_timestamp', 'consent.timestamp'],
+  ['consent_ip', 'consent.ip'],
+  ['consent_page_url', 'consent.pageUrl'],
+  ['exclusivity', 'exclusivity'],
+  ['max_sales', 'maxSales'],
+  ['asking_price', 'askingPrice'],
+  ['form_fill_seconds', 'formFillSeconds'],
+  ['ip', 'ip'],
+  ['user_agent', 'userAgent'],
+  ['external_id', 'externalId'],
 ];
 const PATH_BY_COLUMN = new Map(CSV_COLUMNS);
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;
@@ -21,12 +40,34 @@ const MAX_CSV_RECORD_CHARS = 64 * 1024;
 
 export function csvTemplate(): string {
   const example = {
-    segment: 'AUTO_TEST_DRIVE', subsegment: '', country: 'US', region: 'US-CA', city: 'Los Angeles', postal_code: '90012',
-    full_name: 'Maria Lopez', phone: '+14155552671', email: 'maria.lopez@example.org', social_url: '', preferred_contact_time: 'weekdays after 6pm',
-    kind: 'INTERESTED', temperature: 'HOT', source_channel: 'CONTEXT_ADS', captured_at: '2026-11-20T10:15:00Z',
-    consent_text: 'I agree to be contacted about a test drive.', consent_timestamp: '2026-11-20T10:15:00Z', consent_ip: '203.0.113.7',
-    consent_page_url: 'https://dealer.example/test-drive', exclusivity: 'SHARED', max_sales: '3', asking_price: '', form_fill_seconds: '48',
-    ip: '203.0.113.7', user_agent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36', external_id: 'crm-1001', 'attr.brand': 'Toyota', 'attr.model': 'Corolla',
+    segment: 'AUTO_TEST_DRIVE',
+    subsegment: '',
+    country: 'US',
+    region: 'US-CA',
+    city: 'Los Angeles',
+    postal_code: '90012',
+    full_name: 'Maria Lopez',
+    phone: '+14155552671',
+    email: 'maria.lopez@example.org',
+    social_url: '',
+    preferred_contact_time: 'weekdays after 6pm',
+    kind: 'INTERESTED',
+    temperature: 'HOT',
+    source_channel: 'CONTEXT_ADS',
+    captured_at: '2026-11-20T10:15:00Z',
+    consent_text: 'I agree to be contacted about a test drive.',
+    consent_timestamp: '2026-11-20T10:15:00Z',
+    consent_ip: '203.0.113.7',
+    consent_page_url: 'https://dealer.example/test-drive',
+    exclusivity: 'SHARED',
+    max_sales: '3',
+    asking_price: '',
+    form_fill_seconds: '48',
+    ip: '203.0.113.7',
+    user_agent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36',
+    external_id: 'crm-1001',
+    'attr.brand': 'Toyota',
+    'attr.model': 'Corolla',
   } as Record<string, string>;
   const header = [...CSV_COLUMNS.map(([c]) => c), 'attr.brand', 'attr.model'];
   return stringify([header, header.map((h) => example[h] ?? '')]);
@@ -111,5 +152,7 @@ export function csvReadError(err: unknown): DomainError {
     return badInput([{ path: 'file', message: `not a readable lead CSV: ${err.message}` }]);
   }
   // anything else is the transport: a client that went away mid-file, a premature close, a temp-file failure
-  return new DomainError('UPLOAD_FAILED', 'The upload broke off before the whole file arrived; send it again', [{ path: 'file', message: 'the upload did not complete' }]);
+  return new DomainError('UPLOAD_FAILED', 'The upload broke off before the whole file arrived; send it again', [
+    { path: 'file', message: 'the upload did not complete' },
+  ]);
 }

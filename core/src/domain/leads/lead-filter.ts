@@ -10,8 +10,15 @@ import { EXCLUSIVITIES, GEO_TIERS, LEAD_KINDS, LEAD_STATUSES, TEMPERATURES } fro
 const { leads, organizations } = schema;
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(200).nullish();
-const upper = z.string().trim().max(40).transform((s) => s.toUpperCase());
-const decimal = z.string().trim().regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be a decimal amount like "12.50"');
+const upper = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((s) => s.toUpperCase());
+const decimal = z
+  .string()
+  .trim()
+  .regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be a decimal amount like "12.50"');
 
 export const ZLeadFilter = z
   .object({
@@ -25,7 +32,12 @@ export const ZLeadFilter = z
     temperatures: list(z.enum(TEMPERATURES)),
     exclusivity: z.enum(EXCLUSIVITIES).nullish(),
     verifiedOnly: z.boolean().nullish(),
-    maxAgeHours: z.number().int().positive().max(24 * 365).nullish(),
+    maxAgeHours: z
+      .number()
+      .int()
+      .positive()
+      .max(24 * 365)
+      .nullish(),
     minPrice: decimal.nullish(),
     maxPrice: decimal.nullish(),
     minSellerQuality: z.number().int().min(0).max(100).nullish(),
@@ -92,10 +104,14 @@ export function decodeCursor(sort: LeadSort, cursor: string): { key: CursorValue
 
 export function sortOrder(sort: LeadSort): SQL[] {
   switch (sort) {
-    case 'NEWEST': return [desc(leads.capturedAt), desc(leads.id)];
-    case 'PRICE_ASC': return [asc(leads.price), asc(leads.id)];
-    case 'PRICE_DESC': return [desc(leads.price), desc(leads.id)];
-    case 'SCORE_DESC': return [desc(leads.score), desc(leads.id)];
+    case 'NEWEST':
+      return [desc(leads.capturedAt), desc(leads.id)];
+    case 'PRICE_ASC':
+      return [asc(leads.price), asc(leads.id)];
+    case 'PRICE_DESC':
+      return [desc(leads.price), desc(leads.id)];
+    case 'SCORE_DESC':
+      return [desc(leads.score), desc(leads.id)];
   }
 }
 

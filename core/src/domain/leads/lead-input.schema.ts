@@ -5,8 +5,7 @@ import { ZLeadAttributes } from './lead-attributes';
 import { EXCLUSIVITIES, LEAD_KINDS, SOURCE_CHANNELS, TEMPERATURES } from './lead.types';
 
 const text = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), text(max).nullish());
+const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), text(max).nullish());
 const date = z.preprocess((v) => (typeof v === 'string' ? new Date(v) : v), z.date({ message: 'must be an ISO-8601 date-time' }));
 const optionalInt = (min: number, max: number) =>
   z.preprocess((v) => (v === '' ? null : typeof v === 'string' ? Number(v) : v), z.number().int().min(min).max(max).nullish());
@@ -19,9 +18,15 @@ export const ZConsentInput = z.object({
 });
 
 export const ZLeadInput = z.object({
-  segment: text(40).min(1).transform((s) => s.toUpperCase()),
+  segment: text(40)
+    .min(1)
+    .transform((s) => s.toUpperCase()),
   subsegment: optionalText(40).transform((s) => s?.toUpperCase() ?? null),
-  country: z.string().trim().regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code').transform((s) => s.toUpperCase()),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+    .transform((s) => s.toUpperCase()),
   region: optionalText(10).transform((s) => s?.toUpperCase() ?? null),
   city: optionalText(100),
   postalCode: optionalText(20),
@@ -39,7 +44,14 @@ export const ZLeadInput = z.object({
   attributes: ZLeadAttributes.nullish(),
   exclusivity: z.enum(EXCLUSIVITIES),
   maxSales: optionalInt(1, 20),
-  askingPrice: z.preprocess((v) => (v === '' ? null : v), z.string().trim().regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be a decimal amount like "12.50"').nullish()),
+  askingPrice: z.preprocess(
+    (v) => (v === '' ? null : v),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be a decimal amount like "12.50"')
+      .nullish(),
+  ),
   formFillSeconds: optionalInt(0, 86_400),
   ip: optionalText(64),
   userAgent: optionalText(500),

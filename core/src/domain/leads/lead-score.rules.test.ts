@@ -20,7 +20,12 @@ function lead(overrides: Partial<TLeadInput> = {}): TLeadInput {
 }
 
 const noContact: NormalizedContact = {
-  fullName: 'John Doe', phoneE164: null, phoneCountry: null, email: null, socialUrl: null, preferredContactTime: null,
+  fullName: 'John Doe',
+  phoneE164: null,
+  phoneCountry: null,
+  email: null,
+  socialUrl: null,
+  preferredContactTime: null,
 };
 const fullContact: NormalizedContact = {
   fullName: 'John Doe',
@@ -32,8 +37,7 @@ const fullContact: NormalizedContact = {
 };
 const warning = (code: string): LeadIssue => ({ code, field: null, message: code, severity: 'WARNING' });
 
-const score = (input: TLeadInput, contact = noContact, warnings: LeadIssue[] = []) =>
-  scoreLead(input, contact, warnings, NOW).score;
+const score = (input: TLeadInput, contact = noContact, warnings: LeadIssue[] = []) => scoreLead(input, contact, warnings, NOW).score;
 
 describe('scoreLead', () => {
   it.each([
@@ -97,7 +101,10 @@ describe('scoreLead', () => {
 
   it('never goes above 100', () => {
     const best = lead({
-      kind: 'INTERESTED', temperature: 'HOT', capturedAt: hoursAgo(1), attributes: { a: 1, b: 2, c: 3, d: 4, e: 5 },
+      kind: 'INTERESTED',
+      temperature: 'HOT',
+      capturedAt: hoursAgo(1),
+      attributes: { a: 1, b: 2, c: 3, d: 4, e: 5 },
     });
     // 30 + 45 completeness + 15 intent + 15 freshness = 105
     expect(score(best, fullContact)).toBe(100);
@@ -105,14 +112,15 @@ describe('scoreLead', () => {
   });
 
   it('keeps the temperature the seller stated', () => {
-    expect(scoreLead(lead({ temperature: 'COLD', kind: 'INTERESTED', capturedAt: hoursAgo(1) }), fullContact, [], NOW))
-      .toEqual({ score: 80, temperature: 'COLD' }); // 30 + 35 completeness + 0 intent + 15 freshness
+    expect(scoreLead(lead({ temperature: 'COLD', kind: 'INTERESTED', capturedAt: hoursAgo(1) }), fullContact, [], NOW)).toEqual({
+      score: 80,
+      temperature: 'COLD',
+    }); // 30 + 35 completeness + 0 intent + 15 freshness
   });
 
   it('derives the temperature from the score when none was stated', () => {
     expect(scoreLead(lead({ kind: 'INTERESTED', capturedAt: hoursAgo(1) }), fullContact, [], NOW).temperature).toBe('HOT');
-    expect(scoreLead(lead({ kind: 'QUICK' }), { ...noContact, phoneE164: '+14155552671' }, [], NOW))
-      .toEqual({ score: 30, temperature: 'COLD' });
+    expect(scoreLead(lead({ kind: 'QUICK' }), { ...noContact, phoneE164: '+14155552671' }, [], NOW)).toEqual({ score: 30, temperature: 'COLD' });
   });
 });
 

@@ -68,12 +68,7 @@ export function temperatureFromScore(score: number): Temperature {
  * WARNING in `warnings` costs WARNING_PENALTY; ERRORs are ignored (they reject the lead anyway).
  * Attributes are counted as given in `input.attributes`: pass only the segment's own ones.
  */
-export function scoreLead(
-  input: TLeadInput,
-  contact: NormalizedContact,
-  warnings: LeadIssue[],
-  now: Date,
-): { score: number; temperature: Temperature } {
+export function scoreLead(input: TLeadInput, contact: NormalizedContact, warnings: LeadIssue[], now: Date): { score: number; temperature: Temperature } {
   let points = KIND_POINTS[input.kind] ?? 0;
 
   if (contact.phoneE164) points += COMPLETENESS_POINTS.phone;

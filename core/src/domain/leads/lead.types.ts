@@ -6,9 +6,7 @@ export const LEAD_KINDS = ['QUICK', 'REGISTRATION', 'PROMOTIONAL', 'INTERESTED']
 export const TEMPERATURES = ['COLD', 'WARM', 'HOT'] as const;
 export const EXCLUSIVITIES = ['EXCLUSIVE', 'SHARED'] as const;
 export const GEO_TIERS = ['TIER_1', 'TIER_2', 'TIER_3'] as const;
-export const SOURCE_CHANNELS = [
-  'SEO', 'CONTEXT_ADS', 'SOCIAL', 'EMAIL', 'CPA_NETWORK', 'OFFLINE_EVENT', 'COLD_CALL', 'REFERRAL', 'OTHER',
-] as const;
+export const SOURCE_CHANNELS = ['SEO', 'CONTEXT_ADS', 'SOCIAL', 'EMAIL', 'CPA_NETWORK', 'OFFLINE_EVENT', 'COLD_CALL', 'REFERRAL', 'OTHER'] as const;
 
 export type LeadKind = (typeof LEAD_KINDS)[number];
 export type Temperature = (typeof TEMPERATURES)[number];

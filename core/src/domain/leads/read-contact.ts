@@ -60,7 +60,12 @@ export async function readLeadDisclosure(deps: AppDeps, actor: Actor | null, lea
   if (!purpose) return null;
   const sealed = deps.vault.open<SealedContact>(lead.contactSealed, lead.contactKeyId);
   await deps.db.insert(schema.contactReads).values({
-    id: newId('aud'), leadId: lead.id, userId: actor.userId, organizationId: actor.organizationId, purpose, createdAt: deps.clock(),
+    id: newId('aud'),
+    leadId: lead.id,
+    userId: actor.userId,
+    organizationId: actor.organizationId,
+    purpose,
+    createdAt: deps.clock(),
   });
   return {
     contact: {

@@ -12,7 +12,12 @@ export interface SellerProfile {
 /** One profile per id asked for; an organization that is gone reads as 'unknown' with score 0. */
 export async function sellerProfiles(deps: AppDeps, orgIds: readonly string[]): Promise<Map<string, SellerProfile>> {
   const o = schema.organizations;
-  const rows = orgIds.length ? await deps.db.select({ id: o.id, name: o.name, qualityScore: o.qualityScore }).from(o).where(inArray(o.id, [...orgIds])) : [];
+  const rows = orgIds.length
+    ? await deps.db
+        .select({ id: o.id, name: o.name, qualityScore: o.qualityScore })
+        .from(o)
+        .where(inArray(o.id, [...orgIds]))
+    : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return new Map(orgIds.map((id) => [id, { id, name: byId.get(id)?.name ?? 'unknown', qualityScore: byId.get(id)?.qualityScore ?? 0 }]));
 }

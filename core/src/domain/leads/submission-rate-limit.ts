@@ -20,7 +20,10 @@ const FALLBACK_WARNING_INTERVAL_MS = 60_000;
 class AnnouncedMemoryLimiter extends RateLimiterMemory {
   private lastWarning = 0;
 
-  constructor(points: number, private readonly logger: Logger) {
+  constructor(
+    points: number,
+    private readonly logger: Logger,
+  ) {
     super({ points, duration: WINDOW_SECONDS });
   }
 
@@ -36,21 +39,30 @@ class AnnouncedMemoryLimiter extends RateLimiterMemory {
 
 export function createLeadSubmissionLimit(redis: Redis, options: { perMinute: number; prefix: string; logger: Logger }): LeadSubmissionLimit {
   const limiter = insuredLimiter(redis, {
-    keyPrefix: `${options.prefix}-lead-submissions`, points: options.perMinute, duration: WINDOW_SECONDS,
+    keyPrefix: `${options.prefix}-lead-submissions`,
+    points: options.perMinute,
+    duration: WINDOW_SECONDS,
     insurance: new AnnouncedMemoryLimiter(options.perMinute, options.logger),
   });
   return {
     async consume(organizationId, leads) {
       if (leads > options.perMinute) {
         // never allowed, however long the caller waits: refused without spending the minute's budget
-        throw new DomainError('RATE_LIMITED', `A batch of ${leads} leads is more than the ${options.perMinute} leads a minute allowed; send smaller batches`, [], { retryAfter: WINDOW_SECONDS });
+        throw new DomainError(
+          'RATE_LIMITED',
+          `A batch of ${leads} leads is more than the ${options.perMinute} leads a minute allowed; send smaller batches`,
+          [],
+          { retryAfter: WINDOW_SECONDS },
+        );
       }
       try {
         await limiter.consume(organizationId, leads);
       } catch (err) {
         if (!(err instanceof RateLimiterRes)) throw err;
         const retryAfter = retryAfterSeconds(err.msBeforeNext);
-        throw new DomainError('RATE_LIMITED', `Too many leads submitted: at most ${options.perMinute} a minute; try again in ${retryAfter} s`, [], { retryAfter });
+        throw new DomainError('RATE_LIMITED', `Too many leads submitted: at most ${options.perMinute} a minute; try again in ${retryAfter} s`, [], {
+          retryAfter,
+        });
       }
     },
   };

@@ -116,7 +116,10 @@ async function findExistingDuplicates(db: Db, since: Date, keys: { segment: stri
 async function findTakenExternalIds(db: Db, sellerOrgId: string, parsed: Parsed[]): Promise<Set<string>> {
   const ids = [...new Set(parsed.flatMap((p) => (p.input?.externalId ? [p.input.externalId] : [])))];
   if (!ids.length) return new Set();
-  const rows = await db.select({ externalId: leads.externalId }).from(leads).where(and(eq(leads.sellerOrgId, sellerOrgId), inArray(leads.externalId, ids)));
+  const rows = await db
+    .select({ externalId: leads.externalId })
+    .from(leads)
+    .where(and(eq(leads.sellerOrgId, sellerOrgId), inArray(leads.externalId, ids)));
   return new Set(rows.map((r) => r.externalId!));
 }
 
@@ -139,7 +142,10 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
   const now = deps.clock();
 
   const [segments, areas, pricing, conversion] = await Promise.all([
-    loadSegments(deps.db), loadGeoAreas(deps.db), loadPricing(deps.db), sellerConversionFactors(deps.db, seller.organizationId),
+    loadSegments(deps.db),
+    loadGeoAreas(deps.db),
+    loadPricing(deps.db),
+    sellerConversionFactors(deps.db, seller.organizationId),
   ]);
   const segmentByCode = new Map<string, SegmentDefinition>(segments.map((s) => [s.code, s]));
   const externalIds = new Set<string>();
@@ -181,15 +187,29 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
   const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * DAY_MS);
   const candidates = checked.filter((c): c is NonNullable<typeof c> => c !== null && c.hard.passed);
   const [suppressed, existing] = await Promise.all([
-    globallySuppressed(deps.db, candidates.flatMap((c) => [c.phoneHash, c.emailHash].filter((h): h is string => !!h))),
-    findExistingDuplicates(deps.db, since, candidates.map((c) => ({ segment: c.input.segment, phoneHash: c.phoneHash, emailHash: c.emailHash }))),
+    globallySuppressed(
+      deps.db,
+      candidates.flatMap((c) => [c.phoneHash, c.emailHash].filter((h): h is string => !!h)),
+    ),
+    findExistingDuplicates(
+      deps.db,
+      since,
+      candidates.map((c) => ({ segment: c.input.segment, phoneHash: c.phoneHash, emailHash: c.emailHash })),
+    ),
   ]);
   if (suppressed.size) {
     for (const c of checked) {
       if (!c?.hard.passed) continue;
-      const fields = [c.phoneHash && suppressed.has(c.phoneHash) ? 'phone' : null, c.emailHash && suppressed.has(c.emailHash) ? 'email' : null].filter((f): f is string => !!f);
+      const fields = [c.phoneHash && suppressed.has(c.phoneHash) ? 'phone' : null, c.emailHash && suppressed.has(c.emailHash) ? 'email' : null].filter(
+        (f): f is string => !!f,
+      );
       if (!fields.length) continue;
-      const issues: LeadIssue[] = fields.map((field) => ({ code: 'CONTACT_SUPPRESSED', field, message: `this ${field} is on the do-not-contact list`, severity: 'ERROR' }));
+      const issues: LeadIssue[] = fields.map((field) => ({
+        code: 'CONTACT_SUPPRESSED',
+        field,
+        message: `this ${field} is on the do-not-contact list`,
+        severity: 'ERROR',
+      }));
       c.hard = { ...c.hard, issues: [...c.hard.issues, ...issues], passed: false };
       c.phoneHash = null;
       c.emailHash = null;
@@ -251,7 +271,15 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
       verification: 'UNVERIFIED',
       askingPrice: input.askingPrice ?? null,
       price: listPrice(
-        { baseAmount: base ?? 0, temperature: soft.temperature, exclusivity: input.exclusivity, verified: false, capturedAt: input.capturedAt, askingPrice: input.askingPrice, conversionFactor: conversion.get(input.segment) },
+        {
+          baseAmount: base ?? 0,
+          temperature: soft.temperature,
+          exclusivity: input.exclusivity,
+          verified: false,
+          capturedAt: input.capturedAt,
+          askingPrice: input.askingPrice,
+          conversionFactor: conversion.get(input.segment),
+        },
         pricing.factors,
         now,
       ),
@@ -279,9 +307,15 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
   const status = initialBatchStatus(accepted);
   await deps.db.transaction(async (tx) => {
     await tx.insert(leadBatches).values({
-      id: batchId, sellerOrgId: seller.organizationId, submittedBy: seller.userId ?? seller.apiKeyId ?? null,
-      source: options.source, total: raw.length, accepted, rejected: raw.length - accepted,
-      status, createdAt: now,
+      id: batchId,
+      sellerOrgId: seller.organizationId,
+      submittedBy: seller.userId ?? seller.apiKeyId ?? null,
+      source: options.source,
+      total: raw.length,
+      accepted,
+      rejected: raw.length - accepted,
+      status,
+      createdAt: now,
     });
     // chunks keep each statement under Postgres' 65,535 bind parameters
     {
@@ -297,8 +331,16 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
     }
     const findings = results.flatMap((r) =>
       r.issues.map((issue) => ({
-        id: newId('vrs'), batchId, leadId: r.lead?.id ?? null, rowIndex: r.index, stage: 'SUBMISSION',
-        code: issue.code, field: issue.field, message: issue.message, severity: issue.severity, createdAt: now,
+        id: newId('vrs'),
+        batchId,
+        leadId: r.lead?.id ?? null,
+        rowIndex: r.index,
+        stage: 'SUBMISSION',
+        code: issue.code,
+        field: issue.field,
+        message: issue.message,
+        severity: issue.severity,
+        createdAt: now,
       })),
     );
     await insertRowsAsJson(tx, verificationResults, findings);
@@ -307,8 +349,9 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
   if (accepted && options.queueSpotCheck !== false) {
     // after commit: the job id is the batch id, so a repeat is harmless; a failed enqueue leaves the batch
     // PENDING_VERIFICATION, where the spot-check sweeper finds it again
-    await deps.jobs.enqueueSpotCheck({ batchId }).catch((err: Error) => deps.logger.warn({ batchId, err: err.message }, 'spot-check enqueue failed; the sweeper will retry'));
+    await deps.jobs
+      .enqueueSpotCheck({ batchId })
+      .catch((err: Error) => deps.logger.warn({ batchId, err: err.message }, 'spot-check enqueue failed; the sweeper will retry'));
   }
   return { id: batchId, accepted, rejected: raw.length - accepted, status, results };
 }
-

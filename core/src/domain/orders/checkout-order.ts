@@ -29,7 +29,9 @@ export async function checkoutOrder(deps: AppDeps, actor: Actor | null, orderId:
           price_data: {
             currency: order.currency.toLowerCase(),
             unit_amount: l.price,
-            product_data: { name: `Lead ${l.lead.id} · ${l.lead.segment}${l.lead.subsegment ? `/${l.lead.subsegment}` : ''} · ${l.lead.city ?? l.lead.country}` },
+            product_data: {
+              name: `Lead ${l.lead.id} · ${l.lead.segment}${l.lead.subsegment ? `/${l.lead.subsegment}` : ''} · ${l.lead.city ?? l.lead.country}`,
+            },
           },
         })),
         success_url: `${web}/orders/${order.id}?paid=1&session={CHECKOUT_SESSION_ID}`,

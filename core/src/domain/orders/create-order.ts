@@ -59,7 +59,11 @@ async function lockChosenLeads(deps: AppDeps, tx: Db, buyerOrgId: string, leadId
   });
   if (problems.length) {
     const code = problems.some((p) => p.code === 'LEAD_NOT_FOUND') ? 'LEAD_NOT_FOUND' : problems[0]!.code;
-    throw new DomainError(code, 'Some of these leads cannot be ordered', problems.map(({ path, message }) => ({ path, message })));
+    throw new DomainError(
+      code,
+      'Some of these leads cannot be ordered',
+      problems.map(({ path, message }) => ({ path, message })),
+    );
   }
   return ids.map((id) => byId.get(id)!);
 }
@@ -75,7 +79,10 @@ async function lockMatchingLeads(deps: AppDeps, tx: Db, buyerOrgId: string, rawF
     lt(sql`${leads.salesCount} + ${leads.reservedCount}`, leads.maxSales),
     ne(leads.sellerOrgId, buyerOrgId),
     notExists(
-      tx.select({ one: sql`1` }).from(orderLines).where(and(eq(orderLines.leadId, leads.id), eq(orderLines.buyerOrgId, buyerOrgId), eq(orderLines.active, true))),
+      tx
+        .select({ one: sql`1` })
+        .from(orderLines)
+        .where(and(eq(orderLines.leadId, leads.id), eq(orderLines.buyerOrgId, buyerOrgId), eq(orderLines.active, true))),
     ),
     notSuppressedFor(tx, buyerOrgId),
   ];
@@ -88,7 +95,9 @@ async function lockMatchingLeads(deps: AppDeps, tx: Db, buyerOrgId: string, rawF
     .limit(quantity)
     .for('update', { of: leads, skipLocked: true });
   if (rows.length < quantity) {
-    throw new DomainError('NOT_ENOUGH_LEADS', `Only ${rows.length} leads match right now`, [{ path: 'input.quantity', message: `only ${rows.length} available` }]);
+    throw new DomainError('NOT_ENOUGH_LEADS', `Only ${rows.length} leads match right now`, [
+      { path: 'input.quantity', message: `only ${rows.length} available` },
+    ]);
   }
   return rows.map((r) => r.lead).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
@@ -107,11 +116,10 @@ async function checkHoldLimits(deps: AppDeps, tx: Db, buyerOrgId: string, newLea
     .from(orders)
     .leftJoin(orderLines, and(eq(orderLines.orderId, orders.id), eq(orderLines.active, true)))
     .where(and(eq(orders.buyerOrgId, buyerOrgId), eq(orders.status, 'RESERVED'), gt(orders.expiresAt, now)));
-  const breach = holdLimitBreach(
-    { openOrders: Number(held?.openOrders ?? 0), heldLeads: Number(held?.heldLeads ?? 0) },
-    newLeads,
-    { maxHeldLeads: deps.config.MAX_HELD_LEADS_PER_BUYER, maxOpenOrders: deps.config.MAX_OPEN_ORDERS_PER_BUYER },
-  );
+  const breach = holdLimitBreach({ openOrders: Number(held?.openOrders ?? 0), heldLeads: Number(held?.heldLeads ?? 0) }, newLeads, {
+    maxHeldLeads: deps.config.MAX_HELD_LEADS_PER_BUYER,
+    maxOpenOrders: deps.config.MAX_OPEN_ORDERS_PER_BUYER,
+  });
   if (breach) throw new DomainError(breach.code, breach.message);
 }
 
@@ -136,9 +144,15 @@ export async function createOrder(deps: AppDeps, actor: Parameters<typeof requir
 
   const replay = async (): Promise<OrderView | null> => {
     if (!key) return null;
-    const [existing] = await deps.db.select().from(orders).where(and(eq(orders.buyerOrgId, buyer.organizationId), eq(orders.idempotencyKey, key)));
+    const [existing] = await deps.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.buyerOrgId, buyer.organizationId), eq(orders.idempotencyKey, key)));
     if (!existing) return null;
-    if (existing.requestHash !== fingerprint) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for a different order', [{ path: 'idempotencyKey', message: 'already used for another request' }]);
+    if (existing.requestHash !== fingerprint)
+      throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for a different order', [
+        { path: 'idempotencyKey', message: 'already used for another request' },
+      ]);
     return loadOrder(deps, buyer, existing.id);
   };
   const first = await replay();
@@ -150,20 +164,51 @@ export async function createOrder(deps: AppDeps, actor: Parameters<typeof requir
       await lockBuyerHolds(tx, buyer.organizationId);
       const now = deps.clock();
       // the same key may have committed while this request waited for the lock: a replay, never refused by the caps
-      if (key && (await tx.select({ id: orders.id }).from(orders).where(and(eq(orders.buyerOrgId, buyer.organizationId), eq(orders.idempotencyKey, key)))).length) return null;
+      if (
+        key &&
+        (
+          await tx
+            .select({ id: orders.id })
+            .from(orders)
+            .where(and(eq(orders.buyerOrgId, buyer.organizationId), eq(orders.idempotencyKey, key)))
+        ).length
+      )
+        return null;
       await checkHoldLimits(deps, tx, buyer.organizationId, count, now);
       const chosen = byIds
         ? await lockChosenLeads(deps, tx, buyer.organizationId, input.leadIds!, now)
         : await lockMatchingLeads(deps, tx, buyer.organizationId, input.matching, input.quantity!, now);
-      const priced = priceOrderLines(chosen.map((l) => money(l.price, l.currency)), volumeTiers, deps.config.PLATFORM_CURRENCY);
+      const priced = priceOrderLines(
+        chosen.map((l) => money(l.price, l.currency)),
+        volumeTiers,
+        deps.config.PLATFORM_CURRENCY,
+      );
       const id = newId('ord');
       await tx.insert(orders).values({
-        id, buyerOrgId: buyer.organizationId, buyerUserId: buyer.userId, status: 'RESERVED', total: priced.total.amount,
-        currency: priced.total.currency, discountBps: priced.discountBps,
-        expiresAt: new Date(now.getTime() + deps.config.ORDER_HOLD_MINUTES * 60_000), idempotencyKey: key, requestHash: fingerprint, createdAt: now,
+        id,
+        buyerOrgId: buyer.organizationId,
+        buyerUserId: buyer.userId,
+        status: 'RESERVED',
+        total: priced.total.amount,
+        currency: priced.total.currency,
+        discountBps: priced.discountBps,
+        expiresAt: new Date(now.getTime() + deps.config.ORDER_HOLD_MINUTES * 60_000),
+        idempotencyKey: key,
+        requestHash: fingerprint,
+        createdAt: now,
       });
-      await tx.insert(orderLines).values(chosen.map((l, i) => ({ orderId: id, leadId: l.id, buyerOrgId: buyer.organizationId, price: priced.prices[i]!.amount })));
-      await tx.update(leads).set({ reservedCount: sql`${leads.reservedCount} + 1` }).where(inArray(leads.id, chosen.map((l) => l.id)));
+      await tx
+        .insert(orderLines)
+        .values(chosen.map((l, i) => ({ orderId: id, leadId: l.id, buyerOrgId: buyer.organizationId, price: priced.prices[i]!.amount })));
+      await tx
+        .update(leads)
+        .set({ reservedCount: sql`${leads.reservedCount} + 1` })
+        .where(
+          inArray(
+            leads.id,
+            chosen.map((l) => l.id),
+          ),
+        );
       return id;
     });
     return orderId ? loadOrder(deps, buyer, orderId) : (await replay())!;

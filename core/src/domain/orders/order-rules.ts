@@ -16,7 +16,14 @@ export function priceOrderLines(listPrices: readonly Money[], tiers: readonly Vo
   const discountBps = volumeDiscountBps(listPrices.length, tiers);
   // each line is discounted and rounded on its own, so a refund of one line returns exactly what it cost
   const prices = listPrices.map((p) => money(applyDiscount(p.amount, discountBps), currency));
-  return { discountBps, prices, total: money(prices.reduce((s, p) => s + p.amount, 0), currency) };
+  return {
+    discountBps,
+    prices,
+    total: money(
+      prices.reduce((s, p) => s + p.amount, 0),
+      currency,
+    ),
+  };
 }
 
 export function requestFingerprint(value: unknown): string {

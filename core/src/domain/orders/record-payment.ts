@@ -41,12 +41,12 @@ async function retakeCapacity(tx: Db, order: OrderRow, now: Date): Promise<boole
     .select({ leadId: orderLines.leadId })
     .from(orderLines)
     .where(and(eq(orderLines.buyerOrgId, order.buyerOrgId), eq(orderLines.active, true), inArray(orderLines.leadId, ids)));
-  const available =
-    rows.length === ids.length &&
-    heldElsewhere.length === 0 &&
-    rows.every((l) => freeCapacity(l, now) > 0);
+  const available = rows.length === ids.length && heldElsewhere.length === 0 && rows.every((l) => freeCapacity(l, now) > 0);
   if (!available) return false;
-  await tx.update(leads).set({ reservedCount: sql`${leads.reservedCount} + 1` }).where(inArray(leads.id, ids));
+  await tx
+    .update(leads)
+    .set({ reservedCount: sql`${leads.reservedCount} + 1` })
+    .where(inArray(leads.id, ids));
   await tx.update(orderLines).set({ active: true }).where(eq(orderLines.orderId, order.id));
   return true;
 }
@@ -66,19 +66,35 @@ async function convertToSales(deps: AppDeps, tx: Db, order: OrderRow, payment: P
       reservedCount: sql`${leads.reservedCount} - 1`,
       ...salesAndSoldOut(1),
     })
-    .where(inArray(leads.id, lines.map((l) => l.leadId)));
+    .where(
+      inArray(
+        leads.id,
+        lines.map((l) => l.leadId),
+      ),
+    );
   await tx.insert(purchases).values(
     lines.map((l) => {
       const split = splitSale(money(l.price, order.currency), commissionBpsOf(segments.get(l.segment)));
       return {
-        id: newId('pur'), orderId: order.id, leadId: l.leadId, buyerOrgId: order.buyerOrgId, sellerOrgId: l.sellerOrgId,
-        price: l.price, commission: split.commission.amount, sellerNet: split.sellerNet.amount, currency: order.currency,
-        paymentIntentId: payment.paymentIntentId, purchasedAt: now,
+        id: newId('pur'),
+        orderId: order.id,
+        leadId: l.leadId,
+        buyerOrgId: order.buyerOrgId,
+        sellerOrgId: l.sellerOrgId,
+        price: l.price,
+        commission: split.commission.amount,
+        sellerNet: split.sellerNet.amount,
+        currency: order.currency,
+        paymentIntentId: payment.paymentIntentId,
+        purchasedAt: now,
       };
     }),
   );
   await postLedgerTransaction(tx, {
-    eventKey: `payment:${order.id}`, kind: 'PAYMENT', memo: `order ${order.id} paid (${payment.paymentIntentId})`, occurredAt: now,
+    eventKey: `payment:${order.id}`,
+    kind: 'PAYMENT',
+    memo: `order ${order.id} paid (${payment.paymentIntentId})`,
+    occurredAt: now,
     postings: [debit(PLATFORM_STRIPE_BALANCE, payment.amount), credit(PLATFORM_ESCROW, payment.amount)],
   });
   await tx.update(orders).set({ status: 'PAID', paidAt: now, paymentIntentId: payment.paymentIntentId, closedAt: now }).where(eq(orders.id, order.id));
@@ -87,14 +103,24 @@ async function convertToSales(deps: AppDeps, tx: Db, order: OrderRow, payment: P
 /** Money came in for nothing deliverable: book it as unapplied and queue a full refund. */
 async function bookForRefund(tx: Db, order: OrderRow, payment: PaymentReceived, now: Date, reason: string): Promise<string> {
   await postLedgerTransaction(tx, {
-    eventKey: `payment:${order.id}`, kind: 'PAYMENT', memo: `order ${order.id} paid after ${reason}`, occurredAt: now,
+    eventKey: `payment:${order.id}`,
+    kind: 'PAYMENT',
+    memo: `order ${order.id} paid after ${reason}`,
+    occurredAt: now,
     postings: [debit(PLATFORM_STRIPE_BALANCE, payment.amount), credit(PLATFORM_UNAPPLIED, payment.amount)],
   });
   await tx.update(orders).set({ paidAt: now, paymentIntentId: payment.paymentIntentId }).where(eq(orders.id, order.id));
   const refundId = newId('rfd');
   await tx.insert(refunds).values({
-    id: refundId, orderId: order.id, reason, amount: payment.amount.amount, currency: payment.amount.currency, paymentIntentId: payment.paymentIntentId,
-    idempotencyKey: `late-payment-${order.id}`, status: 'PENDING', createdAt: now,
+    id: refundId,
+    orderId: order.id,
+    reason,
+    amount: payment.amount.amount,
+    currency: payment.amount.currency,
+    paymentIntentId: payment.paymentIntentId,
+    idempotencyKey: `late-payment-${order.id}`,
+    status: 'PENDING',
+    createdAt: now,
   });
   return refundId;
 }
@@ -113,9 +139,19 @@ export async function recordOrderPayment(deps: AppDeps, tx: Db, payment: Payment
   // a second payment of a paid order, or one of another amount or currency than the order's: Stripe has the
   // money but it buys nothing, so it is refunded in full and alerted on; the order itself is left as it is
   const expected = money(order.total, order.currency);
-  const reason = alreadyPaid ? 'a second payment of a paid order' : payment.amount.amount !== expected.amount || payment.amount.currency !== expected.currency ? 'an amount mismatch' : null;
+  const reason = alreadyPaid
+    ? 'a second payment of a paid order'
+    : payment.amount.amount !== expected.amount || payment.amount.currency !== expected.currency
+      ? 'an amount mismatch'
+      : null;
   if (reason) {
-    const refundId = await bookUnmatchedPayment(deps, tx, { paymentIntentId: payment.paymentIntentId, amount: payment.amount, orderId: order.id, reason, expected });
+    const refundId = await bookUnmatchedPayment(deps, tx, {
+      paymentIntentId: payment.paymentIntentId,
+      amount: payment.amount,
+      orderId: order.id,
+      reason,
+      expected,
+    });
     return { result: 'REFUND_DUE', orderId: order.id, refundId };
   }
   // RESERVED is paid outright; EXPIRED or CANCELLED (a late payment) only when every lead can still be had

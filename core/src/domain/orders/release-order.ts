@@ -23,12 +23,18 @@ export async function releaseReservation(
   refusal?: Parameters<typeof assertTransition>[4],
 ): Promise<void> {
   assertTransition(ORDER_LIFECYCLE, order.status, status, by, refusal);
-  const lines = await tx.select({ leadId: orderLines.leadId }).from(orderLines).where(and(eq(orderLines.orderId, order.id), eq(orderLines.active, true)));
+  const lines = await tx
+    .select({ leadId: orderLines.leadId })
+    .from(orderLines)
+    .where(and(eq(orderLines.orderId, order.id), eq(orderLines.active, true)));
   const ids = lines.map((l) => l.leadId).sort();
   if (ids.length) {
     // lock in id order, as createOrder does, so the two never deadlock
     await tx.select({ id: leads.id }).from(leads).where(inArray(leads.id, ids)).orderBy(asc(leads.id)).for('update');
-    await tx.update(leads).set({ reservedCount: sql`${leads.reservedCount} - 1` }).where(inArray(leads.id, ids));
+    await tx
+      .update(leads)
+      .set({ reservedCount: sql`${leads.reservedCount} - 1` })
+      .where(inArray(leads.id, ids));
     await tx.update(orderLines).set({ active: false }).where(eq(orderLines.orderId, order.id));
   }
   await tx.update(orders).set({ status, closedAt: now }).where(eq(orders.id, order.id));
@@ -40,11 +46,17 @@ export async function cancelOrder(deps: AppDeps, actor: Actor | null, orderId: s
   const sessionId = await deps.db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     if (!order || order.buyerOrgId !== buyer.organizationId) throw new DomainError('ORDER_NOT_FOUND', 'No such order');
-    await releaseReservation(tx, order, 'CANCELLED', 'BUYER', deps.clock(), { code: 'ORDER_NOT_CANCELLABLE', message: `A ${order.status} order cannot be cancelled` });
+    await releaseReservation(tx, order, 'CANCELLED', 'BUYER', deps.clock(), {
+      code: 'ORDER_NOT_CANCELLABLE',
+      message: `A ${order.status} order cannot be cancelled`,
+    });
     return order.checkoutSessionId;
   });
   // close the checkout page too; should the buyer pay anyway, the late-payment rule applies (honour or refund)
-  if (sessionId) await deps.stripe.checkout.sessions.expire(sessionId).catch((err: Error) => deps.logger.warn({ orderId, err: err.message }, 'could not expire checkout session'));
+  if (sessionId)
+    await deps.stripe.checkout.sessions
+      .expire(sessionId)
+      .catch((err: Error) => deps.logger.warn({ orderId, err: err.message }, 'could not expire checkout session'));
   return loadOrder(deps, buyer, orderId);
 }
 
@@ -52,7 +64,11 @@ export async function cancelOrder(deps: AppDeps, actor: Actor | null, orderId: s
 export async function expireOverdueOrders(deps: AppDeps, limit = 500): Promise<number> {
   const now = deps.clock();
   const expirable = fromStatuses(ORDER_LIFECYCLE, 'EXPIRED', 'SYSTEM');
-  const due = await deps.db.select({ id: orders.id }).from(orders).where(and(inArray(orders.status, expirable), lte(orders.expiresAt, now))).limit(limit);
+  const due = await deps.db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(inArray(orders.status, expirable), lte(orders.expiresAt, now)))
+    .limit(limit);
   let expired = 0;
   for (const { id } of due) {
     const done = await deps.db.transaction(async (tx) => {

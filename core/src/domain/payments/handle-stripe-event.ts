@@ -20,7 +20,10 @@ export async function handleStripeEvent(deps: AppDeps, event: Stripe.Event): Pro
   if (seen.length) return 'DUPLICATE';
   const reading = await readEventFromStripe(deps, event);
   if (reading.kind === 'REFUSED') {
-    deps.logger.warn({ eventId: event.id, type: event.type, refused: reading.refused, detail: reading.detail }, 'stripe event not confirmed by Stripe; nothing changed');
+    deps.logger.warn(
+      { eventId: event.id, type: event.type, refused: reading.refused, detail: reading.detail },
+      'stripe event not confirmed by Stripe; nothing changed',
+    );
   }
   const payment = reading.kind === 'PAYMENT' ? reading.payment : null;
   const result = await deps.db.transaction(async (tx) => {
@@ -42,7 +45,8 @@ export async function handleStripeEvent(deps: AppDeps, event: Stripe.Event): Pro
     }
     if (!payment) return settle({ outcome: 'IGNORED' as const });
     const { target, paymentIntentId, amount } = payment;
-    if (target.kind === 'TOP_UP') return settle(await recordTopUpPayment(deps, tx, { topUpId: target.topUpId, paymentIntentId, amount: amount.amount, currency: amount.currency }));
+    if (target.kind === 'TOP_UP')
+      return settle(await recordTopUpPayment(deps, tx, { topUpId: target.topUpId, paymentIntentId, amount: amount.amount, currency: amount.currency }));
     const paid = await recordOrderPayment(deps, tx, { orderId: target.orderId, paymentIntentId, amount });
     return settle({ outcome: paid.result, refundId: paid.result === 'REFUND_DUE' ? paid.refundId : undefined });
   });

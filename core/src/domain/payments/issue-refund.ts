@@ -26,7 +26,11 @@ export async function issueRefund(deps: AppDeps, refundId: string): Promise<'SUC
   let stripeRefund;
   try {
     stripeRefund = await deps.stripe.refunds.create(
-      { payment_intent: refund.paymentIntentId!, amount: refund.amount, metadata: { refund_id: refund.id, order_id: refund.orderId ?? '', dispute_id: refund.disputeId ?? '' } },
+      {
+        payment_intent: refund.paymentIntentId!,
+        amount: refund.amount,
+        metadata: { refund_id: refund.id, order_id: refund.orderId ?? '', dispute_id: refund.disputeId ?? '' },
+      },
       { idempotencyKey: refund.idempotencyKey },
     );
   } catch (err) {
@@ -40,7 +44,10 @@ export async function issueRefund(deps: AppDeps, refundId: string): Promise<'SUC
     const amount = money(refund.amount, refund.currency);
     await tx.update(refunds).set({ status: 'SUCCEEDED', stripeRefundId: stripeRefund.id }).where(eq(refunds.id, refundId));
     const booked = await postLedgerTransaction(tx, {
-      eventKey: `refund:${refund.id}`, kind: 'REFUND', memo: `refund ${stripeRefund.id} (${refund.reason})`, occurredAt: now,
+      eventKey: `refund:${refund.id}`,
+      kind: 'REFUND',
+      memo: `refund ${stripeRefund.id} (${refund.reason})`,
+      occurredAt: now,
       postings: [debit(refund.sourceAccount, amount), credit(PLATFORM_STRIPE_BALANCE, amount)],
     });
     // a refund of a sale leaves less in escrow for that purchase (all of it: the purchase is REFUNDED);
@@ -59,7 +66,10 @@ async function creditWallet(deps: AppDeps, refund: RefundRow): Promise<'SUCCEEDE
     const amount = money(refund.amount, refund.currency);
     await tx.update(refunds).set({ status: 'SUCCEEDED' }).where(eq(refunds.id, refund.id));
     const booked = await postLedgerTransaction(tx, {
-      eventKey: `refund:${refund.id}`, kind: 'WALLET_REFUND', memo: `wallet credit (${refund.reason})`, occurredAt: deps.clock(),
+      eventKey: `refund:${refund.id}`,
+      kind: 'WALLET_REFUND',
+      memo: `wallet credit (${refund.reason})`,
+      occurredAt: deps.clock(),
       postings: [debit(refund.sourceAccount, amount), credit(buyerWallet(purchase!.buyerOrgId), amount)],
     });
     if (booked) await applyRefundToPurchase(tx, purchase!.id, amount);
@@ -69,6 +79,10 @@ async function creditWallet(deps: AppDeps, refund: RefundRow): Promise<'SUCCEEDE
 
 /** Pending refunds whose Stripe call failed before; the worker retries them. */
 export async function pendingRefundIds(deps: AppDeps): Promise<string[]> {
-  const rows = await deps.db.select({ id: refunds.id }).from(refunds).where(inArray(refunds.status, fromStatuses(REFUND_LIFECYCLE, 'SUCCEEDED', 'SYSTEM'))).limit(500);
+  const rows = await deps.db
+    .select({ id: refunds.id })
+    .from(refunds)
+    .where(inArray(refunds.status, fromStatuses(REFUND_LIFECYCLE, 'SUCCEEDED', 'SYSTEM')))
+    .limit(500);
   return rows.map((r) => r.id);
 }

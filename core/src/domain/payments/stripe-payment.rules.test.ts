@@ -2,8 +2,13 @@ import { confirmPayment, paymentOfIntent, paymentOfSession, targetOf } from './s
 import { money } from '../shared/money';
 
 const session = {
-  id: 'cs_1', payment_status: 'paid' as const, payment_intent: 'pi_1', amount_total: 1000, currency: 'usd',
-  metadata: { order_id: 'ord_1' }, client_reference_id: 'ord_1',
+  id: 'cs_1',
+  payment_status: 'paid' as const,
+  payment_intent: 'pi_1',
+  amount_total: 1000,
+  currency: 'usd',
+  metadata: { order_id: 'ord_1' },
+  client_reference_id: 'ord_1',
 };
 const intent = { id: 'pi_1', status: 'succeeded' as const, amount: 1000, amount_received: 1000, currency: 'usd', metadata: { wallet_top_up_id: 'pay_1' } };
 
@@ -25,7 +30,10 @@ describe('what a Stripe payment pays for', () => {
   });
 
   it('uses the amount received, not the amount asked, of a payment intent', () => {
-    expect(paymentOfIntent({ ...intent, amount: 2500, amount_received: 1000 })).toMatchObject({ amount: money(1000, 'USD'), target: { kind: 'TOP_UP', topUpId: 'pay_1' } });
+    expect(paymentOfIntent({ ...intent, amount: 2500, amount_received: 1000 })).toMatchObject({
+      amount: money(1000, 'USD'),
+      target: { kind: 'TOP_UP', topUpId: 'pay_1' },
+    });
   });
 
   it('says a payment for nothing of ours is not ours', () => {

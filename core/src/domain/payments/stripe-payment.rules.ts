@@ -16,7 +16,10 @@ export interface ConfirmedPayment {
 /** Why a payment object does not count; `NOTHING_OF_OURS` is a payment for something Leadex did not sell. */
 export type Unconfirmed = { refused: 'MISSING_AT_STRIPE' | 'NOT_PAID' | 'NOTHING_OF_OURS' | 'OTHER_TARGET'; detail: string };
 
-type SessionFields = Pick<Stripe.Checkout.Session, 'id' | 'payment_status' | 'payment_intent' | 'amount_total' | 'currency' | 'metadata' | 'client_reference_id'>;
+type SessionFields = Pick<
+  Stripe.Checkout.Session,
+  'id' | 'payment_status' | 'payment_intent' | 'amount_total' | 'currency' | 'metadata' | 'client_reference_id'
+>;
 type IntentFields = Pick<Stripe.PaymentIntent, 'id' | 'status' | 'amount' | 'amount_received' | 'currency' | 'metadata'>;
 
 export function targetOf(metadata: Record<string, string> | null | undefined, clientReferenceId?: string | null): PaymentTarget | null {
@@ -54,6 +57,7 @@ export function paymentOfIntent(pi: IntentFields): ConfirmedPayment | Unconfirme
  */
 export function confirmPayment(claimed: PaymentTarget | null, atStripe: ConfirmedPayment | Unconfirmed): ConfirmedPayment | Unconfirmed {
   if ('refused' in atStripe) return atStripe;
-  if (claimed && !sameTarget(claimed, atStripe.target)) return { refused: 'OTHER_TARGET', detail: 'the event names another order or top-up than the object at Stripe' };
+  if (claimed && !sameTarget(claimed, atStripe.target))
+    return { refused: 'OTHER_TARGET', detail: 'the event names another order or top-up than the object at Stripe' };
   return atStripe;
 }

@@ -29,11 +29,21 @@ export async function bookUnmatchedPayment(deps: AppDeps, tx: Db, p: UnmatchedPa
   const paid = money(p.amount.amount, p.amount.currency.toUpperCase());
   const now = deps.clock();
   deps.logger.error(
-    { alert: 'PAYMENT_MISMATCH', paymentIntentId: p.paymentIntentId, orderId: p.orderId, topUpId: p.topUpId, amount: paid.amount, currency: paid.currency, expected: p.expected },
+    {
+      alert: 'PAYMENT_MISMATCH',
+      paymentIntentId: p.paymentIntentId,
+      orderId: p.orderId,
+      topUpId: p.topUpId,
+      amount: paid.amount,
+      currency: paid.currency,
+      expected: p.expected,
+    },
     `payment refunded in full: ${p.reason}`,
   );
   await postLedgerTransaction(tx, {
-    eventKey: `unmatched-payment:${p.paymentIntentId}`, kind: 'UNMATCHED_PAYMENT', occurredAt: now,
+    eventKey: `unmatched-payment:${p.paymentIntentId}`,
+    kind: 'UNMATCHED_PAYMENT',
+    occurredAt: now,
     memo: `${p.paymentIntentId} paid ${paid.amount} ${paid.currency} for ${p.orderId ?? p.topUpId} (expected ${p.expected.amount} ${p.expected.currency})`,
     postings: [debit(PLATFORM_STRIPE_BALANCE, paid), credit(PLATFORM_UNAPPLIED, paid)],
   });
@@ -41,8 +51,15 @@ export async function bookUnmatchedPayment(deps: AppDeps, tx: Db, p: UnmatchedPa
   const [inserted] = await tx
     .insert(schema.refunds)
     .values({
-      id: newId('rfd'), orderId: p.orderId ?? null, reason: p.reason, amount: paid.amount, currency: paid.currency,
-      paymentIntentId: p.paymentIntentId, idempotencyKey, status: 'PENDING', createdAt: now,
+      id: newId('rfd'),
+      orderId: p.orderId ?? null,
+      reason: p.reason,
+      amount: paid.amount,
+      currency: paid.currency,
+      paymentIntentId: p.paymentIntentId,
+      idempotencyKey,
+      status: 'PENDING',
+      createdAt: now,
     })
     .onConflictDoNothing()
     .returning({ id: schema.refunds.id });

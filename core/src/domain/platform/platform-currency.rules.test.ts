@@ -21,7 +21,7 @@ describe('which PLATFORM_CURRENCY a deployment may run in', () => {
   it('refuses fund, metal and testing codes', () => {
     for (const code of ['XAU', 'XXX', 'XTS', 'XDR', 'CLF', 'UYI', 'BOV']) expect(platformCurrencyProblem(code)).toMatch(/fund, metal or testing code/);
   });
-  it('refuses currencies where Stripe\'s amount is not the ISO minor unit', () => {
+  it("refuses currencies where Stripe's amount is not the ISO minor unit", () => {
     expect(platformCurrencyProblem('ISK')).toMatch(/ISK is not supported: Stripe counts ISK amounts in hundredths/);
     expect(platformCurrencyProblem('UGX')).toMatch(/UGX is not supported/);
     expect(platformCurrencyProblem('MGA')).toMatch(/ISO 4217 gives MGA 2 decimal places, but Stripe counts its amounts in whole units/);
@@ -47,7 +47,7 @@ describe('the configuration of the platform currency', () => {
     expect(refusal({ PLATFORM_CURRENCY: 'ISK' })).toMatch(/PLATFORM_CURRENCY: ISK is not supported/);
     expect(refusal({ PLATFORM_CURRENCY: 'usd' })).toMatch(/PLATFORM_CURRENCY/);
   });
-  it('reads MIN_PAYOUT in the platform currency\'s digits', () => {
+  it("reads MIN_PAYOUT in the platform currency's digits", () => {
     expect(loadConfig({ PLATFORM_CURRENCY: 'JPY' }).MIN_PAYOUT).toBe('50');
     expect(refusal({ PLATFORM_CURRENCY: 'JPY', MIN_PAYOUT: '50.00' })).toMatch(/MIN_PAYOUT: more decimal places than JPY has/);
     expect(loadConfig({ PLATFORM_CURRENCY: 'TND', MIN_PAYOUT: '12.345' }).MIN_PAYOUT).toBe('12.345');

@@ -5,7 +5,24 @@ import { isoCurrency } from '../shared/money';
 // ISO 4217 digits of PLATFORM_CURRENCY must equal the decimals Stripe uses for that currency's amounts.
 
 /** Stripe's zero-decimal currencies: an amount is whole units (¥500 is 500). */
-export const STRIPE_ZERO_DECIMAL: ReadonlySet<string> = new Set(['BIF', 'CLP', 'DJF', 'GNF', 'JPY', 'KMF', 'KRW', 'MGA', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF']);
+export const STRIPE_ZERO_DECIMAL: ReadonlySet<string> = new Set([
+  'BIF',
+  'CLP',
+  'DJF',
+  'GNF',
+  'JPY',
+  'KMF',
+  'KRW',
+  'MGA',
+  'PYG',
+  'RWF',
+  'UGX',
+  'VND',
+  'VUV',
+  'XAF',
+  'XOF',
+  'XPF',
+]);
 
 /** Stripe's three-decimal currencies: an amount is thousandths, and a charge's last digit must be 0. */
 export const STRIPE_THREE_DECIMAL: ReadonlySet<string> = new Set(['BHD', 'JOD', 'KWD', 'OMR', 'TND']);
@@ -13,8 +30,28 @@ export const STRIPE_THREE_DECIMAL: ReadonlySet<string> = new Set(['BHD', 'JOD', 
 // ISO codes that are no currency a buyer pays in: metals, SDR, bond units, testing, "no currency" (minor
 // units N.A., which the ISO table gives as 0 digits), and the fund codes
 const NOT_CHARGEABLE: ReadonlySet<string> = new Set([
-  'XAG', 'XAU', 'XBA', 'XBB', 'XBC', 'XBD', 'XDR', 'XPD', 'XPT', 'XSU', 'XTS', 'XUA', 'XXX',
-  'BOV', 'CHE', 'CHW', 'CLF', 'COU', 'MXV', 'USN', 'UYI', 'UYW',
+  'XAG',
+  'XAU',
+  'XBA',
+  'XBB',
+  'XBC',
+  'XBD',
+  'XDR',
+  'XPD',
+  'XPT',
+  'XSU',
+  'XTS',
+  'XUA',
+  'XXX',
+  'BOV',
+  'CHE',
+  'CHW',
+  'CLF',
+  'COU',
+  'MXV',
+  'USN',
+  'UYI',
+  'UYW',
 ]);
 
 // Stripe's special cases where its amount is not the ISO minor unit: ISK and UGX are sent as two-decimal
@@ -39,7 +76,8 @@ export function platformCurrencyProblem(currency: string): string | null {
   const stripeDigits = STRIPE_ZERO_DECIMAL.has(currency) ? 0 : STRIPE_THREE_DECIMAL.has(currency) ? 3 : 2;
   if (iso.digits === stripeDigits) return null;
   const isoText = `ISO 4217 gives ${currency} ${iso.digits} decimal place${iso.digits === 1 ? '' : 's'}`;
-  if (iso.digits === 3) return `${currency} is not supported: ${isoText}, but Stripe charges three-decimal amounts only in ${[...STRIPE_THREE_DECIMAL].join(', ')}`;
+  if (iso.digits === 3)
+    return `${currency} is not supported: ${isoText}, but Stripe charges three-decimal amounts only in ${[...STRIPE_THREE_DECIMAL].join(', ')}`;
   return `${currency} is not supported: ${isoText}, but Stripe counts its amounts in ${stripeDigits === 0 ? 'whole units (a zero-decimal currency)' : `${stripeDigits} decimal places`}`;
 }
 

@@ -7,7 +7,12 @@ describe('conversion rate', () => {
   });
 
   it('pools the segment average over all sellers', () => {
-    expect(segmentAverageRate([{ outcomes: 100, conversions: 30 }, { outcomes: 300, conversions: 30 }])).toBe(0.15);
+    expect(
+      segmentAverageRate([
+        { outcomes: 100, conversions: 30 },
+        { outcomes: 300, conversions: 30 },
+      ]),
+    ).toBe(0.15);
   });
 });
 
@@ -44,6 +49,9 @@ describe('conversion factor', () => {
       { seller: 'A', outcomes: 100, conversions: 30 },
       { seller: 'B', outcomes: 100, conversions: 10 },
     ]);
-    expect(out.map((r) => [r.seller, r.factor])).toEqual([['A', 1.0833], ['B', 0.9167]]);
+    expect(out.map((r) => [r.seller, r.factor])).toEqual([
+      ['A', 1.0833],
+      ['B', 0.9167],
+    ]);
   });
 });

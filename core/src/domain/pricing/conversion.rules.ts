@@ -27,7 +27,9 @@ export function conversionRate(c: ConversionCounts): number {
 
 /** Pooled rate of the segment: every seller's conversions over every seller's outcomes. */
 export function segmentAverageRate(rows: readonly ConversionCounts[]): number {
-  return conversionRate(rows.reduce((s, r) => ({ outcomes: s.outcomes + r.outcomes, conversions: s.conversions + r.conversions }), { outcomes: 0, conversions: 0 }));
+  return conversionRate(
+    rows.reduce((s, r) => ({ outcomes: s.outcomes + r.outcomes, conversions: s.conversions + r.conversions }), { outcomes: 0, conversions: 0 }),
+  );
 }
 
 export function conversionFactor(c: ConversionCounts, averageRate: number, settings: ConversionSettings = CONVERSION_DEFAULTS): number {
@@ -39,7 +41,10 @@ export function conversionFactor(c: ConversionCounts, averageRate: number, setti
 }
 
 /** The factors of every seller in one segment, against the segment's own pooled average. */
-export function segmentConversionFactors<T extends ConversionCounts>(rows: readonly T[], settings: ConversionSettings = CONVERSION_DEFAULTS): Array<T & { factor: number }> {
+export function segmentConversionFactors<T extends ConversionCounts>(
+  rows: readonly T[],
+  settings: ConversionSettings = CONVERSION_DEFAULTS,
+): Array<T & { factor: number }> {
   const average = segmentAverageRate(rows);
   return rows.map((r) => ({ ...r, factor: conversionFactor(r, average, settings) }));
 }

@@ -9,9 +9,12 @@ import { fromStatuses } from '../shared/lifecycle';
 /** Moves LISTED leads (the statuses the lead lifecycle lets expire) whose expires_at has passed to EXPIRED; returns how many. Safe twice: an EXPIRED lead no longer matches. */
 export async function expireLeads(db: Db, now: Date, leadIds?: string[]): Promise<number> {
   const scope = leadIds?.length ? sql`AND id IN ${leadIds}` : sql``;
-  const rows = await queryRows<{ id: string }>(db, sql`
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
     UPDATE leads SET status = 'EXPIRED'
     WHERE status IN ${statusListSql(fromStatuses(LEAD_LIFECYCLE, 'EXPIRED', 'SYSTEM'))} AND expires_at <= ${now.toISOString()}::timestamptz AND reserved_count = 0 ${scope}
-    RETURNING id`);
+    RETURNING id`,
+  );
   return rows.length;
 }

@@ -12,6 +12,7 @@ describe('lead expiry', () => {
   it('keeps a lead before its TTL, one held by an unpaid order, and any lead not on the market', () => {
     expect(statusAfterExpiry({ ...lead, expiresAt: new Date(now.getTime() + 1) }, now)).toBe('LISTED');
     expect(statusAfterExpiry({ ...lead, reservedCount: 1 }, now)).toBe('LISTED');
-    for (const status of ['SOLD_OUT', 'WITHDRAWN', 'REJECTED', 'PENDING_VERIFICATION', 'EXPIRED'] as const) expect(statusAfterExpiry({ ...lead, status }, now)).toBe(status);
+    for (const status of ['SOLD_OUT', 'WITHDRAWN', 'REJECTED', 'PENDING_VERIFICATION', 'EXPIRED'] as const)
+      expect(statusAfterExpiry({ ...lead, status }, now)).toBe(status);
   });
 });

@@ -15,6 +15,7 @@ export interface ExpiringLead {
 }
 
 export function statusAfterExpiry(lead: ExpiringLead, now: Date): LeadStatus {
-  if (canTransition(LEAD_LIFECYCLE, lead.status, 'EXPIRED', 'SYSTEM') && lead.expiresAt.getTime() <= now.getTime() && lead.reservedCount === 0) return 'EXPIRED';
+  if (canTransition(LEAD_LIFECYCLE, lead.status, 'EXPIRED', 'SYSTEM') && lead.expiresAt.getTime() <= now.getTime() && lead.reservedCount === 0)
+    return 'EXPIRED';
   return lead.status;
 }

@@ -1,6 +1,13 @@
 import {
-  DEFAULT_FACTORS, DEFAULT_VOLUME_TIERS, applyDiscount, campaignMath, findBasePrice, freshnessFactor,
-  listPrice, splitCommission, volumeDiscountBps,
+  DEFAULT_FACTORS,
+  DEFAULT_VOLUME_TIERS,
+  applyDiscount,
+  campaignMath,
+  findBasePrice,
+  freshnessFactor,
+  listPrice,
+  splitCommission,
+  volumeDiscountBps,
 } from './pricing.rules';
 
 const now = new Date('2026-11-20T12:00:00Z');
@@ -23,7 +30,13 @@ describe('list price', () => {
   });
 
   it('uses the asking price when the seller set one', () => {
-    expect(listPrice({ baseAmount: 1000, temperature: 'HOT', exclusivity: 'EXCLUSIVE', verified: true, capturedAt: daysAgo(5), askingPrice: 1234 }, DEFAULT_FACTORS, now)).toBe(1234);
+    expect(
+      listPrice(
+        { baseAmount: 1000, temperature: 'HOT', exclusivity: 'EXCLUSIVE', verified: true, capturedAt: daysAgo(5), askingPrice: 1234 },
+        DEFAULT_FACTORS,
+        now,
+      ),
+    ).toBe(1234);
   });
 
   it('decays by whole days down to the floor', () => {
@@ -32,7 +45,13 @@ describe('list price', () => {
     expect(freshnessFactor(12, DEFAULT_FACTORS)).toBeCloseTo(0.4);
     expect(freshnessFactor(30, DEFAULT_FACTORS)).toBe(0.4);
     // 23 hours old is still day 0
-    expect(listPrice({ baseAmount: 1000, temperature: 'WARM', exclusivity: 'SHARED', verified: true, capturedAt: new Date(now.getTime() - 23 * 3_600_000) }, DEFAULT_FACTORS, now)).toBe(1000);
+    expect(
+      listPrice(
+        { baseAmount: 1000, temperature: 'WARM', exclusivity: 'SHARED', verified: true, capturedAt: new Date(now.getTime() - 23 * 3_600_000) },
+        DEFAULT_FACTORS,
+        now,
+      ),
+    ).toBe(1000);
     expect(listPrice({ baseAmount: 1000, temperature: 'WARM', exclusivity: 'SHARED', verified: true, capturedAt: daysAgo(2) }, DEFAULT_FACTORS, now)).toBe(900);
   });
 });

@@ -15,10 +15,15 @@ import type { Exclusivity, GeoTier, Temperature } from '../leads/lead.types';
 import { roundHalfUp } from '../shared/money';
 
 export const FACTOR_NAMES = [
-  'TEMPERATURE_COLD', 'TEMPERATURE_WARM', 'TEMPERATURE_HOT',
-  'EXCLUSIVITY_EXCLUSIVE', 'EXCLUSIVITY_SHARED',
-  'VERIFIED', 'UNVERIFIED',
-  'FRESHNESS_DAILY_DECAY', 'FRESHNESS_FLOOR',
+  'TEMPERATURE_COLD',
+  'TEMPERATURE_WARM',
+  'TEMPERATURE_HOT',
+  'EXCLUSIVITY_EXCLUSIVE',
+  'EXCLUSIVITY_SHARED',
+  'VERIFIED',
+  'UNVERIFIED',
+  'FRESHNESS_DAILY_DECAY',
+  'FRESHNESS_FLOOR',
 ] as const;
 export type FactorName = (typeof FACTOR_NAMES)[number];
 export type PriceFactors = Record<FactorName, number>;
@@ -91,12 +96,7 @@ export interface GridRow {
   baseAmount: number;
 }
 
-export function findBasePrice(
-  grid: readonly GridRow[],
-  segment: string,
-  subsegment: string | null | undefined,
-  tier: GeoTier,
-): number | null {
+export function findBasePrice(grid: readonly GridRow[], segment: string, subsegment: string | null | undefined, tier: GeoTier): number | null {
   const exact = subsegment ? grid.find((r) => r.segmentCode === segment && r.subsegment === subsegment && r.geoTier === tier) : undefined;
   const general = grid.find((r) => r.segmentCode === segment && r.subsegment === '' && r.geoTier === tier);
   return (exact ?? general)?.baseAmount ?? null;

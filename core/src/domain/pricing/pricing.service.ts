@@ -14,13 +14,35 @@ import { parseInput } from '../shared/validation';
 import { FACTOR_NAMES, applyDiscount, campaignMath, findBasePrice, listPrice, volumeDiscountBps } from './pricing.rules';
 
 const { priceGrid, priceFactors, segments } = schema;
-const decimal = z.string().trim().regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be a decimal amount like "12.50"');
+const decimal = z
+  .string()
+  .trim()
+  .regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be a decimal amount like "12.50"');
 
 export const ZPriceQuoteInput = z.object({
-  segment: z.string().trim().min(1).max(40).transform((s) => s.toUpperCase()),
-  subsegment: z.string().trim().max(40).nullish().transform((s) => s?.toUpperCase() || null),
-  country: z.string().trim().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()),
-  region: z.string().trim().max(10).nullish().transform((s) => s?.toUpperCase() || null),
+  segment: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .transform((s) => s.toUpperCase()),
+  subsegment: z
+    .string()
+    .trim()
+    .max(40)
+    .nullish()
+    .transform((s) => s?.toUpperCase() || null),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/)
+    .transform((s) => s.toUpperCase()),
+  region: z
+    .string()
+    .trim()
+    .max(10)
+    .nullish()
+    .transform((s) => s?.toUpperCase() || null),
   city: z.string().trim().max(100).nullish(),
   temperature: z.enum(TEMPERATURES).nullish(),
   exclusivity: z.enum(EXCLUSIVITIES),
@@ -39,13 +61,20 @@ export async function quotePrice(deps: AppDeps, raw: unknown): Promise<Money> {
     throw badInput([{ path: 'input.subsegment', message: `not a subsegment of ${segment.code}` }]);
   }
   if (!validator.isISO31661Alpha2(input.country)) throw badInput([{ path: 'input.country', message: 'not an ISO 3166-1 alpha-2 country code' }]);
-  if (input.region && !input.region.startsWith(`${input.country}-`)) throw badInput([{ path: 'input.region', message: `an ISO 3166-2 code of ${input.country}, e.g. ${input.country}-XX` }]);
+  if (input.region && !input.region.startsWith(`${input.country}-`))
+    throw badInput([{ path: 'input.region', message: `an ISO 3166-2 code of ${input.country}, e.g. ${input.country}-XX` }]);
   const tier = geoTierFor(areas, input.country, input.region, input.city);
   const base = findBasePrice(pricing.grid, segment.code, input.subsegment, tier);
   if (base == null) throw new DomainError('SEGMENT_NOT_FOUND', `No price grid entry for ${segment.code} in ${tier}`);
   const now = deps.clock();
   const unit = listPrice(
-    { baseAmount: base, temperature: input.temperature ?? 'WARM', exclusivity: input.exclusivity, verified: input.verified ?? true, capturedAt: input.capturedAt ?? now },
+    {
+      baseAmount: base,
+      temperature: input.temperature ?? 'WARM',
+      exclusivity: input.exclusivity,
+      verified: input.verified ?? true,
+      capturedAt: input.capturedAt ?? now,
+    },
     pricing.factors,
     now,
   );
@@ -54,8 +83,18 @@ export async function quotePrice(deps: AppDeps, raw: unknown): Promise<Money> {
 }
 
 export const ZPriceGridEntryInput = z.object({
-  segment: z.string().trim().min(1).max(40).transform((s) => s.toUpperCase()),
-  subsegment: z.string().trim().max(40).nullish().transform((s) => s?.toUpperCase() ?? ''),
+  segment: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .transform((s) => s.toUpperCase()),
+  subsegment: z
+    .string()
+    .trim()
+    .max(40)
+    .nullish()
+    .transform((s) => s?.toUpperCase() ?? ''),
   geoTier: z.enum(GEO_TIERS),
   baseAmount: decimal,
 });
@@ -68,11 +107,18 @@ export async function setPriceGrid(deps: AppDeps, actor: Actor | null, raw: unkn
   const fields = entries.flatMap((e, i) => {
     const seg = segs.find((s) => s.code === e.segment);
     if (!seg) return [{ path: `input[${i}].segment`, message: 'unknown segment' }];
-    if (e.subsegment && !seg.subsegments.some((s) => s.code === e.subsegment)) return [{ path: `input[${i}].subsegment`, message: `not a subsegment of ${seg.code}` }];
+    if (e.subsegment && !seg.subsegments.some((s) => s.code === e.subsegment))
+      return [{ path: `input[${i}].subsegment`, message: `not a subsegment of ${seg.code}` }];
     return moneyInputErrors(e.baseAmount, currency, `input[${i}].baseAmount`);
   });
   if (fields.length) throw badInput(fields);
-  const rows = entries.map((e) => ({ segmentCode: e.segment, subsegment: e.subsegment, geoTier: e.geoTier, baseAmount: parseDecimal(e.baseAmount, currency)!, currency }));
+  const rows = entries.map((e) => ({
+    segmentCode: e.segment,
+    subsegment: e.subsegment,
+    geoTier: e.geoTier,
+    baseAmount: parseDecimal(e.baseAmount, currency)!,
+    currency,
+  }));
   const saved = await deps.db.transaction(async (tx) => {
     const out = [];
     for (const row of rows) {
@@ -91,10 +137,19 @@ export async function setPriceGrid(deps: AppDeps, actor: Actor | null, raw: unkn
 
 export async function setPriceFactors(deps: AppDeps, actor: Actor | null, raw: unknown) {
   requireRole(actor, 'OPERATOR');
-  const entries = parseInput(z.array(z.object({ name: z.enum(FACTOR_NAMES), value: decimal })).min(1).max(FACTOR_NAMES.length), raw);
+  const entries = parseInput(
+    z
+      .array(z.object({ name: z.enum(FACTOR_NAMES), value: decimal }))
+      .min(1)
+      .max(FACTOR_NAMES.length),
+    raw,
+  );
   await deps.db.transaction(async (tx) => {
     for (const e of entries) {
-      await tx.insert(priceFactors).values(e).onConflictDoUpdate({ target: priceFactors.name, set: { value: e.value } });
+      await tx
+        .insert(priceFactors)
+        .values(e)
+        .onConflictDoUpdate({ target: priceFactors.name, set: { value: e.value } });
     }
   });
   await deps.jobs.enqueueReprice({ reason: 'price-factors' }).catch((err: Error) => deps.logger.warn({ err: err.message }, 'reprice enqueue failed'));
@@ -111,7 +166,12 @@ export async function setCommissionRate(deps: AppDeps, actor: Actor | null, segm
   return row;
 }
 
-export function calculateCampaign(deps: AppDeps, clicks: number, costPerClick: string, leadCount: number): { budget: Money; costPerLead: Money; conversionRate: number } {
+export function calculateCampaign(
+  deps: AppDeps,
+  clicks: number,
+  costPerClick: string,
+  leadCount: number,
+): { budget: Money; costPerLead: Money; conversionRate: number } {
   const currency = deps.config.PLATFORM_CURRENCY;
   const cpc = parseMoneyInput(costPerClick, currency, 'costPerClick');
   const fields = [
@@ -133,7 +193,9 @@ export function calculateCampaign(deps: AppDeps, clicks: number, costPerClick: s
 export async function repriceLeads(db: Db, now: Date, leadIds?: string[]): Promise<number> {
   // the ids as one JSON parameter (shared/bulk-sql.ts): a verdict reprices up to a whole batch
   const scope = leadIds?.length ? sql`AND l.id IN (SELECT jsonb_array_elements_text(${JSON.stringify(leadIds)}::jsonb))` : sql``;
-  const rows = await queryRows<{ id: string }>(db, sql`
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
     WITH f AS (SELECT jsonb_object_agg(name, value) AS v FROM price_factors),
     priced AS (
       SELECT l.id, COALESCE(l.asking_price, round(
@@ -156,6 +218,7 @@ export async function repriceLeads(db: Db, now: Date, leadIds?: string[]): Promi
     UPDATE leads SET price = priced.new_price
     FROM priced
     WHERE leads.id = priced.id AND priced.new_price IS NOT NULL AND leads.price <> priced.new_price
-    RETURNING leads.id`);
+    RETURNING leads.id`,
+  );
   return rows.length;
 }

@@ -26,7 +26,10 @@ export async function recountSellerConversion(tx: Db, sellerOrgId: string, segme
       AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.purchase_id = p.id AND d.status = 'ACCEPTED')
     ON CONFLICT (seller_org_id, segment) DO UPDATE
       SET outcomes = excluded.outcomes, conversions = excluded.conversions, updated_at = ${at}::timestamptz`);
-  const rows = await tx.select({ sellerOrgId: ssc.sellerOrgId, outcomes: ssc.outcomes, conversions: ssc.conversions, factor: ssc.factor }).from(ssc).where(eq(ssc.segment, segment));
+  const rows = await tx
+    .select({ sellerOrgId: ssc.sellerOrgId, outcomes: ssc.outcomes, conversions: ssc.conversions, factor: ssc.factor })
+    .from(ssc)
+    .where(eq(ssc.segment, segment));
   const changed = segmentConversionFactors(rows.map((r) => ({ ...r, old: Number(r.factor) }))).filter((r) => r.factor !== r.old);
   if (!changed.length) return;
   // one statement for the whole segment
@@ -53,7 +56,10 @@ export async function sellerConversionViews(db: Db, keys: readonly string[]): Pr
   const sellers = [...new Set(keys.map((k) => k.split('|')[0]!))];
   const out = new Map<string, SellerConversionView>();
   if (!sellers.length) return out;
-  const rows = await db.select().from(ssc).where(and(inArray(ssc.sellerOrgId, sellers), gt(ssc.outcomes, 0)));
+  const rows = await db
+    .select()
+    .from(ssc)
+    .where(and(inArray(ssc.sellerOrgId, sellers), gt(ssc.outcomes, 0)));
   for (const r of rows) out.set(`${r.sellerOrgId}|${r.segment}`, { rate: r.conversions / r.outcomes, outcomes: r.outcomes, factor: Number(r.factor) });
   return out;
 }

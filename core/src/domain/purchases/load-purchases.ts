@@ -7,6 +7,9 @@ import type { PurchaseRow } from './purchases.service';
 /** No access check: callers reach these ids through a parent the caller was already allowed to read. */
 export async function purchasesByIds(deps: AppDeps, ids: readonly string[]): Promise<Map<string, PurchaseRow>> {
   if (!ids.length) return new Map();
-  const rows = await deps.db.select().from(schema.purchases).where(inArray(schema.purchases.id, [...ids]));
+  const rows = await deps.db
+    .select()
+    .from(schema.purchases)
+    .where(inArray(schema.purchases.id, [...ids]));
   return new Map(rows.map((r) => [r.id, r]));
 }

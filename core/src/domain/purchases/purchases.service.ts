@@ -43,7 +43,9 @@ export const LEAD_OUTCOMES = ['NEW', 'CONTACTED', 'QUALIFIED', 'CONVERTED', 'LOS
 export async function updateLeadOutcome(deps: AppDeps, actor: Actor | null, purchaseId: string, outcome: string, reason?: string | null) {
   const buyer = requireUser(actor, 'BUYER');
   const input = parseInput(
-    z.object({ outcome: z.enum(LEAD_OUTCOMES), reason: z.string().trim().max(500).nullish() }).refine((v) => v.outcome !== 'LOST' || !!v.reason, { path: ['reason'], message: 'say why the lead was lost' }),
+    z
+      .object({ outcome: z.enum(LEAD_OUTCOMES), reason: z.string().trim().max(500).nullish() })
+      .refine((v) => v.outcome !== 'LOST' || !!v.reason, { path: ['reason'], message: 'say why the lead was lost' }),
     { outcome, reason },
     '',
   );

@@ -20,7 +20,11 @@ export interface MaturedBySeller {
 const SETTLED: PurchaseStatus = 'SETTLED';
 // a refund recorded but not yet booked may still take money out of the sale
 const REFUND_IN_FLIGHT: readonly RefundStatus[] = ['PENDING'];
-const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 /**
  * Settles every mature sale as of `asOf` in one statement and posts one balanced ledger entry for the run.
@@ -58,14 +62,20 @@ export async function matureSales(tx: Db, runId: string, asOf: Date, currency: s
         FROM settled GROUP BY seller_org_id ORDER BY seller_org_id`,
   );
   const bySeller = rows.map((r) => ({
-    sellerOrgId: r.seller_org_id, sales: Number(r.sales),
-    amount: money(Number(r.amount), currency), commission: money(Number(r.commission), currency), sellerNet: money(Number(r.seller_net), currency),
+    sellerOrgId: r.seller_org_id,
+    sales: Number(r.sales),
+    amount: money(Number(r.amount), currency),
+    commission: money(Number(r.commission), currency),
+    sellerNet: money(Number(r.seller_net), currency),
   }));
   if (bySeller.length) {
     const total = bySeller.reduce((s, r) => s + r.amount.amount, 0);
     const commission = bySeller.reduce((s, r) => s + r.commission.amount, 0);
     await postLedgerTransaction(tx, {
-      eventKey: `settlement:${runId}`, kind: 'SETTLEMENT', memo: `settlement run ${runId}`, occurredAt: asOf,
+      eventKey: `settlement:${runId}`,
+      kind: 'SETTLEMENT',
+      memo: `settlement run ${runId}`,
+      occurredAt: asOf,
       postings: [
         debit(PLATFORM_ESCROW, money(total, currency)),
         credit(PLATFORM_REVENUE, money(commission, currency)),

@@ -28,7 +28,10 @@ export async function connectPayoutAccount(deps: AppDeps, actor: Actor | null): 
       await deps.db.update(organizations).set({ stripeAccountId: accountId }).where(eq(organizations.id, org!.id));
     }
     const link = await deps.stripe.accountLinks.create({
-      account: accountId, type: 'account_onboarding', refresh_url: `${web}/seller/payouts?refresh=1`, return_url: `${web}/seller/payouts?onboarded=1`,
+      account: accountId,
+      type: 'account_onboarding',
+      refresh_url: `${web}/seller/payouts?refresh=1`,
+      return_url: `${web}/seller/payouts?onboarded=1`,
     });
     return { url: link.url, accountId };
   } catch (err) {
@@ -51,7 +54,10 @@ export async function applyAccountUpdate(tx: Db, account: { accountId: string; p
 }
 
 /** Whether the seller can be paid, and what is waiting (their payable balance) against the minimum. */
-export async function payoutAccount(deps: AppDeps, actor: Actor | null): Promise<{ connected: boolean; payoutsEnabled: boolean; payable: Money; minimumPayout: Money; currency: string }> {
+export async function payoutAccount(
+  deps: AppDeps,
+  actor: Actor | null,
+): Promise<{ connected: boolean; payoutsEnabled: boolean; payable: Money; minimumPayout: Money; currency: string }> {
   const seller = requireUser(actor, 'SELLER');
   const [org] = await deps.db.select().from(organizations).where(eq(organizations.id, seller.organizationId));
   const currency = deps.config.PLATFORM_CURRENCY;

@@ -15,7 +15,11 @@ import { payoutThreshold } from './settlement.rules';
 
 const { payouts } = schema;
 export type PayoutRow = typeof payouts.$inferSelect;
-const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 const RECORDED: PayoutStatus = 'PENDING';
 
 /** Records a payout for every onboarded seller whose payable reached the minimum and has none in flight. */
@@ -38,10 +42,23 @@ export async function recordDuePayouts(tx: Db, runId: string, minPayout: Money, 
     const amount = Number(d.payable);
     const [row] = await tx
       .insert(payouts)
-      .values({ id, sellerOrgId: d.seller_org_id, settlementRunId: runId, amount, currency, stripeAccountId: d.stripe_account_id, idempotencyKey: `payout-${id}`, status: RECORDED, createdAt: now })
+      .values({
+        id,
+        sellerOrgId: d.seller_org_id,
+        settlementRunId: runId,
+        amount,
+        currency,
+        stripeAccountId: d.stripe_account_id,
+        idempotencyKey: `payout-${id}`,
+        status: RECORDED,
+        createdAt: now,
+      })
       .returning();
     await postLedgerTransaction(tx, {
-      eventKey: `payout:${id}`, kind: 'PAYOUT', memo: `payout ${id} to ${d.stripe_account_id}`, occurredAt: now,
+      eventKey: `payout:${id}`,
+      kind: 'PAYOUT',
+      memo: `payout ${id} to ${d.stripe_account_id}`,
+      occurredAt: now,
       postings: [debit(sellerPayable(d.seller_org_id), money(amount, currency)), credit(PLATFORM_STRIPE_BALANCE, money(amount, currency))],
     });
     recorded.push(row!);
@@ -57,10 +74,19 @@ export async function sendPayout(deps: AppDeps, payoutId: string): Promise<'SENT
   if (!canTransition(PAYOUT_LIFECYCLE, payout.status, 'SENT', 'SYSTEM')) return payout.status === 'SENT' ? 'ALREADY_SENT' : 'FAILED';
   try {
     const transfer = await deps.stripe.transfers.create(
-      { amount: payout.amount, currency: payout.currency.toLowerCase(), destination: payout.stripeAccountId, transfer_group: payout.id, metadata: { payout_id: payout.id, seller_org_id: payout.sellerOrgId } },
+      {
+        amount: payout.amount,
+        currency: payout.currency.toLowerCase(),
+        destination: payout.stripeAccountId,
+        transfer_group: payout.id,
+        metadata: { payout_id: payout.id, seller_org_id: payout.sellerOrgId },
+      },
       { idempotencyKey: payout.idempotencyKey },
     );
-    await deps.db.update(payouts).set({ status: 'SENT', stripeTransferId: transfer.id, sentAt: deps.clock() }).where(and(eq(payouts.id, payoutId), inArray(payouts.status, fromStatuses(PAYOUT_LIFECYCLE, 'SENT', 'SYSTEM'))));
+    await deps.db
+      .update(payouts)
+      .set({ status: 'SENT', stripeTransferId: transfer.id, sentAt: deps.clock() })
+      .where(and(eq(payouts.id, payoutId), inArray(payouts.status, fromStatuses(PAYOUT_LIFECYCLE, 'SENT', 'SYSTEM'))));
     return 'SENT';
   } catch (err) {
     const e = err as { type?: string; statusCode?: number; message: string };
@@ -72,8 +98,14 @@ export async function sendPayout(deps: AppDeps, payoutId: string): Promise<'SENT
         if (!canTransition(PAYOUT_LIFECYCLE, locked!.status, 'FAILED', 'SYSTEM')) return;
         await tx.update(payouts).set({ status: 'FAILED', failure: e.message }).where(eq(payouts.id, payoutId));
         await postLedgerTransaction(tx, {
-          eventKey: `payout-failed:${payoutId}`, kind: 'PAYOUT_REVERSAL', memo: `payout ${payoutId} refused: ${e.message}`, occurredAt: deps.clock(),
-          postings: [debit(PLATFORM_STRIPE_BALANCE, money(payout.amount, payout.currency)), credit(sellerPayable(payout.sellerOrgId), money(payout.amount, payout.currency))],
+          eventKey: `payout-failed:${payoutId}`,
+          kind: 'PAYOUT_REVERSAL',
+          memo: `payout ${payoutId} refused: ${e.message}`,
+          occurredAt: deps.clock(),
+          postings: [
+            debit(PLATFORM_STRIPE_BALANCE, money(payout.amount, payout.currency)),
+            credit(sellerPayable(payout.sellerOrgId), money(payout.amount, payout.currency)),
+          ],
         });
       });
       return 'FAILED';
@@ -84,5 +116,11 @@ export async function sendPayout(deps: AppDeps, payoutId: string): Promise<'SENT
 }
 
 export async function pendingPayoutIds(db: Db): Promise<string[]> {
-  return (await db.select({ id: payouts.id }).from(payouts).where(inArray(payouts.status, [...IN_FLIGHT_PAYOUT_STATUSES])).orderBy(payouts.createdAt)).map((r) => r.id);
+  return (
+    await db
+      .select({ id: payouts.id })
+      .from(payouts)
+      .where(inArray(payouts.status, [...IN_FLIGHT_PAYOUT_STATUSES]))
+      .orderBy(payouts.createdAt)
+  ).map((r) => r.id);
 }

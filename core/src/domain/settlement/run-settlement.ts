@@ -39,7 +39,13 @@ export async function runSettlement(deps: AppDeps, asOf: Date = deps.clock()): P
         payoutsAmount: payouts.reduce((s, p) => s + p.amount, 0),
         // the report keeps minor units as plain numbers, as operators' tools read it
         report: {
-          matured: matured.map((m) => ({ sellerOrgId: m.sellerOrgId, sales: m.sales, amount: m.amount.amount, commission: m.commission.amount, sellerNet: m.sellerNet.amount })),
+          matured: matured.map((m) => ({
+            sellerOrgId: m.sellerOrgId,
+            sales: m.sales,
+            amount: m.amount.amount,
+            commission: m.commission.amount,
+            sellerNet: m.sellerNet.amount,
+          })),
           payouts: payouts.map((p) => ({ id: p.id, sellerOrgId: p.sellerOrgId, amount: p.amount })),
         },
       })

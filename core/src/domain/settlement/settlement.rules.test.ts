@@ -6,7 +6,14 @@ import { dueForSettlement, payoutDue, payoutThreshold, proportionalCommission, s
 const usd = (amount: number) => money(amount, 'USD');
 const bought = new Date('2026-11-20T12:00:00Z');
 const hoursLater = (h: number) => new Date(bought.getTime() + h * 3_600_000);
-const sale = (over: Partial<SaleInEscrow> = {}): SaleInEscrow => ({ status: 'ESCROW', purchasedAt: bought, returnWindowHours: 72, undecidedDispute: false, refundInFlight: false, ...over });
+const sale = (over: Partial<SaleInEscrow> = {}): SaleInEscrow => ({
+  status: 'ESCROW',
+  purchasedAt: bought,
+  returnWindowHours: 72,
+  undecidedDispute: false,
+  refundInFlight: false,
+  ...over,
+});
 
 describe('maturity', () => {
   it('is due the moment the return window closes, not a millisecond before', () => {
@@ -48,7 +55,11 @@ describe('proportional commission', () => {
 
   // any sale as record-payment makes it (any price, any segment rate), refunded by any amount up to its price
   const sales = fc
-    .record({ price: fc.integer({ min: 1, max: 1_000_000_000 }), bps: fc.integer({ min: 0, max: 10_000 }), refundShare: fc.double({ min: 0, max: 1, noNaN: true }) })
+    .record({
+      price: fc.integer({ min: 1, max: 1_000_000_000 }),
+      bps: fc.integer({ min: 0, max: 10_000 }),
+      refundShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    })
     .map(({ price, bps, refundShare }) => ({ price, commission: splitCommission(price, bps).commission, refunded: Math.floor(price * refundShare) }));
 
   it('splits what is left into commission + seller net exactly, neither negative', () => {

@@ -14,7 +14,13 @@ export function inIds(column: AnyColumn, ids: readonly string[]): SQL {
  * Inserts rows (drizzle property names) as JSON documents of `chunk` rows. `defaults` fills what the table's
  * column defaults would (populate_recordset takes every column from the document, so a missing one is NULL).
  */
-export async function insertRowsAsJson<T extends Table>(tx: Db, table: T, rows: readonly T['$inferInsert'][], defaults: Partial<T['$inferInsert']> = {}, chunk = 5000): Promise<void> {
+export async function insertRowsAsJson<T extends Table>(
+  tx: Db,
+  table: T,
+  rows: readonly T['$inferInsert'][],
+  defaults: Partial<T['$inferInsert']> = {},
+  chunk = 5000,
+): Promise<void> {
   const columns = Object.entries(getTableColumns(table)).map(([key, column]) => ({ key, name: column.name }));
   const name = getTableName(table);
   const toRecord = (row: T['$inferInsert']) => {

@@ -1,15 +1,7 @@
 // One error type for every failure a user can act on; its code decides the GraphQL `extensions.code`.
 
 export type ErrorCategory =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'PAYMENT_REQUIRED'
-  | 'RATE_LIMITED'
-  | 'BAD_REQUEST'
-  | 'PAYLOAD_TOO_LARGE';
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'PAYMENT_REQUIRED' | 'RATE_LIMITED' | 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE';
 
 export interface FieldError {
   path: string; // e.g. "input[2].phone"

@@ -15,7 +15,11 @@ export interface InsuredLimiterOptions {
 export function insuredLimiter(redis: Redis, o: InsuredLimiterOptions): RateLimiterRedis {
   const { keyPrefix, points, duration, blockDuration = 0 } = o;
   return new RateLimiterRedis({
-    storeClient: redis, keyPrefix, points, duration, blockDuration,
+    storeClient: redis,
+    keyPrefix,
+    points,
+    duration,
+    blockDuration,
     // a disconnected client goes straight to the insurance limiter instead of waiting on a dead socket
     rejectIfRedisNotReady: true,
     insuranceLimiter: o.insurance ?? new RateLimiterMemory({ keyPrefix, points, duration, blockDuration }),

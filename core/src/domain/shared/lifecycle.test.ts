@@ -26,8 +26,16 @@ describe('lifecycle', () => {
   });
 
   it('refuses a disallowed move with a DomainError, in the caller’s code when given', () => {
-    expect(() => assertTransition(DOOR, 'LOCKED', 'OPEN', 'BUYER')).toThrow(expect.objectContaining({ code: 'TRANSITION_NOT_ALLOWED', message: 'A LOCKED door cannot become OPEN' }));
-    const err = (() => { try { assertTransition(DOOR, 'LOCKED', 'OPEN', 'BUYER', { code: 'LEAD_NOT_WITHDRAWABLE' }); } catch (e) { return e; } })();
+    expect(() => assertTransition(DOOR, 'LOCKED', 'OPEN', 'BUYER')).toThrow(
+      expect.objectContaining({ code: 'TRANSITION_NOT_ALLOWED', message: 'A LOCKED door cannot become OPEN' }),
+    );
+    const err = (() => {
+      try {
+        assertTransition(DOOR, 'LOCKED', 'OPEN', 'BUYER', { code: 'LEAD_NOT_WITHDRAWABLE' });
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).code).toBe('LEAD_NOT_WITHDRAWABLE');
     expect(() => assertTransition(DOOR, 'OPEN', 'CLOSED', 'SYSTEM')).not.toThrow();

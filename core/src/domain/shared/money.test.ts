@@ -22,7 +22,6 @@ describe('money', () => {
     expect(roundHalfUp(267.49999999999994)).toBe(268);
     expect(roundHalfUp(2.4)).toBe(2);
   });
-
 });
 
 describe('amounts users type', () => {
@@ -36,7 +35,7 @@ describe('amounts users type', () => {
     throw new Error('expected a refusal');
   };
 
-  it('takes an amount with at most the currency\'s digits', () => {
+  it("takes an amount with at most the currency's digits", () => {
     expect(parseMoneyInput('10.71', 'USD', 'filter.maxPrice')).toBe(1071);
     expect(parseMoneyInput('10.7', 'USD', 'filter.maxPrice')).toBe(1070);
     expect(parseMoneyInput('1200', 'JPY', 'amount')).toBe(1200);
@@ -45,7 +44,9 @@ describe('amounts users type', () => {
   });
   it('refuses one fractional digit too many as bad input at its path, never dropping or rounding it', () => {
     expect(refusal(() => parseMoneyInput('0.001', 'USD', 'filter.maxPrice'))).toEqual({
-      code: 'INVALID_INPUT', category: 'BAD_USER_INPUT', fields: [{ path: 'filter.maxPrice', message: 'at most 2 decimal places for USD' }],
+      code: 'INVALID_INPUT',
+      category: 'BAD_USER_INPUT',
+      fields: [{ path: 'filter.maxPrice', message: 'at most 2 decimal places for USD' }],
     });
     expect(moneyInputErrors('12.5', 'JPY', 'amount')).toEqual([{ path: 'amount', message: 'must be a whole amount for JPY (no decimal places)' }]);
     expect(moneyInputErrors('1.2345', 'KWD', 'amount')).toEqual([{ path: 'amount', message: 'at most 3 decimal places for KWD' }]);
@@ -78,7 +79,7 @@ describe('amounts users type', () => {
 });
 
 describe('minor-unit digits (ISO 4217)', () => {
-  it('takes each currency\'s digits from ISO 4217, not a default of 2', () => {
+  it("takes each currency's digits from ISO 4217, not a default of 2", () => {
     const digits = Object.fromEntries(['JPY', 'ISK', 'CLP', 'KRW', 'HUF', 'USD', 'EUR', 'IRR', 'TND', 'KWD', 'BHD', 'CLF'].map((c) => [c, minorDigits(c)]));
     expect(digits).toEqual({ JPY: 0, ISK: 0, CLP: 0, KRW: 0, HUF: 2, USD: 2, EUR: 2, IRR: 2, TND: 3, KWD: 3, BHD: 3, CLF: 4 });
   });
@@ -86,7 +87,13 @@ describe('minor-unit digits (ISO 4217)', () => {
     for (const code of ['ABC', 'usd', 'US', '']) expect(() => minorDigits(code)).toThrow(RangeError);
   });
   it('formats and parses back every amount in a 0-digit currency', () => {
-    for (const [minor, text] of [[0, '0'], [7, '7'], [1200, '1200'], [-35, '-35'], [123456789, '123456789']] as const) {
+    for (const [minor, text] of [
+      [0, '0'],
+      [7, '7'],
+      [1200, '1200'],
+      [-35, '-35'],
+      [123456789, '123456789'],
+    ] as const) {
       expect(formatDecimal(minor, 'CLP')).toBe(text);
       expect(parseDecimal(text, 'CLP')).toBe(minor);
     }
@@ -94,7 +101,14 @@ describe('minor-unit digits (ISO 4217)', () => {
     expect(parseDecimal('12.0', 'JPY')).toBeNull();
   });
   it('formats and parses back every amount in a 3-digit currency', () => {
-    for (const [minor, text] of [[0, '0.000'], [5, '0.005'], [50, '0.050'], [12340, '12.340'], [-1, '-0.001'], [1234567, '1234.567']] as const) {
+    for (const [minor, text] of [
+      [0, '0.000'],
+      [5, '0.005'],
+      [50, '0.050'],
+      [12340, '12.340'],
+      [-1, '-0.001'],
+      [1234567, '1234.567'],
+    ] as const) {
       expect(formatDecimal(minor, 'TND')).toBe(text);
       expect(parseDecimal(text, 'TND')).toBe(minor);
     }

@@ -41,7 +41,9 @@ export function roundHalfUp(value: number): number {
 export function formatDecimal(amount: number, currency: string): string {
   const digits = minorDigits(currency);
   const negative = amount < 0;
-  const abs = Math.abs(amount).toString().padStart(digits + 1, '0');
+  const abs = Math.abs(amount)
+    .toString()
+    .padStart(digits + 1, '0');
   const whole = digits === 0 ? abs : abs.slice(0, -digits);
   const frac = digits === 0 ? '' : `.${abs.slice(-digits)}`;
   return `${negative ? '-' : ''}${whole}${frac}`;
@@ -74,13 +76,20 @@ function problemWith(text: string, currency: string, bounds: MoneyBounds): strin
   const match = /^-?\d+(?:\.(\d+))?$/.exec(text.trim());
   if (!match) return `must be a decimal amount like "${example}"`;
   if ((match[1] ?? '').length > digits) {
-    return digits === 0 ? `must be a whole amount for ${currency} (no decimal places)` : `at most ${digits} decimal place${digits === 1 ? '' : 's'} for ${currency}`;
+    return digits === 0
+      ? `must be a whole amount for ${currency} (no decimal places)`
+      : `at most ${digits} decimal place${digits === 1 ? '' : 's'} for ${currency}`;
   }
   const minor = parseDecimal(text, currency);
   const min = bounds.min ?? 0;
   const max = bounds.max ?? MAX_MONEY_MAJOR * 10 ** digits;
   if (minor == null || minor > max) return `at most ${formatDecimal(max, currency)} ${currency}`;
-  if (minor < min) return min === 0 ? 'must not be negative' : min === 1 ? `must be more than ${formatDecimal(0, currency)} ${currency}` : `at least ${formatDecimal(min, currency)} ${currency}`;
+  if (minor < min)
+    return min === 0
+      ? 'must not be negative'
+      : min === 1
+        ? `must be more than ${formatDecimal(0, currency)} ${currency}`
+        : `at least ${formatDecimal(min, currency)} ${currency}`;
   return null;
 }
 

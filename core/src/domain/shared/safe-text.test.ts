@@ -35,7 +35,9 @@ describe('safe text', () => {
   });
 
   it('skips values that are not plain data and numbers, booleans, null', () => {
-    class Upload { name = '\u0000'; }
+    class Upload {
+      name = '\u0000';
+    }
     expect(findUnsafeText({ file: new Upload(), at: new Date(), n: 1, b: true, z: null })).toEqual([]);
   });
 
@@ -46,7 +48,13 @@ describe('safe text', () => {
   });
 
   it('stops after a bounded number of findings', () => {
-    expect(findUnsafeText(Array.from({ length: 1000 }, () => '\u0000'), 'x', 5)).toHaveLength(5);
+    expect(
+      findUnsafeText(
+        Array.from({ length: 1000 }, () => '\u0000'),
+        'x',
+        5,
+      ),
+    ).toHaveLength(5);
   });
 
   it('throws BAD_USER_INPUT with the fields', () => {

@@ -10,7 +10,10 @@ export type GlobalSuppressionSource = 'ERASURE' | 'DISPUTE' | 'OPERATOR';
 export const GLOBAL_LIST = 'GLOBAL';
 
 export async function touchList(tx: Db, list: string, now: Date): Promise<void> {
-  await tx.insert(suppressionListChanges).values({ list, updatedAt: now }).onConflictDoUpdate({ target: suppressionListChanges.list, set: { updatedAt: now } });
+  await tx
+    .insert(suppressionListChanges)
+    .values({ list, updatedAt: now })
+    .onConflictDoUpdate({ target: suppressionListChanges.list, set: { updatedAt: now } });
 }
 
 /** Adds hashes to the global list (a hash already there keeps its first source). Safe to repeat. */
@@ -18,7 +21,10 @@ export async function suppressGlobally(tx: Db, entries: { hash: string; kind: Su
   const unique = [...new Map(entries.map((e) => [e.hash, e])).values()];
   if (!unique.length) return;
   for (let i = 0; i < unique.length; i += 5000) {
-    await tx.insert(globalSuppressions).values(unique.slice(i, i + 5000).map((e) => ({ ...e, source, createdAt: now }))).onConflictDoNothing();
+    await tx
+      .insert(globalSuppressions)
+      .values(unique.slice(i, i + 5000).map((e) => ({ ...e, source, createdAt: now })))
+      .onConflictDoNothing();
   }
   await touchList(tx, GLOBAL_LIST, now);
 }
@@ -37,7 +43,10 @@ export async function globallySuppressed(db: Db, hashes: string[]): Promise<Set<
   if (!unique.length) return new Set();
   const found = new Set<string>();
   for (let i = 0; i < unique.length; i += 10_000) {
-    const rows = await db.select({ hash: globalSuppressions.hash }).from(globalSuppressions).where(inArray(globalSuppressions.hash, unique.slice(i, i + 10_000)));
+    const rows = await db
+      .select({ hash: globalSuppressions.hash })
+      .from(globalSuppressions)
+      .where(inArray(globalSuppressions.hash, unique.slice(i, i + 10_000)));
     for (const r of rows) found.add(r.hash);
   }
   return found;
@@ -55,7 +64,11 @@ export async function buyersSuppressing(db: Db, buyerOrgIds: string[], lead: { p
 }
 
 /** The leads (by id) whose phone or e-mail this buyer suppressed. */
-export async function leadsSuppressedBy(db: Db, buyerOrgId: string, leadRows: { id: string; phoneHash: string | null; emailHash: string | null }[]): Promise<Set<string>> {
+export async function leadsSuppressedBy(
+  db: Db,
+  buyerOrgId: string,
+  leadRows: { id: string; phoneHash: string | null; emailHash: string | null }[],
+): Promise<Set<string>> {
   const hashes = leadRows.flatMap((l) => leadHashes(l).map((h) => h.hash));
   if (!hashes.length) return new Set();
   const rows = await db
@@ -73,6 +86,11 @@ export async function leadsSuppressedBy(db: Db, buyerOrgId: string, leadRows: { 
  */
 export function notSuppressedFor(db: Db, buyerOrgId: string): SQL {
   const probe = (hash: typeof leads.phoneHash | typeof leads.emailHash) =>
-    notExists(db.select({ one: sql`1` }).from(buyerSuppressions).where(and(eq(buyerSuppressions.buyerOrgId, buyerOrgId), eq(buyerSuppressions.hash, hash))));
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(buyerSuppressions)
+        .where(and(eq(buyerSuppressions.buyerOrgId, buyerOrgId), eq(buyerSuppressions.hash, hash))),
+    );
   return and(probe(leads.phoneHash), probe(leads.emailHash))!;
 }

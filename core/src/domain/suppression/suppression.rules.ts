@@ -9,9 +9,16 @@ import { normalizedEmailKey, normalizedPhoneKey } from '../leads/contact.rules';
 export const MAX_SUPPRESSIONS_PER_CALL = 1000;
 
 export type SuppressionKind = 'PHONE' | 'EMAIL';
-export interface SuppressionKey { kind: SuppressionKind; key: string }
+export interface SuppressionKey {
+  kind: SuppressionKind;
+  key: string;
+}
 
-export interface TSuppressedContactInput { phone?: string | null; email?: string | null; country?: string | null }
+export interface TSuppressedContactInput {
+  phone?: string | null;
+  email?: string | null;
+  country?: string | null;
+}
 
 const present = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
 
@@ -38,7 +45,11 @@ export function suppressionKeys(input: TSuppressedContactInput, path: string): {
       }
     }
     if (e164) keys.push({ kind: 'PHONE', key: normalizedPhoneKey(e164) });
-    else errors.push({ path: `${path}.phone`, message: defaultCountry ? `phone is not a valid number for ${defaultCountry}` : 'phone must be a valid international number (+…), or give country' });
+    else
+      errors.push({
+        path: `${path}.phone`,
+        message: defaultCountry ? `phone is not a valid number for ${defaultCountry}` : 'phone must be a valid international number (+…), or give country',
+      });
   }
   const email = present(input.email)?.toLowerCase() ?? null;
   if (email) {

@@ -10,7 +10,10 @@ import { suppressionKeysOf, type TSuppressedContactInput } from './suppression.r
 
 const { buyerSuppressions, globalSuppressions, suppressionListChanges } = schema;
 
-export interface SuppressionListView { size: number; updatedAt: Date | null }
+export interface SuppressionListView {
+  size: number;
+  updatedAt: Date | null;
+}
 
 function hashedEntries(deps: AppDeps, raw: unknown) {
   const contacts = Array.isArray(raw) ? (raw as TSuppressedContactInput[]) : [];
@@ -41,7 +44,11 @@ export async function addSuppressedContacts(deps: AppDeps, actor: Actor | null, 
   const entries = hashedEntries(deps, raw);
   await deps.db.transaction(async (tx) => {
     const now = deps.clock();
-    if (entries.length) await tx.insert(buyerSuppressions).values(entries.map((e) => ({ ...e, buyerOrgId: buyer.organizationId, createdAt: now }))).onConflictDoNothing();
+    if (entries.length)
+      await tx
+        .insert(buyerSuppressions)
+        .values(entries.map((e) => ({ ...e, buyerOrgId: buyer.organizationId, createdAt: now })))
+        .onConflictDoNothing();
     await touchList(tx, buyer.organizationId, now);
   });
   return buyerListView(deps.db, buyer.organizationId);
@@ -52,7 +59,8 @@ export async function removeSuppressedContacts(deps: AppDeps, actor: Actor | nul
   const buyer = requireUser(actor, 'BUYER');
   const hashes = hashedEntries(deps, raw).map((e) => e.hash);
   await deps.db.transaction(async (tx) => {
-    if (hashes.length) await tx.delete(buyerSuppressions).where(and(eq(buyerSuppressions.buyerOrgId, buyer.organizationId), inArray(buyerSuppressions.hash, hashes)));
+    if (hashes.length)
+      await tx.delete(buyerSuppressions).where(and(eq(buyerSuppressions.buyerOrgId, buyer.organizationId), inArray(buyerSuppressions.hash, hashes)));
     await touchList(tx, buyer.organizationId, deps.clock());
   });
   return buyerListView(deps.db, buyer.organizationId);

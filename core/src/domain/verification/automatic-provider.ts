@@ -40,7 +40,20 @@ export interface CheckFailure {
 
 const PERSONAL_PHONE_TYPES = new Set(['MOBILE', 'FIXED_LINE', 'FIXED_LINE_OR_MOBILE', 'PERSONAL_NUMBER', undefined]);
 // names pranksters and form testers type that the submission's made-up-name rule lets through
-const PRANK_NAMES = new Set(['mickey mouse', 'minnie mouse', 'donald duck', 'john doe', 'jane doe', 'homer simpson', 'bart simpson', 'harry potter', 'santa claus', 'bugs bunny', 'elvis presley', 'james bond']);
+const PRANK_NAMES = new Set([
+  'mickey mouse',
+  'minnie mouse',
+  'donald duck',
+  'john doe',
+  'jane doe',
+  'homer simpson',
+  'bart simpson',
+  'harry potter',
+  'santa claus',
+  'bugs bunny',
+  'elvis presley',
+  'james bond',
+]);
 const PLACEHOLDER_LOCAL_PARTS = /^(test|asdf|qwerty|noreply|no-reply|example|fake|null|none|xxx+)\d*$/;
 
 function phoneLooksMadeUp(e164: string): boolean {
@@ -65,15 +78,27 @@ export function automaticCheckFailures(lead: SampledLead): CheckFailure[] {
   const has = (code: string) => lead.signals.some((s) => s.code === code);
   const out: CheckFailure[] = [];
   for (const code of ['DUPLICATE_PHONE', 'DUPLICATE_EMAIL']) {
-    if (has(code)) out.push({ check: 'UNIQUE_CONTACT', reason: code, field: code === 'DUPLICATE_PHONE' ? 'phone' : 'email', message: 'The contact was already submitted in this segment (by any seller, or earlier in the batch).' });
+    if (has(code))
+      out.push({
+        check: 'UNIQUE_CONTACT',
+        reason: code,
+        field: code === 'DUPLICATE_PHONE' ? 'phone' : 'email',
+        message: 'The contact was already submitted in this segment (by any seller, or earlier in the batch).',
+      });
   }
-  if (has('BOT_USER_AGENT')) out.push({ check: 'HUMAN_VISITOR', reason: 'BOT_USER_AGENT', field: 'userAgent', message: 'The form was sent by a bot user agent.' });
+  if (has('BOT_USER_AGENT'))
+    out.push({ check: 'HUMAN_VISITOR', reason: 'BOT_USER_AGENT', field: 'userAgent', message: 'The form was sent by a bot user agent.' });
   // nobody reads and fills a form in under 3 s: a script or a paid filler pasting
-  else if (has('FAST_FORM_FILL')) out.push({ check: 'HUMAN_VISITOR', reason: 'FAST_FORM_FILL', field: 'formFillSeconds', message: 'The form was filled faster than a person can.' });
-  if (has('DISPOSABLE_EMAIL')) out.push({ check: 'REAL_MAILBOX', reason: 'DISPOSABLE_EMAIL', field: 'email', message: 'The e-mail is at a disposable-mailbox domain.' });
-  else if (c.email && PLACEHOLDER_LOCAL_PARTS.test(c.email.split('@')[0] ?? '')) out.push({ check: 'REAL_MAILBOX', reason: 'EMAIL_PLACEHOLDER', field: 'email', message: 'The e-mail is a placeholder address.' });
-  if (has('NAME_SUSPICIOUS') || isSuspiciousName(c.fullName) || PRANK_NAMES.has(c.fullName.toLowerCase().replace(/\s+/g, ' ').trim())) out.push({ check: 'PLAUSIBLE_NAME', reason: 'NAME_SUSPICIOUS', field: 'fullName', message: 'The name looks made up.' });
-  if (lead.signals.length >= 2) out.push({ check: 'FEW_SIGNALS', reason: 'MULTIPLE_SIGNALS', field: null, message: 'Several soft signals together point to a bot or a paid form filler.' });
+  else if (has('FAST_FORM_FILL'))
+    out.push({ check: 'HUMAN_VISITOR', reason: 'FAST_FORM_FILL', field: 'formFillSeconds', message: 'The form was filled faster than a person can.' });
+  if (has('DISPOSABLE_EMAIL'))
+    out.push({ check: 'REAL_MAILBOX', reason: 'DISPOSABLE_EMAIL', field: 'email', message: 'The e-mail is at a disposable-mailbox domain.' });
+  else if (c.email && PLACEHOLDER_LOCAL_PARTS.test(c.email.split('@')[0] ?? ''))
+    out.push({ check: 'REAL_MAILBOX', reason: 'EMAIL_PLACEHOLDER', field: 'email', message: 'The e-mail is a placeholder address.' });
+  if (has('NAME_SUSPICIOUS') || isSuspiciousName(c.fullName) || PRANK_NAMES.has(c.fullName.toLowerCase().replace(/\s+/g, ' ').trim()))
+    out.push({ check: 'PLAUSIBLE_NAME', reason: 'NAME_SUSPICIOUS', field: 'fullName', message: 'The name looks made up.' });
+  if (lead.signals.length >= 2)
+    out.push({ check: 'FEW_SIGNALS', reason: 'MULTIPLE_SIGNALS', field: null, message: 'Several soft signals together point to a bot or a paid form filler.' });
   const phone = c.phoneE164 ? phoneFailure(lead, c.phoneE164) : null;
   if (phone) out.push({ check: 'PERSONAL_PHONE', field: 'phone', ...phone });
   return out;

@@ -53,7 +53,9 @@ const REJECT: Placement = { status: 'REJECTED', verification: 'FAILED' };
 // A placement moves only leads still waiting (and, when it sets a verification, still unverified), as the lifecycles say.
 function placementGuard(p: { status: LeadStatus; verification: LeadVerification }) {
   const statuses = inArray(leads.status, fromStatuses(LEAD_LIFECYCLE, p.status, 'SYSTEM'));
-  return p.verification === 'UNVERIFIED' ? [statuses] : [statuses, inArray(leads.verification, fromStatuses(LEAD_VERIFICATION_LIFECYCLE, p.verification, 'SYSTEM'))];
+  return p.verification === 'UNVERIFIED'
+    ? [statuses]
+    : [statuses, inArray(leads.verification, fromStatuses(LEAD_VERIFICATION_LIFECYCLE, p.verification, 'SYSTEM'))];
 }
 
 export async function applyBatchVerdict(
@@ -67,15 +69,27 @@ export async function applyBatchVerdict(
   const [batch] = await tx.select().from(leadBatches).where(eq(leadBatches.id, batchId));
   // the seller row is the lock the quality recompute takes; taken first, as before, so the order of locks stays batch → seller
   await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, batch!.sellerOrgId)).for('update');
-  const pending = await tx.select({ id: leads.id, segment: leads.segment }).from(leads).where(and(eq(leads.batchId, batchId), eq(leads.status, 'PENDING_VERIFICATION')));
+  const pending = await tx
+    .select({ id: leads.id, segment: leads.segment })
+    .from(leads)
+    .where(and(eq(leads.batchId, batchId), eq(leads.status, 'PENDING_VERIFICATION')));
   const automaticRows = await tx
     .select({ leadId: verificationResults.leadId })
     .from(verificationResults)
     .where(and(eq(verificationResults.batchId, batchId), eq(verificationResults.stage, 'AUTOMATIC'), eq(verificationResults.severity, 'ERROR')));
   const automaticFailed = new Set(automaticRows.map((r) => r.leadId!));
-  const policy = batchPolicy(segments, pending.map((l) => l.segment));
+  const policy = batchPolicy(
+    segments,
+    pending.map((l) => l.segment),
+  );
   const sampleFailed = new Set(findings.filter((f) => !f.passed).map((f) => f.leadId));
-  const counts = { checked: pending.length, automaticFailed: pending.filter((l) => automaticFailed.has(l.id)).length, sampled: findings.length, sampleFailed: sampleFailed.size, thresholdBps: policy.thresholdBps };
+  const counts = {
+    checked: pending.length,
+    automaticFailed: pending.filter((l) => automaticFailed.has(l.id)).length,
+    sampled: findings.length,
+    sampleFailed: sampleFailed.size,
+    thresholdBps: policy.thresholdBps,
+  };
   const { passed } = batchVerdict(counts);
   const rejectsFailedLeads = new Set(segments.filter((s) => s.failedBatchPolicy === 'REJECT').map((s) => s.code));
 
@@ -113,9 +127,16 @@ export async function applyBatchVerdict(
 
   // the sampled provider's name is kept in `field`, so Lead.checks can name the check (OPERATOR_CALL)
   const rows = findings.map((f) => ({
-    id: newId('vrs'), batchId, leadId: f.leadId, rowIndex: -1, stage: 'SPOT_CHECK',
-    code: f.passed ? SAMPLE_PASSED : f.code!, field: providerName, message: f.passed ? `Checked by the ${providerName} provider.` : f.message!,
-    severity: f.passed ? 'WARNING' : 'ERROR', createdAt: now,
+    id: newId('vrs'),
+    batchId,
+    leadId: f.leadId,
+    rowIndex: -1,
+    stage: 'SPOT_CHECK',
+    code: f.passed ? SAMPLE_PASSED : f.code!,
+    field: providerName,
+    message: f.passed ? `Checked by the ${providerName} provider.` : f.message!,
+    severity: f.passed ? 'WARNING' : 'ERROR',
+    createdAt: now,
   }));
   if (rows.length) await tx.insert(verificationResults).values(rows);
   // every finding of this batch is written above: the seller's quality counts them with all the rest
@@ -128,7 +149,14 @@ export async function applyBatchVerdict(
     .set({ status: verdict, sampleSize: findings.length, sampleFailed: sampleFailed.size, verdictAt: now })
     .where(eq(leadBatches.id, batchId));
   return {
-    batchId, checked: counts.checked, automaticFailed: counts.automaticFailed, sampled: findings.length, failed: sampleFailed.size, passed,
-    listed: listedIds.length, rejected: pending.length - listedIds.length, sellerQuality: quality.score,
+    batchId,
+    checked: counts.checked,
+    automaticFailed: counts.automaticFailed,
+    sampled: findings.length,
+    failed: sampleFailed.size,
+    passed,
+    listed: listedIds.length,
+    rejected: pending.length - listedIds.length,
+    sellerQuality: quality.score,
   };
 }

@@ -1,8 +1,19 @@
 import type { Actor } from '../auth/access';
 import { mayReadLeadFindings, visibleSignals } from './lead-findings.rules';
 
-const actor = (role: Actor['role'], organizationId: string, via: Actor['via'] = 'session'): Actor => ({ userId: via === 'session' ? 'usr_1' : null, organizationId, role, via });
-const lead = { sellerOrgId: 'org_seller', signals: [{ code: 'FAST_FORM_FILL', message: 'filled in 2 s' }, { code: 'FREE_EMAIL', field: 'email', message: 'a free mailbox' }] };
+const actor = (role: Actor['role'], organizationId: string, via: Actor['via'] = 'session'): Actor => ({
+  userId: via === 'session' ? 'usr_1' : null,
+  organizationId,
+  role,
+  via,
+});
+const lead = {
+  sellerOrgId: 'org_seller',
+  signals: [
+    { code: 'FAST_FORM_FILL', message: 'filled in 2 s' },
+    { code: 'FREE_EMAIL', field: 'email', message: 'a free mailbox' },
+  ],
+};
 
 describe("who may read a lead's findings and signals", () => {
   it('lets the owning seller read them, signed in or through an API key', () => {

@@ -36,7 +36,11 @@ export async function recordVerificationOutcome(
   rawNote?: string | null,
 ): Promise<{ task: VerificationTaskRow; verdict: SpotCheckOutcome | null }> {
   const operator = requireUser(actor, 'OPERATOR');
-  const { outcome, note } = parseInput(z.object({ outcome: z.enum(CALL_OUTCOMES), note: z.string().trim().max(1000).nullish() }), { outcome: rawOutcome, note: rawNote }, '');
+  const { outcome, note } = parseInput(
+    z.object({ outcome: z.enum(CALL_OUTCOMES), note: z.string().trim().max(1000).nullish() }),
+    { outcome: rawOutcome, note: rawNote },
+    '',
+  );
   const segments = await loadSegments(deps.db);
   const result = await deps.db.transaction(async (tx) => {
     const [found] = await tx.select().from(verificationTasks).where(eq(verificationTasks.id, taskId));
@@ -51,11 +55,16 @@ export async function recordVerificationOutcome(
       .set({ status: 'DONE', outcome, note: note ?? null, doneBy: operator.userId, doneAt: now })
       .where(eq(verificationTasks.id, taskId))
       .returning();
-    const open = await tx.select({ id: verificationTasks.id }).from(verificationTasks).where(and(eq(verificationTasks.batchId, task!.batchId), eq(verificationTasks.status, 'OPEN')));
+    const open = await tx
+      .select({ id: verificationTasks.id })
+      .from(verificationTasks)
+      .where(and(eq(verificationTasks.batchId, task!.batchId), eq(verificationTasks.status, 'OPEN')));
     if (open.length) return { task: done!, verdict: null };
     const all = await tx.select().from(verificationTasks).where(eq(verificationTasks.batchId, task!.batchId));
     const findings: SampleFinding[] = all.map((t) => ({
-      leadId: t.leadId, passed: !FAILING.has(t.outcome!), code: FAILING.has(t.outcome!) ? t.outcome : null,
+      leadId: t.leadId,
+      passed: !FAILING.has(t.outcome!),
+      code: FAILING.has(t.outcome!) ? t.outcome : null,
       message: FAILING.has(t.outcome!) ? `Operator call: ${t.outcome!.toLowerCase().replace('_', ' ')}${t.note ? ` (${t.note})` : ''}` : null,
     }));
     return { task: done!, verdict: await applyBatchVerdict(tx, task!.batchId, findings, 'manual', segments, now) };

@@ -19,7 +19,10 @@ type EvidenceRow = { seller_org_id: string } & { [K in keyof EvidenceCounts]: nu
 export async function sellerEvidence(db: Db, sellerOrgIds: readonly string[]): Promise<Map<string, EvidenceCounts>> {
   const out = new Map<string, EvidenceCounts>();
   if (!sellerOrgIds.length) return out;
-  const ids = sql.join(sellerOrgIds.map((id) => sql`${id}`), sql`, `);
+  const ids = sql.join(
+    sellerOrgIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const rows = await queryRows<EvidenceRow>(
     db,
     // one AUTOMATIC_PASSED row or one row per failed check per lead, at most one SPOT_CHECK row per lead

@@ -12,7 +12,10 @@ type LeadRow = typeof schema.leads.$inferSelect;
 
 export function toCheckedLead(l: LeadRow, vault: Pick<ContactVault, 'open'>): SampledLead {
   return {
-    id: l.id, kind: l.kind, country: l.country, signals: l.signals as { code: string }[],
+    id: l.id,
+    kind: l.kind,
+    country: l.country,
+    signals: l.signals as { code: string }[],
     contact: l.contactSealed && l.contactKeyId ? vault.open<NormalizedContact>(l.contactSealed, l.contactKeyId) : null,
   };
 }
@@ -25,10 +28,32 @@ export async function recordAutomaticChecks(tx: Db, batchId: string, pending: Le
     const failures = automaticCheckFailures(toCheckedLead(lead, vault));
     if (failures.length) failedIds.add(lead.id);
     if (!failures.length) {
-      rows.push({ id: newId('vrs'), batchId, leadId: lead.id, rowIndex: -1, stage: 'AUTOMATIC', code: AUTOMATIC_PASSED, field: null, message: 'Passed every automatic check.', severity: 'WARNING', createdAt: now });
+      rows.push({
+        id: newId('vrs'),
+        batchId,
+        leadId: lead.id,
+        rowIndex: -1,
+        stage: 'AUTOMATIC',
+        code: AUTOMATIC_PASSED,
+        field: null,
+        message: 'Passed every automatic check.',
+        severity: 'WARNING',
+        createdAt: now,
+      });
     }
     for (const f of failures) {
-      rows.push({ id: newId('vrs'), batchId, leadId: lead.id, rowIndex: -1, stage: 'AUTOMATIC', code: f.check, field: f.field, message: `${f.reason}: ${f.message}`, severity: 'ERROR', createdAt: now });
+      rows.push({
+        id: newId('vrs'),
+        batchId,
+        leadId: lead.id,
+        rowIndex: -1,
+        stage: 'AUTOMATIC',
+        code: f.check,
+        field: f.field,
+        message: `${f.reason}: ${f.message}`,
+        severity: 'ERROR',
+        createdAt: now,
+      });
     }
   }
   await insertRowsAsJson(tx, schema.verificationResults, rows);

@@ -29,11 +29,20 @@ export async function runSpotCheck(deps: AppDeps, batchId: string, options: { of
     const [batch] = await tx.select().from(leadBatches).where(eq(leadBatches.id, batchId)).for('update');
     // a verdict was already given (or the batch was rejected whole at submission): the repeat changes nothing
     if (!batch || isFinal(BATCH_LIFECYCLE, batch.status)) return null;
-    const [tasks] = await tx.select({ n: sql<number>`count(*)::int` }).from(verificationTasks).where(eq(verificationTasks.batchId, batchId));
+    const [tasks] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(verificationTasks)
+      .where(eq(verificationTasks.batchId, batchId));
     if (Number(tasks!.n) > 0) return null; // waiting for operators
     const [seller] = await tx.select().from(organizations).where(eq(organizations.id, batch.sellerOrgId));
-    const pending = await tx.select().from(leads).where(and(eq(leads.batchId, batchId), eq(leads.status, 'PENDING_VERIFICATION')));
-    const policy = batchPolicy(segments, pending.map((l) => l.segment));
+    const pending = await tx
+      .select()
+      .from(leads)
+      .where(and(eq(leads.batchId, batchId), eq(leads.status, 'PENDING_VERIFICATION')));
+    const policy = batchPolicy(
+      segments,
+      pending.map((l) => l.segment),
+    );
     const failed = await recordAutomaticChecks(tx, batchId, pending, deps.vault, now);
     // the automatic checks cost nothing and already ran on every lead: only a costly provider samples
     if (policy.provider === 'manual') {
@@ -52,7 +61,9 @@ export async function runSpotCheck(deps: AppDeps, batchId: string, options: { of
 
 /** After a verdict lists leads, the exchange's campaigns get their chance (the allocation job). */
 export async function offerToCampaigns(deps: AppDeps, batchId: string): Promise<void> {
-  await deps.jobs.enqueueAllocation({ batchId }).catch((err: Error) => deps.logger.warn({ batchId, err: err.message }, 'allocation enqueue failed; the leads stay on the marketplace'));
+  await deps.jobs
+    .enqueueAllocation({ batchId })
+    .catch((err: Error) => deps.logger.warn({ batchId, err: err.message }, 'allocation enqueue failed; the leads stay on the marketplace'));
 }
 
 /** Batches still waiting for a verdict and not waiting for operators (e.g. their enqueue failed while Redis was away). */
@@ -64,7 +75,12 @@ export async function findPendingBatches(deps: AppDeps, olderThan: Date): Promis
       and(
         eq(leadBatches.status, 'PENDING_VERIFICATION'),
         lte(leadBatches.createdAt, olderThan),
-        notExists(deps.db.select({ one: sql`1` }).from(verificationTasks).where(eq(verificationTasks.batchId, leadBatches.id))),
+        notExists(
+          deps.db
+            .select({ one: sql`1` })
+            .from(verificationTasks)
+            .where(eq(verificationTasks.batchId, leadBatches.id)),
+        ),
       ),
     )
     .limit(PENDING_BATCHES_PER_SWEEP);

@@ -52,14 +52,13 @@ export const EVIDENCE_WEIGHTS = {
 export type EvidenceKind = keyof typeof EVIDENCE_WEIGHTS;
 export type EvidenceCounts = Record<EvidenceKind, number>;
 
-export const NO_EVIDENCE: EvidenceCounts = Object.freeze(
-  Object.fromEntries(Object.keys(EVIDENCE_WEIGHTS).map((k) => [k, 0])) as EvidenceCounts,
-);
+export const NO_EVIDENCE: EvidenceCounts = Object.freeze(Object.fromEntries(Object.keys(EVIDENCE_WEIGHTS).map((k) => [k, 0])) as EvidenceCounts);
 
 // A LOST reason is free text; these phrasings say the person never wanted the call (docs/domain.md, Purchases and escrow: "refused
 // to talk"), unlike "refused to buy" or "ignored the call". Written so JavaScript and PostgreSQL (`~*`) read
 // it the same way: plain words, `?`, `|` and groups only.
-export const DENIED_LOST_REASON = "refused to (talk|speak)|never (asked|requested|signed up|applied)|did ?n[o']?t (ask|request|sign up|apply)|wrong (number|person)|not interested in being contacted|no such person";
+export const DENIED_LOST_REASON =
+  "refused to (talk|speak)|never (asked|requested|signed up|applied)|did ?n[o']?t (ask|request|sign up|apply)|wrong (number|person)|not interested in being contacted|no such person";
 
 /** Whether a LOST outcome's reason counts against the seller. */
 export function lostReasonDenies(reason: string | null | undefined): boolean {
@@ -114,7 +113,10 @@ export function estimateSellerQuality(counts: Partial<EvidenceCounts>): SellerQu
 
 /** ln Γ(x) for x > 0, Lanczos approximation (g = 7, 9 coefficients; ~15 significant digits). */
 export function lnGamma(x: number): number {
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+    9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
   const z = x - 1;
   let a = c[0]!;

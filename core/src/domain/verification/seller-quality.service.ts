@@ -34,13 +34,24 @@ export async function sellerQualityList(deps: AppDeps, actor: Actor | null, only
         FROM organizations o WHERE o.kind = 'SELLER' ${only ? sql`AND o.id = ${only}` : sql``}
         ORDER BY o.quality_score ASC, o.name LIMIT 500`,
   );
-  const evidence = await sellerEvidence(deps.db, rows.map((r) => r.id));
+  const evidence = await sellerEvidence(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const counts = evidence.get(r.id)!;
     const estimate = estimateSellerQuality(counts);
     return {
-      id: r.id, name: r.name, qualityScore: r.quality_score, suspended: r.suspended, listedLeads: Number(r.listed), batches: Number(r.batches), failedBatches: Number(r.failed),
-      evidenceCount: estimate.evidence, qualityUpperBound: Math.round(estimate.upperBound * 1000) / 10, evidence: counts,
+      id: r.id,
+      name: r.name,
+      qualityScore: r.quality_score,
+      suspended: r.suspended,
+      listedLeads: Number(r.listed),
+      batches: Number(r.batches),
+      failedBatches: Number(r.failed),
+      evidenceCount: estimate.evidence,
+      qualityUpperBound: Math.round(estimate.upperBound * 1000) / 10,
+      evidence: counts,
     };
   });
 }
@@ -70,7 +81,8 @@ export async function setSegmentPolicy(
   if (change.failedBatchPolicy) set.failedBatchPolicy = change.failedBatchPolicy;
   if (change.failureThreshold != null) {
     const rate = Number(change.failureThreshold);
-    if (!/^(0(\.\d{1,4})?|1(\.0+)?)$/.test(change.failureThreshold)) throw badInput([{ path: 'failureThreshold', message: 'a fraction from 0 to 1, e.g. "0.1"' }]);
+    if (!/^(0(\.\d{1,4})?|1(\.0+)?)$/.test(change.failureThreshold))
+      throw badInput([{ path: 'failureThreshold', message: 'a fraction from 0 to 1, e.g. "0.1"' }]);
     set.failureThresholdBps = Math.round(rate * 10_000);
   }
   const [row] = await deps.db.update(schema.segments).set(set).where(eq(schema.segments.code, segment.toUpperCase())).returning();

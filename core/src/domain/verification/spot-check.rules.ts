@@ -14,7 +14,17 @@
 import { createHmac } from 'node:crypto';
 
 const LOT_TABLE: [maxLot: number, sample: number][] = [
-  [8, 2], [15, 3], [25, 5], [50, 8], [90, 13], [150, 20], [280, 32], [500, 50], [1200, 80], [3200, 125], [10_000, 200],
+  [8, 2],
+  [15, 3],
+  [25, 5],
+  [50, 8],
+  [90, 13],
+  [150, 20],
+  [280, 32],
+  [500, 50],
+  [1200, 80],
+  [3200, 125],
+  [10_000, 200],
 ];
 
 export function historyMultiplier(sellerQuality: number): number {

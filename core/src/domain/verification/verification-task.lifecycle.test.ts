@@ -10,6 +10,8 @@ describe('verification task lifecycle', () => {
   });
 
   it('refuses a second outcome with the code the API names', () => {
-    expect(() => assertTransition(VERIFICATION_TASK_LIFECYCLE, 'DONE', 'DONE', 'OPERATOR', { code: 'TASK_ALREADY_DONE' })).toThrow(expect.objectContaining({ code: 'TASK_ALREADY_DONE' }));
+    expect(() => assertTransition(VERIFICATION_TASK_LIFECYCLE, 'DONE', 'DONE', 'OPERATOR', { code: 'TASK_ALREADY_DONE' })).toThrow(
+      expect.objectContaining({ code: 'TASK_ALREADY_DONE' }),
+    );
   });
 });

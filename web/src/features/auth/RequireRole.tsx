@@ -19,8 +19,12 @@ export function RequireRole({ roles, children }: { roles?: readonly Role[]; chil
   if (roles && !roles.includes(user.role)) {
     return (
       <Page title="Not available for your account">
-        <p>This page is for {roles.map((r) => `${enumLabel(r).toLowerCase()}s`).join(' and ')}; you are signed in as a {enumLabel(user.role).toLowerCase()}.</p>
-        <p><Link to="/">Back to the start page</Link></p>
+        <p>
+          This page is for {roles.map((r) => `${enumLabel(r).toLowerCase()}s`).join(' and ')}; you are signed in as a {enumLabel(user.role).toLowerCase()}.
+        </p>
+        <p>
+          <Link to="/">Back to the start page</Link>
+        </p>
       </Page>
     );
   }

@@ -7,7 +7,11 @@ import { SignInPage } from './SignInPage';
 import { SessionProvider } from './session';
 
 const BUYER = {
-  __typename: 'User', id: 'usr_1', email: 'buyer@example.org', name: 'Bea Buyer', role: 'BUYER',
+  __typename: 'User',
+  id: 'usr_1',
+  email: 'buyer@example.org',
+  name: 'Bea Buyer',
+  role: 'BUYER',
   organization: { __typename: 'Organization', id: 'org_1', name: 'Acme Insurance', kind: 'BUYER', qualityScore: 80, suspended: false },
 };
 
@@ -18,15 +22,30 @@ function app(route: string) {
       <Routes>
         <Route element={<Layout />}>
           <Route path="/sign-in" element={<SignInPage />} />
-          <Route path="/marketplace" element={<RequireRole><p>the marketplace</p></RequireRole>} />
-          <Route path="/seller/listings" element={<RequireRole roles={['SELLER']}><p>listings</p></RequireRole>} />
+          <Route
+            path="/marketplace"
+            element={
+              <RequireRole>
+                <p>the marketplace</p>
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/seller/listings"
+            element={
+              <RequireRole roles={['SELLER']}>
+                <p>listings</p>
+              </RequireRole>
+            }
+          />
         </Route>
       </Routes>
     </SessionProvider>,
     {
       Me: () => ({ data: { me: signedIn ? BUYER : null } }),
       SignIn: (v) => {
-        if (v.password !== 'correct horse') return { errors: [{ message: 'Wrong e-mail or password', extensions: { code: 'UNAUTHENTICATED', reason: 'BAD_CREDENTIALS' } }] };
+        if (v.password !== 'correct horse')
+          return { errors: [{ message: 'Wrong e-mail or password', extensions: { code: 'UNAUTHENTICATED', reason: 'BAD_CREDENTIALS' } }] };
         signedIn = true;
         return { data: { signIn: { __typename: 'AuthPayload', user: { __typename: 'User', id: 'usr_1', name: 'Bea Buyer', role: 'BUYER' } } } };
       },
@@ -48,7 +67,9 @@ describe('signing in', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText('the marketplace')).toBeTruthy();
     expect(screen.getByLabelText('Signed in user').textContent).toMatch(/Bea Buyer.*Buyer · Acme Insurance/);
-    expect(screen.getByRole('navigation', { name: 'Main' }).textContent).toBe('MarketplaceCampaignsWalletMy purchasesDeliveriesSuppression listDashboardCPL calculator');
+    expect(screen.getByRole('navigation', { name: 'Main' }).textContent).toBe(
+      'MarketplaceCampaignsWalletMy purchasesDeliveriesSuppression listDashboardCPL calculator',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();

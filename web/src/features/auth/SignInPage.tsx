@@ -43,12 +43,34 @@ export function SignInPage() {
     <Page title="Sign in">
       <form className="form form--narrow" onSubmit={submit} noValidate aria-label="Sign in">
         <ErrorMessage error={error} />
-        <TextField label="E-mail" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email} />
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
+        <TextField
+          label="E-mail"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={errors.email}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.password}
+        />
         <div className="form-actions">
-          <button type="submit" className="button" disabled={state.fetching}>{state.fetching ? 'Signing in…' : 'Sign in'}</button>
+          <button type="submit" className="button" disabled={state.fetching}>
+            {state.fetching ? 'Signing in…' : 'Sign in'}
+          </button>
         </div>
-        <p>New to Leadex? <Link to="/sign-up">Create an account</Link></p>
+        <p>
+          New to Leadex? <Link to="/sign-up">Create an account</Link>
+        </p>
       </form>
     </Page>
   );

@@ -50,7 +50,9 @@ export function SignUpPage() {
     const found = validateSignUp(values);
     setErrors(found);
     if (Object.keys(found).length || !values.role) return;
-    const res = await signUp({ input: { ...values, role: values.role, email: values.email.trim(), name: values.name.trim(), organizationName: values.organizationName.trim() } });
+    const res = await signUp({
+      input: { ...values, role: values.role, email: values.email.trim(), name: values.name.trim(), organizationName: values.organizationName.trim() },
+    });
     const apiError = apiErrorFromGraphql(res.error);
     if (apiError) {
       const placed = placeApiErrors(apiError, FIELDS);
@@ -70,22 +72,52 @@ export function SignUpPage() {
           <legend>I want to</legend>
           <label className="radio-card">
             <input type="radio" name="role" value="SELLER" checked={values.role === 'SELLER'} onChange={set('role')} />
-            <span><strong>Sell leads</strong> (seller)</span>
+            <span>
+              <strong>Sell leads</strong> (seller)
+            </span>
           </label>
           <label className="radio-card">
             <input type="radio" name="role" value="BUYER" checked={values.role === 'BUYER'} onChange={set('role')} />
-            <span><strong>Buy leads</strong> (buyer)</span>
+            <span>
+              <strong>Buy leads</strong> (buyer)
+            </span>
           </label>
-          {errors.role ? <p id="role-error" className="field__error">{errors.role}</p> : null}
+          {errors.role ? (
+            <p id="role-error" className="field__error">
+              {errors.role}
+            </p>
+          ) : null}
         </fieldset>
         <TextField label="Your name" name="name" autoComplete="name" required value={values.name} onChange={set('name')} error={errors.name} />
         <TextField label="E-mail" name="email" type="email" autoComplete="email" required value={values.email} onChange={set('email')} error={errors.email} />
-        <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters" value={values.password} onChange={set('password')} error={errors.password} />
-        <TextField label="Organization name" name="organizationName" autoComplete="organization" required value={values.organizationName} onChange={set('organizationName')} error={errors.organizationName} />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint="At least 10 characters"
+          value={values.password}
+          onChange={set('password')}
+          error={errors.password}
+        />
+        <TextField
+          label="Organization name"
+          name="organizationName"
+          autoComplete="organization"
+          required
+          value={values.organizationName}
+          onChange={set('organizationName')}
+          error={errors.organizationName}
+        />
         <div className="form-actions">
-          <button type="submit" className="button" disabled={state.fetching}>{state.fetching ? 'Creating account…' : 'Create account'}</button>
+          <button type="submit" className="button" disabled={state.fetching}>
+            {state.fetching ? 'Creating account…' : 'Create account'}
+          </button>
         </div>
-        <p>Already have an account? <Link to="/sign-in">Sign in</Link></p>
+        <p>
+          Already have an account? <Link to="/sign-in">Sign in</Link>
+        </p>
       </form>
     </Page>
   );

@@ -8,7 +8,13 @@ export const MeQuery = graphql(`
       email
       name
       role
-      organization { id name kind qualityScore suspended }
+      organization {
+        id
+        name
+        kind
+        qualityScore
+        suspended
+      }
     }
   }
 `);
@@ -16,7 +22,11 @@ export const MeQuery = graphql(`
 export const SignInMutation = graphql(`
   mutation SignIn($email: String!, $password: String!) {
     signIn(email: $email, password: $password) {
-      user { id name role }
+      user {
+        id
+        name
+        role
+      }
     }
   }
 `);
@@ -24,7 +34,11 @@ export const SignInMutation = graphql(`
 export const SignUpMutation = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
-      user { id name role }
+      user {
+        id
+        name
+        role
+      }
     }
   }
 `);

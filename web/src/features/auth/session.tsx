@@ -19,12 +19,15 @@ const SessionContext = createContext<Session>({ user: null, loading: true, error
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [result] = useQuery({ query: MeQuery, requestPolicy: 'cache-and-network' });
-  const session = useMemo<Session>(() => ({
-    user: result.data?.me ?? null,
-    // `stale`/`fetching` without data of this client yet: still loading, not signed out
-    loading: !result.error && (!result.data || (result.fetching && result.data.me == null)),
-    error: apiErrorFromGraphql(result.error),
-  }), [result.data, result.error, result.fetching]);
+  const session = useMemo<Session>(
+    () => ({
+      user: result.data?.me ?? null,
+      // `stale`/`fetching` without data of this client yet: still loading, not signed out
+      loading: !result.error && (!result.data || (result.fetching && result.data.me == null)),
+      error: apiErrorFromGraphql(result.error),
+    }),
+    [result.data, result.error, result.fetching],
+  );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 
@@ -40,10 +43,14 @@ export async function startSession(reset: () => Client): Promise<void> {
 /** Where a user lands after signing in. */
 export function homePathFor(role: Role | null | undefined): string {
   switch (role) {
-    case 'SELLER': return '/seller/listings';
-    case 'OPERATOR': return '/operator/disputes';
-    case 'BUYER': return '/marketplace';
-    default: return '/sign-in';
+    case 'SELLER':
+      return '/seller/listings';
+    case 'OPERATOR':
+      return '/operator/disputes';
+    case 'BUYER':
+      return '/marketplace';
+    default:
+      return '/sign-in';
   }
 }
 

@@ -4,8 +4,14 @@ import { graphql } from '../../gql';
 export const CplCalculatorQuery = graphql(`
   query CplCalculator($clicks: Int!, $costPerClick: Decimal!, $leads: Int!) {
     cplCalculator(clicks: $clicks, costPerClick: $costPerClick, leads: $leads) {
-      budget { amount currencyCode }
-      costPerLead { amount currencyCode }
+      budget {
+        amount
+        currencyCode
+      }
+      costPerLead {
+        amount
+        currencyCode
+      }
       conversionRate
     }
   }
@@ -13,6 +19,9 @@ export const CplCalculatorQuery = graphql(`
 
 export const PriceQuoteQuery = graphql(`
   query PriceQuote($input: PriceQuoteInput!) {
-    priceQuote(input: $input) { amount currencyCode }
+    priceQuote(input: $input) {
+      amount
+      currencyCode
+    }
   }
 `);

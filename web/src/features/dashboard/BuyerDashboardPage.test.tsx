@@ -6,7 +6,12 @@ const money = (amount: string) => ({ __typename: 'Money', amount, currencyCode: 
 const NOW = new Date(2026, 10, 23, 15);
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000).toISOString();
 const purchase = (id: string, amount: string, outcome: string, at: string, refund: string | null = null) => ({
-  __typename: 'Purchase', id, price: money(amount), purchasedAt: at, outcome, status: refund ? 'REFUNDED' : 'ESCROW',
+  __typename: 'Purchase',
+  id,
+  price: money(amount),
+  purchasedAt: at,
+  outcome,
+  status: refund ? 'REFUNDED' : 'ESCROW',
   lead: { __typename: 'Lead', id: `lead_${id}`, segment: 'INSURANCE' },
   dispute: refund ? { __typename: 'Dispute', id: `dsp_${id}`, status: 'ACCEPTED', refund: money(refund), resolvedAt: at } : null,
 });
@@ -18,12 +23,25 @@ const PAGES = [
 
 describe('<BuyerDashboardPage>', () => {
   it('loads every page of purchases and shows the key figures for the period', async () => {
-    const { requests } = renderWithApi(<BuyerDashboardPage now={NOW} />, {
-      DashboardPurchases: (v) => {
-        const index = v.after ? 1 : 0;
-        return { data: { myPurchases: { __typename: 'PurchaseConnection', totalCount: 4, pageInfo: { __typename: 'PageInfo', hasNextPage: index === 0, endCursor: index === 0 ? 'c1' : null }, edges: PAGES[index]!.map((node) => ({ __typename: 'PurchaseEdge', node })) } } };
+    const { requests } = renderWithApi(
+      <BuyerDashboardPage now={NOW} />,
+      {
+        DashboardPurchases: (v) => {
+          const index = v.after ? 1 : 0;
+          return {
+            data: {
+              myPurchases: {
+                __typename: 'PurchaseConnection',
+                totalCount: 4,
+                pageInfo: { __typename: 'PageInfo', hasNextPage: index === 0, endCursor: index === 0 ? 'c1' : null },
+                edges: PAGES[index]!.map((node) => ({ __typename: 'PurchaseEdge', node })),
+              },
+            },
+          };
+        },
       },
-    }, '/dashboard');
+      '/dashboard',
+    );
     const figures = await screen.findByLabelText('Key figures');
     const metric = (label: string) => within(figures).getByText(label).closest('.metric')!.querySelector('.metric__value')!.textContent;
     expect(requests.map((r) => r.variables.after ?? null)).toEqual([null, 'c1']);
@@ -42,17 +60,46 @@ describe('<BuyerDashboardPage>', () => {
   });
 
   it('says so when there are no purchases yet', async () => {
-    renderWithApi(<BuyerDashboardPage now={NOW} />, {
-      DashboardPurchases: () => ({ data: { myPurchases: { __typename: 'PurchaseConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] } } }),
-    }, '/dashboard');
+    renderWithApi(
+      <BuyerDashboardPage now={NOW} />,
+      {
+        DashboardPurchases: () => ({
+          data: {
+            myPurchases: {
+              __typename: 'PurchaseConnection',
+              totalCount: 0,
+              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+              edges: [],
+            },
+          },
+        }),
+      },
+      '/dashboard',
+    );
     expect(await screen.findByText('No purchases yet.')).toBeTruthy();
   });
 
   it('shows an error with a way to retry', async () => {
     let calls = 0;
-    renderWithApi(<BuyerDashboardPage now={NOW} />, {
-      DashboardPurchases: () => (++calls === 1 ? { errors: [{ message: 'Database unavailable', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } : { data: { myPurchases: { __typename: 'PurchaseConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] } } }),
-    }, '/dashboard');
+    renderWithApi(
+      <BuyerDashboardPage now={NOW} />,
+      {
+        DashboardPurchases: () =>
+          ++calls === 1
+            ? { errors: [{ message: 'Database unavailable', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }
+            : {
+                data: {
+                  myPurchases: {
+                    __typename: 'PurchaseConnection',
+                    totalCount: 0,
+                    pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+                    edges: [],
+                  },
+                },
+              },
+      },
+      '/dashboard',
+    );
     expect(await screen.findByText('Database unavailable')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('No purchases yet.')).toBeTruthy();

@@ -22,20 +22,33 @@ export function BuyerDashboardPage({ now: givenNow }: { now?: Date }) {
   const [period, setPeriod] = useState<Period>('LAST_30_DAYS');
 
   return (
-    <Page title="Dashboard" wide intro="What your leads cost and return. Refunds count against the day the lead was bought."
+    <Page
+      title="Dashboard"
+      wide
+      intro="What your leads cost and return. Refunds count against the day the lead was bought."
       actions={
-        <SelectField label="Period" name="period" value={period} onChange={(e) => setPeriod(e.target.value as Period)}
-          options={PERIODS.map((p) => ({ value: p.value, label: p.label }))} />
-      }>
+        <SelectField
+          label="Period"
+          name="period"
+          value={period}
+          onChange={(e) => setPeriod(e.target.value as Period)}
+          options={PERIODS.map((p) => ({ value: p.value, label: p.label }))}
+        />
+      }
+    >
       {all.error ? (
         <div>
           <ErrorMessage error={all.error} title="Purchases could not be loaded" />
-          <button type="button" className="button button--secondary" onClick={all.reload}>Try again</button>
+          <button type="button" className="button button--secondary" onClick={all.reload}>
+            Try again
+          </button>
         </div>
       ) : all.fetching ? (
         <Loading label="Loading your purchases…" />
       ) : all.nodes.length === 0 ? (
-        <EmptyState title="No purchases yet.">Figures appear here once you <Link to="/marketplace">buy leads</Link>.</EmptyState>
+        <EmptyState title="No purchases yet.">
+          Figures appear here once you <Link to="/marketplace">buy leads</Link>.
+        </EmptyState>
       ) : (
         <DashboardBody purchases={all.nodes} period={period} now={now} truncated={all.truncated} total={all.totalCount} />
       )}
@@ -45,14 +58,28 @@ export function BuyerDashboardPage({ now: givenNow }: { now?: Date }) {
 
 type Fact = Parameters<typeof summarizePurchases>[0][number];
 
-function DashboardBody({ purchases, period, now, truncated, total }: { purchases: Fact[]; period: Period; now: Date; truncated: boolean; total: number | null }) {
+function DashboardBody({
+  purchases,
+  period,
+  now,
+  truncated,
+  total,
+}: {
+  purchases: Fact[];
+  period: Period;
+  now: Date;
+  truncated: boolean;
+  total: number | null;
+}) {
   const { currency, minorUnitDigits: digits } = usePlatform();
   const view = useMemo(() => {
     const from = periodStart(period, now, purchases);
     const inPeriod = purchasesSince(purchases, from);
     const granularity = granularityFor(from, now);
     const buckets = bucketByTime(inPeriod, (p) => p.purchasedAt, from, now, granularity).map((b) => ({
-      key: b.key, label: bucketLabel(b, granularity), summary: summarizePurchases(b.items, currency, digits),
+      key: b.key,
+      label: bucketLabel(b, granularity),
+      summary: summarizePurchases(b.items, currency, digits),
     }));
     return { summary: summarizePurchases(inPeriod, currency, digits), buckets, granularity };
   }, [purchases, period, now, currency, digits]);
@@ -62,27 +89,52 @@ function DashboardBody({ purchases, period, now, truncated, total }: { purchases
 
   return (
     <>
-      {truncated ? <p className="muted">Showing your latest {purchases.length} of {total} purchases.</p> : null}
+      {truncated ? (
+        <p className="muted">
+          Showing your latest {purchases.length} of {total} purchases.
+        </p>
+      ) : null}
       <dl className="metrics" aria-label="Key figures">
         <Metric label="Net spend" value={show(summary.net)} detail={`${show(summary.gross)} paid − ${show(summary.refunds)} refunded`} />
-        <Metric label="Return rate" value={summary.returnRate === null ? '—' : formatRate(summary.returnRate)} detail={`${summary.acceptedDisputes} accepted ${summary.acceptedDisputes === 1 ? 'dispute' : 'disputes'} of ${summary.purchases} ${summary.purchases === 1 ? 'purchase' : 'purchases'}`} />
+        <Metric
+          label="Return rate"
+          value={summary.returnRate === null ? '—' : formatRate(summary.returnRate)}
+          detail={`${summary.acceptedDisputes} accepted ${summary.acceptedDisputes === 1 ? 'dispute' : 'disputes'} of ${summary.purchases} ${summary.purchases === 1 ? 'purchase' : 'purchases'}`}
+        />
         <Metric label="Effective CPL" value={show(summary.effectiveCpl)} detail="net spend per lead bought" />
-        <Metric label="Cost per customer" value={show(summary.costPerCustomer)} detail={summary.converted ? `${summary.converted} converted` : 'no lead converted yet'} />
+        <Metric
+          label="Cost per customer"
+          value={show(summary.costPerCustomer)}
+          detail={summary.converted ? `${summary.converted} converted` : 'no lead converted yet'}
+        />
       </dl>
       {summary.purchases === 0 ? <p className="muted">No purchases in this period.</p> : null}
       <div className="charts">
         <ColumnChart
           title={`Spend per ${per}`}
           summary={`Spend per ${per}: ${show(summary.gross)} paid, ${show(summary.refunds)} refunded.`}
-          series={[{ name: 'Net spend', tone: 'primary' }, { name: 'Refunded', tone: 'muted' }]}
-          data={buckets.map((b) => ({ key: b.key, label: b.label, values: [b.summary.net, b.summary.refunds], valueLabels: [show(b.summary.net), show(b.summary.refunds)] }))}
+          series={[
+            { name: 'Net spend', tone: 'primary' },
+            { name: 'Refunded', tone: 'muted' },
+          ]}
+          data={buckets.map((b) => ({
+            key: b.key,
+            label: b.label,
+            values: [b.summary.net, b.summary.refunds],
+            valueLabels: [show(b.summary.net), show(b.summary.refunds)],
+          }))}
           formatAxis={(v) => formatMoney(money(Math.round(v), currency, digits))}
         />
         <ColumnChart
           title={`Return rate per ${per}`}
           summary={`Return rate per ${per}; ${summary.returnRate === null ? 'no purchases' : formatRate(summary.returnRate)} over the period.`}
           series={[{ name: 'Return rate', tone: 'bad' }]}
-          data={buckets.map((b) => ({ key: b.key, label: b.label, values: [b.summary.returnRate ?? 0], valueLabels: [b.summary.returnRate === null ? '—' : formatRate(b.summary.returnRate)] }))}
+          data={buckets.map((b) => ({
+            key: b.key,
+            label: b.label,
+            values: [b.summary.returnRate ?? 0],
+            valueLabels: [b.summary.returnRate === null ? '—' : formatRate(b.summary.returnRate)],
+          }))}
           formatAxis={(v) => formatRate(v)}
           empty="No accepted disputes in this period."
         />
@@ -96,7 +148,11 @@ function DashboardBody({ purchases, period, now, truncated, total }: { purchases
         <BarList
           title="Outcomes"
           data={LEAD_OUTCOMES.map((o) => ({ key: o, label: enumLabel(o), value: summary.outcomes[o], valueLabel: String(summary.outcomes[o]) }))}
-          note={<>Cost per customer is net spend divided by converted leads. Update outcomes in <Link to="/purchases">your purchases</Link>.</>}
+          note={
+            <>
+              Cost per customer is net spend divided by converted leads. Update outcomes in <Link to="/purchases">your purchases</Link>.
+            </>
+          }
         />
       </div>
     </>

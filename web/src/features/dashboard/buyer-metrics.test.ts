@@ -1,8 +1,12 @@
 import { periodStart, purchasesSince, refundOf, summarizePurchases, type PurchaseFact } from './buyer-metrics';
 
 const usd = (amount: string) => ({ amount, currencyCode: 'USD' });
-const bought = (amount: string, outcome: PurchaseFact['outcome'] = 'NEW', dispute: PurchaseFact['dispute'] = null, purchasedAt = '2026-11-20T12:00:00Z'): PurchaseFact =>
-  ({ price: usd(amount), outcome, dispute, purchasedAt });
+const bought = (
+  amount: string,
+  outcome: PurchaseFact['outcome'] = 'NEW',
+  dispute: PurchaseFact['dispute'] = null,
+  purchasedAt = '2026-11-20T12:00:00Z',
+): PurchaseFact => ({ price: usd(amount), outcome, dispute, purchasedAt });
 
 describe('buyer metrics', () => {
   it('is empty without purchases: no rates, no averages', () => {
@@ -53,6 +57,11 @@ describe('buyer metrics', () => {
     expect(periodStart('LAST_30_DAYS', now, [])).toEqual(new Date(2026, 9, 25));
     const first = new Date(2026, 5, 3, 18).toISOString();
     expect(periodStart('ALL', now, [{ purchasedAt: new Date(2026, 10, 1).toISOString() }, { purchasedAt: first }])).toEqual(new Date(2026, 5, 3));
-    expect(purchasesSince([{ purchasedAt: new Date(2026, 10, 16, 23).toISOString() }, { purchasedAt: new Date(2026, 10, 17, 0, 1).toISOString() }], new Date(2026, 10, 17))).toHaveLength(1);
+    expect(
+      purchasesSince(
+        [{ purchasedAt: new Date(2026, 10, 16, 23).toISOString() }, { purchasedAt: new Date(2026, 10, 17, 0, 1).toISOString() }],
+        new Date(2026, 10, 17),
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -6,16 +6,33 @@ export const DashboardPurchasesQuery = graphql(`
   query DashboardPurchases($first: Int, $after: String) {
     myPurchases(first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
-          price { amount currencyCode }
+          price {
+            amount
+            currencyCode
+          }
           purchasedAt
           outcome
           status
-          lead { id segment }
-          dispute { id status refund { amount currencyCode } resolvedAt }
+          lead {
+            id
+            segment
+          }
+          dispute {
+            id
+            status
+            refund {
+              amount
+              currencyCode
+            }
+            resolvedAt
+          }
         }
       }
     }

@@ -42,9 +42,13 @@ export function EditCampaignPage() {
         {error ? (
           <>
             <ErrorMessage error={error} title="The campaign could not be loaded" />
-            <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>Try again</button>
+            <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+              Try again
+            </button>
           </>
-        ) : <Loading label="Loading the campaign…" />}
+        ) : (
+          <Loading label="Loading the campaign…" />
+        )}
       </Page>
     );
   }
@@ -52,7 +56,9 @@ export function EditCampaignPage() {
     return (
       <Page title="Campaign not found">
         <p>There is no campaign {id} in your account.</p>
-        <p><Link to="/campaigns">Back to campaigns</Link></p>
+        <p>
+          <Link to="/campaigns">Back to campaigns</Link>
+        </p>
       </Page>
     );
   }

@@ -12,8 +12,14 @@ import { SelectField, TextField } from '../../lib/ui/fields';
 import { FilterFields } from '../marketplace/FilterFields';
 import type { FilterDraft } from '../marketplace/filter-state';
 import {
-  filterErrorsOf, placeCampaignApiErrors, supportedTimeZones, timeZoneOptions, toCampaignInput, validateCampaignForm,
-  type CampaignFormErrors, type CampaignFormValues,
+  filterErrorsOf,
+  placeCampaignApiErrors,
+  supportedTimeZones,
+  timeZoneOptions,
+  toCampaignInput,
+  validateCampaignForm,
+  type CampaignFormErrors,
+  type CampaignFormValues,
 } from './campaign-form';
 import { CAMPAIGN_CONTEXT, CreateCampaignMutation, UpdateCampaignMutation, WalletQuery } from './exchange.operations';
 import { ScheduleEditor } from './ScheduleEditor';
@@ -75,9 +81,7 @@ export function CampaignForm({ initial, campaignId, onSaved, onCancel }: Campaig
       return;
     }
     const input = toCampaignInput(values, digits);
-    const res = campaignId
-      ? await updateCampaign({ id: campaignId, input }, CAMPAIGN_CONTEXT)
-      : await createCampaign({ input }, CAMPAIGN_CONTEXT);
+    const res = campaignId ? await updateCampaign({ id: campaignId, input }, CAMPAIGN_CONTEXT) : await createCampaign({ input }, CAMPAIGN_CONTEXT);
     const apiError = apiErrorFromGraphql(res.error);
     if (apiError) {
       const placed = placeCampaignApiErrors(apiError, values.schedule.length);
@@ -96,8 +100,13 @@ export function CampaignForm({ initial, campaignId, onSaved, onCancel }: Campaig
         <legend>Campaign</legend>
         <div className="form-grid">
           <TextField label="Name" required maxLength={120} placeholder="Test drives in Los Angeles" autoComplete="off" {...bind('name')} />
-          <SelectField label="Exclusivity" required {...bind('exclusivity')} hint={EXCLUSIVITY_HINT[values.exclusivity]}
-            options={EXCLUSIVITIES.map((e) => ({ value: e, label: enumLabel(e) }))} />
+          <SelectField
+            label="Exclusivity"
+            required
+            {...bind('exclusivity')}
+            hint={EXCLUSIVITY_HINT[values.exclusivity]}
+            options={EXCLUSIVITIES.map((e) => ({ value: e, label: enumLabel(e) }))}
+          />
         </div>
       </fieldset>
 
@@ -107,13 +116,34 @@ export function CampaignForm({ initial, campaignId, onSaved, onCancel }: Campaig
           Each lead goes to auction at the second price: you pay the next-highest bid plus 0.01, at least the lead’s own price and never more than your max bid.
         </p>
         <div className="form-grid">
-          <TextField label="Max bid" required inputMode="decimal" placeholder="45.00" autoComplete="off" hint="The most you pay for one lead" {...bind('maxBid')} />
-          <TextField label="Daily cap" type="number" inputMode="numeric" min={1} placeholder="no cap" hint="Leads won per day (from midnight in the time zone below)" {...bind('dailyCap')} />
-          <TextField label="Budget" inputMode="decimal" placeholder="no budget limit" autoComplete="off" hint="Total spend, then the campaign stops bidding" {...bind('budget')} />
+          <TextField
+            label="Max bid"
+            required
+            inputMode="decimal"
+            placeholder="45.00"
+            autoComplete="off"
+            hint="The most you pay for one lead"
+            {...bind('maxBid')}
+          />
+          <TextField
+            label="Daily cap"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            placeholder="no cap"
+            hint="Leads won per day (from midnight in the time zone below)"
+            {...bind('dailyCap')}
+          />
+          <TextField
+            label="Budget"
+            inputMode="decimal"
+            placeholder="no budget limit"
+            autoComplete="off"
+            hint="Total spend, then the campaign stops bidding"
+            {...bind('budget')}
+          />
         </div>
-        <p className="field__hint">
-          Bids are also limited to your wallet{balance ? <> (now {formatMoney(balance)})</> : null}.
-        </p>
+        <p className="field__hint">Bids are also limited to your wallet{balance ? <> (now {formatMoney(balance)})</> : null}.</p>
       </fieldset>
 
       <fieldset className="form-section">
@@ -126,15 +156,24 @@ export function CampaignForm({ initial, campaignId, onSaved, onCancel }: Campaig
 
       <fieldset className="form-section">
         <legend>When</legend>
-        <SelectField label="Time zone" required {...bind('timeZone')} className="campaign-form__zone"
+        <SelectField
+          label="Time zone"
+          required
+          {...bind('timeZone')}
+          className="campaign-form__zone"
           hint="The schedule's times and the daily cap's midnight are in this zone."
-          options={zones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))} />
+          options={zones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))}
+        />
         <ScheduleEditor rows={values.schedule} errors={errors} onChange={setSchedule} />
       </fieldset>
 
       <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>{saving ? 'Saving…' : campaignId ? 'Save campaign' : 'Create campaign'}</button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="button" disabled={saving}>
+          {saving ? 'Saving…' : campaignId ? 'Save campaign' : 'Create campaign'}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </form>
   );

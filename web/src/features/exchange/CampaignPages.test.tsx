@@ -6,10 +6,19 @@ import { CampaignsPage } from './CampaignsPage';
 
 const usd = (amount: string) => ({ __typename: 'Money', amount, currencyCode: 'USD' });
 const campaign = (patch: Record<string, unknown> = {}) => ({
-  __typename: 'Campaign', id: 'cmp_1', name: 'LA test drives', active: true, maxBid: usd('45.00'), exclusivity: 'EXCLUSIVE',
-  dailyCap: 10, budget: usd('200.00'), spent: usd('50.00'), wonToday: 3,
+  __typename: 'Campaign',
+  id: 'cmp_1',
+  name: 'LA test drives',
+  active: true,
+  maxBid: usd('45.00'),
+  exclusivity: 'EXCLUSIVE',
+  dailyCap: 10,
+  budget: usd('200.00'),
+  spent: usd('50.00'),
+  wonToday: 3,
   filter: { segments: ['AUTO_TEST_DRIVE'], cities: ['Los Angeles'] },
-  schedule: [{ __typename: 'ScheduleWindow', days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], from: '09:00', to: '18:00' }], timeZone: 'America/Los_Angeles',
+  schedule: [{ __typename: 'ScheduleWindow', days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], from: '09:00', to: '18:00' }],
+  timeZone: 'America/Los_Angeles',
   ...patch,
 });
 const BASE: Handlers = {
@@ -40,19 +49,22 @@ function renderRoutes(handlers: Handlers, route: string) {
 /** The error shown beside an input (its aria-describedby …-error element). */
 function errorBeside(input: HTMLElement): string | null {
   const id = (input.getAttribute('aria-describedby') ?? '').split(' ').find((x) => x.endsWith('-error'));
-  return id ? document.getElementById(id)?.textContent ?? null : null;
+  return id ? (document.getElementById(id)?.textContent ?? null) : null;
 }
 
 describe('campaign list', () => {
   it('shows spend against budget, wins against the cap, and pauses a campaign', async () => {
     let active = true;
-    const { requests } = renderRoutes({
-      MyCampaigns: () => ({ data: { myCampaigns: [campaign({ active })] } }),
-      SetCampaignActive: (v) => {
-        active = v.active as boolean;
-        return { data: { setCampaignActive: { __typename: 'Campaign', id: 'cmp_1', active } } };
+    const { requests } = renderRoutes(
+      {
+        MyCampaigns: () => ({ data: { myCampaigns: [campaign({ active })] } }),
+        SetCampaignActive: (v) => {
+          active = v.active as boolean;
+          return { data: { setCampaignActive: { __typename: 'Campaign', id: 'cmp_1', active } } };
+        },
       },
-    }, '/campaigns');
+      '/campaigns',
+    );
     const card = await screen.findByRole('article', { name: 'Campaign LA test drives' });
     expect(within(card).getByText('Active')).toBeTruthy();
     expect(within(card).getByText('$45.00')).toBeTruthy();
@@ -85,7 +97,13 @@ describe('campaign list', () => {
 
   it('empty and error states', async () => {
     let fail = true;
-    renderRoutes({ MyCampaigns: () => (fail ? { errors: [{ message: 'Database unavailable', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } : { data: { myCampaigns: [] } }) }, '/campaigns');
+    renderRoutes(
+      {
+        MyCampaigns: () =>
+          fail ? { errors: [{ message: 'Database unavailable', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } : { data: { myCampaigns: [] } },
+      },
+      '/campaigns',
+    );
     expect(await screen.findByText('Campaigns could not be loaded')).toBeTruthy();
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
@@ -115,10 +133,13 @@ describe('campaign form', () => {
   });
 
   it('checks the schedule before sending, then creates the campaign and goes back to the list', async () => {
-    const { requests } = renderRoutes({
-      MyCampaigns: () => ({ data: { myCampaigns: [] } }),
-      CreateCampaign: (v) => ({ data: { createCampaign: campaign({ name: (v.input as { name: string }).name }) } }),
-    }, '/campaigns/new');
+    const { requests } = renderRoutes(
+      {
+        MyCampaigns: () => ({ data: { myCampaigns: [] } }),
+        CreateCampaign: (v) => ({ data: { createCampaign: campaign({ name: (v.input as { name: string }).name }) } }),
+      },
+      '/campaigns/new',
+    );
     await screen.findByRole('checkbox', { name: 'Auto test drives' });
     fillBasics();
     fireEvent.change(screen.getByLabelText('Time zone'), { target: { value: 'America/Los_Angeles' } });
@@ -138,29 +159,41 @@ describe('campaign form', () => {
     await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/campaigns'));
     expect(requests.find((r) => r.operationName === 'CreateCampaign')!.variables).toEqual({
       input: {
-        name: 'Pasadena drives', filter: { segments: ['AUTO_TEST_DRIVE'], cities: ['Pasadena'] }, maxBid: '120.00', exclusivity: 'EXCLUSIVE',
-        dailyCap: 5, budget: '500.00', schedule: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'], from: '18:00', to: '24:00' }], timeZone: 'America/Los_Angeles',
+        name: 'Pasadena drives',
+        filter: { segments: ['AUTO_TEST_DRIVE'], cities: ['Pasadena'] },
+        maxBid: '120.00',
+        exclusivity: 'EXCLUSIVE',
+        dailyCap: 5,
+        budget: '500.00',
+        schedule: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'], from: '18:00', to: '24:00' }],
+        timeZone: 'America/Los_Angeles',
       },
     });
     expect(await screen.findByText('Campaign “Pasadena drives” saved.')).toBeTruthy();
   });
 
   it('shows the API’s field errors next to their inputs (input.maxBid, input.schedule[0].to, input.timeZone)', async () => {
-    renderRoutes({
-      CreateCampaign: () => ({
-        errors: [{
-          message: 'Invalid input', extensions: {
-            code: 'BAD_USER_INPUT',
-            fields: [
-              { path: 'input.maxBid', message: 'a positive amount in USD' },
-              { path: 'input.schedule[0].to', message: '"from" must be before "to"' },
-              { path: 'input.timeZone', message: 'an IANA time zone such as "Europe/Berlin"' },
-              { path: 'input.filter.cities[0]', message: 'at most 100 characters' },
-            ],
-          },
-        }],
-      }),
-    }, '/campaigns/new');
+    renderRoutes(
+      {
+        CreateCampaign: () => ({
+          errors: [
+            {
+              message: 'Invalid input',
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                fields: [
+                  { path: 'input.maxBid', message: 'a positive amount in USD' },
+                  { path: 'input.schedule[0].to', message: '"from" must be before "to"' },
+                  { path: 'input.timeZone', message: 'an IANA time zone such as "Europe/Berlin"' },
+                  { path: 'input.filter.cities[0]', message: 'at most 100 characters' },
+                ],
+              },
+            },
+          ],
+        }),
+      },
+      '/campaigns/new',
+    );
     await screen.findByRole('checkbox', { name: 'Auto test drives' });
     fillBasics();
     fireEvent.click(screen.getByRole('button', { name: 'Add a time window' }));
@@ -187,21 +220,29 @@ describe('campaign form', () => {
   });
 
   it('edits a saved campaign: its values in the form, updateCampaign with its id', async () => {
-    const { requests } = renderRoutes({
-      MyCampaigns: () => ({ data: { myCampaigns: [campaign()] } }),
-      UpdateCampaign: (v) => ({ data: { updateCampaign: campaign({ maxBid: usd((v.input as { maxBid: string }).maxBid) }) } }),
-    }, '/campaigns/cmp_1/edit');
+    const { requests } = renderRoutes(
+      {
+        MyCampaigns: () => ({ data: { myCampaigns: [campaign()] } }),
+        UpdateCampaign: (v) => ({ data: { updateCampaign: campaign({ maxBid: usd((v.input as { maxBid: string }).maxBid) }) } }),
+      },
+      '/campaigns/cmp_1/edit',
+    );
     expect(await screen.findByRole('heading', { name: 'Edit LA test drives' })).toBeTruthy();
     expect((screen.getByLabelText('Max bid') as HTMLInputElement).value).toBe('45.00');
     expect((screen.getByLabelText('Cities') as HTMLInputElement).value).toBe('Los Angeles');
     expect((screen.getByLabelText('Time zone') as HTMLSelectElement).value).toBe('America/Los_Angeles');
-    expect((await screen.findByRole('checkbox', { name: 'Auto test drives' }) as HTMLInputElement).checked).toBe(true);
+    expect(((await screen.findByRole('checkbox', { name: 'Auto test drives' })) as HTMLInputElement).checked).toBe(true);
     fireEvent.change(screen.getByLabelText('Max bid'), { target: { value: '50.5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save campaign' }));
     await waitFor(() => expect(requests.find((r) => r.operationName === 'UpdateCampaign')).toBeTruthy());
     const sent = requests.find((r) => r.operationName === 'UpdateCampaign')!.variables as { id: string; input: Record<string, unknown> };
     expect(sent.id).toBe('cmp_1');
-    expect(sent.input).toMatchObject({ maxBid: '50.50', budget: '200.00', dailyCap: 10, schedule: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], from: '09:00', to: '18:00' }] });
+    expect(sent.input).toMatchObject({
+      maxBid: '50.50',
+      budget: '200.00',
+      dailyCap: 10,
+      schedule: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], from: '09:00', to: '18:00' }],
+    });
   });
 
   it('says so when the campaign is not in the account', async () => {

@@ -34,9 +34,16 @@ export function CampaignsPage({ refreshMs = 20_000 }: { refreshMs?: number }) {
   }, [refreshMs, reexecute]);
 
   return (
-    <Page title="Campaigns" wide
+    <Page
+      title="Campaigns"
+      wide
       intro="A campaign bids on every newly listed lead that matches its filter, within its max bid, budget, daily cap and schedule."
-      actions={<Link className="button" to="/campaigns/new">New campaign</Link>}>
+      actions={
+        <Link className="button" to="/campaigns/new">
+          New campaign
+        </Link>
+      }
+    >
       {saved ? <SuccessMessage>Campaign “{saved}” saved.</SuccessMessage> : null}
       <p className="muted">
         Wallet: <strong aria-label="Wallet balance">{balance ? formatMoney(balance) : '…'}</strong> · <Link to="/wallet">Top up</Link>
@@ -45,17 +52,27 @@ export function CampaignsPage({ refreshMs = 20_000 }: { refreshMs?: number }) {
         error ? (
           <div>
             <ErrorMessage error={error} title="Campaigns could not be loaded" />
-            <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>Try again</button>
+            <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+              Try again
+            </button>
           </div>
-        ) : <Loading label="Loading campaigns…" />
+        ) : (
+          <Loading label="Loading campaigns…" />
+        )
       ) : list.length === 0 ? (
         <EmptyState title="No campaigns yet.">
           <p>Create one to buy matching leads automatically as soon as they are listed.</p>
-          <Link className="button" to="/campaigns/new">New campaign</Link>
+          <Link className="button" to="/campaigns/new">
+            New campaign
+          </Link>
         </EmptyState>
       ) : (
         <ul className="listing-list" aria-label="Campaigns">
-          {list.map((c) => <li key={c.id}><CampaignCard campaign={c} segments={segments} wallet={balance} /></li>)}
+          {list.map((c) => (
+            <li key={c.id}>
+              <CampaignCard campaign={c} segments={segments} wallet={balance} />
+            </li>
+          ))}
         </ul>
       )}
     </Page>
@@ -98,24 +115,46 @@ function CampaignCard({ campaign: c, segments, wallet }: { campaign: CampaignFie
         </h3>
         <p className="muted">{filterSummary(c.filter, segments)}</p>
         <dl className="campaign__facts">
-          <div><dt>Max bid</dt><dd>{formatMoney(c.maxBid)}</dd></div>
-          <div><dt>Exclusivity</dt><dd>{enumLabel(c.exclusivity)}</dd></div>
-          <div><dt>Schedule</dt><dd>{c.schedule.length ? c.schedule.map(describeWindow).join('; ') : 'Always on'} <span className="muted">({c.timeZone})</span></dd></div>
+          <div>
+            <dt>Max bid</dt>
+            <dd>{formatMoney(c.maxBid)}</dd>
+          </div>
+          <div>
+            <dt>Exclusivity</dt>
+            <dd>{enumLabel(c.exclusivity)}</dd>
+          </div>
+          <div>
+            <dt>Schedule</dt>
+            <dd>
+              {c.schedule.length ? c.schedule.map(describeWindow).join('; ') : 'Always on'} <span className="muted">({c.timeZone})</span>
+            </dd>
+          </div>
         </dl>
         <div className="campaign__meters">
           <div className="progress">
             <span>
               Spent <strong aria-label="Spent">{formatMoney(c.spent)}</strong>
-              {budget.budget ? <> of {formatMoney(budget.budget)} budget ({budget.percent}%)</> : ' · no budget limit'}
+              {budget.budget ? (
+                <>
+                  {' '}
+                  of {formatMoney(budget.budget)} budget ({budget.percent}%)
+                </>
+              ) : (
+                ' · no budget limit'
+              )}
             </span>
-            {budget.budget ? <progress max={100} value={budget.percent ?? 0} aria-label="Budget used" aria-valuetext={`${budget.percent}% of the budget spent`} /> : null}
+            {budget.budget ? (
+              <progress max={100} value={budget.percent ?? 0} aria-label="Budget used" aria-valuetext={`${budget.percent}% of the budget spent`} />
+            ) : null}
           </div>
           <div className="progress">
             <span>
               Won today <strong aria-label="Won today">{c.wonToday}</strong>
               {cap.cap != null ? <> of {cap.cap} daily cap</> : ' · no daily cap'}
             </span>
-            {cap.cap != null ? <progress max={100} value={cap.percent ?? 0} aria-label="Daily cap used" aria-valuetext={`${cap.won} of ${cap.cap} leads today`} /> : null}
+            {cap.cap != null ? (
+              <progress max={100} value={cap.percent ?? 0} aria-label="Daily cap used" aria-valuetext={`${cap.won} of ${cap.cap} leads today`} />
+            ) : null}
           </div>
         </div>
         {idle ? <p className="field__hint">{idle}</p> : null}
@@ -123,10 +162,18 @@ function CampaignCard({ campaign: c, segments, wallet }: { campaign: CampaignFie
       </div>
       <div className="listing__side">
         <div className="listing__actions">
-          <button type="button" className="button button--secondary" onClick={toggle} disabled={toggling.fetching} aria-label={`${c.active ? 'Pause' : 'Resume'} campaign ${c.name}`}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={toggle}
+            disabled={toggling.fetching}
+            aria-label={`${c.active ? 'Pause' : 'Resume'} campaign ${c.name}`}
+          >
             {toggling.fetching ? (c.active ? 'Pausing…' : 'Resuming…') : c.active ? 'Pause' : 'Resume'}
           </button>
-          <Link className="button button--secondary" to={`/campaigns/${encodeURIComponent(c.id)}/edit`} aria-label={`Edit campaign ${c.name}`}>Edit</Link>
+          <Link className="button button--secondary" to={`/campaigns/${encodeURIComponent(c.id)}/edit`} aria-label={`Edit campaign ${c.name}`}>
+            Edit
+          </Link>
         </div>
       </div>
     </article>

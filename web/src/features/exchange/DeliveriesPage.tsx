@@ -23,7 +23,11 @@ const ENDPOINT_CONTEXT = { additionalTypenames: ['WebhookEndpoint', 'Delivery'] 
 
 export function DeliveriesPage({ pollMs = 5000, maxPolls = 24 }: { pollMs?: number; maxPolls?: number }) {
   return (
-    <Page title="Deliveries" wide intro="Every lead you buy — from a campaign or the marketplace — is sent to your webhook endpoint as JSON, signed, and retried for about a day until your server answers 2xx.">
+    <Page
+      title="Deliveries"
+      wide
+      intro="Every lead you buy — from a campaign or the marketplace — is sent to your webhook endpoint as JSON, signed, and retried for about a day until your server answers 2xx."
+    >
       <EndpointSection />
       <DeliveriesSection pollMs={pollMs} maxPolls={maxPolls} />
     </Page>
@@ -74,20 +78,47 @@ function EndpointSection() {
       <h2 id="endpoint-title">Webhook endpoint</h2>
       {endpoint ? (
         <div className="copy-row">
-          <p>Leads go to <span className="mono">{endpoint.url}</span>.</p>
+          <p>
+            Leads go to <span className="mono">{endpoint.url}</span>.
+          </p>
           <button type="button" className="button button--secondary button--small" onClick={remove} disabled={removing.fetching}>
             {removing.fetching ? 'Removing…' : 'Remove endpoint'}
           </button>
         </div>
       ) : null}
-      {removed ? <p role="status">Endpoint removed. Deliveries still pending for it were cancelled; new leads are not sent anywhere until you set an endpoint.</p> : null}
-      <p>Saving a URL replaces the current endpoint and its signing secret, and cancels deliveries still pending for the old one. It must be a public address (https, port 443): private and local network addresses are refused. Each request carries the header:</p>
-      <pre className="code-block"><code>{SIGNATURE_FORMAT}</code></pre>
-      <p className="muted">Check it by computing HMAC-SHA256 of <code>&lt;t&gt;.&lt;raw body&gt;</code> with your secret, comparing the hex with <code>v1</code>, and rejecting old timestamps (e.g. over 5 minutes). Deduplicate on the body’s <code>id</code>.</p>
+      {removed ? (
+        <p role="status">Endpoint removed. Deliveries still pending for it were cancelled; new leads are not sent anywhere until you set an endpoint.</p>
+      ) : null}
+      <p>
+        Saving a URL replaces the current endpoint and its signing secret, and cancels deliveries still pending for the old one. It must be a public address
+        (https, port 443): private and local network addresses are refused. Each request carries the header:
+      </p>
+      <pre className="code-block">
+        <code>{SIGNATURE_FORMAT}</code>
+      </pre>
+      <p className="muted">
+        Check it by computing HMAC-SHA256 of <code>&lt;t&gt;.&lt;raw body&gt;</code> with your secret, comparing the hex with <code>v1</code>, and rejecting old
+        timestamps (e.g. over 5 minutes). Deduplicate on the body’s <code>id</code>.
+      </p>
       <form className="form form--inline" onSubmit={submit} noValidate aria-label="Webhook endpoint">
-        <TextField label="Endpoint URL" name="url" type="url" inputMode="url" autoComplete="off" placeholder="https://crm.example.com/leadex-webhook"
-          value={url} onChange={(e) => { setUrl(e.target.value); setUrlError(null); }} error={urlError} maxLength={2000} />
-        <button type="submit" className="button" disabled={saving.fetching}>{saving.fetching ? 'Saving…' : 'Save endpoint'}</button>
+        <TextField
+          label="Endpoint URL"
+          name="url"
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          placeholder="https://crm.example.com/leadex-webhook"
+          value={url}
+          onChange={(e) => {
+            setUrl(e.target.value);
+            setUrlError(null);
+          }}
+          error={urlError}
+          maxLength={2000}
+        />
+        <button type="submit" className="button" disabled={saving.fetching}>
+          {saving.fetching ? 'Saving…' : 'Save endpoint'}
+        </button>
       </form>
       <ErrorMessage error={error && !urlError ? error : null} title="The endpoint was not changed" />
       {saved ? <NewSecret url={saved.url} secret={saved.secret} onDone={() => setSaved(null)} /> : null}
@@ -108,16 +139,24 @@ function NewSecret({ url, secret, onDone }: { url: string; secret: string; onDon
   return (
     <SuccessMessage>
       <p className="alert__title">Endpoint saved</p>
-      <p>Leads now go to <span className="mono">{url}</span>. Copy the signing secret now: it is shown only this once.</p>
+      <p>
+        Leads now go to <span className="mono">{url}</span>. Copy the signing secret now: it is shown only this once.
+      </p>
       <div className="copy-row">
-        <label htmlFor="webhook-secret" className="visually-hidden">Signing secret</label>
+        <label htmlFor="webhook-secret" className="visually-hidden">
+          Signing secret
+        </label>
         <input id="webhook-secret" className="mono" readOnly value={secret} onFocus={(e) => e.target.select()} />
-        <button type="button" className="button" onClick={copy}>Copy secret</button>
+        <button type="button" className="button" onClick={copy}>
+          Copy secret
+        </button>
       </div>
       <p aria-live="polite" className="muted">
         {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'failed' ? 'Copying failed; select the secret and copy it by hand.' : ''}
       </p>
-      <button type="button" className="button button--ghost" onClick={onDone}>I have stored the secret</button>
+      <button type="button" className="button button--ghost" onClick={onDone}>
+        I have stored the secret
+      </button>
     </SuccessMessage>
   );
 }
@@ -142,12 +181,13 @@ function DeliveriesSection({ pollMs, maxPolls }: { pollMs: number; maxPolls: num
     return () => clearTimeout(timer);
   }, [pending, polls, maxPolls, pollMs, result.fetching, result.data, reexecute]);
 
-  const toggle = (id: string) => setOpen((s) => {
-    const next = new Set(s);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  });
+  const toggle = (id: string) =>
+    setOpen((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   const send = async (id: string) => {
     setRedeliverError(null);
@@ -160,11 +200,22 @@ function DeliveriesSection({ pollMs, maxPolls }: { pollMs: number; maxPolls: num
     <section aria-labelledby="deliveries-title">
       <div className="section-header">
         <h2 id="deliveries-title">Deliveries</h2>
-        <button type="button" className="button button--secondary button--small" onClick={() => reexecute({ requestPolicy: 'network-only' })} disabled={result.fetching}>Refresh</button>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => reexecute({ requestPolicy: 'network-only' })}
+          disabled={result.fetching}
+        >
+          Refresh
+        </button>
       </div>
       <ErrorMessage error={redeliverError} title="The delivery was not sent again" />
       {!list ? (
-        error ? <ErrorMessage error={error} title="Deliveries could not be loaded" /> : <Loading label="Loading deliveries…" />
+        error ? (
+          <ErrorMessage error={error} title="Deliveries could not be loaded" />
+        ) : (
+          <Loading label="Loading deliveries…" />
+        )
       ) : list.length === 0 ? (
         <EmptyState title="No deliveries yet.">Once an endpoint is set, each lead you buy is sent to it and listed here.</EmptyState>
       ) : (
@@ -174,14 +225,26 @@ function DeliveriesSection({ pollMs, maxPolls }: { pollMs: number; maxPolls: num
             <caption>{list.length === 1 ? '1 delivery' : `${list.length} deliveries`}, newest first</caption>
             <thead role="rowgroup">
               <tr role="row">
-                {['Status', 'Last result', 'Attempts', 'Created', 'Delivered', 'Purchase'].map((h) => <th key={h} scope="col" role="columnheader" className={h === 'Attempts' ? 'num' : undefined}>{h}</th>)}
-                <th scope="col" role="columnheader"><span className="visually-hidden">Actions</span></th>
+                {['Status', 'Last result', 'Attempts', 'Created', 'Delivered', 'Purchase'].map((h) => (
+                  <th key={h} scope="col" role="columnheader" className={h === 'Attempts' ? 'num' : undefined}>
+                    {h}
+                  </th>
+                ))}
+                <th scope="col" role="columnheader">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody role="rowgroup">
               {list.map((d) => (
-                <DeliveryRows key={d.id} delivery={d} expanded={open.has(d.id)} onToggle={() => toggle(d.id)}
-                  onRedeliver={() => send(d.id)} busy={redelivery.fetching && redelivery.operation?.variables.deliveryId === d.id} />
+                <DeliveryRows
+                  key={d.id}
+                  delivery={d}
+                  expanded={open.has(d.id)}
+                  onToggle={() => toggle(d.id)}
+                  onRedeliver={() => send(d.id)}
+                  busy={redelivery.fetching && redelivery.operation?.variables.deliveryId === d.id}
+                />
               ))}
             </tbody>
           </table>
@@ -197,21 +260,52 @@ function lastResult(d: Pick<Delivery, 'lastStatus' | 'lastError'>): string {
   return d.lastStatus != null ? `HTTP ${d.lastStatus}` : '—';
 }
 
-function DeliveryRows({ delivery: d, expanded, onToggle, onRedeliver, busy }: { delivery: Delivery; expanded: boolean; onToggle: () => void; onRedeliver: () => void; busy: boolean }) {
+function DeliveryRows({
+  delivery: d,
+  expanded,
+  onToggle,
+  onRedeliver,
+  busy,
+}: {
+  delivery: Delivery;
+  expanded: boolean;
+  onToggle: () => void;
+  onRedeliver: () => void;
+  busy: boolean;
+}) {
   const logId = `attempts-${d.id}`;
   return (
     <Fragment>
       <tr role="row">
-        <td role="cell" data-label="Status"><Badge tone={STATUS_TONE[d.status] ?? 'neutral'}>{enumLabel(d.status)}</Badge></td>
-        <td role="cell" data-label="Last result">{lastResult(d)}</td>
-        <td role="cell" data-label="Attempts" className="num">{d.attempts}</td>
-        <td role="cell" data-label="Created">{formatDateTime(d.createdAt)}</td>
-        <td role="cell" data-label="Delivered">{d.deliveredAt ? formatDateTime(d.deliveredAt) : '—'}</td>
-        <td role="cell" data-label="Purchase" className="table__wide"><span className="mono">{d.purchaseId}</span></td>
+        <td role="cell" data-label="Status">
+          <Badge tone={STATUS_TONE[d.status] ?? 'neutral'}>{enumLabel(d.status)}</Badge>
+        </td>
+        <td role="cell" data-label="Last result">
+          {lastResult(d)}
+        </td>
+        <td role="cell" data-label="Attempts" className="num">
+          {d.attempts}
+        </td>
+        <td role="cell" data-label="Created">
+          {formatDateTime(d.createdAt)}
+        </td>
+        <td role="cell" data-label="Delivered">
+          {d.deliveredAt ? formatDateTime(d.deliveredAt) : '—'}
+        </td>
+        <td role="cell" data-label="Purchase" className="table__wide">
+          <span className="mono">{d.purchaseId}</span>
+        </td>
         <td role="cell" className="table__wide">
           <div className="listing__actions">
-            <button type="button" className="button button--ghost button--small" aria-expanded={expanded} aria-controls={logId} onClick={onToggle}
-              aria-label={`${expanded ? 'Hide' : 'Show'} attempts of delivery ${d.id}`} disabled={!d.attemptLog.length}>
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              aria-expanded={expanded}
+              aria-controls={logId}
+              onClick={onToggle}
+              aria-label={`${expanded ? 'Hide' : 'Show'} attempts of delivery ${d.id}`}
+              disabled={!d.attemptLog.length}
+            >
               {expanded ? 'Hide attempts' : `Attempts (${d.attemptLog.length})`}
             </button>
             <button type="button" className="button button--secondary button--small" onClick={onRedeliver} disabled={busy} aria-label={`Redeliver ${d.id}`}>
@@ -224,7 +318,17 @@ function DeliveryRows({ delivery: d, expanded, onToggle, onRedeliver, busy }: { 
         <tr id={logId} role="row" className="deliveries__log">
           <td role="cell" colSpan={7} className="table__wide">
             <table className="table table--compact" aria-label={`Attempts of delivery ${d.id}`}>
-              <thead><tr><th scope="col">#</th><th scope="col">At</th><th scope="col">HTTP</th><th scope="col">Error</th><th scope="col" className="num">Took</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">At</th>
+                  <th scope="col">HTTP</th>
+                  <th scope="col">Error</th>
+                  <th scope="col" className="num">
+                    Took
+                  </th>
+                </tr>
+              </thead>
               <tbody>
                 {d.attemptLog.map((a) => (
                   <tr key={a.attempt}>

@@ -26,21 +26,45 @@ export function ScheduleEditor({ rows, errors, onChange }: ScheduleEditorProps) 
         return (
           <fieldset key={i} className={`schedule__row${errors[key] ? ' field--invalid' : ''}`}>
             <legend>Window {i + 1}</legend>
-            <CheckboxGroup<Weekday> legend="Days" className="schedule__days" options={DAY_OPTIONS} values={row.days}
-              onChange={(days) => setRow(i, { days })} error={errors[`${key}.days`]} />
+            <CheckboxGroup<Weekday>
+              legend="Days"
+              className="schedule__days"
+              options={DAY_OPTIONS}
+              values={row.days}
+              onChange={(days) => setRow(i, { days })}
+              error={errors[`${key}.days`]}
+            />
             <div className="schedule__times">
-              <TextField label="From" type="time" name={`${key}.from`} value={row.from} onChange={(e) => setRow(i, { from: e.target.value })} error={errors[`${key}.from`]} />
-              <TextField label="To" type="time" name={`${key}.to`} value={row.to} onChange={(e) => setRow(i, { to: e.target.value })} error={errors[`${key}.to`]}
-                hint="Midnight (00:00) = end of the day" />
+              <TextField
+                label="From"
+                type="time"
+                name={`${key}.from`}
+                value={row.from}
+                onChange={(e) => setRow(i, { from: e.target.value })}
+                error={errors[`${key}.from`]}
+              />
+              <TextField
+                label="To"
+                type="time"
+                name={`${key}.to`}
+                value={row.to}
+                onChange={(e) => setRow(i, { to: e.target.value })}
+                error={errors[`${key}.to`]}
+                hint="Midnight (00:00) = end of the day"
+              />
             </div>
             {errors[key] ? <p className="field__error">{errors[key]}</p> : null}
-            <button type="button" className="button button--ghost button--small" onClick={() => remove(i)} aria-label={`Remove window ${i + 1}`}>Remove</button>
+            <button type="button" className="button button--ghost button--small" onClick={() => remove(i)} aria-label={`Remove window ${i + 1}`}>
+              Remove
+            </button>
           </fieldset>
         );
       })}
       {errors.schedule ? <p className="field__error">{errors.schedule}</p> : null}
       <div>
-        <button type="button" className="button button--secondary" onClick={add} disabled={rows.length >= MAX_WINDOWS}>Add a time window</button>
+        <button type="button" className="button button--secondary" onClick={add} disabled={rows.length >= MAX_WINDOWS}>
+          Add a time window
+        </button>
       </div>
     </div>
   );

@@ -10,7 +10,9 @@ const wallet = (amount: string) => ({ data: { wallet: { __typename: 'Wallet', ba
 function renderWallet(handlers: Handlers, route = '/wallet') {
   const redirects: string[] = [];
   const rendered = renderWithApi(
-    <Routes><Route path="/wallet" element={<WalletPage redirect={(url) => void redirects.push(url)} pollMs={10} maxPolls={4} />} /></Routes>,
+    <Routes>
+      <Route path="/wallet" element={<WalletPage redirect={(url) => void redirects.push(url)} pollMs={10} maxPolls={4} />} />
+    </Routes>,
     handlers,
     route,
   );
@@ -44,7 +46,9 @@ describe('<WalletPage>', () => {
   it('shows the API’s amount error beside the field', async () => {
     renderWallet({
       Wallet: () => wallet('0.00'),
-      TopUpWallet: () => ({ errors: [{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'amount', message: 'between 1.00 and 1000000 USD' }] } }] }),
+      TopUpWallet: () => ({
+        errors: [{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'amount', message: 'between 1.00 and 1000000 USD' }] } }],
+      }),
     });
     await screen.findByLabelText('Wallet balance');
     expect(screen.getByText('Campaigns cannot bid with an empty wallet.')).toBeTruthy();
@@ -79,8 +83,15 @@ describe('<WalletPage>', () => {
 });
 
 const delivery = (id: string, patch: Record<string, unknown> = {}) => ({
-  __typename: 'Delivery', id, purchaseId: `pur_${id}`, status: 'FAILED', attempts: 2, lastStatus: 500, lastError: 'HTTP 500',
-  createdAt: new Date().toISOString(), deliveredAt: null,
+  __typename: 'Delivery',
+  id,
+  purchaseId: `pur_${id}`,
+  status: 'FAILED',
+  attempts: 2,
+  lastStatus: 500,
+  lastError: 'HTTP 500',
+  createdAt: new Date().toISOString(),
+  deliveredAt: null,
   attemptLog: [
     { __typename: 'DeliveryAttempt', attempt: 1, httpStatus: null, error: 'connect ECONNREFUSED', durationMs: 12, at: new Date().toISOString() },
     { __typename: 'DeliveryAttempt', attempt: 2, httpStatus: 500, error: 'HTTP 500', durationMs: 40, at: new Date().toISOString() },
@@ -105,7 +116,7 @@ describe('<DeliveriesPage>', () => {
 
     fireEvent.change(screen.getByLabelText('Endpoint URL'), { target: { value: ' https://crm.example.com/hook ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save endpoint' }));
-    const secret = await screen.findByLabelText('Signing secret') as HTMLInputElement;
+    const secret = (await screen.findByLabelText('Signing secret')) as HTMLInputElement;
     expect(secret.value).toBe('whsec_abc123');
     expect(requests.find((r) => r.operationName === 'SetWebhookEndpoint')!.variables).toEqual({ url: 'https://crm.example.com/hook' });
     fireEvent.click(screen.getByRole('button', { name: 'Copy secret' }));
@@ -118,7 +129,9 @@ describe('<DeliveriesPage>', () => {
   it('puts the API’s URL error beside the field', async () => {
     renderWithApi(<DeliveriesPage />, {
       MyDeliveries: () => ({ data: { myDeliveries: [] } }),
-      SetWebhookEndpoint: () => ({ errors: [{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'url', message: 'Invalid url' }] } }] }),
+      SetWebhookEndpoint: () => ({
+        errors: [{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'url', message: 'Invalid url' }] } }],
+      }),
     });
     fireEvent.change(await screen.findByLabelText('Endpoint URL'), { target: { value: 'http://x' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save endpoint' }));
@@ -128,7 +141,14 @@ describe('<DeliveriesPage>', () => {
   it('lists deliveries with status, attempts and the last result; expands the attempt log; redelivers', async () => {
     let status = 'FAILED';
     const { requests } = renderWithApi(<DeliveriesPage pollMs={10} maxPolls={2} />, {
-      MyDeliveries: () => ({ data: { myDeliveries: [delivery('whk_1', { status }), delivery('whk_2', { status: 'DELIVERED', attempts: 1, lastStatus: 200, lastError: null, deliveredAt: new Date().toISOString(), attemptLog: [] })] } }),
+      MyDeliveries: () => ({
+        data: {
+          myDeliveries: [
+            delivery('whk_1', { status }),
+            delivery('whk_2', { status: 'DELIVERED', attempts: 1, lastStatus: 200, lastError: null, deliveredAt: new Date().toISOString(), attemptLog: [] }),
+          ],
+        },
+      }),
       Redeliver: (v) => {
         status = 'PENDING';
         return { data: { redeliver: { __typename: 'Delivery', id: v.deliveryId, status } } };
@@ -158,7 +178,18 @@ describe('<DeliveriesPage>', () => {
     let status = 'PENDING';
     const { requests } = renderWithApi(<DeliveriesPage />, {
       WebhookEndpoint: () => ({ data: { webhookEndpoint: endpoint } }),
-      MyDeliveries: () => ({ data: { myDeliveries: [delivery('whk_1', { status, lastStatus: null, lastError: status === 'CANCELLED' ? 'cancelled: the webhook endpoint was removed' : null, attemptLog: [] })] } }),
+      MyDeliveries: () => ({
+        data: {
+          myDeliveries: [
+            delivery('whk_1', {
+              status,
+              lastStatus: null,
+              lastError: status === 'CANCELLED' ? 'cancelled: the webhook endpoint was removed' : null,
+              attemptLog: [],
+            }),
+          ],
+        },
+      }),
       RemoveWebhookEndpoint: () => {
         endpoint = null;
         status = 'CANCELLED';

@@ -38,9 +38,10 @@ export function WalletPage({ redirect = leaveApp, pollMs = 1500, maxPolls = 8 }:
   useEffect(() => {
     if (balanceMinor != null && firstSeen == null && !result.stale) setFirstSeen(balanceMinor);
   }, [balanceMinor, firstSeen, result.stale]);
-  const phase = backFromCheckout && balanceMinor != null && firstSeen != null
-    ? topUpPhase({ pending, firstSeenMinor: firstSeen, currentMinor: balanceMinor, polls, maxPolls })
-    : null;
+  const phase =
+    backFromCheckout && balanceMinor != null && firstSeen != null
+      ? topUpPhase({ pending, firstSeenMinor: firstSeen, currentMinor: balanceMinor, polls, maxPolls })
+      : null;
   useEffect(() => {
     if (phase === 'confirmed') forgetTopUp();
     if (phase !== 'confirming' || result.fetching) return;
@@ -52,19 +53,34 @@ export function WalletPage({ redirect = leaveApp, pollMs = 1500, maxPolls = 8 }:
   }, [phase, result.fetching, result.data, pollMs, reexecute]);
 
   return (
-    <Page title="Wallet" intro={<>Your <Link to="/campaigns">campaigns</Link> pay for the leads they win from this prepaid balance. Refunds of those leads come back here.</>}>
-      {params.get('cancelled') === '1' ? <p role="status" className="alert">You left the checkout without paying; nothing was charged.</p> : null}
+    <Page
+      title="Wallet"
+      intro={
+        <>
+          Your <Link to="/campaigns">campaigns</Link> pay for the leads they win from this prepaid balance. Refunds of those leads come back here.
+        </>
+      }
+    >
+      {params.get('cancelled') === '1' ? (
+        <p role="status" className="alert">
+          You left the checkout without paying; nothing was charged.
+        </p>
+      ) : null}
       {backFromCheckout ? <TopUpStatus phase={phase} balanceText={formatMoney(balance)} /> : null}
 
       <div className="two-columns">
         <section className="card" aria-labelledby="balance-title">
           <h2 id="balance-title">Balance</h2>
           {balance ? (
-            <p className="big-number" aria-label="Wallet balance">{formatMoney(balance)}</p>
+            <p className="big-number" aria-label="Wallet balance">
+              {formatMoney(balance)}
+            </p>
           ) : error ? (
             <>
               <ErrorMessage error={error} title="The balance could not be loaded" />
-              <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>Try again</button>
+              <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+                Try again
+              </button>
             </>
           ) : (
             <Loading label="Loading the balance…" />
@@ -87,7 +103,9 @@ function TopUpStatus({ phase, balanceText }: { phase: ReturnType<typeof topUpPha
     );
   }
   if (phase === 'unconfirmed') {
-    return <ErrorMessage error="Stripe has not confirmed the payment yet. Nothing is lost: the money is added as soon as Stripe confirms it. Reload this page in a minute." />;
+    return (
+      <ErrorMessage error="Stripe has not confirmed the payment yet. Nothing is lost: the money is added as soon as Stripe confirms it. Reload this page in a minute." />
+    );
   }
   return (
     <p className="status status--loading" role="status" aria-live="polite">
@@ -97,7 +115,17 @@ function TopUpStatus({ phase, balanceText }: { phase: ReturnType<typeof topUpPha
   );
 }
 
-function TopUpForm({ currencyCode, digits, balanceMinor, redirect }: { currencyCode: string; digits: number; balanceMinor: number; redirect: (url: string) => void }) {
+function TopUpForm({
+  currencyCode,
+  digits,
+  balanceMinor,
+  redirect,
+}: {
+  currencyCode: string;
+  digits: number;
+  balanceMinor: number;
+  redirect: (url: string) => void;
+}) {
   const [amount, setAmount] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -131,12 +159,26 @@ function TopUpForm({ currencyCode, digits, balanceMinor, redirect }: { currencyC
     <section className="card" aria-labelledby="top-up-title">
       <h2 id="top-up-title">Top up</h2>
       <form className="form" onSubmit={submit} noValidate aria-label="Top up the wallet">
-        <TextField label={`Amount (${currencyCode})`} name="amount" inputMode="decimal" placeholder={formatAmount(100 * 10 ** digits, digits)} autoComplete="off"
-          value={amount} onChange={(e) => { setAmount(e.target.value); setFieldError(null); }} error={fieldError} required
-          hint="You pay on Stripe’s secure page and come back here." />
+        <TextField
+          label={`Amount (${currencyCode})`}
+          name="amount"
+          inputMode="decimal"
+          placeholder={formatAmount(100 * 10 ** digits, digits)}
+          autoComplete="off"
+          value={amount}
+          onChange={(e) => {
+            setAmount(e.target.value);
+            setFieldError(null);
+          }}
+          error={fieldError}
+          required
+          hint="You pay on Stripe’s secure page and come back here."
+        />
         <ErrorMessage error={error && !fieldError ? error : null} title="The top-up could not start" />
         <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>{busy ? 'Opening Stripe…' : 'Top up with Stripe'}</button>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? 'Opening Stripe…' : 'Top up with Stripe'}
+          </button>
         </div>
       </form>
     </section>

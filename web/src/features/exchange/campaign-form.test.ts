@@ -2,8 +2,15 @@ import type { CampaignFieldsFragment } from '../../gql/graphql';
 import type { ApiError } from '../../lib/api-errors';
 import { EMPTY_FILTER, toFilterDraft } from '../marketplace/filter-state';
 import {
-  campaignFormFromCampaign, emptyCampaignForm, filterErrorsOf, placeCampaignApiErrors, timeZoneOptions, toCampaignInput,
-  toDecimalString, validateCampaignForm, type CampaignFormValues,
+  campaignFormFromCampaign,
+  emptyCampaignForm,
+  filterErrorsOf,
+  placeCampaignApiErrors,
+  timeZoneOptions,
+  toCampaignInput,
+  toDecimalString,
+  validateCampaignForm,
+  type CampaignFormValues,
 } from './campaign-form';
 
 const filled = (patch: Partial<CampaignFormValues> = {}): CampaignFormValues => ({
@@ -31,10 +38,19 @@ describe('amounts as Decimal strings', () => {
 
 describe('campaign form → CampaignInput', () => {
   it('maps every field: Decimal strings, numbers, nulls for empty optional fields, the filter and the schedule', () => {
-    const input = toCampaignInput(filled({
-      maxBid: '45', budget: '1000,5', dailyCap: ' 20 ', exclusivity: 'EXCLUSIVE',
-      schedule: [{ days: ['TUE', 'MON'], from: '09:00', to: '18:00' }, { days: ['SAT'], from: '20:00', to: '00:00' }],
-    }), 2);
+    const input = toCampaignInput(
+      filled({
+        maxBid: '45',
+        budget: '1000,5',
+        dailyCap: ' 20 ',
+        exclusivity: 'EXCLUSIVE',
+        schedule: [
+          { days: ['TUE', 'MON'], from: '09:00', to: '18:00' },
+          { days: ['SAT'], from: '20:00', to: '00:00' },
+        ],
+      }),
+      2,
+    );
     expect(input).toEqual({
       name: 'Test drives LA',
       filter: { segments: ['AUTO_TEST_DRIVE'], countries: ['US'], cities: ['Los Angeles', 'Pasadena'], kinds: ['INTERESTED'] },
@@ -42,7 +58,10 @@ describe('campaign form → CampaignInput', () => {
       exclusivity: 'EXCLUSIVE',
       dailyCap: 20,
       budget: '1000.50',
-      schedule: [{ days: ['MON', 'TUE'], from: '09:00', to: '18:00' }, { days: ['SAT'], from: '20:00', to: '24:00' }],
+      schedule: [
+        { days: ['MON', 'TUE'], from: '09:00', to: '18:00' },
+        { days: ['SAT'], from: '20:00', to: '24:00' },
+      ],
       timeZone: 'Europe/Berlin',
     });
     expect(typeof input.maxBid).toBe('string');
@@ -66,19 +85,39 @@ describe('campaign form → CampaignInput', () => {
 
   it('reads a saved campaign back into the form and sends the same input again', () => {
     const saved: CampaignFieldsFragment = {
-      id: 'cmp_1', name: 'Tokyo office hours', active: true,
-      maxBid: { amount: '45.00', currencyCode: 'USD' }, exclusivity: 'EXCLUSIVE', dailyCap: 20,
-      budget: { amount: '900.00', currencyCode: 'USD' }, spent: { amount: '0.00', currencyCode: 'USD' }, wonToday: 0,
+      id: 'cmp_1',
+      name: 'Tokyo office hours',
+      active: true,
+      maxBid: { amount: '45.00', currencyCode: 'USD' },
+      exclusivity: 'EXCLUSIVE',
+      dailyCap: 20,
+      budget: { amount: '900.00', currencyCode: 'USD' },
+      spent: { amount: '0.00', currencyCode: 'USD' },
+      wonToday: 0,
       filter: { segments: ['FINANCE'], countries: ['US'], cities: null, minPrice: '10', verifiedOnly: null },
-      schedule: [{ days: ['MON', 'TUE'], from: '09:00', to: '24:00' }], timeZone: 'Asia/Tokyo',
+      schedule: [{ days: ['MON', 'TUE'], from: '09:00', to: '24:00' }],
+      timeZone: 'Asia/Tokyo',
     };
     const form = campaignFormFromCampaign(saved);
-    expect(form).toMatchObject({ name: 'Tokyo office hours', maxBid: '45.00', budget: '900.00', dailyCap: '20', timeZone: 'Asia/Tokyo', exclusivity: 'EXCLUSIVE' });
+    expect(form).toMatchObject({
+      name: 'Tokyo office hours',
+      maxBid: '45.00',
+      budget: '900.00',
+      dailyCap: '20',
+      timeZone: 'Asia/Tokyo',
+      exclusivity: 'EXCLUSIVE',
+    });
     expect(form.filter.countries).toBe('US');
     expect(form.schedule).toEqual([{ days: ['MON', 'TUE'], from: '09:00', to: '00:00' }]);
     expect(toCampaignInput(form, 2)).toEqual({
-      name: 'Tokyo office hours', filter: { segments: ['FINANCE'], countries: ['US'], minPrice: '10' }, maxBid: '45.00', exclusivity: 'EXCLUSIVE',
-      dailyCap: 20, budget: '900.00', schedule: [{ days: ['MON', 'TUE'], from: '09:00', to: '24:00' }], timeZone: 'Asia/Tokyo',
+      name: 'Tokyo office hours',
+      filter: { segments: ['FINANCE'], countries: ['US'], minPrice: '10' },
+      maxBid: '45.00',
+      exclusivity: 'EXCLUSIVE',
+      dailyCap: 20,
+      budget: '900.00',
+      schedule: [{ days: ['MON', 'TUE'], from: '09:00', to: '24:00' }],
+      timeZone: 'Asia/Tokyo',
     });
     // a filter that is not an object is no filter
     expect(campaignFormFromCampaign({ ...saved, filter: 'nonsense' }).filter.state.segments).toEqual([]);
@@ -91,11 +130,21 @@ describe('campaign form checks', () => {
   });
 
   it('names each problem by its CampaignInput path', () => {
-    const errors = validateCampaignForm(filled({
-      name: ' ', maxBid: '0', budget: '12.345', dailyCap: '0', timeZone: '',
-      filter: { ...toFilterDraft(EMPTY_FILTER), countries: 'USA' },
-      schedule: [{ days: ['MON'], from: '09:00', to: '18:00' }, { days: ['MON'], from: '18:00', to: '09:00' }],
-    }), 2);
+    const errors = validateCampaignForm(
+      filled({
+        name: ' ',
+        maxBid: '0',
+        budget: '12.345',
+        dailyCap: '0',
+        timeZone: '',
+        filter: { ...toFilterDraft(EMPTY_FILTER), countries: 'USA' },
+        schedule: [
+          { days: ['MON'], from: '09:00', to: '18:00' },
+          { days: ['MON'], from: '18:00', to: '09:00' },
+        ],
+      }),
+      2,
+    );
     expect(Object.keys(errors).sort()).toEqual(['budget', 'dailyCap', 'filter.countries', 'maxBid', 'name', 'schedule[1].to', 'timeZone']);
     expect(filterErrorsOf(errors)).toEqual({ countries: expect.stringMatching(/two-letter/) });
     expect(validateCampaignForm(filled({ maxBid: '' }), 2).maxBid).toMatch(/most you would pay/);
@@ -111,14 +160,17 @@ describe('API errors on the campaign form', () => {
   const apiError = (fields: { path: string; message: string }[]): ApiError => ({ code: 'BAD_USER_INPUT', reason: null, message: 'Invalid input', fields });
 
   it('places input.maxBid, input.schedule[0].to, input.timeZone and filter items next to their inputs', () => {
-    const placed = placeCampaignApiErrors(apiError([
-      { path: 'input.maxBid', message: 'a positive amount in USD' },
-      { path: 'input.schedule[0].to', message: '"from" must be before "to"' },
-      { path: 'input.schedule[1].days[0]', message: 'Invalid enum value' },
-      { path: 'input.timeZone', message: 'an IANA time zone such as "Europe/Berlin"' },
-      { path: 'input.filter.countries[1]', message: 'too long' },
-      { path: 'input.filter.statuses', message: 'campaigns bid on listed leads only' },
-    ]), 2);
+    const placed = placeCampaignApiErrors(
+      apiError([
+        { path: 'input.maxBid', message: 'a positive amount in USD' },
+        { path: 'input.schedule[0].to', message: '"from" must be before "to"' },
+        { path: 'input.schedule[1].days[0]', message: 'Invalid enum value' },
+        { path: 'input.timeZone', message: 'an IANA time zone such as "Europe/Berlin"' },
+        { path: 'input.filter.countries[1]', message: 'too long' },
+        { path: 'input.filter.statuses', message: 'campaigns bid on listed leads only' },
+      ]),
+      2,
+    );
     expect(placed.byField).toEqual({
       maxBid: 'a positive amount in USD',
       'schedule[0].to': '"from" must be before "to"',

@@ -6,8 +6,15 @@ import type { CampaignFieldsFragment, CampaignInput, Exclusivity, LeadFilter } f
 import { fieldKeyOfPath, placeErrors, type ApiError, type PlacedErrors } from '../../lib/api-errors';
 import { formatAmount, parseAmount } from '../../lib/money';
 import {
-  EMPTY_FILTER, fromFilterDraft, fromLeadFilter, toFilterDraft, toLeadFilter, validateFilterState,
-  type FilterDraft, type FilterErrors, type FilterField,
+  EMPTY_FILTER,
+  fromFilterDraft,
+  fromLeadFilter,
+  toFilterDraft,
+  toLeadFilter,
+  validateFilterState,
+  type FilterDraft,
+  type FilterErrors,
+  type FilterField,
 } from '../marketplace/filter-state';
 import { fromScheduleWindow, toScheduleInput, validateSchedule, type ScheduleRow } from './schedule';
 
@@ -78,7 +85,10 @@ export function campaignFormFromCampaign(c: CampaignFieldsFragment): CampaignFor
 
 /** "12,5" → "12.50" (with 2 digits); null when it is not a positive amount with at most `digits` decimals. */
 export function toDecimalString(text: string, digits: number): string | null {
-  const cleaned = text.trim().replace(/\s/g, '').replace(/^(\d+),(\d+)$/, '$1.$2');
+  const cleaned = text
+    .trim()
+    .replace(/\s/g, '')
+    .replace(/^(\d+),(\d+)$/, '$1.$2');
   if (!/^\d{1,10}(\.\d+)?$/.test(cleaned)) return null;
   const minor = parseAmount(cleaned, digits);
   return minor == null || minor <= 0 ? null : formatAmount(minor, digits);
@@ -90,7 +100,10 @@ const filterKey = (field: FilterField) => `filter.${field}`;
 export function validateCampaignForm(v: CampaignFormValues, digits: number): CampaignFormErrors {
   const errors: CampaignFormErrors = {};
   const example = formatAmount(25 * 10 ** digits, digits);
-  const amountMessage = digits === 0 ? `A positive whole amount like ${example} (0 decimals).` : `A positive amount like ${example}${digits === 2 ? '' : ` (${digits} decimals at most)`}.`;
+  const amountMessage =
+    digits === 0
+      ? `A positive whole amount like ${example} (0 decimals).`
+      : `A positive amount like ${example}${digits === 2 ? '' : ` (${digits} decimals at most)`}.`;
   if (!v.name.trim()) errors.name = 'Give the campaign a name.';
   else if (v.name.trim().length > MAX_NAME) errors.name = `At most ${MAX_NAME} characters.`;
   if (!v.maxBid.trim()) errors.maxBid = 'Set the most you would pay for one lead.';
@@ -123,15 +136,26 @@ export function toCampaignInput(v: CampaignFormValues, digits: number): Campaign
     maxBid: toDecimalString(v.maxBid, digits) ?? v.maxBid.trim(),
     exclusivity: v.exclusivity,
     dailyCap: v.dailyCap.trim() ? Number(v.dailyCap.trim()) : null,
-    budget: v.budget.trim() ? toDecimalString(v.budget, digits) ?? v.budget.trim() : null,
+    budget: v.budget.trim() ? (toDecimalString(v.budget, digits) ?? v.budget.trim()) : null,
     schedule: toScheduleInput(v.schedule),
     timeZone: v.timeZone.trim(),
   };
 }
 
 const FILTER_FIELDS: readonly FilterField[] = [
-  'segments', 'subsegments', 'countries', 'regions', 'cities', 'geoTiers', 'kinds', 'temperatures',
-  'verifiedOnly', 'maxAgeHours', 'minPrice', 'maxPrice', 'minSellerQuality',
+  'segments',
+  'subsegments',
+  'countries',
+  'regions',
+  'cities',
+  'geoTiers',
+  'kinds',
+  'temperatures',
+  'verifiedOnly',
+  'maxAgeHours',
+  'minPrice',
+  'maxPrice',
+  'minSellerQuality',
 ];
 
 /** Every error key the form can show next to an input. */

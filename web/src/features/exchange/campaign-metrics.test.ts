@@ -4,7 +4,13 @@ const usd = (amount: string) => ({ amount, currencyCode: 'USD' });
 
 describe('budget progress', () => {
   it('measures spend against the budget in minor units', () => {
-    expect(budgetProgress(usd('25.00'), usd('100.00'), 2)).toEqual({ spent: usd('25.00'), budget: usd('100.00'), left: usd('75.00'), percent: 25, exhausted: false });
+    expect(budgetProgress(usd('25.00'), usd('100.00'), 2)).toEqual({
+      spent: usd('25.00'),
+      budget: usd('100.00'),
+      left: usd('75.00'),
+      percent: 25,
+      exhausted: false,
+    });
     // 0.1 + 0.2 style amounts stay exact
     expect(budgetProgress(usd('0.30'), usd('0.90'), 2).left).toEqual(usd('0.60'));
     expect(budgetProgress(usd('0.30'), usd('0.90'), 2).percent).toBe(33);

@@ -41,7 +41,11 @@ export function capProgress(wonToday: number, dailyCap: number | null | undefine
 }
 
 /** Why an active campaign is not bidding right now, if the numbers say so (the schedule is checked by the API). */
-export function idleReason(c: { active: boolean; spent: MoneyValue; budget?: MoneyValue | null; wonToday: number; dailyCap?: number | null }, wallet: MoneyValue | null, digits: number): string | null {
+export function idleReason(
+  c: { active: boolean; spent: MoneyValue; budget?: MoneyValue | null; wonToday: number; dailyCap?: number | null },
+  wallet: MoneyValue | null,
+  digits: number,
+): string | null {
   if (!c.active) return 'Paused: it does not bid.';
   if (budgetProgress(c.spent, c.budget, digits).exhausted) return 'Budget spent: raise the budget to bid again.';
   if (capProgress(c.wonToday, c.dailyCap).reached) return 'Daily cap reached: it bids again after midnight in its time zone.';

@@ -6,14 +6,27 @@ export const CampaignFields = graphql(`
     id
     name
     active
-    maxBid { amount currencyCode }
+    maxBid {
+      amount
+      currencyCode
+    }
     exclusivity
     dailyCap
-    budget { amount currencyCode }
-    spent { amount currencyCode }
+    budget {
+      amount
+      currencyCode
+    }
+    spent {
+      amount
+      currencyCode
+    }
     wonToday
     filter
-    schedule { days from to }
+    schedule {
+      days
+      from
+      to
+    }
     timeZone
   }
 `);
@@ -23,49 +36,73 @@ export const CAMPAIGN_CONTEXT = { additionalTypenames: ['Campaign'] };
 
 export const MyCampaignsQuery = graphql(`
   query MyCampaigns {
-    myCampaigns { ...CampaignFields }
+    myCampaigns {
+      ...CampaignFields
+    }
   }
 `);
 
 export const CreateCampaignMutation = graphql(`
   mutation CreateCampaign($input: CampaignInput!) {
-    createCampaign(input: $input) { ...CampaignFields }
+    createCampaign(input: $input) {
+      ...CampaignFields
+    }
   }
 `);
 
 export const UpdateCampaignMutation = graphql(`
   mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {
-    updateCampaign(id: $id, input: $input) { ...CampaignFields }
+    updateCampaign(id: $id, input: $input) {
+      ...CampaignFields
+    }
   }
 `);
 
 export const SetCampaignActiveMutation = graphql(`
   mutation SetCampaignActive($id: ID!, $active: Boolean!) {
-    setCampaignActive(id: $id, active: $active) { id active }
+    setCampaignActive(id: $id, active: $active) {
+      id
+      active
+    }
   }
 `);
 
 export const WalletQuery = graphql(`
   query Wallet {
-    wallet { balance { amount currencyCode } }
+    wallet {
+      balance {
+        amount
+        currencyCode
+      }
+    }
   }
 `);
 
 export const TopUpWalletMutation = graphql(`
   mutation TopUpWallet($amount: Decimal!, $idempotencyKey: String) {
-    topUpWallet(amount: $amount, idempotencyKey: $idempotencyKey) { url sessionId }
+    topUpWallet(amount: $amount, idempotencyKey: $idempotencyKey) {
+      url
+      sessionId
+    }
   }
 `);
 
 export const SetWebhookEndpointMutation = graphql(`
   mutation SetWebhookEndpoint($url: String!) {
-    setWebhookEndpoint(url: $url) { id url secret }
+    setWebhookEndpoint(url: $url) {
+      id
+      url
+      secret
+    }
   }
 `);
 
 export const WebhookEndpointQuery = graphql(`
   query WebhookEndpoint {
-    webhookEndpoint { id url }
+    webhookEndpoint {
+      id
+      url
+    }
   }
 `);
 
@@ -87,7 +124,13 @@ export const MyDeliveriesQuery = graphql(`
       lastError
       createdAt
       deliveredAt
-      attemptLog { attempt httpStatus error durationMs at }
+      attemptLog {
+        attempt
+        httpStatus
+        error
+        durationMs
+        at
+      }
     }
   }
 `);
@@ -95,6 +138,9 @@ export const MyDeliveriesQuery = graphql(`
 // the answer's attemptLog is always empty (the API does not load it here): the list is fetched again instead
 export const RedeliverMutation = graphql(`
   mutation Redeliver($deliveryId: ID!) {
-    redeliver(deliveryId: $deliveryId) { id status }
+    redeliver(deliveryId: $deliveryId) {
+      id
+      status
+    }
   }
 `);

@@ -24,7 +24,9 @@ describe('schedule validation', () => {
 
   it('wants at least one day and well-formed times', () => {
     expect(validateScheduleRow(row('9', '25:00', []))).toEqual({
-      days: 'Choose at least one day.', from: 'A time like 09:00.', to: 'A time like 18:00.',
+      days: 'Choose at least one day.',
+      from: 'A time like 09:00.',
+      to: 'A time like 18:00.',
     });
     expect(validateScheduleRow(row('', ''))).toEqual({ from: expect.any(String), to: expect.any(String) });
   });
@@ -47,7 +49,9 @@ describe('schedule validation', () => {
 
 describe('schedule mapping', () => {
   it('sends days in week order without repeats, and midnight as 24:00', () => {
-    expect(toScheduleInput([{ days: ['SUN', 'MON', 'SAT'], from: '18:00', to: '00:00' }])).toEqual([{ days: ['MON', 'SAT', 'SUN'], from: '18:00', to: '24:00' }]);
+    expect(toScheduleInput([{ days: ['SUN', 'MON', 'SAT'], from: '18:00', to: '00:00' }])).toEqual([
+      { days: ['MON', 'SAT', 'SUN'], from: '18:00', to: '24:00' },
+    ]);
   });
 
   it('shows a saved window in the form (24:00 as 00:00) and back', () => {

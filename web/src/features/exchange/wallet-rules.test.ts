@@ -8,7 +8,7 @@ describe('top-up amount', () => {
     expect(checkTopUpAmount('99,95', 2)).toEqual({ amount: '99.95', minor: 9995 });
   });
 
-  it('takes the platform\'s digits: whole amounts in CLP, three decimals in TND', () => {
+  it("takes the platform's digits: whole amounts in CLP, three decimals in TND", () => {
     expect(checkTopUpAmount('5000', 0)).toEqual({ amount: '5000', minor: 5000 });
     expect(checkTopUpAmount('50.5', 0)).toEqual({ error: 'An amount like 100, from 1 to 1000000.' });
     expect(checkTopUpAmount('12,345', 3)).toEqual({ amount: '12.345', minor: 12_345 });
@@ -41,7 +41,11 @@ describe('back from Checkout', () => {
 
   it('remembers the pending top-up across the trip to Stripe', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    };
     expect(recallTopUp(storage)).toBeNull();
     rememberTopUp({ amountMinor: 5000, beforeMinor: 100 }, storage);
     expect(recallTopUp(storage)).toEqual({ amountMinor: 5000, beforeMinor: 100 });

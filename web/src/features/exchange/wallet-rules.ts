@@ -8,7 +8,10 @@ export const MAX_TOP_UP_UNITS = 1_000_000;
 
 /** "50" → { amount: "50.00" } (2 digits: the platform's); an error message when it is out of bounds or not an amount. */
 export function checkTopUpAmount(text: string, digits: number): { amount: string; minor: number } | { error: string } {
-  const cleaned = text.trim().replace(/\s/g, '').replace(/^(\d+),(\d+)$/, '$1.$2');
+  const cleaned = text
+    .trim()
+    .replace(/\s/g, '')
+    .replace(/^(\d+),(\d+)$/, '$1.$2');
   const minor = /^\d{1,10}(\.\d+)?$/.test(cleaned) ? parseAmount(cleaned, digits) : null;
   const unit = 10 ** digits;
   const bounds = `from ${formatAmount(MIN_TOP_UP_UNITS * unit, digits)} to ${formatAmount(MAX_TOP_UP_UNITS * unit, digits)}`;
@@ -36,7 +39,9 @@ export function rememberTopUp(pending: PendingTopUp, storage: Pick<Storage, 'set
 export function recallTopUp(storage: Pick<Storage, 'getItem'> | undefined = globalThis.sessionStorage): PendingTopUp | null {
   try {
     const raw = JSON.parse(storage?.getItem(STORAGE_KEY) ?? 'null') as Partial<PendingTopUp> | null;
-    return raw && Number.isSafeInteger(raw.amountMinor) && Number.isSafeInteger(raw.beforeMinor) ? { amountMinor: raw.amountMinor!, beforeMinor: raw.beforeMinor! } : null;
+    return raw && Number.isSafeInteger(raw.amountMinor) && Number.isSafeInteger(raw.beforeMinor)
+      ? { amountMinor: raw.amountMinor!, beforeMinor: raw.beforeMinor! }
+      : null;
   } catch {
     return null;
   }

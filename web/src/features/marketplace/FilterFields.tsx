@@ -13,7 +13,7 @@ export interface FilterFieldsProps {
   errors: FilterErrors;
   segments: readonly SegmentInfo[];
   onChange: (draft: FilterDraft) => void;
-  omit?: readonly ('exclusivity')[];
+  omit?: readonly 'exclusivity'[];
 }
 
 export function FilterFields({ draft, errors, segments, onChange, omit = [] }: FilterFieldsProps) {
@@ -35,7 +35,13 @@ export function FilterFields({ draft, errors, segments, onChange, omit = [] }: F
       />
       {state.segments.length ? (
         subOptions.length ? (
-          <CheckboxGroup legend="Subsegments" options={subOptions} values={state.subsegments} onChange={(values) => update({ subsegments: values })} error={errors.subsegments} />
+          <CheckboxGroup
+            legend="Subsegments"
+            options={subOptions}
+            values={state.subsegments}
+            onChange={(values) => update({ subsegments: values })}
+            error={errors.subsegments}
+          />
         ) : (
           <p className="field__hint">The chosen segments have no subsegments.</p>
         )
@@ -45,40 +51,113 @@ export function FilterFields({ draft, errors, segments, onChange, omit = [] }: F
 
       <fieldset className="filters__group">
         <legend>Location</legend>
-        <TextField label="Countries" name="countries" value={draft.countries} onChange={(e) => onChange({ ...draft, countries: e.target.value })}
-          hint="Two-letter codes, comma-separated (US, GB)" error={errors.countries} autoComplete="off" />
-        <TextField label="Regions" name="regions" value={draft.regions} onChange={(e) => onChange({ ...draft, regions: e.target.value })}
-          hint="ISO 3166-2 codes (US-CA, RU-MOW)" error={errors.regions} autoComplete="off" />
-        <TextField label="Cities" name="cities" value={draft.cities} onChange={(e) => onChange({ ...draft, cities: e.target.value })}
-          hint="Comma-separated" error={errors.cities} autoComplete="off" />
-        <CheckboxGroup legend="Geo tiers" options={options(GEO_TIERS)} values={state.geoTiers} onChange={(values) => update({ geoTiers: values })} error={errors.geoTiers} />
+        <TextField
+          label="Countries"
+          name="countries"
+          value={draft.countries}
+          onChange={(e) => onChange({ ...draft, countries: e.target.value })}
+          hint="Two-letter codes, comma-separated (US, GB)"
+          error={errors.countries}
+          autoComplete="off"
+        />
+        <TextField
+          label="Regions"
+          name="regions"
+          value={draft.regions}
+          onChange={(e) => onChange({ ...draft, regions: e.target.value })}
+          hint="ISO 3166-2 codes (US-CA, RU-MOW)"
+          error={errors.regions}
+          autoComplete="off"
+        />
+        <TextField
+          label="Cities"
+          name="cities"
+          value={draft.cities}
+          onChange={(e) => onChange({ ...draft, cities: e.target.value })}
+          hint="Comma-separated"
+          error={errors.cities}
+          autoComplete="off"
+        />
+        <CheckboxGroup
+          legend="Geo tiers"
+          options={options(GEO_TIERS)}
+          values={state.geoTiers}
+          onChange={(values) => update({ geoTiers: values })}
+          error={errors.geoTiers}
+        />
       </fieldset>
 
       <CheckboxGroup legend="Kinds" options={options(LEAD_KINDS)} values={state.kinds} onChange={(values) => update({ kinds: values })} error={errors.kinds} />
-      <CheckboxGroup legend="Temperatures" options={options(TEMPERATURES)} values={state.temperatures} onChange={(values) => update({ temperatures: values })} error={errors.temperatures} />
+      <CheckboxGroup
+        legend="Temperatures"
+        options={options(TEMPERATURES)}
+        values={state.temperatures}
+        onChange={(values) => update({ temperatures: values })}
+        error={errors.temperatures}
+      />
 
       {omit.includes('exclusivity') ? null : (
         <SelectField
           label="Exclusivity"
           name="exclusivity"
           value={state.exclusivity ?? ''}
-          onChange={(e) => update({ exclusivity: (EXCLUSIVITIES as readonly string[]).includes(e.target.value) ? (e.target.value as FilterState['exclusivity']) : null })}
+          onChange={(e) =>
+            update({ exclusivity: (EXCLUSIVITIES as readonly string[]).includes(e.target.value) ? (e.target.value as FilterState['exclusivity']) : null })
+          }
           options={[{ value: '', label: 'Any' }, ...options(EXCLUSIVITIES)]}
           error={errors.exclusivity}
         />
       )}
-      <CheckboxField label="Verified only" name="verifiedOnly" checked={state.verifiedOnly} onChange={(e) => update({ verifiedOnly: e.target.checked })} error={errors.verifiedOnly} />
-      <TextField label="Max age (hours)" name="maxAgeHours" type="number" inputMode="numeric" min={1} value={state.maxAgeHours}
-        onChange={(e) => update({ maxAgeHours: e.target.value })} error={errors.maxAgeHours} />
+      <CheckboxField
+        label="Verified only"
+        name="verifiedOnly"
+        checked={state.verifiedOnly}
+        onChange={(e) => update({ verifiedOnly: e.target.checked })}
+        error={errors.verifiedOnly}
+      />
+      <TextField
+        label="Max age (hours)"
+        name="maxAgeHours"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        value={state.maxAgeHours}
+        onChange={(e) => update({ maxAgeHours: e.target.value })}
+        error={errors.maxAgeHours}
+      />
 
       <div className="field-row">
-        <TextField label="Min price" name="minPrice" inputMode="decimal" value={state.minPrice} placeholder="0.00"
-          onChange={(e) => update({ minPrice: e.target.value })} error={errors.minPrice} />
-        <TextField label="Max price" name="maxPrice" inputMode="decimal" value={state.maxPrice} placeholder="0.00"
-          onChange={(e) => update({ maxPrice: e.target.value })} error={errors.maxPrice} />
+        <TextField
+          label="Min price"
+          name="minPrice"
+          inputMode="decimal"
+          value={state.minPrice}
+          placeholder="0.00"
+          onChange={(e) => update({ minPrice: e.target.value })}
+          error={errors.minPrice}
+        />
+        <TextField
+          label="Max price"
+          name="maxPrice"
+          inputMode="decimal"
+          value={state.maxPrice}
+          placeholder="0.00"
+          onChange={(e) => update({ maxPrice: e.target.value })}
+          error={errors.maxPrice}
+        />
       </div>
-      <TextField label="Min seller quality" name="minSellerQuality" type="number" inputMode="numeric" min={0} max={100}
-        value={state.minSellerQuality} onChange={(e) => update({ minSellerQuality: e.target.value })} error={errors.minSellerQuality} hint="0–100" />
+      <TextField
+        label="Min seller quality"
+        name="minSellerQuality"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={100}
+        value={state.minSellerQuality}
+        onChange={(e) => update({ minSellerQuality: e.target.value })}
+        error={errors.minSellerQuality}
+        hint="0–100"
+      />
     </>
   );
 }

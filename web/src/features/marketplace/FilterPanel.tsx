@@ -4,8 +4,14 @@ import { useState, type FormEvent } from 'react';
 import type { SegmentInfo } from '../../lib/catalog/use-segments';
 import { FilterFields } from './FilterFields';
 import {
-  EMPTY_FILTER, activeFilterCount, fromFilterDraft, hasErrors, toFilterDraft, validateFilterState,
-  type FilterErrors, type FilterState,
+  EMPTY_FILTER,
+  activeFilterCount,
+  fromFilterDraft,
+  hasErrors,
+  toFilterDraft,
+  validateFilterState,
+  type FilterErrors,
+  type FilterState,
 } from './filter-state';
 
 export interface FilterPanelProps {
@@ -40,15 +46,25 @@ export function FilterPanel({ initial, initialErrors, segments, onApply }: Filte
 
   return (
     <aside className={`filters${open ? ' filters--open' : ''}`} aria-label="Filters">
-      <button type="button" className="button button--secondary filters__toggle" aria-expanded={open} aria-controls="filter-form" onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="button button--secondary filters__toggle"
+        aria-expanded={open}
+        aria-controls="filter-form"
+        onClick={() => setOpen(!open)}
+      >
         {open ? 'Hide filters' : `Show filters${count ? ` (${count})` : ''}`}
       </button>
       <form id="filter-form" className="filters__body" onSubmit={apply} noValidate aria-label="Lead filters">
         <h2 className="filters__title">Filters</h2>
         <FilterFields draft={draft} errors={errors} segments={segments} onChange={setDraft} />
         <div className="form-actions">
-          <button type="submit" className="button">Apply filters</button>
-          <button type="button" className="button button--ghost" onClick={reset}>Clear filters</button>
+          <button type="submit" className="button">
+            Apply filters
+          </button>
+          <button type="button" className="button button--ghost" onClick={reset}>
+            Clear filters
+          </button>
         </div>
       </form>
     </aside>

@@ -3,21 +3,40 @@ import type { LeadCardFieldsFragment } from '../../gql/graphql';
 import { LeadCard } from './LeadCard';
 
 const checkedAt = new Date().toISOString();
-const lead = (checks: LeadCardFieldsFragment['checks']): LeadCardFieldsFragment => ({
-  id: 'lead_1', segment: 'INSURANCE', subsegment: null, country: 'US', region: 'US-CA', city: 'Los Angeles', geoTier: 'TIER_1',
-  kind: 'INTERESTED', temperature: 'HOT', score: 81, capturedAt: checkedAt, exclusivity: 'SHARED', maxSales: 3, salesCount: 0,
-  verification: checks.every((c) => c.passed) ? 'VERIFIED' : 'UNVERIFIED', price: { amount: '25.00', currencyCode: 'USD' },
-  seller: { id: 'org_1', name: 'Sunrise Media', qualityScore: 88 },
-  preview: { initials: 'J. D.', phone: null, email: null, city: 'Los Angeles' },
-  checks,
-}) as LeadCardFieldsFragment;
+const lead = (checks: LeadCardFieldsFragment['checks']): LeadCardFieldsFragment =>
+  ({
+    id: 'lead_1',
+    segment: 'INSURANCE',
+    subsegment: null,
+    country: 'US',
+    region: 'US-CA',
+    city: 'Los Angeles',
+    geoTier: 'TIER_1',
+    kind: 'INTERESTED',
+    temperature: 'HOT',
+    score: 81,
+    capturedAt: checkedAt,
+    exclusivity: 'SHARED',
+    maxSales: 3,
+    salesCount: 0,
+    verification: checks.every((c) => c.passed) ? 'VERIFIED' : 'UNVERIFIED',
+    price: { amount: '25.00', currencyCode: 'USD' },
+    seller: { id: 'org_1', name: 'Sunrise Media', qualityScore: 88 },
+    preview: { initials: 'J. D.', phone: null, email: null, city: 'Los Angeles' },
+    checks,
+  }) as LeadCardFieldsFragment;
 
 describe('<LeadCard> checks', () => {
   it('lists what was checked, ✓ for a passed check and ✗ for a failed one', () => {
-    render(<LeadCard segments={[]} lead={lead([
-      { name: 'UNIQUE_CONTACT', passed: true, checkedAt },
-      { name: 'REAL_MAILBOX', passed: false, checkedAt },
-    ])} />);
+    render(
+      <LeadCard
+        segments={[]}
+        lead={lead([
+          { name: 'UNIQUE_CONTACT', passed: true, checkedAt },
+          { name: 'REAL_MAILBOX', passed: false, checkedAt },
+        ])}
+      />,
+    );
     const list = within(screen.getByRole('list', { name: 'Checks' }));
     const items = list.getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual(['✓ Unique contact passed', '✗ Real mailbox failed']);

@@ -38,7 +38,10 @@ export function LeadCard({ lead, segments, selection }: { lead: LeadCardFieldsFr
   const place = [lead.preview.city ?? lead.city, lead.region, lead.country].filter(Boolean).join(', ');
   const price = formatMoney(lead.price);
   return (
-    <article className={`lead-card${selection?.selected ? ' lead-card--selected' : ''}${selection?.problem ? ' lead-card--problem' : ''}`} aria-label={`${segment} lead ${lead.preview.initials}, ${price}`}>
+    <article
+      className={`lead-card${selection?.selected ? ' lead-card--selected' : ''}${selection?.problem ? ' lead-card--problem' : ''}`}
+      aria-label={`${segment} lead ${lead.preview.initials}, ${price}`}
+    >
       <header className="lead-card__header">
         <div>
           <h3 className="lead-card__title">
@@ -47,7 +50,9 @@ export function LeadCard({ lead, segments, selection }: { lead: LeadCardFieldsFr
           </h3>
           <p className="lead-card__place">{place}</p>
         </div>
-        <p className="lead-card__price" aria-label={`Price ${price}`}>{price}</p>
+        <p className="lead-card__price" aria-label={`Price ${price}`}>
+          {price}
+        </p>
       </header>
       <div className="lead-card__badges">
         {lead.verification === 'VERIFIED' ? <Badge tone="good">Verified</Badge> : <Badge tone="warn">{enumLabel(lead.verification)}</Badge>}
@@ -56,12 +61,36 @@ export function LeadCard({ lead, segments, selection }: { lead: LeadCardFieldsFr
         <Badge>{lead.geoTier.replace('TIER_', 'Tier ')}</Badge>
       </div>
       <dl className="lead-card__facts">
-        <div><dt>Contact</dt><dd>{lead.preview.initials}</dd></div>
-        {lead.preview.phone ? <div><dt>Phone</dt><dd>{lead.preview.phone}</dd></div> : null}
-        {lead.preview.email ? <div><dt>E-mail</dt><dd>{lead.preview.email}</dd></div> : null}
-        <div><dt>Kind</dt><dd>{enumLabel(lead.kind)}</dd></div>
-        <div><dt>Score</dt><dd>{lead.score}/100</dd></div>
-        <div><dt>Age</dt><dd><time dateTime={lead.capturedAt}>{formatAge(lead.capturedAt)}</time></dd></div>
+        <div>
+          <dt>Contact</dt>
+          <dd>{lead.preview.initials}</dd>
+        </div>
+        {lead.preview.phone ? (
+          <div>
+            <dt>Phone</dt>
+            <dd>{lead.preview.phone}</dd>
+          </div>
+        ) : null}
+        {lead.preview.email ? (
+          <div>
+            <dt>E-mail</dt>
+            <dd>{lead.preview.email}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Kind</dt>
+          <dd>{enumLabel(lead.kind)}</dd>
+        </div>
+        <div>
+          <dt>Score</dt>
+          <dd>{lead.score}/100</dd>
+        </div>
+        <div>
+          <dt>Age</dt>
+          <dd>
+            <time dateTime={lead.capturedAt}>{formatAge(lead.capturedAt)}</time>
+          </dd>
+        </div>
         <div>
           <dt>Seller</dt>
           <dd>
@@ -74,8 +103,11 @@ export function LeadCard({ lead, segments, selection }: { lead: LeadCardFieldsFr
         {lead.sellerConversion ? (
           <div>
             <dt>Conversion</dt>
-            <dd title={`Buyers' reported outcomes for this seller in ${segment}; the price includes a ×${lead.sellerConversion.factor.toFixed(2)} conversion factor`}>
-              converts {formatPercent(lead.sellerConversion.rate)} in {segment}, from {lead.sellerConversion.outcomes} {lead.sellerConversion.outcomes === 1 ? 'outcome' : 'outcomes'}
+            <dd
+              title={`Buyers' reported outcomes for this seller in ${segment}; the price includes a ×${lead.sellerConversion.factor.toFixed(2)} conversion factor`}
+            >
+              converts {formatPercent(lead.sellerConversion.rate)} in {segment}, from {lead.sellerConversion.outcomes}{' '}
+              {lead.sellerConversion.outcomes === 1 ? 'outcome' : 'outcomes'}
             </dd>
           </div>
         ) : null}
@@ -84,11 +116,20 @@ export function LeadCard({ lead, segments, selection }: { lead: LeadCardFieldsFr
       {selection ? (
         <div className="lead-card__select">
           <label className="checkbox-group__option">
-            <input type="checkbox" checked={selection.selected} onChange={(e) => selection.onChange(e.target.checked)}
-              aria-invalid={selection.problem ? true : undefined} aria-describedby={selection.problem ? `problem-${lead.id}` : undefined} />
+            <input
+              type="checkbox"
+              checked={selection.selected}
+              onChange={(e) => selection.onChange(e.target.checked)}
+              aria-invalid={selection.problem ? true : undefined}
+              aria-describedby={selection.problem ? `problem-${lead.id}` : undefined}
+            />
             Select<span className="visually-hidden"> lead {lead.id}</span>
           </label>
-          {selection.problem ? <p id={`problem-${lead.id}`} className="field__error">{selection.problem}</p> : null}
+          {selection.problem ? (
+            <p id={`problem-${lead.id}`} className="field__error">
+              {selection.problem}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </article>

@@ -4,15 +4,36 @@ import { SEGMENTS, renderWithApi } from '../../test/render-with-api';
 import { MarketplacePage } from './MarketplacePage';
 
 const lead = (id: string, amount: string) => ({
-  __typename: 'Lead', id, segment: 'INSURANCE', subsegment: 'CASCO', country: 'US', region: 'US-CA', city: 'Los Angeles', geoTier: 'TIER_1',
-  kind: 'INTERESTED', temperature: 'HOT', score: 81, capturedAt: new Date(Date.now() - 3 * 3_600_000).toISOString(), exclusivity: 'SHARED',
-  maxSales: 3, salesCount: 1, verification: 'VERIFIED', price: { __typename: 'Money', amount, currencyCode: 'USD' },
+  __typename: 'Lead',
+  id,
+  segment: 'INSURANCE',
+  subsegment: 'CASCO',
+  country: 'US',
+  region: 'US-CA',
+  city: 'Los Angeles',
+  geoTier: 'TIER_1',
+  kind: 'INTERESTED',
+  temperature: 'HOT',
+  score: 81,
+  capturedAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+  exclusivity: 'SHARED',
+  maxSales: 3,
+  salesCount: 1,
+  verification: 'VERIFIED',
+  price: { __typename: 'Money', amount, currencyCode: 'USD' },
   seller: { __typename: 'SellerProfile', id: 'org_1', name: 'Sunrise Media', qualityScore: 88 },
   preview: { __typename: 'ContactPreview', initials: 'J. D.', phone: '+1 ••• ••• ••71', email: 'j•••@g•••.com', city: 'Los Angeles' },
 });
 
 const page = (edges: ReturnType<typeof lead>[], endCursor: string | null, totalCount: number) => ({
-  data: { marketplace: { __typename: 'LeadConnection', totalCount, pageInfo: { __typename: 'PageInfo', hasNextPage: !!endCursor, endCursor }, edges: edges.map((node) => ({ __typename: 'LeadEdge', cursor: node.id, node })) } },
+  data: {
+    marketplace: {
+      __typename: 'LeadConnection',
+      totalCount,
+      pageInfo: { __typename: 'PageInfo', hasNextPage: !!endCursor, endCursor },
+      edges: edges.map((node) => ({ __typename: 'LeadEdge', cursor: node.id, node })),
+    },
+  },
 });
 
 function ShowLocation() {
@@ -22,7 +43,17 @@ function ShowLocation() {
 
 const renderMarketplace = (route = '/marketplace') =>
   renderWithApi(
-    <Routes><Route path="/marketplace" element={<><MarketplacePage /><ShowLocation /></>} /></Routes>,
+    <Routes>
+      <Route
+        path="/marketplace"
+        element={
+          <>
+            <MarketplacePage />
+            <ShowLocation />
+          </>
+        }
+      />
+    </Routes>,
     {
       Segments: () => ({ data: { segments: SEGMENTS } }),
       Marketplace: (v) => (v.after ? page([lead('lead_3', '12.00')], null, 3) : page([lead('lead_1', '30.00'), lead('lead_2', '25.50')], 'c2', 3)),
@@ -72,7 +103,9 @@ describe('<MarketplacePage>', () => {
     fireEvent.change(screen.getByLabelText(/^Countries/), { target: { value: 'us, gb' } });
     fireEvent.change(screen.getByLabelText(/^Max age/), { target: { value: '48' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
-    await waitFor(() => expect(screen.getByLabelText('location').textContent).toBe('?segment=INSURANCE&subsegment=LIFE&country=US&country=GB&temperature=HOT&maxAge=48'));
+    await waitFor(() =>
+      expect(screen.getByLabelText('location').textContent).toBe('?segment=INSURANCE&subsegment=LIFE&country=US&country=GB&temperature=HOT&maxAge=48'),
+    );
 
     fireEvent.change(screen.getByLabelText('Sort by'), { target: { value: 'SCORE_DESC' } });
     await waitFor(() => expect(screen.getByLabelText('location').textContent).toMatch(/sort=SCORE_DESC$/));
@@ -97,10 +130,14 @@ describe('<MarketplacePage>', () => {
   });
 
   it('shows an API error with a way to retry', async () => {
-    renderWithApi(<MarketplacePage />, {
-      Segments: () => ({ data: { segments: SEGMENTS } }),
-      Marketplace: () => ({ errors: [{ message: 'Sign in first', extensions: { code: 'UNAUTHENTICATED' } }] }),
-    }, '/marketplace');
+    renderWithApi(
+      <MarketplacePage />,
+      {
+        Segments: () => ({ data: { segments: SEGMENTS } }),
+        Marketplace: () => ({ errors: [{ message: 'Sign in first', extensions: { code: 'UNAUTHENTICATED' } }] }),
+      },
+      '/marketplace',
+    );
     expect(await screen.findByText('Sign in first')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Sign in again' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();

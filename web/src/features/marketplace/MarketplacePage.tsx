@@ -70,7 +70,17 @@ interface Buying {
   problems: OrderProblems['byLead'];
 }
 
-function LeadResults({ filter, sort, segments, buying }: { filter: LeadFilter | null; sort: LeadSort; segments: readonly SegmentInfo[]; buying: Buying | null }) {
+function LeadResults({
+  filter,
+  sort,
+  segments,
+  buying,
+}: {
+  filter: LeadFilter | null;
+  sort: LeadSort;
+  segments: readonly SegmentInfo[];
+  buying: Buying | null;
+}) {
   const { cursors, loadMore } = usePageCursors();
   return (
     <div className="results">
@@ -112,7 +122,9 @@ function ResultsPage({ filter, sort, after, isFirst, isLast, onLoadMore, segment
       return (
         <div>
           <ErrorMessage error={error} title="Leads could not be loaded" />
-          <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>Try again</button>
+          <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+            Try again
+          </button>
         </div>
       );
     }
@@ -135,11 +147,16 @@ function ResultsPage({ filter, sort, after, isFirst, isLast, onLoadMore, segment
               <LeadCard
                 lead={edge.node}
                 segments={segments}
-                selection={buying ? {
-                  selected: buying.cartApi.cart.lines.some((l) => l.id === edge.node.id),
-                  onChange: (selected) => buying.cartApi.select({ id: edge.node.id, label: leadLabel(edge.node, segments), price: edge.node.price }, selected),
-                  problem: buying.problems[edge.node.id],
-                } : undefined}
+                selection={
+                  buying
+                    ? {
+                        selected: buying.cartApi.cart.lines.some((l) => l.id === edge.node.id),
+                        onChange: (selected) =>
+                          buying.cartApi.select({ id: edge.node.id, label: leadLabel(edge.node, segments), price: edge.node.price }, selected),
+                        problem: buying.problems[edge.node.id],
+                      }
+                    : undefined
+                }
               />
             </li>
           ))}

@@ -1,11 +1,29 @@
 import type { LeadFilter } from '../../gql/graphql';
 import {
-  EMPTY_FILTER, filterStateToSearchParams, fromFilterDraft, fromLeadFilter, marketplaceQueryFromUrl, parseFilterState, pruneSubsegments,
-  splitList, subsegmentOptions, toFilterDraft, toLeadFilter, validateFilterState, type FilterState,
+  EMPTY_FILTER,
+  filterStateToSearchParams,
+  fromFilterDraft,
+  fromLeadFilter,
+  marketplaceQueryFromUrl,
+  parseFilterState,
+  pruneSubsegments,
+  splitList,
+  subsegmentOptions,
+  toFilterDraft,
+  toLeadFilter,
+  validateFilterState,
+  type FilterState,
 } from './filter-state';
 
 const CATALOG = [
-  { code: 'INSURANCE', name: 'Insurance', subsegments: [{ code: 'CASCO', name: 'CASCO' }, { code: 'LIFE', name: 'Life' }] },
+  {
+    code: 'INSURANCE',
+    name: 'Insurance',
+    subsegments: [
+      { code: 'CASCO', name: 'CASCO' },
+      { code: 'LIFE', name: 'Life' },
+    ],
+  },
   { code: 'FINANCE', name: 'Finance', subsegments: [{ code: 'LOAN', name: 'Loan' }] },
   { code: 'AUTO_TEST_DRIVE', name: 'Auto test drives', subsegments: [] },
 ];
@@ -64,7 +82,11 @@ describe('filter state ⇄ URL', () => {
   });
 
   it('reads hand-written URLs leniently: lower case, commas, duplicates, unknown enum values', () => {
-    const state = parseFilterState(new URLSearchParams('segment=insurance,finance&segment=INSURANCE&country=us&tier=tier_1&tier=TIER_9&kind=quick&temperature=hot&exclusivity=shared&verified=true&sort=score_desc'));
+    const state = parseFilterState(
+      new URLSearchParams(
+        'segment=insurance,finance&segment=INSURANCE&country=us&tier=tier_1&tier=TIER_9&kind=quick&temperature=hot&exclusivity=shared&verified=true&sort=score_desc',
+      ),
+    );
     expect(state.segments).toEqual(['INSURANCE', 'FINANCE']);
     expect(state.countries).toEqual(['US']);
     expect(state.geoTiers).toEqual(['TIER_1']);
@@ -150,7 +172,9 @@ describe('filter drafts (the panel and the campaign form)', () => {
     const draft = toFilterDraft({ ...EMPTY_FILTER, countries: ['US', 'GB'], cities: ['Los Angeles'] });
     expect(draft).toMatchObject({ countries: 'US, GB', regions: '', cities: 'Los Angeles' });
     expect(fromFilterDraft({ ...draft, countries: 'us, ,de,US', regions: 'us-ca', cities: ' Pasadena , Los Angeles ' })).toMatchObject({
-      countries: ['US', 'DE'], regions: ['US-CA'], cities: ['Pasadena', 'Los Angeles'],
+      countries: ['US', 'DE'],
+      regions: ['US-CA'],
+      cities: ['Pasadena', 'Los Angeles'],
     });
   });
 });

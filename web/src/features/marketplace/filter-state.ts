@@ -115,7 +115,12 @@ export function parseFilterState(params: URLSearchParams): FilterState {
     subsegments: readCodes(params, URL_KEYS.subsegments),
     countries: readCodes(params, URL_KEYS.countries),
     regions: readCodes(params, URL_KEYS.regions),
-    cities: unique(params.getAll(URL_KEYS.cities).map((c) => c.trim()).filter(Boolean)),
+    cities: unique(
+      params
+        .getAll(URL_KEYS.cities)
+        .map((c) => c.trim())
+        .filter(Boolean),
+    ),
     geoTiers: readEnums(params, URL_KEYS.geoTiers, GEO_TIERS),
     kinds: readEnums(params, URL_KEYS.kinds, LEAD_KINDS),
     temperatures: readEnums(params, URL_KEYS.temperatures, TEMPERATURES),

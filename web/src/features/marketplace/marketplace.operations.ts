@@ -18,11 +18,31 @@ export const LeadCardFields = graphql(`
     maxSales
     salesCount
     verification
-    price { amount currencyCode }
-    seller { id name qualityScore }
-    sellerConversion { rate outcomes factor }
-    preview { initials phone email city }
-    checks { name passed checkedAt }
+    price {
+      amount
+      currencyCode
+    }
+    seller {
+      id
+      name
+      qualityScore
+    }
+    sellerConversion {
+      rate
+      outcomes
+      factor
+    }
+    preview {
+      initials
+      phone
+      email
+      city
+    }
+    checks {
+      name
+      passed
+      checkedAt
+    }
   }
 `);
 
@@ -30,8 +50,16 @@ export const MarketplaceQuery = graphql(`
   query Marketplace($filter: LeadFilter, $sort: LeadSort, $first: Int, $after: String) {
     marketplace(filter: $filter, sort: $sort, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { cursor node { ...LeadCardFields } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...LeadCardFields
+        }
+      }
     }
   }
 `);

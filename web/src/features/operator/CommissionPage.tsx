@@ -12,16 +12,27 @@ export function CommissionPage() {
   const { segments, fetching, error } = useSegments();
   return (
     <Page title="Commission" intro="The share of each sale the platform keeps: commission = round(price × rate), seller net = price − commission.">
-      {fetching ? <Loading label="Loading segments…" /> : error ? <ErrorMessage error={error} title="Segments could not be loaded" /> : segments.length === 0 ? (
+      {fetching ? (
+        <Loading label="Loading segments…" />
+      ) : error ? (
+        <ErrorMessage error={error} title="Segments could not be loaded" />
+      ) : segments.length === 0 ? (
         <EmptyState title="No segments yet." />
       ) : (
         <div className="table-wrap">
           <table className="table">
             <thead>
-              <tr><th scope="col">Segment</th><th scope="col">Return window</th><th scope="col">Shelf life</th><th scope="col">Commission</th></tr>
+              <tr>
+                <th scope="col">Segment</th>
+                <th scope="col">Return window</th>
+                <th scope="col">Shelf life</th>
+                <th scope="col">Commission</th>
+              </tr>
             </thead>
             <tbody>
-              {segments.map((s) => <CommissionRow key={s.code} segment={s} />)}
+              {segments.map((s) => (
+                <CommissionRow key={s.code} segment={s} />
+              ))}
             </tbody>
           </table>
         </div>
@@ -55,20 +66,38 @@ function CommissionRow({ segment }: { segment: SegmentInfo }) {
 
   return (
     <tr>
-      <th scope="row">{segment.name} <span className="muted">({segment.code})</span></th>
+      <th scope="row">
+        {segment.name} <span className="muted">({segment.code})</span>
+      </th>
       <td>{segment.returnWindowHours} h</td>
       <td>{segment.ttlDays} days</td>
       <td>
         <form className="inline-form" onSubmit={save} noValidate aria-label={`Commission for ${segment.name}`}>
           <label htmlFor={id} className="visually-hidden">{`Commission for ${segment.name} (%)`}</label>
-          <input id={id} className="cell-input" inputMode="decimal" value={value} onChange={(e) => { setValue(e.target.value); setStatus(null); }}
-            aria-invalid={fieldError ? true : undefined} aria-describedby={fieldError ? `${id}-error` : undefined} />
+          <input
+            id={id}
+            className="cell-input"
+            inputMode="decimal"
+            value={value}
+            onChange={(e) => {
+              setValue(e.target.value);
+              setStatus(null);
+            }}
+            aria-invalid={fieldError ? true : undefined}
+            aria-describedby={fieldError ? `${id}-error` : undefined}
+          />
           <span aria-hidden="true">%</span>
           <button type="submit" className="button button--small" disabled={saving.fetching || !dirty} aria-label={`Save commission for ${segment.name}`}>
             {saving.fetching ? 'Saving…' : 'Save'}
           </button>
-          <span className="muted" role="status">{status}</span>
-          {fieldError ? <p id={`${id}-error`} className="field__error">{fieldError}</p> : null}
+          <span className="muted" role="status">
+            {status}
+          </span>
+          {fieldError ? (
+            <p id={`${id}-error`} className="field__error">
+              {fieldError}
+            </p>
+          ) : null}
         </form>
       </td>
     </tr>

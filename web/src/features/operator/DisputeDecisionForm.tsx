@@ -42,9 +42,11 @@ export function DisputeDecisionForm({ dispute, onDecided }: { dispute: Decidable
       return;
     }
     const done = res.data.resolveDispute;
-    onDecided(done.status === 'ACCEPTED'
-      ? `Dispute ${done.id} accepted: a refund of ${formatMoney(done.refund)} is on its way to the buyer.`
-      : `Dispute ${done.id} rejected.`);
+    onDecided(
+      done.status === 'ACCEPTED'
+        ? `Dispute ${done.id} accepted: a refund of ${formatMoney(done.refund)} is on its way to the buyer.`
+        : `Dispute ${done.id} rejected.`,
+    );
   };
 
   const set = (field: keyof ResolutionDraft) => (e: { target: { value: string } }) => {
@@ -53,16 +55,46 @@ export function DisputeDecisionForm({ dispute, onDecided }: { dispute: Decidable
   };
 
   return (
-    <form className="form decision-form" onSubmit={(e) => { e.preventDefault(); void decide('ACCEPT'); }} noValidate aria-labelledby={titleId}>
-      <h4 id={titleId} className="decision-form__title">Decision</h4>
+    <form
+      className="form decision-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void decide('ACCEPT');
+      }}
+      noValidate
+      aria-labelledby={titleId}
+    >
+      <h4 id={titleId} className="decision-form__title">
+        Decision
+      </h4>
       <ErrorMessage error={error} title="The decision was not saved" details={details} />
-      <TextField label="Refund amount" name="refundAmount" inputMode="decimal" placeholder={price.amount} value={draft.refundAmount} onChange={set('refundAmount')}
-        hint={`Empty: the full ${formatMoney(price)}. A smaller amount refunds part of it.`} error={errors.refundAmount} />
-      <TextAreaField label="Note" name="note" rows={3} maxLength={MAX_NOTE_LENGTH} value={draft.note} onChange={set('note')}
-        hint="The buyer sees it. Required to reject." error={errors.note} />
+      <TextField
+        label="Refund amount"
+        name="refundAmount"
+        inputMode="decimal"
+        placeholder={price.amount}
+        value={draft.refundAmount}
+        onChange={set('refundAmount')}
+        hint={`Empty: the full ${formatMoney(price)}. A smaller amount refunds part of it.`}
+        error={errors.refundAmount}
+      />
+      <TextAreaField
+        label="Note"
+        name="note"
+        rows={3}
+        maxLength={MAX_NOTE_LENGTH}
+        value={draft.note}
+        onChange={set('note')}
+        hint="The buyer sees it. Required to reject."
+        error={errors.note}
+      />
       <div className="form-actions">
-        <button type="submit" className="button" disabled={state.fetching}>Accept</button>
-        <button type="button" className="button button--danger" disabled={state.fetching} onClick={() => void decide('REJECT')}>Reject</button>
+        <button type="submit" className="button" disabled={state.fetching}>
+          Accept
+        </button>
+        <button type="button" className="button button--danger" disabled={state.fetching} onClick={() => void decide('REJECT')}>
+          Reject
+        </button>
       </div>
     </form>
   );

@@ -4,35 +4,98 @@ import { DisputesQueuePage } from './DisputesQueuePage';
 
 const money = (amount: string) => ({ __typename: 'Money', amount, currencyCode: 'USD' });
 const dispute = (id: string, status = 'OPEN') => ({
-  __typename: 'Dispute', id, reason: 'FAKE', evidence: 'Says she never filled a form', status, refund: status === 'ACCEPTED' ? money('15.00') : null, note: null,
-  autoCheck: 're-check failed: REAL_MAILBOX (DISPOSABLE_EMAIL)', autoDecided: false, openedAt: new Date().toISOString(), resolvedAt: null,
+  __typename: 'Dispute',
+  id,
+  reason: 'FAKE',
+  evidence: 'Says she never filled a form',
+  status,
+  refund: status === 'ACCEPTED' ? money('15.00') : null,
+  note: null,
+  autoCheck: 're-check failed: REAL_MAILBOX (DISPOSABLE_EMAIL)',
+  autoDecided: false,
+  openedAt: new Date().toISOString(),
+  resolvedAt: null,
   recheck: [
     { __typename: 'VerificationCheck', name: 'VALID_CONTACT', passed: true, checkedAt: new Date().toISOString() },
     { __typename: 'VerificationCheck', name: 'REAL_MAILBOX', passed: false, checkedAt: new Date().toISOString() },
   ],
   purchase: {
-    __typename: 'Purchase', id: `pur_${id}`, price: money('40.00'), purchasedAt: new Date().toISOString(), status: 'ESCROW',
+    __typename: 'Purchase',
+    id: `pur_${id}`,
+    price: money('40.00'),
+    purchasedAt: new Date().toISOString(),
+    status: 'ESCROW',
     lead: {
-      __typename: 'Lead', id: `lead_${id}`, segment: 'INSURANCE', subsegment: 'CASCO', country: 'US', region: 'US-CA', city: 'Los Angeles', kind: 'QUICK', sourceChannel: 'SEO',
-      capturedAt: new Date().toISOString(), verification: 'VERIFIED',
+      __typename: 'Lead',
+      id: `lead_${id}`,
+      segment: 'INSURANCE',
+      subsegment: 'CASCO',
+      country: 'US',
+      region: 'US-CA',
+      city: 'Los Angeles',
+      kind: 'QUICK',
+      sourceChannel: 'SEO',
+      capturedAt: new Date().toISOString(),
+      verification: 'VERIFIED',
       seller: { __typename: 'SellerProfile', id: 'org_s', name: 'Sunrise Media', qualityScore: 72 },
       contact: { __typename: 'Contact', fullName: 'Nadia Karim', phone: '+14155550177', email: null, socialUrl: null },
-      findings: [{ __typename: 'LeadFinding', stage: 'SUBMISSION', code: 'FAST_FORM_FILL', message: 'form filled in 2 s', severity: 'WARNING', createdAt: new Date().toISOString() }],
+      findings: [
+        {
+          __typename: 'LeadFinding',
+          stage: 'SUBMISSION',
+          code: 'FAST_FORM_FILL',
+          message: 'form filled in 2 s',
+          severity: 'WARNING',
+          createdAt: new Date().toISOString(),
+        },
+      ],
     },
   },
 });
 
 function renderQueue() {
   const open = new Set(['dsp_1']);
-  return renderWithApi(<DisputesQueuePage />, {
-    Segments: () => ({ data: { segments: SEGMENTS } }),
-    DisputesQueue: () => ({ data: { disputes: { __typename: 'DisputeConnection', totalCount: open.size, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [...open].map((id) => ({ __typename: 'DisputeEdge', cursor: id, node: dispute(id) })) } } }),
-    ResolveDispute: (v) => {
-      if (v.refundAmount === '99.00') return { errors: [{ message: 'Some input is invalid', extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'refundAmount', message: 'between 0.01 and what was paid' }] } }] };
-      open.delete(v.id as string);
-      return { data: { resolveDispute: { __typename: 'Dispute', id: v.id, status: v.decision === 'ACCEPT' ? 'ACCEPTED' : 'REJECTED', refund: v.decision === 'ACCEPT' ? money((v.refundAmount as string | null) ?? '40.00') : null, note: v.note, resolvedAt: new Date().toISOString() } } };
+  return renderWithApi(
+    <DisputesQueuePage />,
+    {
+      Segments: () => ({ data: { segments: SEGMENTS } }),
+      DisputesQueue: () => ({
+        data: {
+          disputes: {
+            __typename: 'DisputeConnection',
+            totalCount: open.size,
+            pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+            edges: [...open].map((id) => ({ __typename: 'DisputeEdge', cursor: id, node: dispute(id) })),
+          },
+        },
+      }),
+      ResolveDispute: (v) => {
+        if (v.refundAmount === '99.00')
+          return {
+            errors: [
+              {
+                message: 'Some input is invalid',
+                extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'refundAmount', message: 'between 0.01 and what was paid' }] },
+              },
+            ],
+          };
+        open.delete(v.id as string);
+        return {
+          data: {
+            resolveDispute: {
+              __typename: 'Dispute',
+              id: v.id,
+              status: v.decision === 'ACCEPT' ? 'ACCEPTED' : 'REJECTED',
+              refund: v.decision === 'ACCEPT' ? money((v.refundAmount as string | null) ?? '40.00') : null,
+              note: v.note,
+              resolvedAt: new Date().toISOString(),
+            },
+          },
+        };
+      },
     },
-  }, '/operator/disputes');
+    '/operator/disputes',
+  );
 }
 
 describe('<DisputesQueuePage>', () => {
@@ -50,7 +113,9 @@ describe('<DisputesQueuePage>', () => {
     renderQueue();
     const card = await screen.findByRole('article', { name: 'Dispute dsp_1' });
     const recheck = within(card).getByRole('list', { name: 'Re-check' });
-    const items = within(recheck).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(recheck)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items).toEqual(['✓ Valid contact passed', '✗ Real mailbox failed']);
     expect(within(card).getByText('re-check failed: REAL_MAILBOX (DISPOSABLE_EMAIL)')).toBeTruthy();
   });
@@ -64,7 +129,12 @@ describe('<DisputesQueuePage>', () => {
     fireEvent.change(within(card).getByLabelText('Note'), { target: { value: 'Reachable and interested' } });
     fireEvent.click(within(card).getByRole('button', { name: 'Reject' }));
     expect(await screen.findByText('Dispute dsp_1 rejected.')).toBeTruthy();
-    expect(requests.find((r) => r.operationName === 'ResolveDispute')!.variables).toEqual({ id: 'dsp_1', decision: 'REJECT', refundAmount: null, note: 'Reachable and interested' });
+    expect(requests.find((r) => r.operationName === 'ResolveDispute')!.variables).toEqual({
+      id: 'dsp_1',
+      decision: 'REJECT',
+      refundAmount: null,
+      note: 'Reachable and interested',
+    });
   });
 
   it('accepts a partial refund, showing the API’s amount error beside the amount', async () => {
@@ -78,21 +148,46 @@ describe('<DisputesQueuePage>', () => {
     fireEvent.change(amount, { target: { value: '15.00' } });
     fireEvent.click(within(card).getByRole('button', { name: 'Accept' }));
     expect(await screen.findByText(/Dispute dsp_1 accepted: a refund of \$15\.00/)).toBeTruthy();
-    expect(requests.find((r) => r.operationName === 'ResolveDispute')!.variables).toEqual({ id: 'dsp_1', decision: 'ACCEPT', refundAmount: '15.00', note: null });
+    expect(requests.find((r) => r.operationName === 'ResolveDispute')!.variables).toEqual({
+      id: 'dsp_1',
+      decision: 'ACCEPT',
+      refundAmount: '15.00',
+      note: null,
+    });
     await waitFor(() => expect(screen.getByText('No open disputes: the queue is empty.')).toBeTruthy());
   });
 
   it('places a refundAmount error from the API next to the amount', async () => {
     const price = '99.00';
-    renderWithApi(<DisputesQueuePage />, {
-      Segments: () => ({ data: { segments: SEGMENTS } }),
-      DisputesQueue: () => {
-        const d = dispute('dsp_9');
-        d.purchase.price = money('100.00');
-        return { data: { disputes: { __typename: 'DisputeConnection', totalCount: 1, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [{ __typename: 'DisputeEdge', cursor: 'c', node: d }] } } };
+    renderWithApi(
+      <DisputesQueuePage />,
+      {
+        Segments: () => ({ data: { segments: SEGMENTS } }),
+        DisputesQueue: () => {
+          const d = dispute('dsp_9');
+          d.purchase.price = money('100.00');
+          return {
+            data: {
+              disputes: {
+                __typename: 'DisputeConnection',
+                totalCount: 1,
+                pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+                edges: [{ __typename: 'DisputeEdge', cursor: 'c', node: d }],
+              },
+            },
+          };
+        },
+        ResolveDispute: () => ({
+          errors: [
+            {
+              message: 'Some input is invalid',
+              extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'refundAmount', message: 'between 0.01 and what was paid (4000 minor units)' }] },
+            },
+          ],
+        }),
       },
-      ResolveDispute: () => ({ errors: [{ message: 'Some input is invalid', extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'refundAmount', message: 'between 0.01 and what was paid (4000 minor units)' }] } }] }),
-    }, '/operator/disputes');
+      '/operator/disputes',
+    );
     const card = await screen.findByRole('article', { name: 'Dispute dsp_9' });
     fireEvent.change(within(card).getByLabelText('Refund amount'), { target: { value: price } });
     fireEvent.click(within(card).getByRole('button', { name: 'Accept' }));

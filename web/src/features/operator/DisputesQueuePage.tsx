@@ -33,9 +33,16 @@ export function DisputesQueuePage() {
   return (
     <Page title="Disputes" wide intro="Returns the automatic check could not decide. Accepting queues a Stripe refund and costs the seller quality points.">
       <div className="toolbar">
-        <SelectField label="Status" name="status" value={status ?? 'ALL'}
-          onChange={(e) => { setDecided(null); setParams(e.target.value === 'OPEN' ? {} : { status: e.target.value }); }}
-          options={[...STATUSES.map((s) => ({ value: s, label: enumLabel(s) })), { value: 'ALL', label: 'All' }]} />
+        <SelectField
+          label="Status"
+          name="status"
+          value={status ?? 'ALL'}
+          onChange={(e) => {
+            setDecided(null);
+            setParams(e.target.value === 'OPEN' ? {} : { status: e.target.value });
+          }}
+          options={[...STATUSES.map((s) => ({ value: s, label: enumLabel(s) })), { value: 'ALL', label: 'All' }]}
+        />
       </div>
       {decided ? <SuccessMessage>{decided}</SuccessMessage> : null}
       <DisputeList key={status ?? 'all'} status={status} segments={segments} onDecided={setDecided} />
@@ -43,12 +50,29 @@ export function DisputesQueuePage() {
   );
 }
 
-function DisputeList({ status, segments, onDecided }: { status: DisputeStatus | null; segments: readonly SegmentInfo[]; onDecided: (message: string) => void }) {
+function DisputeList({
+  status,
+  segments,
+  onDecided,
+}: {
+  status: DisputeStatus | null;
+  segments: readonly SegmentInfo[];
+  onDecided: (message: string) => void;
+}) {
   const { cursors, loadMore } = usePageCursors();
   return (
     <div className="results">
       {cursors.map((after, i) => (
-        <DisputeChunk key={after ?? 'first'} status={status} after={after} isFirst={i === 0} isLast={i === cursors.length - 1} onLoadMore={loadMore} segments={segments} onDecided={onDecided} />
+        <DisputeChunk
+          key={after ?? 'first'}
+          status={status}
+          after={after}
+          isFirst={i === 0}
+          isLast={i === cursors.length - 1}
+          onLoadMore={loadMore}
+          segments={segments}
+          onDecided={onDecided}
+        />
       ))}
     </div>
   );
@@ -56,8 +80,22 @@ function DisputeList({ status, segments, onDecided }: { status: DisputeStatus | 
 
 const DISPUTE_CONTEXT = { additionalTypenames: ['Dispute'] };
 
-function DisputeChunk({ status, after, isFirst, isLast, onLoadMore, segments, onDecided }: {
-  status: DisputeStatus | null; after: string | null; isFirst: boolean; isLast: boolean; onLoadMore: (c: string) => void; segments: readonly SegmentInfo[]; onDecided: (m: string) => void;
+function DisputeChunk({
+  status,
+  after,
+  isFirst,
+  isLast,
+  onLoadMore,
+  segments,
+  onDecided,
+}: {
+  status: DisputeStatus | null;
+  after: string | null;
+  isFirst: boolean;
+  isLast: boolean;
+  onLoadMore: (c: string) => void;
+  segments: readonly SegmentInfo[];
+  onDecided: (m: string) => void;
 }) {
   const [result, reexecute] = useQuery({ query: DisputesQueueQuery, variables: { status, first: PAGE_SIZE, after }, context: DISPUTE_CONTEXT });
   const connection = result.data?.disputes;
@@ -67,7 +105,9 @@ function DisputeChunk({ status, after, isFirst, isLast, onLoadMore, segments, on
       return (
         <div>
           <ErrorMessage error={error} title="Disputes could not be loaded" />
-          <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>Try again</button>
+          <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+            Try again
+          </button>
         </div>
       );
     }
@@ -75,16 +115,26 @@ function DisputeChunk({ status, after, isFirst, isLast, onLoadMore, segments, on
   }
   return (
     <>
-      {isFirst ? <p className="results__count" role="status">{connection.totalCount === 1 ? '1 dispute' : `${connection.totalCount} disputes`}</p> : null}
+      {isFirst ? (
+        <p className="results__count" role="status">
+          {connection.totalCount === 1 ? '1 dispute' : `${connection.totalCount} disputes`}
+        </p>
+      ) : null}
       {isFirst && !connection.edges.length ? (
         <EmptyState title={status === 'OPEN' ? 'No open disputes: the queue is empty.' : 'No disputes here.'} />
       ) : (
         <ul className="listing-list" aria-label={isFirst ? 'Disputes' : 'More disputes'}>
-          {connection.edges.map((e) => <li key={e.node.id}><DisputeCard dispute={e.node} segments={segments} onDecided={onDecided} /></li>)}
+          {connection.edges.map((e) => (
+            <li key={e.node.id}>
+              <DisputeCard dispute={e.node} segments={segments} onDecided={onDecided} />
+            </li>
+          ))}
         </ul>
       )}
       {isLast && connection.pageInfo.hasNextPage && connection.pageInfo.endCursor ? (
-        <button type="button" className="button button--secondary load-more" onClick={() => onLoadMore(connection.pageInfo.endCursor!)}>Load more</button>
+        <button type="button" className="button button--secondary load-more" onClick={() => onLoadMore(connection.pageInfo.endCursor!)}>
+          Load more
+        </button>
       ) : null}
     </>
   );
@@ -98,29 +148,72 @@ function DisputeCard({ dispute, segments, onDecided }: { dispute: QueuedDispute;
   return (
     <article className="listing dispute" aria-label={`Dispute ${dispute.id}`}>
       <div className="listing__main">
-        <h3 className="listing__title">{reason} <Badge tone={STATUS_TONE[dispute.status]}>{enumLabel(dispute.status)}</Badge></h3>
+        <h3 className="listing__title">
+          {reason} <Badge tone={STATUS_TONE[dispute.status]}>{enumLabel(dispute.status)}</Badge>
+        </h3>
         <p className="muted">
-          <span className="mono">{dispute.id}</span> · opened {formatDateTime(dispute.openedAt)} ({formatAge(dispute.openedAt)} ago) · bought {formatDateTime(purchase.purchasedAt)} for {formatMoney(purchase.price)}
+          <span className="mono">{dispute.id}</span> · opened {formatDateTime(dispute.openedAt)} ({formatAge(dispute.openedAt)} ago) · bought{' '}
+          {formatDateTime(purchase.purchasedAt)} for {formatMoney(purchase.price)}
         </p>
         <dl className="contact">
-          <div><dt>Evidence</dt><dd>{dispute.evidence ? <q>{dispute.evidence}</q> : <span className="muted">none given</span>}</dd></div>
-          <div><dt>Automatic check</dt><dd>{dispute.autoCheck ?? <span className="muted">no automatic check recorded</span>}</dd></div>
-          <div><dt>Re-check</dt><dd><DisputeRecheck recheck={dispute.recheck} /></dd></div>
+          <div>
+            <dt>Evidence</dt>
+            <dd>{dispute.evidence ? <q>{dispute.evidence}</q> : <span className="muted">none given</span>}</dd>
+          </div>
+          <div>
+            <dt>Automatic check</dt>
+            <dd>{dispute.autoCheck ?? <span className="muted">no automatic check recorded</span>}</dd>
+          </div>
+          <div>
+            <dt>Re-check</dt>
+            <dd>
+              <DisputeRecheck recheck={dispute.recheck} />
+            </dd>
+          </div>
         </dl>
         <h4>Lead</h4>
         <p>
-          {segmentName(segments, lead.segment)}{sub ? ` · ${sub}` : ''} · {[lead.city, lead.region, lead.country].filter(Boolean).join(', ')} · {enumLabel(lead.kind)} · {enumLabel(lead.sourceChannel)} ·
-          captured {formatDateTime(lead.capturedAt)} · <Badge tone={lead.verification === 'VERIFIED' ? 'good' : 'warn'}>{enumLabel(lead.verification)}</Badge>
+          {segmentName(segments, lead.segment)}
+          {sub ? ` · ${sub}` : ''} · {[lead.city, lead.region, lead.country].filter(Boolean).join(', ')} · {enumLabel(lead.kind)} ·{' '}
+          {enumLabel(lead.sourceChannel)} · captured {formatDateTime(lead.capturedAt)} ·{' '}
+          <Badge tone={lead.verification === 'VERIFIED' ? 'good' : 'warn'}>{enumLabel(lead.verification)}</Badge>
         </p>
-        <p>Seller {lead.seller.name} <Badge tone={qualityTone(lead.seller.qualityScore)} title="Seller quality score">{`Quality ${lead.seller.qualityScore}`}</Badge></p>
+        <p>
+          Seller {lead.seller.name}{' '}
+          <Badge tone={qualityTone(lead.seller.qualityScore)} title="Seller quality score">{`Quality ${lead.seller.qualityScore}`}</Badge>
+        </p>
         {lead.contact ? (
           <dl className="contact" aria-label="Contact">
-            <div><dt>Name</dt><dd>{lead.contact.fullName}</dd></div>
-            {lead.contact.phone ? <div><dt>Phone</dt><dd><a href={`tel:${lead.contact.phone}`}>{lead.contact.phone}</a></dd></div> : null}
-            {lead.contact.email ? <div><dt>E-mail</dt><dd><a href={`mailto:${lead.contact.email}`}>{lead.contact.email}</a></dd></div> : null}
-            {lead.contact.socialUrl ? <div><dt>Social</dt><dd>{lead.contact.socialUrl}</dd></div> : null}
+            <div>
+              <dt>Name</dt>
+              <dd>{lead.contact.fullName}</dd>
+            </div>
+            {lead.contact.phone ? (
+              <div>
+                <dt>Phone</dt>
+                <dd>
+                  <a href={`tel:${lead.contact.phone}`}>{lead.contact.phone}</a>
+                </dd>
+              </div>
+            ) : null}
+            {lead.contact.email ? (
+              <div>
+                <dt>E-mail</dt>
+                <dd>
+                  <a href={`mailto:${lead.contact.email}`}>{lead.contact.email}</a>
+                </dd>
+              </div>
+            ) : null}
+            {lead.contact.socialUrl ? (
+              <div>
+                <dt>Social</dt>
+                <dd>{lead.contact.socialUrl}</dd>
+              </div>
+            ) : null}
           </dl>
-        ) : <p className="muted">The contact data was erased.</p>}
+        ) : (
+          <p className="muted">The contact data was erased.</p>
+        )}
         <Findings findings={lead.findings ?? []} />
       </div>
       <div className="listing__side dispute__side">
@@ -128,9 +221,25 @@ function DisputeCard({ dispute, segments, onDecided }: { dispute: QueuedDispute;
           <DisputeDecisionForm dispute={dispute} onDecided={onDecided} />
         ) : (
           <dl className="dispute-status__facts" aria-label="Decision">
-            {dispute.refund ? <div><dt>Refund</dt><dd>{formatMoney(dispute.refund)}</dd></div> : null}
-            {dispute.note ? <div><dt>Note</dt><dd>{dispute.note}</dd></div> : null}
-            <div><dt>Decided</dt><dd>{formatDateTime(dispute.resolvedAt)}{dispute.autoDecided ? ' (automatically)' : ''}</dd></div>
+            {dispute.refund ? (
+              <div>
+                <dt>Refund</dt>
+                <dd>{formatMoney(dispute.refund)}</dd>
+              </div>
+            ) : null}
+            {dispute.note ? (
+              <div>
+                <dt>Note</dt>
+                <dd>{dispute.note}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>Decided</dt>
+              <dd>
+                {formatDateTime(dispute.resolvedAt)}
+                {dispute.autoDecided ? ' (automatically)' : ''}
+              </dd>
+            </div>
           </dl>
         )}
       </div>
@@ -146,12 +255,14 @@ function Findings({ findings }: { findings: NonNullable<QueuedDispute['purchase'
         <ul>
           {findings.map((f, i) => (
             <li key={`${f.code}-${i}`}>
-              <Badge tone={f.severity === 'ERROR' ? 'bad' : 'warn'}>{enumLabel(f.stage)}</Badge>{' '}
-              <strong>{enumLabel(f.code)}</strong>: {f.message} <span className="muted">({formatDateTime(f.createdAt)})</span>
+              <Badge tone={f.severity === 'ERROR' ? 'bad' : 'warn'}>{enumLabel(f.stage)}</Badge> <strong>{enumLabel(f.code)}</strong>: {f.message}{' '}
+              <span className="muted">({formatDateTime(f.createdAt)})</span>
             </li>
           ))}
         </ul>
-      ) : <p className="muted">No findings: the lead passed its checks.</p>}
+      ) : (
+        <p className="muted">No findings: the lead passed its checks.</p>
+      )}
     </details>
   );
 }

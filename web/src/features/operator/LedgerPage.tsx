@@ -27,12 +27,22 @@ export function LedgerPage() {
     const error = apiErrorFromGraphql(res.error);
     if (error || !res.data) return setRunError(error);
     const r = res.data.runSettlement;
-    setRan(`Settlement ${r.id} ${r.status.toLowerCase()}: ${r.maturedSales} sales matured (${formatMoney(r.maturedAmount)}), ${r.payoutsCount} payouts (${formatMoney(r.payoutsAmount)}).`);
+    setRan(
+      `Settlement ${r.id} ${r.status.toLowerCase()}: ${r.maturedSales} sales matured (${formatMoney(r.maturedAmount)}), ${r.payoutsCount} payouts (${formatMoney(r.payoutsAmount)}).`,
+    );
   };
 
   return (
-    <Page title="Ledger and settlement" wide intro="Balances per ledger account, and the settlement runs that move matured sales to sellers’ payables and pay them out."
-      actions={<a className="button button--secondary" href="/admin/queues">Queue dashboard</a>}>
+    <Page
+      title="Ledger and settlement"
+      wide
+      intro="Balances per ledger account, and the settlement runs that move matured sales to sellers’ payables and pay them out."
+      actions={
+        <a className="button button--secondary" href="/admin/queues">
+          Queue dashboard
+        </a>
+      }
+    >
       <section aria-labelledby="balances-title">
         <h2 id="balances-title">Account balances</h2>
         <Balances />
@@ -40,7 +50,9 @@ export function LedgerPage() {
       <section aria-labelledby="runs-title">
         <div className="section-header">
           <h2 id="runs-title">Settlement runs</h2>
-          <button type="button" className="button" onClick={run} disabled={running.fetching}>{running.fetching ? 'Settling…' : 'Run settlement now'}</button>
+          <button type="button" className="button" onClick={run} disabled={running.fetching}>
+            {running.fetching ? 'Settling…' : 'Run settlement now'}
+          </button>
         </div>
         <ErrorMessage error={runError} title="The settlement did not run" />
         {ran ? <SuccessMessage>{ran}</SuccessMessage> : null}
@@ -59,9 +71,13 @@ function Balances() {
     return error ? (
       <div>
         <ErrorMessage error={error} title="Balances could not be loaded" />
-        <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>Try again</button>
+        <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+          Try again
+        </button>
       </div>
-    ) : <Loading label="Loading balances…" />;
+    ) : (
+      <Loading label="Loading balances…" />
+    );
   }
   if (!balances.length) return <EmptyState title="No postings yet.">Balances appear with the first payment.</EmptyState>;
   const currency = balances[0]!.balance.currencyCode;
@@ -69,11 +85,18 @@ function Balances() {
   return (
     <div className="table-wrap">
       <table className="table table--compact">
-        <thead><tr><th scope="col">Account</th><th scope="col">Balance</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Account</th>
+            <th scope="col">Balance</th>
+          </tr>
+        </thead>
         <tbody>
           {balances.map((b) => (
             <tr key={`${b.account}-${b.balance.currencyCode}`}>
-              <th scope="row"><code>{b.account}</code></th>
+              <th scope="row">
+                <code>{b.account}</code>
+              </th>
               <td className="num">{formatMoney(b.balance)}</td>
             </tr>
           ))}
@@ -81,7 +104,9 @@ function Balances() {
         <tfoot>
           <tr>
             <th scope="row">Sum of all accounts</th>
-            <td className="num">{formatMoney(money(sum, currency, digits))} {sum === 0 ? <Badge tone="good">balanced</Badge> : <Badge tone="bad">unbalanced</Badge>}</td>
+            <td className="num">
+              {formatMoney(money(sum, currency, digits))} {sum === 0 ? <Badge tone="good">balanced</Badge> : <Badge tone="bad">unbalanced</Badge>}
+            </td>
           </tr>
         </tfoot>
       </table>
@@ -91,7 +116,13 @@ function Balances() {
 
 function Runs() {
   const { cursors, loadMore } = usePageCursors();
-  return <>{cursors.map((after, i) => <RunsChunk key={after ?? 'first'} after={after} isFirst={i === 0} isLast={i === cursors.length - 1} onLoadMore={loadMore} />)}</>;
+  return (
+    <>
+      {cursors.map((after, i) => (
+        <RunsChunk key={after ?? 'first'} after={after} isFirst={i === 0} isLast={i === cursors.length - 1} onLoadMore={loadMore} />
+      ))}
+    </>
+  );
 }
 
 function RunsChunk({ after, isFirst, isLast, onLoadMore }: { after: string | null; isFirst: boolean; isLast: boolean; onLoadMore: (c: string) => void }) {
@@ -102,9 +133,13 @@ function RunsChunk({ after, isFirst, isLast, onLoadMore }: { after: string | nul
     return error ? (
       <div>
         <ErrorMessage error={error} title="Settlement runs could not be loaded" />
-        <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>Try again</button>
+        <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+          Try again
+        </button>
       </div>
-    ) : <Loading label="Loading settlement runs…" />;
+    ) : (
+      <Loading label="Loading settlement runs…" />
+    );
   }
   if (isFirst && !connection.edges.length) return <EmptyState title="No settlement has run yet.">The schedule runs it; or run it now.</EmptyState>;
   return (
@@ -113,17 +148,32 @@ function RunsChunk({ after, isFirst, isLast, onLoadMore }: { after: string | nul
         <table className="table">
           {isFirst ? <caption>{connection.totalCount === 1 ? '1 run' : `${connection.totalCount} runs`}, newest first</caption> : null}
           <thead>
-            <tr><th scope="col">Started</th><th scope="col">Status</th><th scope="col">Matured sales</th><th scope="col">Matured amount</th><th scope="col">Commission</th><th scope="col">Payouts</th><th scope="col">Finished</th></tr>
+            <tr>
+              <th scope="col">Started</th>
+              <th scope="col">Status</th>
+              <th scope="col">Matured sales</th>
+              <th scope="col">Matured amount</th>
+              <th scope="col">Commission</th>
+              <th scope="col">Payouts</th>
+              <th scope="col">Finished</th>
+            </tr>
           </thead>
           <tbody>
             {connection.edges.map(({ node: r }) => (
               <tr key={r.id}>
-                <th scope="row">{formatDateTime(r.startedAt)}<span className="table__sub-text mono">{r.id}</span></th>
-                <td><Badge tone={r.status === 'COMPLETED' ? 'good' : r.status === 'FAILED' ? 'bad' : 'info'}>{r.status}</Badge></td>
+                <th scope="row">
+                  {formatDateTime(r.startedAt)}
+                  <span className="table__sub-text mono">{r.id}</span>
+                </th>
+                <td>
+                  <Badge tone={r.status === 'COMPLETED' ? 'good' : r.status === 'FAILED' ? 'bad' : 'info'}>{r.status}</Badge>
+                </td>
                 <td className="num">{r.maturedSales}</td>
                 <td className="num">{formatMoney(r.maturedAmount)}</td>
                 <td className="num">{formatMoney(r.commission)}</td>
-                <td className="num">{r.payoutsCount} · {formatMoney(r.payoutsAmount)}</td>
+                <td className="num">
+                  {r.payoutsCount} · {formatMoney(r.payoutsAmount)}
+                </td>
                 <td>{formatDateTime(r.finishedAt)}</td>
               </tr>
             ))}
@@ -131,7 +181,9 @@ function RunsChunk({ after, isFirst, isLast, onLoadMore }: { after: string | nul
         </table>
       </div>
       {isLast && connection.pageInfo.hasNextPage && connection.pageInfo.endCursor ? (
-        <button type="button" className="button button--secondary load-more" onClick={() => onLoadMore(connection.pageInfo.endCursor!)}>Load more</button>
+        <button type="button" className="button button--secondary load-more" onClick={() => onLoadMore(connection.pageInfo.endCursor!)}>
+          Load more
+        </button>
       ) : null}
     </>
   );

@@ -10,18 +10,48 @@ const page = { __typename: 'PageInfo', hasNextPage: false, endCursor: null };
 describe('operator oversight pages', () => {
   it('ledger: balances that sum to zero, settlement runs, "Run settlement now" and the queue dashboard link', async () => {
     let runs = 0;
-    const run = (id: string) => ({ __typename: 'SettlementRun', id, status: 'COMPLETED', asOf: new Date().toISOString(), maturedSales: 2, maturedAmount: money('80.00'), commission: money('16.00'), payoutsCount: 1, payoutsAmount: money('64.00'), report: {}, startedAt: new Date().toISOString(), finishedAt: new Date().toISOString() });
-    const { requests } = renderWithApi(<LedgerPage />, {
-      LedgerBalances: () => ({ data: { ledgerBalances: [
-        { __typename: 'AccountBalance', account: 'platform:escrow', balance: money('-40.00') },
-        { __typename: 'AccountBalance', account: 'platform:stripe_balance', balance: money('40.00') },
-      ] } }),
-      SettlementRuns: () => ({ data: { settlementRuns: { __typename: 'SettlementRunConnection', totalCount: runs, pageInfo: page, edges: Array.from({ length: runs }, (_, i) => ({ __typename: 'SettlementRunEdge', cursor: `c${i}`, node: run(`stl_${i}`) })) } } }),
-      RunSettlement: () => {
-        runs += 1;
-        return { data: { runSettlement: run('stl_0') } };
+    const run = (id: string) => ({
+      __typename: 'SettlementRun',
+      id,
+      status: 'COMPLETED',
+      asOf: new Date().toISOString(),
+      maturedSales: 2,
+      maturedAmount: money('80.00'),
+      commission: money('16.00'),
+      payoutsCount: 1,
+      payoutsAmount: money('64.00'),
+      report: {},
+      startedAt: new Date().toISOString(),
+      finishedAt: new Date().toISOString(),
+    });
+    const { requests } = renderWithApi(
+      <LedgerPage />,
+      {
+        LedgerBalances: () => ({
+          data: {
+            ledgerBalances: [
+              { __typename: 'AccountBalance', account: 'platform:escrow', balance: money('-40.00') },
+              { __typename: 'AccountBalance', account: 'platform:stripe_balance', balance: money('40.00') },
+            ],
+          },
+        }),
+        SettlementRuns: () => ({
+          data: {
+            settlementRuns: {
+              __typename: 'SettlementRunConnection',
+              totalCount: runs,
+              pageInfo: page,
+              edges: Array.from({ length: runs }, (_, i) => ({ __typename: 'SettlementRunEdge', cursor: `c${i}`, node: run(`stl_${i}`) })),
+            },
+          },
+        }),
+        RunSettlement: () => {
+          runs += 1;
+          return { data: { runSettlement: run('stl_0') } };
+        },
       },
-    }, '/operator/ledger');
+      '/operator/ledger',
+    );
     expect(await screen.findByText('platform:escrow')).toBeTruthy();
     expect(screen.getByText('balanced')).toBeTruthy();
     expect(await screen.findByText('No settlement has run yet.')).toBeTruthy();
@@ -34,15 +64,63 @@ describe('operator oversight pages', () => {
 
   it('sellers: suspends after confirmation and saves a segment’s verification policy', async () => {
     let suspended = false;
-    const { requests } = renderWithApi(<SellersPage />, {
-      SellerQuality: () => ({ data: { sellerQuality: [{ __typename: 'SellerQuality', id: 'org_s', name: 'Shady Leads', qualityScore: 31, suspended, listedLeads: 4, batches: 3, failedBatches: 2, evidenceCount: 16, qualityUpperBound: 48.2 }] } }),
-      SetSellerSuspended: (v) => {
-        suspended = v.suspended as boolean;
-        return { data: { setSellerSuspended: { __typename: 'SellerQuality', id: 'org_s', qualityScore: 31, suspended, listedLeads: 0, batches: 3, failedBatches: 2 } } };
+    const { requests } = renderWithApi(
+      <SellersPage />,
+      {
+        SellerQuality: () => ({
+          data: {
+            sellerQuality: [
+              {
+                __typename: 'SellerQuality',
+                id: 'org_s',
+                name: 'Shady Leads',
+                qualityScore: 31,
+                suspended,
+                listedLeads: 4,
+                batches: 3,
+                failedBatches: 2,
+                evidenceCount: 16,
+                qualityUpperBound: 48.2,
+              },
+            ],
+          },
+        }),
+        SetSellerSuspended: (v) => {
+          suspended = v.suspended as boolean;
+          return {
+            data: {
+              setSellerSuspended: { __typename: 'SellerQuality', id: 'org_s', qualityScore: 31, suspended, listedLeads: 0, batches: 3, failedBatches: 2 },
+            },
+          };
+        },
+        SegmentPolicies: () => ({
+          data: {
+            segments: [
+              {
+                __typename: 'Segment',
+                code: 'INSURANCE',
+                name: 'Insurance',
+                verificationProvider: 'automatic',
+                failedBatchPolicy: 'DISCOUNT',
+                failureThreshold: '0.1',
+              },
+            ],
+          },
+        }),
+        SetSegmentPolicy: (v) => ({
+          data: {
+            setSegmentPolicy: {
+              __typename: 'Segment',
+              code: v.segment,
+              verificationProvider: v.verificationProvider,
+              failedBatchPolicy: v.failedBatchPolicy,
+              failureThreshold: v.failureThreshold,
+            },
+          },
+        }),
       },
-      SegmentPolicies: () => ({ data: { segments: [{ __typename: 'Segment', code: 'INSURANCE', name: 'Insurance', verificationProvider: 'automatic', failedBatchPolicy: 'DISCOUNT', failureThreshold: '0.1' }] } }),
-      SetSegmentPolicy: (v) => ({ data: { setSegmentPolicy: { __typename: 'Segment', code: v.segment, verificationProvider: v.verificationProvider, failedBatchPolicy: v.failedBatchPolicy, failureThreshold: v.failureThreshold } } }),
-    }, '/operator/sellers');
+      '/operator/sellers',
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Suspend Shady Leads' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, suspend' }));
     expect(await screen.findByRole('button', { name: 'Unsuspend Shady Leads' })).toBeTruthy();
@@ -54,24 +132,68 @@ describe('operator oversight pages', () => {
     expect(screen.getByText(/A percentage from 0 to 100/)).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Failure threshold for Insurance (%)'), { target: { value: '15' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save policy for Insurance' }));
-    await waitFor(() => expect(requests.find((r) => r.operationName === 'SetSegmentPolicy')?.variables).toEqual({ segment: 'INSURANCE', verificationProvider: 'manual', failedBatchPolicy: 'DISCOUNT', failureThreshold: '0.1500' }));
+    await waitFor(() =>
+      expect(requests.find((r) => r.operationName === 'SetSegmentPolicy')?.variables).toEqual({
+        segment: 'INSURANCE',
+        verificationProvider: 'manual',
+        failedBatchPolicy: 'DISCOUNT',
+        failureThreshold: '0.1500',
+      }),
+    );
   });
 
   it('spot-checks: records a call outcome with a note and tells the batch’s verdict', async () => {
     let open = true;
-    const { requests } = renderWithApi(<VerificationTasksPage />, {
-      Segments: () => ({ data: { segments: SEGMENTS } }),
-      VerificationTasks: () => ({ data: { verificationTasks: open ? [{
-        __typename: 'VerificationTask', id: 'vt_1', batchId: 'bat_1', status: 'OPEN', outcome: null, note: null, createdAt: new Date().toISOString(), doneAt: null,
-        lead: { __typename: 'Lead', id: 'lead_1', segment: 'INSURANCE', subsegment: null, country: 'US', region: null, city: 'Austin', kind: 'QUICK', capturedAt: new Date().toISOString(),
-          seller: { __typename: 'SellerProfile', id: 'org_s', name: 'Sunrise', qualityScore: 90 },
-          contact: { __typename: 'Contact', fullName: 'Nadia Karim', phone: '+14155550177', email: null, preferredContactTime: null } },
-      }] : [] } }),
-      RecordVerificationOutcome: () => {
-        open = false;
-        return { data: { recordVerificationOutcome: { __typename: 'VerificationOutcomeResult', batchVerdict: 'VERIFIED', task: { __typename: 'VerificationTask', id: 'vt_1', status: 'DONE', outcome: 'REACHABLE', note: 'confirmed', doneAt: new Date().toISOString() } } } };
+    const { requests } = renderWithApi(
+      <VerificationTasksPage />,
+      {
+        Segments: () => ({ data: { segments: SEGMENTS } }),
+        VerificationTasks: () => ({
+          data: {
+            verificationTasks: open
+              ? [
+                  {
+                    __typename: 'VerificationTask',
+                    id: 'vt_1',
+                    batchId: 'bat_1',
+                    status: 'OPEN',
+                    outcome: null,
+                    note: null,
+                    createdAt: new Date().toISOString(),
+                    doneAt: null,
+                    lead: {
+                      __typename: 'Lead',
+                      id: 'lead_1',
+                      segment: 'INSURANCE',
+                      subsegment: null,
+                      country: 'US',
+                      region: null,
+                      city: 'Austin',
+                      kind: 'QUICK',
+                      capturedAt: new Date().toISOString(),
+                      seller: { __typename: 'SellerProfile', id: 'org_s', name: 'Sunrise', qualityScore: 90 },
+                      contact: { __typename: 'Contact', fullName: 'Nadia Karim', phone: '+14155550177', email: null, preferredContactTime: null },
+                    },
+                  },
+                ]
+              : [],
+          },
+        }),
+        RecordVerificationOutcome: () => {
+          open = false;
+          return {
+            data: {
+              recordVerificationOutcome: {
+                __typename: 'VerificationOutcomeResult',
+                batchVerdict: 'VERIFIED',
+                task: { __typename: 'VerificationTask', id: 'vt_1', status: 'DONE', outcome: 'REACHABLE', note: 'confirmed', doneAt: new Date().toISOString() },
+              },
+            },
+          };
+        },
       },
-    }, '/operator/verification');
+      '/operator/verification',
+    );
     const card = await screen.findByRole('article', { name: 'Call Nadia Karim' });
     fireEvent.click(within(card).getByRole('button', { name: 'Record outcome' }));
     expect(within(card).getByText('Choose what the call found.')).toBeTruthy();
@@ -79,7 +201,11 @@ describe('operator oversight pages', () => {
     fireEvent.change(within(card).getByLabelText('Note'), { target: { value: 'confirmed' } });
     fireEvent.click(within(card).getByRole('button', { name: 'Record outcome' }));
     expect(await screen.findByText(/That was the batch’s last call: it is verified/)).toBeTruthy();
-    expect(requests.find((r) => r.operationName === 'RecordVerificationOutcome')!.variables).toEqual({ taskId: 'vt_1', outcome: 'REACHABLE', note: 'confirmed' });
+    expect(requests.find((r) => r.operationName === 'RecordVerificationOutcome')!.variables).toEqual({
+      taskId: 'vt_1',
+      outcome: 'REACHABLE',
+      note: 'confirmed',
+    });
     expect(await screen.findByText('No calls to make.')).toBeTruthy();
   });
 });

@@ -32,9 +32,17 @@ export function PriceFactorsPage() {
   const error = apiErrorFromGraphql(factors.error);
   return (
     <Page title="Price factors" intro="List price = base × temperature × exclusivity × verification × freshness, rounded half-up to a minor unit.">
-      {saved !== null ? <SuccessMessage>Saved {saved} factor{saved === 1 ? '' : 's'}. Listed leads are being repriced.</SuccessMessage> : null}
+      {saved !== null ? (
+        <SuccessMessage>
+          Saved {saved} factor{saved === 1 ? '' : 's'}. Listed leads are being repriced.
+        </SuccessMessage>
+      ) : null}
       {!list ? (
-        error ? <ErrorMessage error={error} title="Price factors could not be loaded" /> : <Loading label="Loading price factors…" />
+        error ? (
+          <ErrorMessage error={error} title="Price factors could not be loaded" />
+        ) : (
+          <Loading label="Loading price factors…" />
+        )
       ) : list.length === 0 ? (
         <EmptyState title="No price factors are set." />
       ) : (
@@ -63,7 +71,10 @@ function FactorsEditor({ factors, onSaved }: { factors: TPriceFactors['priceFact
     const res = await setPriceFactors({ input: changed }, { additionalTypenames: ['PriceFactor'] });
     const apiError = apiErrorFromGraphql(res.error);
     if (apiError) {
-      const placed = errorsByItem(apiError, changed.map((c) => c.name));
+      const placed = errorsByItem(
+        apiError,
+        changed.map((c) => c.name),
+      );
       setError(apiError);
       setFieldErrors(placed.byKey);
       setOther(placed.other);
@@ -77,8 +88,20 @@ function FactorsEditor({ factors, onSaved }: { factors: TPriceFactors['priceFact
       <ErrorMessage error={error} title="The factors were not saved" details={other} />
       <div className="form-grid">
         {factors.map((f) => (
-          <TextField key={f.name} label={help(f.name).label} name={f.name} inputMode="decimal" hint={<><code>{f.name}</code>, {help(f.name).hint}</>}
-            value={draft[f.name] ?? ''} error={fieldErrors[f.name]} onChange={(e) => setDraft({ ...draft, [f.name]: e.target.value })} />
+          <TextField
+            key={f.name}
+            label={help(f.name).label}
+            name={f.name}
+            inputMode="decimal"
+            hint={
+              <>
+                <code>{f.name}</code>, {help(f.name).hint}
+              </>
+            }
+            value={draft[f.name] ?? ''}
+            error={fieldErrors[f.name]}
+            onChange={(e) => setDraft({ ...draft, [f.name]: e.target.value })}
+          />
         ))}
       </div>
       <div className="form-actions">

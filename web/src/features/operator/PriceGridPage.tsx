@@ -20,11 +20,23 @@ export function PriceGridPage() {
   const error = apiErrorFromGraphql(grid.error);
   const [saved, setSaved] = useState<number | null>(null);
   return (
-    <Page title="Price grid" intro="Base price of a lead per segment and geo tier, before temperature, exclusivity, verification and freshness factors. Subsegment rows override their segment." wide>
+    <Page
+      title="Price grid"
+      intro="Base price of a lead per segment and geo tier, before temperature, exclusivity, verification and freshness factors. Subsegment rows override their segment."
+      wide
+    >
       <ErrorMessage error={segmentsError} title="Segments could not be loaded" />
-      {saved !== null ? <SuccessMessage>Saved {saved} price{saved === 1 ? '' : 's'}. Listed leads are being repriced.</SuccessMessage> : null}
+      {saved !== null ? (
+        <SuccessMessage>
+          Saved {saved} price{saved === 1 ? '' : 's'}. Listed leads are being repriced.
+        </SuccessMessage>
+      ) : null}
       {!entries ? (
-        error ? <ErrorMessage error={error} title="The price grid could not be loaded" /> : <Loading label="Loading the price grid…" />
+        error ? (
+          <ErrorMessage error={error} title="The price grid could not be loaded" />
+        ) : (
+          <Loading label="Loading the price grid…" />
+        )
       ) : entries.length === 0 && segments.length === 0 ? (
         <EmptyState title="The price grid is empty." />
       ) : (
@@ -62,9 +74,11 @@ function GridEditor({ entries, segments, onSaved }: GridEditorProps) {
     return [...keys.values()].sort((a, b) => a.segment.localeCompare(b.segment) || (a.subsegment ?? '').localeCompare(b.subsegment ?? ''));
   }, [segments, entries, extraRows]);
 
-  const missingSubsegments = segments.flatMap((s) => s.subsegments
-    .filter((sub) => !rows.some((r) => r.segment === s.code && r.subsegment === sub.code))
-    .map((sub) => ({ value: `${s.code}|${sub.code}`, label: `${s.name} · ${sub.name}` })));
+  const missingSubsegments = segments.flatMap((s) =>
+    s.subsegments
+      .filter((sub) => !rows.some((r) => r.segment === s.code && r.subsegment === sub.code))
+      .map((sub) => ({ value: `${s.code}|${sub.code}`, label: `${s.name} · ${sub.name}` })),
+  );
 
   const changed = changedGridEntries(draft, saved);
 
@@ -78,7 +92,10 @@ function GridEditor({ entries, segments, onSaved }: GridEditorProps) {
     const res = await setPriceGrid({ input: changed.map((c) => c.entry) }, { additionalTypenames: ['PriceGridEntry'] });
     const apiError = apiErrorFromGraphql(res.error);
     if (apiError) {
-      const placed = errorsByItem(apiError, changed.map((c) => c.key));
+      const placed = errorsByItem(
+        apiError,
+        changed.map((c) => c.key),
+      );
       setError(apiError);
       setCellErrors(placed.byKey);
       setOther(placed.other);
@@ -96,12 +113,18 @@ function GridEditor({ entries, segments, onSaved }: GridEditorProps) {
           <thead>
             <tr>
               <th scope="col">Segment</th>
-              {GEO_TIERS.map((t) => <th scope="col" key={t}>{TIER_LABEL[t]}</th>)}
+              {GEO_TIERS.map((t) => (
+                <th scope="col" key={t}>
+                  {TIER_LABEL[t]}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => {
-              const rowName = r.subsegment ? `${segmentName(segments, r.segment)} · ${subsegmentName(segments, r.segment, r.subsegment)}` : segmentName(segments, r.segment);
+              const rowName = r.subsegment
+                ? `${segmentName(segments, r.segment)} · ${subsegmentName(segments, r.segment, r.subsegment)}`
+                : segmentName(segments, r.segment);
               return (
                 <tr key={`${r.segment}|${r.subsegment ?? ''}`} className={r.subsegment ? 'table__sub' : undefined}>
                   <th scope="row">{rowName}</th>
@@ -122,7 +145,11 @@ function GridEditor({ entries, segments, onSaved }: GridEditorProps) {
                           aria-describedby={cellError ? `${id}-error` : undefined}
                           onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
                         />
-                        {cellError ? <p id={`${id}-error`} className="field__error">{cellError}</p> : null}
+                        {cellError ? (
+                          <p id={`${id}-error`} className="field__error">
+                            {cellError}
+                          </p>
+                        ) : null}
                       </td>
                     );
                   })}
@@ -136,17 +163,38 @@ function GridEditor({ entries, segments, onSaved }: GridEditorProps) {
         <button type="submit" className="button" disabled={saving.fetching || !changed.length}>
           {saving.fetching ? 'Saving…' : changed.length ? `Save ${changed.length} change${changed.length === 1 ? '' : 's'}` : 'No changes'}
         </button>
-        <button type="button" className="button button--ghost" disabled={!changed.length} onClick={() => { setDraft(saved); setCellErrors({}); }}>Discard changes</button>
+        <button
+          type="button"
+          className="button button--ghost"
+          disabled={!changed.length}
+          onClick={() => {
+            setDraft(saved);
+            setCellErrors({});
+          }}
+        >
+          Discard changes
+        </button>
       </div>
       {missingSubsegments.length ? (
         <div className="form-inline-group">
-          <SelectField label="Add a subsegment override" value={newRow} onChange={(e) => setNewRow(e.target.value)}
-            options={[{ value: '', label: 'Choose a subsegment…' }, ...missingSubsegments]} />
-          <button type="button" className="button button--secondary" disabled={!newRow} onClick={() => {
-            const [segment, subsegment] = newRow.split('|') as [string, string];
-            setExtraRows([...extraRows, { segment, subsegment }]);
-            setNewRow('');
-          }}>Add row</button>
+          <SelectField
+            label="Add a subsegment override"
+            value={newRow}
+            onChange={(e) => setNewRow(e.target.value)}
+            options={[{ value: '', label: 'Choose a subsegment…' }, ...missingSubsegments]}
+          />
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={!newRow}
+            onClick={() => {
+              const [segment, subsegment] = newRow.split('|') as [string, string];
+              setExtraRows([...extraRows, { segment, subsegment }]);
+              setNewRow('');
+            }}
+          >
+            Add row
+          </button>
         </div>
       ) : null}
     </form>

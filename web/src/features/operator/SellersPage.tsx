@@ -16,7 +16,11 @@ type Policy = TPolicies['segments'][number];
 
 export function SellersPage() {
   return (
-    <Page title="Sellers and verification" wide intro="Quality is an estimate over every piece of evidence: automatic checks, operator calls, disputes and buyers' outcomes. A seller is suspended automatically only when even the optimistic estimate (the upper bound) is under 50.">
+    <Page
+      title="Sellers and verification"
+      wide
+      intro="Quality is an estimate over every piece of evidence: automatic checks, operator calls, disputes and buyers' outcomes. A seller is suspended automatically only when even the optimistic estimate (the upper bound) is under 50."
+    >
       <SellerTable />
       <h2>Verification policy per segment</h2>
       <PolicyTable />
@@ -32,9 +36,13 @@ function SellerTable() {
     return error ? (
       <div>
         <ErrorMessage error={error} title="Sellers could not be loaded" />
-        <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>Try again</button>
+        <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+          Try again
+        </button>
       </div>
-    ) : <Loading label="Loading sellers…" />;
+    ) : (
+      <Loading label="Loading sellers…" />
+    );
   }
   if (!sellers.length) return <EmptyState title="No sellers yet." />;
   return (
@@ -42,9 +50,25 @@ function SellerTable() {
       <table className="table">
         <caption>Sellers, lowest quality first</caption>
         <thead>
-          <tr><th scope="col">Seller</th><th scope="col">Quality</th><th scope="col">Evidence</th><th scope="col">Upper bound</th><th scope="col">Listed leads</th><th scope="col">Batches</th><th scope="col">Failed batches</th><th scope="col">Status</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+          <tr>
+            <th scope="col">Seller</th>
+            <th scope="col">Quality</th>
+            <th scope="col">Evidence</th>
+            <th scope="col">Upper bound</th>
+            <th scope="col">Listed leads</th>
+            <th scope="col">Batches</th>
+            <th scope="col">Failed batches</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
         </thead>
-        <tbody>{sellers.map((s) => <SellerRow key={s.id} seller={s} />)}</tbody>
+        <tbody>
+          {sellers.map((s) => (
+            <SellerRow key={s.id} seller={s} />
+          ))}
+        </tbody>
       </table>
     </div>
   );
@@ -60,8 +84,13 @@ function SellerRow({ seller }: { seller: Seller }) {
   };
   return (
     <tr>
-      <th scope="row">{seller.name}<span className="table__sub-text mono">{seller.id}</span></th>
-      <td><Badge tone={qualityTone(seller.qualityScore)}>{String(seller.qualityScore)}</Badge></td>
+      <th scope="row">
+        {seller.name}
+        <span className="table__sub-text mono">{seller.id}</span>
+      </th>
+      <td>
+        <Badge tone={qualityTone(seller.qualityScore)}>{String(seller.qualityScore)}</Badge>
+      </td>
       <td>{seller.evidenceCount}</td>
       <td>{seller.qualityUpperBound.toFixed(1)}</td>
       <td>{seller.listedLeads}</td>
@@ -70,10 +99,24 @@ function SellerRow({ seller }: { seller: Seller }) {
       <td>{seller.suspended ? <Badge tone="bad">Suspended</Badge> : <Badge tone="good">Active</Badge>}</td>
       <td>
         {seller.suspended ? (
-          <button type="button" className="button button--secondary button--small" disabled={state.fetching} onClick={() => change(false)} aria-label={`Unsuspend ${seller.name}`}>Unsuspend</button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={state.fetching}
+            onClick={() => change(false)}
+            aria-label={`Unsuspend ${seller.name}`}
+          >
+            Unsuspend
+          </button>
         ) : (
-          <ConfirmButton label="Suspend" ariaLabel={`Suspend ${seller.name}`} question={`Suspend ${seller.name}? Their leads leave the market.`} confirmLabel="Yes, suspend"
-            busy={state.fetching} onConfirm={() => change(true)} />
+          <ConfirmButton
+            label="Suspend"
+            ariaLabel={`Suspend ${seller.name}`}
+            question={`Suspend ${seller.name}? Their leads leave the market.`}
+            confirmLabel="Yes, suspend"
+            busy={state.fetching}
+            onConfirm={() => change(true)}
+          />
         )}
         <ErrorMessage error={error} />
       </td>
@@ -89,17 +132,33 @@ function PolicyTable() {
     return error ? (
       <div>
         <ErrorMessage error={error} title="Segments could not be loaded" />
-        <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>Try again</button>
+        <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+          Try again
+        </button>
       </div>
-    ) : <Loading label="Loading segments…" />;
+    ) : (
+      <Loading label="Loading segments…" />
+    );
   }
   return (
     <div className="table-wrap">
       <table className="table">
         <thead>
-          <tr><th scope="col">Segment</th><th scope="col">Spot-check by</th><th scope="col">Failed batch</th><th scope="col">Failure threshold</th><th scope="col"><span className="visually-hidden">Save</span></th></tr>
+          <tr>
+            <th scope="col">Segment</th>
+            <th scope="col">Spot-check by</th>
+            <th scope="col">Failed batch</th>
+            <th scope="col">Failure threshold</th>
+            <th scope="col">
+              <span className="visually-hidden">Save</span>
+            </th>
+          </tr>
         </thead>
-        <tbody>{segments.map((s) => <PolicyRow key={s.code} policy={s} />)}</tbody>
+        <tbody>
+          {segments.map((s) => (
+            <PolicyRow key={s.code} policy={s} />
+          ))}
+        </tbody>
       </table>
     </div>
   );
@@ -135,17 +194,35 @@ function PolicyRow({ policy }: { policy: Policy }) {
 
   return (
     <tr>
-      <th scope="row">{policy.name} <span className="muted">({policy.code})</span></th>
+      <th scope="row">
+        {policy.name} <span className="muted">({policy.code})</span>
+      </th>
       <td>
         <label htmlFor={`${id}-provider`} className="visually-hidden">{`Spot-check provider for ${policy.name}`}</label>
-        <select id={`${id}-provider`} form={id} value={provider} onChange={(e) => { setProvider(e.target.value as VerificationProvider); setStatus(null); }}>
+        <select
+          id={`${id}-provider`}
+          form={id}
+          value={provider}
+          onChange={(e) => {
+            setProvider(e.target.value as VerificationProvider);
+            setStatus(null);
+          }}
+        >
           <option value="automatic">Automatic checks</option>
           <option value="manual">Operator calls</option>
         </select>
       </td>
       <td>
         <label htmlFor={`${id}-failed`} className="visually-hidden">{`Failed batch policy for ${policy.name}`}</label>
-        <select id={`${id}-failed`} form={id} value={failed} onChange={(e) => { setFailed(e.target.value as FailedBatchPolicy); setStatus(null); }}>
+        <select
+          id={`${id}-failed`}
+          form={id}
+          value={failed}
+          onChange={(e) => {
+            setFailed(e.target.value as FailedBatchPolicy);
+            setStatus(null);
+          }}
+        >
           <option value="DISCOUNT">List unverified, discounted</option>
           <option value="REJECT">Reject the batch</option>
         </select>
@@ -153,16 +230,35 @@ function PolicyRow({ policy }: { policy: Policy }) {
       <td>
         <label htmlFor={`${id}-threshold`} className="visually-hidden">{`Failure threshold for ${policy.name} (%)`}</label>
         <span className="inline-form">
-          <input id={`${id}-threshold`} form={id} className="cell-input" inputMode="decimal" value={threshold} onChange={(e) => { setThreshold(e.target.value); setStatus(null); }}
-            aria-invalid={fieldError ? true : undefined} aria-describedby={fieldError ? `${id}-error` : undefined} />
+          <input
+            id={`${id}-threshold`}
+            form={id}
+            className="cell-input"
+            inputMode="decimal"
+            value={threshold}
+            onChange={(e) => {
+              setThreshold(e.target.value);
+              setStatus(null);
+            }}
+            aria-invalid={fieldError ? true : undefined}
+            aria-describedby={fieldError ? `${id}-error` : undefined}
+          />
           <span aria-hidden="true">%</span>
         </span>
-        {fieldError ? <p id={`${id}-error`} className="field__error">{fieldError}</p> : null}
+        {fieldError ? (
+          <p id={`${id}-error`} className="field__error">
+            {fieldError}
+          </p>
+        ) : null}
       </td>
       <td>
         <form id={id} className="inline-form" onSubmit={submit} noValidate aria-label={`Verification policy for ${policy.name}`}>
-          <button type="submit" className="button button--small" disabled={state.fetching || !dirty} aria-label={`Save policy for ${policy.name}`}>{state.fetching ? 'Saving…' : 'Save'}</button>
-          <span className="muted" role="status">{status}</span>
+          <button type="submit" className="button button--small" disabled={state.fetching || !dirty} aria-label={`Save policy for ${policy.name}`}>
+            {state.fetching ? 'Saving…' : 'Save'}
+          </button>
+          <span className="muted" role="status">
+            {status}
+          </span>
         </form>
         <ErrorMessage error={error && !fieldError ? error : null} />
       </td>

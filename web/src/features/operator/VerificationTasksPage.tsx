@@ -37,22 +37,43 @@ export function VerificationTasksPage() {
   return (
     <Page title="Spot-check calls" wide intro="Leads sampled from batches in segments checked by hand. Call each person and record the outcome.">
       <div className="toolbar">
-        <SelectField label="Tasks" name="status" value={status} onChange={(e) => { setVerdict(null); setParams(e.target.value === 'DONE' ? { status: 'DONE' } : {}); }}
-          options={[{ value: 'OPEN', label: 'To call' }, { value: 'DONE', label: 'Done' }]} />
+        <SelectField
+          label="Tasks"
+          name="status"
+          value={status}
+          onChange={(e) => {
+            setVerdict(null);
+            setParams(e.target.value === 'DONE' ? { status: 'DONE' } : {});
+          }}
+          options={[
+            { value: 'OPEN', label: 'To call' },
+            { value: 'DONE', label: 'Done' },
+          ]}
+        />
       </div>
       {verdict ? <SuccessMessage>{verdict}</SuccessMessage> : null}
       {!tasks ? (
         error ? (
           <div>
             <ErrorMessage error={error} title="Tasks could not be loaded" />
-            <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>Try again</button>
+            <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+              Try again
+            </button>
           </div>
-        ) : <Loading label="Loading tasks…" />
+        ) : (
+          <Loading label="Loading tasks…" />
+        )
       ) : tasks.length === 0 ? (
-        <EmptyState title={status === 'OPEN' ? 'No calls to make.' : 'No finished tasks yet.'}>Tasks appear when a segment uses the manual provider.</EmptyState>
+        <EmptyState title={status === 'OPEN' ? 'No calls to make.' : 'No finished tasks yet.'}>
+          Tasks appear when a segment uses the manual provider.
+        </EmptyState>
       ) : (
         <ul className="listing-list" aria-label="Tasks">
-          {tasks.map((t) => <li key={t.id}><TaskCard task={t} segments={segments} onVerdict={setVerdict} /></li>)}
+          {tasks.map((t) => (
+            <li key={t.id}>
+              <TaskCard task={t} segments={segments} onVerdict={setVerdict} />
+            </li>
+          ))}
         </ul>
       )}
     </Page>
@@ -69,23 +90,60 @@ function TaskCard({ task, segments, onVerdict }: { task: Task; segments: readonl
         <h3 className="listing__title">{who}</h3>
         {lead.contact ? (
           <dl className="contact" aria-label="Contact">
-            {lead.contact.phone ? <div><dt>Phone</dt><dd><a href={`tel:${lead.contact.phone}`}>{lead.contact.phone}</a></dd></div> : null}
-            {lead.contact.email ? <div><dt>E-mail</dt><dd><a href={`mailto:${lead.contact.email}`}>{lead.contact.email}</a></dd></div> : null}
-            {lead.contact.preferredContactTime ? <div><dt>Best time</dt><dd>{lead.contact.preferredContactTime}</dd></div> : null}
+            {lead.contact.phone ? (
+              <div>
+                <dt>Phone</dt>
+                <dd>
+                  <a href={`tel:${lead.contact.phone}`}>{lead.contact.phone}</a>
+                </dd>
+              </div>
+            ) : null}
+            {lead.contact.email ? (
+              <div>
+                <dt>E-mail</dt>
+                <dd>
+                  <a href={`mailto:${lead.contact.email}`}>{lead.contact.email}</a>
+                </dd>
+              </div>
+            ) : null}
+            {lead.contact.preferredContactTime ? (
+              <div>
+                <dt>Best time</dt>
+                <dd>{lead.contact.preferredContactTime}</dd>
+              </div>
+            ) : null}
           </dl>
-        ) : <p className="muted">The contact data was erased.</p>}
+        ) : (
+          <p className="muted">The contact data was erased.</p>
+        )}
         <p className="muted">
-          {segmentName(segments, lead.segment)}{sub ? ` · ${sub}` : ''} · {[lead.city, lead.region, lead.country].filter(Boolean).join(', ')} · {enumLabel(lead.kind)} ·
-          captured {formatAge(lead.capturedAt)} ago · batch <span className="mono">{task.batchId}</span> · task since {formatDateTime(task.createdAt)}
+          {segmentName(segments, lead.segment)}
+          {sub ? ` · ${sub}` : ''} · {[lead.city, lead.region, lead.country].filter(Boolean).join(', ')} · {enumLabel(lead.kind)} · captured{' '}
+          {formatAge(lead.capturedAt)} ago · batch <span className="mono">{task.batchId}</span> · task since {formatDateTime(task.createdAt)}
         </p>
-        <p>Seller {lead.seller.name} <Badge tone={qualityTone(lead.seller.qualityScore)}>{`Quality ${lead.seller.qualityScore}`}</Badge></p>
+        <p>
+          Seller {lead.seller.name} <Badge tone={qualityTone(lead.seller.qualityScore)}>{`Quality ${lead.seller.qualityScore}`}</Badge>
+        </p>
       </div>
       <div className="listing__side dispute__side">
-        {task.status === 'OPEN' ? <OutcomeRecorder taskId={task.id} who={who} onVerdict={onVerdict} /> : (
+        {task.status === 'OPEN' ? (
+          <OutcomeRecorder taskId={task.id} who={who} onVerdict={onVerdict} />
+        ) : (
           <dl className="dispute-status__facts" aria-label="Outcome">
-            <div><dt>Outcome</dt><dd>{task.outcome ? enumLabel(task.outcome) : '—'}</dd></div>
-            {task.note ? <div><dt>Note</dt><dd>{task.note}</dd></div> : null}
-            <div><dt>Done</dt><dd>{formatDateTime(task.doneAt)}</dd></div>
+            <div>
+              <dt>Outcome</dt>
+              <dd>{task.outcome ? enumLabel(task.outcome) : '—'}</dd>
+            </div>
+            {task.note ? (
+              <div>
+                <dt>Note</dt>
+                <dd>{task.note}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>Done</dt>
+              <dd>{formatDateTime(task.doneAt)}</dd>
+            </div>
           </dl>
         )}
       </div>
@@ -120,12 +178,23 @@ function OutcomeRecorder({ taskId, who, onVerdict }: { taskId: string; who: stri
   return (
     <form className="form decision-form" onSubmit={submit} noValidate aria-label={`Outcome of the call to ${who}`}>
       <ErrorMessage error={error} title="The outcome was not recorded" />
-      <SelectField label="Call outcome" name="outcome" required value={outcome} error={errors.outcome}
-        onChange={(e) => { setOutcome(e.target.value as CallOutcome | ''); setErrors({}); }}
-        options={[{ value: '', label: 'Choose…' }, ...CALL_OUTCOMES]} />
+      <SelectField
+        label="Call outcome"
+        name="outcome"
+        required
+        value={outcome}
+        error={errors.outcome}
+        onChange={(e) => {
+          setOutcome(e.target.value as CallOutcome | '');
+          setErrors({});
+        }}
+        options={[{ value: '', label: 'Choose…' }, ...CALL_OUTCOMES]}
+      />
       <TextAreaField label="Note" name="note" rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} />
       <div className="form-actions">
-        <button type="submit" className="button" disabled={state.fetching}>{state.fetching ? 'Recording…' : 'Record outcome'}</button>
+        <button type="submit" className="button" disabled={state.fetching}>
+          {state.fetching ? 'Recording…' : 'Record outcome'}
+        </button>
       </div>
     </form>
   );

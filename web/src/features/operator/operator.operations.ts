@@ -3,30 +3,55 @@ import { graphql } from '../../gql';
 
 export const PriceGridQuery = graphql(`
   query PriceGrid {
-    priceGrid { segment subsegment geoTier baseAmount { amount currencyCode } }
+    priceGrid {
+      segment
+      subsegment
+      geoTier
+      baseAmount {
+        amount
+        currencyCode
+      }
+    }
   }
 `);
 
 export const SetPriceGridMutation = graphql(`
   mutation SetPriceGrid($input: [PriceGridEntryInput!]!) {
-    setPriceGrid(input: $input) { segment subsegment geoTier baseAmount { amount currencyCode } }
+    setPriceGrid(input: $input) {
+      segment
+      subsegment
+      geoTier
+      baseAmount {
+        amount
+        currencyCode
+      }
+    }
   }
 `);
 
 export const PriceFactorsQuery = graphql(`
   query PriceFactors {
-    priceFactors { name value }
+    priceFactors {
+      name
+      value
+    }
   }
 `);
 
 export const SetPriceFactorsMutation = graphql(`
   mutation SetPriceFactors($input: [PriceFactorInput!]!) {
-    setPriceFactors(input: $input) { name value }
+    setPriceFactors(input: $input) {
+      name
+      value
+    }
   }
 `);
 
 export const SetCommissionRateMutation = graphql(`
   mutation SetCommissionRate($segment: String!, $rate: Decimal!) {
-    setCommissionRate(segment: $segment, rate: $rate) { code commissionRate }
+    setCommissionRate(segment: $segment, rate: $rate) {
+      code
+      commissionRate
+    }
   }
 `);

@@ -22,7 +22,12 @@ describe('operator pricing edits', () => {
 
   it('sends only changed, non-empty grid cells', () => {
     const saved = { [cellKey('INSURANCE', null, 'TIER_1')]: '25.00', [cellKey('INSURANCE', null, 'TIER_2')]: '18.00' };
-    const draft = { ...saved, [cellKey('INSURANCE', null, 'TIER_2')]: '19.50', [cellKey('FINANCE', 'MORTGAGE', 'TIER_1')]: '60', [cellKey('FINANCE', 'LOAN', 'TIER_1')]: ' ' };
+    const draft = {
+      ...saved,
+      [cellKey('INSURANCE', null, 'TIER_2')]: '19.50',
+      [cellKey('FINANCE', 'MORTGAGE', 'TIER_1')]: '60',
+      [cellKey('FINANCE', 'LOAN', 'TIER_1')]: ' ',
+    };
     expect(changedGridEntries(draft, saved).map((c) => c.entry)).toEqual([
       { segment: 'FINANCE', subsegment: 'MORTGAGE', geoTier: 'TIER_1', baseAmount: '60' },
       { segment: 'INSURANCE', subsegment: null, geoTier: 'TIER_2', baseAmount: '19.50' },
@@ -30,12 +35,21 @@ describe('operator pricing edits', () => {
   });
 
   it('puts input[i] errors on the item sent at index i', () => {
-    const error = apiErrorFromGraphql(new CombinedError({
-      graphQLErrors: [new GraphQLError('Invalid input', { extensions: { code: 'BAD_USER_INPUT', fields: [
-        { path: 'input[1].baseAmount', message: 'too many decimals for USD' },
-        { path: 'input', message: 'send at least one' },
-      ] } })],
-    }));
+    const error = apiErrorFromGraphql(
+      new CombinedError({
+        graphQLErrors: [
+          new GraphQLError('Invalid input', {
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              fields: [
+                { path: 'input[1].baseAmount', message: 'too many decimals for USD' },
+                { path: 'input', message: 'send at least one' },
+              ],
+            },
+          }),
+        ],
+      }),
+    );
     expect(errorsByItem(error, ['a', 'b'])).toEqual({ byKey: { b: 'too many decimals for USD' }, other: ['input: send at least one'] });
   });
 });

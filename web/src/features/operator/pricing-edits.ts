@@ -21,10 +21,7 @@ export function isDecimal(value: string): boolean {
  * The grid entries to save: cells whose value differs from the saved one (empty new cells are skipped),
  * in a stable order, each with the cell key its errors belong to.
  */
-export function changedGridEntries(
-  draft: Record<string, string>,
-  saved: Record<string, string>,
-): { key: string; entry: PriceGridEntryInput }[] {
+export function changedGridEntries(draft: Record<string, string>, saved: Record<string, string>): { key: string; entry: PriceGridEntryInput }[] {
   return Object.keys(draft)
     .sort()
     .filter((key) => draft[key]!.trim() !== (saved[key] ?? '') && draft[key]!.trim() !== '')

@@ -6,7 +6,10 @@ export const DisputesQueueQuery = graphql(`
   query DisputesQueue($status: DisputeStatus, $first: Int, $after: String) {
     disputes(status: $status, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         cursor
         node {
@@ -14,16 +17,26 @@ export const DisputesQueueQuery = graphql(`
           reason
           evidence
           status
-          refund { amount currencyCode }
+          refund {
+            amount
+            currencyCode
+          }
           note
           autoCheck
-          recheck { name passed checkedAt }
+          recheck {
+            name
+            passed
+            checkedAt
+          }
           autoDecided
           openedAt
           resolvedAt
           purchase {
             id
-            price { amount currencyCode }
+            price {
+              amount
+              currencyCode
+            }
             purchasedAt
             status
             lead {
@@ -37,9 +50,24 @@ export const DisputesQueueQuery = graphql(`
               sourceChannel
               capturedAt
               verification
-              seller { id name qualityScore }
-              contact { fullName phone email socialUrl }
-              findings { stage code message severity createdAt }
+              seller {
+                id
+                name
+                qualityScore
+              }
+              contact {
+                fullName
+                phone
+                email
+                socialUrl
+              }
+              findings {
+                stage
+                code
+                message
+                severity
+                createdAt
+              }
             }
           }
         }
@@ -53,7 +81,10 @@ export const ResolveDisputeMutation = graphql(`
     resolveDispute(id: $id, decision: $decision, refundAmount: $refundAmount, note: $note) {
       id
       status
-      refund { amount currencyCode }
+      refund {
+        amount
+        currencyCode
+      }
       note
       resolvedAt
     }
@@ -79,8 +110,17 @@ export const VerificationTasksQuery = graphql(`
         city
         kind
         capturedAt
-        seller { id name qualityScore }
-        contact { fullName phone email preferredContactTime }
+        seller {
+          id
+          name
+          qualityScore
+        }
+        contact {
+          fullName
+          phone
+          email
+          preferredContactTime
+        }
       }
     }
   }
@@ -90,32 +130,66 @@ export const RecordVerificationOutcomeMutation = graphql(`
   mutation RecordVerificationOutcome($taskId: ID!, $outcome: CallOutcome!, $note: String) {
     recordVerificationOutcome(taskId: $taskId, outcome: $outcome, note: $note) {
       batchVerdict
-      task { id status outcome note doneAt }
+      task {
+        id
+        status
+        outcome
+        note
+        doneAt
+      }
     }
   }
 `);
 
 export const SellerQualityQuery = graphql(`
   query SellerQuality {
-    sellerQuality { id name qualityScore suspended listedLeads batches failedBatches evidenceCount qualityUpperBound }
+    sellerQuality {
+      id
+      name
+      qualityScore
+      suspended
+      listedLeads
+      batches
+      failedBatches
+      evidenceCount
+      qualityUpperBound
+    }
   }
 `);
 
 export const SetSellerSuspendedMutation = graphql(`
   mutation SetSellerSuspended($organizationId: ID!, $suspended: Boolean!) {
-    setSellerSuspended(organizationId: $organizationId, suspended: $suspended) { id qualityScore suspended listedLeads batches failedBatches }
+    setSellerSuspended(organizationId: $organizationId, suspended: $suspended) {
+      id
+      qualityScore
+      suspended
+      listedLeads
+      batches
+      failedBatches
+    }
   }
 `);
 
 export const SegmentPoliciesQuery = graphql(`
   query SegmentPolicies {
-    segments { code name verificationProvider failedBatchPolicy failureThreshold }
+    segments {
+      code
+      name
+      verificationProvider
+      failedBatchPolicy
+      failureThreshold
+    }
   }
 `);
 
 export const SetSegmentPolicyMutation = graphql(`
   mutation SetSegmentPolicy($segment: String!, $verificationProvider: VerificationProvider, $failedBatchPolicy: FailedBatchPolicy, $failureThreshold: Decimal) {
-    setSegmentPolicy(segment: $segment, verificationProvider: $verificationProvider, failedBatchPolicy: $failedBatchPolicy, failureThreshold: $failureThreshold) {
+    setSegmentPolicy(
+      segment: $segment
+      verificationProvider: $verificationProvider
+      failedBatchPolicy: $failedBatchPolicy
+      failureThreshold: $failureThreshold
+    ) {
       code
       verificationProvider
       failedBatchPolicy
@@ -126,7 +200,13 @@ export const SetSegmentPolicyMutation = graphql(`
 
 export const LedgerBalancesQuery = graphql(`
   query LedgerBalances {
-    ledgerBalances { account balance { amount currencyCode } }
+    ledgerBalances {
+      account
+      balance {
+        amount
+        currencyCode
+      }
+    }
   }
 `);
 
@@ -134,7 +214,10 @@ export const SettlementRunsQuery = graphql(`
   query SettlementRuns($first: Int, $after: String) {
     settlementRuns(first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         cursor
         node {
@@ -142,10 +225,19 @@ export const SettlementRunsQuery = graphql(`
           status
           asOf
           maturedSales
-          maturedAmount { amount currencyCode }
-          commission { amount currencyCode }
+          maturedAmount {
+            amount
+            currencyCode
+          }
+          commission {
+            amount
+            currencyCode
+          }
           payoutsCount
-          payoutsAmount { amount currencyCode }
+          payoutsAmount {
+            amount
+            currencyCode
+          }
           report
           startedAt
           finishedAt
@@ -161,9 +253,15 @@ export const RunSettlementMutation = graphql(`
       id
       status
       maturedSales
-      maturedAmount { amount currencyCode }
+      maturedAmount {
+        amount
+        currencyCode
+      }
       payoutsCount
-      payoutsAmount { amount currencyCode }
+      payoutsAmount {
+        amount
+        currencyCode
+      }
     }
   }
 `);

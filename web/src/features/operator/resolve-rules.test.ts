@@ -3,7 +3,7 @@ import { resolutionVariables, validateResolution } from './resolve-rules';
 const price = { amount: '40.00', currencyCode: 'USD' };
 
 describe('resolving a dispute', () => {
-  it('checks the refund limit in the platform\'s digits: 0 (CLP) and 3 (TND)', () => {
+  it("checks the refund limit in the platform's digits: 0 (CLP) and 3 (TND)", () => {
     const clp = { amount: '15000', currencyCode: 'CLP' };
     expect(validateResolution('ACCEPT', { refundAmount: '15000', note: '' }, clp, 0)).toEqual({});
     expect(validateResolution('ACCEPT', { refundAmount: '15001', note: '' }, clp, 0).refundAmount).toMatch(/At most the price paid \(15000\)/);
@@ -26,13 +26,30 @@ describe('resolving a dispute', () => {
 
   it('rejects only with a note, and never with an amount', () => {
     expect(validateResolution('REJECT', { refundAmount: '', note: ' ' }, price, 2)).toEqual({ note: expect.stringMatching(/buyer reads/) });
-    expect(validateResolution('REJECT', { refundAmount: '5', note: 'Called: reachable and interested' }, price, 2)).toEqual({ refundAmount: expect.stringMatching(/refunds nothing/) });
+    expect(validateResolution('REJECT', { refundAmount: '5', note: 'Called: reachable and interested' }, price, 2)).toEqual({
+      refundAmount: expect.stringMatching(/refunds nothing/),
+    });
     expect(validateResolution('REJECT', { refundAmount: '', note: 'Called: reachable and interested' }, price, 2)).toEqual({});
   });
 
   it('sends the amount only with an acceptance, and trims the note', () => {
-    expect(resolutionVariables('dsp_1', 'ACCEPT', { refundAmount: ' 12.50 ', note: '' })).toEqual({ id: 'dsp_1', decision: 'ACCEPT', refundAmount: '12.50', note: null });
-    expect(resolutionVariables('dsp_1', 'ACCEPT', { refundAmount: '', note: ' ok ' })).toEqual({ id: 'dsp_1', decision: 'ACCEPT', refundAmount: null, note: 'ok' });
-    expect(resolutionVariables('dsp_1', 'REJECT', { refundAmount: '', note: 'no' })).toEqual({ id: 'dsp_1', decision: 'REJECT', refundAmount: null, note: 'no' });
+    expect(resolutionVariables('dsp_1', 'ACCEPT', { refundAmount: ' 12.50 ', note: '' })).toEqual({
+      id: 'dsp_1',
+      decision: 'ACCEPT',
+      refundAmount: '12.50',
+      note: null,
+    });
+    expect(resolutionVariables('dsp_1', 'ACCEPT', { refundAmount: '', note: ' ok ' })).toEqual({
+      id: 'dsp_1',
+      decision: 'ACCEPT',
+      refundAmount: null,
+      note: 'ok',
+    });
+    expect(resolutionVariables('dsp_1', 'REJECT', { refundAmount: '', note: 'no' })).toEqual({
+      id: 'dsp_1',
+      decision: 'REJECT',
+      refundAmount: null,
+      note: 'no',
+    });
   });
 });

@@ -24,7 +24,11 @@ export function validateResolution(decision: DisputeDecision, draft: ResolutionD
   if (decision === 'ACCEPT' && amount) {
     const minor = parseAmount(amount, digits);
     const example = formatAmount(4 * 10 ** digits + Math.floor(10 ** digits / 2), digits);
-    if (minor === null) errors.refundAmount = digits === 0 ? `A whole amount like ${example}, or empty for a full refund.` : `An amount like ${example} (at most ${digits} decimals), or empty for a full refund.`;
+    if (minor === null)
+      errors.refundAmount =
+        digits === 0
+          ? `A whole amount like ${example}, or empty for a full refund.`
+          : `An amount like ${example} (at most ${digits} decimals), or empty for a full refund.`;
     else if (minor <= 0) errors.refundAmount = 'More than zero, or empty for a full refund.';
     else if (minor > toMinor(price, digits)) errors.refundAmount = `At most the price paid (${price.amount}).`;
   }

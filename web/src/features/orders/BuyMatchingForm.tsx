@@ -44,8 +44,21 @@ export function BuyMatchingForm({ filter }: { filter: LeadFilter | null }) {
 
   return (
     <form className="buy-matching" onSubmit={submit} noValidate aria-label="Buy leads matching this filter">
-      <TextField label="Quantity" name="quantity" type="number" inputMode="numeric" min={1} max={MAX_QUANTITY} className="buy-matching__quantity"
-        value={quantity} onChange={(e) => { setQuantity(e.target.value); setQuantityError(null); }} error={quantityError} />
+      <TextField
+        label="Quantity"
+        name="quantity"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={MAX_QUANTITY}
+        className="buy-matching__quantity"
+        value={quantity}
+        onChange={(e) => {
+          setQuantity(e.target.value);
+          setQuantityError(null);
+        }}
+        error={quantityError}
+      />
       <button type="submit" className="button button--secondary" disabled={ordering.fetching}>
         {ordering.fetching ? 'Reserving…' : n && n >= 1 ? `Buy ${n} matching this filter` : 'Buy matching this filter'}
       </button>

@@ -42,10 +42,7 @@ export function CartBar({ cartApi, onProblems }: { cartApi: CartApi; onProblems:
   };
 
   const unavailable = Object.keys(problems.byLead);
-  const details = [
-    ...cart.lines.filter((l) => problems.byLead[l.id]).map((l) => `${l.label} (${l.id}): ${problems.byLead[l.id]}`),
-    ...problems.other,
-  ];
+  const details = [...cart.lines.filter((l) => problems.byLead[l.id]).map((l) => `${l.label} (${l.id}): ${problems.byLead[l.id]}`), ...problems.other];
   const total = cartTotal(cart, minorUnitDigits);
 
   return (
@@ -55,15 +52,37 @@ export function CartBar({ cartApi, onProblems }: { cartApi: CartApi; onProblems:
         <div className="cart-bar__row">
           <p className="cart-bar__summary" role="status">
             <strong>{n === 1 ? '1 lead selected' : `${n} leads selected`}</strong>
-            {total ? <> · {formatMoney(total)} <span className="muted">list price</span></> : null}
+            {total ? (
+              <>
+                {' '}
+                · {formatMoney(total)} <span className="muted">list price</span>
+              </>
+            ) : null}
           </p>
           <div className="cart-bar__actions">
             {unavailable.length ? (
-              <button type="button" className="button button--secondary" onClick={() => { remove(unavailable); setError(null); report({ byLead: {}, other: [] }); }}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  remove(unavailable);
+                  setError(null);
+                  report({ byLead: {}, other: [] });
+                }}
+              >
                 Remove unavailable leads
               </button>
             ) : null}
-            <button type="button" className="button button--ghost" onClick={() => { clear(); setError(null); report({ byLead: {}, other: [] }); }} disabled={!n}>
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => {
+                clear();
+                setError(null);
+                report({ byLead: {}, other: [] });
+              }}
+              disabled={!n}
+            >
               Clear selection
             </button>
             <button type="button" className="button" onClick={buy} disabled={!n || ordering.fetching}>

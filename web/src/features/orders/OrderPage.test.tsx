@@ -5,11 +5,33 @@ import { OrderPage } from './OrderPage';
 
 const money = (amount: string) => ({ __typename: 'Money', amount, currencyCode: 'USD' });
 const order = (status: string, expiresInMs = 10 * 60_000) => ({
-  __typename: 'Order', id: 'ord_1', status, total: money('55.50'),
-  expiresAt: new Date(Date.now() + expiresInMs).toISOString(), createdAt: new Date().toISOString(), paidAt: status === 'PAID' ? new Date().toISOString() : null,
-  lines: [['lead_1', '30.00', 'J. D.'], ['lead_2', '25.50', 'M. L.']].map(([id, amount, initials]) => ({
-    __typename: 'OrderLine', price: money(amount!),
-    lead: { __typename: 'Lead', id, segment: 'INSURANCE', subsegment: 'CASCO', country: 'US', region: 'US-CA', city: 'Los Angeles', kind: 'QUICK', temperature: 'HOT', exclusivity: 'EXCLUSIVE', verification: 'VERIFIED', preview: { __typename: 'ContactPreview', initials, phone: '+1 ••• ••• ••71', email: null, city: 'Los Angeles' } },
+  __typename: 'Order',
+  id: 'ord_1',
+  status,
+  total: money('55.50'),
+  expiresAt: new Date(Date.now() + expiresInMs).toISOString(),
+  createdAt: new Date().toISOString(),
+  paidAt: status === 'PAID' ? new Date().toISOString() : null,
+  lines: [
+    ['lead_1', '30.00', 'J. D.'],
+    ['lead_2', '25.50', 'M. L.'],
+  ].map(([id, amount, initials]) => ({
+    __typename: 'OrderLine',
+    price: money(amount!),
+    lead: {
+      __typename: 'Lead',
+      id,
+      segment: 'INSURANCE',
+      subsegment: 'CASCO',
+      country: 'US',
+      region: 'US-CA',
+      city: 'Los Angeles',
+      kind: 'QUICK',
+      temperature: 'HOT',
+      exclusivity: 'EXCLUSIVE',
+      verification: 'VERIFIED',
+      preview: { __typename: 'ContactPreview', initials, phone: '+1 ••• ••• ••71', email: null, city: 'Los Angeles' },
+    },
   })),
 });
 
@@ -17,7 +39,9 @@ function renderOrder(handlers: Handlers, route = '/orders/ord_1') {
   const redirects: string[] = [];
   const redirect = (url: string) => void redirects.push(url);
   const rendered = renderWithApi(
-    <Routes><Route path="/orders/:id" element={<OrderPage redirect={redirect} pollMs={10} />} /></Routes>,
+    <Routes>
+      <Route path="/orders/:id" element={<OrderPage redirect={redirect} pollMs={10} />} />
+    </Routes>,
     { Segments: () => ({ data: { segments: SEGMENTS } }), ...handlers },
     route,
   );

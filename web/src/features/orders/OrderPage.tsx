@@ -45,19 +45,34 @@ export function OrderPage({ redirect = leaveApp, pollMs = 1500 }: { redirect?: (
   }, [polling, result.data, result.fetching, pollMs, reexecute]);
 
   if (!order) {
-    if (error) return <Page title="Order"><ErrorMessage error={error} title="The order could not be loaded" /></Page>;
-    if (result.fetching || !result.data) return <Page title="Order"><Loading label="Loading the order…" /></Page>;
+    if (error)
+      return (
+        <Page title="Order">
+          <ErrorMessage error={error} title="The order could not be loaded" />
+        </Page>
+      );
+    if (result.fetching || !result.data)
+      return (
+        <Page title="Order">
+          <Loading label="Loading the order…" />
+        </Page>
+      );
     return (
       <Page title="Order not found">
         <p>There is no order {id} in your account.</p>
-        <p><Link to="/marketplace">Back to the marketplace</Link></p>
+        <p>
+          <Link to="/marketplace">Back to the marketplace</Link>
+        </p>
       </Page>
     );
   }
 
   return (
-    <Page title={`Order ${order.id}`} intro={`Placed ${formatDateTime(order.createdAt)}`}
-      actions={<Badge tone={STATUS_TONE[order.status]}>{enumLabel(order.status)}</Badge>}>
+    <Page
+      title={`Order ${order.id}`}
+      intro={`Placed ${formatDateTime(order.createdAt)}`}
+      actions={<Badge tone={STATUS_TONE[order.status]}>{enumLabel(order.status)}</Badge>}
+    >
       <PhaseMessage order={order} phase={phase!} now={now} gaveUp={gaveUp} cancelledCheckout={params.get('cancelled') === '1'} />
       <OrderLines order={order} />
       {phase === 'reserved' || phase === 'lapsed' ? <OrderActions order={order} phase={phase} redirect={redirect} /> : null}
@@ -65,7 +80,19 @@ export function OrderPage({ redirect = leaveApp, pollMs = 1500 }: { redirect?: (
   );
 }
 
-function PhaseMessage({ order, phase, now, gaveUp, cancelledCheckout }: { order: OrderFieldsFragment; phase: OrderPhase; now: Date; gaveUp: boolean; cancelledCheckout: boolean }) {
+function PhaseMessage({
+  order,
+  phase,
+  now,
+  gaveUp,
+  cancelledCheckout,
+}: {
+  order: OrderFieldsFragment;
+  phase: OrderPhase;
+  now: Date;
+  gaveUp: boolean;
+  cancelledCheckout: boolean;
+}) {
   switch (phase) {
     case 'reserved': {
       const left = timeLeft(order.expiresAt, now);
@@ -74,8 +101,10 @@ function PhaseMessage({ order, phase, now, gaveUp, cancelledCheckout }: { order:
           {cancelledCheckout ? <p role="status">You left the checkout without paying. The leads stay reserved until the hold runs out.</p> : null}
           <p>
             These leads are held for you for{' '}
-            <strong role="timer" aria-label="Time left to pay" className={left.ms < 120_000 ? 'order-hold__time--urgent' : undefined}>{left.text}</strong>
-            {' '}(until {formatDateTime(order.expiresAt)}). Pay before then, or they go back on the market.
+            <strong role="timer" aria-label="Time left to pay" className={left.ms < 120_000 ? 'order-hold__time--urgent' : undefined}>
+              {left.text}
+            </strong>{' '}
+            (until {formatDateTime(order.expiresAt)}). Pay before then, or they go back on the market.
           </p>
         </div>
       );
@@ -95,7 +124,9 @@ function PhaseMessage({ order, phase, now, gaveUp, cancelledCheckout }: { order:
       return (
         <SuccessMessage>
           <p className="alert__title">Paid{order.paidAt ? ` on ${formatDateTime(order.paidAt)}` : ''}.</p>
-          <p>The contact details are in <Link to="/purchases">your purchases</Link>.</p>
+          <p>
+            The contact details are in <Link to="/purchases">your purchases</Link>.
+          </p>
         </SuccessMessage>
       );
     case 'expired':
@@ -112,7 +143,12 @@ function OrderLines({ order }: { order: OrderFieldsFragment }) {
       <table className="table">
         <caption>{order.lines.length === 1 ? '1 lead' : `${order.lines.length} leads`}</caption>
         <thead>
-          <tr><th scope="col">Lead</th><th scope="col">Where</th><th scope="col">Contact</th><th scope="col">Price</th></tr>
+          <tr>
+            <th scope="col">Lead</th>
+            <th scope="col">Where</th>
+            <th scope="col">Contact</th>
+            <th scope="col">Price</th>
+          </tr>
         </thead>
         <tbody>
           {order.lines.map((line) => {
@@ -120,18 +156,29 @@ function OrderLines({ order }: { order: OrderFieldsFragment }) {
             return (
               <tr key={line.lead.id}>
                 <th scope="row">
-                  {segmentName(segments, line.lead.segment)}{sub ? ` · ${sub}` : ''}
+                  {segmentName(segments, line.lead.segment)}
+                  {sub ? ` · ${sub}` : ''}
                   <span className="table__sub-text mono">{line.lead.id}</span>
                 </th>
                 <td>{[line.lead.preview.city ?? line.lead.city, line.lead.region, line.lead.country].filter(Boolean).join(', ')}</td>
-                <td>{line.lead.preview.initials}{line.lead.preview.phone ? ` · ${line.lead.preview.phone}` : ''}</td>
+                <td>
+                  {line.lead.preview.initials}
+                  {line.lead.preview.phone ? ` · ${line.lead.preview.phone}` : ''}
+                </td>
                 <td>{formatMoney(line.price)}</td>
               </tr>
             );
           })}
         </tbody>
         <tfoot>
-          <tr><th scope="row" colSpan={3}>Total</th><td><strong aria-label="Order total">{formatMoney(order.total)}</strong></td></tr>
+          <tr>
+            <th scope="row" colSpan={3}>
+              Total
+            </th>
+            <td>
+              <strong aria-label="Order total">{formatMoney(order.total)}</strong>
+            </td>
+          </tr>
         </tfoot>
       </table>
     </div>
@@ -168,8 +215,13 @@ function OrderActions({ order, phase, redirect }: { order: OrderFieldsFragment; 
             {checkout.fetching || leaving ? 'Opening Stripe…' : 'Pay with Stripe'}
           </button>
         ) : null}
-        <ConfirmButton label="Cancel order" question="Cancel this order and release its leads?" confirmLabel="Yes, cancel order"
-          busy={cancellation.fetching} onConfirm={cancel} />
+        <ConfirmButton
+          label="Cancel order"
+          question="Cancel this order and release its leads?"
+          confirmLabel="Yes, cancel order"
+          busy={cancellation.fetching}
+          onConfirm={cancel}
+        />
       </div>
       <p className="field__hint">You pay on Stripe’s secure page and come back here.</p>
     </div>

@@ -24,7 +24,12 @@ describe('the cart', () => {
   it('adds up list prices exactly', () => {
     expect(cartTotal(emptyCart(newKey), 2)).toBeNull();
     let cart = emptyCart(newKey);
-    for (const [id, amount] of [['a', '0.10'], ['b', '0.20'], ['c', '19.99']] as const) cart = setSelected(cart, line(id, amount), true, newKey);
+    for (const [id, amount] of [
+      ['a', '0.10'],
+      ['b', '0.20'],
+      ['c', '19.99'],
+    ] as const)
+      cart = setSelected(cart, line(id, amount), true, newKey);
     expect(cartTotal(cart, 2)).toEqual({ amount: '20.29', currencyCode: 'USD' });
   });
 
@@ -37,7 +42,9 @@ describe('the cart', () => {
 
   it('puts sold-out errors on the lead at the index the API names', () => {
     const error: ApiError = {
-      code: 'CONFLICT', reason: 'LEAD_SOLD_OUT', message: 'Some of these leads cannot be ordered',
+      code: 'CONFLICT',
+      reason: 'LEAD_SOLD_OUT',
+      message: 'Some of these leads cannot be ordered',
       fields: [
         { path: 'input.leadIds[1]', message: 'sold out or no longer listed' },
         { path: 'input.leadIds[2]', message: 'you already hold or bought this lead' },

@@ -41,7 +41,11 @@ export function removeFromCart(cart: Cart, ids: readonly string[], newKey: () =>
 export function cartTotal(cart: Cart, digits: number): MoneyValue | null {
   const first = cart.lines[0];
   if (!first) return null;
-  return money(cart.lines.reduce((sum, l) => sum + toMinor(l.price, digits), 0), first.price.currencyCode, digits);
+  return money(
+    cart.lines.reduce((sum, l) => sum + toMinor(l.price, digits), 0),
+    first.price.currencyCode,
+    digits,
+  );
 }
 
 export interface OrderProblems {

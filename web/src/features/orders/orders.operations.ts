@@ -5,12 +5,18 @@ export const OrderFields = graphql(`
   fragment OrderFields on Order {
     id
     status
-    total { amount currencyCode }
+    total {
+      amount
+      currencyCode
+    }
     expiresAt
     createdAt
     paidAt
     lines {
-      price { amount currencyCode }
+      price {
+        amount
+        currencyCode
+      }
       lead {
         id
         segment
@@ -22,7 +28,12 @@ export const OrderFields = graphql(`
         temperature
         exclusivity
         verification
-        preview { initials phone email city }
+        preview {
+          initials
+          phone
+          email
+          city
+        }
       }
     }
   }
@@ -30,24 +41,33 @@ export const OrderFields = graphql(`
 
 export const CreateOrderMutation = graphql(`
   mutation CreateOrder($input: CreateOrderInput!, $idempotencyKey: String) {
-    createOrder(input: $input, idempotencyKey: $idempotencyKey) { ...OrderFields }
+    createOrder(input: $input, idempotencyKey: $idempotencyKey) {
+      ...OrderFields
+    }
   }
 `);
 
 export const OrderQuery = graphql(`
   query Order($id: ID!) {
-    order(id: $id) { ...OrderFields }
+    order(id: $id) {
+      ...OrderFields
+    }
   }
 `);
 
 export const CheckoutOrderMutation = graphql(`
   mutation CheckoutOrder($orderId: ID!) {
-    checkoutOrder(orderId: $orderId) { url sessionId }
+    checkoutOrder(orderId: $orderId) {
+      url
+      sessionId
+    }
   }
 `);
 
 export const CancelOrderMutation = graphql(`
   mutation CancelOrder($orderId: ID!) {
-    cancelOrder(orderId: $orderId) { ...OrderFields }
+    cancelOrder(orderId: $orderId) {
+      ...OrderFields
+    }
   }
 `);

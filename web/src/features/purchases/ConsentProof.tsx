@@ -9,10 +9,32 @@ export function ConsentProof({ consent }: { consent: Consent }) {
   if (!consent) return null;
   return (
     <dl className="contact" aria-label="Consent">
-      <div><dt>Consent</dt><dd><q>{consent.text}</q></dd></div>
-      <div><dt>Given</dt><dd>{formatDateTime(consent.timestamp)}</dd></div>
-      {consent.ip ? <div><dt>From IP</dt><dd className="mono">{consent.ip}</dd></div> : null}
-      {consent.pageUrl ? <div><dt>On page</dt><dd><a href={consent.pageUrl} rel="noreferrer noopener nofollow" target="_blank">{consent.pageUrl}</a></dd></div> : null}
+      <div>
+        <dt>Consent</dt>
+        <dd>
+          <q>{consent.text}</q>
+        </dd>
+      </div>
+      <div>
+        <dt>Given</dt>
+        <dd>{formatDateTime(consent.timestamp)}</dd>
+      </div>
+      {consent.ip ? (
+        <div>
+          <dt>From IP</dt>
+          <dd className="mono">{consent.ip}</dd>
+        </div>
+      ) : null}
+      {consent.pageUrl ? (
+        <div>
+          <dt>On page</dt>
+          <dd>
+            <a href={consent.pageUrl} rel="noreferrer noopener nofollow" target="_blank">
+              {consent.pageUrl}
+            </a>
+          </dd>
+        </div>
+      ) : null}
     </dl>
   );
 }

@@ -2,13 +2,34 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderWithApi, type Handlers } from '../../test/render-with-api';
 import { DisputeForm } from './DisputeForm';
 
-const dispute = { __typename: 'Dispute', id: 'dsp_1', reason: 'FAKE', evidence: 'bot', status: 'OPEN', refund: null, note: null, autoCheck: null, autoDecided: false, openedAt: new Date().toISOString(), resolvedAt: null, purchase: { __typename: 'Purchase', id: 'pur_1', status: 'ESCROW' } };
+const dispute = {
+  __typename: 'Dispute',
+  id: 'dsp_1',
+  reason: 'FAKE',
+  evidence: 'bot',
+  status: 'OPEN',
+  refund: null,
+  note: null,
+  autoCheck: null,
+  autoDecided: false,
+  openedAt: new Date().toISOString(),
+  resolvedAt: null,
+  purchase: { __typename: 'Purchase', id: 'pur_1', status: 'ESCROW' },
+};
 
 function renderForm(handlers: Handlers) {
   const opened: unknown[] = [];
   let cancelled = 0;
   const rendered = renderWithApi(
-    <DisputeForm purchaseId="pur_1" deadlineText="Nov 26" newKey={() => 'key-1'} onOpened={(d) => opened.push(d)} onCancel={() => { cancelled += 1; }} />,
+    <DisputeForm
+      purchaseId="pur_1"
+      deadlineText="Nov 26"
+      newKey={() => 'key-1'}
+      onOpened={(d) => opened.push(d)}
+      onCancel={() => {
+        cancelled += 1;
+      }}
+    />,
     handlers,
   );
   return { ...rendered, opened, cancelled: () => cancelled };
@@ -33,15 +54,26 @@ describe('<DisputeForm>', () => {
     fireEvent.change(screen.getByLabelText('Evidence'), { target: { value: '  Answered: never filled any form  ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Open dispute' }));
     await waitFor(() => expect(opened).toHaveLength(1));
-    expect(requests[0]!.variables).toEqual({ input: { purchaseId: 'pur_1', reason: 'FAKE', evidence: 'Answered: never filled any form' }, idempotencyKey: 'key-1' });
+    expect(requests[0]!.variables).toEqual({
+      input: { purchaseId: 'pur_1', reason: 'FAKE', evidence: 'Answered: never filled any form' },
+      idempotencyKey: 'key-1',
+    });
   });
 
   it('puts the API’s field errors beside their inputs and a conflict at the top', async () => {
     let call = 0;
     renderForm({
-      OpenDispute: () => (++call === 1
-        ? { errors: [{ message: 'Some input is invalid', extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'input.evidence', message: 'at most 5000 characters' }] } }] }
-        : { errors: [{ message: 'Disputes are open for 72 hours after the purchase', extensions: { code: 'CONFLICT', reason: 'RETURN_WINDOW_CLOSED' } }] }),
+      OpenDispute: () =>
+        ++call === 1
+          ? {
+              errors: [
+                {
+                  message: 'Some input is invalid',
+                  extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'input.evidence', message: 'at most 5000 characters' }] },
+                },
+              ],
+            }
+          : { errors: [{ message: 'Disputes are open for 72 hours after the purchase', extensions: { code: 'CONFLICT', reason: 'RETURN_WINDOW_CLOSED' } }] },
     });
     fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'FAKE' } });
     fireEvent.click(screen.getByRole('button', { name: 'Open dispute' }));

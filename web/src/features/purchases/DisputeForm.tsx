@@ -50,7 +50,9 @@ export function DisputeForm({ purchaseId, deadlineText, onOpened, onCancel, newK
 
   return (
     <form className="form dispute-form" onSubmit={submit} noValidate aria-labelledby={titleId}>
-      <h4 id={titleId} className="dispute-form__title">Dispute this lead</h4>
+      <h4 id={titleId} className="dispute-form__title">
+        Dispute this lead
+      </h4>
       <p className="field__hint">Open until {deadlineText}. An accepted dispute refunds the price to your card.</p>
       <ErrorMessage error={error} title="The dispute was not opened" details={details} />
       <SelectField
@@ -58,7 +60,10 @@ export function DisputeForm({ purchaseId, deadlineText, onOpened, onCancel, newK
         name="reason"
         required
         value={draft.reason}
-        onChange={(e) => { setDraft({ ...draft, reason: e.target.value as DisputeReason | '' }); setErrors(({ reason: _, ...rest }) => rest); }}
+        onChange={(e) => {
+          setDraft({ ...draft, reason: e.target.value as DisputeReason | '' });
+          setErrors(({ reason: _, ...rest }) => rest);
+        }}
         options={[{ value: '', label: 'Choose…' }, ...DISPUTE_REASONS.map((r) => ({ value: r.value, label: r.label }))]}
         hint={hint}
         error={errors.reason}
@@ -70,13 +75,20 @@ export function DisputeForm({ purchaseId, deadlineText, onOpened, onCancel, newK
         maxLength={MAX_EVIDENCE_LENGTH}
         required={draft.reason === 'OTHER'}
         value={draft.evidence}
-        onChange={(e) => { setDraft({ ...draft, evidence: e.target.value }); setErrors(({ evidence: _, ...rest }) => rest); }}
+        onChange={(e) => {
+          setDraft({ ...draft, evidence: e.target.value });
+          setErrors(({ evidence: _, ...rest }) => rest);
+        }}
         hint="What you found: when you called, what the person said."
         error={errors.evidence}
       />
       <div className="form-actions">
-        <button type="submit" className="button" disabled={state.fetching}>{state.fetching ? 'Opening…' : 'Open dispute'}</button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="button" disabled={state.fetching}>
+          {state.fetching ? 'Opening…' : 'Open dispute'}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </form>
   );

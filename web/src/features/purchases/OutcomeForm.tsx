@@ -9,7 +9,15 @@ import { SelectField, TextField } from '../../lib/ui/fields';
 import { LOST_REASONS, MAX_REASON_LENGTH, outcomeChanged, outcomeOptions, reasonToSend, validateOutcomeChange, type OutcomeErrors } from './outcome-rules';
 import { UpdateLeadOutcomeMutation } from './purchases.operations';
 
-export function OutcomeForm({ purchaseId, outcome: current, outcomeReason }: { purchaseId: string; outcome: LeadOutcome; outcomeReason: string | null | undefined }) {
+export function OutcomeForm({
+  purchaseId,
+  outcome: current,
+  outcomeReason,
+}: {
+  purchaseId: string;
+  outcome: LeadOutcome;
+  outcomeReason: string | null | undefined;
+}) {
   const [outcome, setOutcome] = useState<LeadOutcome>(current);
   const [reason, setReason] = useState(outcomeReason ?? '');
   const [errors, setErrors] = useState<OutcomeErrors>({});
@@ -38,19 +46,48 @@ export function OutcomeForm({ purchaseId, outcome: current, outcomeReason }: { p
 
   return (
     <form className="outcome-form" onSubmit={submit} noValidate aria-label="Lead outcome">
-      <SelectField label="Outcome" name="outcome" value={outcome} error={errors.outcome}
-        onChange={(e) => { setOutcome(e.target.value as LeadOutcome); setSaved(false); setErrors({}); }}
-        options={outcomeOptions(current).map((o) => ({ value: o, label: enumLabel(o) }))} />
+      <SelectField
+        label="Outcome"
+        name="outcome"
+        value={outcome}
+        error={errors.outcome}
+        onChange={(e) => {
+          setOutcome(e.target.value as LeadOutcome);
+          setSaved(false);
+          setErrors({});
+        }}
+        options={outcomeOptions(current).map((o) => ({ value: o, label: enumLabel(o) }))}
+      />
       {outcome === 'LOST' ? (
         <>
-          <TextField label="Reason lost" name="reason" required list={listId} maxLength={MAX_REASON_LENGTH} value={reason} error={errors.reason}
-            onChange={(e) => { setReason(e.target.value); setSaved(false); setErrors(({ reason: _, ...rest }) => rest); }} />
-          <datalist id={listId}>{LOST_REASONS.map((r) => <option key={r} value={r} />)}</datalist>
+          <TextField
+            label="Reason lost"
+            name="reason"
+            required
+            list={listId}
+            maxLength={MAX_REASON_LENGTH}
+            value={reason}
+            error={errors.reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setSaved(false);
+              setErrors(({ reason: _, ...rest }) => rest);
+            }}
+          />
+          <datalist id={listId}>
+            {LOST_REASONS.map((r) => (
+              <option key={r} value={r} />
+            ))}
+          </datalist>
         </>
       ) : null}
       <div className="form-actions">
-        <button type="submit" className="button button--small" disabled={!changed || state.fetching}>{state.fetching ? 'Saving…' : 'Save outcome'}</button>
-        <span className="muted" role="status">{saved ? 'Saved.' : ''}</span>
+        <button type="submit" className="button button--small" disabled={!changed || state.fetching}>
+          {state.fetching ? 'Saving…' : 'Save outcome'}
+        </button>
+        <span className="muted" role="status">
+          {saved ? 'Saved.' : ''}
+        </span>
       </div>
       {error && !Object.keys(errors).length ? <ErrorMessage error={error} /> : null}
     </form>

@@ -4,11 +4,31 @@ import { PurchasesPage } from './PurchasesPage';
 
 const money = (amount: string) => ({ __typename: 'Money', amount, currencyCode: 'USD' });
 const purchase = (id: string, fullName: string, patch: Record<string, unknown> = {}) => ({
-  __typename: 'Purchase', id, price: money('40.00'), purchasedAt: new Date(Date.now() - 3_600_000).toISOString(), outcome: 'NEW', outcomeReason: null as string | null, status: 'ESCROW',
+  __typename: 'Purchase',
+  id,
+  price: money('40.00'),
+  purchasedAt: new Date(Date.now() - 3_600_000).toISOString(),
+  outcome: 'NEW',
+  outcomeReason: null as string | null,
+  status: 'ESCROW',
   lead: {
-    __typename: 'Lead', id: `lead_${id}`, segment: 'INSURANCE', subsegment: 'CASCO', country: 'US', region: 'US-CA', city: 'Los Angeles', kind: 'QUICK', sourceChannel: 'SEO',
+    __typename: 'Lead',
+    id: `lead_${id}`,
+    segment: 'INSURANCE',
+    subsegment: 'CASCO',
+    country: 'US',
+    region: 'US-CA',
+    city: 'Los Angeles',
+    kind: 'QUICK',
+    sourceChannel: 'SEO',
     contact: { __typename: 'Contact', fullName, phone: '+14155550177', email: 'nadia@example.org', socialUrl: null, preferredContactTime: 'evenings' },
-    consent: { __typename: 'Consent', text: 'I agree to be called about car insurance.', timestamp: '2026-11-20T10:15:00.000Z', ip: '203.0.113.7', pageUrl: 'https://insure.example/quote' } as unknown,
+    consent: {
+      __typename: 'Consent',
+      text: 'I agree to be called about car insurance.',
+      timestamp: '2026-11-20T10:15:00.000Z',
+      ip: '203.0.113.7',
+      pageUrl: 'https://insure.example/quote',
+    } as unknown,
   },
   dispute: null as unknown,
   ...patch,
@@ -17,25 +37,63 @@ const purchase = (id: string, fullName: string, patch: Record<string, unknown> =
 const REFUNDED = purchase('p2', 'Maria Lopez', {
   status: 'REFUNDED',
   lead: { ...purchase('p2', 'x').lead, contact: null, consent: null },
-  dispute: { __typename: 'Dispute', id: 'dsp_1', reason: 'FAKE', evidence: 'bot', status: 'ACCEPTED', refund: money('40.00'), note: 'Confirmed by phone', autoCheck: 're-check failed: UNIQUE_CONTACT (DUPLICATE_PHONE)', recheck: [{ __typename: 'VerificationCheck', name: 'UNIQUE_CONTACT', passed: false, checkedAt: new Date().toISOString() }], autoDecided: false, openedAt: new Date().toISOString(), resolvedAt: new Date().toISOString() },
+  dispute: {
+    __typename: 'Dispute',
+    id: 'dsp_1',
+    reason: 'FAKE',
+    evidence: 'bot',
+    status: 'ACCEPTED',
+    refund: money('40.00'),
+    note: 'Confirmed by phone',
+    autoCheck: 're-check failed: UNIQUE_CONTACT (DUPLICATE_PHONE)',
+    recheck: [{ __typename: 'VerificationCheck', name: 'UNIQUE_CONTACT', passed: false, checkedAt: new Date().toISOString() }],
+    autoDecided: false,
+    openedAt: new Date().toISOString(),
+    resolvedAt: new Date().toISOString(),
+  },
 });
 
 function renderPage(first: ReturnType<typeof purchase>) {
   let current = first;
-  return renderWithApi(<PurchasesPage />, {
-    Segments: () => ({ data: { segments: SEGMENTS } }),
-    MyPurchases: () => ({ data: { myPurchases: { __typename: 'PurchaseConnection', totalCount: 2, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [current, REFUNDED].map((node) => ({ __typename: 'PurchaseEdge', cursor: node.id, node })) } } }),
-    UpdateLeadOutcome: (v) => {
-      current = { ...current, outcome: v.outcome as string, outcomeReason: (v.reason as string | null) ?? null };
-      return { data: { updateLeadOutcome: { __typename: 'Purchase', id: current.id, outcome: current.outcome, outcomeReason: current.outcomeReason } } };
+  return renderWithApi(
+    <PurchasesPage />,
+    {
+      Segments: () => ({ data: { segments: SEGMENTS } }),
+      MyPurchases: () => ({
+        data: {
+          myPurchases: {
+            __typename: 'PurchaseConnection',
+            totalCount: 2,
+            pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+            edges: [current, REFUNDED].map((node) => ({ __typename: 'PurchaseEdge', cursor: node.id, node })),
+          },
+        },
+      }),
+      UpdateLeadOutcome: (v) => {
+        current = { ...current, outcome: v.outcome as string, outcomeReason: (v.reason as string | null) ?? null };
+        return { data: { updateLeadOutcome: { __typename: 'Purchase', id: current.id, outcome: current.outcome, outcomeReason: current.outcomeReason } } };
+      },
+      OpenDispute: (v) => {
+        const input = v.input as { reason: string; evidence: string | null };
+        const d = {
+          __typename: 'Dispute',
+          id: 'dsp_2',
+          reason: input.reason,
+          evidence: input.evidence,
+          status: 'OPEN',
+          refund: null,
+          note: null,
+          autoCheck: null,
+          autoDecided: false,
+          openedAt: new Date().toISOString(),
+          resolvedAt: null,
+        };
+        current = { ...current, dispute: d };
+        return { data: { openDispute: { ...d, purchase: { __typename: 'Purchase', id: current.id, status: 'ESCROW' } } } };
+      },
     },
-    OpenDispute: (v) => {
-      const input = v.input as { reason: string; evidence: string | null };
-      const d = { __typename: 'Dispute', id: 'dsp_2', reason: input.reason, evidence: input.evidence, status: 'OPEN', refund: null, note: null, autoCheck: null, autoDecided: false, openedAt: new Date().toISOString(), resolvedAt: null };
-      current = { ...current, dispute: d };
-      return { data: { openDispute: { ...d, purchase: { __typename: 'Purchase', id: current.id, status: 'ESCROW' } } } };
-    },
-  }, '/purchases');
+    '/purchases',
+  );
 }
 
 describe('<PurchasesPage>', () => {
@@ -74,7 +132,9 @@ describe('<PurchasesPage>', () => {
 
     fireEvent.change(within(card).getByLabelText('Reason lost'), { target: { value: 'Refused to buy' } });
     fireEvent.click(within(card).getByRole('button', { name: 'Save outcome' }));
-    await waitFor(() => expect(requests.find((r) => r.operationName === 'UpdateLeadOutcome')?.variables).toEqual({ purchaseId: 'p1', outcome: 'LOST', reason: 'Refused to buy' }));
+    await waitFor(() =>
+      expect(requests.find((r) => r.operationName === 'UpdateLeadOutcome')?.variables).toEqual({ purchaseId: 'p1', outcome: 'LOST', reason: 'Refused to buy' }),
+    );
     expect(await within(card).findByText('Saved.')).toBeTruthy();
   });
 

@@ -34,8 +34,16 @@ export function PurchasesPage() {
   const { cursors, loadMore } = usePageCursors();
   const { segments } = useSegments();
   return (
-    <Page title="My purchases" wide intro="Leads you bought, with their contact details. Track each one to see your cost per customer."
-      actions={<a className="button button--secondary" href="/purchases/csv" download>Export CSV</a>}>
+    <Page
+      title="My purchases"
+      wide
+      intro="Leads you bought, with their contact details. Track each one to see your cost per customer."
+      actions={
+        <a className="button button--secondary" href="/purchases/csv" download>
+          Export CSV
+        </a>
+      }
+    >
       <div className="results">
         {cursors.map((after, i) => (
           <PurchasesChunk key={after ?? 'first'} after={after} isFirst={i === 0} isLast={i === cursors.length - 1} onLoadMore={loadMore} segments={segments} />
@@ -45,7 +53,19 @@ export function PurchasesPage() {
   );
 }
 
-function PurchasesChunk({ after, isFirst, isLast, onLoadMore, segments }: { after: string | null; isFirst: boolean; isLast: boolean; onLoadMore: (c: string) => void; segments: readonly SegmentInfo[] }) {
+function PurchasesChunk({
+  after,
+  isFirst,
+  isLast,
+  onLoadMore,
+  segments,
+}: {
+  after: string | null;
+  isFirst: boolean;
+  isLast: boolean;
+  onLoadMore: (c: string) => void;
+  segments: readonly SegmentInfo[];
+}) {
   const [result, reexecute] = useQuery({ query: MyPurchasesQuery, variables: { first: PAGE_SIZE, after }, context: PURCHASE_CONTEXT });
   const connection = result.data?.myPurchases;
   const error = apiErrorFromGraphql(result.error);
@@ -54,7 +74,9 @@ function PurchasesChunk({ after, isFirst, isLast, onLoadMore, segments }: { afte
       return (
         <div>
           <ErrorMessage error={error} title="Purchases could not be loaded" />
-          <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>Try again</button>
+          <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+            Try again
+          </button>
         </div>
       );
     }
@@ -62,16 +84,28 @@ function PurchasesChunk({ after, isFirst, isLast, onLoadMore, segments }: { afte
   }
   return (
     <>
-      {isFirst ? <p className="results__count" role="status">{connection.totalCount === 1 ? '1 purchase' : `${connection.totalCount} purchases`}</p> : null}
+      {isFirst ? (
+        <p className="results__count" role="status">
+          {connection.totalCount === 1 ? '1 purchase' : `${connection.totalCount} purchases`}
+        </p>
+      ) : null}
       {isFirst && !connection.edges.length ? (
-        <EmptyState title="You have not bought any leads yet."><Link to="/marketplace">Browse the marketplace</Link>.</EmptyState>
+        <EmptyState title="You have not bought any leads yet.">
+          <Link to="/marketplace">Browse the marketplace</Link>.
+        </EmptyState>
       ) : (
         <ul className="listing-list" aria-label={isFirst ? 'Purchases' : 'More purchases'}>
-          {connection.edges.map((e) => <li key={e.node.id}><PurchaseCard purchase={e.node} segments={segments} /></li>)}
+          {connection.edges.map((e) => (
+            <li key={e.node.id}>
+              <PurchaseCard purchase={e.node} segments={segments} />
+            </li>
+          ))}
         </ul>
       )}
       {isLast && connection.pageInfo.hasNextPage && connection.pageInfo.endCursor ? (
-        <button type="button" className="button button--secondary load-more" onClick={() => onLoadMore(connection.pageInfo.endCursor!)}>Load more</button>
+        <button type="button" className="button button--secondary load-more" onClick={() => onLoadMore(connection.pageInfo.endCursor!)}>
+          Load more
+        </button>
       ) : null}
     </>
   );
@@ -96,43 +130,96 @@ function PurchaseCard({ purchase, segments }: { purchase: Purchase; segments: re
     <article className="listing purchase" aria-label={`Purchase ${name}`}>
       <div className="listing__main">
         <h3 className="listing__title">
-          {segmentName(segments, lead.segment)}{sub ? <span className="lead-card__sub"> · {sub}</span> : null}
+          {segmentName(segments, lead.segment)}
+          {sub ? <span className="lead-card__sub"> · {sub}</span> : null}
         </h3>
-        <p className="muted">{place} · bought {formatDateTime(purchase.purchasedAt)} · <span className="mono">{lead.id}</span></p>
+        <p className="muted">
+          {place} · bought {formatDateTime(purchase.purchasedAt)} · <span className="mono">{lead.id}</span>
+        </p>
         {contact ? (
           <dl className="contact" aria-label="Contact">
-            <div><dt>Name</dt><dd>{contact.fullName}</dd></div>
-            {contact.phone ? <div><dt>Phone</dt><dd><a href={`tel:${contact.phone}`}>{contact.phone}</a></dd></div> : null}
-            {contact.email ? <div><dt>E-mail</dt><dd><a href={`mailto:${contact.email}`}>{contact.email}</a></dd></div> : null}
-            {contact.socialUrl ? <div><dt>Social</dt><dd><a href={contact.socialUrl} rel="noreferrer noopener" target="_blank">{contact.socialUrl}</a></dd></div> : null}
-            {contact.preferredContactTime ? <div><dt>Best time</dt><dd>{contact.preferredContactTime}</dd></div> : null}
+            <div>
+              <dt>Name</dt>
+              <dd>{contact.fullName}</dd>
+            </div>
+            {contact.phone ? (
+              <div>
+                <dt>Phone</dt>
+                <dd>
+                  <a href={`tel:${contact.phone}`}>{contact.phone}</a>
+                </dd>
+              </div>
+            ) : null}
+            {contact.email ? (
+              <div>
+                <dt>E-mail</dt>
+                <dd>
+                  <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                </dd>
+              </div>
+            ) : null}
+            {contact.socialUrl ? (
+              <div>
+                <dt>Social</dt>
+                <dd>
+                  <a href={contact.socialUrl} rel="noreferrer noopener" target="_blank">
+                    {contact.socialUrl}
+                  </a>
+                </dd>
+              </div>
+            ) : null}
+            {contact.preferredContactTime ? (
+              <div>
+                <dt>Best time</dt>
+                <dd>{contact.preferredContactTime}</dd>
+              </div>
+            ) : null}
           </dl>
         ) : (
-          <p className="muted">{purchase.status === 'REFUNDED' ? 'Contact details are no longer shown: this lead was refunded.' : 'The contact details were erased at the person’s request.'}</p>
+          <p className="muted">
+            {purchase.status === 'REFUNDED'
+              ? 'Contact details are no longer shown: this lead was refunded.'
+              : 'The contact details were erased at the person’s request.'}
+          </p>
         )}
         <ConsentProof consent={lead.consent} />
         <OutcomeForm purchaseId={purchase.id} outcome={purchase.outcome} outcomeReason={purchase.outcomeReason} />
       </div>
       <div className="listing__side">
         <p className="listing__price">{formatMoney(purchase.price)}</p>
-        <Badge tone={status.tone} title={status.title}>{status.label}</Badge>
+        <Badge tone={status.tone} title={status.title}>
+          {status.label}
+        </Badge>
         {purchase.dispute ? (
           <DisputeStatus dispute={purchase.dispute} />
         ) : disputing ? null : canDispute(purchase, deadline, new Date()) ? (
           <>
-            <button type="button" className="button button--secondary" onClick={() => setDisputing(true)} aria-label={`Dispute the lead ${name}`}>Dispute</button>
+            <button type="button" className="button button--secondary" onClick={() => setDisputing(true)} aria-label={`Dispute the lead ${name}`}>
+              Dispute
+            </button>
             <p className="field__hint">Until {formatDateTime(deadline.toISOString())}</p>
           </>
-        ) : purchase.status === 'ESCROW' ? <p className="field__hint">Return window closed</p> : null}
+        ) : purchase.status === 'ESCROW' ? (
+          <p className="field__hint">Return window closed</p>
+        ) : null}
       </div>
       {disputing && !purchase.dispute ? (
         <div className="purchase__dispute">
-          <DisputeForm purchaseId={purchase.id} deadlineText={formatDateTime(deadline.toISOString())}
-            onOpened={() => { setDisputing(false); setJustOpened(true); }} onCancel={() => setDisputing(false)} />
+          <DisputeForm
+            purchaseId={purchase.id}
+            deadlineText={formatDateTime(deadline.toISOString())}
+            onOpened={() => {
+              setDisputing(false);
+              setJustOpened(true);
+            }}
+            onCancel={() => setDisputing(false)}
+          />
         </div>
       ) : null}
       {justOpened && purchase.dispute ? (
-        <div className="purchase__dispute"><SuccessMessage>Dispute opened. {purchase.dispute.status === 'OPEN' ? 'An operator will decide; you will see the result here.' : ''}</SuccessMessage></div>
+        <div className="purchase__dispute">
+          <SuccessMessage>Dispute opened. {purchase.dispute.status === 'OPEN' ? 'An operator will decide; you will see the result here.' : ''}</SuccessMessage>
+        </div>
       ) : null}
     </article>
   );
@@ -142,15 +229,52 @@ function DisputeStatus({ dispute }: { dispute: Dispute }) {
   const reason = DISPUTE_REASONS.find((r) => r.value === dispute.reason)?.label ?? enumLabel(dispute.reason);
   return (
     <section className="dispute-status" aria-label="Dispute">
-      <p><Badge tone={DISPUTE_TONE[dispute.status]}>{`Dispute ${enumLabel(dispute.status).toLowerCase()}`}</Badge></p>
+      <p>
+        <Badge tone={DISPUTE_TONE[dispute.status]}>{`Dispute ${enumLabel(dispute.status).toLowerCase()}`}</Badge>
+      </p>
       <dl className="dispute-status__facts">
-        <div><dt>Reason</dt><dd>{reason}</dd></div>
-        {dispute.evidence ? <div><dt>Your evidence</dt><dd>{dispute.evidence}</dd></div> : null}
-        {dispute.refund ? <div><dt>Refund</dt><dd><strong aria-label="Refund amount">{formatMoney(dispute.refund)}</strong></dd></div> : null}
-        {dispute.note ? <div><dt>Note</dt><dd>{dispute.note}</dd></div> : null}
-        {dispute.autoCheck ? <div><dt>Automatic check</dt><dd>{dispute.autoCheck}</dd></div> : null}
-        {dispute.recheck?.length ? <div><dt>Re-check</dt><dd><CheckList checks={dispute.recheck} label="Re-check" /></dd></div> : null}
-        <div><dt>{dispute.resolvedAt ? 'Decided' : 'Opened'}</dt><dd>{formatDateTime(dispute.resolvedAt ?? dispute.openedAt)}</dd></div>
+        <div>
+          <dt>Reason</dt>
+          <dd>{reason}</dd>
+        </div>
+        {dispute.evidence ? (
+          <div>
+            <dt>Your evidence</dt>
+            <dd>{dispute.evidence}</dd>
+          </div>
+        ) : null}
+        {dispute.refund ? (
+          <div>
+            <dt>Refund</dt>
+            <dd>
+              <strong aria-label="Refund amount">{formatMoney(dispute.refund)}</strong>
+            </dd>
+          </div>
+        ) : null}
+        {dispute.note ? (
+          <div>
+            <dt>Note</dt>
+            <dd>{dispute.note}</dd>
+          </div>
+        ) : null}
+        {dispute.autoCheck ? (
+          <div>
+            <dt>Automatic check</dt>
+            <dd>{dispute.autoCheck}</dd>
+          </div>
+        ) : null}
+        {dispute.recheck?.length ? (
+          <div>
+            <dt>Re-check</dt>
+            <dd>
+              <CheckList checks={dispute.recheck} label="Re-check" />
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{dispute.resolvedAt ? 'Decided' : 'Opened'}</dt>
+          <dd>{formatDateTime(dispute.resolvedAt ?? dispute.openedAt)}</dd>
+        </div>
       </dl>
     </section>
   );

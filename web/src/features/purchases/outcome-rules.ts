@@ -27,7 +27,8 @@ export interface OutcomeErrors {
 export function validateOutcomeChange(current: LeadOutcome, next: LeadOutcome, reason: string): OutcomeErrors {
   const errors: OutcomeErrors = {};
   if (!outcomeOptions(current).includes(next)) {
-    errors.outcome = current === 'CONVERTED' ? 'A converted lead stays converted.' : `A lead cannot go back from ${current.toLowerCase()} to ${next.toLowerCase()}.`;
+    errors.outcome =
+      current === 'CONVERTED' ? 'A converted lead stays converted.' : `A lead cannot go back from ${current.toLowerCase()} to ${next.toLowerCase()}.`;
   }
   if (next === 'LOST' && !reason.trim()) errors.reason = 'Say why the lead was lost (e.g. ignored the call).';
   if (reason.trim().length > MAX_REASON_LENGTH) errors.reason = `At most ${MAX_REASON_LENGTH} characters.`;

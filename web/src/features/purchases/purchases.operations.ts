@@ -7,10 +7,17 @@ export const DisputeFields = graphql(`
     reason
     evidence
     status
-    refund { amount currencyCode }
+    refund {
+      amount
+      currencyCode
+    }
     note
     autoCheck
-    recheck { name passed checkedAt }
+    recheck {
+      name
+      passed
+      checkedAt
+    }
     autoDecided
     openedAt
     resolvedAt
@@ -21,12 +28,18 @@ export const MyPurchasesQuery = graphql(`
   query MyPurchases($first: Int, $after: String) {
     myPurchases(first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         cursor
         node {
           id
-          price { amount currencyCode }
+          price {
+            amount
+            currencyCode
+          }
           purchasedAt
           outcome
           outcomeReason
@@ -40,10 +53,23 @@ export const MyPurchasesQuery = graphql(`
             city
             kind
             sourceChannel
-            contact { fullName phone email socialUrl preferredContactTime }
-            consent { text timestamp ip pageUrl }
+            contact {
+              fullName
+              phone
+              email
+              socialUrl
+              preferredContactTime
+            }
+            consent {
+              text
+              timestamp
+              ip
+              pageUrl
+            }
           }
-          dispute { ...DisputeFields }
+          dispute {
+            ...DisputeFields
+          }
         }
       }
     }
@@ -52,7 +78,11 @@ export const MyPurchasesQuery = graphql(`
 
 export const UpdateLeadOutcomeMutation = graphql(`
   mutation UpdateLeadOutcome($purchaseId: ID!, $outcome: LeadOutcome!, $reason: String) {
-    updateLeadOutcome(purchaseId: $purchaseId, outcome: $outcome, reason: $reason) { id outcome outcomeReason }
+    updateLeadOutcome(purchaseId: $purchaseId, outcome: $outcome, reason: $reason) {
+      id
+      outcome
+      outcomeReason
+    }
   }
 `);
 
@@ -60,7 +90,10 @@ export const OpenDisputeMutation = graphql(`
   mutation OpenDispute($input: OpenDisputeInput!, $idempotencyKey: String) {
     openDispute(input: $input, idempotencyKey: $idempotencyKey) {
       ...DisputeFields
-      purchase { id status }
+      purchase {
+        id
+        status
+      }
     }
   }
 `);

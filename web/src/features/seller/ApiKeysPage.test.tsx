@@ -3,15 +3,35 @@ import { renderWithApi } from '../../test/render-with-api';
 import { ApiKeysPage } from './ApiKeysPage';
 
 const key = (id: string, patch: Record<string, unknown> = {}) => ({
-  __typename: 'ApiKey', id, name: `Key ${id}`, prefix: 'lxk_abcdef', scopes: ['LEADS_WRITE'], expiresAt: null as string | null,
-  createdAt: '2026-11-01T10:00:00.000Z', lastUsedAt: null as string | null, revokedAt: null as string | null, ...patch,
+  __typename: 'ApiKey',
+  id,
+  name: `Key ${id}`,
+  prefix: 'lxk_abcdef',
+  scopes: ['LEADS_WRITE'],
+  expiresAt: null as string | null,
+  createdAt: '2026-11-01T10:00:00.000Z',
+  lastUsedAt: null as string | null,
+  revokedAt: null as string | null,
+  ...patch,
 });
 
 function renderPage(keys: ReturnType<typeof key>[]) {
-  return renderWithApi(<ApiKeysPage />, {
-    MyApiKeys: () => ({ data: { myApiKeys: keys } }),
-    CreateApiKey: (v) => ({ data: { createApiKey: { __typename: 'ApiKeyPayload', key: 'lxk_secret_shown_once', apiKey: key('new', { name: v.name, scopes: v.scopes, expiresAt: v.expiresAt }) } } }),
-  }, '/seller/api-keys');
+  return renderWithApi(
+    <ApiKeysPage />,
+    {
+      MyApiKeys: () => ({ data: { myApiKeys: keys } }),
+      CreateApiKey: (v) => ({
+        data: {
+          createApiKey: {
+            __typename: 'ApiKeyPayload',
+            key: 'lxk_secret_shown_once',
+            apiKey: key('new', { name: v.name, scopes: v.scopes, expiresAt: v.expiresAt }),
+          },
+        },
+      }),
+    },
+    '/seller/api-keys',
+  );
 }
 
 describe('<ApiKeysPage>', () => {
@@ -35,7 +55,11 @@ describe('<ApiKeysPage>', () => {
     fireEvent.change(await screen.findByLabelText('Key name'), { target: { value: 'Landing pages' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create key' }));
     await screen.findByDisplayValue('lxk_secret_shown_once');
-    expect(page.requests.find((r) => r.operationName === 'CreateApiKey')!.variables).toEqual({ name: 'Landing pages', scopes: ['LEADS_WRITE'], expiresAt: null });
+    expect(page.requests.find((r) => r.operationName === 'CreateApiKey')!.variables).toEqual({
+      name: 'Landing pages',
+      scopes: ['LEADS_WRITE'],
+      expiresAt: null,
+    });
   });
 
   it('sends LEADS_READ and the expiry when the seller asks for them', async () => {

@@ -70,15 +70,43 @@ export function ApiKeysPage() {
   const listError = apiErrorFromGraphql(keys.error);
 
   return (
-    <Page title="API keys" intro={<>Your systems post leads with <code>Authorization: ApiKey &lt;key&gt;</code> (GraphQL <code>submitLeads</code>, <code>ping</code>/<code>post</code> or <code>POST /leads/csv</code>). A key reads your leads and contacts only when you tick that when creating it.</>}>
+    <Page
+      title="API keys"
+      intro={
+        <>
+          Your systems post leads with <code>Authorization: ApiKey &lt;key&gt;</code> (GraphQL <code>submitLeads</code>, <code>ping</code>/<code>post</code> or{' '}
+          <code>POST /leads/csv</code>). A key reads your leads and contacts only when you tick that when creating it.
+        </>
+      }
+    >
       <form className="form form--inline" onSubmit={create} noValidate aria-label="Create an API key">
-        <TextField label="Key name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={nameError} placeholder="CRM integration" maxLength={100} />
         <TextField
-          label="Expires (optional)" name="expiresAt" type="datetime-local" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} error={expiryError}
+          label="Key name"
+          name="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={nameError}
+          placeholder="CRM integration"
+          maxLength={100}
+        />
+        <TextField
+          label="Expires (optional)"
+          name="expiresAt"
+          type="datetime-local"
+          value={expiresAt}
+          onChange={(e) => setExpiresAt(e.target.value)}
+          error={expiryError}
           hint="Empty: the key works until you revoke it."
         />
-        <CheckboxField label="Also read our leads and their contacts (LEADS_READ)" name="canRead" checked={canRead} onChange={(e) => setCanRead(e.target.checked)} />
-        <button type="submit" className="button" disabled={creation.fetching}>{creation.fetching ? 'Creating…' : 'Create key'}</button>
+        <CheckboxField
+          label="Also read our leads and their contacts (LEADS_READ)"
+          name="canRead"
+          checked={canRead}
+          onChange={(e) => setCanRead(e.target.checked)}
+        />
+        <button type="submit" className="button" disabled={creation.fetching}>
+          {creation.fetching ? 'Creating…' : 'Create key'}
+        </button>
       </form>
       <ErrorMessage error={createError} title="The key was not created" />
       {created ? <NewKey name={created.name} apiKey={created.key} onDone={() => setCreated(null)} /> : null}
@@ -86,20 +114,37 @@ export function ApiKeysPage() {
       <h2>Your keys</h2>
       <ErrorMessage error={revokeError} title="The key was not revoked" />
       {!list ? (
-        listError ? <ErrorMessage error={listError} title="Keys could not be loaded" /> : <Loading label="Loading keys…" />
+        listError ? (
+          <ErrorMessage error={listError} title="Keys could not be loaded" />
+        ) : (
+          <Loading label="Loading keys…" />
+        )
       ) : list.length === 0 ? (
         <EmptyState title="No API keys yet.">Create one above; it is shown only once.</EmptyState>
       ) : (
         <div className="table-wrap">
           <table className="table">
             <thead>
-              <tr><th scope="col">Name</th><th scope="col">Key starts with</th><th scope="col">May</th><th scope="col">Created</th><th scope="col">Expires</th><th scope="col">Last used</th><th scope="col">Status</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Key starts with</th>
+                <th scope="col">May</th>
+                <th scope="col">Created</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
             </thead>
             <tbody>
               {list.map((k) => (
                 <tr key={k.id}>
                   <td>{k.name}</td>
-                  <td><code>{k.prefix}…</code></td>
+                  <td>
+                    <code>{k.prefix}…</code>
+                  </td>
                   <td>{k.scopes.map((s) => SCOPE_LABELS[s]).join(', ')}</td>
                   <td>{formatDateTime(k.createdAt)}</td>
                   <td>{k.expiresAt ? formatDateTime(k.expiresAt) : 'never'}</td>
@@ -142,14 +187,20 @@ function NewKey({ name, apiKey, onDone }: { name: string; apiKey: string; onDone
       <p className="alert__title">Key “{name}” created</p>
       <p>Copy it now: it is shown only this once and cannot be recovered.</p>
       <div className="copy-row">
-        <label htmlFor="new-api-key" className="visually-hidden">New API key</label>
+        <label htmlFor="new-api-key" className="visually-hidden">
+          New API key
+        </label>
         <input id="new-api-key" className="mono" readOnly value={apiKey} onFocus={(e) => e.target.select()} />
-        <button type="button" className="button" onClick={copy}>Copy key</button>
+        <button type="button" className="button" onClick={copy}>
+          Copy key
+        </button>
       </div>
       <p aria-live="polite" className="muted">
         {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'failed' ? 'Copying failed; select the key and copy it by hand.' : ''}
       </p>
-      <button type="button" className="button button--ghost" onClick={onDone}>I have stored the key</button>
+      <button type="button" className="button button--ghost" onClick={onDone}>
+        I have stored the key
+      </button>
     </SuccessMessage>
   );
 }

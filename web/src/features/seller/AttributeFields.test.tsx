@@ -8,7 +8,9 @@ const fieldsOf = (code: string) => parseAttributeSchema(SEGMENTS.find((s) => s.c
 
 function Harness({ code, subsegment, errors = {} }: { code: string; subsegment: string | null; errors?: Record<string, string> }) {
   const [values, setValues] = useState<AttributeValues>({});
-  return <AttributeFields fields={fieldsOf(code)} subsegment={subsegment} values={values} errors={errors} onChange={(n, v) => setValues({ ...values, [n]: v })} />;
+  return (
+    <AttributeFields fields={fieldsOf(code)} subsegment={subsegment} values={values} errors={errors} onChange={(n, v) => setValues({ ...values, [n]: v })} />
+  );
 }
 
 describe('<AttributeFields>', () => {

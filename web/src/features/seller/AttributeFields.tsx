@@ -46,21 +46,38 @@ function AttributeInput({ field, required, value, error, onChange }: AttributeIn
   switch (field.type) {
     case 'enum':
       return (
-        <SelectField {...common} onChange={(e) => onChange(e.target.value)}
-          options={[{ value: '', label: required ? 'Choose…' : '— not given —' }, ...field.values.map((v) => ({ value: v, label: enumLabel(v) }))]} />
+        <SelectField
+          {...common}
+          onChange={(e) => onChange(e.target.value)}
+          options={[{ value: '', label: required ? 'Choose…' : '— not given —' }, ...field.values.map((v) => ({ value: v, label: enumLabel(v) }))]}
+        />
       );
     case 'boolean':
       return (
-        <SelectField {...common} onChange={(e) => onChange(e.target.value)}
-          options={[{ value: '', label: required ? 'Choose…' : '— not given —' }, { value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }]} />
+        <SelectField
+          {...common}
+          onChange={(e) => onChange(e.target.value)}
+          options={[
+            { value: '', label: required ? 'Choose…' : '— not given —' },
+            { value: 'true', label: 'Yes' },
+            { value: 'false', label: 'No' },
+          ]}
+        />
       );
     case 'date':
       return <TextField {...common} type="date" onChange={(e) => onChange(e.target.value)} />;
     case 'integer':
     case 'number':
       return (
-        <TextField {...common} type="number" inputMode={field.type === 'integer' ? 'numeric' : 'decimal'}
-          step={field.type === 'integer' ? 1 : 'any'} min={field.min} max={field.max} onChange={(e) => onChange(e.target.value)} />
+        <TextField
+          {...common}
+          type="number"
+          inputMode={field.type === 'integer' ? 'numeric' : 'decimal'}
+          step={field.type === 'integer' ? 1 : 'any'}
+          min={field.min}
+          max={field.max}
+          onChange={(e) => onChange(e.target.value)}
+        />
       );
     default:
       return <TextField {...common} type="text" maxLength={field.max} onChange={(e) => onChange(e.target.value)} />;

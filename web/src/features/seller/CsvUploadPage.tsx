@@ -40,9 +40,11 @@ export function CsvUploadPage() {
         if (onFile.length) setFileError(onFile.join(' '));
       }
     } catch (err) {
-      setError((err as Error).name === 'AbortError'
-        ? { code: 'CANCELLED', reason: null, message: 'The upload was cancelled.', fields: [] }
-        : apiErrorFromRest(0, null));
+      setError(
+        (err as Error).name === 'AbortError'
+          ? { code: 'CANCELLED', reason: null, message: 'The upload was cancelled.', fields: [] }
+          : apiErrorFromRest(0, null),
+      );
     } finally {
       setProgress(null);
       abort.current = null;
@@ -52,7 +54,18 @@ export function CsvUploadPage() {
   const percent = Math.round((progress ?? 0) * 100);
 
   return (
-    <Page title="Upload leads (CSV)" intro={<>Every row is checked like a single lead. Columns and an example row are in the <a href="/leads/csv-template" download>CSV template</a>.</>}>
+    <Page
+      title="Upload leads (CSV)"
+      intro={
+        <>
+          Every row is checked like a single lead. Columns and an example row are in the{' '}
+          <a href="/leads/csv-template" download>
+            CSV template
+          </a>
+          .
+        </>
+      }
+    >
       <form className="form form--narrow" onSubmit={upload} noValidate aria-label="Upload a CSV of leads">
         <TextField
           label="CSV file"
@@ -67,9 +80,17 @@ export function CsvUploadPage() {
           }}
         />
         <div className="form-actions">
-          <button type="submit" className="button" disabled={!file || uploading}>{uploading ? 'Uploading…' : 'Upload'}</button>
-          {uploading ? <button type="button" className="button button--ghost" onClick={() => abort.current?.abort()}>Cancel upload</button> : null}
-          <a className="button button--secondary" href="/leads/csv-template" download>Download the template</a>
+          <button type="submit" className="button" disabled={!file || uploading}>
+            {uploading ? 'Uploading…' : 'Upload'}
+          </button>
+          {uploading ? (
+            <button type="button" className="button button--ghost" onClick={() => abort.current?.abort()}>
+              Cancel upload
+            </button>
+          ) : null}
+          <a className="button button--secondary" href="/leads/csv-template" download>
+            Download the template
+          </a>
         </div>
         {uploading ? (
           <div className="progress">
@@ -93,7 +114,12 @@ function CsvResult({ result }: { result: CsvImportResult }) {
       <SuccessMessage>
         <p>
           <strong>{result.accepted}</strong> accepted, <strong>{result.rejected}</strong> rejected.
-          {result.accepted ? <> Accepted leads wait for the spot-check; see <Link to="/seller/listings">my listings</Link>.</> : null}
+          {result.accepted ? (
+            <>
+              {' '}
+              Accepted leads wait for the spot-check; see <Link to="/seller/listings">my listings</Link>.
+            </>
+          ) : null}
         </p>
       </SuccessMessage>
       {rows.length ? (
@@ -101,7 +127,13 @@ function CsvResult({ result }: { result: CsvImportResult }) {
           <table className="table">
             <caption>Findings per row (row 1 is the header)</caption>
             <thead>
-              <tr><th scope="col">Row</th><th scope="col">Lead</th><th scope="col">Column</th><th scope="col">Problem</th><th scope="col">Severity</th></tr>
+              <tr>
+                <th scope="col">Row</th>
+                <th scope="col">Lead</th>
+                <th scope="col">Column</th>
+                <th scope="col">Problem</th>
+                <th scope="col">Severity</th>
+              </tr>
             </thead>
             <tbody>
               {rows.map((r, i) => (
@@ -109,7 +141,9 @@ function CsvResult({ result }: { result: CsvImportResult }) {
                   <td>{r.row}</td>
                   <td>{r.rejected ? <Badge tone="bad">Rejected</Badge> : <Badge tone="good">Accepted</Badge>}</td>
                   <td>{r.column ? <code>{r.column}</code> : '—'}</td>
-                  <td>{r.message} <span className="muted">({r.code})</span></td>
+                  <td>
+                    {r.message} <span className="muted">({r.code})</span>
+                  </td>
                   <td>{r.severity === 'ERROR' ? <Badge tone="bad">Error</Badge> : <Badge tone="warn">Warning</Badge>}</td>
                 </tr>
               ))}

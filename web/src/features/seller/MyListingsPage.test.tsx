@@ -3,8 +3,23 @@ import { SEGMENTS, renderWithApi } from '../../test/render-with-api';
 import { MyListingsPage } from './MyListingsPage';
 
 const listing = (id: string, status: string, erased = false) => ({
-  __typename: 'Lead', id, segment: 'AUTO_TEST_DRIVE', subsegment: null, country: 'US', region: null, city: 'Austin', kind: 'QUICK', temperature: 'WARM',
-  score: 60, capturedAt: new Date().toISOString(), exclusivity: 'EXCLUSIVE', maxSales: 1, salesCount: 0, status, verification: 'VERIFIED', erased,
+  __typename: 'Lead',
+  id,
+  segment: 'AUTO_TEST_DRIVE',
+  subsegment: null,
+  country: 'US',
+  region: null,
+  city: 'Austin',
+  kind: 'QUICK',
+  temperature: 'WARM',
+  score: 60,
+  capturedAt: new Date().toISOString(),
+  exclusivity: 'EXCLUSIVE',
+  maxSales: 1,
+  salesCount: 0,
+  status,
+  verification: 'VERIFIED',
+  erased,
   price: { __typename: 'Money', amount: '40.00', currencyCode: 'USD' },
   preview: { __typename: 'ContactPreview', initials: erased ? '[erased]' : 'M. L.', phone: null, email: null, city: 'Austin' },
   signals: [{ __typename: 'LeadIssue', code: 'DUPLICATE_PHONE', message: 'seen before' }],
@@ -13,14 +28,27 @@ const listing = (id: string, status: string, erased = false) => ({
 describe('<MyListingsPage>', () => {
   it('filters by status from the URL, shows badges, and withdraws a lead only after confirmation', async () => {
     let status = 'LISTED';
-    const { requests } = renderWithApi(<MyListingsPage />, {
-      Segments: () => ({ data: { segments: SEGMENTS } }),
-      MyListings: () => ({ data: { myListings: { __typename: 'LeadConnection', totalCount: 1, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [{ __typename: 'LeadEdge', cursor: 'c1', node: listing('lead_1', status) }] } } }),
-      WithdrawLead: (v) => {
-        status = 'WITHDRAWN';
-        return { data: { withdrawLead: { __typename: 'Lead', id: v.id, status } } };
+    const { requests } = renderWithApi(
+      <MyListingsPage />,
+      {
+        Segments: () => ({ data: { segments: SEGMENTS } }),
+        MyListings: () => ({
+          data: {
+            myListings: {
+              __typename: 'LeadConnection',
+              totalCount: 1,
+              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+              edges: [{ __typename: 'LeadEdge', cursor: 'c1', node: listing('lead_1', status) }],
+            },
+          },
+        }),
+        WithdrawLead: (v) => {
+          status = 'WITHDRAWN';
+          return { data: { withdrawLead: { __typename: 'Lead', id: v.id, status } } };
+        },
       },
-    }, '/seller/listings?status=LISTED');
+      '/seller/listings?status=LISTED',
+    );
 
     const row = await screen.findByRole('article', { name: /Lead M\. L\./ });
     expect(requests.find((r) => r.operationName === 'MyListings')!.variables.filter).toEqual({ statuses: ['LISTED'] });
@@ -42,10 +70,18 @@ describe('<MyListingsPage>', () => {
   });
 
   it('says when there are no listings', async () => {
-    renderWithApi(<MyListingsPage />, {
-      Segments: () => ({ data: { segments: SEGMENTS } }),
-      MyListings: () => ({ data: { myListings: { __typename: 'LeadConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] } } }),
-    }, '/seller/listings');
+    renderWithApi(
+      <MyListingsPage />,
+      {
+        Segments: () => ({ data: { segments: SEGMENTS } }),
+        MyListings: () => ({
+          data: {
+            myListings: { __typename: 'LeadConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] },
+          },
+        }),
+      },
+      '/seller/listings',
+    );
     expect(await screen.findByText('You have not submitted any leads yet.')).toBeTruthy();
   });
 });

@@ -20,7 +20,12 @@ const PAGE_SIZE = 25;
 type Listing = TMyListings['myListings']['edges'][number]['node'];
 
 const STATUS_TONE: Record<LeadStatus, BadgeTone> = {
-  PENDING_VERIFICATION: 'info', LISTED: 'good', REJECTED: 'bad', SOLD_OUT: 'neutral', EXPIRED: 'neutral', WITHDRAWN: 'neutral',
+  PENDING_VERIFICATION: 'info',
+  LISTED: 'good',
+  REJECTED: 'bad',
+  SOLD_OUT: 'neutral',
+  EXPIRED: 'neutral',
+  WITHDRAWN: 'neutral',
 };
 const WITHDRAWABLE: readonly LeadStatus[] = ['PENDING_VERIFICATION', 'LISTED'];
 
@@ -31,8 +36,16 @@ export function MyListingsPage() {
   const { segments } = useSegments();
 
   return (
-    <Page title="My listings" intro="Every lead your organization submitted, newest first." wide
-      actions={<Link className="button" to="/seller/leads/new">Submit a lead</Link>}>
+    <Page
+      title="My listings"
+      intro="Every lead your organization submitted, newest first."
+      wide
+      actions={
+        <Link className="button" to="/seller/leads/new">
+          Submit a lead
+        </Link>
+      }
+    >
       <div className="toolbar">
         <SelectField
           label="Status"
@@ -52,7 +65,15 @@ function Listings({ status, segments }: { status: LeadStatus | null; segments: r
   return (
     <div className="results">
       {cursors.map((after, i) => (
-        <ListingsPage key={after ?? 'first'} status={status} after={after} isFirst={i === 0} isLast={i === cursors.length - 1} onLoadMore={loadMore} segments={segments} />
+        <ListingsPage
+          key={after ?? 'first'}
+          status={status}
+          after={after}
+          isFirst={i === 0}
+          isLast={i === cursors.length - 1}
+          onLoadMore={loadMore}
+          segments={segments}
+        />
       ))}
     </div>
   );
@@ -78,7 +99,9 @@ function ListingsPage({ status, after, isFirst, isLast, onLoadMore, segments }: 
       return (
         <div>
           <ErrorMessage error={error} title="Listings could not be loaded" />
-          <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>Try again</button>
+          <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+            Try again
+          </button>
         </div>
       );
     }
@@ -86,18 +109,28 @@ function ListingsPage({ status, after, isFirst, isLast, onLoadMore, segments }: 
   }
   return (
     <>
-      {isFirst ? <p className="results__count" role="status">{connection.totalCount === 1 ? '1 lead' : `${connection.totalCount} leads`}</p> : null}
+      {isFirst ? (
+        <p className="results__count" role="status">
+          {connection.totalCount === 1 ? '1 lead' : `${connection.totalCount} leads`}
+        </p>
+      ) : null}
       {isFirst && !connection.edges.length ? (
         <EmptyState title={status ? `No ${enumLabel(status).toLowerCase()} leads.` : 'You have not submitted any leads yet.'}>
           <Link to="/seller/leads/new">Submit a lead</Link> or <Link to="/seller/leads/csv">upload a CSV</Link>.
         </EmptyState>
       ) : (
         <ul className="listing-list" aria-label={isFirst ? 'Listings' : 'More listings'}>
-          {connection.edges.map((e) => <li key={e.node.id}><ListingRow lead={e.node} segments={segments} /></li>)}
+          {connection.edges.map((e) => (
+            <li key={e.node.id}>
+              <ListingRow lead={e.node} segments={segments} />
+            </li>
+          ))}
         </ul>
       )}
       {isLast && connection.pageInfo.hasNextPage && connection.pageInfo.endCursor ? (
-        <button type="button" className="button button--secondary load-more" onClick={() => onLoadMore(connection.pageInfo.endCursor!)}>Load more</button>
+        <button type="button" className="button button--secondary load-more" onClick={() => onLoadMore(connection.pageInfo.endCursor!)}>
+          Load more
+        </button>
       ) : null}
     </>
   );
@@ -123,26 +156,47 @@ function ListingRow({ lead, segments }: { lead: Listing; segments: readonly Segm
     <article className="listing" aria-label={`Lead ${label}`}>
       <div className="listing__main">
         <h3 className="listing__title">
-          {segmentName(segments, lead.segment)}{sub ? <span className="lead-card__sub"> · {sub}</span> : null}
+          {segmentName(segments, lead.segment)}
+          {sub ? <span className="lead-card__sub"> · {sub}</span> : null}
         </h3>
         <p className="listing__contact">
-          {lead.erased ? <Badge tone="neutral">Contact erased</Badge> : <>{lead.preview.initials}{lead.preview.phone ? ` · ${lead.preview.phone}` : ''}{lead.preview.email ? ` · ${lead.preview.email}` : ''}</>}
+          {lead.erased ? (
+            <Badge tone="neutral">Contact erased</Badge>
+          ) : (
+            <>
+              {lead.preview.initials}
+              {lead.preview.phone ? ` · ${lead.preview.phone}` : ''}
+              {lead.preview.email ? ` · ${lead.preview.email}` : ''}
+            </>
+          )}
         </p>
         <p className="muted">
-          {[lead.city, lead.region, lead.country].filter(Boolean).join(', ')} · {enumLabel(lead.kind)} · score {lead.score}/100 ·
-          captured <time dateTime={lead.capturedAt}>{formatAge(lead.capturedAt)}</time> ago ·
+          {[lead.city, lead.region, lead.country].filter(Boolean).join(', ')} · {enumLabel(lead.kind)} · score {lead.score}/100 · captured{' '}
+          <time dateTime={lead.capturedAt}>{formatAge(lead.capturedAt)}</time> ago ·
           {lead.exclusivity === 'EXCLUSIVE' ? ' exclusive' : ` shared, ${lead.salesCount}/${lead.maxSales} sold`}
         </p>
         {lead.signals?.length ? (
           <ul className="signals" aria-label="Signals">
-            {lead.signals.map((s) => <li key={s.code}><Badge tone="warn" title={s.message}>{enumLabel(s.code)}</Badge></li>)}
+            {lead.signals.map((s) => (
+              <li key={s.code}>
+                <Badge tone="warn" title={s.message}>
+                  {enumLabel(s.code)}
+                </Badge>
+              </li>
+            ))}
           </ul>
         ) : null}
         {(lead.status === 'REJECTED' || lead.verification === 'FAILED') && lead.findings?.some((f) => f.severity === 'ERROR') ? (
           <div className="listing__why">
             <p className="field__error">Why:</p>
             <ul aria-label="Why it was not listed">
-              {lead.findings.filter((f) => f.severity === 'ERROR').map((f, i) => <li key={`${f.code}-${i}`}>{f.message} <span className="muted">({enumLabel(f.stage)})</span></li>)}
+              {lead.findings
+                .filter((f) => f.severity === 'ERROR')
+                .map((f, i) => (
+                  <li key={`${f.code}-${i}`}>
+                    {f.message} <span className="muted">({enumLabel(f.stage)})</span>
+                  </li>
+                ))}
             </ul>
           </div>
         ) : null}
@@ -155,12 +209,24 @@ function ListingRow({ lead, segments }: { lead: Listing; segments: readonly Segm
         </div>
         <div className="listing__actions">
           {WITHDRAWABLE.includes(lead.status) ? (
-            <ConfirmButton label="Withdraw" ariaLabel={`Withdraw lead ${label}`} question="Withdraw this lead from sale?" confirmLabel="Yes, withdraw"
-              busy={withdrawal.fetching} onConfirm={() => run(() => withdraw({ id: lead.id }, LEAD_CONTEXT))} />
+            <ConfirmButton
+              label="Withdraw"
+              ariaLabel={`Withdraw lead ${label}`}
+              question="Withdraw this lead from sale?"
+              confirmLabel="Yes, withdraw"
+              busy={withdrawal.fetching}
+              onConfirm={() => run(() => withdraw({ id: lead.id }, LEAD_CONTEXT))}
+            />
           ) : null}
           {!lead.erased ? (
-            <ConfirmButton label="Erase contact" ariaLabel={`Erase contact of lead ${label}`} question="Erase this person’s contact data for good? This cannot be undone."
-              confirmLabel="Yes, erase" busy={erasure.fetching} onConfirm={() => run(() => erase({ id: lead.id }, LEAD_CONTEXT))} />
+            <ConfirmButton
+              label="Erase contact"
+              ariaLabel={`Erase contact of lead ${label}`}
+              question="Erase this person’s contact data for good? This cannot be undone."
+              confirmLabel="Yes, erase"
+              busy={erasure.fetching}
+              onConfirm={() => run(() => erase({ id: lead.id }, LEAD_CONTEXT))}
+            />
           ) : null}
         </div>
         <ErrorMessage error={error} />

@@ -36,9 +36,14 @@ export function PayoutsPage({ redirect = leaveApp }: { redirect?: (url: string) 
   };
 
   return (
-    <Page title="Payouts" intro="Sales mature when their return window closes; matured earnings are paid to your Stripe account once they reach the minimum payout.">
+    <Page
+      title="Payouts"
+      intro="Sales mature when their return window closes; matured earnings are paid to your Stripe account once they reach the minimum payout."
+    >
       {/* Stripe sends the seller back here whether or not they finished; only Stripe's own check enables payouts */}
-      {params.get('onboarded') === '1' ? <SuccessMessage>Welcome back from Stripe. Once Stripe has confirmed your details, payouts go to your account at the next settlement.</SuccessMessage> : null}
+      {params.get('onboarded') === '1' ? (
+        <SuccessMessage>Welcome back from Stripe. Once Stripe has confirmed your details, payouts go to your account at the next settlement.</SuccessMessage>
+      ) : null}
       {params.get('refresh') === '1' ? <ErrorMessage error="The onboarding link expired before you finished. Connect again to get a new one." /> : null}
 
       <div className="two-columns">
@@ -46,10 +51,19 @@ export function PayoutsPage({ redirect = leaveApp }: { redirect?: (url: string) 
           <h2 id="quality-title">Quality score</h2>
           {org ? (
             <>
-              <p className="big-number"><Badge tone={qualityTone(org.qualityScore)}>{`${org.qualityScore} / 100`}</Badge></p>
-              <p className="muted">Spot-check failures and accepted disputes lower it; buyers see it beside your leads and a low score means larger samples. {org.suspended ? 'Your organization is suspended.' : ''}</p>
+              <p className="big-number">
+                <Badge tone={qualityTone(org.qualityScore)}>{`${org.qualityScore} / 100`}</Badge>
+              </p>
+              <p className="muted">
+                Spot-check failures and accepted disputes lower it; buyers see it beside your leads and a low score means larger samples.{' '}
+                {org.suspended ? 'Your organization is suspended.' : ''}
+              </p>
             </>
-          ) : me.error ? <ErrorMessage error={apiErrorFromGraphql(me.error)} /> : <Loading />}
+          ) : me.error ? (
+            <ErrorMessage error={apiErrorFromGraphql(me.error)} />
+          ) : (
+            <Loading />
+          )}
         </section>
         <section className="card" aria-labelledby="account-title">
           <h2 id="account-title">Payout account</h2>
@@ -69,14 +83,22 @@ export function PayoutsPage({ redirect = leaveApp }: { redirect?: (url: string) 
           <div className="table-wrap">
             <table className="table">
               <thead>
-                <tr><th scope="col">Created</th><th scope="col">Amount</th><th scope="col">Status</th><th scope="col">Sent</th><th scope="col">Stripe transfer</th></tr>
+                <tr>
+                  <th scope="col">Created</th>
+                  <th scope="col">Amount</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Sent</th>
+                  <th scope="col">Stripe transfer</th>
+                </tr>
               </thead>
               <tbody>
                 {list.map((p) => (
                   <tr key={p.id}>
                     <td>{formatDateTime(p.createdAt)}</td>
                     <td>{formatMoney(p.amount)}</td>
-                    <td><Badge tone={PAYOUT_TONE[p.status] ?? 'neutral'}>{enumLabel(p.status)}</Badge></td>
+                    <td>
+                      <Badge tone={PAYOUT_TONE[p.status] ?? 'neutral'}>{enumLabel(p.status)}</Badge>
+                    </td>
                     <td>{formatDateTime(p.sentAt)}</td>
                     <td>{p.stripeTransferId ? <code>{p.stripeTransferId}</code> : '—'}</td>
                   </tr>
@@ -88,9 +110,13 @@ export function PayoutsPage({ redirect = leaveApp }: { redirect?: (url: string) 
       ) : listError ? (
         <div>
           <ErrorMessage error={listError} title="Payouts could not be loaded" />
-          <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>Try again</button>
+          <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+            Try again
+          </button>
         </div>
-      ) : <Loading label="Loading payouts…" />}
+      ) : (
+        <Loading label="Loading payouts…" />
+      )}
     </Page>
   );
 }

@@ -29,15 +29,23 @@ export function SalesPage() {
       {all.error ? (
         <div>
           <ErrorMessage error={all.error} title="Sales could not be loaded" />
-          <button type="button" className="button button--secondary" onClick={all.reload}>Try again</button>
+          <button type="button" className="button button--secondary" onClick={all.reload}>
+            Try again
+          </button>
         </div>
       ) : all.fetching ? (
         <Loading label="Loading sales…" />
       ) : all.nodes.length === 0 ? (
-        <EmptyState title="No sales yet.">Buyers see your leads once they are listed: <Link to="/seller/listings">my listings</Link>.</EmptyState>
+        <EmptyState title="No sales yet.">
+          Buyers see your leads once they are listed: <Link to="/seller/listings">my listings</Link>.
+        </EmptyState>
       ) : (
         <>
-          {all.truncated ? <p className="muted">Showing your latest {all.nodes.length} of {all.totalCount} sales.</p> : null}
+          {all.truncated ? (
+            <p className="muted">
+              Showing your latest {all.nodes.length} of {all.totalCount} sales.
+            </p>
+          ) : null}
           <SalesDashboard sales={all.nodes} segments={segments} />
           <SalesTable sales={all.nodes} segments={segments} />
         </>
@@ -49,12 +57,15 @@ export function SalesPage() {
 function SalesDashboard({ sales, segments }: { sales: Sale[]; segments: readonly SegmentInfo[] }) {
   const { currency, minorUnitDigits: digits } = usePlatform();
   const show = (minor: number) => formatMoney(money(minor, currency, digits));
-  const view = useMemo(() => ({
-    total: summarizeSales(sales, digits),
-    bySegment: salesBy(sales, 'segment', digits),
-    byCountry: salesBy(sales, 'country', digits),
-    bySource: salesBy(sales, 'sourceChannel', digits),
-  }), [sales, digits]);
+  const view = useMemo(
+    () => ({
+      total: summarizeSales(sales, digits),
+      bySegment: salesBy(sales, 'segment', digits),
+      byCountry: salesBy(sales, 'country', digits),
+      bySource: salesBy(sales, 'sourceChannel', digits),
+    }),
+    [sales, digits],
+  );
   const bars = (groups: SalesGroup[], label: (key: string) => string): BarDatum[] =>
     groups.map((g) => ({ key: g.key, label: label(g.key), value: g.gross, valueLabel: `${show(g.gross)} · ${g.sales} ${g.sales === 1 ? 'sale' : 'sales'}` }));
   const { total } = view;
@@ -70,9 +81,16 @@ function SalesDashboard({ sales, segments }: { sales: Sale[]; segments: readonly
         <BarList title="Sales by segment" data={bars(view.bySegment, (k) => segmentName(segments, k))} />
         <BarList title="Sales by country" data={bars(view.byCountry, (k) => k)} />
         <BarList title="Sales by source channel" data={bars(view.bySource, enumLabel)} />
-        <BarList title="Return rate by segment"
-          data={view.bySegment.map((g) => ({ key: g.key, label: segmentName(segments, g.key), value: g.returnRate ?? 0, valueLabel: `${formatRate(g.returnRate ?? 0)} · ${g.returns} of ${g.sales}` }))}
-          note="Returns lower your quality score; buyers see it." />
+        <BarList
+          title="Return rate by segment"
+          data={view.bySegment.map((g) => ({
+            key: g.key,
+            label: segmentName(segments, g.key),
+            value: g.returnRate ?? 0,
+            valueLabel: `${formatRate(g.returnRate ?? 0)} · ${g.returns} of ${g.sales}`,
+          }))}
+          note="Returns lower your quality score; buyers see it."
+        />
       </div>
     </section>
   );
@@ -88,28 +106,48 @@ function SalesTable({ sales, segments }: { sales: Sale[]; segments: readonly Seg
           <caption>{sales.length === 1 ? '1 sale' : `${sales.length} sales`}, newest first</caption>
           <thead>
             <tr>
-              <th scope="col">Sold</th><th scope="col">Lead</th><th scope="col">Country</th><th scope="col">Source</th>
-              <th scope="col">Price</th><th scope="col">Commission</th><th scope="col">Net</th><th scope="col">Status</th><th scope="col">Dispute</th>
+              <th scope="col">Sold</th>
+              <th scope="col">Lead</th>
+              <th scope="col">Country</th>
+              <th scope="col">Source</th>
+              <th scope="col">Price</th>
+              <th scope="col">Commission</th>
+              <th scope="col">Net</th>
+              <th scope="col">Status</th>
+              <th scope="col">Dispute</th>
             </tr>
           </thead>
           <tbody>
             {sales.slice(0, shown).map((s) => (
               <tr key={s.id}>
                 <td>{formatDateTime(s.purchasedAt)}</td>
-                <th scope="row">{segmentName(segments, s.lead.segment)}{s.lead.subsegment ? ` · ${s.lead.subsegment}` : ''}<span className="table__sub-text mono">{s.lead.id}</span></th>
+                <th scope="row">
+                  {segmentName(segments, s.lead.segment)}
+                  {s.lead.subsegment ? ` · ${s.lead.subsegment}` : ''}
+                  <span className="table__sub-text mono">{s.lead.id}</span>
+                </th>
                 <td>{[s.lead.city, s.lead.country].filter(Boolean).join(', ')}</td>
                 <td>{enumLabel(s.lead.sourceChannel)}</td>
                 <td>{formatMoney(s.price)}</td>
                 <td>{formatMoney(s.commission)}</td>
-                <td>{formatMoney(s.sellerNet)}{Number(s.refunded.amount) > 0 ? <span className="table__sub-text">−{formatMoney(s.refunded)} refunded</span> : null}</td>
-                <td><Badge tone={STATUS_TONE[s.status] ?? 'neutral'}>{enumLabel(s.status)}</Badge></td>
+                <td>
+                  {formatMoney(s.sellerNet)}
+                  {Number(s.refunded.amount) > 0 ? <span className="table__sub-text">−{formatMoney(s.refunded)} refunded</span> : null}
+                </td>
+                <td>
+                  <Badge tone={STATUS_TONE[s.status] ?? 'neutral'}>{enumLabel(s.status)}</Badge>
+                </td>
                 <td>{s.disputeStatus ? <Badge tone={DISPUTE_TONE[s.disputeStatus] ?? 'neutral'}>{enumLabel(s.disputeStatus)}</Badge> : '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {sales.length > shown ? <button type="button" className="button button--secondary load-more" onClick={() => setShown(shown + TABLE_STEP)}>Show more</button> : null}
+      {sales.length > shown ? (
+        <button type="button" className="button button--secondary load-more" onClick={() => setShown(shown + TABLE_STEP)}>
+          Show more
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -22,7 +22,16 @@ async function fillValidLead(segment = 'AUTO_TEST_DRIVE') {
 }
 
 const batch = (result: object): GraphqlAnswer => ({
-  data: { submitLeads: { __typename: 'LeadBatch', id: 'bat_1', accepted: 0, rejected: 1, status: 'REJECTED', results: [{ __typename: 'LeadResult', index: 0, ...result }] } },
+  data: {
+    submitLeads: {
+      __typename: 'LeadBatch',
+      id: 'bat_1',
+      accepted: 0,
+      rejected: 1,
+      status: 'REJECTED',
+      results: [{ __typename: 'LeadResult', index: 0, ...result }],
+    },
+  },
 });
 
 describe('<SubmitLeadPage>', () => {
@@ -54,14 +63,15 @@ describe('<SubmitLeadPage>', () => {
   it('sends one typed lead and shows the rejection reasons next to their inputs', async () => {
     const { requests } = renderWithApi(<SubmitLeadPage />, {
       Segments: segments,
-      SubmitLeads: () => batch({
-        lead: null,
-        issues: [
-          { __typename: 'LeadIssue', code: 'PHONE_INVALID', field: 'phone', message: 'The phone is not a valid number for US.', severity: 'ERROR' },
-          { __typename: 'LeadIssue', code: 'ATTRIBUTE_INVALID', field: 'attributes.model', message: 'Model must be text.', severity: 'ERROR' },
-          { __typename: 'LeadIssue', code: 'SOMETHING_ELSE', field: null, message: 'The whole lead is odd.', severity: 'ERROR' },
-        ],
-      }),
+      SubmitLeads: () =>
+        batch({
+          lead: null,
+          issues: [
+            { __typename: 'LeadIssue', code: 'PHONE_INVALID', field: 'phone', message: 'The phone is not a valid number for US.', severity: 'ERROR' },
+            { __typename: 'LeadIssue', code: 'ATTRIBUTE_INVALID', field: 'attributes.model', message: 'Model must be text.', severity: 'ERROR' },
+            { __typename: 'LeadIssue', code: 'SOMETHING_ELSE', field: null, message: 'The whole lead is odd.', severity: 'ERROR' },
+          ],
+        }),
     });
     await fillValidLead();
     fireEvent.change(screen.getByLabelText(/^Brand/), { target: { value: 'Toyota' } });
@@ -75,8 +85,13 @@ describe('<SubmitLeadPage>', () => {
     const sent = requests.find((r) => r.operationName === 'SubmitLeads')!.variables.input as Record<string, unknown>[];
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({
-      segment: 'AUTO_TEST_DRIVE', country: 'US', fullName: 'Maria Lopez', kind: 'INTERESTED', sourceChannel: 'SEO',
-      exclusivity: 'SHARED', attributes: { brand: 'Toyota', model: 'Corolla' },
+      segment: 'AUTO_TEST_DRIVE',
+      country: 'US',
+      fullName: 'Maria Lopez',
+      kind: 'INTERESTED',
+      sourceChannel: 'SEO',
+      exclusivity: 'SHARED',
+      attributes: { brand: 'Toyota', model: 'Corolla' },
       consent: { text: 'I agree to be contacted about a test drive.' },
     });
     expect(new Date(sent[0]!.capturedAt as string).toISOString()).toBe(sent[0]!.capturedAt);
@@ -86,17 +101,19 @@ describe('<SubmitLeadPage>', () => {
     renderWithApi(<SubmitLeadPage />, {
       Segments: segments,
       SubmitLeads: () => ({
-        errors: [{
-          message: 'Some leads are malformed; nothing was submitted',
-          extensions: {
-            code: 'BAD_USER_INPUT',
-            fields: [
-              { path: 'input[0].capturedAt', message: 'must be an ISO-8601 date-time' },
-              { path: 'input[0].consent.timestamp', message: 'must be an ISO-8601 date-time' },
-              { path: 'input[0].attributes.brand', message: 'too long' },
-            ],
+        errors: [
+          {
+            message: 'Some leads are malformed; nothing was submitted',
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              fields: [
+                { path: 'input[0].capturedAt', message: 'must be an ISO-8601 date-time' },
+                { path: 'input[0].consent.timestamp', message: 'must be an ISO-8601 date-time' },
+                { path: 'input[0].attributes.brand', message: 'too long' },
+              ],
+            },
           },
-        }],
+        ],
       }),
     });
     await fillValidLead();
@@ -113,10 +130,27 @@ describe('<SubmitLeadPage>', () => {
   it('confirms an accepted lead with its warnings', async () => {
     renderWithApi(<SubmitLeadPage />, {
       Segments: segments,
-      SubmitLeads: () => batch({
-        lead: { __typename: 'Lead', id: 'lead_1', status: 'PENDING_VERIFICATION', verification: 'UNVERIFIED', score: 55, temperature: 'WARM', price: { __typename: 'Money', amount: '40.00', currencyCode: 'USD' } },
-        issues: [{ __typename: 'LeadIssue', code: 'DISPOSABLE_EMAIL', field: 'email', message: 'The e-mail is on a disposable-mailbox domain.', severity: 'WARNING' }],
-      }),
+      SubmitLeads: () =>
+        batch({
+          lead: {
+            __typename: 'Lead',
+            id: 'lead_1',
+            status: 'PENDING_VERIFICATION',
+            verification: 'UNVERIFIED',
+            score: 55,
+            temperature: 'WARM',
+            price: { __typename: 'Money', amount: '40.00', currencyCode: 'USD' },
+          },
+          issues: [
+            {
+              __typename: 'LeadIssue',
+              code: 'DISPOSABLE_EMAIL',
+              field: 'email',
+              message: 'The e-mail is on a disposable-mailbox domain.',
+              severity: 'WARNING',
+            },
+          ],
+        }),
     });
     await fillValidLead();
     fireEvent.change(screen.getByLabelText(/^Brand/), { target: { value: 'Toyota' } });

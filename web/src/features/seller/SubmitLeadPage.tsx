@@ -13,17 +13,13 @@ import { SelectField, TextAreaField, TextField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
 import { AttributeFields } from './AttributeFields';
 import { parseAttributeSchema } from './attribute-schema';
-import {
-  FIELD_PATHS, emptyLeadForm, leadFormKeys, placeLeadIssues, toLeadInput, validateLeadForm, type LeadFormField, type LeadFormValues,
-} from './lead-form';
+import { FIELD_PATHS, emptyLeadForm, leadFormKeys, placeLeadIssues, toLeadInput, validateLeadForm, type LeadFormField, type LeadFormValues } from './lead-form';
 import { SubmitLeadsMutation } from './seller.operations';
 
 type LeadResult = TSubmitLeads['submitLeads']['results'][number];
 type LeadIssue = LeadResult['issues'][number];
 type Accepted = NonNullable<LeadResult['lead']>;
-type Outcome =
-  | { kind: 'accepted'; lead: Accepted; warnings: LeadIssue[] }
-  | { kind: 'rejected'; summary: string[] };
+type Outcome = { kind: 'accepted'; lead: Accepted; warnings: LeadIssue[] } | { kind: 'rejected'; summary: string[] };
 
 const enumOptions = (values: readonly string[], empty?: string) => [
   ...(empty !== undefined ? [{ value: '', label: empty }] : []),
@@ -82,7 +78,10 @@ export function SubmitLeadPage() {
       setOutcome({ kind: 'accepted', lead: result.lead, warnings: result.issues.filter((i) => i.severity === 'WARNING') });
       return;
     }
-    const placed = placeLeadIssues(result.issues.filter((i) => i.severity === 'ERROR'), fields);
+    const placed = placeLeadIssues(
+      result.issues.filter((i) => i.severity === 'ERROR'),
+      fields,
+    );
     setServerErrors(placed);
     setOutcome({ kind: 'rejected', summary: ['The lead was rejected. Fix the marked fields and submit again.', ...placed.unplaced] });
   };
@@ -91,13 +90,25 @@ export function SubmitLeadPage() {
     // keep what a seller usually repeats: segment, geography, source and consent wording
     setValues((v) => ({
       ...emptyLeadForm(),
-      segment: v.segment, subsegment: v.subsegment, country: v.country, region: v.region, city: v.city,
-      kind: v.kind, sourceChannel: v.sourceChannel, exclusivity: v.exclusivity, consentText: v.consentText,
+      segment: v.segment,
+      subsegment: v.subsegment,
+      country: v.country,
+      region: v.region,
+      city: v.city,
+      kind: v.kind,
+      sourceChannel: v.sourceChannel,
+      exclusivity: v.exclusivity,
+      consentText: v.consentText,
     }));
     setOutcome(null);
   };
 
-  if (fetching) return <Page title="Submit a lead"><Loading label="Loading segments…" /></Page>;
+  if (fetching)
+    return (
+      <Page title="Submit a lead">
+        <Loading label="Loading segments…" />
+      </Page>
+    );
 
   if (outcome?.kind === 'accepted') {
     return (
@@ -105,19 +116,27 @@ export function SubmitLeadPage() {
         <SuccessMessage>
           <p className="alert__title">Lead accepted</p>
           <p>
-            It is now {enumLabel(outcome.lead.status).toLowerCase()} (score {outcome.lead.score}/100, {enumLabel(outcome.lead.temperature).toLowerCase()},
-            list price {formatMoney(outcome.lead.price)}). The spot-check lists it once its batch passes.
+            It is now {enumLabel(outcome.lead.status).toLowerCase()} (score {outcome.lead.score}/100, {enumLabel(outcome.lead.temperature).toLowerCase()}, list
+            price {formatMoney(outcome.lead.price)}). The spot-check lists it once its batch passes.
           </p>
           {outcome.warnings.length ? (
             <>
               <p>Signals that lowered its score:</p>
-              <ul>{outcome.warnings.map((w) => <li key={`${w.code}-${w.field}`}>{w.message}</li>)}</ul>
+              <ul>
+                {outcome.warnings.map((w) => (
+                  <li key={`${w.code}-${w.field}`}>{w.message}</li>
+                ))}
+              </ul>
             </>
           ) : null}
         </SuccessMessage>
         <div className="form-actions">
-          <button type="button" className="button" onClick={startOver}>Submit another lead</button>
-          <Link className="button button--secondary" to="/seller/listings">Go to my listings</Link>
+          <button type="button" className="button" onClick={startOver}>
+            Submit another lead
+          </button>
+          <Link className="button button--secondary" to="/seller/listings">
+            Go to my listings
+          </Link>
         </div>
       </Page>
     );
@@ -126,7 +145,14 @@ export function SubmitLeadPage() {
   const subsegmentOptions = [{ value: '', label: '— whole segment —' }, ...(segment?.subsegments ?? []).map((s) => ({ value: s.code, label: s.name }))];
 
   return (
-    <Page title="Submit a lead" intro={<>One lead at a time. For many, <Link to="/seller/leads/csv">upload a CSV</Link> or use an <Link to="/seller/api-keys">API key</Link>.</>}>
+    <Page
+      title="Submit a lead"
+      intro={
+        <>
+          One lead at a time. For many, <Link to="/seller/leads/csv">upload a CSV</Link> or use an <Link to="/seller/api-keys">API key</Link>.
+        </>
+      }
+    >
       <ErrorMessage error={segmentsError} title="Segments could not be loaded" />
       <form className="form" onSubmit={submit} noValidate aria-label="Submit a lead">
         {outcome?.kind === 'rejected' ? <ErrorMessage error={null} title="Not submitted" details={outcome.summary} /> : null}
@@ -178,9 +204,24 @@ export function SubmitLeadPage() {
             <TextField label="Captured at" type="datetime-local" required {...bind('capturedAt')} />
             <SelectField label="Exclusivity" required {...bind('exclusivity')} options={enumOptions(EXCLUSIVITIES)} />
             {values.exclusivity === 'SHARED' ? (
-              <TextField label="Max sales" type="number" inputMode="numeric" min={1} max={20} placeholder="3" hint="Different buyers, default 3" {...bind('maxSales')} />
+              <TextField
+                label="Max sales"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={20}
+                placeholder="3"
+                hint="Different buyers, default 3"
+                {...bind('maxSales')}
+              />
             ) : null}
-            <TextField label="Asking price" inputMode="decimal" placeholder="from the price grid" hint="Leave empty to use the price grid" {...bind('askingPrice')} />
+            <TextField
+              label="Asking price"
+              inputMode="decimal"
+              placeholder="from the price grid"
+              hint="Leave empty to use the price grid"
+              {...bind('askingPrice')}
+            />
             <TextField label="External ID" hint="Your own reference, unique per seller" {...bind('externalId')} />
           </div>
         </fieldset>
@@ -195,7 +236,13 @@ export function SubmitLeadPage() {
           </div>
         </fieldset>
 
-        <AttributeFields fields={fields} subsegment={values.subsegment || null} values={values.attributes} errors={{ ...serverErrors.byField, ...clientErrors }} onChange={setAttribute} />
+        <AttributeFields
+          fields={fields}
+          subsegment={values.subsegment || null}
+          values={values.attributes}
+          errors={{ ...serverErrors.byField, ...clientErrors }}
+          onChange={setAttribute}
+        />
 
         <div className="form-actions">
           <button type="submit" className="button" disabled={submission.fetching}>

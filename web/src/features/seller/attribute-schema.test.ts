@@ -16,7 +16,9 @@ describe('attribute schema', () => {
 
   it('reads every well-formed field and skips malformed ones', () => {
     expect(fields.map((f) => f.name)).toEqual(['vehicleYear', 'coverageAmount', 'brand', 'format', 'certificate', 'departureDate']);
-    expect(parseAttributeSchema({ fields: [{ name: 'x', type: 'color' }, { type: 'string' }, null, { name: 'y', type: 'string' }] }).map((f) => f.name)).toEqual(['y']);
+    expect(
+      parseAttributeSchema({ fields: [{ name: 'x', type: 'color' }, { type: 'string' }, null, { name: 'y', type: 'string' }] }).map((f) => f.name),
+    ).toEqual(['y']);
     expect(parseAttributeSchema(null)).toEqual([]);
     expect(parseAttributeSchema({})).toEqual([]);
   });
@@ -30,8 +32,17 @@ describe('attribute schema', () => {
   });
 
   it('types the values it sends and leaves out empty ones', () => {
-    expect(toAttributesInput(fields, { vehicleYear: '2018', coverageAmount: '1500.5', brand: ' Audi ', format: 'ONLINE', certificate: 'true', departureDate: '', unknown: 'x' }))
-      .toEqual({ vehicleYear: 2018, coverageAmount: 1500.5, brand: 'Audi', format: 'ONLINE', certificate: true });
+    expect(
+      toAttributesInput(fields, {
+        vehicleYear: '2018',
+        coverageAmount: '1500.5',
+        brand: ' Audi ',
+        format: 'ONLINE',
+        certificate: 'true',
+        departureDate: '',
+        unknown: 'x',
+      }),
+    ).toEqual({ vehicleYear: 2018, coverageAmount: 1500.5, brand: 'Audi', format: 'ONLINE', certificate: true });
     // a value that does not parse goes as typed: the API's message about it then lands on the field
     expect(toAttributesInput(fields, { vehicleYear: 'soon' })).toEqual({ vehicleYear: 'soon' });
   });
@@ -42,10 +53,20 @@ describe('attribute schema', () => {
       'attributes.brand': 'Brand is required.',
     });
     const errors = validateAttributeValues(fields, 'LIFE', {
-      brand: 'Mercedes', vehicleYear: '1900', coverageAmount: '-1', format: 'HYBRID', certificate: 'maybe', departureDate: '2025-13-45',
+      brand: 'Mercedes',
+      vehicleYear: '1900',
+      coverageAmount: '-1',
+      format: 'HYBRID',
+      certificate: 'maybe',
+      departureDate: '2025-13-45',
     });
     expect(Object.keys(errors).sort()).toEqual([
-      'attributes.brand', 'attributes.certificate', 'attributes.coverageAmount', 'attributes.departureDate', 'attributes.format', 'attributes.vehicleYear',
+      'attributes.brand',
+      'attributes.certificate',
+      'attributes.coverageAmount',
+      'attributes.departureDate',
+      'attributes.format',
+      'attributes.vehicleYear',
     ]);
     expect(validateAttributeValues(fields, 'LIFE', { brand: 'Audi', vehicleYear: '2018.5' })['attributes.vehicleYear']).toMatch(/whole number/);
     expect(validateAttributeValues(fields, 'LIFE', { brand: 'Audi', vehicleYear: '2018', departureDate: '2026-06-30' })).toEqual({});

@@ -26,16 +26,18 @@ export function parseAttributeSchema(json: unknown): AttributeField[] {
     const f = raw as Record<string, unknown>;
     if (typeof f.name !== 'string' || !f.name || !TYPES.includes(f.type as AttributeType)) return [];
     const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-    return [{
-      name: f.name,
-      type: f.type as AttributeType,
-      label: typeof f.label === 'string' && f.label ? f.label : f.name,
-      required: f.required === true,
-      requiredFor: strings(f.requiredFor),
-      ...(typeof f.min === 'number' ? { min: f.min } : {}),
-      ...(typeof f.max === 'number' ? { max: f.max } : {}),
-      values: strings(f.values),
-    }];
+    return [
+      {
+        name: f.name,
+        type: f.type as AttributeType,
+        label: typeof f.label === 'string' && f.label ? f.label : f.name,
+        required: f.required === true,
+        requiredFor: strings(f.requiredFor),
+        ...(typeof f.min === 'number' ? { min: f.min } : {}),
+        ...(typeof f.max === 'number' ? { max: f.max } : {}),
+        values: strings(f.values),
+      },
+    ];
   });
 }
 
@@ -81,7 +83,11 @@ function within(n: number, field: AttributeField): boolean {
 }
 
 /** Early checks per attribute (required, type, bounds); keys are attribute form keys ("attributes.brand"). */
-export function validateAttributeValues(fields: readonly AttributeField[], subsegment: string | null | undefined, values: AttributeValues): Record<string, string> {
+export function validateAttributeValues(
+  fields: readonly AttributeField[],
+  subsegment: string | null | undefined,
+  values: AttributeValues,
+): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const field of fields) {
     const raw = (values[field.name] ?? '').trim();

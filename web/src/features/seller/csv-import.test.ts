@@ -11,7 +11,9 @@ describe('CSV import results', () => {
 
   it('numbers rows as the spreadsheet does (header is row 1) and lists rejected rows first', () => {
     const result = parseCsvImportResult({
-      id: 'bat_1', accepted: 1, rejected: 1,
+      id: 'bat_1',
+      accepted: 1,
+      rejected: 1,
       results: [
         { index: 0, leadId: 'lead_1', issues: [{ code: 'DISPOSABLE_EMAIL', field: 'email', message: 'disposable', severity: 'WARNING' }] },
         { index: 1, leadId: null, issues: [{ code: 'PHONE_INVALID', field: 'phone', message: 'bad phone', severity: 'ERROR' }] },

@@ -18,13 +18,32 @@ export interface CsvImportResult {
 
 // the API's column table (core/src/domain/leads/lead-csv.ts), reversed; attributes are `attr.<name>`
 const COLUMN_BY_PATH: Record<string, string> = {
-  segment: 'segment', subsegment: 'subsegment', country: 'country', region: 'region', city: 'city',
-  postalCode: 'postal_code', fullName: 'full_name', phone: 'phone', email: 'email', socialUrl: 'social_url',
-  preferredContactTime: 'preferred_contact_time', kind: 'kind', temperature: 'temperature',
-  sourceChannel: 'source_channel', capturedAt: 'captured_at', 'consent.text': 'consent_text',
-  'consent.timestamp': 'consent_timestamp', 'consent.ip': 'consent_ip', 'consent.pageUrl': 'consent_page_url',
-  exclusivity: 'exclusivity', maxSales: 'max_sales', askingPrice: 'asking_price',
-  formFillSeconds: 'form_fill_seconds', ip: 'ip', userAgent: 'user_agent', externalId: 'external_id',
+  segment: 'segment',
+  subsegment: 'subsegment',
+  country: 'country',
+  region: 'region',
+  city: 'city',
+  postalCode: 'postal_code',
+  fullName: 'full_name',
+  phone: 'phone',
+  email: 'email',
+  socialUrl: 'social_url',
+  preferredContactTime: 'preferred_contact_time',
+  kind: 'kind',
+  temperature: 'temperature',
+  sourceChannel: 'source_channel',
+  capturedAt: 'captured_at',
+  'consent.text': 'consent_text',
+  'consent.timestamp': 'consent_timestamp',
+  'consent.ip': 'consent_ip',
+  'consent.pageUrl': 'consent_page_url',
+  exclusivity: 'exclusivity',
+  maxSales: 'max_sales',
+  askingPrice: 'asking_price',
+  formFillSeconds: 'form_fill_seconds',
+  ip: 'ip',
+  userAgent: 'user_agent',
+  externalId: 'external_id',
 };
 
 /** "attributes.brand" → "attr.brand", "consent.text" → "consent_text"; unknown paths stay as they are. */
@@ -66,13 +85,15 @@ export interface CsvIssueRow {
 /** One table row per finding, rejected rows first, then by row number. */
 export function csvIssueRows(result: CsvImportResult): CsvIssueRow[] {
   return result.results
-    .flatMap((r) => r.issues.map((issue) => ({
-      row: csvRowNumber(r.index),
-      rejected: r.leadId === null,
-      column: csvColumnOf(issue.field),
-      code: issue.code,
-      message: issue.message,
-      severity: issue.severity,
-    })))
+    .flatMap((r) =>
+      r.issues.map((issue) => ({
+        row: csvRowNumber(r.index),
+        rejected: r.leadId === null,
+        column: csvColumnOf(issue.field),
+        code: issue.code,
+        message: issue.message,
+        severity: issue.severity,
+      })),
+    )
     .sort((a, b) => Number(b.rejected) - Number(a.rejected) || a.row - b.row);
 }

@@ -67,12 +67,29 @@ export const FIELD_PATHS: Record<LeadFormField, string> = {
 export function emptyLeadForm(now: Date = new Date()): LeadFormValues {
   const local = toDateTimeLocalValue(now);
   return {
-    segment: '', subsegment: '',
-    fullName: '', phone: '', email: '', socialUrl: '', preferredContactTime: '',
-    country: '', region: '', city: '', postalCode: '',
-    kind: '', temperature: '', sourceChannel: '',
-    capturedAt: local, consentTimestamp: local, consentText: '', consentIp: '', consentPageUrl: '',
-    exclusivity: 'SHARED', maxSales: '', askingPrice: '', externalId: '',
+    segment: '',
+    subsegment: '',
+    fullName: '',
+    phone: '',
+    email: '',
+    socialUrl: '',
+    preferredContactTime: '',
+    country: '',
+    region: '',
+    city: '',
+    postalCode: '',
+    kind: '',
+    temperature: '',
+    sourceChannel: '',
+    capturedAt: local,
+    consentTimestamp: local,
+    consentText: '',
+    consentIp: '',
+    consentPageUrl: '',
+    exclusivity: 'SHARED',
+    maxSales: '',
+    askingPrice: '',
+    externalId: '',
     attributes: {},
   };
 }
@@ -143,5 +160,8 @@ export function toLeadInput(values: LeadFormValues, fields: readonly AttributeFi
 
 /** A rejected lead's issues placed on the form (ERRORs and WARNINGs alike; the page tells them apart). */
 export function placeLeadIssues(issues: readonly { field?: string | null; message: string }[], fields: readonly AttributeField[]): PlacedErrors {
-  return placeErrors(issues.map((i) => ({ key: i.field ?? null, message: i.message })), leadFormKeys(fields));
+  return placeErrors(
+    issues.map((i) => ({ key: i.field ?? null, message: i.message })),
+    leadFormKeys(fields),
+  );
 }

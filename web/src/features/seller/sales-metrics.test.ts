@@ -1,12 +1,23 @@
 import { salesBy, summarizeSales, type SaleFact } from './sales-metrics';
 
 const usd = (amount: string) => ({ amount, currencyCode: 'USD' });
-const sale = (segment: string, country: string, sourceChannel: string, price: string, disputeStatus: SaleFact['disputeStatus'] = null, refunded = '0.00'): SaleFact => {
+const sale = (
+  segment: string,
+  country: string,
+  sourceChannel: string,
+  price: string,
+  disputeStatus: SaleFact['disputeStatus'] = null,
+  refunded = '0.00',
+): SaleFact => {
   const cents = Math.round(Number(price) * 100);
   const commission = Math.round(cents * 0.2);
   return {
-    price: usd(price), commission: usd((commission / 100).toFixed(2)), sellerNet: usd(((cents - commission) / 100).toFixed(2)),
-    refunded: usd(refunded), disputeStatus, lead: { segment, country, sourceChannel },
+    price: usd(price),
+    commission: usd((commission / 100).toFixed(2)),
+    sellerNet: usd(((cents - commission) / 100).toFixed(2)),
+    refunded: usd(refunded),
+    disputeStatus,
+    lead: { segment, country, sourceChannel },
   };
 };
 
@@ -20,7 +31,14 @@ const SALES = [
 describe('seller sales metrics', () => {
   it('totals revenue, commission, net, refunds and the return rate', () => {
     expect(summarizeSales(SALES, 2)).toEqual({
-      key: 'all', sales: 4, gross: 19_500, commission: 3_900, net: 15_600, refunded: 3_000, returns: 1, returnRate: 0.25,
+      key: 'all',
+      sales: 4,
+      gross: 19_500,
+      commission: 3_900,
+      net: 15_600,
+      refunded: 3_000,
+      returns: 1,
+      returnRate: 0.25,
     });
     expect(summarizeSales([], 2).returnRate).toBeNull();
   });
@@ -35,9 +53,16 @@ describe('seller sales metrics', () => {
 
   it('breaks sales down by country and by source channel, with each group’s return rate', () => {
     const byCountry = salesBy(SALES, 'country', 2);
-    expect(byCountry.map((g) => [g.key, g.sales, g.returnRate])).toEqual([['US', 3, 0], ['GB', 1, 1]]);
+    expect(byCountry.map((g) => [g.key, g.sales, g.returnRate])).toEqual([
+      ['US', 3, 0],
+      ['GB', 1, 1],
+    ]);
     const bySource = salesBy(SALES, 'sourceChannel', 2);
-    expect(bySource.map((g) => [g.key, g.gross])).toEqual([['SEO', 15_000], ['SOCIAL', 3_000], ['CONTEXT_ADS', 1_500]]);
+    expect(bySource.map((g) => [g.key, g.gross])).toEqual([
+      ['SEO', 15_000],
+      ['SOCIAL', 3_000],
+      ['CONTEXT_ADS', 1_500],
+    ]);
   });
 
   it('orders equal revenue by name', () => {

@@ -51,7 +51,5 @@ export function salesBy(sales: readonly SaleFact[], dimension: SalesDimension, d
     const key = s.lead[dimension];
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
-  return [...groups.entries()]
-    .map(([key, items]) => summarizeSales(items, digits, key))
-    .sort((a, b) => b.gross - a.gross || a.key.localeCompare(b.key));
+  return [...groups.entries()].map(([key, items]) => summarizeSales(items, digits, key)).sort((a, b) => b.gross - a.gross || a.key.localeCompare(b.key));
 }

@@ -10,8 +10,23 @@ export const SubmitLeadsMutation = graphql(`
       status
       results {
         index
-        issues { code field message severity }
-        lead { id status verification score temperature price { amount currencyCode } }
+        issues {
+          code
+          field
+          message
+          severity
+        }
+        lead {
+          id
+          status
+          verification
+          score
+          temperature
+          price {
+            amount
+            currencyCode
+          }
+        }
       }
     }
   }
@@ -21,7 +36,10 @@ export const MyListingsQuery = graphql(`
   query MyListings($filter: LeadFilter, $first: Int, $after: String) {
     myListings(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         cursor
         node {
@@ -41,10 +59,26 @@ export const MyListingsQuery = graphql(`
           status
           verification
           erased
-          price { amount currencyCode }
-          preview { initials phone email city }
-          signals { code message }
-          findings { stage code message severity }
+          price {
+            amount
+            currencyCode
+          }
+          preview {
+            initials
+            phone
+            email
+            city
+          }
+          signals {
+            code
+            message
+          }
+          findings {
+            stage
+            code
+            message
+            severity
+          }
         }
       }
     }
@@ -53,19 +87,40 @@ export const MyListingsQuery = graphql(`
 
 export const WithdrawLeadMutation = graphql(`
   mutation WithdrawLead($id: ID!) {
-    withdrawLead(id: $id) { id status }
+    withdrawLead(id: $id) {
+      id
+      status
+    }
   }
 `);
 
 export const EraseLeadContactMutation = graphql(`
   mutation EraseLeadContact($id: ID!) {
-    eraseLeadContact(id: $id) { id erased preview { initials phone email city } }
+    eraseLeadContact(id: $id) {
+      id
+      erased
+      preview {
+        initials
+        phone
+        email
+        city
+      }
+    }
   }
 `);
 
 export const MyApiKeysQuery = graphql(`
   query MyApiKeys {
-    myApiKeys { id name prefix scopes expiresAt createdAt lastUsedAt revokedAt }
+    myApiKeys {
+      id
+      name
+      prefix
+      scopes
+      expiresAt
+      createdAt
+      lastUsedAt
+      revokedAt
+    }
   }
 `);
 
@@ -73,14 +128,26 @@ export const CreateApiKeyMutation = graphql(`
   mutation CreateApiKey($name: String!, $scopes: [ApiKeyScope!], $expiresAt: DateTime) {
     createApiKey(name: $name, scopes: $scopes, expiresAt: $expiresAt) {
       key
-      apiKey { id name prefix scopes expiresAt createdAt lastUsedAt revokedAt }
+      apiKey {
+        id
+        name
+        prefix
+        scopes
+        expiresAt
+        createdAt
+        lastUsedAt
+        revokedAt
+      }
     }
   }
 `);
 
 export const RevokeApiKeyMutation = graphql(`
   mutation RevokeApiKey($id: ID!) {
-    revokeApiKey(id: $id) { id revokedAt }
+    revokeApiKey(id: $id) {
+      id
+      revokedAt
+    }
   }
 `);
 
@@ -88,19 +155,42 @@ export const MySalesQuery = graphql(`
   query MySales($first: Int, $after: String) {
     mySales(first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
-          price { amount currencyCode }
-          commission { amount currencyCode }
-          sellerNet { amount currencyCode }
-          refunded { amount currencyCode }
+          price {
+            amount
+            currencyCode
+          }
+          commission {
+            amount
+            currencyCode
+          }
+          sellerNet {
+            amount
+            currencyCode
+          }
+          refunded {
+            amount
+            currencyCode
+          }
           purchasedAt
           status
           outcome
           disputeStatus
-          lead { id segment subsegment country region city sourceChannel }
+          lead {
+            id
+            segment
+            subsegment
+            country
+            region
+            city
+            sourceChannel
+          }
         }
       }
     }
@@ -109,12 +199,25 @@ export const MySalesQuery = graphql(`
 
 export const MyPayoutsQuery = graphql(`
   query MyPayouts {
-    myPayouts { id amount { amount currencyCode } status stripeTransferId createdAt sentAt }
+    myPayouts {
+      id
+      amount {
+        amount
+        currencyCode
+      }
+      status
+      stripeTransferId
+      createdAt
+      sentAt
+    }
   }
 `);
 
 export const ConnectPayoutAccountMutation = graphql(`
   mutation ConnectPayoutAccount {
-    connectPayoutAccount { url accountId }
+    connectPayoutAccount {
+      url
+      accountId
+    }
   }
 `);

@@ -19,7 +19,18 @@ describe('<SuppressionListPage>', () => {
       AddSuppressedContacts: (v) => {
         const contacts = v.contacts as { phone: string | null; email: string | null }[];
         const bad = contacts.findIndex((c) => c.phone === '12');
-        if (bad >= 0) return { errors: [{ message: 'Some contacts are invalid; nothing was changed', extensions: { code: 'BAD_USER_INPUT', fields: [{ path: `contacts[${bad}].phone`, message: 'phone must be a valid international number (+…), or give country' }] } }] };
+        if (bad >= 0)
+          return {
+            errors: [
+              {
+                message: 'Some contacts are invalid; nothing was changed',
+                extensions: {
+                  code: 'BAD_USER_INPUT',
+                  fields: [{ path: `contacts[${bad}].phone`, message: 'phone must be a valid international number (+…), or give country' }],
+                },
+              },
+            ],
+          };
         size += contacts.length;
         return { data: { addSuppressedContacts: list(size, '2026-12-01T10:00:00Z') } };
       },
@@ -32,7 +43,14 @@ describe('<SuppressionListPage>', () => {
 
     const result = await screen.findByRole('region', { name: 'Result' });
     expect(result.textContent).toContain('2 rows added, 2 with errors');
-    const cells = within(result).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    const cells = within(result)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
     expect(cells).toEqual([
       ['3', 'phone', 'Error phone must be a valid international number (+…), or give country'],
       ['4', '—', 'Error no phone and no e-mail'],

@@ -12,8 +12,16 @@ import { parseSuppressionCsv, sendInChunks, type RowError, type SendChunk } from
 import { AddSuppressedContactsMutation, RemoveSuppressedContactsMutation, SuppressionListQuery } from './suppression.operations';
 
 type Action = 'add' | 'remove';
-const ACTIONS = [{ value: 'add', label: 'Add these contacts' }, { value: 'remove', label: 'Remove these contacts' }] as const;
-interface Outcome { action: Action; sent: number; errors: RowError[]; stopped: string | null }
+const ACTIONS = [
+  { value: 'add', label: 'Add these contacts' },
+  { value: 'remove', label: 'Remove these contacts' },
+] as const;
+interface Outcome {
+  action: Action;
+  sent: number;
+  errors: RowError[];
+  stopped: string | null;
+}
 
 export function SuppressionListPage() {
   const [list, reload] = useQuery({ query: SuppressionListQuery, requestPolicy: 'cache-and-network' });
@@ -29,11 +37,13 @@ export function SuppressionListPage() {
   const [oneDone, setOneDone] = useState(false);
 
   type Mutate = (vars: { contacts: Parameters<SendChunk>[0] }, context: { additionalTypenames: string[] }) => Promise<{ error?: CombinedError }>;
-  const sendWith = (mutate: Mutate): SendChunk => async (contacts) => {
-    const res = await mutate({ contacts }, { additionalTypenames: ['SuppressionList'] });
-    const error = apiErrorFromGraphql(res.error);
-    return error ? { ok: false, fields: error.code === 'BAD_USER_INPUT' ? error.fields : [], message: error.message } : { ok: true };
-  };
+  const sendWith =
+    (mutate: Mutate): SendChunk =>
+    async (contacts) => {
+      const res = await mutate({ contacts }, { additionalTypenames: ['SuppressionList'] });
+      const error = apiErrorFromGraphql(res.error);
+      return error ? { ok: false, fields: error.code === 'BAD_USER_INPUT' ? error.fields : [], message: error.message } : { ok: true };
+    };
 
   const upload = async (event: FormEvent) => {
     event.preventDefault();
@@ -67,17 +77,32 @@ export function SuppressionListPage() {
 
   const summary = list.data?.suppressionList;
   const percent = Math.round((progress ?? 0) * 100);
-  const oneField = (name: string) => oneError?.fields.filter((f) => f.path.endsWith(`.${name}`)).map((f) => f.message).join(' ') || null;
+  const oneField = (name: string) =>
+    oneError?.fields
+      .filter((f) => f.path.endsWith(`.${name}`))
+      .map((f) => f.message)
+      .join(' ') || null;
 
   return (
-    <Page title="Suppression list" intro={<>People who are already your customers: their leads are hidden from your marketplace, your campaigns never win them, and ordering one is refused. Other buyers still see them. Leadex keeps only a keyed hash of each phone and e-mail.</>}>
+    <Page
+      title="Suppression list"
+      intro={
+        <>
+          People who are already your customers: their leads are hidden from your marketplace, your campaigns never win them, and ordering one is refused. Other
+          buyers still see them. Leadex keeps only a keyed hash of each phone and e-mail.
+        </>
+      }
+    >
       <section className="card" aria-labelledby="suppression-size">
         <h2 id="suppression-size">Your list</h2>
         {summary ? (
           <p>
-            <strong aria-label="Suppressed contacts">{summary.size}</strong> phones and e-mails{summary.updatedAt ? <>, last changed {formatDateTime(summary.updatedAt)}</> : null}.
+            <strong aria-label="Suppressed contacts">{summary.size}</strong> phones and e-mails
+            {summary.updatedAt ? <>, last changed {formatDateTime(summary.updatedAt)}</> : null}.
           </p>
-        ) : list.fetching ? <Loading /> : null}
+        ) : list.fetching ? (
+          <Loading />
+        ) : null}
         <ErrorMessage error={apiErrorFromGraphql(list.error)} title="The list could not be loaded" />
       </section>
 
@@ -89,11 +114,16 @@ export function SuppressionListPage() {
           accept=".csv,text/csv"
           error={fileError}
           hint="Header row with phone and/or email columns (and country for national phone numbers)."
-          onChange={(e) => { setFile(e.target.files?.[0] ?? null); setFileError(null); }}
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setFileError(null);
+          }}
         />
         <SelectField label="Action" name="action" options={ACTIONS} value={action} onChange={(e) => setAction(e.target.value as Action)} />
         <div className="form-actions">
-          <button type="submit" className="button" disabled={!file || progress !== null}>{progress !== null ? 'Sending…' : 'Upload'}</button>
+          <button type="submit" className="button" disabled={!file || progress !== null}>
+            {progress !== null ? 'Sending…' : 'Upload'}
+          </button>
         </div>
         {progress !== null ? (
           <div className="progress">
@@ -108,10 +138,24 @@ export function SuppressionListPage() {
         <h2>Remove one contact</h2>
         <TextField label="Phone" name="phone" value={one.phone} error={oneField('phone')} onChange={(e) => setOne({ ...one, phone: e.target.value })} />
         <TextField label="E-mail" name="email" value={one.email} error={oneField('email')} onChange={(e) => setOne({ ...one, email: e.target.value })} />
-        <TextField label="Country (for a national phone number)" name="country" value={one.country} error={oneField('country')} onChange={(e) => setOne({ ...one, country: e.target.value })} />
-        <div className="form-actions"><button type="submit" className="button button--secondary">Remove</button></div>
+        <TextField
+          label="Country (for a national phone number)"
+          name="country"
+          value={one.country}
+          error={oneField('country')}
+          onChange={(e) => setOne({ ...one, country: e.target.value })}
+        />
+        <div className="form-actions">
+          <button type="submit" className="button button--secondary">
+            Remove
+          </button>
+        </div>
         <ErrorMessage error={oneError} title="Nothing was removed" />
-        {oneDone ? <SuccessMessage><p>Removed from your list.</p></SuccessMessage> : null}
+        {oneDone ? (
+          <SuccessMessage>
+            <p>Removed from your list.</p>
+          </SuccessMessage>
+        ) : null}
       </form>
     </Page>
   );
@@ -122,20 +166,30 @@ function UploadResult({ outcome }: { outcome: Outcome }) {
     <section className="csv-result" aria-labelledby="suppression-result-title">
       <h2 id="suppression-result-title">Result</h2>
       <SuccessMessage>
-        <p><strong>{outcome.sent}</strong> rows {outcome.action === 'add' ? 'added' : 'removed'}, <strong>{outcome.errors.length}</strong> with errors.</p>
+        <p>
+          <strong>{outcome.sent}</strong> rows {outcome.action === 'add' ? 'added' : 'removed'}, <strong>{outcome.errors.length}</strong> with errors.
+        </p>
       </SuccessMessage>
       {outcome.stopped ? <ErrorMessage error={outcome.stopped} title="The upload stopped" /> : null}
       {outcome.errors.length ? (
         <div className="table-wrap">
           <table className="table">
             <caption>Rows not sent (row 1 is the header)</caption>
-            <thead><tr><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Problem</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Row</th>
+                <th scope="col">Column</th>
+                <th scope="col">Problem</th>
+              </tr>
+            </thead>
             <tbody>
               {outcome.errors.map((e, i) => (
                 <tr key={`${e.line}-${e.column}-${i}`}>
                   <td>{e.line}</td>
                   <td>{e.column ? <code>{e.column}</code> : '—'}</td>
-                  <td><Badge tone="bad">Error</Badge> {e.message}</td>
+                  <td>
+                    <Badge tone="bad">Error</Badge> {e.message}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,9 @@ import { CHUNK_SIZE, entryOf, parseSuppressionCsv, sendInChunks, type SendChunk 
 
 describe('reading a suppression CSV', () => {
   it('reads phone, email and country by header name, quoted cells included, with their line numbers', () => {
-    const { rows, errors, fileError } = parseSuppressionCsv('\uFEFFEmail,Phone,country\r\n"a@example.com","+1 213 373 4253",\n,,\n b@example.com ,"030, 901820",DE\n');
+    const { rows, errors, fileError } = parseSuppressionCsv(
+      '\uFEFFEmail,Phone,country\r\n"a@example.com","+1 213 373 4253",\n,,\n b@example.com ,"030, 901820",DE\n',
+    );
     expect(fileError).toBeNull();
     expect(rows).toEqual([
       { line: 2, phone: '+1 213 373 4253', email: 'a@example.com', country: null },
@@ -30,7 +32,10 @@ describe('sending in chunks', () => {
   it('sends chunks of the API maximum and reports progress after each', async () => {
     const sizes: number[] = [];
     const progress: number[] = [];
-    const send: SendChunk = async (contacts) => { sizes.push(contacts.length); return { ok: true }; };
+    const send: SendChunk = async (contacts) => {
+      sizes.push(contacts.length);
+      return { ok: true };
+    };
     const result = await sendInChunks(rows(CHUNK_SIZE * 2 + 5), send, (p) => progress.push(p));
     expect(sizes).toEqual([CHUNK_SIZE, CHUNK_SIZE, 5]);
     expect(progress.at(-1)).toBe(1);
@@ -41,10 +46,15 @@ describe('sending in chunks', () => {
     const sent: string[][] = [];
     const send: SendChunk = async (contacts) => {
       sent.push(contacts.map((c) => c.email!));
-      return sent.length === 1 ? { ok: false, message: 'invalid', fields: [{ path: 'contacts[1].email', message: 'email is not a valid e-mail address' }] } : { ok: true };
+      return sent.length === 1
+        ? { ok: false, message: 'invalid', fields: [{ path: 'contacts[1].email', message: 'email is not a valid e-mail address' }] }
+        : { ok: true };
     };
     const result = await sendInChunks(rows(3), send, () => undefined);
-    expect(sent).toEqual([['p0@example.com', 'p1@example.com', 'p2@example.com'], ['p0@example.com', 'p2@example.com']]);
+    expect(sent).toEqual([
+      ['p0@example.com', 'p1@example.com', 'p2@example.com'],
+      ['p0@example.com', 'p2@example.com'],
+    ]);
     expect(result).toEqual({ sent: 2, errors: [{ line: 3, column: 'email', message: 'email is not a valid e-mail address' }], stopped: null });
   });
 

@@ -3,18 +3,27 @@ import { graphql } from '../../gql';
 
 export const SuppressionListQuery = graphql(`
   query SuppressionList {
-    suppressionList { size updatedAt }
+    suppressionList {
+      size
+      updatedAt
+    }
   }
 `);
 
 export const AddSuppressedContactsMutation = graphql(`
   mutation AddSuppressedContacts($contacts: [SuppressedContactInput!]!) {
-    addSuppressedContacts(contacts: $contacts) { size updatedAt }
+    addSuppressedContacts(contacts: $contacts) {
+      size
+      updatedAt
+    }
   }
 `);
 
 export const RemoveSuppressedContactsMutation = graphql(`
   mutation RemoveSuppressedContacts($contacts: [SuppressedContactInput!]!) {
-    removeSuppressedContacts(contacts: $contacts) { size updatedAt }
+    removeSuppressedContacts(contacts: $contacts) {
+      size
+      updatedAt
+    }
   }
 `);

@@ -13,17 +13,31 @@ export function VolumeTiers() {
     <section aria-labelledby="volume-tiers-title">
       <h2 id="volume-tiers-title">Volume discount tiers</h2>
       {!list ? (
-        error ? <ErrorMessage error={error} title="Volume tiers could not be loaded" /> : <Loading label="Loading volume tiers…" />
+        error ? (
+          <ErrorMessage error={error} title="Volume tiers could not be loaded" />
+        ) : (
+          <Loading label="Loading volume tiers…" />
+        )
       ) : list.length === 0 ? (
         <EmptyState title="No volume discounts." />
       ) : (
         <div className="table-wrap">
           <table className="table table--compact">
-            <thead><tr><th scope="col">Order size</th><th scope="col">Discount</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Order size</th>
+                <th scope="col">Discount</th>
+              </tr>
+            </thead>
             <tbody>
-              {[...list].sort((a, b) => a.minQuantity - b.minQuantity).map((t) => (
-                <tr key={t.minQuantity}><td>≥ {t.minQuantity} leads</td><td>{formatRate(t.discountRate)}</td></tr>
-              ))}
+              {[...list]
+                .sort((a, b) => a.minQuantity - b.minQuantity)
+                .map((t) => (
+                  <tr key={t.minQuantity}>
+                    <td>≥ {t.minQuantity} leads</td>
+                    <td>{formatRate(t.discountRate)}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </div>

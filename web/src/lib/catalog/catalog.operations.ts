@@ -6,7 +6,10 @@ export const SegmentsQuery = graphql(`
     segments {
       code
       name
-      subsegments { code name }
+      subsegments {
+        code
+        name
+      }
       attributeSchema
       commissionRate
       returnWindowHours
@@ -17,6 +20,9 @@ export const SegmentsQuery = graphql(`
 
 export const VolumeTiersQuery = graphql(`
   query VolumeTiers {
-    volumeTiers { minQuantity discountRate }
+    volumeTiers {
+      minQuantity
+      discountRate
+    }
   }
 `);

@@ -94,7 +94,14 @@ export function ColumnChart({ title, summary, series, data, formatAxis, empty = 
                       const h = percentOf(Math.max(0, v), top);
                       base -= h;
                       return h > 0 ? (
-                        <rect key={j} x={i * COLUMN_WIDTH + 1.5} width={COLUMN_WIDTH - 3} y={base} height={h} className={`column-chart__bar column-chart__bar--${series[j]?.tone ?? 'primary'}`} />
+                        <rect
+                          key={j}
+                          x={i * COLUMN_WIDTH + 1.5}
+                          width={COLUMN_WIDTH - 3}
+                          y={base}
+                          height={h}
+                          className={`column-chart__bar column-chart__bar--${series[j]?.tone ?? 'primary'}`}
+                        />
                       ) : null;
                     })}
                   </g>
@@ -103,12 +110,19 @@ export function ColumnChart({ title, summary, series, data, formatAxis, empty = 
             </svg>
             <span aria-hidden="true" />
             <div className="column-chart__x" aria-hidden="true">
-              {data.map((d, i) => <span key={d.key}>{ticks.has(i) ? d.label : ''}</span>)}
+              {data.map((d, i) => (
+                <span key={d.key}>{ticks.has(i) ? d.label : ''}</span>
+              ))}
             </div>
           </div>
           {series.length > 1 ? (
             <ul className="chart__legend" aria-label={`${title}: legend`}>
-              {series.map((s) => <li key={s.name}><span className={`chart__swatch column-chart__bar--${s.tone}`} aria-hidden="true" />{s.name}</li>)}
+              {series.map((s) => (
+                <li key={s.name}>
+                  <span className={`chart__swatch column-chart__bar--${s.tone}`} aria-hidden="true" />
+                  {s.name}
+                </li>
+              ))}
             </ul>
           ) : null}
           <details className="chart__data">
@@ -117,11 +131,23 @@ export function ColumnChart({ title, summary, series, data, formatAxis, empty = 
               <table className="table table--compact">
                 <caption>{title}</caption>
                 <thead>
-                  <tr><th scope="col">Period</th>{series.map((s) => <th key={s.name} scope="col">{s.name}</th>)}</tr>
+                  <tr>
+                    <th scope="col">Period</th>
+                    {series.map((s) => (
+                      <th key={s.name} scope="col">
+                        {s.name}
+                      </th>
+                    ))}
+                  </tr>
                 </thead>
                 <tbody>
                   {data.map((d) => (
-                    <tr key={d.key}><th scope="row">{d.label}</th>{series.map((s, j) => <td key={s.name}>{d.valueLabels[j]}</td>)}</tr>
+                    <tr key={d.key}>
+                      <th scope="row">{d.label}</th>
+                      {series.map((s, j) => (
+                        <td key={s.name}>{d.valueLabels[j]}</td>
+                      ))}
+                    </tr>
                   ))}
                 </tbody>
               </table>

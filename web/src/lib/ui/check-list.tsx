@@ -8,7 +8,11 @@ export function CheckList({ checks, label }: { checks: readonly CheckItem[]; lab
   return (
     <ul className="lead-card__checks" aria-label={label}>
       {checks.map((c) => (
-        <li key={c.name} className={c.passed ? 'lead-card__check--passed' : 'lead-card__check--failed'} title={`Checked ${new Date(c.checkedAt).toLocaleString()}`}>
+        <li
+          key={c.name}
+          className={c.passed ? 'lead-card__check--passed' : 'lead-card__check--failed'}
+          title={`Checked ${new Date(c.checkedAt).toLocaleString()}`}
+        >
           <span aria-hidden="true">{c.passed ? '✓' : '✗'}</span> {enumLabel(c.name)}
           <span className="visually-hidden">{c.passed ? ' passed' : ' failed'}</span>
         </li>

@@ -26,7 +26,9 @@ export function ConfirmButton({ label, ariaLabel, question, confirmLabel, onConf
   }
   return (
     <span className="confirm" role="group" aria-labelledby={`${id}-question`}>
-      <span id={`${id}-question`} className="confirm__question">{question}</span>
+      <span id={`${id}-question`} className="confirm__question">
+        {question}
+      </span>
       <button
         type="button"
         className="button button--danger"

@@ -32,7 +32,9 @@ export function ErrorMessage({ error, title, details = [] }: { error: ApiError |
       {message ? <p>{message}</p> : null}
       {details.length ? (
         <ul>
-          {details.map((d) => <li key={d}>{d}</li>)}
+          {details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
         </ul>
       ) : null}
       {code === 'UNAUTHENTICATED' ? (

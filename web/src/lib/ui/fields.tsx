@@ -20,11 +20,23 @@ function Frame({ id, label, error, hint, required, className, children }: FieldF
       <div className="field__label">
         <label htmlFor={id}>{label}</label>
         {/* outside the <label>: the accessible name stays the label itself; `required` tells assistive tech */}
-        {required ? <span className="field__required" aria-hidden="true">*</span> : null}
+        {required ? (
+          <span className="field__required" aria-hidden="true">
+            *
+          </span>
+        ) : null}
       </div>
       {children}
-      {hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="field__error">{error}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -67,7 +79,9 @@ export function SelectField({ label, error, hint, className, options, id: givenI
     <Frame id={id} label={label} error={error} hint={hint} required={select.required} className={className}>
       <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...select}>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
     </Frame>
@@ -83,7 +97,11 @@ export function CheckboxField({ label, error, className, id: givenId, ...input }
     <div className={`field field--checkbox${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <input id={id} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...input} />
       <label htmlFor={id}>{label}</label>
-      {error ? <p id={`${id}-error`} className="field__error">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -108,7 +126,10 @@ export function CheckboxGroup<T extends string>({ legend, options, values, onCha
     onChange(options.map((o) => o.value).filter((v) => next.has(v)));
   };
   return (
-    <fieldset className={`checkbox-group${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={`checkbox-group${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>{legend}</legend>
       {options.map((o) => (
         <label key={o.value} className="checkbox-group__option">
@@ -116,7 +137,11 @@ export function CheckboxGroup<T extends string>({ legend, options, values, onCha
           {o.label}
         </label>
       ))}
-      {error ? <p id={`${id}-error`} className="field__error">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

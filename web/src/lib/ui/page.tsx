@@ -1,7 +1,19 @@
 // The frame of a page: its heading (the document title follows it) and an optional intro line.
 import { useEffect, type ReactNode } from 'react';
 
-export function Page({ title, intro, actions, children, wide }: { title: string; intro?: ReactNode; actions?: ReactNode; children: ReactNode; wide?: boolean }) {
+export function Page({
+  title,
+  intro,
+  actions,
+  children,
+  wide,
+}: {
+  title: string;
+  intro?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   useEffect(() => {
     document.title = `${title} · Leadex`;
   }, [title]);

@@ -64,7 +64,12 @@ export async function safeFetch(rawUrl: string, init: OutboundRequest, options: 
     throw toOutboundError(err);
   }
   // a fresh agent per request: its lookup knows whether this host:port is allow-listed, and nothing is pooled
-  const agent = new Agent({ connect: { lookup: guardedLookup(resolve, checked.allowListed), timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, pipelining: 0 });
+  const agent = new Agent({
+    connect: { lookup: guardedLookup(resolve, checked.allowListed), timeout: timeoutMs },
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    pipelining: 0,
+  });
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     const res = await request(checked.url, { dispatcher: agent, method: init.method, headers: init.headers, body: init.body, signal });

@@ -36,7 +36,11 @@ export function outboundPolicy(config: Pick<Config, 'NODE_ENV' | 'WEBHOOK_ALLOW_
   return { production: config.NODE_ENV === 'production', allowHosts: parseAllowHosts(config.WEBHOOK_ALLOW_HOSTS) };
 }
 
-export interface CheckedUrl { url: URL; hostname: string; allowListed: boolean }
+export interface CheckedUrl {
+  url: URL;
+  hostname: string;
+  allowListed: boolean;
+}
 
 /** Checks the URL and every address its host resolves to now; throws OutboundRefusedError. */
 export async function assertOutboundUrl(raw: string, policy: OutboundPolicy, resolve: Resolver = systemResolver): Promise<CheckedUrl> {

@@ -9,13 +9,26 @@ const refusal = (url: string, policy = dev) => {
 
 describe('address classes', () => {
   it.each([
-    ['127.0.0.1', 'loopback'], ['127.255.0.9', 'loopback'], ['::1', 'loopback'],
-    ['10.1.2.3', 'private'], ['172.16.0.1', 'private'], ['192.168.1.1', 'private'],
-    ['169.254.169.254', 'linkLocal'], ['fe80::1', 'linkLocal'],
-    ['100.64.0.1', 'carrierGradeNat'], ['fd00::1', 'uniqueLocal'],
-    ['224.0.0.1', 'multicast'], ['ff02::1', 'multicast'], ['255.255.255.255', 'broadcast'],
-    ['0.0.0.0', 'unspecified'], ['::', 'unspecified'], ['240.0.0.1', 'reserved'], ['192.0.2.1', 'reserved'],
-    ['::ffff:127.0.0.1', 'loopback'], ['::ffff:a9fe:a9fe', 'linkLocal'], ['::ffff:10.0.0.1', 'private'],
+    ['127.0.0.1', 'loopback'],
+    ['127.255.0.9', 'loopback'],
+    ['::1', 'loopback'],
+    ['10.1.2.3', 'private'],
+    ['172.16.0.1', 'private'],
+    ['192.168.1.1', 'private'],
+    ['169.254.169.254', 'linkLocal'],
+    ['fe80::1', 'linkLocal'],
+    ['100.64.0.1', 'carrierGradeNat'],
+    ['fd00::1', 'uniqueLocal'],
+    ['224.0.0.1', 'multicast'],
+    ['ff02::1', 'multicast'],
+    ['255.255.255.255', 'broadcast'],
+    ['0.0.0.0', 'unspecified'],
+    ['::', 'unspecified'],
+    ['240.0.0.1', 'reserved'],
+    ['192.0.2.1', 'reserved'],
+    ['::ffff:127.0.0.1', 'loopback'],
+    ['::ffff:a9fe:a9fe', 'linkLocal'],
+    ['::ffff:10.0.0.1', 'private'],
   ])('refuses %s (%s)', (address, range) => {
     expect(addressRange(address)).toBe(range);
     expect(isPublicAddress(address)).toBe(false);
@@ -34,8 +47,16 @@ describe('address classes', () => {
 
 describe('URL shape', () => {
   it.each([
-    'http://2130706433/', 'http://0x7f.1/', 'http://0x7f000001/', 'http://017700000001/', 'http://127.1/',
-    'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://169.254.169.254/latest', 'http://10.0.0.1/', 'http://0.0.0.0/',
+    'http://2130706433/',
+    'http://0x7f.1/',
+    'http://0x7f000001/',
+    'http://017700000001/',
+    'http://127.1/',
+    'http://[::1]/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://169.254.169.254/latest',
+    'http://10.0.0.1/',
+    'http://0.0.0.0/',
   ])('refuses the internal address behind %s, however it is spelled', (url) => {
     expect(refusal(url)).toBe('ADDRESS');
   });

@@ -13,8 +13,7 @@ export interface OutboundPolicy {
 export type UrlRefusal = 'INVALID_URL' | 'SCHEME' | 'CREDENTIALS' | 'PORT' | 'ADDRESS';
 
 export type UrlCheck =
-  | { ok: true; url: URL; hostname: string; port: number; allowListed: boolean; ipLiteral: boolean }
-  | { ok: false; reason: UrlRefusal; message: string };
+  { ok: true; url: URL; hostname: string; port: number; allowListed: boolean; ipLiteral: boolean } | { ok: false; reason: UrlRefusal; message: string };
 
 const WEB_PORTS = new Set([80, 443]);
 
@@ -65,6 +64,7 @@ export function checkUrlShape(raw: string, policy: OutboundPolicy): UrlCheck {
   if (!allowListed && !WEB_PORTS.has(port)) return { ok: false, reason: 'PORT', message: 'Must use port 443 (or 80)' };
   const bare = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
   const ipLiteral = isIP(bare) !== 0;
-  if (ipLiteral && !allowListed && !isPublicAddress(bare)) return { ok: false, reason: 'ADDRESS', message: 'Must not point to a private, loopback or reserved address' };
+  if (ipLiteral && !allowListed && !isPublicAddress(bare))
+    return { ok: false, reason: 'ADDRESS', message: 'Must not point to a private, loopback or reserved address' };
   return { ok: true, url, hostname: bare, port, allowListed, ipLiteral };
 }
