@@ -41,7 +41,7 @@ export async function acceptDispute(
       throw badInput([
         {
           path: 'refundAmount',
-          message: `between 0.01 and what is still refundable (${formatDecimal(refundable.amount, refundable.currency)} ${refundable.currency})`,
+          message: `between ${formatDecimal(1, refundable.currency)} and what is still refundable (${formatDecimal(refundable.amount, refundable.currency)} ${refundable.currency})`,
         },
       ]);
     }

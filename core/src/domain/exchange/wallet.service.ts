@@ -7,14 +7,16 @@ import { PLATFORM_STRIPE_BALANCE, buyerWallet } from '../ledger/ledger-accounts'
 import { owedBy } from '../ledger/ledger-balances';
 import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction';
 import { bookUnmatchedPayment } from '../payments/unmatched-payment';
-import { DomainError, badInput } from '../shared/domain-error';
+import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { assertTransition, canTransition } from '../shared/lifecycle';
-import { money, parseMoneyInput, type Money } from '../shared/money';
+import { minorDigits, money, parseMoneyInput, type Money } from '../shared/money';
 import { WALLET_TOP_UP_LIFECYCLE } from './wallet-top-up.lifecycle';
 
 const { walletTopUps } = schema;
-const MAX_TOP_UP = 1_000_000_00;
+/** A top-up is between one and a million whole units of the platform currency (in minor units: × 10^digits). */
+const MIN_TOP_UP_MAJOR = 1;
+const MAX_TOP_UP_MAJOR = 1_000_000;
 
 /** What the buyer can spend, in the platform's currency (the wallet is a liability of the platform: its ledger balance is negative). */
 export async function walletBalance(db: Db, buyerOrgId: string, currency: string): Promise<Money> {
@@ -24,8 +26,10 @@ export async function walletBalance(db: Db, buyerOrgId: string, currency: string
 export async function topUpWallet(deps: AppDeps, actor: Actor | null, amountText: string, idempotencyKey?: string | null) {
   const buyer = requireUser(actor, 'BUYER');
   const currency = deps.config.PLATFORM_CURRENCY;
-  const amount = parseMoneyInput(amountText, currency, 'amount', { min: 100, max: MAX_TOP_UP });
-  if (amount == null || amount < 100 || amount > MAX_TOP_UP) throw badInput([{ path: 'amount', message: `between 1.00 and ${MAX_TOP_UP / 100} ${currency}` }]);
+  const unit = 10 ** minorDigits(currency);
+  const bounds = { min: MIN_TOP_UP_MAJOR * unit, max: MAX_TOP_UP_MAJOR * unit };
+  // out of bounds or more decimals than the currency has: BAD_USER_INPUT naming `amount`
+  const amount = parseMoneyInput(amountText, currency, 'amount', bounds);
   const key = idempotencyKey?.trim() || null;
   let [topUp] = key
     ? await deps.db
