@@ -14,11 +14,7 @@ export const authResolvers = {
   // GraphQL names the scopes in capitals; the domain and the database use 'leads:write' / 'leads:read'
   ApiKeyScope: { LEADS_WRITE: 'leads:write', LEADS_READ: 'leads:read' },
   Query: {
-    me: async (_: unknown, __: unknown, ctx: GqlContext) => {
-      if (!ctx.actor?.userId) return null;
-      const found = await auth.getUser(ctx.deps, ctx.actor.userId);
-      return found && { ...found.user, organization: found.organization };
-    },
+    me: (_: unknown, __: unknown, ctx: GqlContext) => auth.currentUser(ctx.deps, ctx.actor),
     myApiKeys: (_: unknown, __: unknown, ctx: GqlContext) => auth.listApiKeys(ctx.deps, ctx.actor),
   },
   Mutation: {

@@ -118,6 +118,13 @@ export async function getUser(deps: AppDeps, userId: string) {
   return row ?? null;
 }
 
+/** The signed-in user with their organization; null for anonymous callers and API keys (which have no user). */
+export async function currentUser(deps: AppDeps, actor: Actor | null) {
+  if (!actor?.userId) return null;
+  const found = await getUser(deps, actor.userId);
+  return found && { ...found.user, organization: found.organization };
+}
+
 /** Used by the create-operator CLI only: there is no way to become an operator through the API. */
 export async function createOperator(deps: AppDeps, email: string, password: string, name: string) {
   const input = parseWithStrongPassword(ZSignUpInput.pick({ email: true, password: true, name: true }), { email, password, name }, deps.config);
