@@ -1,5 +1,6 @@
 // Minor units shown the way Stripe's messages and pages show them ($12.50, ¥500, 12.340 TND), and Stripe's charge limits.
-import { STRIPE_THREE_DECIMAL, STRIPE_ZERO_DECIMAL, stripeChargeStep } from '@leadex/core/domain/platform/platform-currency.rules';
+import { STRIPE_THREE_DECIMAL, STRIPE_ZERO_DECIMAL } from '@leadex/core/domain/platform/platform-currency.rules';
+import { chargeStep as platformChargeStep } from '@leadex/core/domain/shared/money';
 
 /** Decimals of a Stripe amount in a (lower-case) currency: 0 for zero-decimal, 3 for three-decimal, else 2. */
 export function stripeDecimals(currency: string): number {
@@ -9,7 +10,7 @@ export function stripeDecimals(currency: string): number {
 
 /** The step a charge amount must be a multiple of: 10 in three-decimal currencies (last digit 0), else 1. */
 export function chargeStep(currency: string): number {
-  return stripeChargeStep(currency.toUpperCase());
+  return platformChargeStep(currency.toUpperCase());
 }
 
 export function formatMinorUnits(amount: number, currency: string): string {

@@ -10,7 +10,7 @@ import { DomainError, badInput } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { leadHashes, suppressGlobally } from '../suppression/suppression-lookups';
 import { assertTransition } from '../shared/lifecycle';
-import { formatDecimal, money, parseMoneyInput, type Money } from '../shared/money';
+import { chargeStep, formatDecimal, money, parseMoneyInput, type Money } from '../shared/money';
 import { DISPUTE_LIFECYCLE } from './dispute.lifecycle';
 import { disputeRefundAmount, refundableAmount } from './dispute.rules';
 
@@ -123,6 +123,6 @@ export async function resolveDispute(
   }
   if (decision !== 'ACCEPT') throw badInput([{ path: 'decision', message: 'ACCEPT or REJECT' }]);
   const currency = deps.config.PLATFORM_CURRENCY;
-  const amount = refundAmount == null ? null : money(parseMoneyInput(refundAmount, currency, 'refundAmount', { min: 1 }), currency);
+  const amount = refundAmount == null ? null : money(parseMoneyInput(refundAmount, currency, 'refundAmount', { min: 1, step: chargeStep(currency) }), currency);
   return acceptDispute(deps, operator, id, { refundAmount: amount, note: text });
 }

@@ -15,7 +15,7 @@ import { freeCapacity } from '../orders/capacity.rules';
 import { commissionBpsOf } from '../orders/commission.rules';
 import { newId } from '../shared/ids';
 import { buyersSuppressing } from '../suppression/suppression-lookups';
-import { money, parseDecimal, type Money } from '../shared/money';
+import { chargeStep, money, parseDecimal, type Money } from '../shared/money';
 import { inSchedule, leadMatchesFilter, runAuction, type Award, type Bid, type ScheduleWindow } from './campaign.rules';
 import { winsToday } from './campaigns.service';
 import { enqueueDeliveries } from './deliveries.service';
@@ -189,7 +189,7 @@ export async function allocateLead(
       ? bids
           .filter((b) => b.campaignId === fixed.campaignId && b.maxBid >= fixed.price.amount)
           .map((b) => ({ campaignId: b.campaignId, buyerOrgId: b.buyerOrgId, price: fixed.price.amount }))
-      : runAuction(bids, lead.price, slots);
+      : runAuction(bids, lead.price, slots, chargeStep(lead.currency));
     const sold: AllocationResult['sold'] = [];
     for (const award of awards) sold.push({ ...award, purchaseId: await recordWin(deps, tx, lead, award, commissionBpsOf(segments.get(lead.segment)), now) });
     if (sold.length) {

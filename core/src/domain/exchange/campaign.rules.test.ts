@@ -29,6 +29,14 @@ describe('second-price auction', () => {
       { campaignId: 'c', buyerOrgId: 'c', price: 3001 },
     ]);
   });
+  it('prices on the charge step in a three-decimal currency: the next bid plus one step, rounded down at a cap', () => {
+    expect(runAuction([bid('a', 5000), bid('b', 4200)], 1000, 1, 10)).toEqual([{ campaignId: 'a', buyerOrgId: 'a', price: 4210 }]);
+    // a bid capped by a wallet rest off the step: the winner pays at most it, rounded down to the step
+    expect(runAuction([bid('a', 4205), bid('b', 4200)], 1000, 1, 10)).toEqual([{ campaignId: 'a', buyerOrgId: 'a', price: 4200 }]);
+    // a losing bid off the step: still above it, on the step
+    expect(runAuction([bid('a', 5000), bid('b', 4203)], 1000, 1, 10)).toEqual([{ campaignId: 'a', buyerOrgId: 'a', price: 4210 }]);
+    expect(runAuction([bid('a', 5000)], 1230, 1, 10)).toEqual([{ campaignId: 'a', buyerOrgId: 'a', price: 1230 }]);
+  });
   it('ignores bids under the ask, and sells nothing without slots', () => {
     expect(runAuction([bid('a', 500)], 1000, 1)).toEqual([]);
     expect(runAuction([bid('a', 5000)], 1000, 0)).toEqual([]);

@@ -99,10 +99,11 @@ export interface Award {
 /**
  * Sealed-bid auction for `slots` sales of a lead: the highest bids win (ties: the older campaign, then the
  * smaller id — deterministic), one win per buyer. Everyone pays the uniform second price: the best losing
- * bid plus one minor unit, at least the seller's ask, at most their own bid. For an exclusive lead (one
- * slot) that is the classic second price. Bids under the ask do not take part.
+ * bid plus one `step` (chargeStep(currency): a minor unit, 0.010 in the three-decimal currencies), at least
+ * the seller's ask, at most their own bid, and a multiple of the step (rounded down) when the ask is. For an
+ * exclusive lead (one slot) that is the classic second price. Bids under the ask do not take part.
  */
-export function runAuction(bids: readonly Bid[], ask: number, slots: number): Award[] {
+export function runAuction(bids: readonly Bid[], ask: number, slots: number, step = 1): Award[] {
   if (slots <= 0) return [];
   const ranked = [...bids]
     .filter((b) => b.maxBid >= ask)
@@ -111,6 +112,8 @@ export function runAuction(bids: readonly Bid[], ask: number, slots: number): Aw
   for (const b of ranked) if (!perBuyer.some((x) => x.buyerOrgId === b.buyerOrgId)) perBuyer.push(b);
   const winners = perBuyer.slice(0, slots);
   const bestLoser = perBuyer[slots];
-  const clearing = Math.max(ask, bestLoser ? bestLoser.maxBid + 1 : ask);
-  return winners.map((w) => ({ campaignId: w.campaignId, buyerOrgId: w.buyerOrgId, price: Math.min(w.maxBid, clearing) }));
+  const clearing = Math.max(ask, bestLoser ? bestLoser.maxBid + step : ask);
+  // a bid capped by a wallet or budget rest may be off the step: round down, never above it, never below the ask
+  const onStep = (amount: number) => Math.max(ask, amount - (amount % step));
+  return winners.map((w) => ({ campaignId: w.campaignId, buyerOrgId: w.buyerOrgId, price: onStep(Math.min(w.maxBid, clearing)) }));
 }

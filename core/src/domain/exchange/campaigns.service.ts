@@ -9,7 +9,7 @@ import { EXCLUSIVITIES } from '../leads/lead.types';
 import { DomainError, badInput } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { assertTransition } from '../shared/lifecycle';
-import { moneyInputErrors, parseDecimal } from '../shared/money';
+import { chargeStep, moneyInputErrors, parseDecimal } from '../shared/money';
 import { parseInput } from '../shared/validation';
 import { CAMPAIGN_LIFECYCLE, campaignStatus } from './campaign.lifecycle';
 import { WEEKDAYS, isValidTimeZone } from './campaign.rules';
@@ -44,9 +44,11 @@ export const ZCampaignInput = z.object({
 function toRow(deps: AppDeps, raw: unknown) {
   const input = parseInput(ZCampaignInput, raw);
   const currency = deps.config.PLATFORM_CURRENCY;
+  // a bid and a budget become wallet debits and auction prices: on the currency's charge step
+  const step = chargeStep(currency);
   const fields = [
-    ...moneyInputErrors(input.maxBid, currency, 'input.maxBid', { min: 1 }),
-    ...(input.budget == null ? [] : moneyInputErrors(input.budget, currency, 'input.budget', { min: 1 })),
+    ...moneyInputErrors(input.maxBid, currency, 'input.maxBid', { min: 1, step }),
+    ...(input.budget == null ? [] : moneyInputErrors(input.budget, currency, 'input.budget', { min: 1, step })),
     // the filter's prices are used only later, when leads arrive: refuse them now rather than ignore them then
     ...(input.filter.minPrice ? moneyInputErrors(input.filter.minPrice, currency, 'input.filter.minPrice') : []),
     ...(input.filter.maxPrice ? moneyInputErrors(input.filter.maxPrice, currency, 'input.filter.maxPrice') : []),

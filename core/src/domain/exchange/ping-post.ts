@@ -16,7 +16,7 @@ import { findBasePrice, listPrice } from '../pricing/pricing.rules';
 import { sellerConversionFactors } from '../pricing/seller-conversion';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
-import { money, type Money } from '../shared/money';
+import { chargeStep, money, type Money } from '../shared/money';
 import { parseInput } from '../shared/validation';
 import { offerToCampaigns, runSpotCheck } from '../verification/run-spot-check';
 import { affordableBids, allocateLead, matchingCampaigns } from './allocate-lead';
@@ -65,10 +65,12 @@ export async function ping(deps: AppDeps, actor: Actor | null, raw: unknown) {
   const base = findBasePrice(pricing.grid, input.segment, input.subsegment, geoTier);
   if (base == null) return null;
   const temperature = input.temperature ?? 'WARM';
+  const step = chargeStep(deps.config.PLATFORM_CURRENCY);
   const reserve = listPrice(
     { baseAmount: base, temperature, exclusivity: input.exclusivity, verified: true, capturedAt: now, conversionFactor: conversion.get(input.segment) },
     pricing.factors,
     now,
+    step,
   );
   // the lead as it would be listed: posted at once, so fresh; verified by its own spot-check before any sale
   const hypothetical = {
@@ -87,7 +89,7 @@ export async function ping(deps: AppDeps, actor: Actor | null, raw: unknown) {
     price: reserve,
   } as LeadRow;
   const matched = await matchingCampaigns(deps, deps.db, hypothetical, org!.qualityScore);
-  const [award] = runAuction(await affordableBids(deps, deps.db, matched, false), reserve, 1);
+  const [award] = runAuction(await affordableBids(deps, deps.db, matched, false), reserve, 1, step);
   if (!award) return null;
   const [row] = await deps.db
     .insert(pings)

@@ -10,7 +10,7 @@ import { bookUnmatchedPayment } from '../payments/unmatched-payment';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { assertTransition, canTransition } from '../shared/lifecycle';
-import { minorDigits, money, parseMoneyInput, type Money } from '../shared/money';
+import { chargeStep, minorDigits, money, parseMoneyInput, type Money } from '../shared/money';
 import { WALLET_TOP_UP_LIFECYCLE } from './wallet-top-up.lifecycle';
 
 const { walletTopUps } = schema;
@@ -27,8 +27,8 @@ export async function topUpWallet(deps: AppDeps, actor: Actor | null, amountText
   const buyer = requireUser(actor, 'BUYER');
   const currency = deps.config.PLATFORM_CURRENCY;
   const unit = 10 ** minorDigits(currency);
-  const bounds = { min: MIN_TOP_UP_MAJOR * unit, max: MAX_TOP_UP_MAJOR * unit };
-  // out of bounds or more decimals than the currency has: BAD_USER_INPUT naming `amount`
+  const bounds = { min: MIN_TOP_UP_MAJOR * unit, max: MAX_TOP_UP_MAJOR * unit, step: chargeStep(currency) };
+  // out of bounds, more decimals than the currency has or off its charge step: BAD_USER_INPUT naming `amount`
   const amount = parseMoneyInput(amountText, currency, 'amount', bounds);
   const key = idempotencyKey?.trim() || null;
   let [topUp] = key

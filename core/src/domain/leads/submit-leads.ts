@@ -10,7 +10,7 @@ import { findBasePrice, listPrice } from '../pricing/pricing.rules';
 import { sellerConversionFactors } from '../pricing/seller-conversion';
 import { DomainError, badInput, type FieldError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
-import { moneyInputOrNull } from '../shared/money';
+import { chargeStep, moneyInputErrors, moneyInputOrNull } from '../shared/money';
 import { zodFieldErrors } from '../shared/validation';
 import { findUnsafeText } from '../shared/safe-text';
 import { maskEmail, maskName, maskPhone, normalizedEmailKey, normalizedPhoneKey } from './contact.rules';
@@ -82,9 +82,14 @@ function parseShapes(raw: unknown[], options: SubmitOptions, currency: string): 
       return { index, input: null, issues: shapeIssues(fields) };
     }
     const shape: TLeadInputShape = result.data;
-    const askingPrice = shape.askingPrice == null ? null : moneyInputOrNull(shape.askingPrice, currency);
+    // a buyer is charged the asking price: it must be on the currency's charge step (0.010 in three-decimal ones)
+    const step = chargeStep(currency);
+    const askingPrice = shape.askingPrice == null ? null : moneyInputOrNull(shape.askingPrice, currency, { step });
     if (shape.askingPrice != null && askingPrice == null) {
-      const message = `must have at most the currency's minor digits (${currency})`;
+      const offStepOnly = moneyInputOrNull(shape.askingPrice, currency) != null;
+      const message = offStepOnly
+        ? moneyInputErrors(shape.askingPrice, currency, 'askingPrice', { step })[0]!.message
+        : `must have at most the currency's minor digits (${currency})`;
       refused.push({ path: `input[${index}].askingPrice`, message });
       return { index, input: null, issues: shapeIssues([{ path: 'askingPrice', message }]) };
     }
@@ -282,6 +287,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
         },
         pricing.factors,
         now,
+        chargeStep(currency),
       ),
       currency,
       attributes: segment ? typedAttributes(input.attributes, segment) : {},

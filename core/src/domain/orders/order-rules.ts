@@ -1,7 +1,7 @@
 // Pure order arithmetic: line prices with the volume discount, and the request fingerprint for idempotency.
 import { createHash } from 'node:crypto';
 import { applyDiscount, volumeDiscountBps, type VolumeTier } from '../pricing/pricing.rules';
-import { money, type Money } from '../shared/money';
+import { chargeStep, money, type Money } from '../shared/money';
 
 export interface PricedOrder {
   discountBps: number;
@@ -14,8 +14,10 @@ export function priceOrderLines(listPrices: readonly Money[], tiers: readonly Vo
   const other = listPrices.find((p) => p.currency !== currency);
   if (other) throw new Error(`an order in ${currency} cannot hold a lead priced in ${other.currency}`);
   const discountBps = volumeDiscountBps(listPrices.length, tiers);
-  // each line is discounted and rounded on its own, so a refund of one line returns exactly what it cost
-  const prices = listPrices.map((p) => money(applyDiscount(p.amount, discountBps), currency));
+  // each line is discounted and rounded on its own (to the charge step, so the total Stripe is asked for is
+  // on it too), and a refund of one line returns exactly what it cost
+  const step = chargeStep(currency);
+  const prices = listPrices.map((p) => money(applyDiscount(p.amount, discountBps, step), currency));
   return {
     discountBps,
     prices,

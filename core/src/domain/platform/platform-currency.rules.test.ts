@@ -1,6 +1,6 @@
 import { loadConfig } from '../../config';
 import { minorDigits } from '../shared/money';
-import { platformCurrencyProblem, STRIPE_THREE_DECIMAL, STRIPE_ZERO_DECIMAL, stripeChargeStep } from './platform-currency.rules';
+import { platformCurrencyProblem, STRIPE_THREE_DECIMAL, STRIPE_ZERO_DECIMAL } from './platform-currency.rules';
 import { platformInfo } from './platform-info';
 
 describe('which PLATFORM_CURRENCY a deployment may run in', () => {
@@ -27,9 +27,6 @@ describe('which PLATFORM_CURRENCY a deployment may run in', () => {
     expect(platformCurrencyProblem('MGA')).toMatch(/ISO 4217 gives MGA 2 decimal places, but Stripe counts its amounts in whole units/);
     expect(platformCurrencyProblem('IQD')).toMatch(/Stripe charges three-decimal amounts only in BHD, JOD, KWD, OMR, TND/);
     expect(platformCurrencyProblem('UYW')).toMatch(/fund, metal or testing code/);
-  });
-  it('knows Stripe charges in three-decimal currencies go in steps of ten', () => {
-    expect([stripeChargeStep('TND'), stripeChargeStep('KWD'), stripeChargeStep('USD'), stripeChargeStep('JPY')]).toEqual([10, 10, 1, 1]);
   });
 });
 

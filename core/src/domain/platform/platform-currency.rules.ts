@@ -1,5 +1,7 @@
 // Which ISO 4217 currency a deployment may run in: its minor units must be the units Stripe counts amounts in.
-import { isoCurrency } from '../shared/money';
+import { STRIPE_THREE_DECIMAL, isoCurrency } from '../shared/money';
+
+export { STRIPE_THREE_DECIMAL };
 
 // The app sends Stripe the integer minor units it stores (unit_amount, refund and transfer amounts), so the
 // ISO 4217 digits of PLATFORM_CURRENCY must equal the decimals Stripe uses for that currency's amounts.
@@ -23,9 +25,6 @@ export const STRIPE_ZERO_DECIMAL: ReadonlySet<string> = new Set([
   'XOF',
   'XPF',
 ]);
-
-/** Stripe's three-decimal currencies: an amount is thousandths, and a charge's last digit must be 0. */
-export const STRIPE_THREE_DECIMAL: ReadonlySet<string> = new Set(['BHD', 'JOD', 'KWD', 'OMR', 'TND']);
 
 // ISO codes that are no currency a buyer pays in: metals, SDR, bond units, testing, "no currency" (minor
 // units N.A., which the ISO table gives as 0 digits), and the fund codes
@@ -79,12 +78,4 @@ export function platformCurrencyProblem(currency: string): string | null {
   if (iso.digits === 3)
     return `${currency} is not supported: ${isoText}, but Stripe charges three-decimal amounts only in ${[...STRIPE_THREE_DECIMAL].join(', ')}`;
   return `${currency} is not supported: ${isoText}, but Stripe counts its amounts in ${stripeDigits === 0 ? 'whole units (a zero-decimal currency)' : `${stripeDigits} decimal places`}`;
-}
-
-/**
- * The smallest step a Stripe charge amount may take, in minor units: 10 in the three-decimal currencies
- * (Stripe refuses a charge whose last digit is not 0 there), 1 elsewhere.
- */
-export function stripeChargeStep(currency: string): number {
-  return STRIPE_THREE_DECIMAL.has(currency) ? 10 : 1;
 }

@@ -29,6 +29,18 @@ describe('list price', () => {
     expect(listPrice({ baseAmount: 1005, temperature: 'COLD', exclusivity: 'SHARED', verified: true, capturedAt: now }, DEFAULT_FACTORS, now)).toBe(704);
   });
 
+  it('rounds half up to the charge step when it is not one minor unit (three-decimal currencies)', () => {
+    const now = new Date();
+    // 12345 × 1 = 12345 thousandths → 12.350; 17635 × 0.7 = 12344.5 → 12.340 (not 12.345 → 12.350: one rounding)
+    expect(listPrice({ baseAmount: 12_345, temperature: 'WARM', exclusivity: 'SHARED', verified: true, capturedAt: now }, DEFAULT_FACTORS, now, 10)).toBe(
+      12_350,
+    );
+    expect(listPrice({ baseAmount: 17_635, temperature: 'COLD', exclusivity: 'SHARED', verified: true, capturedAt: now }, DEFAULT_FACTORS, now, 10)).toBe(
+      12_340,
+    );
+    expect(listPrice({ baseAmount: 12_345, temperature: 'WARM', exclusivity: 'SHARED', verified: true, capturedAt: now }, DEFAULT_FACTORS, now)).toBe(12_345);
+  });
+
   it('uses the asking price when the seller set one', () => {
     expect(
       listPrice(
@@ -77,6 +89,8 @@ describe('volume tiers', () => {
     expect(volumeDiscountBps(50, DEFAULT_VOLUME_TIERS)).toBe(1000);
     expect(volumeDiscountBps(200, DEFAULT_VOLUME_TIERS)).toBe(1500);
     expect(applyDiscount(1999, 500)).toBe(1899); // 99.95 → 100 off
+    expect(applyDiscount(19_990, 500, 10)).toBe(18_990); // 999.5 → 1000 off, on the step
+    expect(applyDiscount(12_340, 500, 10)).toBe(11_720); // 617 → 620 off
   });
 });
 

@@ -2,7 +2,8 @@
 //
 // list price = asking price if the seller set one, else
 //   base(segment, subsegment, geo tier) × temperature × exclusivity × verified × freshness(age) × conversion,
-// rounded half-up to a minor unit. Freshness = max(floor, 1 − decay × whole days since capture).
+// rounded half-up to the currency's charge step (a minor unit; 0.010 in the three-decimal currencies, which
+// Stripe charges only in amounts ending in 0: shared/money.ts chargeStep). Freshness = max(floor, 1 − decay × whole days since capture).
 // Conversion = the seller's factor in the segment from buyers' outcomes (conversion.rules.ts), 1 without outcomes.
 //
 // Defaults (operator-editable in `price_factors`, seeded by db reference data):
@@ -12,7 +13,7 @@
 //   FRESHNESS_DAILY_DECAY 0.05, FRESHNESS_FLOOR 0.40
 //   volume discounts: ≥10 leads 5%, ≥50 10%, ≥200 15%
 import type { Exclusivity, GeoTier, Temperature } from '../leads/lead.types';
-import { roundHalfUp } from '../shared/money';
+import { roundHalfUp, roundToStep } from '../shared/money';
 
 export const FACTOR_NAMES = [
   'TEMPERATURE_COLD',
@@ -83,9 +84,10 @@ export function priceMultiplier(lead: Omit<PricedLead, 'baseAmount' | 'askingPri
   );
 }
 
-export function listPrice(lead: PricedLead, factors: PriceFactors, now: Date): number {
+/** `step`: chargeStep(currency); an asking price is taken as typed (its input is checked to be on the step). */
+export function listPrice(lead: PricedLead, factors: PriceFactors, now: Date, step = 1): number {
   if (lead.askingPrice != null) return lead.askingPrice;
-  return roundHalfUp(lead.baseAmount * priceMultiplier(lead, factors, now));
+  return roundToStep(lead.baseAmount * priceMultiplier(lead, factors, now), step);
 }
 
 /** Grid lookup: the subsegment's own row wins over the segment-wide row (subsegment ''). */
@@ -109,8 +111,9 @@ export function volumeDiscountBps(quantity: number, tiers: readonly VolumeTier[]
   return best;
 }
 
-export function applyDiscount(amount: number, discountBps: number): number {
-  return amount - roundHalfUp((amount * discountBps) / 10_000);
+/** The price after a discount, a multiple of `step` (chargeStep(currency)) when the price is. */
+export function applyDiscount(amount: number, discountBps: number, step = 1): number {
+  return amount - roundToStep((amount * discountBps) / 10_000, step);
 }
 
 /** commission = round(price × rate); seller net = price − commission. */

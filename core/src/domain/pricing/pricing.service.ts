@@ -9,7 +9,7 @@ import { loadGeoAreas, loadPricing, loadSegments } from '../catalog/catalog.serv
 import { geoTierFor } from '../catalog/geo.rules';
 import { EXCLUSIVITIES, GEO_TIERS, TEMPERATURES } from '../leads/lead.types';
 import { DomainError, badInput } from '../shared/domain-error';
-import { money, moneyInputErrors, parseDecimal, parseMoneyInput, type Money } from '../shared/money';
+import { STRIPE_THREE_DECIMAL, chargeStep, money, moneyInputErrors, parseDecimal, parseMoneyInput, type Money } from '../shared/money';
 import { parseInput } from '../shared/validation';
 import { FACTOR_NAMES, applyDiscount, campaignMath, findBasePrice, listPrice, volumeDiscountBps } from './pricing.rules';
 
@@ -67,6 +67,7 @@ export async function quotePrice(deps: AppDeps, raw: unknown): Promise<Money> {
   const base = findBasePrice(pricing.grid, segment.code, input.subsegment, tier);
   if (base == null) throw new DomainError('SEGMENT_NOT_FOUND', `No price grid entry for ${segment.code} in ${tier}`);
   const now = deps.clock();
+  const step = chargeStep(deps.config.PLATFORM_CURRENCY);
   const unit = listPrice(
     {
       baseAmount: base,
@@ -77,8 +78,9 @@ export async function quotePrice(deps: AppDeps, raw: unknown): Promise<Money> {
     },
     pricing.factors,
     now,
+    step,
   );
-  const discounted = applyDiscount(unit, volumeDiscountBps(input.quantity ?? 1, pricing.volumeTiers));
+  const discounted = applyDiscount(unit, volumeDiscountBps(input.quantity ?? 1, pricing.volumeTiers), step);
   return money(discounted, deps.config.PLATFORM_CURRENCY);
 }
 
@@ -185,10 +187,13 @@ export function calculateCampaign(
   return { budget: money(math.budget, currency), costPerLead: money(math.costPerLead, currency), conversionRate: math.conversionRate };
 }
 
+// chargeStep of the currencies whose step is not 1, for the SQL twin: it rounds each lead to its currency's step
+const STEPS_NOT_ONE = JSON.stringify(Object.fromEntries([...STRIPE_THREE_DECIMAL].map((c) => [c, chargeStep(c)])));
+
 /**
- * Set-based repricing of leads still on offer (the SQL twin of `listPrice`; a test keeps them equal),
- * with each seller's stored conversion factor in the segment (seller_segment_conversion).
- * Runs after grid edits and daily, as freshness decays.
+ * Set-based repricing of leads still on offer (the SQL twin of `listPrice`, to the charge step of the lead's
+ * currency; a test keeps them equal), with each seller's stored conversion factor in the segment
+ * (seller_segment_conversion). Runs after grid edits and daily, as freshness decays.
  */
 export async function repriceLeads(db: Db, now: Date, leadIds?: string[]): Promise<number> {
   // the ids as one JSON parameter (shared/bulk-sql.ts): a verdict reprices up to a whole batch
@@ -197,8 +202,9 @@ export async function repriceLeads(db: Db, now: Date, leadIds?: string[]): Promi
     db,
     sql`
     WITH f AS (SELECT jsonb_object_agg(name, value) AS v FROM price_factors),
+    steps AS (SELECT ${STEPS_NOT_ONE}::jsonb AS v),
     priced AS (
-      SELECT l.id, COALESCE(l.asking_price, round(
+      SELECT l.id, COALESCE(l.asking_price, COALESCE((steps.v ->> l.currency)::int, 1) * round(
           COALESCE(gs.base_amount, g.base_amount)
           * (f.v ->> ('TEMPERATURE_' || l.temperature))::numeric
           * (f.v ->> ('EXCLUSIVITY_' || l.exclusivity))::numeric
@@ -207,9 +213,11 @@ export async function repriceLeads(db: Db, now: Date, leadIds?: string[]): Promi
           * greatest((f.v ->> 'FRESHNESS_FLOOR')::numeric,
                      1 - (f.v ->> 'FRESHNESS_DAILY_DECAY')::numeric
                          * greatest(0, floor(extract(epoch FROM (${now.toISOString()}::timestamptz - l.captured_at)) / 86400)))
+          / COALESCE((steps.v ->> l.currency)::int, 1)
         )) AS new_price
       FROM leads l
       CROSS JOIN f
+      CROSS JOIN steps
       LEFT JOIN price_grid gs ON gs.segment_code = l.segment AND gs.subsegment = l.subsegment AND gs.geo_tier = l.geo_tier
       LEFT JOIN price_grid g ON g.segment_code = l.segment AND g.subsegment = '' AND g.geo_tier = l.geo_tier
       LEFT JOIN seller_segment_conversion c ON c.seller_org_id = l.seller_org_id AND c.segment = l.segment

@@ -1,5 +1,5 @@
 import { DomainError } from './domain-error';
-import { formatDecimal, minorDigits, moneyInputErrors, moneyInputOrNull, parseDecimal, parseMoneyInput, roundHalfUp } from './money';
+import { chargeStep, formatDecimal, minorDigits, moneyInputErrors, moneyInputOrNull, parseDecimal, parseMoneyInput, roundHalfUp, roundToStep } from './money';
 
 describe('money', () => {
   it('formats minor units as a Decimal string', () => {
@@ -21,6 +21,28 @@ describe('money', () => {
     expect(roundHalfUp(2.5)).toBe(3);
     expect(roundHalfUp(267.49999999999994)).toBe(268);
     expect(roundHalfUp(2.4)).toBe(2);
+  });
+});
+
+describe('the charge step', () => {
+  it("is ten thousandths in Stripe's three-decimal currencies and one minor unit elsewhere", () => {
+    expect(['TND', 'KWD', 'BHD', 'JOD', 'OMR', 'USD', 'EUR', 'JPY', 'CLP'].map(chargeStep)).toEqual([10, 10, 10, 10, 10, 1, 1, 1, 1]);
+  });
+  it('rounds half-up to a multiple of the step, from whole or fractional minor units', () => {
+    expect([12345, 12344, 12340, 12349.9, 12344.9999999999, 0].map((v) => roundToStep(v, 10))).toEqual([12350, 12340, 12340, 12350, 12350, 0]);
+    // step 1 is roundHalfUp itself
+    for (const v of [2.5, 267.49999999999994, 2.4, 1005 * 0.7]) expect(roundToStep(v, 1)).toBe(roundHalfUp(v));
+  });
+  it('refuses a typed amount off the step, naming the step in the currency', () => {
+    expect(moneyInputErrors('12.345', 'TND', 'amount', { step: 10 })).toEqual([{ path: 'amount', message: 'must be a multiple of 0.010 TND' }]);
+    expect(moneyInputErrors('12.340', 'TND', 'amount', { step: 10 })).toEqual([]);
+    expect(moneyInputErrors('12.34', 'TND', 'amount', { step: 10 })).toEqual([]);
+    expect(parseMoneyInput('0.010', 'KWD', 'amount', { min: 1, step: 10 })).toBe(10);
+    expect(moneyInputOrNull('0.005', 'KWD', { min: 1, step: 10 })).toBeNull();
+    // the digits and the bounds are told first; a step of 1 changes nothing
+    expect(moneyInputErrors('1.2345', 'TND', 'amount', { step: 10 })[0]!.message).toBe('at most 3 decimal places for TND');
+    expect(moneyInputErrors('0', 'TND', 'amount', { min: 1, step: 10 })[0]!.message).toBe('must be more than 0.000 TND');
+    expect(moneyInputErrors('10.71', 'USD', 'amount', { step: chargeStep('USD') })).toEqual([]);
   });
 });
 

@@ -25,6 +25,17 @@ export function minorDigits(currency: string): number {
   return record.digits;
 }
 
+/** Stripe's three-decimal currencies: an amount is thousandths, and a charge's last digit must be 0. */
+export const STRIPE_THREE_DECIMAL: ReadonlySet<string> = new Set(['BHD', 'JOD', 'KWD', 'OMR', 'TND']);
+
+/**
+ * The step, in minor units, every amount the platform charges is a multiple of: 10 in Stripe's three-decimal
+ * currencies (it refuses a charge there whose last digit is not 0, so 12.345 TND cannot be charged), 1 elsewhere.
+ */
+export function chargeStep(currency: string): number {
+  return STRIPE_THREE_DECIMAL.has(currency) ? 10 : 1;
+}
+
 export function money(amount: number, currency: string): Money {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`money amount must be an integer, got ${amount}`);
   return { amount, currency };
@@ -35,6 +46,11 @@ export function roundHalfUp(value: number): number {
   // the epsilon absorbs binary noise such as 2.675 * 100 = 267.49999999999997
   const sign = value < 0 ? -1 : 1;
   return sign * Math.floor(Math.abs(value) + 0.5 + 1e-9);
+}
+
+/** Rounds minor units (a product, maybe fractional) half-up to a multiple of `step`: 12345 → 12350 in steps of 10. */
+export function roundToStep(value: number, step: number): number {
+  return step === 1 ? roundHalfUp(value) : roundHalfUp(value / step) * step;
 }
 
 /** "12.50" for 1250 USD; the `Decimal` string of the GraphQL API. */
@@ -61,10 +77,14 @@ export function parseDecimal(text: string, currency: string): number | null {
   return match[1] ? -minor : minor;
 }
 
-/** Inclusive bounds in minor units for an amount a user types; default: from 0 to MAX_MONEY_MAJOR. */
+/**
+ * Inclusive bounds in minor units for an amount a user types; default: from 0 to MAX_MONEY_MAJOR. `step`: the
+ * amount must be a multiple of it (`chargeStep(currency)` for an amount that is charged or bid), default 1.
+ */
 export interface MoneyBounds {
   min?: number;
   max?: number;
+  step?: number;
 }
 
 // far above any price, bid, budget or top-up the platform takes, and a safe integer in every currency
@@ -90,6 +110,8 @@ function problemWith(text: string, currency: string, bounds: MoneyBounds): strin
       : min === 1
         ? `must be more than ${formatDecimal(0, currency)} ${currency}`
         : `at least ${formatDecimal(min, currency)} ${currency}`;
+  const step = bounds.step ?? 1;
+  if (minor % step !== 0) return `must be a multiple of ${formatDecimal(step, currency)} ${currency}`;
   return null;
 }
 
