@@ -1,62 +1,12 @@
 // Connected accounts (Express) and their onboarding links. An account can take transfers only once
 // onboarding is complete, as Stripe's `transfers` capability requires.
 import type Stripe from 'stripe';
-import type { EventOrigin } from './events';
 import { invalidRequest, resourceMissing } from './stripe-errors';
 import { newStripeId, randomBase62 } from './stripe-ids';
+import type { AccountLinkRecord, AccountObject, EventOrigin } from './standin-objects';
 import { snapshot, unixSeconds, type StandinContext } from './standin-state';
 
-type CapabilityStatus = 'active' | 'inactive' | 'pending';
-
-export type AccountObject = Pick<
-  Stripe.Account,
-  | 'id'
-  | 'object'
-  | 'business_type'
-  | 'charges_enabled'
-  | 'country'
-  | 'created'
-  | 'default_currency'
-  | 'details_submitted'
-  | 'email'
-  | 'metadata'
-  | 'payouts_enabled'
-  | 'type'
-> & {
-  business_profile: {
-    mcc: null;
-    name: string | null;
-    product_description: null;
-    support_email: null;
-    support_phone: null;
-    support_url: null;
-    url: string | null;
-  };
-  capabilities: { transfers: CapabilityStatus; card_payments?: CapabilityStatus };
-  requirements: {
-    alternatives: [];
-    current_deadline: null;
-    currently_due: string[];
-    disabled_reason: string | null;
-    errors: [];
-    eventually_due: string[];
-    past_due: string[];
-    pending_verification: [];
-  };
-  tos_acceptance: { date: number | null };
-};
-
 export type AccountLinkObject = Stripe.AccountLink;
-
-export interface AccountLinkRecord {
-  token: string;
-  account: string;
-  type: 'account_onboarding' | 'account_update';
-  refreshUrl: string;
-  returnUrl: string;
-  expiresAt: number;
-  used: boolean;
-}
 
 const ONBOARDING_REQUIREMENTS = [
   'business_type',

@@ -1,13 +1,13 @@
 // Wraps each /v1 endpoint the way Stripe's API front behaves: API-key auth, form params, Request-Id,
 // idempotent replays, `expand[]`, and errors in Stripe's shape.
 import type { Request, RequestHandler, Response } from 'express';
-import type { EventOrigin } from './events';
 import { expandFields } from './expand-fields';
 import { decodeForm } from './form-decode';
 import { findIdempotentReplay, fingerprintParams, saveIdempotentResult } from './idempotency';
 import { ParamReader } from './param-reader';
 import { StripeApiError } from './stripe-errors';
 import { newStripeId } from './stripe-ids';
+import type { EventOrigin } from './standin-objects';
 import type { StandinContext } from './standin-state';
 
 export interface ApiRequest {

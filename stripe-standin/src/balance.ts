@@ -1,16 +1,9 @@
 // The platform's Stripe balance, kept as balance transactions: payments in, refunds and transfers out,
 // transfer reversals back in. No processing fees, and funds are available at once (Stripe holds them
 // pending for days) so that transfers can follow payments in a test.
-import type Stripe from 'stripe';
 import { newStripeId } from './stripe-ids';
+import type { BalanceTransactionObject, BalanceTransactionType } from './standin-objects';
 import { unixSeconds, type StandinContext } from './standin-state';
-
-export type BalanceTransactionType = 'charge' | 'refund' | 'transfer' | 'transfer_refund';
-
-export type BalanceTransactionObject = Pick<
-  Stripe.BalanceTransaction,
-  'id' | 'object' | 'amount' | 'available_on' | 'created' | 'currency' | 'description' | 'fee' | 'net' | 'reporting_category' | 'status'
-> & { type: BalanceTransactionType; source: string; fee_details: [] };
 
 const REPORTING_CATEGORY: Record<BalanceTransactionType, string> = {
   charge: 'charge',

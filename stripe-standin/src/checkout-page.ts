@@ -1,11 +1,12 @@
 // The hosted Checkout page at `session.url`: a card form a person or a browser test fills with a test card.
 import express, { Router } from 'express';
-import { expireDueCheckoutSessions, payCheckoutSession, successRedirect, type CheckoutSessionRecord } from './checkout-sessions';
+import { expireDueCheckoutSessions, payCheckoutSession, successRedirect } from './checkout-sessions';
 import { AUTOMATIC } from './events';
 import { decodeForm } from './form-decode';
 import { escapeHtml, htmlPage, messagePage } from './html-page';
 import { formatMinorUnits } from './money-format';
 import { StripeApiError } from './stripe-errors';
+import type { CheckoutSessionRecord } from './standin-objects';
 import type { StandinContext } from './standin-state';
 import type { CardDetails } from './test-cards';
 

@@ -1,98 +1,13 @@
 // Checkout Sessions in `payment` mode: priced line items, a hosted page to pay on, completion into a
 // succeeded PaymentIntent, and expiry (on request or when `expires_at` passes).
-import type Stripe from 'stripe';
 import { getCustomer } from './customers';
-import { AUTOMATIC, type EventOrigin } from './events';
-import { chargeCard, checkChargeAmount, createPaymentIntent, type PaymentIntentObject } from './payment-intents';
+import { AUTOMATIC } from './events';
+import { chargeCard, checkChargeAmount, createPaymentIntent } from './payment-intents';
 import { invalidRequest, resourceMissing } from './stripe-errors';
 import { newStripeId } from './stripe-ids';
+import type { CheckoutSessionObject, CheckoutSessionRecord, EventOrigin, LineItemObject, PaymentIntentObject } from './standin-objects';
 import { unixSeconds, type StandinContext } from './standin-state';
 import { checkTestCard, type CardDetails, type CardFailure } from './test-cards';
-
-export type CheckoutSessionObject = Pick<
-  Stripe.Checkout.Session,
-  | 'id'
-  | 'object'
-  | 'after_expiration'
-  | 'allow_promotion_codes'
-  | 'amount_subtotal'
-  | 'amount_total'
-  | 'billing_address_collection'
-  | 'cancel_url'
-  | 'client_reference_id'
-  | 'client_secret'
-  | 'consent'
-  | 'consent_collection'
-  | 'created'
-  | 'currency'
-  | 'custom_fields'
-  | 'customer'
-  | 'customer_creation'
-  | 'customer_email'
-  | 'expires_at'
-  | 'invoice'
-  | 'livemode'
-  | 'locale'
-  | 'metadata'
-  | 'mode'
-  | 'payment_intent'
-  | 'payment_link'
-  | 'payment_method_collection'
-  | 'payment_method_types'
-  | 'payment_status'
-  | 'recovered_from'
-  | 'setup_intent'
-  | 'shipping_address_collection'
-  | 'shipping_cost'
-  | 'shipping_options'
-  | 'status'
-  | 'submit_type'
-  | 'subscription'
-  | 'success_url'
-  | 'total_details'
-  | 'ui_mode'
-  | 'url'
-> & {
-  automatic_tax: { enabled: false; liability: null; provider: null; status: null };
-  customer_details: { address: null; email: string | null; name: string | null; phone: null; tax_exempt: 'none'; tax_ids: [] } | null;
-};
-
-export interface LineItemObject {
-  id: string;
-  object: 'item';
-  amount_discount: number;
-  amount_subtotal: number;
-  amount_tax: number;
-  amount_total: number;
-  currency: string;
-  description: string;
-  metadata: Record<string, string>;
-  price: {
-    id: string;
-    object: 'price';
-    active: false;
-    billing_scheme: 'per_unit';
-    created: number;
-    currency: string;
-    livemode: false;
-    lookup_key: null;
-    metadata: Record<string, string>;
-    nickname: null;
-    product: string;
-    recurring: null;
-    tax_behavior: 'unspecified';
-    type: 'one_time';
-    unit_amount: number;
-    unit_amount_decimal: string;
-  };
-  quantity: number;
-}
-
-export interface CheckoutSessionRecord {
-  session: CheckoutSessionObject;
-  lineItems: LineItemObject[];
-  paymentIntentData: { metadata: Record<string, string>; transferGroup?: string; description?: string; receiptEmail?: string };
-}
 
 export interface CheckoutSessionInput {
   lineItems: { name: string; description?: string; currency: string; unitAmount: number; quantity: number }[];

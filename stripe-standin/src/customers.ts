@@ -1,32 +1,8 @@
 // Customers: the buyer as Stripe knows them (e-mail, name, metadata).
-import type Stripe from 'stripe';
-import type { EventOrigin } from './events';
 import { resourceMissing } from './stripe-errors';
 import { newStripeId } from './stripe-ids';
+import type { CustomerObject, EventOrigin } from './standin-objects';
 import { unixSeconds, type StandinContext } from './standin-state';
-
-export type CustomerObject = Pick<
-  Stripe.Customer,
-  | 'id'
-  | 'object'
-  | 'address'
-  | 'balance'
-  | 'created'
-  | 'currency'
-  | 'default_source'
-  | 'delinquent'
-  | 'description'
-  | 'email'
-  | 'invoice_prefix'
-  | 'livemode'
-  | 'metadata'
-  | 'name'
-  | 'phone'
-  | 'preferred_locales'
-  | 'shipping'
-  | 'tax_exempt'
-  | 'test_clock'
->;
 
 export interface CustomerInput {
   email?: string;

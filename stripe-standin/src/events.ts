@@ -1,43 +1,9 @@
 // Stripe events: every state change is recorded as an `evt_…` holding a snapshot of the object.
+import type { EventObject, EventOrigin, EventRecord } from './standin-objects';
 import { newStripeId } from './stripe-ids';
 import { snapshot, unixSeconds, type EmitOptions, type StandinState } from './standin-state';
 
-/** The API request that caused an event; both null for changes the stand-in makes itself (expiry, hosted pages). */
-export interface EventOrigin {
-  requestId: string | null;
-  idempotencyKey: string | null;
-}
-
 export const AUTOMATIC: EventOrigin = { requestId: null, idempotencyKey: null };
-
-export interface EventObject {
-  id: string;
-  object: 'event';
-  account?: string;
-  api_version: string;
-  created: number;
-  data: { object: unknown; previous_attributes?: Record<string, unknown> };
-  livemode: false;
-  pending_webhooks: number;
-  request: { id: string | null; idempotency_key: string | null };
-  type: string;
-}
-
-export interface DeliveryAttempt {
-  attemptedAt: string; // ISO time
-  url: string;
-  status: number | null; // null: no HTTP answer
-  error?: string;
-  durationMs: number;
-  replay: boolean;
-}
-
-export interface EventRecord {
-  event: EventObject;
-  deliveries: DeliveryAttempt[];
-  // 'not_sent': no webhook endpoint was configured when the event happened
-  delivery: 'pending' | 'delivered' | 'failed' | 'not_sent';
-}
 
 export function recordEvent(
   state: StandinState,

@@ -1,19 +1,11 @@
 // Stripe idempotency: a POST's Idempotency-Key (per API key) returns its first response for 24 hours;
 // the same key with other parameters, or on another endpoint, is an `idempotency_error`.
+import type { IdempotencyRecord } from './standin-objects';
 import { StripeApiError } from './stripe-errors';
 import type { StandinState } from './standin-state';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const MAX_KEY_LENGTH = 255;
-
-export interface IdempotencyRecord {
-  endpoint: string; // e.g. "POST /v1/refunds"
-  fingerprint: string;
-  status: number;
-  body: unknown;
-  requestId: string;
-  savedAt: number; // epoch ms
-}
 
 /** Parameters compared independently of key order, as decoded from the form body. */
 export function fingerprintParams(value: unknown): string {

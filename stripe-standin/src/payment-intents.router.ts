@@ -2,9 +2,9 @@
 // PaymentMethod tokens (`pm_card_visa`, `pm_card_chargeDeclined`, …).
 import { Router } from 'express';
 import { apiRoute } from './api-route';
-import type { EventOrigin } from './events';
 import type { ParamReader } from './param-reader';
-import { chargeCard, createPaymentIntent, getCharge, getPaymentIntent, type PaymentIntentObject } from './payment-intents';
+import { chargeCard, createPaymentIntent, getCharge, getPaymentIntent } from './payment-intents';
+import type { EventOrigin, PaymentIntentObject } from './standin-objects';
 import { cardError, invalidParam, invalidRequest, resourceMissing } from './stripe-errors';
 import { snapshot, type StandinContext } from './standin-state';
 import { cardForTestPaymentMethod } from './test-cards';

@@ -1,102 +1,13 @@
 // PaymentIntents and their charges: a card attempt either succeeds (charge, balance, events) or is
 // declined (failed charge, `last_payment_error`, the intent waits for another payment method).
-import type Stripe from 'stripe';
 import { bookBalanceTransaction } from './balance';
 import { getCustomer } from './customers';
-import type { EventOrigin } from './events';
 import { chargeStep, formatMinorUnits, MAXIMUM_CHARGE, minimumCharge } from './money-format';
 import { invalidRequest, resourceMissing } from './stripe-errors';
 import { newStripeId, randomBase62 } from './stripe-ids';
+import type { ChargeObject, EventOrigin, PaymentIntentObject } from './standin-objects';
 import { unixSeconds, type StandinContext } from './standin-state';
 import { checkTestCard, type CardDetails, type CardFailure } from './test-cards';
-
-export type PaymentIntentObject = Pick<
-  Stripe.PaymentIntent,
-  | 'id'
-  | 'object'
-  | 'amount'
-  | 'amount_capturable'
-  | 'amount_received'
-  | 'application'
-  | 'application_fee_amount'
-  | 'automatic_payment_methods'
-  | 'canceled_at'
-  | 'cancellation_reason'
-  | 'capture_method'
-  | 'client_secret'
-  | 'confirmation_method'
-  | 'created'
-  | 'currency'
-  | 'customer'
-  | 'description'
-  | 'last_payment_error'
-  | 'latest_charge'
-  | 'livemode'
-  | 'metadata'
-  | 'next_action'
-  | 'on_behalf_of'
-  | 'payment_method'
-  | 'payment_method_types'
-  | 'processing'
-  | 'receipt_email'
-  | 'review'
-  | 'setup_future_usage'
-  | 'shipping'
-  | 'source'
-  | 'statement_descriptor'
-  | 'statement_descriptor_suffix'
-  | 'status'
-  | 'transfer_group'
->;
-
-export type ChargeObject = Pick<
-  Stripe.Charge,
-  | 'id'
-  | 'object'
-  | 'amount'
-  | 'amount_captured'
-  | 'amount_refunded'
-  | 'application'
-  | 'application_fee'
-  | 'application_fee_amount'
-  | 'balance_transaction'
-  | 'calculated_statement_descriptor'
-  | 'captured'
-  | 'created'
-  | 'currency'
-  | 'customer'
-  | 'description'
-  | 'disputed'
-  | 'failure_balance_transaction'
-  | 'failure_code'
-  | 'failure_message'
-  | 'livemode'
-  | 'metadata'
-  | 'on_behalf_of'
-  | 'paid'
-  | 'payment_intent'
-  | 'payment_method'
-  | 'receipt_email'
-  | 'receipt_number'
-  | 'receipt_url'
-  | 'refunded'
-  | 'review'
-  | 'shipping'
-  | 'source_transfer'
-  | 'statement_descriptor'
-  | 'statement_descriptor_suffix'
-  | 'status'
-  | 'transfer_data'
-  | 'transfer_group'
-> & {
-  billing_details: { address: null; email: string | null; name: string | null; phone: null };
-  fraud_details: Record<string, never>;
-  outcome: { network_status: string; reason: string | null; risk_level: string; risk_score: number; seller_message: string; type: string };
-  payment_method_details: {
-    type: 'card';
-    card: { brand: string; country: string; exp_month: number; exp_year: number; funding: string; last4: string; network: string };
-  };
-};
 
 export interface PaymentIntentInput {
   amount: number;

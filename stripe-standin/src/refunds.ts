@@ -1,30 +1,11 @@
 // Refunds of a charge, whole or in parts; together they never exceed what was charged.
-import type Stripe from 'stripe';
 import { bookBalanceTransaction } from './balance';
-import type { EventOrigin } from './events';
 import { formatMinorUnits } from './money-format';
-import { getCharge, getPaymentIntent, type ChargeObject } from './payment-intents';
+import { getCharge, getPaymentIntent } from './payment-intents';
 import { invalidRequest, resourceMissing } from './stripe-errors';
 import { newStripeId } from './stripe-ids';
+import type { ChargeObject, EventOrigin, RefundObject } from './standin-objects';
 import { unixSeconds, type StandinContext } from './standin-state';
-
-export type RefundObject = Pick<
-  Stripe.Refund,
-  | 'id'
-  | 'object'
-  | 'amount'
-  | 'balance_transaction'
-  | 'charge'
-  | 'created'
-  | 'currency'
-  | 'metadata'
-  | 'payment_intent'
-  | 'reason'
-  | 'receipt_number'
-  | 'source_transfer_reversal'
-  | 'status'
-  | 'transfer_reversal'
->;
 
 export const REFUND_REASONS = ['duplicate', 'fraudulent', 'requested_by_customer'] as const;
 

@@ -3,8 +3,9 @@
 import express, { Router } from 'express';
 import { completeOnboarding } from './accounts';
 import { payCheckoutSession, successRedirect } from './checkout-sessions';
-import { AUTOMATIC, type EventRecord } from './events';
+import { AUTOMATIC } from './events';
 import { StripeApiError } from './stripe-errors';
+import type { EventRecord } from './standin-objects';
 import { snapshot, type StandinContext } from './standin-state';
 import { parseExpiry } from './checkout-page';
 

@@ -1,13 +1,20 @@
 // The stand-in's in-memory world (one Stripe account in test mode) and the context every operation gets.
-import type { AccountLinkRecord, AccountObject } from './accounts';
-import type { BalanceTransactionObject } from './balance';
-import type { CheckoutSessionRecord } from './checkout-sessions';
-import type { CustomerObject } from './customers';
-import type { EventObject, EventOrigin, EventRecord } from './events';
-import type { IdempotencyRecord } from './idempotency';
-import type { ChargeObject, PaymentIntentObject } from './payment-intents';
-import type { RefundObject } from './refunds';
-import type { TransferObject, TransferReversalObject } from './transfers';
+import type {
+  AccountLinkRecord,
+  AccountObject,
+  BalanceTransactionObject,
+  ChargeObject,
+  CheckoutSessionRecord,
+  CustomerObject,
+  EventObject,
+  EventOrigin,
+  EventRecord,
+  IdempotencyRecord,
+  PaymentIntentObject,
+  RefundObject,
+  TransferObject,
+  TransferReversalObject,
+} from './standin-objects';
 
 export interface StandinState {
   customers: Map<string, CustomerObject>;

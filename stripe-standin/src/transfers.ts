@@ -1,40 +1,13 @@
 // Transfers from the platform balance to connected accounts, and their reversals (whole or in parts).
-import type Stripe from 'stripe';
 import { getAccount, requireTransferCapability } from './accounts';
 import { availableBalance, bookBalanceTransaction } from './balance';
-import type { EventOrigin } from './events';
 import { embeddedList, type ListObject } from './list-pages';
 import { formatMinorUnits } from './money-format';
 import { getCharge } from './payment-intents';
 import { invalidRequest, resourceMissing } from './stripe-errors';
 import { newStripeId } from './stripe-ids';
+import type { EventOrigin, TransferObject, TransferReversalObject } from './standin-objects';
 import { unixSeconds, type StandinContext } from './standin-state';
-
-// stored without `reversals`: that list is assembled from the reversals when the transfer is shown
-export type TransferObject = Pick<
-  Stripe.Transfer,
-  | 'id'
-  | 'object'
-  | 'amount'
-  | 'amount_reversed'
-  | 'balance_transaction'
-  | 'created'
-  | 'currency'
-  | 'description'
-  | 'destination'
-  | 'destination_payment'
-  | 'livemode'
-  | 'metadata'
-  | 'reversed'
-  | 'source_transaction'
-  | 'source_type'
-  | 'transfer_group'
->;
-
-export type TransferReversalObject = Pick<
-  Stripe.TransferReversal,
-  'id' | 'object' | 'amount' | 'balance_transaction' | 'created' | 'currency' | 'destination_payment_refund' | 'metadata' | 'source_refund' | 'transfer'
->;
 
 export type TransferView = TransferObject & { reversals: ListObject<TransferReversalObject> & { total_count: number } };
 

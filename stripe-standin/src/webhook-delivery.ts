@@ -1,6 +1,6 @@
 // Sends events to the webhook endpoint signed as Stripe signs them, one at a time, with retries and backoff.
 import { createHmac } from 'node:crypto';
-import type { DeliveryAttempt, EventRecord } from './events';
+import type { DeliveryAttempt, EventRecord } from './standin-objects';
 
 export interface WebhookDeliveryOptions {
   secret: string;
