@@ -22,4 +22,6 @@ export default {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   moduleNameMapper: { '\\.css$': '<rootDir>/src/test/style-stub.js' },
   setupFiles: ['<rootDir>/src/test/setup.ts'],
+  // a form test types a few hundred keystrokes through user-event: on a busy 2-core machine that can pass 5 s
+  testTimeout: 20000,
 };

@@ -3,7 +3,7 @@
 // endpoint. Replacing or removing the endpoint cancels what was still pending for the old one (CANCELLED).
 import { Fragment, useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import type { MyDeliveriesQuery as TMyDeliveries } from '../../gql/graphql';
+import type { DeliveryStatus, MyDeliveriesQuery as TMyDeliveries } from '../../gql/graphql';
 import { apiErrorFromGraphql, placeApiErrors, type ApiError } from '../../lib/api-errors';
 import { enumLabel } from '../../lib/enums';
 import { formatDateTime } from '../../lib/format';
@@ -14,7 +14,7 @@ import { Page } from '../../lib/ui/page';
 import { MyDeliveriesQuery, RedeliverMutation, RemoveWebhookEndpointMutation, SetWebhookEndpointMutation, WebhookEndpointQuery } from './exchange.operations';
 
 type Delivery = TMyDeliveries['myDeliveries'][number];
-const STATUS_TONE: Record<string, BadgeTone> = { DELIVERED: 'good', PENDING: 'info', FAILED: 'bad', CANCELLED: 'neutral' };
+const STATUS_TONE: Record<DeliveryStatus, BadgeTone> = { DELIVERED: 'good', PENDING: 'info', FAILED: 'bad', CANCELLED: 'neutral' };
 export const SIGNATURE_FORMAT = 'Leadex-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>';
 /** a new delivery must show up even when the list held none before */
 const DELIVERY_CONTEXT = { additionalTypenames: ['Delivery'] };
@@ -278,7 +278,7 @@ function DeliveryRows({
     <Fragment>
       <tr role="row">
         <td role="cell" data-label="Status">
-          <Badge tone={STATUS_TONE[d.status] ?? 'neutral'}>{enumLabel(d.status)}</Badge>
+          <Badge tone={STATUS_TONE[d.status]}>{enumLabel(d.status)}</Badge>
         </td>
         <td role="cell" data-label="Last result">
           {lastResult(d)}

@@ -1,5 +1,6 @@
 // Seller: payouts (Stripe transfers after settlement), connecting the payout account (Stripe Express
 // onboarding, which comes back here with ?onboarded=1), and the organization's quality score.
+import type { PayoutStatus } from '../../gql/graphql';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -13,7 +14,7 @@ import { EmptyState, ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/
 import { Page } from '../../lib/ui/page';
 import { ConnectPayoutAccountMutation, MyPayoutsQuery } from './seller.operations';
 
-const PAYOUT_TONE: Record<string, BadgeTone> = { PENDING: 'info', SENT: 'good', PAID: 'good', FAILED: 'bad' };
+const PAYOUT_TONE: Record<PayoutStatus, BadgeTone> = { PENDING: 'info', SENT: 'good', FAILED: 'bad' };
 
 export function PayoutsPage({ redirect = leaveApp }: { redirect?: (url: string) => void }) {
   const [params] = useSearchParams();
@@ -97,7 +98,7 @@ export function PayoutsPage({ redirect = leaveApp }: { redirect?: (url: string) 
                     <td>{formatDateTime(p.createdAt)}</td>
                     <td>{formatMoney(p.amount)}</td>
                     <td>
-                      <Badge tone={PAYOUT_TONE[p.status] ?? 'neutral'}>{enumLabel(p.status)}</Badge>
+                      <Badge tone={PAYOUT_TONE[p.status]}>{enumLabel(p.status)}</Badge>
                     </td>
                     <td>{formatDateTime(p.sentAt)}</td>
                     <td>{p.stripeTransferId ? <code>{p.stripeTransferId}</code> : '—'}</td>

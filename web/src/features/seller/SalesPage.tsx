@@ -2,7 +2,7 @@
 // sales by segment, geography and source channel, and the return rate (sales-metrics.ts).
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { MySalesQuery as TMySales } from '../../gql/graphql';
+import type { DisputeStatus, MySalesQuery as TMySales, PurchaseStatus } from '../../gql/graphql';
 import { useSegments, segmentName, type SegmentInfo } from '../../lib/catalog/use-segments';
 import { enumLabel } from '../../lib/enums';
 import { formatDateTime, formatMoney, formatRate } from '../../lib/format';
@@ -18,8 +18,8 @@ import { MySalesQuery } from './seller.operations';
 
 type Sale = TMySales['mySales']['edges'][number]['node'];
 const TABLE_STEP = 50;
-const STATUS_TONE: Record<string, BadgeTone> = { ESCROW: 'info', SETTLED: 'good', REFUNDED: 'warn' };
-const DISPUTE_TONE: Record<string, BadgeTone> = { OPEN: 'info', ACCEPTED: 'bad', REJECTED: 'good' };
+const STATUS_TONE: Record<PurchaseStatus, BadgeTone> = { ESCROW: 'info', SETTLED: 'good', REFUNDED: 'warn' };
+const DISPUTE_TONE: Record<DisputeStatus, BadgeTone> = { OPEN: 'info', ACCEPTED: 'bad', REJECTED: 'good' };
 
 export function SalesPage() {
   const all = useAllPages(MySalesQuery, (d) => d.mySales);
@@ -135,9 +135,9 @@ function SalesTable({ sales, segments }: { sales: Sale[]; segments: readonly Seg
                   {Number(s.refunded.amount) > 0 ? <span className="table__sub-text">−{formatMoney(s.refunded)} refunded</span> : null}
                 </td>
                 <td>
-                  <Badge tone={STATUS_TONE[s.status] ?? 'neutral'}>{enumLabel(s.status)}</Badge>
+                  <Badge tone={STATUS_TONE[s.status]}>{enumLabel(s.status)}</Badge>
                 </td>
-                <td>{s.disputeStatus ? <Badge tone={DISPUTE_TONE[s.disputeStatus] ?? 'neutral'}>{enumLabel(s.disputeStatus)}</Badge> : '—'}</td>
+                <td>{s.disputeStatus ? <Badge tone={DISPUTE_TONE[s.disputeStatus]}>{enumLabel(s.disputeStatus)}</Badge> : '—'}</td>
               </tr>
             ))}
           </tbody>
