@@ -19,13 +19,16 @@ const decimal = z
   .trim()
   .regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be a decimal amount like "12.50"');
 
+/** a segment code as typed: trimmed, upper-cased */
+const segmentCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .transform((s) => s.toUpperCase());
+
 export const ZPriceQuoteInput = z.object({
-  segment: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .transform((s) => s.toUpperCase()),
+  segment: segmentCode,
   subsegment: z
     .string()
     .trim()
@@ -85,12 +88,7 @@ export async function quotePrice(deps: AppDeps, raw: unknown): Promise<Money> {
 }
 
 export const ZPriceGridEntryInput = z.object({
-  segment: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .transform((s) => s.toUpperCase()),
+  segment: segmentCode,
   subsegment: z
     .string()
     .trim()
