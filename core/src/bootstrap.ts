@@ -76,7 +76,7 @@ export async function createRuntime(
     clock: () => new Date(),
     logger,
     jobs,
-    rateLimits: createRateLimits(redis, `${queuePrefix}-rl`),
+    rateLimits: createRateLimits(redis, `${queuePrefix}-rl`, { consentCertificatesPerMinute: config.CONSENT_CERTIFICATES_PER_MINUTE }),
     leadSubmissions: createLeadSubmissionLimit(redis, { perMinute: config.LEAD_SUBMISSIONS_PER_MINUTE, prefix: `${queuePrefix}-rl`, logger }),
     stripe: createStripeClient(config),
   };

@@ -8,6 +8,7 @@ const DEV_CONTACT_KEY = 'dev1:' + Buffer.alloc(32, 7).toString('base64');
 const DEV_HASH_KEY = 'leadex-dev-hash-key-not-for-production';
 const DEV_WEBHOOK_SECRET = 'whsec_standin_dev';
 const DEV_STRIPE_KEY = 'sk_test_standin';
+const DEV_CONSENT_SIGNING_KEY = 'leadex-dev-consent-signing-key-not-for-production';
 
 const ZObject = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -18,6 +19,10 @@ const ZObject = z.object({
   CONTACT_ENCRYPTION_KEYS: z.string().default(DEV_CONTACT_KEY),
   CONTACT_ACTIVE_KEY_ID: z.string().optional(),
   CONTACT_HASH_KEY: z.string().min(16).default(DEV_HASH_KEY),
+  // HMAC key of consent certificates' signatures (issue 13)
+  CONSENT_SIGNING_KEY: z.string().min(16).default(DEV_CONSENT_SIGNING_KEY),
+  // consent certificates one IP may request a minute
+  CONSENT_CERTIFICATES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -130,6 +135,9 @@ function productionProblems(c: ParsedConfig): [keyof ParsedConfig, string][] {
   }
   if (c.CONTACT_HASH_KEY === DEV_HASH_KEY) problems.push(['CONTACT_HASH_KEY', 'the development key; generate one with `openssl rand -base64 32`']);
   else if (c.CONTACT_HASH_KEY.length < 32) problems.push(['CONTACT_HASH_KEY', 'shorter than 32 characters']);
+  if (c.CONSENT_SIGNING_KEY === DEV_CONSENT_SIGNING_KEY) {
+    problems.push(['CONSENT_SIGNING_KEY', 'the development key; generate one with `openssl rand -base64 32`']);
+  } else if (c.CONSENT_SIGNING_KEY.length < 32) problems.push(['CONSENT_SIGNING_KEY', 'shorter than 32 characters']);
   if (!c.COOKIE_SECURE) problems.push(['COOKIE_SECURE', 'must be true in production (session cookies only over HTTPS)']);
   if (!c.DATABASE_URL) problems.push(['DATABASE_URL', 'production runs on PostgreSQL']);
   return problems;

@@ -19,6 +19,7 @@ beforeAll(async () => {
       STRIPE_WEBHOOK_SECRET: `whsec_${secret()}`,
       CONTACT_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
       CONTACT_HASH_KEY: secret(),
+      CONSENT_SIGNING_KEY: secret(),
       COOKIE_SECURE: 'true',
     },
   });

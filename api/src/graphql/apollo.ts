@@ -22,6 +22,7 @@ import { platformResolvers } from './platform.resolver';
 import { safeTextPlugin } from './safe-text.plugin';
 import { scalarResolvers } from './scalars';
 import { settlementResolvers } from './settlement.resolver';
+import { consentResolvers } from './consent.resolver';
 import { suppressionResolvers } from './suppression.resolver';
 import { verificationResolvers } from './verification.resolver';
 import { walletResolvers } from './wallet.resolver';
@@ -55,6 +56,7 @@ const RESOLVERS: ResolverMap[] = [
   deliveryResolvers,
   suppressionResolvers,
   platformResolvers,
+  consentResolvers,
 ];
 
 /** Two maps resolving the same field is a mistake when the files are split by concept: refuse to start. */

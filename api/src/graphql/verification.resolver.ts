@@ -18,7 +18,7 @@ export const verificationResolvers = {
     },
     setSegmentPolicy: async (
       _: unknown,
-      a: { segment: string; verificationProvider?: string; failedBatchPolicy?: string; failureThreshold?: string },
+      a: { segment: string; verificationProvider?: string; failedBatchPolicy?: string; failureThreshold?: string; requireConsentCertificate?: boolean },
       ctx: GqlContext,
     ) => {
       await setSegmentPolicy(ctx.deps, ctx.actor, a.segment, a);
@@ -32,5 +32,6 @@ export const verificationResolvers = {
   },
   Segment: {
     failureThreshold: (s: { failureThresholdBps: number }) => bpsToRate(s.failureThresholdBps),
+    requireConsentCertificate: (s: { requireConsentCertificate?: boolean }) => !!s.requireConsentCertificate,
   },
 };

@@ -13,6 +13,7 @@ import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import { createApolloServer } from '../graphql/apollo';
 import { buildContext } from '../graphql/context';
 import { clientErrorAnswer, INTERNAL_ERROR } from './client-error';
+import { consentRoutes } from './consent.routes';
 import { healthRoutes } from './health.routes';
 import { leadCsvRoutes } from './lead-csv.routes';
 import { createMetrics, metricsAccess } from './metrics';
@@ -70,6 +71,7 @@ export async function createHttpApp(runtime: Runtime) {
   app.use(leadCsvRoutes(deps));
   app.use(stripeWebhookRoutes(deps));
   app.use(purchaseCsvRoutes(deps));
+  app.use(consentRoutes(deps));
   const dashboard = queueDashboard(deps, runtime.redis, runtime.queuePrefix);
   app.use(dashboard.router);
 
@@ -104,7 +106,7 @@ export async function createHttpApp(runtime: Runtime) {
     // hashed assets never change; index.html must always be fresh so a deploy is picked up at once
     app.use('/assets', express.static(`${webDist}/assets`, { immutable: true, maxAge: '365d' }));
     app.use(express.static(webDist, { index: false, maxAge: 0 }));
-    app.get(/^\/(?!graphql|webhooks|healthz|readyz|metrics|leads\/csv|purchases\/csv|admin\/queues).*/, (_req, res) =>
+    app.get(/^\/(?!graphql|webhooks|healthz|readyz|metrics|leads\/csv|purchases\/csv|admin\/queues|consent\/certificates).*/, (_req, res) =>
       res.setHeader('cache-control', 'no-cache').sendFile(`${webDist}/index.html`),
     );
   }

@@ -1,5 +1,5 @@
 // Segments, geography tiers and the operator-editable price grid.
-import { index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { organizations } from './accounts';
 import { createdAt, money } from './columns';
 
@@ -18,6 +18,8 @@ export const segments = pgTable('segments', {
   failureThresholdBps: integer('failure_threshold_bps').notNull().default(1000),
   // per-segment attribute schema: { fields: [{ name, type, required, ... }] }
   attributeSchema: jsonb('attribute_schema').notNull().default({ fields: [] }),
+  // a lead of this segment must come with a consent certificate (consent_certificates)
+  requireConsentCertificate: boolean('require_consent_certificate').notNull().default(false),
   createdAt: createdAt(),
 });
 

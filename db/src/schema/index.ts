@@ -7,4 +7,5 @@ export * from './ledger';
 export * from './disputes';
 export * from './exchange';
 export * from './suppression';
+export * from './consent';
 export * from './statuses';

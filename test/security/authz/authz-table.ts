@@ -57,6 +57,14 @@ function csvFile(): string {
   ];
   return `${csvHeader}\n${row.map((c) => JSON.stringify(String(c))).join(',')}\n`;
 }
+async function sellerConsentOrigin(w: World): Promise<string> {
+  const id = `cor_matrix${unique()}`;
+  await w.app.runtime.deps.db
+    .insert(schema.consentOrigins)
+    .values({ id, sellerOrgId: w.users.seller.organizationId, origin: `https://rm-${unique()}.example.com` });
+  return id;
+}
+
 // operator writes put back what is already there, so the shared world's prices do not move
 async function currentGridEntry(w: World) {
   const [row] = await w.app.runtime.deps.db.select().from(schema.priceGrid).limit(1);
@@ -105,6 +113,8 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   sellerQuality: { expect: 'U F F F F A D' },
   suppressionList: { expect: 'U F F A A F D' },
   globalSuppressionList: { expect: 'U F F F F A D' },
+  // consent certificates (issue 13): each seller its own form origins
+  myConsentOrigins: { expect: 'U A A F F F D' },
 
   // ── Mutation ────────────────────────────  anon seller otherSeller buyer otherBuyer operator apiKey
   signUp: {
@@ -156,6 +166,9 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   addSuppressedContacts: { expect: 'U F F A A F D', vars: () => ({ contacts: [{ email: `matrix-${unique()}@example.com` }] }) },
   removeSuppressedContacts: { expect: 'U F F A A F D', vars: () => ({ contacts: [{ email: `matrix-${unique()}@example.com` }] }) },
   addGlobalSuppressions: { expect: 'U F F F F A D', vars: () => ({ contacts: [{ email: `matrix-${unique()}@example.com` }] }) },
+  addConsentOrigin: { expect: 'U A A F F F D', vars: () => ({ origin: `https://matrix-${unique()}.example.com` }) },
+  // a fresh origin of `seller` per caller: only its owner may remove it (another seller gets NOT_FOUND)
+  removeConsentOrigin: { expect: 'U A D F F F D', vars: async (w) => ({ id: await sellerConsentOrigin(w) }) },
 };
 
 /**

@@ -30,6 +30,7 @@ export type CampaignInput = {
 };
 
 export type ConsentInput = {
+  certificateId?: string | null | undefined;
   ip?: string | null | undefined;
   pageUrl?: string | null | undefined;
   text: string;

@@ -22,6 +22,7 @@ export async function loadSegments(db: Db): Promise<SegmentDefinition[]> {
     failedBatchPolicy: s.failedBatchPolicy as SegmentDefinition['failedBatchPolicy'],
     verificationProvider: s.verificationProvider,
     failureThresholdBps: s.failureThresholdBps,
+    requireConsentCertificate: s.requireConsentCertificate,
   }));
 }
 

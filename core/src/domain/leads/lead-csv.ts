@@ -26,6 +26,7 @@ export const CSV_COLUMNS: [column: string, path: string][] = [
   ['consent_timestamp', 'consent.timestamp'],
   ['consent_ip', 'consent.ip'],
   ['consent_page_url', 'consent.pageUrl'],
+  ['consent_certificate_id', 'consent.certificateId'],
   ['exclusivity', 'exclusivity'],
   ['max_sales', 'maxSales'],
   ['asking_price', 'askingPrice'],

@@ -15,6 +15,8 @@ export const ZConsentInput = z.object({
   timestamp: date,
   ip: optionalText(64),
   pageUrl: optionalText(2000),
+  // a consent certificate issued by the capture script on the form (consent/issue-certificate.ts)
+  certificateId: optionalText(64),
 });
 
 export const ZLeadInput = z.object({

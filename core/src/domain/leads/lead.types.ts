@@ -19,6 +19,8 @@ export interface ConsentInput {
   timestamp: Date;
   ip?: string | null;
   pageUrl?: string | null;
+  /** a consent certificate (consent_certificates) that backs this lead */
+  certificateId?: string | null;
 }
 
 /** One lead as submitted, after its shape was validated (types, lengths, enums); content not yet checked. */
@@ -84,6 +86,8 @@ export interface SegmentDefinition {
   failedBatchPolicy: 'DISCOUNT' | 'REJECT';
   verificationProvider: string;
   failureThresholdBps: number;
+  /** a lead of the segment must come with a consent certificate */
+  requireConsentCertificate?: boolean;
 }
 
 /** Normalized contact, what is sealed and hashed. */

@@ -23,6 +23,8 @@ export interface Consent {
   timestamp: Date;
   ip: string | null;
   pageUrl: string | null;
+  /** the lead it belongs to: its consent certificate is read through it (consent/read-certificate.ts) */
+  leadId: string;
 }
 
 /** What a permitted reader gets: the contact and, when the seller recorded it, the consent proof. */
@@ -43,10 +45,10 @@ export async function contactReadPurpose(deps: AppDeps, actor: Actor | null, lea
   return null;
 }
 
-function consentOf(sealed: SealedContact): Consent | null {
+function consentOf(sealed: SealedContact, leadId: string): Consent | null {
   const c = sealed.consent;
   if (!c?.text) return null;
-  return { text: c.text, timestamp: new Date(c.timestamp), ip: c.ip ?? null, pageUrl: c.pageUrl ?? null };
+  return { text: c.text, timestamp: new Date(c.timestamp), ip: c.ip ?? null, pageUrl: c.pageUrl ?? null, leadId };
 }
 
 /**
@@ -75,7 +77,7 @@ export async function readLeadDisclosure(deps: AppDeps, actor: Actor | null, lea
       socialUrl: sealed.socialUrl,
       preferredContactTime: sealed.preferredContactTime,
     },
-    consent: consentOf(sealed),
+    consent: consentOf(sealed, lead.id),
   };
 }
 

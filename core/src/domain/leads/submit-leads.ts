@@ -25,6 +25,7 @@ import { assertSellerActive } from './seller-status';
 import { initialBatchStatus } from './batch.lifecycle';
 import type { BatchStatus } from '@leadex/db';
 import { globallySuppressed } from '../suppression/suppression-lookups';
+import { CERTIFICATE_REUSED_ISSUE, claimCertificates, verifyCertificates, type CertificateVerdict } from '../consent/verify-certificate';
 
 const { leadBatches, leads, verificationResults } = schema;
 
@@ -221,6 +222,27 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
     }
   }
 
+  // consent certificates (issue 13), like the list above only for leads that passed every other hard check
+  const certified = checked.filter((c): c is NonNullable<typeof c> => !!c?.hard.passed);
+  const verdicts = await verifyCertificates(
+    deps,
+    certified.map((c) => ({
+      certificateId: c.input.consent.certificateId ?? null,
+      requireCertificate: !!c.segment?.requireConsentCertificate,
+      sellerOrgId: seller.organizationId,
+      phoneHash: c.phoneHash,
+      emailHash: c.emailHash,
+      capturedAt: c.input.capturedAt,
+    })),
+    now,
+  );
+  const certificateOf = new Map<number, CertificateVerdict>();
+  for (const [i, c] of certified.entries()) {
+    const verdict = verdicts[i]!;
+    if (verdict.problem) c.hard = { ...c.hard, issues: [...c.hard.issues, verdict.problem], passed: false };
+    else certificateOf.set(c.index, verdict);
+  }
+
   const ipCounts = new Map<string, number>();
   for (const c of checked) if (c?.input.ip) ipCounts.set(c.input.ip, (ipCounts.get(c.input.ip) ?? 0) + 1);
   const seenInBatch = new Set<string>();
@@ -228,6 +250,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
   const batchId = newId('bat');
   const results: LeadResult[] = [];
   const rows: (typeof leads.$inferInsert)[] = [];
+  const claims: { leadId: string; certificateId: string }[] = [];
   for (const [i, c] of checked.entries()) {
     if (!c) {
       const p = parsed[i]!;
@@ -243,7 +266,8 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
       duplicateEmail: !!emailKey && (existing.has(emailKey) || seenInBatch.has(emailKey)),
       leadsFromSameIpInBatch: input.ip ? ipCounts.get(input.ip)! : 0,
     });
-    const issues = [...hard.issues, ...soft.signals];
+    const certificate = certificateOf.get(c.index);
+    const issues = [...hard.issues, ...soft.signals, ...(certificate?.signals ?? [])];
     if (!hard.passed) {
       results.push({ index: c.index, lead: null, issues });
       continue;
@@ -305,13 +329,22 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
       createdAt: now,
     };
     rows.push(row);
+    if (certificate?.certificateId) claims.push({ leadId: row.id!, certificateId: certificate.certificateId });
     // the answer carries the row as the database will hold it, column defaults included (Lead.salesCount …)
     results.push({ index: c.index, lead: { salesCount: 0, reservedCount: 0, erasedAt: null, listedAt: null, ...row } as LeadRow, issues });
   }
 
-  const accepted = rows.length;
-  const status = initialBatchStatus(accepted);
+  let accepted = rows.length;
+  let status = initialBatchStatus(accepted);
   await deps.db.transaction(async (tx) => {
+    // a certificate a concurrent batch claimed first: its lead here is rejected, the rest of the batch goes on
+    const lost = await claimCertificates(tx, claims);
+    if (lost.size) {
+      rows.splice(0, rows.length, ...rows.filter((r) => !lost.has(r.id!)));
+      for (const r of results) if (r.lead && lost.has(r.lead.id)) Object.assign(r, { lead: null, issues: [...r.issues, CERTIFICATE_REUSED_ISSUE] });
+      accepted = rows.length;
+      status = initialBatchStatus(accepted);
+    }
     await tx.insert(leadBatches).values({
       id: batchId,
       sellerOrgId: seller.organizationId,

@@ -60,6 +60,16 @@ export const DOMAIN_ERROR_CATEGORY = {
   ALREADY_YOUR_CONTACT: 'CONFLICT',
   // lifecycles (issue 12): a status change its entity's lifecycle does not allow (see shared/lifecycle.ts)
   TRANSITION_NOT_ALLOWED: 'CONFLICT',
+  // consent certificates (issue 13); at lead submission they are per-lead issues, not request errors
+  CONSENT_ORIGIN_NOT_ALLOWED: 'FORBIDDEN',
+  CONSENT_ORIGIN_INVALID: 'BAD_USER_INPUT',
+  CONSENT_ORIGIN_NOT_FOUND: 'NOT_FOUND',
+  CONSENT_CERTIFICATE_NOT_FOUND: 'NOT_FOUND',
+  CONSENT_CERTIFICATE_REUSED: 'CONFLICT',
+  CONSENT_CERTIFICATE_REQUIRED: 'BAD_USER_INPUT',
+  CONSENT_CERTIFICATE_MISMATCH: 'BAD_USER_INPUT',
+  CONSENT_CERTIFICATE_EXPIRED: 'CONFLICT',
+  CONSENT_CERTIFICATE_INVALID: 'BAD_USER_INPUT',
 } as const satisfies Record<string, ErrorCategory>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CATEGORY;

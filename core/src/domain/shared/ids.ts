@@ -33,6 +33,8 @@ export const ID_PREFIXES = {
   webhookEndpoint: 'wep',
   delivery: 'dlv',
   deliveryAttempt: 'dla',
+  consentOrigin: 'cor',
+  consentCertificate: 'cct',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

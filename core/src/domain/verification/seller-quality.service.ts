@@ -73,12 +73,18 @@ export async function setSegmentPolicy(
   deps: AppDeps,
   actor: Actor | null,
   segment: string,
-  change: { verificationProvider?: string | null; failedBatchPolicy?: string | null; failureThreshold?: string | null },
+  change: {
+    verificationProvider?: string | null;
+    failedBatchPolicy?: string | null;
+    failureThreshold?: string | null;
+    requireConsentCertificate?: boolean | null;
+  },
 ) {
   requireUser(actor, 'OPERATOR');
   const set: Partial<typeof schema.segments.$inferInsert> = {};
   if (change.verificationProvider) set.verificationProvider = change.verificationProvider;
   if (change.failedBatchPolicy) set.failedBatchPolicy = change.failedBatchPolicy;
+  if (change.requireConsentCertificate != null) set.requireConsentCertificate = change.requireConsentCertificate;
   if (change.failureThreshold != null) {
     const rate = Number(change.failureThreshold);
     if (!/^(0(\.\d{1,4})?|1(\.0+)?)$/.test(change.failureThreshold))

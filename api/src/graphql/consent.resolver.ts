@@ -1,0 +1,19 @@
+// Consent certificates and form origins: thin calls into the domain.
+import { addConsentOrigin, listConsentOrigins, removeConsentOrigin } from '@leadex/core/domain/consent/consent-origins';
+import { certificateOfLead } from '@leadex/core/domain/consent/read-certificate';
+import type { Consent } from '@leadex/core/domain/leads/read-contact';
+import type { GqlContext } from './context';
+
+export const consentResolvers = {
+  Query: {
+    myConsentOrigins: (_: unknown, __: unknown, ctx: GqlContext) => listConsentOrigins(ctx.deps, ctx.actor),
+  },
+  Mutation: {
+    addConsentOrigin: (_: unknown, a: { origin: string }, ctx: GqlContext) => addConsentOrigin(ctx.deps, ctx.actor, a.origin),
+    removeConsentOrigin: (_: unknown, a: { id: string }, ctx: GqlContext) => removeConsentOrigin(ctx.deps, ctx.actor, a.id),
+  },
+  Consent: {
+    // a Consent exists only for a reader readLeadDisclosure allowed, so the certificate shares its visibility
+    certificate: (c: Consent, _: unknown, ctx: GqlContext) => certificateOfLead(ctx.deps, c.leadId),
+  },
+};
