@@ -214,3 +214,42 @@ describe('submitting a lead with a certificate', () => {
     }
   });
 });
+
+describe('a certificate by id (the printable certificate page)', () => {
+  const BY_ID = 'query($id: ID!) { consentCertificate(id: $id) { id leadId verified pageTitle consentText keystrokeToSubmitMs emailEntry } }';
+  type ById = { consentCertificate: { id: string; leadId: string | null; verified: boolean } | null };
+
+  it('shows it to the seller, the buyer who bought its lead and operators; to anyone else it does not exist', async () => {
+    const c = contact();
+    const certificateId = await certificateFor(c);
+    const [leadId] = await listLeads(app, sellerActor, [leadWith(c, certificateId)]);
+    const buyer = await signUpAs(app, 'BUYER');
+    const read = (u: TestUser | undefined) => app.client(u).request<ById>(BY_ID, { id: certificateId });
+    // not bought yet: the buyer may not read the lead's consent
+    expect((await read(buyer)).consentCertificate).toBeNull();
+    await buyThroughStripe(app, { userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER', via: 'session' }, [leadId!]);
+
+    const expected = {
+      id: certificateId,
+      leadId,
+      verified: true,
+      pageTitle: 'Book a test drive',
+      consentText: 'I agree that Leadex partners may call me about a test drive.',
+      keystrokeToSubmitMs: 12_000,
+      emailEntry: 'TYPED',
+    };
+    expect((await read(buyer)).consentCertificate).toEqual(expected);
+    expect((await read(seller)).consentCertificate).toEqual(expected);
+    expect((await read(await createOperatorUser(app))).consentCertificate).toEqual(expected);
+    expect((await read(await signUpAs(app, 'BUYER', 'other-buyer'))).consentCertificate).toBeNull();
+    expect((await read(await signUpAs(app, 'SELLER', 'other-seller'))).consentCertificate).toBeNull();
+    expect((await read(undefined)).consentCertificate).toBeNull();
+  });
+
+  it('gives null for an unknown id and for a certificate no lead has claimed yet, even to its seller', async () => {
+    const unclaimed = await certificateFor(contact());
+    for (const id of [unclaimed, 'cer_doesnotexist']) {
+      expect((await app.client(seller).request<ById>(BY_ID, { id })).consentCertificate).toBeNull();
+    }
+  });
+});

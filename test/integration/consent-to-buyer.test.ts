@@ -1,8 +1,10 @@
 // Issue 11 §3: the consent proof a seller recorded reaches the buyer who paid: Lead.consent (read and audited like
-// the contact, one audit entry when both are asked for), the purchases CSV and the lead.purchased webhook payload.
+// the contact, one audit entry when both are asked for), the purchases CSV and the lead.purchased webhook payload,
+// both with the id of the consent certificate behind it (issue 13).
 import { and, eq, schema } from '@leadex/db';
 import { attemptDelivery } from '@leadex/core/domain/exchange/attempt-delivery';
 import { readLeadDisclosure } from '@leadex/core/domain/leads/read-contact';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { ClientError } from 'graphql-request';
 import { signUpAs, type TestUser } from '../helpers/actors';
@@ -43,7 +45,31 @@ async function boughtLead(buyer: TestUser) {
   const seller = await createSellerActor(app);
   const [leadId] = await listLeads(app, seller, [sharedLead(3, { capturedAt, consent: { ...CONSENT, timestamp: capturedAt } })]);
   const { purchases } = await buyThroughStripe(app, asActor(buyer), [leadId!]);
-  return { leadId: leadId!, purchase: purchases[0]!, capturedAt };
+  return { leadId: leadId!, sellerOrgId: seller.organizationId, purchase: purchases[0]!, capturedAt };
+}
+// a certificate claimed by the lead, straight into the table (issuing and claiming: consent-certificates.test.ts);
+// only its id travels with the consent, so its signature does not matter here
+async function claimedCertificate(leadId: string, sellerOrgId: string): Promise<string> {
+  const id = `cer_${randomBytes(6).toString('hex')}`;
+  const now = new Date();
+  await app.runtime.deps.db.insert(schema.consentCertificates).values({
+    id,
+    sellerOrgId,
+    origin: 'https://dealer.example',
+    pageUrl: CONSENT.pageUrl,
+    consentText: CONSENT.text,
+    timeOnPageMs: 30_000,
+    phoneEntry: 'TYPED',
+    emailEntry: 'TYPED',
+    viewportWidth: 1280,
+    viewportHeight: 800,
+    userAgent: 'test',
+    issuedAt: now,
+    expiresAt: new Date(now.getTime() + 3_600_000),
+    signature: 'test',
+    claimedByLeadId: leadId,
+  });
+  return id;
 }
 const buyerReads = (leadId: string) =>
   app.runtime.deps.db
@@ -82,21 +108,29 @@ describe('consent proof reaches the paying buyer', () => {
     expect(reads.filter((r) => r.organizationId === other.organizationId)).toEqual([]);
   });
 
-  it('lists the consent in the purchases CSV', async () => {
+  it('lists the consent and its certificate id in the purchases CSV', async () => {
     const buyer = await signUpAs(app, 'BUYER');
-    const { leadId, capturedAt } = await boughtLead(buyer);
+    const { leadId, sellerOrgId, capturedAt } = await boughtLead(buyer);
+    const certificateId = await claimedCertificate(leadId, sellerOrgId);
+    const { leadId: plainLeadId } = await boughtLead(buyer);
     const res = await fetch(`${app.url}/purchases/csv`, { headers: { authorization: `Bearer ${buyer.token}` } });
     expect(res.status).toBe(200);
     const [header, ...rows] = parse(await res.text());
-    expect(header).toEqual(expect.arrayContaining(['consent_text', 'consent_timestamp', 'consent_ip', 'consent_page_url']));
-    const row = rows.find((r) => r[header!.indexOf('lead_id')] === leadId)!;
-    const cell = (name: string) => row[header!.indexOf(name)];
-    expect([cell('consent_text'), cell('consent_timestamp'), cell('consent_ip'), cell('consent_page_url')]).toEqual([
+    expect(header).toEqual(expect.arrayContaining(['consent_text', 'consent_timestamp', 'consent_ip', 'consent_page_url', 'consent_certificate_id']));
+    const cellOf = (id: string) => {
+      const row = rows.find((r) => r[header!.indexOf('lead_id')] === id)!;
+      return (name: string) => row[header!.indexOf(name)];
+    };
+    const cell = cellOf(leadId);
+    expect([cell('consent_text'), cell('consent_timestamp'), cell('consent_ip'), cell('consent_page_url'), cell('consent_certificate_id')]).toEqual([
       CONSENT.text,
       capturedAt,
       CONSENT.ip,
       CONSENT.pageUrl,
+      certificateId,
     ]);
+    // a lead without a certificate leaves the cell empty
+    expect(cellOf(plainLeadId)('consent_certificate_id')).toBe('');
   });
 
   it('carries the consent in the signed lead.purchased delivery', async () => {
@@ -106,7 +140,8 @@ describe('consent proof reaches the paying buyer', () => {
       .request<{ setWebhookEndpoint: { secret: string } }>('mutation($url: String!) { setWebhookEndpoint(url: $url) { secret } }', {
         url: receiver.url('/consent'),
       });
-    const { leadId, purchase, capturedAt } = await boughtLead(buyer);
+    const { leadId, sellerOrgId, purchase, capturedAt } = await boughtLead(buyer);
+    const certificateId = await claimedCertificate(leadId, sellerOrgId);
     const [delivery] = await app.runtime.deps.db.select().from(schema.deliveries).where(eq(schema.deliveries.purchaseId, purchase.id));
     expect(await attemptDelivery(app.runtime.deps, delivery!.id, false)).toBe('DELIVERED');
     const hook = receiver.received.find((h) => h.path === '/consent')!;
@@ -114,7 +149,7 @@ describe('consent proof reaches the paying buyer', () => {
     const body = JSON.parse(hook.body) as { type: string; lead: { id: string; consent: unknown; contact: { fullName: string } } };
     expect(body).toMatchObject({
       type: 'lead.purchased',
-      lead: { id: leadId, contact: { fullName: 'Maria Lopez' }, consent: { ...CONSENT, timestamp: capturedAt } },
+      lead: { id: leadId, contact: { fullName: 'Maria Lopez' }, consent: { ...CONSENT, timestamp: capturedAt, certificateId } },
     });
   });
 });

@@ -1,4 +1,5 @@
 // Consent certificates and form origins: thin calls into the domain.
+import { certificateById } from '@leadex/core/domain/consent/certificate-by-id';
 import { addConsentOrigin, listConsentOrigins, removeConsentOrigin } from '@leadex/core/domain/consent/consent-origins';
 import { certificateOfLead } from '@leadex/core/domain/consent/read-certificate';
 import type { Consent } from '@leadex/core/domain/leads/read-contact';
@@ -7,6 +8,7 @@ import type { GqlContext } from './context';
 export const consentResolvers = {
   Query: {
     myConsentOrigins: (_: unknown, __: unknown, ctx: GqlContext) => listConsentOrigins(ctx.deps, ctx.actor),
+    consentCertificate: (_: unknown, a: { id: string }, ctx: GqlContext) => certificateById(ctx.deps, ctx.actor, a.id),
   },
   Mutation: {
     addConsentOrigin: (_: unknown, a: { origin: string }, ctx: GqlContext) => addConsentOrigin(ctx.deps, ctx.actor, a.origin),

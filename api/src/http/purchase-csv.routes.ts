@@ -2,6 +2,7 @@
 // Sellers write these cells, so a cell that starts like a formula is neutralised (safe-csv.ts).
 import { Router } from 'express';
 import type { AppDeps } from '@leadex/core';
+import { certificateIdsOfLeads } from '@leadex/core/domain/consent/read-certificate';
 import { readLeadDisclosure } from '@leadex/core/domain/leads/read-contact';
 import { purchasedLeads } from '@leadex/core/domain/purchases/purchases.service';
 import { formatDecimal } from '@leadex/core/domain/shared/money';
@@ -38,8 +39,14 @@ export function purchaseCsvRoutes(deps: AppDeps): Router {
           'consent_timestamp',
           'consent_ip',
           'consent_page_url',
+          'consent_certificate_id',
         ],
       ];
+      // the certificate behind each lead's consent, shown only where the consent itself is
+      const certificateIds = await certificateIdsOfLeads(
+        deps,
+        rows.map((r) => r.lead.id),
+      );
       for (const { purchase, lead } of rows) {
         // one audited read gives both the contact and the consent proof
         const disclosure = purchase.status === 'REFUNDED' ? null : await readLeadDisclosure(deps, actor, lead);
@@ -67,6 +74,7 @@ export function purchaseCsvRoutes(deps: AppDeps): Router {
           consent?.timestamp.toISOString() ?? '',
           consent?.ip ?? '',
           consent?.pageUrl ?? '',
+          (consent && certificateIds.get(lead.id)) ?? '',
         ]);
       }
       res.type('text/csv').attachment('leadex-purchases.csv').send(toSafeCsv(out));

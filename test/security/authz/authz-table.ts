@@ -11,7 +11,7 @@
 // (submitLeads, importLeadsCsv, ping, post); everything else is refused to it.
 // List fields (myOrders, disputes, mySales …) are own-only through the markers in authz-world.ts: an
 // allowed answer must not contain another organisation's ids, contacts or secrets.
-import { schema } from '@leadex/db';
+import { eq, schema } from '@leadex/db';
 import { formatDecimal } from '@leadex/core/domain/shared/money';
 import { randomBytes } from 'node:crypto';
 import { validLead } from '../../fixtures/leads';
@@ -65,6 +65,40 @@ async function sellerConsentOrigin(w: World): Promise<string> {
   return id;
 }
 
+// a certificate claimed by the lead of the buyer's purchase, made once per world
+const purchaseCertificates = new WeakMap<World, Promise<string>>();
+function purchaseCertificate(w: World): Promise<string> {
+  let made = purchaseCertificates.get(w);
+  if (!made) {
+    made = (async () => {
+      const { db } = w.app.runtime.deps;
+      const [purchase] = await db.select().from(schema.purchases).where(eq(schema.purchases.id, w.ids.purchase));
+      const id = `cer_matrix${unique()}`;
+      const now = new Date();
+      await db.insert(schema.consentCertificates).values({
+        id,
+        sellerOrgId: w.users.seller.organizationId,
+        origin: 'https://forms.example.com',
+        pageUrl: 'https://forms.example.com/apply',
+        consentText: 'Yes, call me',
+        timeOnPageMs: 60_000,
+        phoneEntry: 'TYPED',
+        emailEntry: 'TYPED',
+        viewportWidth: 1280,
+        viewportHeight: 800,
+        userAgent: 'matrix',
+        issuedAt: now,
+        expiresAt: new Date(now.getTime() + 3_600_000),
+        signature: 'matrix',
+        claimedByLeadId: purchase!.leadId,
+      });
+      return id;
+    })();
+    purchaseCertificates.set(w, made);
+  }
+  return made;
+}
+
 // operator writes put back what is already there, so the shared world's prices do not move
 async function currentGridEntry(w: World) {
   const [row] = await w.app.runtime.deps.db.select().from(schema.priceGrid).limit(1);
@@ -115,6 +149,8 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   globalSuppressionList: { expect: 'U F F F F A D' },
   // consent certificates (issue 13): each seller its own form origins
   myConsentOrigins: { expect: 'U A A F F F D' },
+  // the certificate of the lead the buyer bought: its seller, that buyer and operators; null to everyone else
+  consentCertificate: { expect: 'D A D A D A D', vars: async (w) => ({ id: await purchaseCertificate(w) }) },
 
   // ── Mutation ────────────────────────────  anon seller otherSeller buyer otherBuyer operator apiKey
   signUp: {

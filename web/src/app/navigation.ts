@@ -30,6 +30,7 @@ export function navItemsFor(role: Role | null): NavItem[] {
         { to: '/seller/sales', label: 'Sales' },
         { to: '/seller/payouts', label: 'Payouts' },
         { to: '/seller/api-keys', label: 'API keys' },
+        { to: '/seller/origins', label: 'Form origins' },
         { to: '/marketplace', label: 'Marketplace' },
         calculator,
       ];

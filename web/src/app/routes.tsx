@@ -33,6 +33,8 @@ const CsvUploadPage = lazy(() => import('../features/seller/CsvUploadPage').then
 const MyListingsPage = lazy(() => import('../features/seller/MyListingsPage').then((m) => ({ default: m.MyListingsPage })));
 const PayoutsPage = lazy(() => import('../features/seller/PayoutsPage').then((m) => ({ default: m.PayoutsPage })));
 const SalesPage = lazy(() => import('../features/seller/SalesPage').then((m) => ({ default: m.SalesPage })));
+const CertificatePage = lazy(() => import('../features/consent/CertificatePage').then((m) => ({ default: m.CertificatePage })));
+const FormOriginsPage = lazy(() => import('../features/consent/FormOriginsPage').then((m) => ({ default: m.FormOriginsPage })));
 const SubmitLeadPage = lazy(() => import('../features/seller/SubmitLeadPage').then((m) => ({ default: m.SubmitLeadPage })));
 
 function Home() {
@@ -78,6 +80,14 @@ export function AppRoutes() {
           element={
             <RequireRole roles={['BUYER']}>
               <PurchasesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="certificates/:id"
+          element={
+            <RequireRole roles={['BUYER', 'SELLER', 'OPERATOR']}>
+              <CertificatePage />
             </RequireRole>
           }
         />
@@ -178,6 +188,14 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['SELLER']}>
                 <PayoutsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="origins"
+            element={
+              <RequireRole roles={['SELLER']}>
+                <FormOriginsPage />
               </RequireRole>
             }
           />

@@ -1,12 +1,14 @@
-// The consent certificate behind a lead, as its consent's readers see it (reached only through Lead.consent,
-// so exactly whoever may read the lead's consent proof sees it).
+// The consent certificate behind a lead, as its consent's readers see it (reached through Lead.consent, or by id
+// through certificate-by-id.ts under the same rule, so exactly whoever may read the lead's consent proof sees it).
 import { schema } from '@leadex/db';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { signatureValid } from './certificate.rules';
 
 export interface CertificateView {
   id: string;
+  /** the lead that claimed it */
+  leadId: string | null;
   /** the stored facts still carry the platform's signature */
   verified: boolean;
   pageUrl: string;
@@ -22,9 +24,28 @@ export interface CertificateView {
 /** Precondition: the caller was allowed to read the lead's consent (readLeadDisclosure). */
 export async function certificateOfLead(deps: AppDeps, leadId: string): Promise<CertificateView | null> {
   const [row] = await deps.db.select().from(schema.consentCertificates).where(eq(schema.consentCertificates.claimedByLeadId, leadId)).limit(1);
-  if (!row) return null;
+  return row ? certificateView(deps, row) : null;
+}
+
+/**
+ * The id of the certificate each of these leads claimed (leads without one are absent), for exports and webhook
+ * payloads that carry the id beside the consent. Precondition as above: the caller may read these leads' consent.
+ */
+export async function certificateIdsOfLeads(deps: AppDeps, leadIds: string[]): Promise<Map<string, string>> {
+  if (!leadIds.length) return new Map();
+  const rows = await deps.db
+    .select({ id: schema.consentCertificates.id, leadId: schema.consentCertificates.claimedByLeadId })
+    .from(schema.consentCertificates)
+    .where(inArray(schema.consentCertificates.claimedByLeadId, leadIds));
+  return new Map(rows.map((r) => [r.leadId!, r.id]));
+}
+
+type CertificateRow = typeof schema.consentCertificates.$inferSelect;
+
+export function certificateView(deps: AppDeps, row: CertificateRow): CertificateView {
   return {
     id: row.id,
+    leadId: row.claimedByLeadId,
     verified: signatureValid(row, row.signature, deps.config.CONSENT_SIGNING_KEY),
     pageUrl: row.pageUrl,
     pageTitle: row.pageTitle,

@@ -4,6 +4,7 @@ import { schema, type DeliveryStatus } from '@leadex/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import { createHmac } from 'node:crypto';
 import type { AppDeps } from '../app-deps';
+import { certificateIdsOfLeads } from '../consent/read-certificate';
 import { readLeadDisclosure } from '../leads/read-contact';
 import { newId } from '../shared/ids';
 import { fromStatuses } from '../shared/lifecycle';
@@ -60,8 +61,10 @@ export async function attemptDelivery(deps: AppDeps, deliveryId: string, lastAtt
   // the buyer paid for this contact; reading it for delivery is audited like any other read
   const disclosure = await readLeadDisclosure(deps, { userId: null, organizationId: purchase.buyerOrgId, role: 'BUYER', via: 'session' }, lead);
   const contact = disclosure?.contact ?? null;
-  // the consent proof travels with the contact, so the buyer's CRM holds what the person agreed to
-  const consent = disclosure?.consent ? { ...disclosure.consent, timestamp: disclosure.consent.timestamp.toISOString() } : null;
+  // the consent proof travels with the contact, so the buyer's CRM holds what the person agreed to, and the id of
+  // the certificate behind it (null without one), which the buyer opens at /certificates/<id>
+  const certificateId = disclosure?.consent ? ((await certificateIdsOfLeads(deps, [lead.id])).get(lead.id) ?? null) : null;
+  const consent = disclosure?.consent ? { ...disclosure.consent, timestamp: disclosure.consent.timestamp.toISOString(), certificateId } : null;
   const body = JSON.stringify({
     id: delivery.id,
     type: 'lead.purchased',

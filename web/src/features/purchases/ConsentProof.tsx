@@ -1,5 +1,6 @@
 // What the person agreed to when the seller captured the contact: the text, when, from which IP and on which page.
 // Shown with the contact, to the buyer who paid for it (the API decides and audits the read).
+import { Link } from 'react-router';
 import type { MyPurchasesQuery } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
 
@@ -32,6 +33,15 @@ export function ConsentProof({ consent }: { consent: Consent }) {
             <a href={consent.pageUrl} rel="noreferrer noopener nofollow" target="_blank">
               {consent.pageUrl}
             </a>
+          </dd>
+        </div>
+      ) : null}
+      {consent.certificate ? (
+        <div>
+          <dt>Certificate</dt>
+          <dd>
+            <Link to={`/certificates/${encodeURIComponent(consent.certificate.id)}`}>Consent certificate</Link>
+            {consent.certificate.verified ? null : <span className="muted"> (not verified)</span>}
           </dd>
         </div>
       ) : null}

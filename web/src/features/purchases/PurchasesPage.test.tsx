@@ -28,6 +28,7 @@ const purchase = (id: string, fullName: string, patch: Record<string, unknown> =
       timestamp: '2026-11-20T10:15:00.000Z',
       ip: '203.0.113.7',
       pageUrl: 'https://insure.example/quote',
+      certificate: null,
     } as unknown,
   },
   dispute: null as unknown,
@@ -118,6 +119,17 @@ describe('<PurchasesPage>', () => {
     // a refunded purchase shows neither contact nor consent
     const refunded = await screen.findByRole('article', { name: 'Purchase lead_p2' });
     expect(within(refunded).queryByLabelText('Consent')).toBeNull();
+  });
+
+  it('links to the consent certificate when the lead came with one', async () => {
+    const base = purchase('p1', 'Nadia Karim');
+    const consent = { ...(base.lead.consent as object), certificate: { __typename: 'ConsentCertificate', id: 'cer_1', verified: true } };
+    renderPage(purchase('p1', 'Nadia Karim', { lead: { ...base.lead, consent } }));
+    const card = await screen.findByRole('article', { name: 'Purchase Nadia Karim' });
+    const link = within(within(card).getByLabelText('Consent')).getByRole('link', { name: 'Consent certificate' });
+    expect(link.getAttribute('href')).toBe('/certificates/cer_1');
+    // a lead without a certificate has no link
+    expect(within(await screen.findByRole('article', { name: 'Purchase lead_p2' })).queryByRole('link', { name: 'Consent certificate' })).toBeNull();
   });
 
   it('moves a lead to LOST only with a reason', async () => {

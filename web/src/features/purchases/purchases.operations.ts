@@ -65,6 +65,10 @@ export const MyPurchasesQuery = graphql(`
               timestamp
               ip
               pageUrl
+              certificate {
+                id
+                verified
+              }
             }
           }
           dispute {
