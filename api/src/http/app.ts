@@ -13,7 +13,9 @@ import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import { createApolloServer } from '../graphql/apollo';
 import { buildContext } from '../graphql/context';
 import { clientErrorAnswer, INTERNAL_ERROR } from './client-error';
+import { consentScriptRoutes } from './consent-script.routes';
 import { consentRoutes } from './consent.routes';
+import { demoFormRoutes } from './demo-form.routes';
 import { healthRoutes } from './health.routes';
 import { leadCsvRoutes } from './lead-csv.routes';
 import { createMetrics, metricsAccess } from './metrics';
@@ -72,6 +74,7 @@ export async function createHttpApp(runtime: Runtime) {
   app.use(stripeWebhookRoutes(deps));
   app.use(purchaseCsvRoutes(deps));
   app.use(consentRoutes(deps));
+  app.use(consentScriptRoutes(), demoFormRoutes(deps));
   const dashboard = queueDashboard(deps, runtime.redis, runtime.queuePrefix);
   app.use(dashboard.router);
 

@@ -6,6 +6,7 @@ import { count, eq } from 'drizzle-orm';
 import type { AppDeps } from '../domain/app-deps';
 import type { Actor } from '../domain/auth/access';
 import { createOperator, signUp } from '../domain/auth/auth.service';
+import { addConsentOrigin } from '../domain/consent/consent-origins';
 import { submitLeads } from '../domain/leads/submit-leads';
 import { runSpotCheck } from '../domain/verification/run-spot-check';
 import { demoPhone } from './demo-phones';
@@ -126,6 +127,10 @@ export async function seedDemoData(deps: AppDeps, leadsPerSeller = 120): Promise
     });
     const [user] = await deps.db.select().from(schema.users).where(eq(schema.users.id, session.userId));
     const actor: Actor = { userId: session.userId, organizationId: user!.organizationId, role: 'SELLER', via: 'session' };
+    // the demo form (GET /demo/lead-form) is the first seller's: its page on the product's own origin may issue certificates
+    if (i === 0) {
+      for (const host of ['localhost', '127.0.0.1']) await addConsentOrigin(deps, actor, `http://${host}:${deps.config.PORT}`);
+    }
     // a few batches per seller, each through the real checks and the real spot-check
     for (let b = 0; b < 4; b++) {
       const leads = Array.from({ length: leadsPerSeller / 4 }, (_, k) => demoLead(PLACES[(i * 7 + b * 3 + k) % PLACES.length]!, now));
