@@ -1,8 +1,9 @@
 // The stand-in's hosted pages share one plain, accessible HTML layout; every interpolated value is escaped.
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import escape from 'escape-html';
+
+/** Text and attribute values for the pages (escape-html: & < > " '). */
+export const escapeHtml: (value: string) => string = escape;
 
 const STYLE = `
   body { font-family: system-ui, sans-serif; background: #f6f8fa; color: #1a1f36; margin: 0; }

@@ -1,6 +1,7 @@
 // A demo landing page (outside production only): an auto test-drive form of the first demo seller with the
 // consent capture script on it, whose POST lists the lead through submitLeads as that seller. It shows the
 // whole consent-certificate path on the product's own origin: GET /demo/lead-form, POST /demo/lead-form.
+import escapeHtml from 'escape-html';
 import express, { Router, type Request, type Response } from 'express';
 import { eq, schema } from '@leadex/db';
 import type { AppDeps } from '@leadex/core';
@@ -14,8 +15,6 @@ import { sendDomainError } from './send-error';
 export const DEMO_FORM_PATH = '/demo/lead-form';
 export const DEMO_CONSENT_TEXT = 'I agree that Sunrise Media and its partner dealers may call me and e-mail me about a test drive.';
 const CARS = ['Toyota/Corolla', 'Volkswagen/Golf', 'Tesla/Model 3', 'Kia/Sportage'];
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function page(title: string, body: string): string {
   return `<!doctype html>

@@ -1,7 +1,7 @@
 // Consent certificates at lead submission: each lead's certificate checked against the lead, and the claim
 // that ties a certificate to the one lead it backs (in the submission's transaction).
-import { schema, type Db } from '@leadex/db';
-import { inArray, sql } from 'drizzle-orm';
+import { queryRows, schema, sql, type Db } from '@leadex/db';
+import { inArray } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import type { LeadIssue } from '../leads/lead.types';
 import { certificateProblem, paceSignals, type StoredCertificate } from './certificate.rules';
@@ -71,12 +71,15 @@ export async function verifyCertificates(deps: AppDeps, candidates: CertificateC
 export async function claimCertificates(tx: Db, claims: { leadId: string; certificateId: string }[]): Promise<Set<string>> {
   if (!claims.length) return new Set();
   const json = JSON.stringify(claims.map((c) => ({ cert_id: c.certificateId, lead_id: c.leadId })));
-  const won = await tx.execute<{ lead_id: string }>(sql`
+  const won = await queryRows<{ lead_id: string }>(
+    tx,
+    sql`
     UPDATE consent_certificates AS c SET claimed_by_lead_id = v.lead_id
     FROM jsonb_to_recordset(${json}::jsonb) AS v(cert_id text, lead_id text)
     WHERE c.id = v.cert_id AND c.claimed_by_lead_id IS NULL
-    RETURNING v.lead_id`);
-  const wonIds = new Set(resultRows<{ lead_id: string }>(won).map((r) => r.lead_id));
+    RETURNING v.lead_id`,
+  );
+  const wonIds = new Set(won.map((r) => r.lead_id));
   return new Set(claims.filter((c) => !wonIds.has(c.leadId)).map((c) => c.leadId));
 }
 
@@ -86,8 +89,3 @@ export const CERTIFICATE_REUSED_ISSUE: LeadIssue = {
   message: 'The consent certificate was used by another lead submitted at the same time',
   severity: 'ERROR',
 };
-
-// drizzle's execute answers an array (PGlite, postgres-js) or a { rows } result (node-postgres)
-function resultRows<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
