@@ -1,13 +1,18 @@
 // Journey 5, in Chromium: a visitor fills in the demo test-drive form (GET /demo/lead-form), whose consent
-// capture script (GET /consent.js) gets a certificate at submit; the lead is listed with it, verified. Typed at a
-// person's pace it carries no pace signal; pasted in and sent within 3 seconds it carries FAST_FORM_FILL and
-// CONTACT_PASTED. The form is served by the API itself, so no built web app is needed.
+// capture script (GET /consent.js) gets a certificate at submit; the lead is listed with it, verified. A buyer buys
+// it in the web app (the stand-in's hosted checkout) and opens its printable certificate page from the purchase.
+// Typed at a person's pace the lead carries no pace signal; pasted in and sent within 3 seconds it carries
+// FAST_FORM_FILL and CONTACT_PASTED.
 import type { Browser, Page } from 'playwright-core';
 import { signIn, signUp } from '@leadex/core/domain/auth/auth.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@leadex/core/seed/demo-data';
+import { runSpotCheck } from '@leadex/core/domain/verification/run-spot-check';
+import { eq, schema } from '@leadex/db';
 import { uniquePhone } from '../fixtures/leads';
-import { startTestApp, type TestApp } from '../helpers/test-app';
-import { launchBrowser, newPage, screenshots } from './browser';
+import { signUpAs } from '../helpers/actors';
+import type { TestApp } from '../helpers/test-app';
+import { launchBrowser, newPage, screenshots, signInThroughUi } from './browser';
+import { startE2eApp } from './e2e-app';
 
 const shoot = screenshots('consent');
 let app: TestApp;
@@ -15,7 +20,7 @@ let browser: Browser;
 let token: string;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp({ label: 'e2e-consent' }), launchBrowser()]);
+  [app, browser] = await Promise.all([startE2eApp({ label: 'e2e-consent', stripe: true }), launchBrowser()]);
   // the demo seller, as the seed makes it (the demo form belongs to the first demo seller)
   const email = DEMO_ACCOUNTS.sellers[0]!;
   await signUp(app.runtime.deps, { email, password: DEMO_PASSWORD, name: 'Demo seller 1', organizationName: 'Sunrise Media', role: 'SELLER' });
@@ -68,7 +73,40 @@ describe('consent journey', () => {
     expect(codes(lead)).not.toContain('FAST_FORM_FILL');
     expect(codes(lead)).not.toContain('CONTACT_PASTED');
     await context.close();
-  }, 60_000);
+
+    // the spot-check lists it (the certificate re-verified), and a buyer buys it in the web app
+    const [row] = await app.runtime.deps.db.select({ batchId: schema.leads.batchId }).from(schema.leads).where(eq(schema.leads.id, leadId));
+    await runSpotCheck(app.runtime.deps, row!.batchId, { offerToCampaigns: false });
+    const buyer = await signUpAs(app, 'BUYER', 'dealer-group');
+    const shopper = await newPage(browser);
+    const buyerPage = shopper.page;
+    await signInThroughUi(buyerPage, app.url, buyer.email);
+    await buyerPage.goto(`${app.url}/marketplace`);
+    await buyerPage.getByRole('checkbox', { name: `Select lead ${leadId}` }).check();
+    await buyerPage.getByRole('button', { name: 'Buy selected' }).click();
+    await buyerPage.waitForURL(/\/orders\/ord_/);
+    await buyerPage.getByRole('button', { name: 'Pay with Stripe' }).click();
+    await buyerPage.waitForURL((url) => url.port === new URL(app.stripe!.url).port);
+    await buyerPage.getByLabel('Card number').fill('4242424242424242');
+    await buyerPage.getByLabel('Expiry').fill('12 / 34');
+    await buyerPage.getByLabel('CVC').fill('123');
+    await buyerPage.getByLabel('Name on card').fill('Dealer Group');
+    await buyerPage.getByRole('button', { name: /^Pay / }).click();
+    await buyerPage.getByText(/^Paid on /).waitFor();
+
+    // the purchase links its certificate; the page is the buyer's evidence
+    await buyerPage.getByRole('link', { name: 'your purchases' }).click();
+    const purchase = buyerPage.getByRole('article', { name: 'Purchase Nadia Karim' });
+    await purchase.getByRole('link', { name: 'Consent certificate' }).waitFor();
+    await shoot(buyerPage, '3-purchase-with-certificate');
+    await purchase.getByRole('link', { name: 'Consent certificate' }).click();
+    const certificate = buyerPage.getByRole('article', { name: 'Certificate' });
+    await certificate.getByText('Signature verified').waitFor();
+    expect(await certificate.getByText('Typed by the person').count()).toBe(1);
+    expect(await certificate.getByText(`${app.url}/demo/lead-form`).count()).toBe(1);
+    await shoot(buyerPage, '4-certificate-page');
+    await shopper.context.close();
+  }, 90_000);
 
   it('pastes the phone and sends within 3 seconds: the lead carries FAST_FORM_FILL and CONTACT_PASTED', async () => {
     const { context, page } = await newPage(browser);
@@ -86,7 +124,7 @@ describe('consent journey', () => {
     await page.getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Book a test drive' }).click();
     const leadId = await acceptedLeadId(page);
-    await shoot(page, '3-pasted-accepted');
+    await shoot(page, '5-pasted-accepted');
 
     const lead = await sellerLead(leadId);
     expect(lead.consent?.certificate).toMatchObject({ verified: true, phoneEntry: 'PASTED' });

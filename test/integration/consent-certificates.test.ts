@@ -5,6 +5,8 @@ import type { Actor } from '@leadex/core/domain/auth/access';
 import { issueCertificate } from '@leadex/core/domain/consent/issue-certificate';
 import { claimCertificates } from '@leadex/core/domain/consent/verify-certificate';
 import { submitLeads } from '@leadex/core/domain/leads/submit-leads';
+import { WARNING_PENALTY } from '@leadex/core/domain/leads/lead-score.rules';
+import { runSpotCheck } from '@leadex/core/domain/verification/run-spot-check';
 import { createOperatorUser, signUpAs, type TestUser } from '../helpers/actors';
 import { buyThroughStripe, listLeads, sharedLead } from '../helpers/market-fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -91,6 +93,32 @@ describe('issuing certificates', () => {
     expect(bad.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('narrows the preflight to the seller the script names (?seller=): another seller’s origin is refused', async () => {
+    const other = await signUpAs(app, 'SELLER', 'origin-owner');
+    const otherOrigin = 'https://forms.other-seller.example';
+    await app.client(other).request('mutation($o: String!) { addConsentOrigin(origin: $o) { id } }', { o: otherOrigin });
+    const preflight = (origin: string, sellerId: string) =>
+      fetch(`${app.url}/consent/certificates?seller=${encodeURIComponent(sellerId)}`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    expect((await preflight(FORM_ORIGIN, seller.organizationId)).status).toBe(204);
+    expect((await preflight(otherOrigin, other.organizationId)).status).toBe(204);
+    // registered, but by the other seller: no preflight answer for this seller's form
+    const crossed = await preflight(otherOrigin, seller.organizationId);
+    expect(crossed.status).toBe(403);
+    expect(crossed.headers.get('access-control-allow-origin')).toBeNull();
+    // the URL and the body naming two sellers
+    const headers = { 'content-type': 'application/json', 'user-agent': UA, origin: FORM_ORIGIN };
+    const res = await fetch(`${app.url}/consent/certificates?seller=${encodeURIComponent(other.organizationId)}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(certificateBody(contact())),
+    });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { reason: string } }).error.reason).toBe('CONSENT_ORIGIN_NOT_ALLOWED');
+  });
+
   it('stores hashes, never the raw phone or e-mail, and answers the registered origin', async () => {
     const c = contact();
     const { res, json } = await requestCertificate(certificateBody(c));
@@ -140,6 +168,18 @@ describe('submitting a lead with a certificate', () => {
     expect(accepted).toBe(1);
     const codes = (lead!.signals as { code: string; field: string }[]).filter((s) => s.field === 'consent.certificateId').map((s) => s.code);
     expect(codes).toEqual(['FAST_FORM_FILL', 'CONTACT_PASTED']);
+    // the same person with a typed, unhurried certificate scores higher: each pace signal costs like any soft signal
+    const calm = contact();
+    const calmLead = (await submitOne(leadWith(calm, await certificateFor(calm)))).lead!;
+    expect(calmLead.score - lead!.score).toBe(2 * WARNING_PENALTY);
+  });
+
+  it('lets the measured fill time replace a seller-reported one: one FAST_FORM_FILL, scored once', async () => {
+    const c = contact();
+    const certificateId = await certificateFor(c, { timeOnPageMs: 2_000 });
+    const { lead } = await submitOne({ ...leadWith(c, certificateId), formFillSeconds: 1 });
+    const fast = (lead!.signals as { code: string; field: string }[]).filter((s) => s.code === 'FAST_FORM_FILL');
+    expect(fast).toEqual([expect.objectContaining({ field: 'consent.certificateId' })]);
   });
 
   it('refuses a certificate used a second time, and lets exactly one of two concurrent submissions claim it', async () => {
@@ -212,6 +252,36 @@ describe('submitting a lead with a certificate', () => {
     } finally {
       await app.client(operator).request(policy, { on: false });
     }
+  });
+});
+
+describe('the spot-check re-verifies the certificate', () => {
+  const automaticFindings = async (leadId: string) =>
+    (await app.runtime.deps.db.select().from(schema.verificationResults).where(eq(schema.verificationResults.leadId, leadId)))
+      .filter((f) => f.stage === 'AUTOMATIC')
+      .map((f) => [f.code, f.field]);
+
+  it('keeps a lead from VERIFIED when its certificate was altered after the lead claimed it', async () => {
+    const c = contact();
+    const certificateId = await certificateFor(c);
+    const { accepted, lead } = await submitOne(leadWith(c, certificateId));
+    expect(accepted).toBe(1);
+    // between submission and the spot-check, someone edits the stored facts (the form looked slower than it was)
+    await app.runtime.deps.db.update(schema.consentCertificates).set({ timeOnPageMs: 90_000 }).where(eq(schema.consentCertificates.id, certificateId));
+    await runSpotCheck(app.runtime.deps, lead!.batchId);
+    expect(await automaticFindings(lead!.id)).toEqual([['CONSENT_CERTIFICATE', 'consent.certificateId']]);
+    const [after] = await app.runtime.deps.db.select().from(schema.leads).where(eq(schema.leads.id, lead!.id));
+    expect(after!.verification).not.toBe('VERIFIED');
+  });
+
+  it('passes a lead whose certificate is intact, even after the certificate’s 72 hours (the claim ties them)', async () => {
+    const c = contact();
+    const certificateId = await certificateFor(c);
+    const { lead } = await submitOne(leadWith(c, certificateId));
+    // the spot-check runs four days later (a sweeper catching up): the certificate expired, but only unclaimed
+    const later = new Date(Date.now() + 96 * 3_600_000);
+    await runSpotCheck({ ...app.runtime.deps, clock: () => later }, lead!.batchId);
+    expect(await automaticFindings(lead!.id)).toEqual([['AUTOMATIC_PASSED', null]]);
   });
 });
 

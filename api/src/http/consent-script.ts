@@ -13,7 +13,8 @@ export const CONSENT_SCRIPT = `(function () {
   if (!script || !script.src) return;
   var seller = script.getAttribute('data-leadex-seller');
   var country = script.getAttribute('data-leadex-country');
-  var endpoint = new URL(script.src).origin + '/consent/certificates';
+  // the seller in the query too: the CORS preflight has no body, and answers only that seller's origins
+  var endpoint = new URL(script.src).origin + '/consent/certificates?seller=' + encodeURIComponent(seller || '');
   var loadedAt = Date.now();
   var firstKeyAt = null;
   var pasted = [];

@@ -4,6 +4,7 @@ import express, { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '@leadex/core';
 import { originRegistered } from '@leadex/core/domain/consent/consent-origins';
 import { issueCertificate } from '@leadex/core/domain/consent/issue-certificate';
+import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import { sendDomainError } from './send-error';
 
 export const CONSENT_CERTIFICATES_PATH = '/consent/certificates';
@@ -21,13 +22,20 @@ function sellerOf(body: unknown): string | null {
   return typeof seller === 'string' ? seller : null;
 }
 
+/** `?seller=` (the capture script sends it): a preflight has no body, so the query names the seller. */
+function querySeller(req: Request): string | null {
+  const seller = req.query.seller;
+  return typeof seller === 'string' && seller ? seller : null;
+}
+
 export function consentRoutes(deps: AppDeps): Router {
   const router = Router();
-  // the preflight carries no body, so no seller: any seller's registration of the origin lets it through
+  // the preflight carries no body: the seller comes from `?seller=` (the capture script's URL), and only that
+  // seller's registration lets the origin through; without it (a hand-written form), any seller's registration
   router.options(CONSENT_CERTIFICATES_PATH, async (req: Request, res: Response) => {
     const origin = req.get('origin');
     res.append('vary', 'Origin');
-    if (!origin || !(await originRegistered(deps, null, origin))) {
+    if (!origin || !(await originRegistered(deps, querySeller(req), origin))) {
       res.status(403).end();
       return;
     }
@@ -43,6 +51,9 @@ export function consentRoutes(deps: AppDeps): Router {
     try {
       // the answer is readable by the page only when its origin belongs to the seller it asks for
       const seller = sellerOf(req.body);
+      const named = querySeller(req);
+      // the URL and the body naming two sellers is not the script's request: refused like an unknown origin
+      if (named && seller && named !== seller) throw new DomainError('CONSENT_ORIGIN_NOT_ALLOWED', 'The request names two different sellers');
       if (origin && seller && (await originRegistered(deps, seller, origin))) allowOrigin(res, origin);
       const cert = await issueCertificate(deps, req.body, { origin, userAgent: req.get('user-agent'), ip: req.ip ?? 'unknown' });
       res.status(201).json({ certificateId: cert.id, expiresAt: cert.expiresAt.toISOString() });

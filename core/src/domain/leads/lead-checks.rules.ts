@@ -275,7 +275,9 @@ export function checkLeadSoft(
   ctx: SignalContext,
 ): { signals: LeadIssue[]; score: number; temperature: Temperature } {
   const context = hard.passed ? ctx : { ...ctx, duplicatePhone: false, duplicateEmail: false };
-  const signals = runSoftSignals(input, hard.contact, context);
+  const measured = ctx.certificateSignals ?? [];
+  const reported = runSoftSignals(input, hard.contact, context).filter((s) => !measured.some((m) => m.code === s.code));
+  const signals = [...reported, ...measured];
   const known = new Set(segment?.attributeSchema.fields.map((field) => field.name) ?? []);
   const segmentAttributes = Object.fromEntries(Object.entries(input.attributes ?? {}).filter(([name]) => known.has(name)));
   const { score, temperature } = scoreLead({ ...input, attributes: segmentAttributes }, hard.contact, signals, ctx.now);

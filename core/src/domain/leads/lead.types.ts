@@ -108,4 +108,7 @@ export interface SignalContext {
   duplicateEmail: boolean;
   /** how many leads in this batch share this lead's IP */
   leadsFromSameIpInBatch: number;
+  /** how the consent certificate says the form was filled in (FAST_FORM_FILL, CONTACT_PASTED): measured, so it
+   * replaces a seller-reported signal of the same code, and like every soft signal it lowers the score */
+  certificateSignals?: readonly LeadIssue[];
 }

@@ -1,7 +1,6 @@
 // Lead submission (GraphQL, CSV, API key): shape, hard checks and soft signals at once, then one
 // transaction that writes the batch, its accepted leads and every finding; the spot-check is queued after.
-import { schema, type Db } from '@leadex/db';
-import { and, eq, gte, inArray, or } from 'drizzle-orm';
+import { schema } from '@leadex/db';
 import type { AppDeps } from '../app-deps';
 import { requireScope, type Actor } from '../auth/access';
 import { loadGeoAreas, loadPricing, loadSegments } from '../catalog/catalog.service';
@@ -25,9 +24,11 @@ import { assertSellerActive } from './seller-status';
 import { initialBatchStatus } from './batch.lifecycle';
 import type { BatchStatus } from '@leadex/db';
 import { globallySuppressed } from '../suppression/suppression-lookups';
+import { findExistingDuplicates, findTakenExternalIds, suppressionIssues } from './submission-lookups';
 import { CERTIFICATE_REUSED_ISSUE, claimCertificates, verifyCertificates, type CertificateVerdict } from '../consent/verify-certificate';
 
-const { leadBatches, leads, verificationResults } = schema;
+const { leadBatches, verificationResults } = schema;
+type LeadsTable = typeof schema.leads;
 
 export const DUPLICATE_WINDOW_DAYS = 90;
 export const DEFAULT_SHARED_MAX_SALES = 3;
@@ -48,7 +49,7 @@ export interface SubmitOptions {
   limitCounted?: boolean;
 }
 
-export type LeadRow = typeof leads.$inferSelect;
+export type LeadRow = LeadsTable['$inferSelect'];
 
 export interface LeadResult {
   index: number;
@@ -100,35 +101,6 @@ function parseShapes(raw: unknown[], options: SubmitOptions, currency: string): 
   return parsed;
 }
 
-/** Hashes of phones and e-mails already seen in the segment within the duplicate window, any seller. */
-async function findExistingDuplicates(db: Db, since: Date, keys: { segment: string; phoneHash: string | null; emailHash: string | null }[]) {
-  const phones = [...new Set(keys.map((k) => k.phoneHash).filter((h): h is string => !!h))];
-  const emails = [...new Set(keys.map((k) => k.emailHash).filter((h): h is string => !!h))];
-  const segmentCodes = [...new Set(keys.map((k) => k.segment))];
-  const seen = new Set<string>();
-  if (!phones.length && !emails.length) return seen;
-  const matches = [phones.length ? inArray(leads.phoneHash, phones) : undefined, emails.length ? inArray(leads.emailHash, emails) : undefined].filter(Boolean);
-  const rows = await db
-    .select({ segment: leads.segment, phoneHash: leads.phoneHash, emailHash: leads.emailHash })
-    .from(leads)
-    .where(and(inArray(leads.segment, segmentCodes), gte(leads.capturedAt, since), or(...matches)));
-  for (const r of rows) {
-    if (r.phoneHash) seen.add(`${r.segment}|p|${r.phoneHash}`);
-    if (r.emailHash) seen.add(`${r.segment}|e|${r.emailHash}`);
-  }
-  return seen;
-}
-
-async function findTakenExternalIds(db: Db, sellerOrgId: string, parsed: Parsed[]): Promise<Set<string>> {
-  const ids = [...new Set(parsed.flatMap((p) => (p.input?.externalId ? [p.input.externalId] : [])))];
-  if (!ids.length) return new Set();
-  const rows = await db
-    .select({ externalId: leads.externalId })
-    .from(leads)
-    .where(and(eq(leads.sellerOrgId, sellerOrgId), inArray(leads.externalId, ids)));
-  return new Set(rows.map((r) => r.externalId!));
-}
-
 /**
  * Checks and stores a batch of leads for the calling seller. Accepted leads are PENDING_VERIFICATION;
  * nothing is listed until the spot-check worker gives the batch a verdict.
@@ -155,7 +127,11 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
   ]);
   const segmentByCode = new Map<string, SegmentDefinition>(segments.map((s) => [s.code, s]));
   const externalIds = new Set<string>();
-  const takenExternalIds = await findTakenExternalIds(deps.db, seller.organizationId, parsed);
+  const takenExternalIds = await findTakenExternalIds(
+    deps.db,
+    seller.organizationId,
+    parsed.map((p) => p.input?.externalId),
+  );
 
   // Hard checks first, with no look-up of other sellers' leads: a rejected lead must learn nothing about
   // what the platform holds, or 10,000 rejected leads read out which phones exist (the duplicate oracle).
@@ -206,16 +182,8 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
   if (suppressed.size) {
     for (const c of checked) {
       if (!c?.hard.passed) continue;
-      const fields = [c.phoneHash && suppressed.has(c.phoneHash) ? 'phone' : null, c.emailHash && suppressed.has(c.emailHash) ? 'email' : null].filter(
-        (f): f is string => !!f,
-      );
-      if (!fields.length) continue;
-      const issues: LeadIssue[] = fields.map((field) => ({
-        code: 'CONTACT_SUPPRESSED',
-        field,
-        message: `this ${field} is on the do-not-contact list`,
-        severity: 'ERROR',
-      }));
+      const issues = suppressionIssues(c, suppressed);
+      if (!issues.length) continue;
       c.hard = { ...c.hard, issues: [...c.hard.issues, ...issues], passed: false };
       c.phoneHash = null;
       c.emailHash = null;
@@ -249,7 +217,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
 
   const batchId = newId('bat');
   const results: LeadResult[] = [];
-  const rows: (typeof leads.$inferInsert)[] = [];
+  const rows: LeadsTable['$inferInsert'][] = [];
   const claims: { leadId: string; certificateId: string }[] = [];
   for (const [i, c] of checked.entries()) {
     if (!c) {
@@ -260,14 +228,15 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
     const { input, segment, hard, geoTier, base } = c;
     const phoneKey = c.phoneHash ? `${input.segment}|p|${c.phoneHash}` : null;
     const emailKey = c.emailHash ? `${input.segment}|e|${c.emailHash}` : null;
+    const certificate = certificateOf.get(c.index);
     const soft = checkLeadSoft(input, segment, hard, {
       now,
       duplicatePhone: !!phoneKey && (existing.has(phoneKey) || seenInBatch.has(phoneKey)),
       duplicateEmail: !!emailKey && (existing.has(emailKey) || seenInBatch.has(emailKey)),
       leadsFromSameIpInBatch: input.ip ? ipCounts.get(input.ip)! : 0,
+      certificateSignals: certificate?.signals,
     });
-    const certificate = certificateOf.get(c.index);
-    const issues = [...hard.issues, ...soft.signals, ...(certificate?.signals ?? [])];
+    const issues = [...hard.issues, ...soft.signals];
     if (!hard.passed) {
       results.push({ index: c.index, lead: null, issues });
       continue;
@@ -277,7 +246,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
     const contact = hard.contact;
     const sealed = deps.vault.seal({ ...contact, consent: input.consent, ip: input.ip ?? null });
     const maxSales = input.exclusivity === 'EXCLUSIVE' ? 1 : (input.maxSales ?? DEFAULT_SHARED_MAX_SALES);
-    const row: typeof leads.$inferInsert = {
+    const row: LeadsTable['$inferInsert'] = {
       id: newId('lead'),
       batchId,
       sellerOrgId: seller.organizationId,

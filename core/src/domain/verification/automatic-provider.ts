@@ -11,6 +11,8 @@ export interface SampledLead {
   country: string;
   signals: { code: string }[];
   contact: NormalizedContact | null;
+  /** why the lead's consent certificate no longer backs it (consent/recheck-certificates.ts), when it does not */
+  certificateProblem?: { code: string; field: string | null; message: string } | null;
 }
 
 /** One provider's finding about one lead (the sampled providers, e.g. the `manual` operator call). */
@@ -28,7 +30,8 @@ export interface VerificationProvider {
 
 /** The automatic checks, in the order they are shown. */
 export const AUTOMATIC_CHECKS = ['UNIQUE_CONTACT', 'HUMAN_VISITOR', 'REAL_MAILBOX', 'PLAUSIBLE_NAME', 'FEW_SIGNALS', 'PERSONAL_PHONE'] as const;
-export type AutomaticCheckName = (typeof AUTOMATIC_CHECKS)[number] | 'CONTACT_AVAILABLE';
+// outside the regular list, shown only when they fail: an erased contact, a consent certificate that no longer holds
+export type AutomaticCheckName = (typeof AUTOMATIC_CHECKS)[number] | 'CONTACT_AVAILABLE' | 'CONSENT_CERTIFICATE';
 
 export interface CheckFailure {
   check: AutomaticCheckName;
@@ -101,6 +104,8 @@ export function automaticCheckFailures(lead: SampledLead): CheckFailure[] {
     out.push({ check: 'FEW_SIGNALS', reason: 'MULTIPLE_SIGNALS', field: null, message: 'Several soft signals together point to a bot or a paid form filler.' });
   const phone = c.phoneE164 ? phoneFailure(lead, c.phoneE164) : null;
   if (phone) out.push({ check: 'PERSONAL_PHONE', field: 'phone', ...phone });
+  const cert = lead.certificateProblem;
+  if (cert) out.push({ check: 'CONSENT_CERTIFICATE', reason: cert.code, field: cert.field, message: cert.message });
   return out;
 }
 

@@ -2,7 +2,7 @@
 // findings stored (verification_results, stage AUTOMATIC) in the caller's transaction, batch row locked.
 import { schema, type Db } from '@leadex/db';
 import type { ContactVault } from '../leads/contact-vault';
-import type { NormalizedContact } from '../leads/lead.types';
+import type { LeadIssue, NormalizedContact } from '../leads/lead.types';
 import { insertRowsAsJson } from '../shared/bulk-sql';
 import { newId } from '../shared/ids';
 import { automaticCheckFailures, type SampledLead } from './automatic-provider';
@@ -21,11 +21,18 @@ export function toCheckedLead(l: LeadRow, vault: Pick<ContactVault, 'open'>): Sa
 }
 
 /** Runs the automatic checks on each lead, stores one row per failed check (or one AUTOMATIC_PASSED row), returns the ids that failed. */
-export async function recordAutomaticChecks(tx: Db, batchId: string, pending: LeadRow[], vault: Pick<ContactVault, 'open'>, now: Date): Promise<Set<string>> {
+export async function recordAutomaticChecks(
+  tx: Db,
+  batchId: string,
+  pending: LeadRow[],
+  vault: Pick<ContactVault, 'open'>,
+  now: Date,
+  certificateProblems: ReadonlyMap<string, LeadIssue> = new Map(),
+): Promise<Set<string>> {
   const failedIds = new Set<string>();
   const rows: (typeof schema.verificationResults.$inferInsert)[] = [];
   for (const lead of pending) {
-    const failures = automaticCheckFailures(toCheckedLead(lead, vault));
+    const failures = automaticCheckFailures({ ...toCheckedLead(lead, vault), certificateProblem: certificateProblems.get(lead.id) });
     if (failures.length) failedIds.add(lead.id);
     if (!failures.length) {
       rows.push({

@@ -10,6 +10,7 @@ import { newId } from '../shared/ids';
 import { isFinal } from '../shared/lifecycle';
 import { applyBatchVerdict, batchPolicy, type SpotCheckOutcome } from './batch-verdict';
 import { recordAutomaticChecks } from './record-automatic-checks';
+import { recheckCertificates } from '../consent/recheck-certificates';
 import { pickSample, sampleSize } from './spot-check.rules';
 
 const { leadBatches, leads, organizations, verificationTasks } = schema;
@@ -43,7 +44,8 @@ export async function runSpotCheck(deps: AppDeps, batchId: string, options: { of
       segments,
       pending.map((l) => l.segment),
     );
-    const failed = await recordAutomaticChecks(tx, batchId, pending, deps.vault, now);
+    const certificateProblems = await recheckCertificates(tx, pending, segments, deps.config.CONSENT_SIGNING_KEY);
+    const failed = await recordAutomaticChecks(tx, batchId, pending, deps.vault, now, certificateProblems);
     // the automatic checks cost nothing and already ran on every lead: only a costly provider samples
     if (policy.provider === 'manual') {
       const survivors = pending.filter((l) => !failed.has(l.id));

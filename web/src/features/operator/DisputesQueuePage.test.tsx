@@ -3,10 +3,10 @@ import { SEGMENTS, renderWithApi } from '../../test/render-with-api';
 import { DisputesQueuePage } from './DisputesQueuePage';
 
 const money = (amount: string) => ({ __typename: 'Money', amount, currencyCode: 'USD' });
-const dispute = (id: string, status = 'OPEN') => ({
+const dispute = (id: string, status = 'OPEN', reason = 'FAKE') => ({
   __typename: 'Dispute',
   id,
-  reason: 'FAKE',
+  reason,
   evidence: 'Says she never filled a form',
   status,
   refund: status === 'ACCEPTED' ? money('15.00') : null,
@@ -39,6 +39,23 @@ const dispute = (id: string, status = 'OPEN') => ({
       verification: 'VERIFIED',
       seller: { __typename: 'SellerProfile', id: 'org_s', name: 'Sunrise Media', qualityScore: 72 },
       contact: { __typename: 'Contact', fullName: 'Nadia Karim', phone: '+14155550177', email: null, socialUrl: null },
+      consent: {
+        __typename: 'Consent',
+        text: 'I agree that partners may call me about a test drive.',
+        timestamp: new Date().toISOString(),
+        pageUrl: 'https://forms.dealer.example/test-drive',
+        certificate: {
+          __typename: 'ConsentCertificate',
+          id: 'cct_01',
+          verified: true,
+          pageUrl: 'https://forms.dealer.example/test-drive',
+          consentText: 'By booking I agree that Kia dealers may call me.',
+          timeOnPageMs: 41_000,
+          phoneEntry: 'TYPED',
+          emailEntry: 'EMPTY',
+          issuedAt: new Date().toISOString(),
+        },
+      },
       findings: [
         {
           __typename: 'LeadFinding',
@@ -53,7 +70,7 @@ const dispute = (id: string, status = 'OPEN') => ({
   },
 });
 
-function renderQueue() {
+function renderQueue(reason = 'FAKE') {
   const open = new Set(['dsp_1']);
   return renderWithApi(
     <DisputesQueuePage />,
@@ -65,7 +82,7 @@ function renderQueue() {
             __typename: 'DisputeConnection',
             totalCount: open.size,
             pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-            edges: [...open].map((id) => ({ __typename: 'DisputeEdge', cursor: id, node: dispute(id) })),
+            edges: [...open].map((id) => ({ __typename: 'DisputeEdge', cursor: id, node: dispute(id, 'OPEN', reason) })),
           },
         },
       }),
@@ -107,6 +124,23 @@ describe('<DisputesQueuePage>', () => {
     expect(within(card).getByText('Says she never filled a form')).toBeTruthy();
     expect(within(card).getByText('Nadia Karim')).toBeTruthy();
     expect(within(card).getByText(/form filled in 2 s/)).toBeTruthy();
+  });
+
+  it('shows the consent certificate beside a “never asked to be contacted” dispute, with a link to its page', async () => {
+    renderQueue('NOT_INTERESTED');
+    const card = await screen.findByRole('article', { name: 'Dispute dsp_1' });
+    const proof = within(card).getByRole('region', { name: 'Consent proof' });
+    expect(within(proof).getByText('Signature valid')).toBeTruthy();
+    expect(within(proof).getByText('By booking I agree that Kia dealers may call me.')).toBeTruthy();
+    expect(within(proof).getByText('41 seconds')).toBeTruthy();
+    expect(within(proof).getByText('Typed by the person')).toBeTruthy();
+    expect(within(proof).getByRole('link', { name: 'cct_01' }).getAttribute('href')).toBe('/certificates/cct_01');
+  });
+
+  it('does not show the consent proof for other reasons', async () => {
+    renderQueue('FAKE');
+    const card = await screen.findByRole('article', { name: 'Dispute dsp_1' });
+    expect(within(card).queryByRole('region', { name: 'Consent proof' })).toBeNull();
   });
 
   it('shows the lead’s re-check, check by check, beside the evidence', async () => {

@@ -15,6 +15,7 @@ import { EmptyState, ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/
 import { SelectField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
 import { DISPUTE_REASONS } from '../purchases/dispute-rules';
+import { DisputeConsent } from './DisputeConsent';
 import { DisputeDecisionForm } from './DisputeDecisionForm';
 import { DisputeRecheck } from './DisputeRecheck';
 import { DisputesQueueQuery } from './quality.operations';
@@ -214,6 +215,7 @@ function DisputeCard({ dispute, segments, onDecided }: { dispute: QueuedDispute;
         ) : (
           <p className="muted">The contact data was erased.</p>
         )}
+        {dispute.reason === 'NOT_INTERESTED' ? <DisputeConsent consent={lead.consent} /> : null}
         <Findings findings={lead.findings ?? []} />
       </div>
       <div className="listing__side dispute__side">

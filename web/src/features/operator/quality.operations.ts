@@ -61,6 +61,21 @@ export const DisputesQueueQuery = graphql(`
                 email
                 socialUrl
               }
+              consent {
+                text
+                timestamp
+                pageUrl
+                certificate {
+                  id
+                  verified
+                  pageUrl
+                  consentText
+                  timeOnPageMs
+                  phoneEntry
+                  emailEntry
+                  issuedAt
+                }
+              }
               findings {
                 stage
                 code
