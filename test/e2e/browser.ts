@@ -50,3 +50,11 @@ export async function signUpThroughUi(
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByLabel('Signed in user').waitFor();
 }
+
+/** Fills the Stripe stand-in's hosted checkout with the test card (the page is open; the caller presses Pay). */
+export async function fillStandInCard(page: Page, nameOnCard: string): Promise<void> {
+  await page.getByLabel('Card number').fill('4242424242424242');
+  await page.getByLabel('Expiry').fill('12 / 34');
+  await page.getByLabel('CVC').fill('123');
+  await page.getByLabel('Name on card').fill(nameOnCard);
+}

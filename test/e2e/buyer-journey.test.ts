@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { validLead } from '../fixtures/leads';
 import { signUpAs, type TestUser } from '../helpers/actors';
 import type { TestApp } from '../helpers/test-app';
-import { PHONE, launchBrowser, newPage, screenshots, signUpThroughUi } from './browser';
+import { fillStandInCard, launchBrowser, newPage, PHONE, screenshots, signUpThroughUi } from './browser';
 import { startE2eApp } from './e2e-app';
 import { listThroughApi } from './seed-market';
 
@@ -75,10 +75,7 @@ describe('buyer journey', () => {
     // Stripe Checkout (the stand-in's hosted page)
     await page.getByRole('button', { name: 'Pay with Stripe' }).click();
     await page.waitForURL((url) => url.port === new URL(app.stripe!.url).port);
-    await page.getByLabel('Card number').fill('4242424242424242');
-    await page.getByLabel('Expiry').fill('12 / 34');
-    await page.getByLabel('CVC').fill('123');
-    await page.getByLabel('Name on card').fill('Bea Buyer');
+    await fillStandInCard(page, 'Bea Buyer');
     await shoot(page, '4-checkout');
     await page.getByRole('button', { name: /^Pay / }).click();
 

@@ -11,7 +11,7 @@ import { eq, schema } from '@leadex/db';
 import { uniquePhone } from '../fixtures/leads';
 import { signUpAs } from '../helpers/actors';
 import type { TestApp } from '../helpers/test-app';
-import { launchBrowser, newPage, screenshots, signInThroughUi } from './browser';
+import { fillStandInCard, launchBrowser, newPage, screenshots, signInThroughUi } from './browser';
 import { startE2eApp } from './e2e-app';
 
 const shoot = screenshots('consent');
@@ -87,10 +87,7 @@ describe('consent journey', () => {
     await buyerPage.waitForURL(/\/orders\/ord_/);
     await buyerPage.getByRole('button', { name: 'Pay with Stripe' }).click();
     await buyerPage.waitForURL((url) => url.port === new URL(app.stripe!.url).port);
-    await buyerPage.getByLabel('Card number').fill('4242424242424242');
-    await buyerPage.getByLabel('Expiry').fill('12 / 34');
-    await buyerPage.getByLabel('CVC').fill('123');
-    await buyerPage.getByLabel('Name on card').fill('Dealer Group');
+    await fillStandInCard(buyerPage, 'Dealer Group');
     await buyerPage.getByRole('button', { name: /^Pay / }).click();
     await buyerPage.getByText(/^Paid on /).waitFor();
 

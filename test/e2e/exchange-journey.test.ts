@@ -12,7 +12,7 @@ import type { Actor } from '@leadex/core/domain/auth/access';
 import { createSellerActor, exclusiveLead, listLeads } from '../helpers/market-fixtures';
 import type { TestApp } from '../helpers/test-app';
 import { waitFor } from '../helpers/wait';
-import { PHONE, launchBrowser, newPage, screenshots, signUpThroughUi } from './browser';
+import { fillStandInCard, launchBrowser, newPage, PHONE, screenshots, signUpThroughUi } from './browser';
 import { startE2eApp } from './e2e-app';
 
 const shoot = screenshots('exchange');
@@ -94,10 +94,7 @@ describe('exchange journey', () => {
     await page.getByLabel('Amount (USD)').fill('300');
     await page.getByRole('button', { name: 'Top up with Stripe' }).click();
     await page.waitForURL((url) => url.port === new URL(app.stripe!.url).port);
-    await page.getByLabel('Card number').fill('4242424242424242');
-    await page.getByLabel('Expiry').fill('12 / 34');
-    await page.getByLabel('CVC').fill('123');
-    await page.getByLabel('Name on card').fill('Cam Buyer');
+    await fillStandInCard(page, 'Cam Buyer');
     await shoot(page, '2-checkout');
     await page.getByRole('button', { name: /^Pay / }).click();
     await page.waitForURL((url) => url.pathname === '/wallet' && url.searchParams.get('topped_up') === '1' && !!url.searchParams.get('session'));

@@ -1,7 +1,6 @@
 // Consent certificates and form origins: thin calls into the domain.
 import { certificateById } from '@leadex/core/domain/consent/certificate-by-id';
 import { addConsentOrigin, listConsentOrigins, removeConsentOrigin } from '@leadex/core/domain/consent/consent-origins';
-import { certificateOfLead } from '@leadex/core/domain/consent/read-certificate';
 import type { Consent } from '@leadex/core/domain/leads/read-contact';
 import type { GqlContext } from './context';
 
@@ -16,6 +15,6 @@ export const consentResolvers = {
   },
   Consent: {
     // a Consent exists only for a reader readLeadDisclosure allowed, so the certificate shares its visibility
-    certificate: (c: Consent, _: unknown, ctx: GqlContext) => certificateOfLead(ctx.deps, c.leadId),
+    certificate: (c: Consent, _: unknown, ctx: GqlContext) => ctx.loaders.certificateOfLead.load(c.leadId),
   },
 };

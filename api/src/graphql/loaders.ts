@@ -2,6 +2,7 @@
 import DataLoader from 'dataloader';
 import type { AppDeps } from '@leadex/core';
 import type { Actor } from '@leadex/core/domain/auth/access';
+import { certificatesOfLeads, type CertificateView } from '@leadex/core/domain/consent/read-certificate';
 import { disputesByPurchaseIds } from '@leadex/core/domain/disputes/disputes-by-purchase';
 import type { DisputeRow } from '@leadex/core/domain/disputes/list-disputes';
 import { winsToday } from '@leadex/core/domain/exchange/campaigns.service';
@@ -26,6 +27,8 @@ export interface Loaders {
   sellerConversion: DataLoader<string, SellerConversionView | null>;
   /** contact + consent of a lead, decided and audited once per lead per request (keyed by lead id) */
   leadDisclosure: DataLoader<{ lead: LeadRow; actor: Actor | null }, Disclosure | null, string>;
+  /** the consent certificate a lead claimed (keyed by lead id); asked only through a Consent the reader may see */
+  certificateOfLead: DataLoader<string, CertificateView | null>;
 }
 
 /** A loader over a domain read that answers a Map: missing keys read as `missing`. */
@@ -49,6 +52,7 @@ export function createLoaders(deps: AppDeps): Loaders {
     campaignWinsToday: byKey((ids) => winsToday(deps.db, ids, deps.clock()), 0),
     leadChecks: byKey((ids) => leadChecksByLeadIds(deps, ids), [] as VerificationCheckView[]),
     sellerConversion: byKey((keys) => sellerConversionViews(deps.db, keys), null),
+    certificateOfLead: byKey((ids) => certificatesOfLeads(deps, ids), null),
     // the actor is the same for every key of a request; each lead is read (and audited) at most once
     leadDisclosure: new DataLoader((keys) => Promise.all(keys.map((k) => readLeadDisclosure(deps, k.actor, k.lead).catch((err: Error) => err))), {
       cacheKeyFn: (k) => k.lead.id,

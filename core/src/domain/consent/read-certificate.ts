@@ -1,7 +1,7 @@
 // The consent certificate behind a lead, as its consent's readers see it (reached through Lead.consent, or by id
 // through certificate-by-id.ts under the same rule, so exactly whoever may read the lead's consent proof sees it).
 import { schema } from '@leadex/db';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { signatureValid } from './certificate.rules';
 
@@ -21,10 +21,18 @@ export interface CertificateView {
   issuedAt: Date;
 }
 
-/** Precondition: the caller was allowed to read the lead's consent (readLeadDisclosure). */
-export async function certificateOfLead(deps: AppDeps, leadId: string): Promise<CertificateView | null> {
-  const [row] = await deps.db.select().from(schema.consentCertificates).where(eq(schema.consentCertificates.claimedByLeadId, leadId)).limit(1);
-  return row ? certificateView(deps, row) : null;
+/**
+ * The certificate each of these leads claimed, keyed by lead id (leads without one are absent), in one query: a
+ * page of purchases or disputes asks once. Precondition: the caller was allowed to read these leads' consent
+ * (readLeadDisclosure).
+ */
+export async function certificatesOfLeads(deps: AppDeps, leadIds: readonly string[]): Promise<Map<string, CertificateView>> {
+  if (!leadIds.length) return new Map();
+  const rows = await deps.db
+    .select()
+    .from(schema.consentCertificates)
+    .where(inArray(schema.consentCertificates.claimedByLeadId, [...leadIds]));
+  return new Map(rows.map((r) => [r.claimedByLeadId!, certificateView(deps, r)]));
 }
 
 /**

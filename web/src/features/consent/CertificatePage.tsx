@@ -3,11 +3,10 @@
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { apiErrorFromGraphql } from '../../lib/api-errors';
-import { formatDateTime } from '../../lib/format';
 import { Badge } from '../../lib/ui/badge';
 import { EmptyState, ErrorMessage, Loading } from '../../lib/ui/feedback';
 import { Page } from '../../lib/ui/page';
-import { durationInWords, entryInWords } from './certificate-format';
+import { CertificateCaptureFacts } from './CertificateCaptureFacts';
 import { ConsentCertificateQuery } from './consent.operations';
 
 export function CertificatePage() {
@@ -59,26 +58,7 @@ export function CertificatePage() {
                 <q>{certificate.consentText}</q>
               </dd>
             </div>
-            <div>
-              <dt>Time on page</dt>
-              <dd>{durationInWords(certificate.timeOnPageMs)}</dd>
-            </div>
-            <div>
-              <dt>First keystroke to submit</dt>
-              <dd>{durationInWords(certificate.keystrokeToSubmitMs)}</dd>
-            </div>
-            <div>
-              <dt>Phone</dt>
-              <dd>{entryInWords(certificate.phoneEntry)}</dd>
-            </div>
-            <div>
-              <dt>E-mail</dt>
-              <dd>{entryInWords(certificate.emailEntry)}</dd>
-            </div>
-            <div>
-              <dt>Issued</dt>
-              <dd>{formatDateTime(certificate.issuedAt)}</dd>
-            </div>
+            <CertificateCaptureFacts certificate={certificate} withKeystrokes />
           </dl>
         </article>
       )}

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { DisputesQueueQuery } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
 import { Badge } from '../../lib/ui/badge';
-import { durationInWords, entryInWords } from '../consent/certificate-format';
+import { CertificateCaptureFacts } from '../consent/CertificateCaptureFacts';
 
 type Consent = DisputesQueueQuery['disputes']['edges'][number]['node']['purchase']['lead']['consent'];
 
@@ -41,22 +41,7 @@ export function DisputeConsent({ consent }: { consent: Consent }) {
               <q>{certificate.consentText}</q>
             </dd>
           </div>
-          <div>
-            <dt>Time on page</dt>
-            <dd>{durationInWords(certificate.timeOnPageMs)}</dd>
-          </div>
-          <div>
-            <dt>Phone</dt>
-            <dd>{entryInWords(certificate.phoneEntry)}</dd>
-          </div>
-          <div>
-            <dt>E-mail</dt>
-            <dd>{entryInWords(certificate.emailEntry)}</dd>
-          </div>
-          <div>
-            <dt>Issued</dt>
-            <dd>{formatDateTime(certificate.issuedAt)}</dd>
-          </div>
+          <CertificateCaptureFacts certificate={certificate} />
         </dl>
       ) : (
         <p className="muted">No consent certificate came with this lead: the consent text is the seller’s word alone.</p>
