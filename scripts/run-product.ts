@@ -41,6 +41,7 @@ async function main() {
     GraphQL   http://localhost:${config.PORT}/graphql
     queues    http://localhost:${config.PORT}/admin/queues (operators)
     Stripe    ${standin ? `local stand-in at ${standin.url} (test card 4242 4242 4242 4242)` : 'api.stripe.com'}
+    e-mail    ${mailLine(config.SMTP_URL)}
   Demo accounts (password "${DEMO_PASSWORD}"):
     operator  ${DEMO_ACCOUNTS.operator}
     sellers   ${DEMO_ACCOUNTS.sellers.join(', ')}
@@ -55,6 +56,13 @@ async function main() {
     await runtime.close();
     await standin?.close();
   });
+}
+
+// where sent e-mail can be read: the start command's local inbox, or the SMTP server's host (never its credentials)
+function mailLine(smtpUrl: string): string {
+  const inbox = process.env.LEADEX_MAIL_INBOX_URL;
+  if (inbox) return `local inbox at ${inbox} (SMTP catcher on ${new URL(smtpUrl).host})`;
+  return `SMTP server ${new URL(smtpUrl).host}`;
 }
 
 main().catch((err) => {

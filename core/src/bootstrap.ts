@@ -8,6 +8,7 @@ import type { Config } from './config';
 import type { AppDeps } from './domain/app-deps';
 import { createRateLimits } from './domain/auth/rate-limits';
 import { createContactVault } from './domain/leads/contact-vault';
+import { createMailer } from './mail/mailer';
 import { createLeadSubmissionLimit } from './domain/leads/submission-rate-limit';
 import { logDestination } from './logging/log-destination';
 import { safeErrorSerializer } from './logging/safe-error';
@@ -79,6 +80,7 @@ export async function createRuntime(
     rateLimits: createRateLimits(redis, `${queuePrefix}-rl`, { consentCertificatesPerMinute: config.CONSENT_CERTIFICATES_PER_MINUTE }),
     leadSubmissions: createLeadSubmissionLimit(redis, { perMinute: config.LEAD_SUBMISSIONS_PER_MINUTE, prefix: `${queuePrefix}-rl`, logger }),
     stripe: createStripeClient(config),
+    mailer: createMailer(config),
   };
   return {
     deps,
@@ -87,6 +89,7 @@ export async function createRuntime(
     redis,
     async close() {
       await jobs.close();
+      deps.mailer.close();
       redis.disconnect();
       await dbHandle.close();
     },

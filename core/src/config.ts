@@ -75,7 +75,22 @@ const ZObject = z.object({
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
   // first retry of a refused webhook delivery; doubling over 11 attempts spans about a day at 45 s
   DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(45_000),
+  // outgoing e-mail (issue 14: EMAIL delivery endpoints): the SMTP server, default the start command's local catcher
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL, e.g. smtp://user:pass@smtp.example.com:587')
+    .default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().trim().min(3).default('Leadex <no-reply@leadex.local>'),
   PING_OFFER_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // remote bidders (issue 14): one ping's deadline unless the campaign sets its own, the whole auction's ping
+  // budget, and the winner's post's deadline (the allocation transaction waits for it)
+  REMOTE_PING_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(300),
+  AUCTION_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).default(500),
+  REMOTE_POST_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
+  // of AUCTION_BUDGET_MS, what is kept for the auction's transaction and the winner's post: pings get the rest
+  AUCTION_RESERVE_MS: z.coerce.number().int().min(0).max(5000).default(100),
+  // a remote campaign is paused after this many failed pings or posts in a row
+  REMOTE_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
   MAX_BATCH_SIZE: z.coerce.number().int().positive().default(10_000),
   // hardening (issue 10); each is documented in docs/operations.md
   // `host:port` pairs webhook deliveries may reach although they resolve to loopback/private ranges (dev and tests only)

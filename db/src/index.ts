@@ -6,3 +6,4 @@ export { seedReferenceData } from './seed/reference-data';
 // query operators re-exported so every package uses this package's one copy of drizzle-orm
 export { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or } from 'drizzle-orm';
 export * from './schema/statuses';
+export { RETURN_REMEDIES, type ReturnRemedy, type ReturnAutoAcceptRule } from './schema/returns';

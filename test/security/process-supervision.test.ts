@@ -57,6 +57,8 @@ function run(script: string, env: Record<string, string> = {}): Run {
 const supervisorEnv = (productScript: string, extra: Record<string, string> = {}) => ({
   LEADEX_PRODUCT_SCRIPT: productScript,
   REDIS_URL,
+  // a mail server of its own, so the supervisor starts no local SMTP catcher (its ports may be taken)
+  SMTP_URL: 'smtp://127.0.0.1:1',
   SUPERVISOR_BACKOFF_SECONDS: '0.1',
   ...extra,
 });

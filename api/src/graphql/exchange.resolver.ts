@@ -1,13 +1,19 @@
 // Exchange mode: buyers' campaigns and sellers' ping-post — thin calls into the exchange domain.
 import { campaignStatus } from '@leadex/core/domain/exchange/campaign.lifecycle';
 import { myCampaigns, createCampaign, setCampaignActive, updateCampaign, type CampaignRow } from '@leadex/core/domain/exchange/campaigns.service';
+import { DEFAULT_DISTRIBUTION_METHOD } from '@leadex/core/domain/exchange/distribution.rules';
+import { NO_MARGIN } from '@leadex/core/domain/exchange/margin.rules';
 import { ping, post } from '@leadex/core/domain/exchange/ping-post';
+import type { SegmentDefinition } from '@leadex/core/domain/leads/lead.types';
+import { listRemoteCalls, type RemoteCallRow } from '@leadex/core/domain/exchange/remote/remote-log';
 import type { GqlContext } from './context';
-import { toMoney } from './mappers';
+import { bpsToRate, toMoney } from './mappers';
 
 export const exchangeResolvers = {
   Query: {
     myCampaigns: (_: unknown, __: unknown, ctx: GqlContext) => myCampaigns(ctx.deps, ctx.actor),
+    remoteCalls: (_: unknown, a: { campaignId: string; first?: number; after?: string }, ctx: GqlContext) =>
+      listRemoteCalls(ctx.deps, ctx.actor, a.campaignId, a),
   },
   Mutation: {
     createCampaign: (_: unknown, a: { input: unknown }, ctx: GqlContext) => createCampaign(ctx.deps, ctx.actor, a.input),
@@ -29,4 +35,22 @@ export const exchangeResolvers = {
     spent: (c: CampaignRow) => toMoney(c.spent, c.currency),
     wonToday: (c: CampaignRow, _: unknown, ctx: GqlContext) => ctx.loaders.campaignWinsToday.load(c.id),
   },
+  Segment: {
+    distributionMethod: (s: SegmentDefinition) => s.distributionMethod ?? DEFAULT_DISTRIBUTION_METHOD,
+    margin: (s: SegmentDefinition, _: unknown, ctx: GqlContext) => {
+      const m = s.margin ?? NO_MARGIN;
+      return {
+        kind: m.kind,
+        amount: m.kind === 'FIXED' ? toMoney(m.value, ctx.deps.config.PLATFORM_CURRENCY) : null,
+        rate: m.kind === 'PERCENT' ? bpsToRate(m.value) : null,
+      };
+    },
+  },
+  Sale: {
+    margin: (p: { margin: number; currency: string }) => toMoney(p.margin, p.currency),
+  },
+  RemoteCall: {
+    bid: (r: RemoteCallRow, _: unknown, ctx: GqlContext) => (r.bid == null ? null : toMoney(r.bid, ctx.deps.config.PLATFORM_CURRENCY)),
+  },
+  RemoteCallConnection: { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() },
 };

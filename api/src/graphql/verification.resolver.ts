@@ -18,7 +18,15 @@ export const verificationResolvers = {
     },
     setSegmentPolicy: async (
       _: unknown,
-      a: { segment: string; verificationProvider?: string; failedBatchPolicy?: string; failureThreshold?: string; requireConsentCertificate?: boolean },
+      a: {
+        segment: string;
+        verificationProvider?: string;
+        failedBatchPolicy?: string;
+        failureThreshold?: string;
+        requireConsentCertificate?: boolean;
+        distributionMethod?: string;
+        margin?: { kind: string; amount?: string | null; rate?: string | null };
+      },
       ctx: GqlContext,
     ) => {
       await setSegmentPolicy(ctx.deps, ctx.actor, a.segment, a);

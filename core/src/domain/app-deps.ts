@@ -7,6 +7,7 @@ import type { LeadSubmissionLimit } from './leads/submission-rate-limit';
 import type { RateLimits } from './auth/rate-limits';
 import type { JobQueues } from '../queues/job-queues';
 import type { StripeClient } from '../stripe/stripe-client';
+import type { Mailer } from '../mail/mailer';
 
 export interface AppDeps {
   db: Db;
@@ -14,10 +15,14 @@ export interface AppDeps {
   vault: ContactVault;
   /** injected so rules that depend on time (freshness, windows, expiry) are testable without sleeping */
   clock: () => Date;
+  /** a uniform random number in [0, 1) for WEIGHTED distribution; crypto-backed when absent (injected by tests) */
+  random?: () => number;
   logger: Logger;
   jobs: JobQueues;
   rateLimits: RateLimits;
   /** leads per minute per organisation, over every submission channel */
   leadSubmissions: LeadSubmissionLimit;
   stripe: StripeClient;
+  /** outgoing e-mail over SMTP (mail/mailer.ts) */
+  mailer: Mailer;
 }

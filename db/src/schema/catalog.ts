@@ -20,6 +20,12 @@ export const segments = pgTable('segments', {
   attributeSchema: jsonb('attribute_schema').notNull().default({ fields: [] }),
   // a lead of this segment must come with a consent certificate (consent_certificates)
   requireConsentCertificate: boolean('require_consent_certificate').notNull().default(false),
+  // how the exchange distributes a listed lead among campaigns: AUCTION, PRIORITY, ROUND_ROBIN or WEIGHTED (distribution.rules.ts)
+  distributionMethod: text('distribution_method').notNull().default('AUCTION'),
+  // the platform's margin on exchange sales, carved from the buyer price before the commission (margin.rules.ts):
+  // NONE, FIXED (margin_value in minor units) or PERCENT (margin_value in basis points)
+  marginKind: text('margin_kind').notNull().default('NONE'),
+  marginValue: money('margin_value').notNull().default(0),
   createdAt: createdAt(),
 });
 

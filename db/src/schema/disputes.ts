@@ -4,6 +4,7 @@ import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'driz
 import { organizations, users } from './accounts';
 import { createdAt, id, money, ts } from './columns';
 import { purchases } from './orders';
+import type { ReturnRemedy } from './returns';
 import type { DisputeStatus, PayoutStatus, SettlementRunStatus } from './statuses';
 
 export const disputes = pgTable(
@@ -31,6 +32,13 @@ export const disputes = pgTable(
     idempotencyKey: text('idempotency_key'),
     openedAt: ts('opened_at').notNull(),
     resolvedAt: ts('resolved_at'),
+    // what the buyer asked for (returns.ts RETURN_REMEDIES); the applied one when a replacement fell back to a wallet credit
+    remedy: text('remedy').notNull().default('REFUND').$type<ReturnRemedy>(),
+    // the lead's seller's answer, editable while the dispute is OPEN
+    sellerResponse: text('seller_response'),
+    sellerRespondedAt: ts('seller_responded_at'),
+    // the purchase the buyer got instead (remedy REPLACEMENT)
+    replacementPurchaseId: text('replacement_purchase_id'),
   },
   (t) => [
     // one dispute per purchase

@@ -1,12 +1,12 @@
 // Exchange mode: buyers' prepaid wallets (top-ups), standing campaigns that bid on leads as they are
-// listed, ping-post offers, and signed delivery of sold leads to buyers' webhook endpoints.
+// listed, ping-post offers, and delivery of sold leads to buyers' delivery endpoints (webhook, mapped HTTP, e-mail).
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgSequence, pgTable, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organizations } from './accounts';
 import { createdAt, id, money, ts } from './columns';
 import { leads } from './leads';
 import { purchases } from './orders';
-import type { DeliveryStatus, WalletTopUpStatus } from './statuses';
+import type { CampaignKind, DeliveryEndpointKind, DeliveryStatus, WalletTopUpStatus } from './statuses';
 
 export const walletTopUps = pgTable(
   'wallet_top_ups',
@@ -50,7 +50,24 @@ export const campaigns = pgTable(
     timeZone: text('time_zone').notNull().default('UTC'),
     // the campaign's status, ACTIVE (true) or PAUSED (false): see campaign.lifecycle.ts
     active: boolean('active').notNull().default(true),
+    // why the platform paused it (a remote buyer's failing endpoint); null when the buyer paused it or it is active
+    pausedReason: text('paused_reason'),
     currency: text('currency').notNull(),
+    // where the campaign's wins are delivered: one of its buyer's endpoints; null = the buyer's default endpoint
+    deliveryEndpointId: text('delivery_endpoint_id').references((): AnyPgColumn => webhookEndpoints.id),
+    // PRIORITY distribution: higher tiers are served first; WEIGHTED distribution: the share of the draw (≥ 1)
+    priority: integer('priority').notNull().default(0),
+    weight: integer('weight').notNull().default(1),
+    // ROUND_ROBIN distribution: campaign_allocation_seq's value at the campaign's last win (null: never won)
+    lastAllocatedSeq: bigint('last_allocated_seq', { mode: 'number' }),
+    // INTERNAL: Leadex bids maxBid for the buyer; REMOTE: the buyer's system answers a ping with its bid (issue 14)
+    kind: text('kind').$type<CampaignKind>().notNull().default('INTERNAL'),
+    pingUrl: text('ping_url'),
+    postUrl: text('post_url'),
+    // JSON paths into the buyer's ping answer: { bid, reference?, pass? } (remote-response.rules.ts)
+    responseMapping: jsonb('response_mapping'),
+    // the ping's own deadline; null = REMOTE_PING_TIMEOUT_MS
+    pingTimeoutMs: integer('ping_timeout_ms'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -58,8 +75,15 @@ export const campaigns = pgTable(
       .on(t.exclusivity)
       .where(sql`active`),
     index('campaigns_buyer_idx').on(t.buyerOrgId),
+    // the REMOTE campaigns an auction pings, found before its transaction without reading the internal ones
+    index('campaigns_remote_idx')
+      .on(t.exclusivity)
+      .where(sql`active and kind = 'REMOTE'`),
   ],
 );
+
+// Orders campaign wins across processes for ROUND_ROBIN distribution (campaigns.last_allocated_seq).
+export const campaignAllocationSeq = pgSequence('campaign_allocation_seq');
 
 // One row per lead a campaign won: the daily cap counts these.
 export const campaignWins = pgTable(
@@ -107,14 +131,29 @@ export const webhookEndpoints = pgTable(
     buyerOrgId: text('buyer_org_id')
       .notNull()
       .references(() => organizations.id),
-    url: text('url').notNull(),
+    // a buyer's delivery endpoints (issue 14): WEBHOOK (signed JSON), HTTP_MAPPED (a mapping template), EMAIL
+    name: text('name').notNull().default('Webhook'),
+    kind: text('kind').$type<DeliveryEndpointKind>().notNull().default('WEBHOOK'),
+    // WEBHOOK and HTTP_MAPPED: where to POST; EMAIL: null
+    url: text('url'),
+    // HTTP_MAPPED: { mapping: { format, fields } }; EMAIL: { recipients } (delivery-mapping.rules.ts); WEBHOOK: {}
+    settings: jsonb('settings').notNull().default({}),
     // the signing secret, sealed like contact data (the platform must sign with it, so it cannot be hashed)
     secretSealed: text('secret_sealed').notNull(),
     secretKeyId: text('secret_key_id').notNull(),
     active: boolean('active').notNull().default(true),
+    // marketplace purchases and campaigns without an endpoint of their own go to the buyer's default endpoint.
+    // Default true so the migration makes each buyer's existing (single active) endpoint its default; new rows
+    // always set it.
+    isDefault: boolean('is_default').notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [index('webhook_endpoints_buyer_idx').on(t.buyerOrgId)],
+  (t) => [
+    index('webhook_endpoints_buyer_idx').on(t.buyerOrgId),
+    uniqueIndex('webhook_endpoints_default_uq')
+      .on(t.buyerOrgId)
+      .where(sql`active and is_default`),
+  ],
 );
 
 export const deliveries = pgTable(

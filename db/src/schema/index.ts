@@ -8,4 +8,6 @@ export * from './disputes';
 export * from './exchange';
 export * from './suppression';
 export * from './consent';
+export * from './returns';
 export * from './statuses';
+export * from './remote-bidding';

@@ -87,11 +87,15 @@ export const purchases = pgTable(
     price: money('price').notNull(),
     commission: money('commission').notNull(),
     sellerNet: money('seller_net').notNull(),
+    // an exchange sale's platform margin (margin.rules.ts): part of commission, carved off before the segment's rate
+    margin: money('margin').notNull().default(0),
     currency: text('currency').notNull(),
     paymentIntentId: text('payment_intent_id'),
     // STRIPE (paid by card through an order) or WALLET (won by a campaign, paid from the prepaid wallet)
     paidWith: text('paid_with').$type<PaidWith>().notNull().default('STRIPE'),
     campaignId: text('campaign_id'),
+    // set on a replacement lead given for an accepted return (remedy REPLACEMENT): no new charge; one per dispute
+    replacementForDisputeId: text('replacement_for_dispute_id'),
     outcome: text('outcome').notNull().default('NEW'),
     outcomeReason: text('outcome_reason'),
     // ESCROW until settled (SETTLED) or fully refunded after an accepted dispute (REFUNDED)
@@ -108,6 +112,9 @@ export const purchases = pgTable(
     index('purchases_buyer_idx').on(t.buyerOrgId, t.purchasedAt),
     index('purchases_seller_idx').on(t.sellerOrgId, t.purchasedAt),
     index('purchases_order_idx').on(t.orderId),
+    uniqueIndex('purchases_replacement_uq')
+      .on(t.replacementForDisputeId)
+      .where(sql`replacement_for_dispute_id is not null`),
     index('purchases_escrow_idx')
       .on(t.purchasedAt)
       .where(sql`status = 'ESCROW'`),

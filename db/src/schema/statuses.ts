@@ -36,6 +36,9 @@ export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
 /** CANCELLED: its endpoint was replaced or removed before it was delivered */
 export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED', 'CANCELLED'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+/** A delivery endpoint's kind (issue 14): signed JSON, a POST built from a mapping template, or e-mail. */
+export const DELIVERY_ENDPOINT_KINDS = ['WEBHOOK', 'HTTP_MAPPED', 'EMAIL'] as const;
+export type DeliveryEndpointKind = (typeof DELIVERY_ENDPOINT_KINDS)[number];
 
 export const WALLET_TOP_UP_STATUSES = ['PENDING', 'PAID'] as const;
 export type WalletTopUpStatus = (typeof WALLET_TOP_UP_STATUSES)[number];
@@ -43,3 +46,9 @@ export type WalletTopUpStatus = (typeof WALLET_TOP_UP_STATUSES)[number];
 /** held in `campaigns.active` (true = ACTIVE) */
 export const CAMPAIGN_STATUSES = ['ACTIVE', 'PAUSED'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+export const CAMPAIGN_KINDS = ['INTERNAL', 'REMOTE'] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+export const REMOTE_CALL_KINDS = ['PING', 'POST'] as const;
+export type RemoteCallKind = (typeof REMOTE_CALL_KINDS)[number];
+export const REMOTE_CALL_OUTCOMES = ['BID', 'PASS', 'TIMEOUT', 'ERROR', 'MALFORMED', 'ACCEPTED', 'REFUSED'] as const;
+export type RemoteCallOutcome = (typeof REMOTE_CALL_OUTCOMES)[number];

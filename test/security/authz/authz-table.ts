@@ -127,12 +127,17 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   priceFactors: { expect: 'U F F F F A D' },
   volumeTiers: { expect: 'A A A A A A D' },
   disputes: { expect: 'U A A A A A D' },
+  // returns as agreed (issue 14): every signed-in user reads the policy that applies (a buyer's own)
+  returnPolicy: { expect: 'U A A A A A D', vars: () => ({ segment: 'AUTO_TEST_DRIVE' }) },
   settlementRuns: { expect: 'U F F F F A D' },
   myPayouts: { expect: 'U A A F F F D' },
   myCampaigns: { expect: 'U F F A A F D' },
   wallet: { expect: 'U F F A A F D' },
   myDeliveries: { expect: 'U F F A A F D' },
   webhookEndpoint: { expect: 'U F F A A F D' },
+  deliveryEndpoints: { expect: 'U F F A A F D' },
+  // a REMOTE campaign's call log (issue 14): its buyer and operators; the other buyer does not find the campaign
+  remoteCalls: { expect: 'U F F A D A D', vars: (w) => ({ campaignId: w.ids.campaign }) },
   marketplace: { expect: 'U A A A A A D', vars: () => ({ first: 50 }) },
   // a lead the seller withdrew: only its seller and operators still see it
   lead: { expect: 'U A D D D A D', vars: (w) => ({ id: w.ids.hiddenLead }) },
@@ -174,6 +179,11 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   setCommissionRate: { expect: 'U F F F F A D', vars: async (w) => ({ segment: 'AUTO_TEST_DRIVE', rate: await currentCommission(w) }) },
   openDispute: { expect: 'U F F A D F D', vars: (w) => ({ input: { purchaseId: w.ids.undisputedPurchase, reason: 'NOT_INTERESTED', evidence: 'matrix' } }) },
   resolveDispute: { expect: 'U F F F F A D', vars: (w) => ({ id: w.ids.dispute, decision: 'REJECT', note: 'matrix' }) },
+  // the seller of the disputed lead answers (CONFLICT once decided is still "allowed"); another seller gets NOT_FOUND
+  respondToDispute: { expect: 'U A D F F F D', vars: (w) => ({ id: w.ids.dispute, evidence: 'matrix: the person asked to be called' }) },
+  // an empty policy: every field inherits, so the shared world's returns do not change
+  setReturnPolicy: { expect: 'U F F F F A D', vars: () => ({ segment: 'EDUCATION', input: {} }) },
+  setBuyerReturnPolicy: { expect: 'U F F F F A D', vars: (w) => ({ buyerOrgId: w.users.buyer.organizationId, input: {} }) },
   runSettlement: { expect: 'U F F F F A D' },
   connectPayoutAccount: { expect: 'U A A F F F D' },
   topUpWallet: { expect: 'U F F A A F D', vars: () => ({ amount: '10.00' }) },
@@ -186,6 +196,19 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   post: { expect: 'U A D F F F A', vars: (w) => ({ pingId: w.ids.ping, lead: validLead({ segment: 'EDUCATION', subsegment: 'COURSE' }) }) },
   setWebhookEndpoint: { expect: 'U F F A A F D', vars: (w, actor) => ({ url: w.webhookUrl(`matrix-${actor}`) }), last: true },
   redeliver: { expect: 'U F F A D F D', vars: (w) => ({ deliveryId: w.ids.delivery }) },
+  // delivery endpoints (issue 14): the other buyer is refused the buyer's endpoints (NOT_FOUND)
+  createDeliveryEndpoint: {
+    expect: 'U F F A A F D',
+    vars: (w, actor) => ({ input: { name: `Matrix ${actor}`, kind: 'WEBHOOK', url: w.webhookUrl(`matrix-new-${actor}`) } }),
+  },
+  updateDeliveryEndpoint: {
+    expect: 'U F F A D F D',
+    vars: (w) => ({ id: w.ids.endpoint, input: { name: 'Webhook', kind: 'WEBHOOK', url: w.webhookUrl('buyer-a') } }),
+  },
+  // already the default: allowed, and nothing changes
+  setDefaultDeliveryEndpoint: { expect: 'U F F A D F D', vars: (w) => ({ id: w.ids.endpoint }) },
+  sendTestDelivery: { expect: 'U F F A D F D', vars: (w) => ({ endpointId: w.ids.endpoint }) },
+  removeDeliveryEndpoint: { expect: 'U F F A D F D', vars: (w) => ({ id: w.ids.spareEndpoint }) },
   submitLeads: { expect: 'U A A F F F A', vars: () => ({ input: [validLead()] }) },
   importLeadsCsv: { expect: 'U A A F F F A', vars: () => ({ file: csvFile() }), upload: true },
   withdrawLead: { expect: 'U A D F F A D', vars: (w) => ({ id: w.ids.withdrawLead }) },

@@ -43,6 +43,9 @@ export interface World {
     dispute: string;
     campaign: string;
     delivery: string;
+    /** the buyer's default endpoint, and a second one removeDeliveryEndpoint may take away */
+    endpoint: string;
+    spareEndpoint: string;
     spareApiKey: string;
     ping: string;
     verificationTask: string;
@@ -99,6 +102,9 @@ export async function seedWorld(): Promise<World> {
     gql<HookAnswer>(users.buyer, SET_HOOK, { url: webhookUrl('buyer-a') }),
     gql<HookAnswer>(users.otherBuyer, SET_HOOK, { url: webhookUrl('buyer-b') }),
   ]);
+
+  const { createDeliveryEndpoint } = await import('@leadex/core/domain/exchange/delivery-endpoints.service');
+  const spareEndpoint = await createDeliveryEndpoint(deps, asActor(users.buyer, 'BUYER'), { name: 'Spare', kind: 'EMAIL', recipients: ['crm@buyer.example'] });
 
   const sellerLeads = [sharedLead(3), sharedLead(3), sharedLead(3), sharedLead(3), sharedLead(3), sharedLead(3), sharedLead(3)];
   const otherLeads = [sharedLead(3), sharedLead(3)];
@@ -238,6 +244,8 @@ export async function seedWorld(): Promise<World> {
       dispute: disputeA.id,
       campaign: campaignA.id,
       delivery: deliveryA.id,
+      endpoint: hookA.setWebhookEndpoint.id,
+      spareEndpoint: spareEndpoint.id,
       spareApiKey: spareKey.createApiKey.apiKey.id,
       ping: pingId,
       verificationTask: task.id,

@@ -26,12 +26,14 @@ const EditCampaignPage = lazy(() => import('../features/exchange/CampaignEditPag
 const WalletPage = lazy(() => import('../features/exchange/WalletPage').then((m) => ({ default: m.WalletPage })));
 const SuppressionListPage = lazy(() => import('../features/suppression/SuppressionListPage').then((m) => ({ default: m.SuppressionListPage })));
 const DeliveriesPage = lazy(() => import('../features/exchange/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })));
+const DeliveryEndpointsPage = lazy(() => import('../features/exchange/DeliveryEndpointsPage').then((m) => ({ default: m.DeliveryEndpointsPage })));
 const OrderPage = lazy(() => import('../features/orders/OrderPage').then((m) => ({ default: m.OrderPage })));
 const PurchasesPage = lazy(() => import('../features/purchases/PurchasesPage').then((m) => ({ default: m.PurchasesPage })));
 const ApiKeysPage = lazy(() => import('../features/seller/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 const CsvUploadPage = lazy(() => import('../features/seller/CsvUploadPage').then((m) => ({ default: m.CsvUploadPage })));
 const MyListingsPage = lazy(() => import('../features/seller/MyListingsPage').then((m) => ({ default: m.MyListingsPage })));
 const PayoutsPage = lazy(() => import('../features/seller/PayoutsPage').then((m) => ({ default: m.PayoutsPage })));
+const ReturnsPage = lazy(() => import('../features/seller/ReturnsPage').then((m) => ({ default: m.ReturnsPage })));
 const SalesPage = lazy(() => import('../features/seller/SalesPage').then((m) => ({ default: m.SalesPage })));
 const CertificatePage = lazy(() => import('../features/consent/CertificatePage').then((m) => ({ default: m.CertificatePage })));
 const FormOriginsPage = lazy(() => import('../features/consent/FormOriginsPage').then((m) => ({ default: m.FormOriginsPage })));
@@ -142,6 +144,14 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="delivery-endpoints"
+          element={
+            <RequireRole roles={['BUYER']}>
+              <DeliveryEndpointsPage />
+            </RequireRole>
+          }
+        />
+        <Route
           path="suppression"
           element={
             <RequireRole roles={['BUYER']}>
@@ -180,6 +190,14 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['SELLER']}>
                 <SalesPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="returns"
+            element={
+              <RequireRole roles={['SELLER']}>
+                <ReturnsPage />
               </RequireRole>
             }
           />

@@ -1,4 +1,4 @@
-// delivery: POST one sold lead to the buyer's webhook endpoint, signed. Payload: { deliveryId }.
+// delivery: send one sold lead to its delivery endpoint (signed webhook, mapped HTTP post or e-mail). Payload: { deliveryId }.
 import { DELIVERY_ATTEMPTS, QUEUE, ZDeliveryJob, type AppDeps } from '@leadex/core';
 import { attemptDelivery } from '@leadex/core/domain/exchange/attempt-delivery';
 

@@ -1,5 +1,7 @@
 // Reads the operator-editable reference data: segments, geo areas, the price grid, factors and volume tiers.
 import { schema, type Db } from '@leadex/db';
+import { distributionMethodOf } from '../exchange/distribution.rules';
+import { marginPolicyOf } from '../exchange/margin.rules';
 import type { SegmentDefinition } from '../leads/lead.types';
 import { DEFAULT_FACTORS, FACTOR_NAMES, type GridRow, type PriceFactors, type VolumeTier } from '../pricing/pricing.rules';
 import type { GeoArea } from './geo.rules';
@@ -23,6 +25,8 @@ export async function loadSegments(db: Db): Promise<SegmentDefinition[]> {
     verificationProvider: s.verificationProvider,
     failureThresholdBps: s.failureThresholdBps,
     requireConsentCertificate: s.requireConsentCertificate,
+    distributionMethod: distributionMethodOf(s.distributionMethod),
+    margin: marginPolicyOf(s.marginKind, s.marginValue),
   }));
 }
 

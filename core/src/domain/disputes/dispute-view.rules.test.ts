@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/access';
 import { encodeAutoCheck } from './dispute-recheck.rules';
-import { mayReadRecheck, recheckFindingOf, visibleRecheck } from './dispute-view.rules';
+import { mayReadRecheck, mayReadReplacement, recheckFindingOf, visibleRecheck, visibleSellerResponse } from './dispute-view.rules';
 
 const actor = (role: Actor['role'], organizationId: string): Actor => ({ userId: 'usr_1', organizationId, role, via: 'session' });
 const checkedAt = new Date('2026-12-01T10:00:00Z');
@@ -33,5 +33,21 @@ describe("who reads a dispute's re-check list", () => {
     expect(visibleRecheck(actor('OPERATOR', 'org_platform'), old)).toBeNull();
     expect(recheckFindingOf(old)).toBe('contact answered');
     expect(recheckFindingOf({ autoCheck: null })).toBeNull();
+  });
+});
+
+describe("who reads the seller's answer and the replacement", () => {
+  const answered = { buyerOrgId: 'org_buyer', sellerOrgId: 'org_seller', sellerResponse: 'Called them: they asked for it.' };
+  it('the answer: the seller who wrote it and operators, not the buyer nor another seller', () => {
+    expect(visibleSellerResponse(actor('SELLER', 'org_seller'), answered)).toBe(answered.sellerResponse);
+    expect(visibleSellerResponse(actor('OPERATOR', 'org_platform'), answered)).toBe(answered.sellerResponse);
+    expect(visibleSellerResponse(actor('SELLER', 'org_other'), answered)).toBeNull();
+    expect(visibleSellerResponse(actor('BUYER', 'org_buyer'), answered)).toBeNull();
+    expect(visibleSellerResponse(null, answered)).toBeNull();
+  });
+  it('the replacement: the buyer and operators', () => {
+    expect(mayReadReplacement(actor('BUYER', 'org_buyer'), answered)).toBe(true);
+    expect(mayReadReplacement(actor('OPERATOR', 'org_platform'), answered)).toBe(true);
+    expect(mayReadReplacement(actor('SELLER', 'org_seller'), answered)).toBe(false);
   });
 });

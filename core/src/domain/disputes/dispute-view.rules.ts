@@ -25,3 +25,18 @@ export function visibleRecheck(actor: Actor | null, dispute: DisputeParties): Ve
 export function recheckFindingOf(dispute: Pick<DisputeParties, 'autoCheck'>): string | null {
   return decodeAutoCheck(dispute.autoCheck)?.finding ?? null;
 }
+
+/**
+ * The seller's answer (issue 14): the operator who decides and the seller who wrote it. The buyer reads the
+ * outcome, not the seller's case, as the seller does not read the buyer's re-check.
+ */
+export function visibleSellerResponse(actor: Actor | null, dispute: { sellerOrgId: string; sellerResponse: string | null }): string | null {
+  if (!actor) return null;
+  const allowed = actor.role === 'OPERATOR' || (actor.role === 'SELLER' && actor.organizationId === dispute.sellerOrgId);
+  return allowed ? dispute.sellerResponse : null;
+}
+
+/** The replacement purchase is the buyer's (another seller's lead, maybe): the buyer and operators read it. */
+export function mayReadReplacement(actor: Actor | null, dispute: Pick<DisputeParties, 'buyerOrgId'>): boolean {
+  return mayReadRecheck(actor, dispute);
+}

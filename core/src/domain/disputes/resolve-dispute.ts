@@ -1,9 +1,13 @@
 // Deciding a dispute: ACCEPT (full or partial refund) or REJECT, by an operator or by the automatic check.
-// Accepting records the refund (PENDING) in the same transaction; the dispute-refund job sends it.
+// Accepting gives the buyer the remedy it chose (issue 14), in the same transaction: REFUND records the refund
+// (PENDING) back the way the purchase was paid, WALLET_CREDIT records it to the buyer's wallet whatever paid,
+// both sent by the dispute-refund job; REPLACEMENT sells another lead with no new charge (replace-lead.ts), or,
+// when no lead qualifies, falls back to a wallet credit of the whole refundable amount (the note says so).
 import { schema } from '@leadex/db';
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { requireUser, type Actor } from '../auth/access';
+import { enqueueDeliveries } from '../exchange/deliveries.service';
 import { PLATFORM_ESCROW } from '../ledger/ledger-accounts';
 import { recomputeSellerQuality } from '../verification/recompute-seller-quality';
 import { DomainError, badInput } from '../shared/domain-error';
@@ -13,6 +17,7 @@ import { assertTransition } from '../shared/lifecycle';
 import { chargeStep, formatDecimal, money, parseMoneyInput, type Money } from '../shared/money';
 import { DISPUTE_LIFECYCLE } from './dispute.lifecycle';
 import { disputeRefundAmount, refundableAmount } from './dispute.rules';
+import { sellReplacement } from './replace-lead';
 
 const { disputes, purchases, refunds, leads } = schema;
 type DisputeRow = typeof disputes.$inferSelect;
@@ -35,6 +40,9 @@ export async function acceptDispute(
     assertTransition(DISPUTE_LIFECYCLE, d.status, 'ACCEPTED', operator ? 'OPERATOR' : 'SYSTEM', alreadyResolved(d));
     const [purchase] = await tx.select().from(purchases).where(eq(purchases.id, d.purchaseId)).for('update');
     const held = { price: money(purchase!.price, purchase!.currency), refunded: money(purchase!.refundedAmount, purchase!.currency) };
+    if (d.remedy === 'REPLACEMENT' && options.refundAmount) {
+      throw badInput([{ path: 'refundAmount', message: 'a replacement takes the whole purchase back: give no refund amount' }]);
+    }
     const refund = disputeRefundAmount(held, options.refundAmount);
     if (!refund) {
       const refundable = refundableAmount(held.price, held.refunded);
@@ -47,33 +55,40 @@ export async function acceptDispute(
     }
     const amount = refund.amount;
     const now = deps.clock();
+    const replacement = d.remedy === 'REPLACEMENT' ? await sellReplacement(tx, d.id, purchase!, refund, now) : null;
+    const remedy = d.remedy === 'REPLACEMENT' && !replacement ? 'WALLET_CREDIT' : d.remedy;
+    const fallback = remedy !== d.remedy ? 'no replacement lead was available: credited to the wallet' : null;
     const [updated] = await tx
       .update(disputes)
       .set({
         status: 'ACCEPTED',
         refundAmount: amount,
-        note: options.note ?? null,
+        remedy,
+        replacementPurchaseId: replacement?.purchaseId ?? null,
+        note: [options.note, fallback].filter(Boolean).join('; ') || null,
         resolvedAt: now,
         resolvedBy: operator?.userId ?? null,
         autoDecided: !operator,
       })
       .where(eq(disputes.id, id))
       .returning();
-    await tx.insert(refunds).values({
-      id: newId('rfd'),
-      orderId: purchase!.orderId,
-      purchaseId: purchase!.id,
-      disputeId: d.id,
-      reason: `dispute ${d.reason}`,
-      amount,
-      currency: purchase!.currency,
-      paymentIntentId: purchase!.paymentIntentId,
-      idempotencyKey: `dispute-${d.id}`,
-      sourceAccount: PLATFORM_ESCROW,
-      destination: purchase!.paidWith === 'WALLET' ? 'WALLET' : 'STRIPE',
-      status: 'PENDING',
-      createdAt: now,
-    });
+    // a replacement moved the money in sellReplacement; a refund or wallet credit is recorded for the job to book
+    if (!replacement)
+      await tx.insert(refunds).values({
+        id: newId('rfd'),
+        orderId: purchase!.orderId,
+        purchaseId: purchase!.id,
+        disputeId: d.id,
+        reason: `dispute ${d.reason}`,
+        amount,
+        currency: purchase!.currency,
+        paymentIntentId: purchase!.paymentIntentId,
+        idempotencyKey: `dispute-${d.id}`,
+        sourceAccount: PLATFORM_ESCROW,
+        destination: remedy === 'WALLET_CREDIT' || purchase!.paidWith === 'WALLET' ? 'WALLET' : 'STRIPE',
+        status: 'PENDING',
+        createdAt: now,
+      });
     if (d.reason === 'NOT_INTERESTED') {
       // upheld "never asked to be contacted": the person goes on the do-not-contact list for every seller
       const [lead] = await tx.select({ phoneHash: leads.phoneHash, emailHash: leads.emailHash }).from(leads).where(eq(leads.id, purchase!.leadId));
@@ -83,6 +98,13 @@ export async function acceptDispute(
     await recomputeSellerQuality(tx, d.sellerOrgId);
     return updated!;
   });
+  // the replacement is delivered like any sale (webhook deliveries, when the buyer has an endpoint)
+  if (dispute.replacementPurchaseId) {
+    await enqueueDeliveries(deps, [dispute.replacementPurchaseId]).catch((err: Error) =>
+      deps.logger.warn({ disputeId: id, err: err.message }, 'replacement delivery enqueue failed'),
+    );
+    return dispute;
+  }
   // after commit; if the enqueue fails the refund-retry schedule still finds the PENDING refund
   await deps.jobs
     .enqueueDisputeRefund({ disputeId: dispute.id })

@@ -1,7 +1,10 @@
 // Allocation (worker `allocation`): when leads are listed, matching campaigns bid for them. Everything for
 // one lead — the auction, the sales, wallet debits, budget and daily-cap counters, the ledger — happens in
-// one transaction under locks on the lead, the buyers and the campaigns, so no campaign overspends.
-import { queryRows, schema, sql, type Db } from '@leadex/db';
+// one transaction under locks on the lead, the buyers and the campaigns, so no campaign overspends. REMOTE
+// campaigns (issue 14) are pinged before it, outside any lock, while the matching campaigns are read (the
+// transaction locks and re-reads those: their money is always current); a remote winner gets the lead posted
+// inside it, and when it refuses, the next bidder in rank order is offered the lead at its own clearing price.
+import { queryRows, schema, sql, type CampaignKind, type Db } from '@leadex/db';
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { loadSegments } from '../catalog/catalog.service';
@@ -10,15 +13,21 @@ import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction
 import type { TLeadFilter } from '../leads/lead-filter';
 import type { SegmentDefinition } from '../leads/lead.types';
 import { salesAndSoldOut } from '../leads/lead-status-sql';
-import { splitCommission } from '../pricing/pricing.rules';
 import { freeCapacity } from '../orders/capacity.rules';
 import { commissionBpsOf } from '../orders/commission.rules';
 import { newId } from '../shared/ids';
 import { buyersSuppressing } from '../suppression/suppression-lookups';
-import { chargeStep, money, parseDecimal, type Money } from '../shared/money';
-import { inSchedule, leadMatchesFilter, runAuction, type Award, type Bid, type ScheduleWindow } from './campaign.rules';
+import { chargeStep, formatDecimal, money, parseDecimal, type Money } from '../shared/money';
+import { inSchedule, leadMatchesFilter, type Award, type Bid, type ScheduleWindow } from './campaign.rules';
+import { distributeAwards, segmentMargin } from './distribute-awards';
+import { NO_MARGIN, splitExchangeSale } from './margin.rules';
 import { winsToday } from './campaigns.service';
 import { enqueueDeliveries } from './deliveries.service';
+import { withFallbacks } from './remote/auction-fallback.rules';
+import { postToRemote } from './remote/post-remote';
+import { prepareAuction, type PreparedAuction } from './remote/remote-bids';
+import { logRemoteCalls, pauseFailingCampaigns, type RemoteCall } from './remote/remote-log';
+import type { RemoteBid } from './remote/ping-remote';
 
 const { leads, campaigns, campaignWins, organizations, orders, orderLines, purchases } = schema;
 type LeadRow = typeof leads.$inferSelect;
@@ -26,11 +35,18 @@ type CampaignRow = typeof campaigns.$inferSelect;
 
 export interface AllocationResult {
   leadId: string;
-  sold: (Award & { purchaseId: string })[];
+  sold: (Award & { purchaseId: string; /** a remote buyer accepted it by post: the post was its delivery */ posted?: boolean })[];
 }
 
-/** Campaigns whose filter and schedule take this lead (before money checks). */
-export async function matchingCampaigns(deps: AppDeps, db: Db, lead: LeadRow, sellerQuality: number, onlyCampaignId?: string): Promise<CampaignRow[]> {
+/** Campaigns whose filter and schedule take this lead (before money checks); `kind`: only INTERNAL or REMOTE ones. */
+export async function matchingCampaigns(
+  deps: AppDeps,
+  db: Db,
+  lead: LeadRow,
+  sellerQuality: number,
+  onlyCampaignId?: string,
+  kind?: CampaignKind,
+): Promise<CampaignRow[]> {
   const now = deps.clock();
   const candidates = await db
     .select()
@@ -44,6 +60,7 @@ export async function matchingCampaigns(deps: AppDeps, db: Db, lead: LeadRow, se
         sql`(${campaigns.filter}->'segments' IS NULL OR jsonb_array_length(${campaigns.filter}->'segments') = 0 OR ${campaigns.filter}->'segments' ? ${lead.segment})`,
         sql`(${campaigns.filter}->'countries' IS NULL OR jsonb_array_length(${campaigns.filter}->'countries') = 0 OR ${campaigns.filter}->'countries' ? ${lead.country})`,
         ...(onlyCampaignId ? [eq(campaigns.id, onlyCampaignId)] : []),
+        ...(kind ? [eq(campaigns.kind, kind)] : []),
       ),
     );
   const currency = deps.config.PLATFORM_CURRENCY;
@@ -62,9 +79,16 @@ export async function matchingCampaigns(deps: AppDeps, db: Db, lead: LeadRow, se
 /**
  * What each campaign can still pay now: its bid, capped by what is left of its budget and its buyer's wallet.
  * With `lock` (a sale follows) the buyers and campaigns are locked first; without it (a ping's offer) it is
- * an estimate the sale re-checks.
+ * an estimate the sale re-checks. A REMOTE campaign bids what its buyer answered the ping (`remoteBids`), capped
+ * by its maxBid like the rest; without an answer it does not bid.
  */
-export async function affordableBids(deps: AppDeps, tx: Db, matched: CampaignRow[], lock = true): Promise<Bid[]> {
+export async function affordableBids(
+  deps: AppDeps,
+  tx: Db,
+  matched: CampaignRow[],
+  lock = true,
+  remoteBids: ReadonlyMap<string, RemoteBid> = new Map(),
+): Promise<Bid[]> {
   if (!matched.length) return [];
   const buyerIds = [...new Set(matched.map((c) => c.buyerOrgId))].sort();
   const campaignIds = matched.map((c) => c.id);
@@ -94,14 +118,19 @@ export async function affordableBids(deps: AppDeps, tx: Db, matched: CampaignRow
     if (c.dailyCap != null && (today.get(c.id) ?? 0) >= c.dailyCap) continue;
     const budgetLeft = c.budget == null ? Number.MAX_SAFE_INTEGER : c.budget - c.spent;
     const wallet = wallets.get(buyerWallet(c.buyerOrgId)) ?? 0;
-    const affordable = Math.min(c.maxBid, budgetLeft, wallet);
-    if (affordable > 0) bids.push({ campaignId: c.id, buyerOrgId: c.buyerOrgId, maxBid: affordable, createdAt: c.createdAt });
+    const offered = c.kind === 'REMOTE' ? (remoteBids.get(c.id)?.amount ?? 0) : c.maxBid;
+    const affordable = Math.min(offered, c.maxBid, budgetLeft, wallet);
+    if (affordable > 0)
+      bids.push({ campaignId: c.id, buyerOrgId: c.buyerOrgId, maxBid: affordable, createdAt: c.createdAt, priority: c.priority, weight: c.weight });
   }
   return bids;
 }
 
-/** Records one campaign win: a paid order and purchase, the wallet debit, the campaign counters. */
-async function recordWin(deps: AppDeps, tx: Db, lead: LeadRow, award: Award, commissionBps: number, now: Date): Promise<string> {
+/**
+ * Records one campaign win: a paid order and purchase (the segment's margin carved off before its commission,
+ * margin.rules.ts), the wallet debit, the campaign counters and its place in round-robin order.
+ */
+async function recordWin(deps: AppDeps, tx: Db, lead: LeadRow, award: Award, commissionBps: number, now: Date, margin = NO_MARGIN): Promise<string> {
   const orderId = newId('ord');
   const purchaseId = newId('pur');
   await tx.insert(orders).values({
@@ -116,7 +145,7 @@ async function recordWin(deps: AppDeps, tx: Db, lead: LeadRow, award: Award, com
     createdAt: now,
   });
   await tx.insert(orderLines).values({ orderId, leadId: lead.id, buyerOrgId: award.buyerOrgId, price: award.price });
-  const split = splitCommission(award.price, commissionBps);
+  const split = splitExchangeSale(award.price, commissionBps, margin, chargeStep(lead.currency));
   await tx.insert(purchases).values({
     id: purchaseId,
     orderId,
@@ -126,6 +155,7 @@ async function recordWin(deps: AppDeps, tx: Db, lead: LeadRow, award: Award, com
     price: award.price,
     commission: split.commission,
     sellerNet: split.sellerNet,
+    margin: split.margin,
     currency: lead.currency,
     paidWith: 'WALLET',
     campaignId: award.campaignId,
@@ -134,12 +164,13 @@ async function recordWin(deps: AppDeps, tx: Db, lead: LeadRow, award: Award, com
   await tx.insert(campaignWins).values({ campaignId: award.campaignId, leadId: lead.id, purchaseId, price: award.price, wonAt: now });
   await tx
     .update(campaigns)
-    .set({ spent: sql`${campaigns.spent} + ${award.price}` })
+    .set({ spent: sql`${campaigns.spent} + ${award.price}`, lastAllocatedSeq: sql`nextval('campaign_allocation_seq')` })
     .where(eq(campaigns.id, award.campaignId));
   await postLedgerTransaction(tx, {
     eventKey: `campaign-sale:${purchaseId}`,
     kind: 'WALLET_PURCHASE',
-    memo: `campaign ${award.campaignId} won ${lead.id}`,
+    // the margin stays in escrow with the price and reaches platform revenue, inside the commission, at settlement
+    memo: `campaign ${award.campaignId} won ${lead.id}${split.margin ? `; margin ${formatDecimal(split.margin, lead.currency)} ${lead.currency}` : ''}`,
     occurredAt: now,
     postings: [debit(buyerWallet(award.buyerOrgId), money(award.price, lead.currency)), credit(PLATFORM_ESCROW, money(award.price, lead.currency))],
   });
@@ -157,6 +188,17 @@ export async function allocateLead(
   segmentList?: SegmentDefinition[],
 ): Promise<AllocationResult> {
   const segments = new Map((segmentList ?? (await loadSegments(deps.db))).map((s) => [s.code, s]));
+  // remote buyers are asked first, with no lock held; for a seller's ping-post sale they bid when the seller pinged
+  const pre: PreparedAuction = fixed
+    ? {
+        round: { bids: new Map([[fixed.campaignId, { campaignId: fixed.campaignId, amount: fixed.price.amount, reference: null }]]), calls: [], elapsedMs: 0 },
+        matched: null,
+      }
+    : await prepareAuction(deps, leadId, (d, db, l, q, kind) => matchingCampaigns(d, db, l, q, undefined, kind));
+  const remote = pre.round.bids;
+  const posts: RemoteCall[] = [];
+  // the pings' log is written beside the transaction, off the auction's path (each call carries the time it was sent)
+  const pingLog = logRemoteCalls(deps.db, pre.round.calls).catch((err: unknown) => deps.logger.error({ err, leadId }, 'remote ping log not written'));
   const result = await deps.db.transaction(async (tx) => {
     const now = deps.clock();
     const [lead] = await tx.select().from(leads).where(eq(leads.id, leadId)).for('update');
@@ -175,7 +217,7 @@ export async function allocateLead(
           .where(and(eq(orderLines.leadId, leadId), eq(orderLines.active, true)))
       ).map((r) => r.buyer),
     );
-    const candidates = (await matchingCampaigns(deps, tx, lead, seller!.q, fixed?.campaignId)).filter((c) => !held.has(c.buyerOrgId));
+    const candidates = (pre.matched ?? (await matchingCampaigns(deps, tx, lead, seller!.q, fixed?.campaignId))).filter((c) => !held.has(c.buyerOrgId));
     // a buyer's own contacts are never sold back to them, by a campaign or a ping's post
     const ownContact = await buyersSuppressing(
       tx,
@@ -184,23 +226,38 @@ export async function allocateLead(
     );
     const matched = candidates.filter((c) => !ownContact.has(c.buyerOrgId));
     if (!matched.length) return { leadId, sold: [] };
-    const bids = await affordableBids(deps, tx, matched);
+    const bids = await affordableBids(deps, tx, matched, true, remote);
     const awards = fixed
       ? bids
           .filter((b) => b.campaignId === fixed.campaignId && b.maxBid >= fixed.price.amount)
           .map((b) => ({ campaignId: b.campaignId, buyerOrgId: b.buyerOrgId, price: fixed.price.amount }))
-      : runAuction(bids, lead.price, slots, chargeStep(lead.currency));
+      : await distributeAwards(deps, tx, segments.get(lead.segment), bids, lead.price, slots, chargeStep(lead.currency));
     const sold: AllocationResult['sold'] = [];
-    for (const award of awards) sold.push({ ...award, purchaseId: await recordWin(deps, tx, lead, award, commissionBpsOf(segments.get(lead.segment)), now) });
+    const byId = new Map(matched.map((c) => [c.id, c]));
+    // a remote winner's refused post passes its slot down the ranking; a ping-post sale has no one to pass it to
+    for (const award of fixed ? awards : withFallbacks(awards, bids, lead.price, chargeStep(lead.currency))) {
+      if (sold.length === awards.length) break;
+      const c = byId.get(award.campaignId)!;
+      if (c.kind === 'REMOTE') {
+        const { accepted, call } = await postToRemote(deps, tx, c, lead, award, remote.get(c.id)?.reference ?? null);
+        posts.push(call);
+        if (!accepted) continue;
+      }
+      const purchaseId = await recordWin(deps, tx, lead, award, commissionBpsOf(segments.get(lead.segment)), now, segmentMargin(segments.get(lead.segment)));
+      sold.push({ ...award, purchaseId, ...(c.kind === 'REMOTE' ? { posted: true } : {}) });
+    }
     if (sold.length) {
       await tx.update(leads).set(salesAndSoldOut(sold.length)).where(eq(leads.id, leadId));
     }
     return { leadId, sold };
   });
-  if (result.sold.length)
+  await pingLog;
+  await pauseFailingCampaigns(deps, [...pre.round.calls, ...posts]);
+  const toDeliver = result.sold.filter((s) => !s.posted);
+  if (toDeliver.length)
     await enqueueDeliveries(
       deps,
-      result.sold.map((s) => s.purchaseId),
+      toDeliver.map((s) => s.purchaseId),
     );
   return result;
 }

@@ -7,10 +7,11 @@ describe('campaign lifecycle', () => {
     expect(campaignStatus({ active: false })).toBe('PAUSED');
   });
 
-  it('is paused and resumed by its buyer only', () => {
+  it('is paused by its buyer or the platform (failing remote endpoints), and resumed by its buyer only', () => {
     expect(canTransition(CAMPAIGN_LIFECYCLE, 'ACTIVE', 'PAUSED', 'BUYER')).toBe(true);
     expect(canTransition(CAMPAIGN_LIFECYCLE, 'PAUSED', 'ACTIVE', 'BUYER')).toBe(true);
-    expect(canTransition(CAMPAIGN_LIFECYCLE, 'ACTIVE', 'PAUSED', 'SYSTEM')).toBe(false);
+    expect(canTransition(CAMPAIGN_LIFECYCLE, 'ACTIVE', 'PAUSED', 'SYSTEM')).toBe(true);
+    expect(canTransition(CAMPAIGN_LIFECYCLE, 'PAUSED', 'ACTIVE', 'SYSTEM')).toBe(false);
     expect(canTransition(CAMPAIGN_LIFECYCLE, 'ACTIVE', 'PAUSED', 'OPERATOR')).toBe(false);
   });
 

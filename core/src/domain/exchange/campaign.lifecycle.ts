@@ -7,8 +7,9 @@ export const CAMPAIGN_LIFECYCLE = defineLifecycle<CampaignStatus>({
   entity: 'campaign',
   statuses: CAMPAIGN_STATUSES,
   transitions: {
-    // nothing pauses a campaign on its own: an exhausted budget or wallet simply stops its bids
-    ACTIVE: { PAUSED: ['BUYER'] },
+    // an exhausted budget or wallet simply stops its bids; the platform pauses a REMOTE campaign whose endpoints
+    // keep failing (remote/endpoint-health.rules.ts), with a reason, and only its buyer resumes it
+    ACTIVE: { PAUSED: ['BUYER', 'SYSTEM'] },
     PAUSED: { ACTIVE: ['BUYER'] },
   },
 });

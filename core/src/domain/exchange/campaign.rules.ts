@@ -88,6 +88,10 @@ export interface Bid {
   buyerOrgId: string;
   maxBid: number;
   createdAt: Date;
+  /** PRIORITY distribution: higher tiers are served first (default 0, distribution.rules.ts) */
+  priority?: number;
+  /** WEIGHTED distribution: the campaign's share of the draw (an integer ≥ 1, default 1) */
+  weight?: number;
 }
 
 export interface Award {

@@ -1,20 +1,25 @@
-// Buyers' standing orders: create, update, pause and resume campaigns, and read their spend.
-import { queryRows, schema, sql, type Db } from '@leadex/db';
+// Buyers' standing orders: create, update, pause and resume campaigns, and read their spend. A REMOTE campaign
+// (issue 14) names the buyer's ping and post URLs, checked by the SSRF guard like a webhook endpoint.
+import { CAMPAIGN_KINDS, queryRows, schema, sql, type Db } from '@leadex/db';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { requireUser, type Actor } from '../auth/access';
 import { ZLeadFilter } from '../leads/lead-filter';
 import { EXCLUSIVITIES } from '../leads/lead.types';
-import { DomainError, badInput } from '../shared/domain-error';
+import { DomainError, badInput, type FieldError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { assertTransition } from '../shared/lifecycle';
 import { chargeStep, moneyInputErrors, parseDecimal } from '../shared/money';
+import { assertOutboundUrl, OutboundRefusedError, outboundPolicy, type Resolver } from '../shared/outbound/ssrf-guard';
 import { parseInput } from '../shared/validation';
 import { CAMPAIGN_LIFECYCLE, campaignStatus } from './campaign.lifecycle';
 import { WEEKDAYS, isValidTimeZone } from './campaign.rules';
+import { checkCampaignEndpoint } from './delivery-endpoints.service';
+import { DEFAULT_PRIORITY, DEFAULT_WEIGHT, MAX_PRIORITY, MAX_WEIGHT } from './distribution.rules';
+import { ZResponseMapping } from './remote/remote-response.rules';
 
-const { campaigns } = schema;
+const { campaigns, webhookEndpoints } = schema;
 export type CampaignRow = typeof campaigns.$inferSelect;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time like "09:00"');
@@ -39,10 +44,65 @@ export const ZCampaignInput = z.object({
     .max(28)
     .nullish(),
   timeZone: z.string().trim().max(64).nullish(),
+  // one of the buyer's delivery endpoints; none = the default endpoint
+  deliveryEndpointId: z.string().trim().min(1).max(64).nullish(),
+  /** PRIORITY distribution: higher tiers are served first (default 0) */
+  priority: z.number().int().min(0).max(MAX_PRIORITY).nullish(),
+  /** WEIGHTED distribution: the campaign's share of the draw (default 1) */
+  weight: z.number().int().min(1).max(MAX_WEIGHT).nullish(),
+  // REMOTE: the buyer's system bids per lead (see the README's remote-buyer protocol); INTERNAL (default): maxBid
+  kind: z.enum(CAMPAIGN_KINDS).nullish(),
+  pingUrl: z.string().trim().min(1).max(2000).nullish(),
+  postUrl: z.string().trim().min(1).max(2000).nullish(),
+  responseMapping: ZResponseMapping.nullish(),
+  pingTimeoutMs: z.number().int().min(10).max(10_000).nullish(),
 });
 
-function toRow(deps: AppDeps, raw: unknown) {
+async function checkedUrl(deps: AppDeps, url: string, path: string, resolve?: Resolver): Promise<{ url: string | null; error: FieldError | null }> {
+  try {
+    return { url: (await assertOutboundUrl(url, outboundPolicy(deps.config), resolve)).url.href, error: null };
+  } catch (err) {
+    if (!(err instanceof OutboundRefusedError)) throw err;
+    return { url: null, error: { path, message: err.message } };
+  }
+}
+
+/**
+ * The remote fields: URLs through the SSRF guard, both required for REMOTE, none kept for INTERNAL. On an update,
+ * what the input leaves out (kind, URLs, mapping, timeout) stays as the campaign has it, so a form that does not
+ * know about remote bidding cannot turn a REMOTE campaign into an INTERNAL one.
+ */
+async function remoteFields(deps: AppDeps, buyerOrgId: string, given: z.infer<typeof ZCampaignInput>, current?: CampaignRow, resolve?: Resolver) {
+  const input = {
+    kind: given.kind ?? current?.kind,
+    pingUrl: given.pingUrl ?? current?.pingUrl,
+    postUrl: given.postUrl ?? current?.postUrl,
+    responseMapping: given.responseMapping ?? (current?.responseMapping as z.infer<typeof ZResponseMapping> | null | undefined),
+    pingTimeoutMs: given.pingTimeoutMs ?? current?.pingTimeoutMs,
+  };
+  const kind = input.kind ?? 'INTERNAL';
+  if (kind === 'INTERNAL') return { kind, pingUrl: null, postUrl: null, responseMapping: null, pingTimeoutMs: null, fields: [] as FieldError[] };
+  const fields: FieldError[] = [];
+  const ping = input.pingUrl
+    ? await checkedUrl(deps, input.pingUrl, 'input.pingUrl', resolve)
+    : { url: null, error: { path: 'input.pingUrl', message: 'required for a REMOTE campaign' } };
+  const post = input.postUrl
+    ? await checkedUrl(deps, input.postUrl, 'input.postUrl', resolve)
+    : { url: null, error: { path: 'input.postUrl', message: 'required for a REMOTE campaign' } };
+  for (const e of [ping.error, post.error]) if (e) fields.push(e);
+  // pings and posts are signed with the secret of the buyer's default delivery endpoint: without one nothing could be verified
+  const [endpoint] = await deps.db
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.buyerOrgId, buyerOrgId), eq(webhookEndpoints.active, true), eq(webhookEndpoints.isDefault, true)));
+  if (!endpoint)
+    fields.push({ path: 'input.kind', message: "a REMOTE campaign's pings are signed with your webhook endpoint's secret: set a webhook endpoint first" });
+  return { kind, pingUrl: ping.url, postUrl: post.url, responseMapping: input.responseMapping ?? null, pingTimeoutMs: input.pingTimeoutMs ?? null, fields };
+}
+
+async function toRow(deps: AppDeps, buyerOrgId: string, raw: unknown, current?: CampaignRow, resolve?: Resolver) {
   const input = parseInput(ZCampaignInput, raw);
+  const { fields: remoteErrors, ...remote } = await remoteFields(deps, buyerOrgId, input, current, resolve);
   const currency = deps.config.PLATFORM_CURRENCY;
   // a bid and a budget become wallet debits and auction prices: on the currency's charge step
   const step = chargeStep(currency);
@@ -58,6 +118,7 @@ function toRow(deps: AppDeps, raw: unknown) {
       : []),
     ...(input.timeZone && !isValidTimeZone(input.timeZone) ? [{ path: 'input.timeZone', message: 'an IANA time zone such as "Europe/Berlin"' }] : []),
     ...(input.filter.statuses?.length ? [{ path: 'input.filter.statuses', message: 'campaigns bid on listed leads only' }] : []),
+    ...remoteErrors,
   ];
   if (fields.length) throw badInput(fields);
   const maxBid = parseDecimal(input.maxBid, currency)!;
@@ -71,15 +132,26 @@ function toRow(deps: AppDeps, raw: unknown) {
     budget,
     schedule: input.schedule ?? [],
     timeZone: input.timeZone ?? 'UTC',
+    priority: input.priority ?? DEFAULT_PRIORITY,
+    weight: input.weight ?? DEFAULT_WEIGHT,
     currency,
+    // one of the buyer's active endpoints (BAD_USER_INPUT on input.deliveryEndpointId); none = the default endpoint
+    deliveryEndpointId: await checkCampaignEndpoint(deps, buyerOrgId, input.deliveryEndpointId),
+    ...remote,
   };
 }
 
-export async function createCampaign(deps: AppDeps, actor: Actor | null, raw: unknown): Promise<CampaignRow> {
+/** `resolve` is the DNS for the remote URLs' check, for tests. */
+export async function createCampaign(deps: AppDeps, actor: Actor | null, raw: unknown, resolve?: Resolver): Promise<CampaignRow> {
   const buyer = requireUser(actor, 'BUYER');
   const [row] = await deps.db
     .insert(campaigns)
-    .values({ id: newId('cmp'), buyerOrgId: buyer.organizationId, ...toRow(deps, raw), createdAt: deps.clock() })
+    .values({
+      id: newId('cmp'),
+      buyerOrgId: buyer.organizationId,
+      ...(await toRow(deps, buyer.organizationId, raw, undefined, resolve)),
+      createdAt: deps.clock(),
+    })
     .returning();
   return row!;
 }
@@ -94,9 +166,13 @@ async function ownCampaign(deps: AppDeps, actor: Actor | null, id: string) {
   return row;
 }
 
-export async function updateCampaign(deps: AppDeps, actor: Actor | null, id: string, raw: unknown): Promise<CampaignRow> {
-  await ownCampaign(deps, actor, id);
-  const [row] = await deps.db.update(campaigns).set(toRow(deps, raw)).where(eq(campaigns.id, id)).returning();
+export async function updateCampaign(deps: AppDeps, actor: Actor | null, id: string, raw: unknown, resolve?: Resolver): Promise<CampaignRow> {
+  const current = await ownCampaign(deps, actor, id);
+  const [row] = await deps.db
+    .update(campaigns)
+    .set(await toRow(deps, current.buyerOrgId, raw, current, resolve))
+    .where(eq(campaigns.id, id))
+    .returning();
   return row!;
 }
 
@@ -109,7 +185,8 @@ export async function setCampaignActive(deps: AppDeps, actor: Actor | null, id: 
   // conditional on the status it was read in: of two concurrent pauses, the second is refused like a late one
   const [row] = await deps.db
     .update(campaigns)
-    .set({ active })
+    // the buyer's own pause or resume replaces any reason the platform paused it for
+    .set({ active, pausedReason: null })
     .where(and(eq(campaigns.id, id), eq(campaigns.active, current.active)))
     .returning();
   if (!row) throw new DomainError('TRANSITION_NOT_ALLOWED', `The campaign is already ${to}`);

@@ -1,20 +1,23 @@
-// Delivery of sold leads to buyers' webhook endpoints: JSON signed with HMAC-SHA256 over "<timestamp>.<body>"
-// (header `Leadex-Signature: t=<unix>,v1=<hex>`), retried with exponential backoff for about a day, every
-// attempt logged and visible to the buyer, with manual redelivery. One active endpoint per buyer: replacing or
-// removing it cancels what was still pending for it, so contacts only ever go to the endpoint the buyer has now.
-import { schema, type Db } from '@leadex/db';
+// Delivery of sold leads to buyers' endpoints (delivery-endpoints.service.ts: several per buyer, one the default):
+// each purchase goes to its campaign's endpoint or the default, signed with HMAC-SHA256 over "<timestamp>.<body>"
+// (header `Leadex-Signature: t=<unix>,v1=<hex>`) or e-mailed, retried with exponential backoff for about a day,
+// every attempt logged and visible to the buyer, with manual redelivery. Replacing or removing an endpoint cancels
+// what was still pending for it, so contacts only ever go to endpoints the buyer has now. The single-endpoint API
+// (setWebhookEndpoint, removeWebhookEndpoint, webhookEndpoint) works on the default endpoint.
+import { schema } from '@leadex/db';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { requireUser, type Actor } from '../auth/access';
-import { badInput, DomainError } from '../shared/domain-error';
+import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { assertTransition, fromStatuses } from '../shared/lifecycle';
-import { assertOutboundUrl, OutboundRefusedError, outboundPolicy, type Resolver } from '../shared/outbound/ssrf-guard';
+import type { Resolver } from '../shared/outbound/ssrf-guard';
 import { parseInput } from '../shared/validation';
 import { DELIVERY_LIFECYCLE } from './delivery.lifecycle';
 import { CANCELLED_BECAUSE } from './delivery.rules';
+import { checkEndpointUrl, deliveryRoutes, insertEndpoint, lockBuyerEndpoints, retireEndpoints } from './delivery-endpoints.service';
 
 export { attemptDelivery, signDelivery, SIGNATURE_HEADER } from './attempt-delivery';
 
@@ -23,73 +26,32 @@ const { webhookEndpoints, deliveries, deliveryAttempts, purchases } = schema;
 export const DELIVERIES_LISTED = 200;
 
 /**
- * Refused URLs (private, loopback, metadata and other non-public addresses, odd ports, credentials, plain http in
- * production, names that do not resolve) are BAD_USER_INPUT on `url`. `resolve` is the DNS, for tests.
+ * Replaces the buyer's default endpoint with a new WEBHOOK endpoint at this URL (the default's pending deliveries
+ * are cancelled; the buyer's other endpoints stay). Refused URLs (private, loopback, metadata and other non-public
+ * addresses, odd ports, credentials, plain http in production, names that do not resolve) are BAD_USER_INPUT on
+ * `url`. `resolve` is the DNS, for tests.
  */
 export async function setWebhookEndpoint(deps: AppDeps, actor: Actor | null, rawUrl: string, resolve?: Resolver) {
   const buyer = requireUser(actor, 'BUYER');
-  const url = await checkEndpointUrl(deps, parseInput(z.string().trim().min(1).max(2000), rawUrl, 'url'), resolve);
-  const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-  const sealed = deps.vault.seal({ secret });
-  const [row] = await deps.db.transaction(async (tx) => {
-    await retireEndpoints(tx, buyer.organizationId, CANCELLED_BECAUSE.replaced);
-    return tx
-      .insert(webhookEndpoints)
-      .values({ id: newId('wep'), buyerOrgId: buyer.organizationId, url, secretSealed: sealed.sealed, secretKeyId: sealed.keyId, createdAt: deps.clock() })
-      .returning();
+  const url = await checkEndpointUrl(deps, parseInput(z.string().trim().min(1).max(2000), rawUrl, 'url'), 'url', resolve);
+  const { row, secret } = await deps.db.transaction(async (tx) => {
+    await lockBuyerEndpoints(tx, buyer.organizationId);
+    await retireEndpoints(tx, buyer.organizationId, CANCELLED_BECAUSE.replaced, { defaultOnly: true });
+    return insertEndpoint(deps, tx, buyer.organizationId, 'WEBHOOK', { name: 'Webhook', url, settings: {} });
   });
-  return { id: row!.id, url: row!.url, secret };
+  return { id: row.id, url: row.url!, secret };
 }
 
-/** Removes the active endpoint and cancels its pending deliveries; false when there was none (idempotent). */
+/** Removes the default endpoint and cancels its pending deliveries; false when there was none (idempotent). */
 export async function removeWebhookEndpoint(deps: AppDeps, actor: Actor | null): Promise<boolean> {
   const buyer = requireUser(actor, 'BUYER');
-  return deps.db.transaction(async (tx) => (await retireEndpoints(tx, buyer.organizationId, CANCELLED_BECAUSE.removed)) > 0);
+  return deps.db.transaction(async (tx) => (await retireEndpoints(tx, buyer.organizationId, CANCELLED_BECAUSE.removed, { defaultOnly: true })) > 0);
 }
 
-async function checkEndpointUrl(deps: AppDeps, url: string, resolve?: Resolver): Promise<string> {
-  try {
-    return (await assertOutboundUrl(url, outboundPolicy(deps.config), resolve)).url.href;
-  } catch (err) {
-    if (!(err instanceof OutboundRefusedError)) throw err;
-    if (err.reason === 'INVALID_URL') throw badInput([{ path: 'url', message: err.message }]);
-    throw new DomainError('WEBHOOK_URL_FORBIDDEN', 'This webhook URL is not allowed', [{ path: 'url', message: err.message }]);
-  }
-}
-
-// Deactivates the buyer's endpoints and cancels their pending deliveries in the same transaction, so a retry
-// or a queued job that runs afterwards finds CANCELLED and sends nothing (and never signs with the old secret).
-async function retireEndpoints(tx: Db, buyerOrgId: string, reason: string): Promise<number> {
-  const retired = await tx
-    .update(webhookEndpoints)
-    .set({ active: false })
-    .where(and(eq(webhookEndpoints.buyerOrgId, buyerOrgId), eq(webhookEndpoints.active, true)))
-    .returning({ id: webhookEndpoints.id });
-  if (retired.length) {
-    await tx
-      .update(deliveries)
-      .set({ status: 'CANCELLED', lastError: reason })
-      .where(
-        and(
-          inArray(
-            deliveries.endpointId,
-            retired.map((e) => e.id),
-          ),
-          inArray(deliveries.status, fromStatuses(DELIVERY_LIFECYCLE, 'CANCELLED', 'BUYER')),
-        ),
-      );
-  }
-  return retired.length;
-}
-
-/** Creates the delivery rows for these purchases (once per endpoint) and queues them. */
+/** Creates the delivery rows for these purchases (to the campaign's endpoint or the default, once each) and queues them. */
 export async function enqueueDeliveries(deps: AppDeps, purchaseIds: string[]): Promise<number> {
   if (!purchaseIds.length) return 0;
-  const rows = await deps.db
-    .select({ purchaseId: purchases.id, endpointId: webhookEndpoints.id })
-    .from(purchases)
-    .innerJoin(webhookEndpoints, and(eq(webhookEndpoints.buyerOrgId, purchases.buyerOrgId), eq(webhookEndpoints.active, true)))
-    .where(inArray(purchases.id, purchaseIds));
+  const rows = [...(await deliveryRoutes(deps.db, purchaseIds))].map(([purchaseId, endpointId]) => ({ purchaseId, endpointId }));
   if (!rows.length) return 0;
   const created = await deps.db
     .insert(deliveries)
@@ -129,21 +91,22 @@ export async function listDeliveries(deps: AppDeps, actor: Actor | null) {
 }
 
 /**
- * Sends a delivery again, always to the buyer's current endpoint with its current secret: a delivery made for a
- * replaced endpoint is re-targeted (the answer is the current endpoint's delivery of the same purchase, so its id
- * can differ from the one asked for; the old one stays as it was, for the record). No endpoint → NOT_FOUND.
+ * Sends a delivery again, always to an endpoint the buyer has now, with its current secret: to the same endpoint
+ * while it is active, else re-targeted to where the purchase goes now (its campaign's endpoint or the default; the
+ * answer is that endpoint's delivery of the same purchase, so its id can differ from the one asked for; the old one
+ * stays as it was, for the record). No endpoint → NOT_FOUND.
  */
 export async function redeliver(deps: AppDeps, actor: Actor | null, deliveryId: string) {
   const buyer = requireUser(actor, 'BUYER');
   const [row] = await deps.db
-    .select({ delivery: deliveries })
+    .select({ delivery: deliveries, endpointActive: webhookEndpoints.active })
     .from(deliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, deliveries.endpointId))
     .where(and(eq(deliveries.id, deliveryId), eq(webhookEndpoints.buyerOrgId, buyer.organizationId)));
   if (!row) throw new DomainError('DELIVERY_NOT_FOUND', 'No such delivery');
-  const active = await activeEndpoint(deps, buyer.organizationId);
-  if (!active) throw new DomainError('WEBHOOK_ENDPOINT_NOT_FOUND', 'There is no webhook endpoint to deliver to: set one first');
-  const target = row.delivery.endpointId === active.id ? row.delivery : await deliveryFor(deps, active.id, row.delivery.purchaseId);
+  const targetEndpoint = row.endpointActive ? row.delivery.endpointId : (await deliveryRoutes(deps.db, [row.delivery.purchaseId])).get(row.delivery.purchaseId);
+  if (!targetEndpoint) throw new DomainError('WEBHOOK_ENDPOINT_NOT_FOUND', 'There is no webhook endpoint to deliver to: set one first');
+  const target = row.delivery.endpointId === targetEndpoint ? row.delivery : await deliveryFor(deps, targetEndpoint, row.delivery.purchaseId);
   // one already PENDING is simply queued once more; a CANCELLED one is never re-opened (its endpoint is gone)
   if (target.status !== 'PENDING') {
     assertTransition(DELIVERY_LIFECYCLE, target.status, 'PENDING', 'BUYER', { message: `A ${target.status} delivery cannot be sent again` });
@@ -175,17 +138,12 @@ async function deliveryFor(deps: AppDeps, endpointId: string, purchaseId: string
   return row!;
 }
 
-async function activeEndpoint(deps: AppDeps, buyerOrgId: string) {
+/** The buyer's default endpoint when it posts to a URL (never its secret); null when there is none or it is EMAIL. */
+export async function currentWebhookEndpoint(deps: AppDeps, actor: Actor | null) {
+  const buyer = requireUser(actor, 'BUYER');
   const [row] = await deps.db
     .select({ id: webhookEndpoints.id, url: webhookEndpoints.url })
     .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.buyerOrgId, buyerOrgId), eq(webhookEndpoints.active, true)));
-  return row ?? null;
-}
-
-/** The buyer's active endpoint (never its secret). */
-export async function currentWebhookEndpoint(deps: AppDeps, actor: Actor | null) {
-  const buyer = requireUser(actor, 'BUYER');
-  const row = await activeEndpoint(deps, buyer.organizationId);
-  return row ? { ...row, secret: null } : null;
+    .where(and(eq(webhookEndpoints.buyerOrgId, buyer.organizationId), eq(webhookEndpoints.active, true), eq(webhookEndpoints.isDefault, true)));
+  return row?.url ? { id: row.id, url: row.url, secret: null } : null;
 }

@@ -1,4 +1,4 @@
-import { judgeAnswer, judgeFailure } from './delivery.rules';
+import { judgeAnswer, judgeFailure, judgeMailFailure } from './delivery.rules';
 
 describe('delivery attempt verdicts', () => {
   it('accepts every 2xx and nothing else', () => {
@@ -14,5 +14,10 @@ describe('delivery attempt verdicts', () => {
     expect(judgeFailure('TIMED_OUT')).toEqual({ ok: false, error: 'timed out', retry: true });
     expect(judgeFailure('CONNECTION_FAILED')).toEqual({ ok: false, error: 'connection failed', retry: true });
     expect(judgeFailure('ADDRESS_NOT_ALLOWED')).toEqual({ ok: false, error: 'address not allowed', retry: false });
+  });
+  it('retries every mail server failure, naming its reply code', () => {
+    expect(judgeMailFailure('REFUSED', 451)).toEqual({ ok: false, error: 'refused by the mail server: SMTP 451', retry: true });
+    expect(judgeMailFailure('CONNECTION_FAILED', null)).toEqual({ ok: false, error: 'connection failed', retry: true });
+    expect(judgeMailFailure('TIMED_OUT', null)).toEqual({ ok: false, error: 'timed out', retry: true });
   });
 });

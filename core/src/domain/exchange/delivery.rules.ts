@@ -1,5 +1,6 @@
 // What one delivery attempt's result means for the buyer and for the retry schedule. The buyer sees one of a few
 // fixed phrases, never a library's error text (which would tell them about our network).
+import type { MailFailureKind } from '../../mail/mailer';
 import { OUTBOUND_FAILURE_TEXT, type OutboundFailureKind } from '../shared/outbound/safe-fetch';
 
 export type { DeliveryStatus } from '@leadex/db';
@@ -16,6 +17,12 @@ export function judgeAnswer(httpStatus: number): AttemptVerdict {
 /** No answer at all. An address we refuse stays refused, so retrying it for a day would only repeat the refusal. */
 export function judgeFailure(kind: OutboundFailureKind): AttemptVerdict {
   return { ok: false, error: OUTBOUND_FAILURE_TEXT[kind], retry: kind !== 'ADDRESS_NOT_ALLOWED' };
+}
+
+/** The mail server did not take an EMAIL delivery: retried like an HTTP refusal (a full mailbox may empty). */
+export function judgeMailFailure(kind: MailFailureKind, responseCode: number | null): AttemptVerdict {
+  const error = kind === 'REFUSED' ? `refused by the mail server: SMTP ${responseCode}` : kind === 'TIMED_OUT' ? 'timed out' : 'connection failed';
+  return { ok: false, error, retry: true };
 }
 
 export const CANCELLED_BECAUSE = {

@@ -1,6 +1,7 @@
 // Ping-post for sellers' systems: `ping` anonymised fields → an offer (price, short-lived ping id) from the
 // best matching campaign, or none; `post` the full lead with the ping id → sold at that price while the
-// offer stands (after the same checks every lead gets), else listed on the marketplace as usual.
+// offer stands (after the same checks every lead gets), else listed on the marketplace as usual. REMOTE
+// campaigns bid on a ping too: their buyers are pinged with the anonymised fields (remote/ping-remote.ts).
 import { schema } from '@leadex/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -21,6 +22,7 @@ import { parseInput } from '../shared/validation';
 import { offerToCampaigns, runSpotCheck } from '../verification/run-spot-check';
 import { affordableBids, allocateLead, matchingCampaigns } from './allocate-lead';
 import { runAuction } from './campaign.rules';
+import { pingRemoteCampaigns, recordPings } from './remote/ping-remote';
 
 const { pings, leads, organizations } = schema;
 const upper = (max: number) =>
@@ -89,7 +91,15 @@ export async function ping(deps: AppDeps, actor: Actor | null, raw: unknown) {
     price: reserve,
   } as LeadRow;
   const matched = await matchingCampaigns(deps, deps.db, hypothetical, org!.qualityScore);
-  const [award] = runAuction(await affordableBids(deps, deps.db, matched, false), reserve, 1, step);
+  const remote = matched.filter((c) => c.kind === 'REMOTE');
+  const round = await pingRemoteCampaigns(deps, remote, {
+    leadId: null,
+    lead: { ...hypothetical, postalCode: input.postalCode ?? null, attributes: input.attributes ?? null },
+    ask: reserve,
+    currency: deps.config.PLATFORM_CURRENCY,
+  });
+  await recordPings(deps, round.calls);
+  const [award] = runAuction(await affordableBids(deps, deps.db, matched, false, round.bids), reserve, 1, step);
   if (!award) return null;
   const [row] = await deps.db
     .insert(pings)

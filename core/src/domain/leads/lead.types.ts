@@ -1,6 +1,7 @@
 // Types shared by the lead rules and services: a parsed lead submission, its findings, segment definitions.
 // A lead's statuses are the database's unions (db/src/schema/statuses.ts), re-exported here for the lead code.
 export { LEAD_STATUSES, LEAD_VERIFICATIONS, type LeadStatus, type LeadVerification } from '@leadex/db';
+import type { DistributionMethod, MarginPolicy } from '../exchange/distribution.types';
 
 export const LEAD_KINDS = ['QUICK', 'REGISTRATION', 'PROMOTIONAL', 'INTERESTED'] as const;
 export const TEMPERATURES = ['COLD', 'WARM', 'HOT'] as const;
@@ -88,6 +89,10 @@ export interface SegmentDefinition {
   failureThresholdBps: number;
   /** a lead of the segment must come with a consent certificate */
   requireConsentCertificate?: boolean;
+  /** how the exchange distributes the segment's leads among campaigns (exchange/distribution.rules.ts); AUCTION when absent */
+  distributionMethod?: DistributionMethod;
+  /** the platform's margin on the segment's exchange sales (exchange/margin.rules.ts); none when absent */
+  margin?: MarginPolicy;
 }
 
 /** Normalized contact, what is sealed and hashed. */

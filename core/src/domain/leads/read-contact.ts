@@ -34,7 +34,7 @@ export interface Disclosure {
 }
 
 // the sealed JSON carries the consent as submitted; its timestamp went through JSON, so it is a string now
-type SealedContact = NormalizedContact & { consent?: (Omit<ConsentInput, 'timestamp'> & { timestamp: string | Date }) | null };
+export type SealedContact = NormalizedContact & { consent?: (Omit<ConsentInput, 'timestamp'> & { timestamp: string | Date }) | null };
 
 /** Why this actor may read the contact, or null: the owning seller, an operator, a buyer who paid for it. */
 export async function contactReadPurpose(deps: AppDeps, actor: Actor | null, lead: Pick<LeadRow, 'id' | 'sellerOrgId'>): Promise<ReadPurpose | null> {
@@ -45,7 +45,8 @@ export async function contactReadPurpose(deps: AppDeps, actor: Actor | null, lea
   return null;
 }
 
-function consentOf(sealed: SealedContact, leadId: string): Consent | null {
+/** The consent proof in a sealed contact, or null when the seller recorded none. */
+export function consentOf(sealed: SealedContact, leadId: string): Consent | null {
   const c = sealed.consent;
   if (!c?.text) return null;
   return { text: c.text, timestamp: new Date(c.timestamp), ip: c.ip ?? null, pageUrl: c.pageUrl ?? null, leadId };

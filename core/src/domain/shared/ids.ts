@@ -33,8 +33,10 @@ export const ID_PREFIXES = {
   webhookEndpoint: 'wep',
   delivery: 'dlv',
   deliveryAttempt: 'dla',
+  remoteCall: 'rcl',
   consentOrigin: 'cor',
   consentCertificate: 'cct',
+  returnPolicy: 'rpl',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

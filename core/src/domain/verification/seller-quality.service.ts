@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { requireUser, type Actor } from '../auth/access';
+import { segmentExchangeColumns } from '../exchange/segment-exchange-policy';
 import { DomainError, badInput } from '../shared/domain-error';
 import { parseInput } from '../shared/validation';
 import { sellerEvidence } from './recompute-seller-quality';
@@ -78,6 +79,9 @@ export async function setSegmentPolicy(
     failedBatchPolicy?: string | null;
     failureThreshold?: string | null;
     requireConsentCertificate?: boolean | null;
+    /** the exchange's distribution method and margin (exchange/segment-exchange-policy.ts) */
+    distributionMethod?: string | null;
+    margin?: { kind: string; amount?: string | null; rate?: string | null } | null;
   },
 ) {
   requireUser(actor, 'OPERATOR');
@@ -91,6 +95,7 @@ export async function setSegmentPolicy(
       throw badInput([{ path: 'failureThreshold', message: 'a fraction from 0 to 1, e.g. "0.1"' }]);
     set.failureThresholdBps = Math.round(rate * 10_000);
   }
+  Object.assign(set, segmentExchangeColumns({ distributionMethod: change.distributionMethod, margin: change.margin }, deps.config.PLATFORM_CURRENCY));
   const [row] = await deps.db.update(schema.segments).set(set).where(eq(schema.segments.code, segment.toUpperCase())).returning();
   if (!row) throw new DomainError('SEGMENT_NOT_FOUND', 'No such segment', [{ path: 'segment', message: 'unknown segment' }]);
   return row;

@@ -68,7 +68,7 @@ describe('signing in', () => {
     expect(await screen.findByText('the marketplace')).toBeTruthy();
     expect(screen.getByLabelText('Signed in user').textContent).toMatch(/Bea Buyer.*Buyer · Acme Insurance/);
     expect(screen.getByRole('navigation', { name: 'Main' }).textContent).toBe(
-      'MarketplaceCampaignsWalletMy purchasesDeliveriesSuppression listDashboardCPL calculator',
+      'MarketplaceCampaignsWalletMy purchasesDeliveriesDelivery endpointsSuppression listDashboardCPL calculator',
     );
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));

@@ -9,6 +9,7 @@ import { Page } from '../../lib/ui/page';
 import { CampaignForm } from './CampaignForm';
 import { campaignFormFromCampaign, emptyCampaignForm } from './campaign-form';
 import { CAMPAIGN_CONTEXT, MyCampaignsQuery } from './exchange.operations';
+import { RemoteCallLog } from './RemoteCallLog';
 
 function useBackToList() {
   const navigate = useNavigate();
@@ -64,7 +65,13 @@ export function EditCampaignPage() {
   }
   return (
     <Page title={`Edit ${campaign.name}`} intro="Changes apply to the next lead that is listed.">
+      {campaign.pausedReason ? (
+        <p role="status" className="muted">
+          Paused by Leadex: {campaign.pausedReason}. Resume it from the campaign list once your endpoint answers again.
+        </p>
+      ) : null}
       <CampaignForm key={campaign.id} initial={initial} campaignId={campaign.id} onSaved={back.saved} onCancel={back.cancel} />
+      {campaign.kind === 'REMOTE' ? <RemoteCallLog campaignId={campaign.id} /> : null}
     </Page>
   );
 }

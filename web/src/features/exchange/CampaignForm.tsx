@@ -1,5 +1,5 @@
 // Creating or editing a campaign: name, which leads (the marketplace's filter fields), the bid and its
-// limits, the time zone and schedule. Early checks before sending; the API's findings next to their inputs.
+// limits, the time zone and schedule, the delivery endpoint. Early checks before sending; the API's findings next to their inputs.
 import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { apiErrorFromGraphql } from '../../lib/api-errors';
@@ -21,11 +21,12 @@ import {
   type CampaignFormErrors,
   type CampaignFormValues,
 } from './campaign-form';
+import { DeliveryEndpointsQuery, ENDPOINTS_CONTEXT } from './delivery-endpoints.operations';
 import { CAMPAIGN_CONTEXT, CreateCampaignMutation, UpdateCampaignMutation, WalletQuery } from './exchange.operations';
 import { ScheduleEditor } from './ScheduleEditor';
 import type { ScheduleRow } from './schedule';
 
-type SimpleField = 'name' | 'maxBid' | 'exclusivity' | 'dailyCap' | 'budget' | 'timeZone';
+type SimpleField = 'name' | 'maxBid' | 'exclusivity' | 'dailyCap' | 'budget' | 'timeZone' | 'deliveryEndpointId' | 'priority' | 'weight';
 
 const EXCLUSIVITY_HINT: Record<string, string> = {
   EXCLUSIVE: 'Bids on exclusive leads: one buyer gets each lead.',
@@ -43,6 +44,7 @@ export interface CampaignFormProps {
 export function CampaignForm({ initial, campaignId, onSaved, onCancel }: CampaignFormProps) {
   const { segments, error: segmentsError } = useSegments();
   const [wallet] = useQuery({ query: WalletQuery });
+  const [endpoints] = useQuery({ query: DeliveryEndpointsQuery, context: ENDPOINTS_CONTEXT });
   const balance = wallet.data?.wallet.balance ?? null;
   const digits = usePlatform().minorUnitDigits;
   const [values, setValues] = useState(initial);
@@ -144,6 +146,30 @@ export function CampaignForm({ initial, campaignId, onSaved, onCancel }: Campaig
           />
         </div>
         <p className="field__hint">Bids are also limited to your wallet{balance ? <> (now {formatMoney(balance)})</> : null}.</p>
+        <p className="field__hint">
+          Some segments distribute leads another way: by priority (higher tiers first, second price within a tier), in turn (round robin) or by weight (a random
+          draw in proportion to it); in turn and by weight you pay your bid.
+        </p>
+        <div className="form-grid">
+          <TextField
+            label="Priority"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            placeholder="0"
+            hint="Higher goes first where leads are distributed by priority"
+            {...bind('priority')}
+          />
+          <TextField
+            label="Weight"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            placeholder="1"
+            hint="Your share of the draw where leads are distributed by weight"
+            {...bind('weight')}
+          />
+        </div>
       </fieldset>
 
       <fieldset className="form-section">
@@ -165,6 +191,19 @@ export function CampaignForm({ initial, campaignId, onSaved, onCancel }: Campaig
           options={zones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))}
         />
         <ScheduleEditor rows={values.schedule} errors={errors} onChange={setSchedule} />
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>Delivery</legend>
+        <SelectField
+          label="Deliver to"
+          {...bind('deliveryEndpointId')}
+          hint="Where this campaign's leads are sent; set endpoints up under Delivery endpoints."
+          options={[
+            { value: '', label: 'The default endpoint' },
+            ...(endpoints.data?.deliveryEndpoints ?? []).map((e) => ({ value: e.id, label: `${e.name}${e.isDefault ? ' (default)' : ''}` })),
+          ]}
+        />
       </fieldset>
 
       <div className="form-actions">

@@ -19,6 +19,8 @@ const campaign = (patch: Record<string, unknown> = {}) => ({
   filter: { segments: ['AUTO_TEST_DRIVE'], cities: ['Los Angeles'] },
   schedule: [{ __typename: 'ScheduleWindow', days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], from: '09:00', to: '18:00' }],
   timeZone: 'America/Los_Angeles',
+  kind: 'INTERNAL',
+  pausedReason: null,
   ...patch,
 });
 const BASE: Handlers = {
@@ -243,6 +245,48 @@ describe('campaign form', () => {
       dailyCap: 10,
       schedule: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], from: '09:00', to: '18:00' }],
     });
+  });
+
+  it('shows a remote campaign’s pings and posts, and why Leadex paused it', async () => {
+    const call = (id: string, kind: string, outcome: string, bid: string | null, httpStatus: number | null) => ({
+      __typename: 'RemoteCall',
+      id,
+      kind,
+      outcome,
+      latencyMs: 42,
+      bid: bid ? usd(bid) : null,
+      reference: null,
+      httpStatus,
+      at: '2026-12-01T10:00:00.000Z',
+    });
+    const { requests } = renderRoutes(
+      {
+        MyCampaigns: () => ({
+          data: { myCampaigns: [campaign({ active: false, kind: 'REMOTE', pausedReason: 'paused automatically: the last 20 pings or posts failed' })] },
+        }),
+        RemoteCalls: () => ({
+          data: {
+            remoteCalls: {
+              __typename: 'RemoteCallConnection',
+              totalCount: 2,
+              edges: [
+                { __typename: 'RemoteCallEdge', node: call('rcl_2', 'POST', 'REFUSED', '40.01', 409) },
+                { __typename: 'RemoteCallEdge', node: call('rcl_1', 'PING', 'BID', '45.00', 200) },
+              ],
+            },
+          },
+        }),
+      },
+      '/campaigns/cmp_1/edit',
+    );
+    expect(await screen.findByText(/Paused by Leadex: paused automatically/)).toBeTruthy();
+    const log = await screen.findByRole('table');
+    const rows = within(log).getAllByRole('row');
+    expect(within(rows[1]!).getByText('post')).toBeTruthy();
+    expect(within(rows[1]!).getByText('refused')).toBeTruthy();
+    expect(within(rows[2]!).getByText('bid')).toBeTruthy();
+    expect(within(rows[2]!).getByText('42 ms')).toBeTruthy();
+    expect(requests.find((r) => r.operationName === 'RemoteCalls')?.variables).toMatchObject({ campaignId: 'cmp_1' });
   });
 
   it('says so when the campaign is not in the account', async () => {

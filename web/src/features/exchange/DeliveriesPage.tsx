@@ -2,6 +2,7 @@
 // set), and the deliveries with every attempt, HTTP status and error; "Redeliver" sends one again, to the current
 // endpoint. Replacing or removing the endpoint cancels what was still pending for the old one (CANCELLED).
 import { Fragment, useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import type { DeliveryStatus, MyDeliveriesQuery as TMyDeliveries } from '../../gql/graphql';
 import { apiErrorFromGraphql, placeApiErrors, type ApiError } from '../../lib/api-errors';
@@ -28,6 +29,10 @@ export function DeliveriesPage({ pollMs = 5000, maxPolls = 24 }: { pollMs?: numb
       wide
       intro="Every lead you buy — from a campaign or the marketplace — is sent to your webhook endpoint as JSON, signed, and retried for about a day until your server answers 2xx."
     >
+      <p>
+        Several endpoints — a mapped post to your CRM&apos;s lead form, e-mail, one per campaign — are set up under{' '}
+        <Link to="/delivery-endpoints">Delivery endpoints</Link>; the webhook below is your default endpoint.
+      </p>
       <EndpointSection />
       <DeliveriesSection pollMs={pollMs} maxPolls={maxPolls} />
     </Page>
@@ -126,7 +131,8 @@ function EndpointSection() {
   );
 }
 
-function NewSecret({ url, secret, onDone }: { url: string; secret: string; onDone: () => void }) {
+/** A new endpoint's signing secret, shown once with a copy button (also used by the delivery endpoints page). */
+export function NewSecret({ url, secret, onDone }: { url: string; secret: string; onDone: () => void }) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const copy = async () => {
     try {

@@ -97,8 +97,17 @@ describe('campaign form → CampaignInput', () => {
       filter: { segments: ['FINANCE'], countries: ['US'], cities: null, minPrice: '10', verifiedOnly: null },
       schedule: [{ days: ['MON', 'TUE'], from: '09:00', to: '24:00' }],
       timeZone: 'Asia/Tokyo',
+      deliveryEndpointId: 'wep_crm',
+      priority: 3,
+      weight: 2,
+      kind: 'INTERNAL',
+      pausedReason: null,
     };
     const form = campaignFormFromCampaign(saved);
+    expect(form.deliveryEndpointId).toBe('wep_crm');
+    expect(toCampaignInput(form, 2).deliveryEndpointId).toBe('wep_crm');
+    // the default endpoint is sent as no endpoint at all
+    expect('deliveryEndpointId' in toCampaignInput({ ...form, deliveryEndpointId: '' }, 2)).toBe(false);
     expect(form).toMatchObject({
       name: 'Tokyo office hours',
       maxBid: '45.00',
@@ -106,6 +115,8 @@ describe('campaign form → CampaignInput', () => {
       dailyCap: '20',
       timeZone: 'Asia/Tokyo',
       exclusivity: 'EXCLUSIVE',
+      priority: '3',
+      weight: '2',
     });
     expect(form.filter.countries).toBe('US');
     expect(form.schedule).toEqual([{ days: ['MON', 'TUE'], from: '09:00', to: '00:00' }]);
@@ -118,6 +129,9 @@ describe('campaign form → CampaignInput', () => {
       budget: '900.00',
       schedule: [{ days: ['MON', 'TUE'], from: '09:00', to: '24:00' }],
       timeZone: 'Asia/Tokyo',
+      deliveryEndpointId: 'wep_crm',
+      priority: 3,
+      weight: 2,
     });
     // a filter that is not an object is no filter
     expect(campaignFormFromCampaign({ ...saved, filter: 'nonsense' }).filter.state.segments).toEqual([]);
@@ -127,6 +141,15 @@ describe('campaign form → CampaignInput', () => {
 describe('campaign form checks', () => {
   it('passes a complete form', () => {
     expect(validateCampaignForm(filled(), 2)).toEqual({});
+  });
+  it('takes a priority from 0 to 1000 and a weight from 1 to 1000, both optional (the API defaults 0 and 1)', () => {
+    expect(validateCampaignForm(filled({ priority: '0', weight: '1000' }), 2)).toEqual({});
+    expect(validateCampaignForm(filled({ priority: '1001', weight: '0' }), 2)).toEqual({
+      priority: 'A whole number from 0 to 1,000.',
+      weight: 'A whole number from 1 to 1,000.',
+    });
+    expect(validateCampaignForm(filled({ priority: '2.5' }), 2)).toHaveProperty('priority');
+    expect(toCampaignInput(filled({ priority: ' 4 ', weight: '' }), 2)).toMatchObject({ priority: 4, weight: undefined });
   });
 
   it('names each problem by its CampaignInput path', () => {

@@ -28,6 +28,11 @@ export interface CampaignFormValues {
   budget: string;
   timeZone: string;
   schedule: ScheduleRow[];
+  /** one of the buyer's delivery endpoints; '' = the default endpoint */
+  deliveryEndpointId: string;
+  /** the segment's distribution method decides which counts: PRIORITY tiers, WEIGHTED shares; empty = the default */
+  priority: string;
+  weight: string;
 }
 
 export type CampaignFormErrors = Record<string, string>;
@@ -35,6 +40,10 @@ export type CampaignFormErrors = Record<string, string>;
 /** The API's limits (campaigns.service.ts). */
 const MAX_NAME = 120;
 const MAX_DAILY_CAP = 100_000;
+const MAX_PRIORITY = 1000;
+const MAX_WEIGHT = 1000;
+const wholeIn = (text: string, min: number, max: number) => /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max;
+const optionalWhole = (text: string) => (text.trim() ? Number(text.trim()) : undefined);
 
 /** The browser's own time zone (the default for a new campaign); UTC when the runtime does not say. */
 export function browserTimeZone(): string {
@@ -61,7 +70,19 @@ export function supportedTimeZones(): string[] {
 }
 
 export function emptyCampaignForm(timeZone = browserTimeZone()): CampaignFormValues {
-  return { name: '', filter: toFilterDraft(EMPTY_FILTER), maxBid: '', exclusivity: 'SHARED', dailyCap: '', budget: '', timeZone, schedule: [] };
+  return {
+    name: '',
+    filter: toFilterDraft(EMPTY_FILTER),
+    maxBid: '',
+    exclusivity: 'SHARED',
+    dailyCap: '',
+    budget: '',
+    timeZone,
+    schedule: [],
+    deliveryEndpointId: '',
+    priority: '',
+    weight: '',
+  };
 }
 
 /** A stored filter (JSON) read back as a LeadFilter; anything that is not an object is no filter. */
@@ -80,6 +101,9 @@ export function campaignFormFromCampaign(c: CampaignFieldsFragment): CampaignFor
     budget: c.budget?.amount ?? '',
     timeZone: c.timeZone,
     schedule: c.schedule.map(fromScheduleWindow),
+    deliveryEndpointId: c.deliveryEndpointId ?? '',
+    priority: c.priority == null ? '' : String(c.priority),
+    weight: c.weight == null ? '' : String(c.weight),
   };
 }
 
@@ -112,6 +136,8 @@ export function validateCampaignForm(v: CampaignFormValues, digits: number): Cam
   if (v.dailyCap.trim() && !(/^\d+$/.test(v.dailyCap.trim()) && Number(v.dailyCap) >= 1 && Number(v.dailyCap) <= MAX_DAILY_CAP)) {
     errors.dailyCap = `A whole number from 1 to ${MAX_DAILY_CAP.toLocaleString('en-US')}.`;
   }
+  if (v.priority.trim() && !wholeIn(v.priority, 0, MAX_PRIORITY)) errors.priority = `A whole number from 0 to ${MAX_PRIORITY.toLocaleString('en-US')}.`;
+  if (v.weight.trim() && !wholeIn(v.weight, 1, MAX_WEIGHT)) errors.weight = `A whole number from 1 to ${MAX_WEIGHT.toLocaleString('en-US')}.`;
   if (!v.timeZone.trim()) errors.timeZone = 'Choose the time zone of the schedule.';
   const filterErrors = validateFilterState(fromFilterDraft(v.filter));
   for (const [field, message] of Object.entries(filterErrors)) errors[filterKey(field as FilterField)] = message;
@@ -139,6 +165,11 @@ export function toCampaignInput(v: CampaignFormValues, digits: number): Campaign
     budget: v.budget.trim() ? (toDecimalString(v.budget, digits) ?? v.budget.trim()) : null,
     schedule: toScheduleInput(v.schedule),
     timeZone: v.timeZone.trim(),
+    // left out = the default endpoint (also when an edit goes back to it)
+    ...(v.deliveryEndpointId ? { deliveryEndpointId: v.deliveryEndpointId } : {}),
+    // left out when empty: the API's defaults (priority 0, weight 1)
+    priority: optionalWhole(v.priority),
+    weight: optionalWhole(v.weight),
   };
 }
 
@@ -161,7 +192,20 @@ const FILTER_FIELDS: readonly FilterField[] = [
 /** Every error key the form can show next to an input. */
 export function campaignFormKeys(scheduleRows: number): string[] {
   const rows = Array.from({ length: scheduleRows }, (_, i) => [`schedule[${i}]`, `schedule[${i}].days`, `schedule[${i}].from`, `schedule[${i}].to`]).flat();
-  return ['name', 'maxBid', 'exclusivity', 'dailyCap', 'budget', 'timeZone', 'schedule', ...rows, ...FILTER_FIELDS.map(filterKey)];
+  return [
+    'name',
+    'maxBid',
+    'exclusivity',
+    'dailyCap',
+    'budget',
+    'priority',
+    'weight',
+    'timeZone',
+    'deliveryEndpointId',
+    'schedule',
+    ...rows,
+    ...FILTER_FIELDS.map(filterKey),
+  ];
 }
 
 /**

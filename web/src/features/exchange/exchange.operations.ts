@@ -28,6 +28,35 @@ export const CampaignFields = graphql(`
       to
     }
     timeZone
+    deliveryEndpointId
+    priority
+    weight
+    kind
+    pausedReason
+  }
+`);
+
+/** a REMOTE campaign's pings and posts, newest first */
+export const RemoteCallsQuery = graphql(`
+  query RemoteCalls($campaignId: ID!, $first: Int) {
+    remoteCalls(campaignId: $campaignId, first: $first) {
+      totalCount
+      edges {
+        node {
+          id
+          kind
+          outcome
+          latencyMs
+          bid {
+            amount
+            currencyCode
+          }
+          reference
+          httpStatus
+          at
+        }
+      }
+    }
   }
 `);
 

@@ -15,6 +15,10 @@ const dispute = (id: string, status = 'OPEN', reason = 'FAKE') => ({
   autoDecided: false,
   openedAt: new Date().toISOString(),
   resolvedAt: null,
+  remedy: 'WALLET_CREDIT',
+  sellerResponse: id === 'dsp_1' ? 'Consent recorded at 10:02; she confirmed on the phone' : null,
+  sellerRespondedAt: id === 'dsp_1' ? new Date().toISOString() : null,
+  replacement: null,
   recheck: [
     { __typename: 'VerificationCheck', name: 'VALID_CONTACT', passed: true, checkedAt: new Date().toISOString() },
     { __typename: 'VerificationCheck', name: 'REAL_MAILBOX', passed: false, checkedAt: new Date().toISOString() },
@@ -124,6 +128,8 @@ describe('<DisputesQueuePage>', () => {
     expect(within(card).getByText('Says she never filled a form')).toBeTruthy();
     expect(within(card).getByText('Nadia Karim')).toBeTruthy();
     expect(within(card).getByText(/form filled in 2 s/)).toBeTruthy();
+    expect(within(card).getByText('Wallet credit')).toBeTruthy();
+    expect(within(card).getByText('Consent recorded at 10:02; she confirmed on the phone')).toBeTruthy();
   });
 
   it('shows the consent certificate beside a “never asked to be contacted” dispute, with a link to its page', async () => {

@@ -1,6 +1,6 @@
-// Operator: the disputes queue. Each dispute shows the buyer's reason and evidence, the automatic check,
-// the lead with its contact and verification history, and the decision form: accept (full or partial
-// refund) or reject with a note.
+// Operator: the disputes queue. Each dispute shows the buyer's reason, evidence and chosen remedy, the
+// seller's answer, the automatic check, the lead with its contact and verification history, and the decision
+// form: accept (the buyer's remedy; a full or partial refund or wallet credit) or reject with a note.
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -14,8 +14,8 @@ import { Badge, qualityTone, type BadgeTone } from '../../lib/ui/badge';
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
 import { SelectField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
-import { DISPUTE_REASONS } from '../purchases/dispute-rules';
 import { DisputeConsent } from './DisputeConsent';
+import { DISPUTE_REASONS, remedyLabel } from '../purchases/dispute-rules';
 import { DisputeDecisionForm } from './DisputeDecisionForm';
 import { DisputeRecheck } from './DisputeRecheck';
 import { DisputesQueueQuery } from './quality.operations';
@@ -32,7 +32,11 @@ export function DisputesQueuePage() {
   const { segments } = useSegments();
   const [decided, setDecided] = useState<string | null>(null);
   return (
-    <Page title="Disputes" wide intro="Returns the automatic check could not decide. Accepting queues a Stripe refund and costs the seller quality points.">
+    <Page
+      title="Disputes"
+      wide
+      intro="Returns the automatic check could not decide. Accepting gives the buyer the remedy it chose (refund, wallet credit or a replacement lead) and costs the seller quality points; read the seller’s answer first."
+    >
       <div className="toolbar">
         <SelectField
           label="Status"
@@ -160,6 +164,25 @@ function DisputeCard({ dispute, segments, onDecided }: { dispute: QueuedDispute;
           <div>
             <dt>Evidence</dt>
             <dd>{dispute.evidence ? <q>{dispute.evidence}</q> : <span className="muted">none given</span>}</dd>
+          </div>
+          <div>
+            <dt>Remedy</dt>
+            <dd>
+              {remedyLabel(dispute.remedy)}
+              {dispute.replacement ? ` · replacement ${dispute.replacement.id} for ${formatMoney(dispute.replacement.price)}` : ''}
+            </dd>
+          </div>
+          <div>
+            <dt>Seller&rsquo;s answer</dt>
+            <dd>
+              {dispute.sellerResponse ? (
+                <>
+                  <q>{dispute.sellerResponse}</q> <span className="muted">({formatDateTime(dispute.sellerRespondedAt)})</span>
+                </>
+              ) : (
+                <span className="muted">no answer yet</span>
+              )}
+            </dd>
           </div>
           <div>
             <dt>Automatic check</dt>

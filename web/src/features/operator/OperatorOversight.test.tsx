@@ -107,6 +107,7 @@ describe('operator oversight pages', () => {
             ],
           },
         }),
+        SegmentDistribution: () => ({ data: { segments: [] } }),
         SetSegmentPolicy: (v) => ({
           data: {
             setSegmentPolicy: {
@@ -138,6 +139,41 @@ describe('operator oversight pages', () => {
         verificationProvider: 'manual',
         failedBatchPolicy: 'DISCOUNT',
         failureThreshold: '0.1500',
+      }),
+    );
+  });
+
+  it('sellers: saves a segment’s distribution method and margin, checking the percentage first', async () => {
+    const segment = (v: Record<string, unknown> = {}) => ({
+      __typename: 'Segment',
+      code: 'INSURANCE',
+      name: 'Insurance',
+      distributionMethod: v.distributionMethod ?? 'AUCTION',
+      margin: { __typename: 'SegmentMargin', kind: 'NONE', amount: null, rate: null },
+    });
+    const { requests } = renderWithApi(
+      <SellersPage />,
+      {
+        SellerQuality: () => ({ data: { sellerQuality: [] } }),
+        SegmentPolicies: () => ({ data: { segments: [] } }),
+        SegmentDistribution: () => ({ data: { segments: [segment()] } }),
+        SetSegmentDistribution: (v) => ({ data: { setSegmentPolicy: segment(v) } }),
+      },
+      '/operator/sellers',
+    );
+    fireEvent.change(await screen.findByLabelText('Distribution method for Insurance'), { target: { value: 'ROUND_ROBIN' } });
+    fireEvent.change(screen.getByLabelText('Margin for Insurance'), { target: { value: 'PERCENT' } });
+    fireEvent.change(screen.getByLabelText('Margin amount or percentage for Insurance'), { target: { value: '120' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save distribution for Insurance' }));
+    expect(screen.getByText(/A percentage from 0 to 100/)).toBeTruthy();
+    expect(requests.some((r) => r.operationName === 'SetSegmentDistribution')).toBe(false);
+    fireEvent.change(screen.getByLabelText('Margin amount or percentage for Insurance'), { target: { value: '12.5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save distribution for Insurance' }));
+    await waitFor(() =>
+      expect(requests.find((r) => r.operationName === 'SetSegmentDistribution')?.variables).toEqual({
+        segment: 'INSURANCE',
+        distributionMethod: 'ROUND_ROBIN',
+        margin: { kind: 'PERCENT', rate: '0.1250' },
       }),
     );
   });

@@ -9,6 +9,7 @@ import { ConfirmButton } from '../../lib/ui/confirm-button';
 import { EmptyState, ErrorMessage, Loading } from '../../lib/ui/feedback';
 import { Page } from '../../lib/ui/page';
 import { percentToRate, rateToPercent } from './pricing-edits';
+import { DistributionTable } from './SegmentDistributionTable';
 import { SegmentPoliciesQuery, SellerQualityQuery, SetSegmentPolicyMutation, SetSellerSuspendedMutation } from './quality.operations';
 
 type Seller = TSellers['sellerQuality'][number];
@@ -24,6 +25,8 @@ export function SellersPage() {
       <SellerTable />
       <h2>Verification policy per segment</h2>
       <PolicyTable />
+      <h2>Exchange distribution and margin per segment</h2>
+      <DistributionTable />
     </Page>
   );
 }

@@ -31,6 +31,16 @@ export const DisputesQueueQuery = graphql(`
           autoDecided
           openedAt
           resolvedAt
+          remedy
+          sellerResponse
+          sellerRespondedAt
+          replacement {
+            id
+            price {
+              amount
+              currencyCode
+            }
+          }
           purchase {
             id
             price {
@@ -209,6 +219,41 @@ export const SetSegmentPolicyMutation = graphql(`
       verificationProvider
       failedBatchPolicy
       failureThreshold
+    }
+  }
+`);
+
+export const SegmentDistributionQuery = graphql(`
+  query SegmentDistribution {
+    segments {
+      code
+      name
+      distributionMethod
+      margin {
+        kind
+        amount {
+          amount
+          currencyCode
+        }
+        rate
+      }
+    }
+  }
+`);
+
+export const SetSegmentDistributionMutation = graphql(`
+  mutation SetSegmentDistribution($segment: String!, $distributionMethod: DistributionMethod, $margin: SegmentMarginInput) {
+    setSegmentPolicy(segment: $segment, distributionMethod: $distributionMethod, margin: $margin) {
+      code
+      distributionMethod
+      margin {
+        kind
+        amount {
+          amount
+          currencyCode
+        }
+        rate
+      }
     }
   }
 `);

@@ -84,6 +84,47 @@ describe('<DisputeForm>', () => {
     expect(screen.getByRole('alert').textContent).toMatch(/The dispute was not opened/);
   });
 
+  it('offers only the reasons and remedies the buyer’s return policy allows, and sends the remedy chosen', async () => {
+    const opened: unknown[] = [];
+    const { requests } = renderWithApi(
+      <DisputeForm
+        purchaseId="pur_1"
+        segment="AUTO_TEST_DRIVE"
+        deadlineText="Nov 26"
+        newKey={() => 'key-2'}
+        onOpened={(d) => opened.push(d)}
+        onCancel={() => {}}
+      />,
+      {
+        ReturnPolicy: () => ({
+          data: {
+            returnPolicy: {
+              __typename: 'ReturnPolicy',
+              segment: 'AUTO_TEST_DRIVE',
+              windowHours: 48,
+              allowedReasons: ['DUPLICATE', 'FAKE'],
+              allowedRemedies: ['REFUND', 'REPLACEMENT'],
+            },
+          },
+        }),
+        OpenDispute: () => ({ data: { openDispute: { ...dispute, remedy: 'REPLACEMENT', replacement: null } } }),
+      },
+    );
+    const remedy = await screen.findByLabelText('Remedy');
+    const reasons = Array.from((screen.getByLabelText('Reason') as HTMLSelectElement).options).map((o) => o.value);
+    expect(reasons).toEqual(['', 'DUPLICATE', 'FAKE']);
+    expect((remedy as HTMLSelectElement).value).toBe('REFUND');
+    fireEvent.change(remedy, { target: { value: 'REPLACEMENT' } });
+    expect(screen.getByText(/Another lead of the same segment and place/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'FAKE' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open dispute' }));
+    await waitFor(() => expect(opened).toHaveLength(1));
+    expect(requests.find((r) => r.operationName === 'OpenDispute')!.variables).toEqual({
+      input: { purchaseId: 'pur_1', reason: 'FAKE', evidence: null, remedy: 'REPLACEMENT' },
+      idempotencyKey: 'key-2',
+    });
+  });
+
   it('can be cancelled', () => {
     const { cancelled } = renderForm({});
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));

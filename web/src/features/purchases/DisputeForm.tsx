@@ -1,14 +1,24 @@
-// Disputing a purchased lead: a reason and evidence, sent with one idempotency key per form, so a
-// retried submit never opens a second dispute.
+// Disputing a purchased lead: a reason, evidence and (where the return policy offers a choice) the remedy,
+// sent with one idempotency key per form, so a retried submit never opens a second dispute. Given the lead's
+// segment, the form reads the buyer's return policy and offers only the reasons and remedies it allows.
 import { useId, useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
-import type { DisputeFieldsFragment, DisputeReason } from '../../gql/graphql';
+import { useMutation, useQuery } from 'urql';
+import type { DisputeFieldsFragment, DisputeReason, ReturnRemedy } from '../../gql/graphql';
 import { apiErrorFromGraphql, placeApiErrors, type ApiError } from '../../lib/api-errors';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { ErrorMessage } from '../../lib/ui/feedback';
 import { SelectField, TextAreaField } from '../../lib/ui/fields';
-import { DISPUTE_REASONS, MAX_EVIDENCE_LENGTH, validateDispute, type DisputeDraft, type DisputeErrors } from './dispute-rules';
-import { OpenDisputeMutation } from './purchases.operations';
+import {
+  DISPUTE_REASONS,
+  MAX_EVIDENCE_LENGTH,
+  RETURN_REMEDIES,
+  initialRemedy,
+  offeredReasons,
+  validateDispute,
+  type DisputeDraft,
+  type DisputeErrors,
+} from './dispute-rules';
+import { OpenDisputeMutation, ReturnPolicyQuery } from './purchases.operations';
 
 export interface DisputeFormProps {
   purchaseId: string;
@@ -17,9 +27,17 @@ export interface DisputeFormProps {
   onOpened: (dispute: DisputeFieldsFragment) => void;
   onCancel: () => void;
   newKey?: () => string;
+  /** the lead's segment: its return policy decides the reasons and remedies offered */
+  segment?: string;
 }
 
-export function DisputeForm({ purchaseId, deadlineText, onOpened, onCancel, newKey = newIdempotencyKey }: DisputeFormProps) {
+export function DisputeForm({ purchaseId, deadlineText, onOpened, onCancel, newKey = newIdempotencyKey, segment }: DisputeFormProps) {
+  const [policyResult] = useQuery({ query: ReturnPolicyQuery, variables: { segment: segment ?? '' }, pause: !segment });
+  const policy = policyResult.data?.returnPolicy ?? null;
+  const reasons = offeredReasons(policy?.allowedReasons);
+  const remedies = policy ? RETURN_REMEDIES.filter((r) => policy.allowedRemedies.includes(r.value)) : [];
+  const [chosenRemedy, setChosenRemedy] = useState<ReturnRemedy | null>(null);
+  const remedy = chosenRemedy ?? (policy ? initialRemedy(policy.allowedRemedies) : null);
   const [draft, setDraft] = useState<DisputeDraft>({ reason: '', evidence: '' });
   const [errors, setErrors] = useState<DisputeErrors>({});
   const [error, setError] = useState<ApiError | null>(null);
@@ -36,10 +54,11 @@ export function DisputeForm({ purchaseId, deadlineText, onOpened, onCancel, newK
     const found = validateDispute(draft);
     setErrors(found);
     if (Object.keys(found).length || !draft.reason) return;
-    const res = await openDispute({ input: { purchaseId, reason: draft.reason, evidence: draft.evidence.trim() || null }, idempotencyKey });
+    const input = { purchaseId, reason: draft.reason, evidence: draft.evidence.trim() || null, ...(remedy ? { remedy } : {}) };
+    const res = await openDispute({ input, idempotencyKey });
     const apiError = apiErrorFromGraphql(res.error);
     if (apiError || !res.data) {
-      const placed = placeApiErrors(apiError, ['reason', 'evidence']);
+      const placed = placeApiErrors(apiError, ['reason', 'evidence', 'remedy']);
       setError(apiError);
       setErrors(placed.byField);
       setDetails(placed.unplaced);
@@ -53,7 +72,9 @@ export function DisputeForm({ purchaseId, deadlineText, onOpened, onCancel, newK
       <h4 id={titleId} className="dispute-form__title">
         Dispute this lead
       </h4>
-      <p className="field__hint">Open until {deadlineText}. An accepted dispute refunds the price to your card.</p>
+      <p className="field__hint">
+        Open until {deadlineText}. {remedies.length > 1 ? 'Choose what you get if it is accepted.' : 'An accepted dispute refunds the price the way you paid.'}
+      </p>
       <ErrorMessage error={error} title="The dispute was not opened" details={details} />
       <SelectField
         label="Reason"
@@ -64,7 +85,7 @@ export function DisputeForm({ purchaseId, deadlineText, onOpened, onCancel, newK
           setDraft({ ...draft, reason: e.target.value as DisputeReason | '' });
           setErrors(({ reason: _, ...rest }) => rest);
         }}
-        options={[{ value: '', label: 'Choose…' }, ...DISPUTE_REASONS.map((r) => ({ value: r.value, label: r.label }))]}
+        options={[{ value: '', label: 'Choose…' }, ...reasons.map((r) => ({ value: r.value, label: r.label }))]}
         hint={hint}
         error={errors.reason}
       />
@@ -82,6 +103,17 @@ export function DisputeForm({ purchaseId, deadlineText, onOpened, onCancel, newK
         hint="What you found: when you called, what the person said."
         error={errors.evidence}
       />
+      {remedies.length > 1 && remedy ? (
+        <SelectField
+          label="Remedy"
+          name="remedy"
+          value={remedy}
+          onChange={(e) => setChosenRemedy(e.target.value as ReturnRemedy)}
+          options={remedies.map((r) => ({ value: r.value, label: r.label }))}
+          hint={RETURN_REMEDIES.find((r) => r.value === remedy)?.hint}
+          error={errors.remedy}
+        />
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="button" disabled={state.fetching}>
           {state.fetching ? 'Opening…' : 'Open dispute'}

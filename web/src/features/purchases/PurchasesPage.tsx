@@ -16,7 +16,7 @@ import { CheckList } from '../../lib/ui/check-list';
 import { ConsentProof } from './ConsentProof';
 import { DisputeForm } from './DisputeForm';
 import { OutcomeForm } from './OutcomeForm';
-import { DEFAULT_RETURN_WINDOW_HOURS, DISPUTE_REASONS, canDispute, disputeDeadline } from './dispute-rules';
+import { DEFAULT_RETURN_WINDOW_HOURS, DISPUTE_REASONS, canDispute, disputeDeadline, remedyLabel } from './dispute-rules';
 import { MyPurchasesQuery } from './purchases.operations';
 
 const PAGE_SIZE = 20;
@@ -207,6 +207,7 @@ function PurchaseCard({ purchase, segments }: { purchase: Purchase; segments: re
         <div className="purchase__dispute">
           <DisputeForm
             purchaseId={purchase.id}
+            segment={lead.segment}
             deadlineText={formatDateTime(deadline.toISOString())}
             onOpened={() => {
               setDisputing(false);
@@ -241,6 +242,15 @@ function DisputeStatus({ dispute }: { dispute: Dispute }) {
           <div>
             <dt>Your evidence</dt>
             <dd>{dispute.evidence}</dd>
+          </div>
+        ) : null}
+        {dispute.remedy ? (
+          <div>
+            <dt>Remedy</dt>
+            <dd>
+              {remedyLabel(dispute.remedy)}
+              {dispute.replacement ? <span className="muted"> · lead {dispute.replacement.lead.id}</span> : null}
+            </dd>
           </div>
         ) : null}
         {dispute.refund ? (

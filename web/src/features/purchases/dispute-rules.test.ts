@@ -1,4 +1,4 @@
-import { canDispute, disputeDeadline, validateDispute } from './dispute-rules';
+import { DISPUTE_REASONS, canDispute, disputeDeadline, initialRemedy, offeredReasons, validateDispute } from './dispute-rules';
 
 describe('dispute rules', () => {
   const purchasedAt = '2026-11-20T10:00:00Z';
@@ -23,5 +23,17 @@ describe('dispute rules', () => {
     expect(validateDispute({ reason: 'OTHER', evidence: '   ' })).toEqual({ evidence: expect.stringMatching(/Describe/) });
     expect(validateDispute({ reason: 'OTHER', evidence: 'Answered in another language and hung up' })).toEqual({});
     expect(validateDispute({ reason: 'FAKE', evidence: 'x'.repeat(5001) }).evidence).toMatch(/At most 5000/);
+  });
+});
+
+describe('what the return policy lets the form offer', () => {
+  it('offers the allowed reasons, all of them until the policy is known', () => {
+    expect(offeredReasons(['FAKE', 'DUPLICATE']).map((r) => r.value)).toEqual(['DUPLICATE', 'FAKE']);
+    expect(offeredReasons(null)).toBe(DISPUTE_REASONS);
+  });
+  it('preselects a refund when allowed, else the first allowed remedy', () => {
+    expect(initialRemedy(['WALLET_CREDIT', 'REFUND'])).toBe('REFUND');
+    expect(initialRemedy(['REPLACEMENT', 'WALLET_CREDIT'])).toBe('REPLACEMENT');
+    expect(initialRemedy([])).toBeNull();
   });
 });

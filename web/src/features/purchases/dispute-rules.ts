@@ -1,5 +1,5 @@
 // When a purchase can be disputed, and what a dispute form needs before it is sent (docs/domain.md, Disputes and refunds).
-import type { DisputeReason } from '../../gql/graphql';
+import type { DisputeReason, ReturnRemedy } from '../../gql/graphql';
 
 export const DISPUTE_REASONS: readonly { value: DisputeReason; label: string; hint: string }[] = [
   { value: 'INVALID_CONTACT', label: 'Invalid contact', hint: 'The phone or e-mail does not work. Checked automatically.' },
@@ -9,6 +9,29 @@ export const DISPUTE_REASONS: readonly { value: DisputeReason; label: string; hi
   { value: 'OUT_OF_GEO', label: 'Outside the geography', hint: 'The person is not where the lead says.' },
   { value: 'OTHER', label: 'Other', hint: 'Describe the problem in the evidence.' },
 ];
+
+/** What an accepted return gives the buyer (docs/domain.md, Return policies and remedies). */
+export const RETURN_REMEDIES: readonly { value: ReturnRemedy; label: string; hint: string }[] = [
+  { value: 'REFUND', label: 'Refund', hint: 'The price back the way you paid (card or wallet).' },
+  { value: 'WALLET_CREDIT', label: 'Wallet credit', hint: 'The price into your wallet, for your next leads.' },
+  {
+    value: 'REPLACEMENT',
+    label: 'Replacement lead',
+    hint: 'Another lead of the same segment and place, at the same or a lower price; the difference goes to your wallet. Without one, a wallet credit.',
+  },
+];
+
+export const remedyLabel = (remedy: ReturnRemedy): string => RETURN_REMEDIES.find((r) => r.value === remedy)?.label ?? remedy;
+
+/** The reasons the form offers: those the return policy allows (all, until the policy is known). */
+export function offeredReasons(allowed: readonly DisputeReason[] | null | undefined): typeof DISPUTE_REASONS {
+  return allowed ? DISPUTE_REASONS.filter((r) => allowed.includes(r.value)) : DISPUTE_REASONS;
+}
+
+/** The remedy preselected: a refund when the policy allows it, else the first it allows. */
+export function initialRemedy(allowed: readonly ReturnRemedy[]): ReturnRemedy | null {
+  return allowed.includes('REFUND') ? 'REFUND' : (allowed[0] ?? null);
+}
 
 export const MAX_EVIDENCE_LENGTH = 5000;
 export const DEFAULT_RETURN_WINDOW_HOURS = 72;
@@ -30,6 +53,7 @@ export interface DisputeDraft {
 export interface DisputeErrors {
   reason?: string;
   evidence?: string;
+  remedy?: string;
 }
 
 export function validateDispute(draft: DisputeDraft): DisputeErrors {

@@ -21,6 +21,13 @@ export const DisputeFields = graphql(`
     autoDecided
     openedAt
     resolvedAt
+    remedy
+    replacement {
+      id
+      lead {
+        id
+      }
+    }
   }
 `);
 
@@ -98,6 +105,18 @@ export const OpenDisputeMutation = graphql(`
         id
         status
       }
+    }
+  }
+`);
+
+/** The return policy that applies to the buyer in a segment: what the dispute form offers. */
+export const ReturnPolicyQuery = graphql(`
+  query ReturnPolicy($segment: String!) {
+    returnPolicy(segment: $segment) {
+      segment
+      windowHours
+      allowedReasons
+      allowedRemedies
     }
   }
 `);

@@ -221,3 +221,56 @@ export const ConnectPayoutAccountMutation = graphql(`
     }
   }
 `);
+
+/** The returns of the seller's leads: the buyer's reason and evidence, and the seller's own answer. */
+export const SellerDisputesQuery = graphql(`
+  query SellerDisputes($status: DisputeStatus, $first: Int, $after: String) {
+    disputes(status: $status, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          reason
+          evidence
+          status
+          remedy
+          autoCheck
+          openedAt
+          resolvedAt
+          sellerResponse
+          sellerRespondedAt
+          purchase {
+            id
+            price {
+              amount
+              currencyCode
+            }
+            purchasedAt
+            lead {
+              id
+              segment
+              city
+              region
+              country
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const RespondToDisputeMutation = graphql(`
+  mutation RespondToDispute($id: ID!, $evidence: String!) {
+    respondToDispute(id: $id, evidence: $evidence) {
+      id
+      sellerResponse
+      sellerRespondedAt
+    }
+  }
+`);

@@ -39,6 +39,8 @@ export interface OutboundOptions {
   timeoutMs?: number;
   /** bytes of the answer read at most; the rest is never read */
   maxResponseBytes?: number;
+  /** aborts the request early (an auction's overall budget); counts as TIMED_OUT */
+  signal?: AbortSignal;
 }
 
 export interface OutboundResponse {
@@ -70,7 +72,7 @@ export async function safeFetch(rawUrl: string, init: OutboundRequest, options: 
     bodyTimeout: timeoutMs,
     pipelining: 0,
   });
-  const signal = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs);
   try {
     const res = await request(checked.url, { dispatcher: agent, method: init.method, headers: init.headers, body: init.body, signal });
     const { body, truncated } = await readCapped(res.body, maxBytes);

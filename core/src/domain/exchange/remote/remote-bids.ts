@@ -1,0 +1,72 @@
+// The part of an auction before its transaction: which REMOTE campaigns take this listed lead (the same filter,
+// schedule, held-lead and own-contact cuts as allocation) and what they bid, from pinging them all; meanwhile the
+// internal campaigns that take it are read too, so the transaction only locks and re-reads the ones that matched.
+import { schema, type CampaignKind } from '@leadex/db';
+import { and, eq } from 'drizzle-orm';
+import type { AppDeps } from '../../app-deps';
+import { freeCapacity } from '../../orders/capacity.rules';
+import type { Resolver } from '../../shared/outbound/ssrf-guard';
+import { buyersSuppressing } from '../../suppression/suppression-lookups';
+import type { CampaignRow } from '../campaigns.service';
+import { pingRemoteCampaigns, type PingRound } from './ping-remote';
+
+const { leads, organizations, orderLines } = schema;
+
+/** allocate-lead.ts's matchingCampaigns, passed in (allocation calls this module; an import back would be a cycle) */
+export type MatchCampaigns = (
+  deps: AppDeps,
+  db: AppDeps['db'],
+  lead: typeof leads.$inferSelect,
+  sellerQuality: number,
+  kind: CampaignKind,
+) => Promise<CampaignRow[]>;
+
+export interface PreparedAuction {
+  round: PingRound;
+  /**
+   * Every campaign (internal and remote) whose filter and schedule take the lead, read without locks while the
+   * pings were out; null when the lead could not be sold when it was read (the transaction decides again).
+   */
+  matched: CampaignRow[] | null;
+}
+
+/** Pings the remote campaigns that could buy the lead now, and reads the internal ones that match it meanwhile. */
+export async function prepareAuction(deps: AppDeps, leadId: string, match: MatchCampaigns, resolve?: Resolver): Promise<PreparedAuction> {
+  const auctionStart = performance.now();
+  const none: PreparedAuction = { round: { bids: new Map(), calls: [], elapsedMs: 0 }, matched: null };
+  const [lead] = await deps.db.select().from(leads).where(eq(leads.id, leadId));
+  if (!lead || freeCapacity(lead, deps.clock()) === 0) return none;
+  const [seller] = await deps.db
+    .select({ q: organizations.qualityScore, suspended: organizations.suspended })
+    .from(organizations)
+    .where(eq(organizations.id, lead.sellerOrgId));
+  if (!seller || seller.suspended) return none;
+  const remote = await match(deps, deps.db, lead, seller.q, 'REMOTE');
+  const held = new Set(
+    remote.length
+      ? (
+          await deps.db
+            .select({ buyer: orderLines.buyerOrgId })
+            .from(orderLines)
+            .where(and(eq(orderLines.leadId, leadId), eq(orderLines.active, true)))
+        ).map((r) => r.buyer)
+      : [],
+  );
+  const open = remote.filter((c) => !held.has(c.buyerOrgId));
+  const ownContact = await buyersSuppressing(
+    deps.db,
+    open.map((c) => c.buyerOrgId),
+    lead,
+  );
+  const [round, internal] = await Promise.all([
+    pingRemoteCampaigns(
+      deps,
+      open.filter((c) => !ownContact.has(c.buyerOrgId)),
+      { leadId, lead, ask: lead.price, currency: lead.currency },
+      resolve,
+      auctionStart,
+    ),
+    match(deps, deps.db, lead, seller.q, 'INTERNAL'),
+  ]);
+  return { round, matched: [...internal, ...remote] };
+}
