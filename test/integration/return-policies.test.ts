@@ -82,6 +82,14 @@ describe('policies: window and reasons', () => {
     const { purchases } = await buy(buyer, [sharedLead(3), sharedLead(3)]);
     await app.client(operator).request(SET_SEGMENT, { segment: 'AUTO_TEST_DRIVE', input: { windowHours: 24, allowedReasons: ['FAKE', 'DUPLICATE'] } });
     try {
+      // the operator's page reads what was set (null fields inherit), for the segment and for one buyer
+      const SETTINGS = `query($segment: String, $buyer: ID) { returnPolicySettings(segment: $segment, buyerOrgId: $buyer) { segment buyerOrgId windowHours allowedReasons allowedRemedies } }`;
+      const set = await app.client(operator).request<{ returnPolicySettings: Record<string, unknown> | null }>(SETTINGS, { segment: 'AUTO_TEST_DRIVE' });
+      expect(set.returnPolicySettings).toMatchObject({ segment: 'AUTO_TEST_DRIVE', buyerOrgId: null, windowHours: 24, allowedRemedies: null });
+      const none = await app.client(operator).request<{ returnPolicySettings: unknown }>(SETTINGS, { buyer: buyer.organizationId });
+      expect(none.returnPolicySettings).toBeNull();
+      const both = await errorOf(app.client(operator).request(SETTINGS, { segment: 'AUTO_TEST_DRIVE', buyer: buyer.organizationId }));
+      expect(both.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
       const policy = await app.client(buyer).request<{ returnPolicy: Record<string, unknown> }>(POLICY, { segment: 'AUTO_TEST_DRIVE' });
       expect(policy.returnPolicy).toMatchObject({
         windowHours: 24,

@@ -4,7 +4,7 @@ import { listDisputes, type DisputeRow } from '@leadex/core/domain/disputes/list
 import { openDispute } from '@leadex/core/domain/disputes/open-dispute';
 import { resolveDispute } from '@leadex/core/domain/disputes/resolve-dispute';
 import { respondToDispute } from '@leadex/core/domain/disputes/respond-to-dispute';
-import { returnPolicyFor, setBuyerReturnPolicy, setReturnPolicy } from '@leadex/core/domain/disputes/return-policies.service';
+import { returnPolicyFor, returnPolicySettings, setBuyerReturnPolicy, setReturnPolicy } from '@leadex/core/domain/disputes/return-policies.service';
 import type { GqlContext } from './context';
 import { toMoney } from './mappers';
 
@@ -12,6 +12,7 @@ export const disputeResolvers = {
   Query: {
     disputes: (_: unknown, a: { status?: string; first?: number; after?: string }, ctx: GqlContext) => listDisputes(ctx.deps, ctx.actor, a.status, a),
     returnPolicy: (_: unknown, a: { segment: string; buyerOrgId?: string }, ctx: GqlContext) => returnPolicyFor(ctx.deps, ctx.actor, a.segment, a.buyerOrgId),
+    returnPolicySettings: (_: unknown, a: { segment?: string; buyerOrgId?: string }, ctx: GqlContext) => returnPolicySettings(ctx.deps, ctx.actor, a),
   },
   Mutation: {
     openDispute: (_: unknown, a: { input: unknown; idempotencyKey?: string }, ctx: GqlContext) => openDispute(ctx.deps, ctx.actor, a.input, a.idempotencyKey),

@@ -129,6 +129,7 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   disputes: { expect: 'U A A A A A D' },
   // returns as agreed (issue 14): every signed-in user reads the policy that applies (a buyer's own)
   returnPolicy: { expect: 'U A A A A A D', vars: () => ({ segment: 'AUTO_TEST_DRIVE' }) },
+  returnPolicySettings: { expect: 'U F F F F A D', vars: () => ({ segment: 'AUTO_TEST_DRIVE' }), nullIsAnswer: true },
   settlementRuns: { expect: 'U F F F F A D' },
   myPayouts: { expect: 'U A A F F F D' },
   myCampaigns: { expect: 'U F F A A F D' },

@@ -45,6 +45,7 @@ export function navItemsFor(role: Role | null): NavItem[] {
         { to: '/operator/price-grid', label: 'Price grid' },
         { to: '/operator/price-factors', label: 'Price factors' },
         { to: '/operator/commission', label: 'Commission' },
+        { to: '/operator/return-policies', label: 'Returns' },
         { to: '/marketplace', label: 'Marketplace' },
         calculator,
       ];

@@ -18,6 +18,7 @@ const DisputesQueuePage = lazy(() => import('../features/operator/DisputesQueueP
 const LedgerPage = lazy(() => import('../features/operator/LedgerPage').then((m) => ({ default: m.LedgerPage })));
 const PriceFactorsPage = lazy(() => import('../features/operator/PriceFactorsPage').then((m) => ({ default: m.PriceFactorsPage })));
 const PriceGridPage = lazy(() => import('../features/operator/PriceGridPage').then((m) => ({ default: m.PriceGridPage })));
+const ReturnPoliciesPage = lazy(() => import('../features/operator/ReturnPoliciesPage').then((m) => ({ default: m.ReturnPoliciesPage })));
 const SellersPage = lazy(() => import('../features/operator/SellersPage').then((m) => ({ default: m.SellersPage })));
 const VerificationTasksPage = lazy(() => import('../features/operator/VerificationTasksPage').then((m) => ({ default: m.VerificationTasksPage })));
 const CampaignsPage = lazy(() => import('../features/exchange/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
@@ -233,6 +234,14 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['OPERATOR']}>
                 <DisputesQueuePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="return-policies"
+            element={
+              <RequireRole roles={['OPERATOR']}>
+                <ReturnPoliciesPage />
               </RequireRole>
             }
           />

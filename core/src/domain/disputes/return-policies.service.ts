@@ -159,3 +159,29 @@ export async function returnPolicyFor(
   const buyer = a.role === 'BUYER' ? a.organizationId : a.role === 'OPERATOR' ? (buyerOrgId ?? null) : null;
   return { segment: code, ...(await loadReturnPolicy(deps.db, code, buyer)) };
 }
+
+/**
+ * Operator: what was set for a segment or for one buyer (exactly one of the two), as stored: null fields inherit.
+ * Null when nothing was set there. The operator's policy page edits this, not the effective policy.
+ */
+export async function returnPolicySettings(
+  deps: AppDeps,
+  actor: Actor | null,
+  scope: { segment?: string | null; buyerOrgId?: string | null },
+): Promise<PolicyRow | null> {
+  requireUser(actor, 'OPERATOR');
+  const segment = scope.segment?.trim().toUpperCase() || null;
+  const buyerOrgId = scope.buyerOrgId?.trim() || null;
+  if ((segment == null) === (buyerOrgId == null)) {
+    throw new DomainError('INVALID_INPUT', 'Give a segment or a buyer, not both', [{ path: 'segment', message: 'give segment or buyerOrgId' }]);
+  }
+  const [row] = await deps.db
+    .select()
+    .from(returnPolicies)
+    .where(
+      segment
+        ? and(eq(returnPolicies.segment, segment), isNull(returnPolicies.buyerOrgId))
+        : and(eq(returnPolicies.buyerOrgId, buyerOrgId!), isNull(returnPolicies.segment)),
+    );
+  return row ?? null;
+}

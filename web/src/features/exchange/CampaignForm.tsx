@@ -26,7 +26,31 @@ import { CAMPAIGN_CONTEXT, CreateCampaignMutation, UpdateCampaignMutation, Walle
 import { ScheduleEditor } from './ScheduleEditor';
 import type { ScheduleRow } from './schedule';
 
-type SimpleField = 'name' | 'maxBid' | 'exclusivity' | 'dailyCap' | 'budget' | 'timeZone' | 'deliveryEndpointId' | 'priority' | 'weight';
+type SimpleField =
+  | 'name'
+  | 'maxBid'
+  | 'exclusivity'
+  | 'dailyCap'
+  | 'budget'
+  | 'timeZone'
+  | 'deliveryEndpointId'
+  | 'priority'
+  | 'weight'
+  | 'kind'
+  | 'pingUrl'
+  | 'postUrl'
+  | 'pingTimeoutMs'
+  | 'mappingBid'
+  | 'mappingReference'
+  | 'mappingPass';
+
+/** the form's mapping inputs and the CampaignInput paths their errors come back on */
+const MAPPING_ERROR_KEY = { mappingBid: 'responseMapping.bid', mappingReference: 'responseMapping.reference', mappingPass: 'responseMapping.pass' } as const;
+
+const KIND_OPTIONS = [
+  { value: 'INTERNAL', label: 'Leadex bids my max bid for me' },
+  { value: 'REMOTE', label: 'My system bids lead by lead (ping and post)' },
+];
 
 const EXCLUSIVITY_HINT: Record<string, string> = {
   EXCLUSIVE: 'Bids on exclusive leads: one buyer gets each lead.',
@@ -61,10 +85,10 @@ export function CampaignForm({ initial, campaignId, onSaved, onCancel }: Campaig
   const bind = (field: SimpleField) => ({
     name: field,
     value: values[field],
-    error: errors[field],
+    error: errors[field in MAPPING_ERROR_KEY ? MAPPING_ERROR_KEY[field as keyof typeof MAPPING_ERROR_KEY] : field],
     onChange: (e: { target: { value: string } }) => {
       setValues((v) => ({ ...v, [field]: e.target.value }));
-      clear(field);
+      clear(field, ...(field in MAPPING_ERROR_KEY ? [MAPPING_ERROR_KEY[field as keyof typeof MAPPING_ERROR_KEY]] : []));
     },
   });
   const setFilter = (filter: FilterDraft) => setValues((v) => ({ ...v, filter }));
@@ -110,6 +134,48 @@ export function CampaignForm({ initial, campaignId, onSaved, onCancel }: Campaig
             options={EXCLUSIVITIES.map((e) => ({ value: e, label: enumLabel(e) }))}
           />
         </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>Who bids</legend>
+        <SelectField
+          label="Bidding"
+          {...bind('kind')}
+          hint={
+            values.kind === 'REMOTE'
+              ? 'Leadex pings your system with each matching lead (no contact data) and posts the full lead when your bid wins; pings and posts are signed with your default delivery endpoint’s secret. The README’s remote-buyer protocol has the details.'
+              : 'Leadex bids up to your max bid on every matching lead.'
+          }
+          options={KIND_OPTIONS}
+        />
+        {values.kind === 'REMOTE' ? (
+          <>
+            <div className="form-grid">
+              <TextField label="Ping URL" required type="url" placeholder="https://bids.example.com/ping" autoComplete="off" {...bind('pingUrl')} />
+              <TextField label="Post URL" required type="url" placeholder="https://bids.example.com/post" autoComplete="off" {...bind('postUrl')} />
+              <TextField
+                label="Ping timeout (ms)"
+                type="number"
+                inputMode="numeric"
+                min={10}
+                placeholder="300"
+                hint="An answer later than this is a pass"
+                {...bind('pingTimeoutMs')}
+              />
+            </div>
+            <div className="form-grid">
+              <TextField label="Bid in the answer" placeholder="$.bid" autoComplete="off" hint="JSON path of your bid" {...bind('mappingBid')} />
+              <TextField
+                label="Your reference"
+                placeholder="$.reference"
+                autoComplete="off"
+                hint="Sent back to you in the post"
+                {...bind('mappingReference')}
+              />
+              <TextField label="Pass flag" placeholder="$.pass" autoComplete="off" hint="true means you pass" {...bind('mappingPass')} />
+            </div>
+          </>
+        ) : null}
       </fieldset>
 
       <fieldset className="form-section">

@@ -20,6 +20,10 @@ const campaign = (patch: Record<string, unknown> = {}) => ({
   schedule: [{ __typename: 'ScheduleWindow', days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], from: '09:00', to: '18:00' }],
   timeZone: 'America/Los_Angeles',
   kind: 'INTERNAL',
+  pingUrl: null,
+  postUrl: null,
+  pingTimeoutMs: null,
+  responseMapping: null,
   pausedReason: null,
   ...patch,
 });
@@ -169,9 +173,40 @@ describe('campaign form', () => {
         budget: '500.00',
         schedule: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'], from: '18:00', to: '24:00' }],
         timeZone: 'America/Los_Angeles',
+        kind: 'INTERNAL',
       },
     });
     expect(await screen.findByText('Campaign “Pasadena drives” saved.')).toBeTruthy();
+  });
+
+  it('creates a REMOTE campaign: the ping and post addresses appear only for it and are required', async () => {
+    const { requests } = renderRoutes(
+      {
+        MyCampaigns: () => ({ data: { myCampaigns: [] } }),
+        CreateCampaign: (v) => ({ data: { createCampaign: campaign({ name: (v.input as { name: string }).name, kind: 'REMOTE' }) } }),
+      },
+      '/campaigns/new',
+    );
+    await screen.findByRole('checkbox', { name: 'Auto test drives' });
+    fillBasics();
+    expect(screen.queryByLabelText(/Ping URL/)).toBeNull();
+    fireEvent.change(screen.getByLabelText('Bidding'), { target: { value: 'REMOTE' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create campaign' }));
+    expect(errorBeside(screen.getByLabelText(/Ping URL/))).toMatch(/Required/);
+    expect(requests.some((r) => r.operationName === 'CreateCampaign')).toBe(false);
+    fireEvent.change(screen.getByLabelText(/Ping URL/), { target: { value: 'https://bids.example.com/ping' } });
+    fireEvent.change(screen.getByLabelText(/Post URL/), { target: { value: 'https://bids.example.com/post' } });
+    fireEvent.change(screen.getByLabelText(/Ping timeout/), { target: { value: '250' } });
+    fireEvent.change(screen.getByLabelText(/Bid in the answer/), { target: { value: '$.offer.amount' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create campaign' }));
+    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/campaigns'));
+    expect(requests.find((r) => r.operationName === 'CreateCampaign')!.variables.input).toMatchObject({
+      kind: 'REMOTE',
+      pingUrl: 'https://bids.example.com/ping',
+      postUrl: 'https://bids.example.com/post',
+      pingTimeoutMs: 250,
+      responseMapping: { bid: '$.offer.amount' },
+    });
   });
 
   it('shows the API’s field errors next to their inputs (input.maxBid, input.schedule[0].to, input.timeZone)', async () => {

@@ -63,6 +63,7 @@ describe('campaign form → CampaignInput', () => {
         { days: ['SAT'], from: '20:00', to: '24:00' },
       ],
       timeZone: 'Europe/Berlin',
+      kind: 'INTERNAL',
     });
     expect(typeof input.maxBid).toBe('string');
   });
@@ -101,6 +102,10 @@ describe('campaign form → CampaignInput', () => {
       priority: 3,
       weight: 2,
       kind: 'INTERNAL',
+      pingUrl: null,
+      postUrl: null,
+      pingTimeoutMs: null,
+      responseMapping: null,
       pausedReason: null,
     };
     const form = campaignFormFromCampaign(saved);
@@ -132,7 +137,29 @@ describe('campaign form → CampaignInput', () => {
       deliveryEndpointId: 'wep_crm',
       priority: 3,
       weight: 2,
+      kind: 'INTERNAL',
     });
+    // a REMOTE campaign comes back with its addresses, timeout and mapping, and is sent the same way
+    const remote = campaignFormFromCampaign({
+      ...saved,
+      kind: 'REMOTE',
+      pingUrl: 'https://bids.example.com/ping',
+      postUrl: 'https://bids.example.com/post',
+      pingTimeoutMs: 250,
+      responseMapping: { bid: '$.offer.amount', reference: '$.id' },
+    });
+    expect(remote).toMatchObject({ kind: 'REMOTE', pingTimeoutMs: '250', mappingBid: '$.offer.amount', mappingReference: '$.id', mappingPass: '' });
+    expect(toCampaignInput(remote, 2)).toMatchObject({
+      kind: 'REMOTE',
+      pingUrl: 'https://bids.example.com/ping',
+      postUrl: 'https://bids.example.com/post',
+      pingTimeoutMs: 250,
+      responseMapping: { bid: '$.offer.amount', reference: '$.id' },
+    });
+    // turning it back into an internal campaign sends the kind and nothing remote
+    const internal = toCampaignInput({ ...remote, kind: 'INTERNAL' }, 2);
+    expect(internal.kind).toBe('INTERNAL');
+    expect('pingUrl' in internal || 'responseMapping' in internal).toBe(false);
     // a filter that is not an object is no filter
     expect(campaignFormFromCampaign({ ...saved, filter: 'nonsense' }).filter.state.segments).toEqual([]);
   });
@@ -141,6 +168,32 @@ describe('campaign form → CampaignInput', () => {
 describe('campaign form checks', () => {
   it('passes a complete form', () => {
     expect(validateCampaignForm(filled(), 2)).toEqual({});
+  });
+  it('a REMOTE campaign needs its ping and post addresses; the timeout and the JSON paths are checked', () => {
+    expect(validateCampaignForm(filled({ kind: 'REMOTE' }), 2)).toEqual({
+      pingUrl: 'Required for a campaign your system bids for.',
+      postUrl: 'Required for a campaign your system bids for.',
+    });
+    expect(
+      validateCampaignForm(
+        filled({
+          kind: 'REMOTE',
+          pingUrl: 'ftp://x.example',
+          postUrl: 'not a url',
+          pingTimeoutMs: '5',
+          mappingBid: 'bid',
+          mappingPass: "$.result[0]['pass-flag']",
+        }),
+        2,
+      ),
+    ).toEqual({
+      pingUrl: 'An https:// address.',
+      postUrl: 'An address like https://bids.example.com/ping.',
+      pingTimeoutMs: 'A whole number of milliseconds from 10 to 10,000.',
+      'responseMapping.bid': 'A path like $.bid or $.result[0].price.',
+    });
+    // an internal campaign ignores whatever remote fields were typed
+    expect(validateCampaignForm(filled({ kind: 'INTERNAL', pingUrl: 'nope' }), 2)).toEqual({});
   });
   it('takes a priority from 0 to 1000 and a weight from 1 to 1000, both optional (the API defaults 0 and 1)', () => {
     expect(validateCampaignForm(filled({ priority: '0', weight: '1000' }), 2)).toEqual({});

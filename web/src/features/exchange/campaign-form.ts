@@ -2,7 +2,7 @@
 // checks, and where the API's findings go. Error keys are CampaignInput paths without the `input.` root
 // ("maxBid", "timeZone", "schedule[0].to", "filter.countries"), the same as BAD_USER_INPUT's
 // `extensions.fields[].path` ("input.schedule[0].to").
-import type { CampaignFieldsFragment, CampaignInput, Exclusivity, LeadFilter } from '../../gql/graphql';
+import type { CampaignFieldsFragment, CampaignInput, CampaignKind, Exclusivity, LeadFilter } from '../../gql/graphql';
 import { fieldKeyOfPath, placeErrors, type ApiError, type PlacedErrors } from '../../lib/api-errors';
 import { formatAmount, parseAmount } from '../../lib/money';
 import {
@@ -33,6 +33,16 @@ export interface CampaignFormValues {
   /** the segment's distribution method decides which counts: PRIORITY tiers, WEIGHTED shares; empty = the default */
   priority: string;
   weight: string;
+  /** INTERNAL: Leadex bids maxBid; REMOTE: the buyer's system answers a ping per lead (the remote-buyer protocol) */
+  kind: CampaignKind;
+  pingUrl: string;
+  postUrl: string;
+  /** the ping's own deadline in ms; empty = the platform's default */
+  pingTimeoutMs: string;
+  /** JSON paths into the ping answer; empty = "$.bid", "$.reference", "$.pass" */
+  mappingBid: string;
+  mappingReference: string;
+  mappingPass: string;
 }
 
 export type CampaignFormErrors = Record<string, string>;
@@ -42,6 +52,11 @@ const MAX_NAME = 120;
 const MAX_DAILY_CAP = 100_000;
 const MAX_PRIORITY = 1000;
 const MAX_WEIGHT = 1000;
+const MIN_PING_TIMEOUT_MS = 10;
+const MAX_PING_TIMEOUT_MS = 10_000;
+const MAX_URL = 2000;
+/** the API's simple JSON paths: `$`, then `.name`, `[0]` or `['name']` steps */
+const JSON_PATH = /^\$(\.[A-Za-z_][\w-]*|\[\d+\]|\['[^']+'\])*$/;
 const wholeIn = (text: string, min: number, max: number) => /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max;
 const optionalWhole = (text: string) => (text.trim() ? Number(text.trim()) : undefined);
 
@@ -82,7 +97,21 @@ export function emptyCampaignForm(timeZone = browserTimeZone()): CampaignFormVal
     deliveryEndpointId: '',
     priority: '',
     weight: '',
+    kind: 'INTERNAL',
+    pingUrl: '',
+    postUrl: '',
+    pingTimeoutMs: '',
+    mappingBid: '',
+    mappingReference: '',
+    mappingPass: '',
   };
+}
+
+/** A stored response mapping (JSON) read back; anything else is the default mapping (empty fields). */
+function mappingOf(raw: unknown): { bid: string; reference: string; pass: string } {
+  const m = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return { bid: text(m.bid), reference: text(m.reference), pass: text(m.pass) };
 }
 
 /** A stored filter (JSON) read back as a LeadFilter; anything that is not an object is no filter. */
@@ -104,6 +133,63 @@ export function campaignFormFromCampaign(c: CampaignFieldsFragment): CampaignFor
     deliveryEndpointId: c.deliveryEndpointId ?? '',
     priority: c.priority == null ? '' : String(c.priority),
     weight: c.weight == null ? '' : String(c.weight),
+    kind: c.kind,
+    pingUrl: c.pingUrl ?? '',
+    postUrl: c.postUrl ?? '',
+    pingTimeoutMs: c.pingTimeoutMs == null ? '' : String(c.pingTimeoutMs),
+    ...(({ bid, reference, pass }) => ({ mappingBid: bid, mappingReference: reference, mappingPass: pass }))(mappingOf(c.responseMapping)),
+  };
+}
+
+function urlError(text: string): string | undefined {
+  const t = text.trim();
+  if (!t) return 'Required for a campaign your system bids for.';
+  if (t.length > MAX_URL) return `At most ${MAX_URL.toLocaleString('en-US')} characters.`;
+  try {
+    const url = new URL(t);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? undefined : 'An https:// address.';
+  } catch {
+    return 'An address like https://bids.example.com/ping.';
+  }
+}
+
+/** Early checks of a REMOTE campaign's fields (the API also checks the addresses against its outbound rules). */
+function validateRemoteFields(v: CampaignFormValues, errors: CampaignFormErrors): void {
+  if (v.kind !== 'REMOTE') return;
+  const ping = urlError(v.pingUrl);
+  if (ping) errors.pingUrl = ping;
+  const post = urlError(v.postUrl);
+  if (post) errors.postUrl = post;
+  if (v.pingTimeoutMs.trim() && !wholeIn(v.pingTimeoutMs, MIN_PING_TIMEOUT_MS, MAX_PING_TIMEOUT_MS)) {
+    errors.pingTimeoutMs = `A whole number of milliseconds from ${MIN_PING_TIMEOUT_MS} to ${MAX_PING_TIMEOUT_MS.toLocaleString('en-US')}.`;
+  }
+  for (const [key, text] of [
+    ['responseMapping.bid', v.mappingBid],
+    ['responseMapping.reference', v.mappingReference],
+    ['responseMapping.pass', v.mappingPass],
+  ] as const) {
+    if (text.trim() && !JSON_PATH.test(text.trim())) errors[key] = 'A path like $.bid or $.result[0].price.';
+  }
+}
+
+/** The remote part of a CampaignInput: the kind always (an edit may turn REMOTE back to INTERNAL), the rest for REMOTE. */
+function remoteInput(v: CampaignFormValues): Partial<CampaignInput> {
+  if (v.kind !== 'REMOTE') return { kind: 'INTERNAL' };
+  const anyMapping = v.mappingBid.trim() || v.mappingReference.trim() || v.mappingPass.trim();
+  return {
+    kind: 'REMOTE',
+    pingUrl: v.pingUrl.trim(),
+    postUrl: v.postUrl.trim(),
+    ...(v.pingTimeoutMs.trim() ? { pingTimeoutMs: Number(v.pingTimeoutMs.trim()) } : {}),
+    ...(anyMapping
+      ? {
+          responseMapping: {
+            bid: v.mappingBid.trim() || '$.bid',
+            ...(v.mappingReference.trim() ? { reference: v.mappingReference.trim() } : {}),
+            ...(v.mappingPass.trim() ? { pass: v.mappingPass.trim() } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -139,6 +225,7 @@ export function validateCampaignForm(v: CampaignFormValues, digits: number): Cam
   if (v.priority.trim() && !wholeIn(v.priority, 0, MAX_PRIORITY)) errors.priority = `A whole number from 0 to ${MAX_PRIORITY.toLocaleString('en-US')}.`;
   if (v.weight.trim() && !wholeIn(v.weight, 1, MAX_WEIGHT)) errors.weight = `A whole number from 1 to ${MAX_WEIGHT.toLocaleString('en-US')}.`;
   if (!v.timeZone.trim()) errors.timeZone = 'Choose the time zone of the schedule.';
+  validateRemoteFields(v, errors);
   const filterErrors = validateFilterState(fromFilterDraft(v.filter));
   for (const [field, message] of Object.entries(filterErrors)) errors[filterKey(field as FilterField)] = message;
   const schedule = validateSchedule(v.schedule);
@@ -170,6 +257,7 @@ export function toCampaignInput(v: CampaignFormValues, digits: number): Campaign
     // left out when empty: the API's defaults (priority 0, weight 1)
     priority: optionalWhole(v.priority),
     weight: optionalWhole(v.weight),
+    ...remoteInput(v),
   };
 }
 
@@ -202,6 +290,13 @@ export function campaignFormKeys(scheduleRows: number): string[] {
     'weight',
     'timeZone',
     'deliveryEndpointId',
+    'kind',
+    'pingUrl',
+    'postUrl',
+    'pingTimeoutMs',
+    'responseMapping.bid',
+    'responseMapping.reference',
+    'responseMapping.pass',
     'schedule',
     ...rows,
     ...FILTER_FIELDS.map(filterKey),

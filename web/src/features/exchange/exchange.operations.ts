@@ -32,6 +32,10 @@ export const CampaignFields = graphql(`
     priority
     weight
     kind
+    pingUrl
+    postUrl
+    pingTimeoutMs
+    responseMapping
     pausedReason
   }
 `);
