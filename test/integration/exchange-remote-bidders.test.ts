@@ -221,7 +221,8 @@ it("asks remote buyers on a seller's ping and posts the sold lead to the winner"
   const result = await post(deps(), seller, offer!.id, validLead({ ...fields, fullName: 'Sam Seller' }));
   expect(result).toMatchObject({ status: 'SOLD', price: { amount: 30_001 } });
   const [posted] = received(remote.name, 'post');
-  expect(posted!.body).toMatchObject({ lead: { contact: { fullName: 'Sam Seller' } }, price: { amount: '300.01' } });
+  // the reference the buyer answered the seller's ping with comes back to it in the post
+  expect(posted!.body).toMatchObject({ reference: 'ping-ref', lead: { contact: { fullName: 'Sam Seller' } }, price: { amount: '300.01' } });
   await invariantsHold();
 });
 

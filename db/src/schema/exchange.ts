@@ -117,6 +117,8 @@ export const pings = pgTable(
     campaignId: text('campaign_id')
       .notNull()
       .references(() => campaigns.id),
+    // a REMOTE winner's own reference from its ping answer, sent back to it in the post
+    remoteReference: text('remote_reference'),
     expiresAt: ts('expires_at').notNull(),
     usedAt: ts('used_at'),
     createdAt: createdAt(),

@@ -184,14 +184,14 @@ async function recordWin(deps: AppDeps, tx: Db, lead: LeadRow, award: Award, com
 export async function allocateLead(
   deps: AppDeps,
   leadId: string,
-  fixed?: { campaignId: string; price: Money },
+  fixed?: { campaignId: string; price: Money; /** a remote winner's reference from the seller's ping */ reference?: string | null },
   segmentList?: SegmentDefinition[],
 ): Promise<AllocationResult> {
   const segments = new Map((segmentList ?? (await loadSegments(deps.db))).map((s) => [s.code, s]));
   // remote buyers are asked first, with no lock held; for a seller's ping-post sale they bid when the seller pinged
   const pre: PreparedAuction = fixed
     ? {
-        round: { bids: new Map([[fixed.campaignId, { campaignId: fixed.campaignId, amount: fixed.price.amount, reference: null }]]), calls: [], elapsedMs: 0 },
+        round: { bids: new Map([[fixed.campaignId, { campaignId: fixed.campaignId, amount: fixed.price.amount, reference: fixed.reference ?? null }]]), calls: [], elapsedMs: 0 },
         matched: null,
       }
     : await prepareAuction(deps, leadId, (d, db, l, q, kind) => matchingCampaigns(d, db, l, q, undefined, kind));

@@ -110,6 +110,7 @@ export async function ping(deps: AppDeps, actor: Actor | null, raw: unknown) {
       price: award.price,
       currency: deps.config.PLATFORM_CURRENCY,
       campaignId: award.campaignId,
+      remoteReference: round.bids.get(award.campaignId)?.reference ?? null,
       expiresAt: new Date(now.getTime() + deps.config.PING_OFFER_SECONDS * 1000),
       createdAt: now,
     })
@@ -168,7 +169,7 @@ export async function post(deps: AppDeps, actor: Actor | null, pingId: string, r
   }
   const stillValid = offer.expiresAt > deps.clock();
   const offered = money(offer.price, offer.currency);
-  const sale = stillValid ? await allocateLead(deps, checked!.id, { campaignId: offer.campaignId, price: offered }) : { sold: [] };
+  const sale = stillValid ? await allocateLead(deps, checked!.id, { campaignId: offer.campaignId, price: offered, reference: offer.remoteReference }) : { sold: [] };
   // whatever the ping's buyer did not take goes to the exchange and the marketplace as usual
   await offerToCampaigns(deps, batch.id);
   const [now] = await deps.db.select().from(leads).where(eq(leads.id, checked!.id));

@@ -49,6 +49,7 @@ ALTER TABLE "campaigns" ADD COLUMN "ping_url" text;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD COLUMN "post_url" text;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD COLUMN "response_mapping" jsonb;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD COLUMN "ping_timeout_ms" integer;--> statement-breakpoint
+ALTER TABLE "pings" ADD COLUMN "remote_reference" text;--> statement-breakpoint
 ALTER TABLE "webhook_endpoints" ADD COLUMN "name" text DEFAULT 'Webhook' NOT NULL;--> statement-breakpoint
 ALTER TABLE "webhook_endpoints" ADD COLUMN "kind" text DEFAULT 'WEBHOOK' NOT NULL;--> statement-breakpoint
 ALTER TABLE "webhook_endpoints" ADD COLUMN "settings" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
