@@ -249,7 +249,7 @@ function DisputeStatus({ dispute }: { dispute: Dispute }) {
             <dt>Remedy</dt>
             <dd>
               {remedyLabel(dispute.remedy)}
-              {dispute.replacement ? <span className="muted"> · lead {dispute.replacement.lead.id}</span> : null}
+              {dispute.replacement ? <span className="muted"> · replacement purchase {dispute.replacement.id}</span> : null}
             </dd>
           </div>
         ) : null}

@@ -24,9 +24,6 @@ export const DisputeFields = graphql(`
     remedy
     replacement {
       id
-      lead {
-        id
-      }
     }
   }
 `);
