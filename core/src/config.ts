@@ -81,6 +81,15 @@ const ZObject = z.object({
     .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL, e.g. smtp://user:pass@smtp.example.com:587')
     .default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().trim().min(3).default('Leadex <no-reply@leadex.local>'),
+  // notification e-mails (issue 16): a sender's claim on an outbox row older than this is taken to be a crashed
+  // sender's, and the row is sent again (send-notification-emails.ts)
+  NOTIFICATION_CLAIM_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(5 * 60_000),
+  // a buyer's wallet falling below this (minor units of the platform currency) notifies WALLET_LOW
+  WALLET_LOW_THRESHOLD_MINOR: z.coerce.number().int().min(0).default(5_000),
   PING_OFFER_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   // remote bidders (issue 14): one ping's deadline unless the campaign sets its own, the whole auction's ping
   // budget, and the winner's post's deadline (the allocation transaction waits for it)
@@ -114,6 +123,9 @@ const ZObject = z.object({
   // least zxcvbn score (0–4) a new password must reach, and least length
   PASSWORD_MIN_SCORE: z.coerce.number().int().min(0).max(4).default(3),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(10),
+  // operators must sign in with TOTP (issue 16): an operator without it gets a session that can only enrol.
+  // Unset: on in production (where it cannot be turned off), off elsewhere
+  REQUIRE_OPERATOR_2FA: z.enum(['true', 'false']).optional(),
 });
 
 const ZConfig = ZObject.superRefine((c, ctx) => {
@@ -155,6 +167,7 @@ function productionProblems(c: ParsedConfig): [keyof ParsedConfig, string][] {
   } else if (c.CONSENT_SIGNING_KEY.length < 32) problems.push(['CONSENT_SIGNING_KEY', 'shorter than 32 characters']);
   if (!c.COOKIE_SECURE) problems.push(['COOKIE_SECURE', 'must be true in production (session cookies only over HTTPS)']);
   if (!c.DATABASE_URL) problems.push(['DATABASE_URL', 'production runs on PostgreSQL']);
+  if (c.REQUIRE_OPERATOR_2FA === 'false') problems.push(['REQUIRE_OPERATOR_2FA', 'operators must use two-factor sign-in in production; unset it']);
   return problems;
 }
 
@@ -163,7 +176,7 @@ function keyMaterials(keys: string): string[] {
   return keys.split(',').map((entry) => entry.slice(entry.indexOf(':') + 1).trim());
 }
 
-export type Config = Omit<z.infer<typeof ZConfig>, 'WEB_ORIGIN'> & { WEB_ORIGIN: string };
+export type Config = Omit<z.infer<typeof ZConfig>, 'WEB_ORIGIN' | 'REQUIRE_OPERATOR_2FA'> & { WEB_ORIGIN: string; REQUIRE_OPERATOR_2FA: boolean };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ZConfig.safeParse(env);
@@ -171,5 +184,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${lines}`);
   }
-  return { ...parsed.data, WEB_ORIGIN: parsed.data.WEB_ORIGIN ?? `http://localhost:${parsed.data.PORT}` };
+  const { REQUIRE_OPERATOR_2FA: requireOperator2fa, ...data } = parsed.data;
+  return {
+    ...data,
+    WEB_ORIGIN: data.WEB_ORIGIN ?? `http://localhost:${data.PORT}`,
+    REQUIRE_OPERATOR_2FA: requireOperator2fa ? requireOperator2fa === 'true' : data.NODE_ENV === 'production',
+  };
 }

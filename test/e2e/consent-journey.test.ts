@@ -24,7 +24,9 @@ beforeAll(async () => {
   // the demo seller, as the seed makes it (the demo form belongs to the first demo seller)
   const email = DEMO_ACCOUNTS.sellers[0]!;
   await signUp(app.runtime.deps, { email, password: DEMO_PASSWORD, name: 'Demo seller 1', organizationName: 'Sunrise Media', role: 'SELLER' });
-  ({ token } = await signIn(app.runtime.deps, email, DEMO_PASSWORD, '127.0.0.1'));
+  const session = await signIn(app.runtime.deps, email, DEMO_PASSWORD, '127.0.0.1');
+  if (session.twoFactorRequired) throw new Error('the demo seller has no TOTP');
+  token = session.token;
 }, 60_000);
 
 afterAll(async () => {

@@ -24,6 +24,18 @@ export async function createOperatorUser(app: TestApp): Promise<TestUser> {
   const email = `operator-${randomBytes(4).toString('hex')}@example.com`;
   const op = await createOperator(app.runtime.deps, email, 'correct horse battery staple', 'Operator');
   const session = await signIn(app.runtime.deps, email, 'correct horse battery staple', '127.0.0.1');
+  if (session.twoFactorRequired) throw new Error('a new operator has no TOTP');
   const [user] = await app.runtime.deps.db.query.users.findMany({ where: (u, { eq }) => eq(u.id, op.id) });
   return { token: session.token, userId: op.id, organizationId: user!.organizationId, email };
+}
+
+/** Turns two-factor sign-in on for a user (as the Security page does), with a code computed like an authenticator's. */
+export async function enrolTotp(app: TestApp, user: TestUser, role: 'SELLER' | 'BUYER' | 'OPERATOR'): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const { startTotpEnrolment, confirmTotpEnrolment } = await import('@leadex/core/domain/auth/two-factor.service');
+  const { secretOfUri, totpCode } = await import('./totp');
+  const actor = { userId: user.userId, organizationId: user.organizationId, role, via: 'session' as const };
+  const { otpauthUri } = await startTotpEnrolment(app.runtime.deps, actor);
+  const secret = secretOfUri(otpauthUri);
+  const recoveryCodes = await confirmTotpEnrolment(app.runtime.deps, actor, await totpCode(secret, app.runtime.deps.clock()));
+  return { secret, recoveryCodes };
 }

@@ -128,8 +128,10 @@ describe('the authorization matrix against the running app', () => {
     const seen = new Set<string>();
     // a few fields at a time, all callers of a field at once: every allowed write targets an object of its
     // own, whose verdict a repeat (or a refused neighbour) does not change; the `last` ones run after the rest
-    for (const last of [false, true]) {
-      const phase = present.filter(([, e]) => !!e.last === last);
+    // fields that end all of a user's sessions (signOutEverywhere) run in a phase of their own, after every other
+    const phaseOf = (e: (typeof AUTHZ_TABLE)[string]) => (e.endsAllSessions ? 2 : e.last ? 1 : 0);
+    for (const last of [0, 1, 2]) {
+      const phase = present.filter(([, e]) => phaseOf(e) === last);
       for (let i = 0; i < phase.length; i += FIELDS_AT_ONCE) {
         const runs = phase.slice(i, i + FIELDS_AT_ONCE).flatMap(([name, entry]) => {
           const operation = schemaFields.find((f) => f.field.name === name)!.operation;

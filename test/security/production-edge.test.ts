@@ -1,7 +1,7 @@
 // Finding 15, production side: no schema map for strangers (introspection off, no landing page), /metrics only
 // for operators, HSTS and upgrade-insecure-requests on. Development keeps all three open (client-errors.test.ts).
 import { randomBytes } from 'node:crypto';
-import { createOperatorUser, signUpAs, type TestUser } from '../helpers/actors';
+import { createOperatorUser, enrolTotp, signUpAs, type TestUser } from '../helpers/actors';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { bearer, gql, sendRaw } from './http-requests';
 
@@ -53,6 +53,9 @@ it('shows /metrics to operators only', async () => {
   expect((await fetch(`${app.url}/metrics`)).status).toBe(401);
   expect((await fetch(`${app.url}/metrics`, { headers: bearer('lxs_forged') })).status).toBe(401);
   expect((await fetch(`${app.url}/metrics`, { headers: bearer(buyer.token) })).status).toBe(403);
+  // production requires operators' two-factor sign-in: until the operator enrols, the session opens nothing here
+  expect((await fetch(`${app.url}/metrics`, { headers: bearer(operator.token) })).status).toBe(401);
+  await enrolTotp(app, operator, 'OPERATOR');
   const allowed = await fetch(`${app.url}/metrics`, { headers: bearer(operator.token) });
   expect(allowed.status).toBe(200);
   expect(await allowed.text()).toContain('leadex_http_requests_total');

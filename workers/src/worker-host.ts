@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { refundRetryJob } from './jobs/refund-retry.job';
 import { allocationJob } from './jobs/allocation.job';
 import { deliveryJob } from './jobs/delivery.job';
+import { notificationsJob } from './jobs/notifications.job';
 import { disputeRefundJob } from './jobs/dispute-refund.job';
 import { repriceJob } from './jobs/reprice.job';
 import { reservationExpiryJob } from './jobs/reservation-expiry.job';
@@ -12,7 +13,18 @@ import { settlementJob } from './jobs/settlement.job';
 import { spotCheckSweepJob } from './jobs/spot-check-sweep.job';
 import { spotCheckJob } from './jobs/spot-check.job';
 
-const JOBS = [spotCheckJob, repriceJob, spotCheckSweepJob, reservationExpiryJob, refundRetryJob, disputeRefundJob, settlementJob, allocationJob, deliveryJob];
+const JOBS = [
+  spotCheckJob,
+  repriceJob,
+  spotCheckSweepJob,
+  reservationExpiryJob,
+  refundRetryJob,
+  disputeRefundJob,
+  settlementJob,
+  allocationJob,
+  deliveryJob,
+  notificationsJob,
+];
 
 // repeatable work: [queue, scheduler id, repeat rule, job data]; a scheduler id is its Redis key, so it never
 // changes (most are named after their queue)
@@ -22,6 +34,7 @@ const schedules = (settlementMinutes: number): [string, string, { pattern?: stri
   [spotCheckSweepJob.queue, QUEUE.spotCheckSweep, { every: 5 * 60_000 }, {}],
   [reservationExpiryJob.queue, QUEUE.reservationExpiry, { every: 60_000 }, {}],
   [refundRetryJob.queue, QUEUE.refundRetry, { every: 5 * 60_000 }, {}],
+  [notificationsJob.queue, `${QUEUE.notifications}-sweep`, { every: 30_000 }, {}],
 ];
 
 export interface WorkerHostOptions {

@@ -20,7 +20,7 @@ export const API_KEY_ROOT_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /** The root field names an operation selects, through inline fragments and fragment spreads. */
-function rootFields(selectionSet: SelectionSetNode, document: DocumentNode, seen = new Set<string>()): string[] {
+export function rootFields(selectionSet: SelectionSetNode, document: DocumentNode, seen = new Set<string>()): string[] {
   return selectionSet.selections.flatMap((s) => {
     if (s.kind === Kind.FIELD) return [s.name.value];
     if (s.kind === Kind.INLINE_FRAGMENT) return rootFields(s.selectionSet, document, seen);

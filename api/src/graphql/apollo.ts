@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { apiKeyGatePlugin } from './api-key-gate.plugin';
+import { auditResolvers } from './audit.resolver';
 import { authResolvers } from './auth.resolver';
 import { catalogResolvers } from './catalog.resolver';
 import type { GqlContext } from './context';
@@ -22,8 +23,12 @@ import { platformResolvers } from './platform.resolver';
 import { safeTextPlugin } from './safe-text.plugin';
 import { scalarResolvers } from './scalars';
 import { settlementResolvers } from './settlement.resolver';
+import { signInSecurityResolvers } from './sign-in-security.resolver';
+import { twoFactorGatePlugin } from './two-factor-gate.plugin';
 import { consentResolvers } from './consent.resolver';
 import { suppressionResolvers } from './suppression.resolver';
+import { notificationResolvers } from './notifications.resolver';
+import { teamResolvers } from './teams.resolver';
 import { verificationResolvers } from './verification.resolver';
 import { walletResolvers } from './wallet.resolver';
 
@@ -43,6 +48,7 @@ type ResolverMap = Record<string, Record<string, unknown>>;
 const RESOLVERS: ResolverMap[] = [
   scalarResolvers as unknown as ResolverMap,
   authResolvers,
+  auditResolvers,
   catalogResolvers,
   leadResolvers,
   verificationResolvers,
@@ -57,6 +63,9 @@ const RESOLVERS: ResolverMap[] = [
   suppressionResolvers,
   platformResolvers,
   consentResolvers,
+  notificationResolvers,
+  signInSecurityResolvers,
+  teamResolvers,
 ];
 
 /** Two maps resolving the same field is a mistake when the files are split by concept: refuse to start. */
@@ -97,6 +106,7 @@ export function createApolloServer(logger: Logger, production: boolean) {
       ...protection.plugins,
       safeTextPlugin<GqlContext>(),
       apiKeyGatePlugin(),
+      twoFactorGatePlugin(),
       httpStatusPlugin<GqlContext>(),
       // production has no schema browser: introspection is off there, and the page loads scripts from a CDN
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),

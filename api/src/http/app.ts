@@ -20,6 +20,7 @@ import { healthRoutes } from './health.routes';
 import { leadCsvRoutes } from './lead-csv.routes';
 import { createMetrics, metricsAccess } from './metrics';
 import { purchaseCsvRoutes } from './purchase-csv.routes';
+import { auditCsvRoutes } from './audit-csv.routes';
 import { queueDashboard } from './queue-dashboard';
 import { requestIdFrom } from './request-id';
 import { resolveActor } from './resolve-actor';
@@ -73,6 +74,7 @@ export async function createHttpApp(runtime: Runtime) {
   app.use(leadCsvRoutes(deps));
   app.use(stripeWebhookRoutes(deps));
   app.use(purchaseCsvRoutes(deps));
+  app.use(auditCsvRoutes(deps));
   app.use(consentRoutes(deps));
   app.use(consentScriptRoutes(), demoFormRoutes(deps));
   const dashboard = queueDashboard(deps, runtime.redis, runtime.queuePrefix);
@@ -93,7 +95,7 @@ export async function createHttpApp(runtime: Runtime) {
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
-          return buildContext(deps, await resolveActor(deps, req), req, res, String(req.id));
+          return buildContext(deps, await resolveActor(deps, req, { enrolmentOnly: 'allow' }), req, res, String(req.id));
         } catch (err) {
           if (err instanceof DomainError) {
             throw new GraphQLError(err.message, { extensions: { code: err.category, reason: err.code, http: { status: 401 } } });
@@ -109,7 +111,7 @@ export async function createHttpApp(runtime: Runtime) {
     // hashed assets never change; index.html must always be fresh so a deploy is picked up at once
     app.use('/assets', express.static(`${webDist}/assets`, { immutable: true, maxAge: '365d' }));
     app.use(express.static(webDist, { index: false, maxAge: 0 }));
-    app.get(/^\/(?!graphql|webhooks|healthz|readyz|metrics|leads\/csv|purchases\/csv|admin\/queues|consent\/certificates).*/, (_req, res) =>
+    app.get(/^\/(?!graphql|webhooks|healthz|readyz|metrics|leads\/csv|purchases\/csv|audit\.csv|admin\/queues|consent\/certificates).*/, (_req, res) =>
       res.setHeader('cache-control', 'no-cache').sendFile(`${webDist}/index.html`),
     );
   }

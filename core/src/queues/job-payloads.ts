@@ -12,6 +12,8 @@ export const QUEUE = {
   settlement: 'settlement',
   allocation: 'allocation',
   delivery: 'delivery',
+  // notification e-mails: sent from the outbox after an event commits, and swept on a schedule
+  notifications: 'notifications',
 } as const;
 
 export const ZSpotCheckJob = z.object({ batchId: z.string().min(1) });

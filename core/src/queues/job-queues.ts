@@ -20,6 +20,8 @@ export interface JobQueues {
   enqueueAllocation(job: TAllocationJob): Promise<void>;
   /** `attempt` distinguishes a manual redelivery from the first delivery of the same id */
   enqueueDelivery(job: TDeliveryJob, attempt?: string): Promise<void>;
+  /** one pending run sends every due notification e-mail, so a burst of events collapses into it */
+  enqueueNotifications(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export function createJobQueues(redisUrl: string, logger: Logger, prefix = QUEUE
   const disputeRefund = new Queue<TDisputeRefundJob>(QUEUE.disputeRefund, { connection, prefix });
   const allocation = new Queue<TAllocationJob>(QUEUE.allocation, { connection, prefix });
   const delivery = new Queue<TDeliveryJob>(QUEUE.delivery, { connection, prefix });
+  const notifications = new Queue(QUEUE.notifications, { connection, prefix });
   return {
     async enqueueSpotCheck(job) {
       await spotCheck.add(QUEUE.spotCheck, job, { ...RETRY, jobId: `${QUEUE.spotCheck}-${job.batchId}` });
@@ -57,8 +60,12 @@ export function createJobQueues(redisUrl: string, logger: Logger, prefix = QUEUE
         removeOnFail: 5000,
       });
     },
+    async enqueueNotifications() {
+      // the job drains the outbox; a row committed while a run is finishing waits for the sweep (every 30 s)
+      await notifications.add(QUEUE.notifications, {}, { ...RETRY, deduplication: { id: `${QUEUE.notifications}-pending` } });
+    },
     async close() {
-      await Promise.all([spotCheck.close(), reprice.close(), disputeRefund.close(), allocation.close(), delivery.close()]);
+      await Promise.all([spotCheck.close(), reprice.close(), disputeRefund.close(), allocation.close(), delivery.close(), notifications.close()]);
       connection.disconnect();
     },
   };

@@ -108,23 +108,31 @@ export async function seedDemoData(deps: AppDeps, leadsPerSeller = 120): Promise
   for (const place of PLACES) place.faker.seed(20261123);
   await createOperator(deps, DEMO_ACCOUNTS.operator, DEMO_PASSWORD, 'Olivia Operator');
   for (const [i, email] of DEMO_ACCOUNTS.buyers.entries()) {
-    await signUp(deps, {
-      email,
-      password: DEMO_PASSWORD,
-      name: `Demo buyer ${i + 1}`,
-      organizationName: ['SafeHarbor Insurance', 'Nomad Travel'][i],
-      role: 'BUYER',
-    });
+    await signUp(
+      deps,
+      {
+        email,
+        password: DEMO_PASSWORD,
+        name: `Demo buyer ${i + 1}`,
+        organizationName: ['SafeHarbor Insurance', 'Nomad Travel'][i],
+        role: 'BUYER',
+      },
+      { emailVerified: true },
+    );
   }
   const now = deps.clock();
   for (const [i, email] of DEMO_ACCOUNTS.sellers.entries()) {
-    const session = await signUp(deps, {
-      email,
-      password: DEMO_PASSWORD,
-      name: `Demo seller ${i + 1}`,
-      organizationName: ['Sunrise Media', 'AutoPulse Leads', 'EduGrowth'][i],
-      role: 'SELLER',
-    });
+    const session = await signUp(
+      deps,
+      {
+        email,
+        password: DEMO_PASSWORD,
+        name: `Demo seller ${i + 1}`,
+        organizationName: ['Sunrise Media', 'AutoPulse Leads', 'EduGrowth'][i],
+        role: 'SELLER',
+      },
+      { emailVerified: true },
+    );
     const [user] = await deps.db.select().from(schema.users).where(eq(schema.users.id, session.userId));
     const actor: Actor = { userId: session.userId, organizationId: user!.organizationId, role: 'SELLER', via: 'session' };
     // the demo form (GET /demo/lead-form) is the first seller's: its page on the product's own origin may issue certificates

@@ -16,6 +16,10 @@ export const organizations = pgTable('organizations', {
   createdAt: createdAt(),
 });
 
+/** A user's role inside their organisation (issue 16, teams); what each may do is in core's member-roles.rules.ts. */
+export const MEMBER_ROLES = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
 export const users = pgTable(
   'users',
   {
@@ -27,6 +31,12 @@ export const users = pgTable(
     organizationId: text('organization_id')
       .notNull()
       .references(() => organizations.id),
+    // when the user followed the verification link (null: not verified yet; sign-in does not wait for it)
+    emailVerifiedAt: ts('email_verified_at'),
+    // users made before teams existed were their organisation's only user: its owner
+    memberRole: text('member_role').$type<MemberRole>().notNull().default('OWNER'),
+    // removeMember: the row stays (orders, keys and history point at it), its e-mail is freed and it cannot sign in
+    removedAt: ts('removed_at'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email), index('users_org_idx').on(t.organizationId)],
@@ -43,6 +53,9 @@ export const sessions = pgTable(
       .references(() => users.id),
     expiresAt: ts('expires_at').notNull(),
     revokedAt: ts('revoked_at'),
+    // what the user sees in their sessions list: the browser's User-Agent (cut to 300) and the client IP
+    userAgent: text('user_agent'),
+    ip: text('ip'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('sessions_token_uq').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],

@@ -11,3 +11,8 @@ export * from './consent';
 export * from './returns';
 export * from './statuses';
 export * from './remote-bidding';
+export * from './notifications';
+export * from './audit';
+export * from './two-factor';
+export * from './account-tokens';
+export * from './teams';

@@ -29,6 +29,8 @@ export interface MatrixEntry {
   last?: boolean;
   /** a GraphQL multipart upload; `vars.file` is the file's text */
   upload?: boolean;
+  /** ends every session of the caller's user (signOutEverywhere): runs after everything else, `last` ones included */
+  endsAllSessions?: boolean;
 }
 
 const unique = () => randomBytes(4).toString('hex');
@@ -99,6 +101,18 @@ function purchaseCertificate(w: World): Promise<string> {
   return made;
 }
 
+// a session row of `seller` that no other field uses, for revokeSession
+async function spareSellerSession(w: World): Promise<string> {
+  const id = `ses_matrix${unique()}`;
+  await w.app.runtime.deps.db.insert(schema.sessions).values({
+    id,
+    tokenHash: `matrix-${unique()}-${unique()}`,
+    userId: w.users.seller.userId,
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
+  return id;
+}
+
 // operator writes put back what is already there, so the shared world's prices do not move
 async function currentGridEntry(w: World) {
   const [row] = await w.app.runtime.deps.db.select().from(schema.priceGrid).limit(1);
@@ -112,6 +126,33 @@ async function currentCommission(w: World) {
   const segments = await w.app.runtime.deps.db.select().from(schema.segments);
   const seg = segments.find((s) => s.code === 'AUTO_TEST_DRIVE')!;
   return String(seg.commissionBps / 10_000);
+}
+// teams (issue 16): a fresh invitation, and a fresh VIEWER member, of `seller` per caller
+async function sellerInvitation(w: World): Promise<string> {
+  const id = `inv_matrix${unique()}`;
+  await w.app.runtime.deps.db.insert(schema.invitations).values({
+    id,
+    organizationId: w.users.seller.organizationId,
+    email: `matrix-inv-${unique()}@example.com`,
+    memberRole: 'VIEWER',
+    tokenHash: randomBytes(32).toString('hex'),
+    invitedBy: w.users.seller.userId,
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
+  return id;
+}
+async function sellerMember(w: World): Promise<string> {
+  const id = `usr_matrix${unique()}`;
+  await w.app.runtime.deps.db.insert(schema.users).values({
+    id,
+    email: `matrix-member-${unique()}@example.com`,
+    name: 'Matrix member',
+    passwordHash: '!matrix',
+    role: 'SELLER',
+    organizationId: w.users.seller.organizationId,
+    memberRole: 'VIEWER',
+  });
+  return id;
 }
 const pingInput = { segment: 'AUTO_TEST_DRIVE', country: 'US', kind: 'INTERESTED', exclusivity: 'SHARED' };
 
@@ -127,10 +168,15 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   priceFactors: { expect: 'U F F F F A D' },
   volumeTiers: { expect: 'A A A A A A D' },
   disputes: { expect: 'U A A A A A D' },
+  notifications: { expect: 'U A A A A A D' },
+  notificationPreferences: { expect: 'U A A A A A D' },
   // returns as agreed (issue 14): every signed-in user reads the policy that applies (a buyer's own)
   returnPolicy: { expect: 'U A A A A A D', vars: () => ({ segment: 'AUTO_TEST_DRIVE' }) },
   returnPolicySettings: { expect: 'U F F F F A D', vars: () => ({ segment: 'AUTO_TEST_DRIVE' }), nullIsAnswer: true },
   settlementRuns: { expect: 'U F F F F A D' },
+  // the audit log (issue 16): operators every entry, anybody else their own organisation's (own-only by the markers)
+  auditLog: { expect: 'U A A A A A D' },
+  auditActions: { expect: 'U A A A A A D' },
   myPayouts: { expect: 'U A A F F F D' },
   myCampaigns: { expect: 'U F F A A F D' },
   wallet: { expect: 'U F F A A F D' },
@@ -153,9 +199,15 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   sellerQuality: { expect: 'U F F F F A D' },
   suppressionList: { expect: 'U F F A A F D' },
   globalSuppressionList: { expect: 'U F F F F A D' },
+  // sign-in security (issue 16): the caller's own
+  twoFactorStatus: { expect: 'U A A A A A D' },
+  mySessions: { expect: 'U A A A A A D' },
   // consent certificates (issue 13): each seller its own form origins
   myConsentOrigins: { expect: 'U A A F F F D' },
   // the certificate of the lead the buyer bought: its seller, that buyer and operators; null to everyone else
+  // teams (issue 16): every signed-in user reads their own organisation's members and pending invitations
+  members: { expect: 'U A A A A A D' },
+  invitations: { expect: 'U A A A A A D' },
   consentCertificate: { expect: 'D A D A D A D', vars: async (w) => ({ id: await purchaseCertificate(w) }) },
 
   // ── Mutation ────────────────────────────  anon seller otherSeller buyer otherBuyer operator apiKey
@@ -228,7 +280,42 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   addGlobalSuppressions: { expect: 'U F F F F A D', vars: () => ({ contacts: [{ email: `matrix-${unique()}@example.com` }] }) },
   addConsentOrigin: { expect: 'U A A F F F D', vars: () => ({ origin: `https://matrix-${unique()}.example.com` }) },
   // a fresh origin of `seller` per caller: only its owner may remove it (another seller gets NOT_FOUND)
+  // teams (issue 16): owners and admins of seller and buyer organisations; the platform's operators are made by
+  // the CLI (ROLE_REQUIRED); another organisation's invitation or member is NOT_FOUND
+  inviteMember: { expect: 'U A A A A F D', vars: (_, actor) => ({ email: `matrix-invite-${actor}-${unique()}@example.com`, role: 'MEMBER' }) },
+  revokeInvitation: { expect: 'U A D D D D D', vars: async (w) => ({ id: await sellerInvitation(w) }) },
+  // a bogus token is INVITATION_INVALID (BAD_USER_INPUT): past authorization for everyone but API keys
+  acceptInvitation: {
+    expect: 'A A A A A A D',
+    vars: () => ({ token: `lxi_bogus${unique()}`, name: 'Matrix', password: `Matrix ${unique()} lantern orchard` }),
+  },
+  changeMemberRole: { expect: 'U A D D D D D', vars: async (w) => ({ userId: await sellerMember(w), role: 'MEMBER' }) },
+  removeMember: { expect: 'U A D D D D D', vars: async (w) => ({ userId: await sellerMember(w) }) },
   removeConsentOrigin: { expect: 'U A D F F F D', vars: async (w) => ({ id: await sellerConsentOrigin(w) }) },
+  // notifications (issue 16): every signed-in user, only their own rows (another user's ids change nothing)
+  markNotificationsRead: { expect: 'U A A A A A D', vars: () => ({ ids: [`ntf_matrix${unique()}`] }) },
+  markAllNotificationsRead: { expect: 'U A A A A A D' },
+  setNotificationPreference: { expect: 'U A A A A A D', vars: () => ({ event: 'LEAD_SOLD', email: true }) },
+
+  // sign-in security (issue 16); the anonymous ones answer alike to everyone (no account enumeration)
+  // neither code nor recovery code: refused as BAD_USER_INPUT before the challenge is looked at, for anyone
+  completeTwoFactorSignIn: { expect: 'A A A A A A D', vars: () => ({ challengeToken: `lxc_matrix${unique()}` }) },
+  requestPasswordReset: { expect: 'A A A A A A D', vars: () => ({ email: `matrix-reset-${unique()}@example.com` }) },
+  // an unknown token: PASSWORD_RESET_TOKEN_INVALID / EMAIL_VERIFICATION_TOKEN_INVALID (BAD_USER_INPUT) for anyone
+  resetPassword: { expect: 'A A A A A A D', vars: () => ({ token: `lxr_matrix${unique()}`, newPassword: `Matrix ${unique()} lantern orchard` }) },
+  verifyEmail: { expect: 'A A A A A A D', vars: () => ({ token: `lxv_matrix${unique()}` }) },
+  // every signed-in user has their own two-factor sign-in and sessions; API keys have neither
+  startTotpEnrolment: { expect: 'U A A A A A D' },
+  // a wrong code (TOTP_CODE_INVALID) or no enrolment started (CONFLICT): allowed, nothing changes
+  confirmTotpEnrolment: { expect: 'U A A A A A D', vars: () => ({ code: '000000' }) },
+  // TOTP is not on for the world's users: CONFLICT (TOTP_NOT_ENABLED)
+  disableTotp: { expect: 'U A A A A A D', vars: () => ({ code: '000000' }) },
+  regenerateRecoveryCodes: { expect: 'U A A A A A D', vars: () => ({ code: '000000' }) },
+  // the operator's address is verified (EMAIL_ALREADY_VERIFIED, CONFLICT); the others get a new link
+  resendEmailVerification: { expect: 'U A A A A A D' },
+  // a spare session of `seller`: another user's is SESSION_NOT_FOUND
+  revokeSession: { expect: 'U A D D D D D', vars: async (w) => ({ id: await spareSellerSession(w) }) },
+  signOutEverywhere: { expect: 'U A A A A A D', freshSession: true, endsAllSessions: true },
 };
 
 /**

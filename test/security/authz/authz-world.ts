@@ -211,8 +211,9 @@ export async function seedWorld(): Promise<World> {
     { what: "other buyer's webhook endpoint", value: hookB.setWebhookEndpoint.id, visibleTo: ['otherBuyer'] },
     { what: "buyer's webhook URL", value: webhookUrl('buyer-a'), visibleTo: ['buyer'] },
     { what: "other buyer's webhook secret", value: hookB.setWebhookEndpoint.secret, visibleTo: [] },
-    { what: "seller's API key id", value: key.createApiKey.apiKey.id, visibleTo: ['seller'] },
-    { what: "other seller's API key id", value: otherKey.createApiKey.apiKey.id, visibleTo: ['otherSeller'] },
+    // operators read keys' ids (never the keys) in the audit log: api_key.created, and the actor of an API call
+    { what: "seller's API key id", value: key.createApiKey.apiKey.id, visibleTo: ['seller', 'operator'] },
+    { what: "other seller's API key id", value: otherKey.createApiKey.apiKey.id, visibleTo: ['otherSeller', 'operator'] },
     { what: "seller's API key secret", value: key.createApiKey.key, visibleTo: [] },
     { what: "seller's payout", value: payoutA.id, visibleTo: A_SELLER },
     { what: "other seller's payout", value: payoutB.id, visibleTo: B_SELLER },

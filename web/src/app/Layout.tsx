@@ -3,12 +3,13 @@ import { Suspense, useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { SignOutMutation } from '../features/auth/auth.operations';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useSession } from '../features/auth/session';
 import { enumLabel } from '../lib/enums';
 import { useResetGraphqlCache } from '../lib/graphql-client';
 import { Loading } from '../lib/ui/feedback';
 import { ErrorBoundary } from './ErrorBoundary';
-import { navItemsFor } from './navigation';
+import { accountNavItems, navItemsFor } from './navigation';
 
 export function Layout() {
   const { user, loading } = useSession();
@@ -16,7 +17,7 @@ export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const resetCache = useResetGraphqlCache();
   const navigate = useNavigate();
-  const items = navItemsFor(user?.role ?? null);
+  const items = navItemsFor(user?.role ?? null, user?.memberRole ?? null);
 
   const doSignOut = async () => {
     await signOut({});
@@ -63,6 +64,12 @@ export function Layout() {
                     {enumLabel(user.role)} · {user.organization.name}
                   </span>
                 </span>
+                <NotificationBell />
+                {accountNavItems().map((item) => (
+                  <NavLink key={item.to} to={item.to}>
+                    {item.label}
+                  </NavLink>
+                ))}
                 <button type="button" className="button button--ghost" onClick={doSignOut} disabled={signingOut.fetching}>
                   {signingOut.fetching ? 'Signing out…' : 'Sign out'}
                 </button>

@@ -1,13 +1,17 @@
 // The navigation per role: what each kind of user can open.
-import type { Role } from '../gql/graphql';
+import type { MemberRole, Role } from '../gql/graphql';
 
 export interface NavItem {
   to: string;
   label: string;
 }
 
-export function navItemsFor(role: Role | null): NavItem[] {
+/** `memberRole`: the user's role inside the organisation; a seller's or buyer's audit log is for its owners. */
+export function navItemsFor(role: Role | null, memberRole: MemberRole | null = null): NavItem[] {
   const calculator = { to: '/calculator', label: 'CPL calculator' };
+  const owner = memberRole === 'OWNER';
+  const audit = owner ? [{ to: '/audit', label: 'Audit log' }] : [];
+  const team = { to: '/team', label: 'Team' };
   switch (role) {
     case null:
       return [calculator];
@@ -21,6 +25,8 @@ export function navItemsFor(role: Role | null): NavItem[] {
         { to: '/delivery-endpoints', label: 'Delivery endpoints' },
         { to: '/suppression', label: 'Suppression list' },
         { to: '/dashboard', label: 'Dashboard' },
+        ...audit,
+        team,
         calculator,
       ];
     case 'SELLER':
@@ -34,6 +40,8 @@ export function navItemsFor(role: Role | null): NavItem[] {
         { to: '/seller/api-keys', label: 'API keys' },
         { to: '/seller/origins', label: 'Form origins' },
         { to: '/marketplace', label: 'Marketplace' },
+        ...audit,
+        team,
         calculator,
       ];
     case 'OPERATOR':
@@ -46,8 +54,15 @@ export function navItemsFor(role: Role | null): NavItem[] {
         { to: '/operator/price-factors', label: 'Price factors' },
         { to: '/operator/commission', label: 'Commission' },
         { to: '/operator/return-policies', label: 'Returns' },
+        { to: '/audit', label: 'Audit log' },
         { to: '/marketplace', label: 'Marketplace' },
+        team,
         calculator,
       ];
   }
+}
+
+/** Beside the signed-in user in the header, for every role. */
+export function accountNavItems(): NavItem[] {
+  return [{ to: '/security', label: 'Security' }];
 }

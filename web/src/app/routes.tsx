@@ -5,12 +5,16 @@ import { Navigate, Route, Routes } from 'react-router';
 import { RequireRole } from '../features/auth/RequireRole';
 import { SignInPage } from '../features/auth/SignInPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
+import { VerifyEmailPage } from '../features/auth/VerifyEmailPage';
 import { homePathFor, useSession } from '../features/auth/session';
 import { MarketplacePage } from '../features/marketplace/MarketplacePage';
 import { Loading } from '../lib/ui/feedback';
 import { Page } from '../lib/ui/page';
 import { Layout } from './Layout';
 
+const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const CalculatorPage = lazy(() => import('../features/calculator/CalculatorPage').then((m) => ({ default: m.CalculatorPage })));
 const BuyerDashboardPage = lazy(() => import('../features/dashboard/BuyerDashboardPage').then((m) => ({ default: m.BuyerDashboardPage })));
 const CommissionPage = lazy(() => import('../features/operator/CommissionPage').then((m) => ({ default: m.CommissionPage })));
@@ -36,8 +40,12 @@ const MyListingsPage = lazy(() => import('../features/seller/MyListingsPage').th
 const PayoutsPage = lazy(() => import('../features/seller/PayoutsPage').then((m) => ({ default: m.PayoutsPage })));
 const ReturnsPage = lazy(() => import('../features/seller/ReturnsPage').then((m) => ({ default: m.ReturnsPage })));
 const SalesPage = lazy(() => import('../features/seller/SalesPage').then((m) => ({ default: m.SalesPage })));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const CertificatePage = lazy(() => import('../features/consent/CertificatePage').then((m) => ({ default: m.CertificatePage })));
 const FormOriginsPage = lazy(() => import('../features/consent/FormOriginsPage').then((m) => ({ default: m.FormOriginsPage })));
+const SecurityPage = lazy(() => import('../features/security/SecurityPage').then((m) => ({ default: m.SecurityPage })));
+const TeamPage = lazy(() => import('../features/team/TeamPage').then((m) => ({ default: m.TeamPage })));
+const AcceptInvitationPage = lazy(() => import('../features/team/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })));
 const SubmitLeadPage = lazy(() => import('../features/seller/SubmitLeadPage').then((m) => ({ default: m.SubmitLeadPage })));
 
 function Home() {
@@ -61,7 +69,43 @@ export function AppRoutes() {
         <Route index element={<Home />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="sign-up" element={<SignUpPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route
+          path="security"
+          element={
+            <RequireRole>
+              <SecurityPage />
+            </RequireRole>
+          }
+        />
         <Route path="calculator" element={<CalculatorPage />} />
+        <Route path="accept-invitation" element={<AcceptInvitationPage />} />
+        <Route
+          path="team"
+          element={
+            <RequireRole roles={['BUYER', 'SELLER', 'OPERATOR']}>
+              <TeamPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="notifications"
+          element={
+            <RequireRole>
+              <NotificationsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequireRole>
+              <AuditLogPage />
+            </RequireRole>
+          }
+        />
         <Route
           path="marketplace"
           element={

@@ -14,8 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Me {\n    me {\n      id\n      email\n      name\n      role\n      organization {\n        id\n        name\n        kind\n        qualityScore\n        suspended\n      }\n    }\n  }\n": typeof types.MeDocument,
-    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      user {\n        id\n        name\n        role\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          actorRole\n          actorUserId\n          actorName\n          actorApiKeyId\n          targetType\n          targetId\n          targetOrganizationId\n          requestId\n          details\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query AuditActions {\n    auditActions\n  }\n": typeof types.AuditActionsDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      name\n      role\n      emailVerified\n      twoFactorEnrolmentRequired\n      memberRole\n      organization {\n        id\n        name\n        kind\n        qualityScore\n        suspended\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      twoFactorRequired\n      challengeToken\n      user {\n        id\n        name\n        role\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation CompleteTwoFactorSignIn($challengeToken: String!, $code: String, $recoveryCode: String) {\n    completeTwoFactorSignIn(challengeToken: $challengeToken, code: $code, recoveryCode: $recoveryCode) {\n      user {\n        id\n        name\n        role\n      }\n    }\n  }\n": typeof types.CompleteTwoFactorSignInDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        name\n        role\n      }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query CplCalculator($clicks: Int!, $costPerClick: Decimal!, $leads: Int!) {\n    cplCalculator(clicks: $clicks, costPerClick: $costPerClick, leads: $leads) {\n      budget {\n        amount\n        currencyCode\n      }\n      costPerLead {\n        amount\n        currencyCode\n      }\n      conversionRate\n    }\n  }\n": typeof types.CplCalculatorDocument,
@@ -46,6 +52,12 @@ type Documents = {
     "\n  mutation Redeliver($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) {\n      id\n      status\n    }\n  }\n": typeof types.RedeliverDocument,
     "\n  fragment LeadCardFields on Lead {\n    id\n    segment\n    subsegment\n    country\n    region\n    city\n    geoTier\n    kind\n    temperature\n    score\n    capturedAt\n    exclusivity\n    maxSales\n    salesCount\n    verification\n    price {\n      amount\n      currencyCode\n    }\n    seller {\n      id\n      name\n      qualityScore\n    }\n    sellerConversion {\n      rate\n      outcomes\n      factor\n    }\n    preview {\n      initials\n      phone\n      email\n      city\n    }\n    checks {\n      name\n      passed\n      checkedAt\n    }\n  }\n": typeof types.LeadCardFieldsFragmentDoc,
     "\n  query Marketplace($filter: LeadFilter, $sort: LeadSort, $first: Int, $after: String) {\n    marketplace(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...LeadCardFields\n        }\n      }\n    }\n  }\n": typeof types.MarketplaceDocument,
+    "\n  query UnreadNotifications {\n    notifications(first: 1) {\n      unreadCount\n    }\n  }\n": typeof types.UnreadNotificationsDocument,
+    "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      unreadCount\n      edges {\n        node {\n          id\n          event\n          title\n          lines\n          link\n          createdAt\n          readAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
+    "\n  query NotificationPreferences {\n    notificationPreferences {\n      event\n      email\n      inApp\n    }\n  }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation SetNotificationPreference($event: NotificationEvent!, $email: Boolean, $inApp: Boolean) {\n    setNotificationPreference(event: $event, email: $email, inApp: $inApp) {\n      event\n      email\n      inApp\n    }\n  }\n": typeof types.SetNotificationPreferenceDocument,
     "\n  query PriceGrid {\n    priceGrid {\n      segment\n      subsegment\n      geoTier\n      baseAmount {\n        amount\n        currencyCode\n      }\n    }\n  }\n": typeof types.PriceGridDocument,
     "\n  mutation SetPriceGrid($input: [PriceGridEntryInput!]!) {\n    setPriceGrid(input: $input) {\n      segment\n      subsegment\n      geoTier\n      baseAmount {\n        amount\n        currencyCode\n      }\n    }\n  }\n": typeof types.SetPriceGridDocument,
     "\n  query PriceFactors {\n    priceFactors {\n      name\n      value\n    }\n  }\n": typeof types.PriceFactorsDocument,
@@ -77,6 +89,13 @@ type Documents = {
     "\n  mutation UpdateLeadOutcome($purchaseId: ID!, $outcome: LeadOutcome!, $reason: String) {\n    updateLeadOutcome(purchaseId: $purchaseId, outcome: $outcome, reason: $reason) {\n      id\n      outcome\n      outcomeReason\n    }\n  }\n": typeof types.UpdateLeadOutcomeDocument,
     "\n  mutation OpenDispute($input: OpenDisputeInput!, $idempotencyKey: String) {\n    openDispute(input: $input, idempotencyKey: $idempotencyKey) {\n      ...DisputeFields\n      purchase {\n        id\n        status\n      }\n    }\n  }\n": typeof types.OpenDisputeDocument,
     "\n  query ReturnPolicy($segment: String!) {\n    returnPolicy(segment: $segment) {\n      segment\n      windowHours\n      allowedReasons\n      allowedRemedies\n    }\n  }\n": typeof types.ReturnPolicyDocument,
+    "\n  query Security {\n    twoFactorStatus {\n      enabled\n      enabledAt\n      recoveryCodesLeft\n      required\n    }\n    mySessions {\n      id\n      createdAt\n      expiresAt\n      current\n      userAgent\n      ip\n    }\n  }\n": typeof types.SecurityDocument,
+    "\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      otpauthUri\n      qrCodeDataUrl\n      secret\n    }\n  }\n": typeof types.StartTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code)\n  }\n": typeof types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n": typeof types.DisableTotpDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
+    "\n  mutation ResendEmailVerification {\n    resendEmailVerification\n  }\n": typeof types.ResendEmailVerificationDocument,
     "\n  mutation SubmitLeads($input: [LeadInput!]!) {\n    submitLeads(input: $input) {\n      id\n      accepted\n      rejected\n      status\n      results {\n        index\n        issues {\n          code\n          field\n          message\n          severity\n        }\n        lead {\n          id\n          status\n          verification\n          score\n          temperature\n          price {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n": typeof types.SubmitLeadsDocument,
     "\n  query MyListings($filter: LeadFilter, $first: Int, $after: String) {\n    myListings(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          segment\n          subsegment\n          country\n          region\n          city\n          kind\n          temperature\n          score\n          capturedAt\n          exclusivity\n          maxSales\n          salesCount\n          status\n          verification\n          erased\n          price {\n            amount\n            currencyCode\n          }\n          preview {\n            initials\n            phone\n            email\n            city\n          }\n          signals {\n            code\n            message\n          }\n          findings {\n            stage\n            code\n            message\n            severity\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyListingsDocument,
     "\n  mutation WithdrawLead($id: ID!) {\n    withdrawLead(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.WithdrawLeadDocument,
@@ -92,13 +111,25 @@ type Documents = {
     "\n  query SuppressionList {\n    suppressionList {\n      size\n      updatedAt\n    }\n  }\n": typeof types.SuppressionListDocument,
     "\n  mutation AddSuppressedContacts($contacts: [SuppressedContactInput!]!) {\n    addSuppressedContacts(contacts: $contacts) {\n      size\n      updatedAt\n    }\n  }\n": typeof types.AddSuppressedContactsDocument,
     "\n  mutation RemoveSuppressedContacts($contacts: [SuppressedContactInput!]!) {\n    removeSuppressedContacts(contacts: $contacts) {\n      size\n      updatedAt\n    }\n  }\n": typeof types.RemoveSuppressedContactsDocument,
+    "\n  query Team {\n    members {\n      id\n      email\n      name\n      role\n      joinedAt\n    }\n    invitations {\n      id\n      email\n      role\n      status\n      expiresAt\n    }\n  }\n": typeof types.TeamDocument,
+    "\n  mutation InviteMember($email: String!, $role: MemberRole!) {\n    inviteMember(email: $email, role: $role) {\n      emailSent\n      invitation {\n        id\n      }\n    }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation ChangeMemberRole($userId: ID!, $role: MemberRole!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
+    "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation AcceptInvitation($token: String!, $name: String!, $password: String!) {\n    acceptInvitation(token: $token, name: $name, password: $password) {\n      token\n      user {\n        id\n        role\n        memberRole\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query Segments {\n    segments {\n      code\n      name\n      subsegments {\n        code\n        name\n      }\n      attributeSchema\n      commissionRate\n      returnWindowHours\n      ttlDays\n    }\n  }\n": typeof types.SegmentsDocument,
     "\n  query VolumeTiers {\n    volumeTiers {\n      minQuantity\n      discountRate\n    }\n  }\n": typeof types.VolumeTiersDocument,
     "\n  query Platform {\n    platform {\n      currency\n      minorUnitDigits\n    }\n  }\n": typeof types.PlatformDocument,
 };
 const documents: Documents = {
-    "\n  query Me {\n    me {\n      id\n      email\n      name\n      role\n      organization {\n        id\n        name\n        kind\n        qualityScore\n        suspended\n      }\n    }\n  }\n": types.MeDocument,
-    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      user {\n        id\n        name\n        role\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          actorRole\n          actorUserId\n          actorName\n          actorApiKeyId\n          targetType\n          targetId\n          targetOrganizationId\n          requestId\n          details\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  query AuditActions {\n    auditActions\n  }\n": types.AuditActionsDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      name\n      role\n      emailVerified\n      twoFactorEnrolmentRequired\n      memberRole\n      organization {\n        id\n        name\n        kind\n        qualityScore\n        suspended\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      twoFactorRequired\n      challengeToken\n      user {\n        id\n        name\n        role\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation CompleteTwoFactorSignIn($challengeToken: String!, $code: String, $recoveryCode: String) {\n    completeTwoFactorSignIn(challengeToken: $challengeToken, code: $code, recoveryCode: $recoveryCode) {\n      user {\n        id\n        name\n        role\n      }\n    }\n  }\n": types.CompleteTwoFactorSignInDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n": types.VerifyEmailDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        name\n        role\n      }\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query CplCalculator($clicks: Int!, $costPerClick: Decimal!, $leads: Int!) {\n    cplCalculator(clicks: $clicks, costPerClick: $costPerClick, leads: $leads) {\n      budget {\n        amount\n        currencyCode\n      }\n      costPerLead {\n        amount\n        currencyCode\n      }\n      conversionRate\n    }\n  }\n": types.CplCalculatorDocument,
@@ -129,6 +160,12 @@ const documents: Documents = {
     "\n  mutation Redeliver($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) {\n      id\n      status\n    }\n  }\n": types.RedeliverDocument,
     "\n  fragment LeadCardFields on Lead {\n    id\n    segment\n    subsegment\n    country\n    region\n    city\n    geoTier\n    kind\n    temperature\n    score\n    capturedAt\n    exclusivity\n    maxSales\n    salesCount\n    verification\n    price {\n      amount\n      currencyCode\n    }\n    seller {\n      id\n      name\n      qualityScore\n    }\n    sellerConversion {\n      rate\n      outcomes\n      factor\n    }\n    preview {\n      initials\n      phone\n      email\n      city\n    }\n    checks {\n      name\n      passed\n      checkedAt\n    }\n  }\n": types.LeadCardFieldsFragmentDoc,
     "\n  query Marketplace($filter: LeadFilter, $sort: LeadSort, $first: Int, $after: String) {\n    marketplace(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...LeadCardFields\n        }\n      }\n    }\n  }\n": types.MarketplaceDocument,
+    "\n  query UnreadNotifications {\n    notifications(first: 1) {\n      unreadCount\n    }\n  }\n": types.UnreadNotificationsDocument,
+    "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      unreadCount\n      edges {\n        node {\n          id\n          event\n          title\n          lines\n          link\n          createdAt\n          readAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
+    "\n  query NotificationPreferences {\n    notificationPreferences {\n      event\n      email\n      inApp\n    }\n  }\n": types.NotificationPreferencesDocument,
+    "\n  mutation SetNotificationPreference($event: NotificationEvent!, $email: Boolean, $inApp: Boolean) {\n    setNotificationPreference(event: $event, email: $email, inApp: $inApp) {\n      event\n      email\n      inApp\n    }\n  }\n": types.SetNotificationPreferenceDocument,
     "\n  query PriceGrid {\n    priceGrid {\n      segment\n      subsegment\n      geoTier\n      baseAmount {\n        amount\n        currencyCode\n      }\n    }\n  }\n": types.PriceGridDocument,
     "\n  mutation SetPriceGrid($input: [PriceGridEntryInput!]!) {\n    setPriceGrid(input: $input) {\n      segment\n      subsegment\n      geoTier\n      baseAmount {\n        amount\n        currencyCode\n      }\n    }\n  }\n": types.SetPriceGridDocument,
     "\n  query PriceFactors {\n    priceFactors {\n      name\n      value\n    }\n  }\n": types.PriceFactorsDocument,
@@ -160,6 +197,13 @@ const documents: Documents = {
     "\n  mutation UpdateLeadOutcome($purchaseId: ID!, $outcome: LeadOutcome!, $reason: String) {\n    updateLeadOutcome(purchaseId: $purchaseId, outcome: $outcome, reason: $reason) {\n      id\n      outcome\n      outcomeReason\n    }\n  }\n": types.UpdateLeadOutcomeDocument,
     "\n  mutation OpenDispute($input: OpenDisputeInput!, $idempotencyKey: String) {\n    openDispute(input: $input, idempotencyKey: $idempotencyKey) {\n      ...DisputeFields\n      purchase {\n        id\n        status\n      }\n    }\n  }\n": types.OpenDisputeDocument,
     "\n  query ReturnPolicy($segment: String!) {\n    returnPolicy(segment: $segment) {\n      segment\n      windowHours\n      allowedReasons\n      allowedRemedies\n    }\n  }\n": types.ReturnPolicyDocument,
+    "\n  query Security {\n    twoFactorStatus {\n      enabled\n      enabledAt\n      recoveryCodesLeft\n      required\n    }\n    mySessions {\n      id\n      createdAt\n      expiresAt\n      current\n      userAgent\n      ip\n    }\n  }\n": types.SecurityDocument,
+    "\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      otpauthUri\n      qrCodeDataUrl\n      secret\n    }\n  }\n": types.StartTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code)\n  }\n": types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n": types.DisableTotpDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
+    "\n  mutation ResendEmailVerification {\n    resendEmailVerification\n  }\n": types.ResendEmailVerificationDocument,
     "\n  mutation SubmitLeads($input: [LeadInput!]!) {\n    submitLeads(input: $input) {\n      id\n      accepted\n      rejected\n      status\n      results {\n        index\n        issues {\n          code\n          field\n          message\n          severity\n        }\n        lead {\n          id\n          status\n          verification\n          score\n          temperature\n          price {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n": types.SubmitLeadsDocument,
     "\n  query MyListings($filter: LeadFilter, $first: Int, $after: String) {\n    myListings(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          segment\n          subsegment\n          country\n          region\n          city\n          kind\n          temperature\n          score\n          capturedAt\n          exclusivity\n          maxSales\n          salesCount\n          status\n          verification\n          erased\n          price {\n            amount\n            currencyCode\n          }\n          preview {\n            initials\n            phone\n            email\n            city\n          }\n          signals {\n            code\n            message\n          }\n          findings {\n            stage\n            code\n            message\n            severity\n          }\n        }\n      }\n    }\n  }\n": types.MyListingsDocument,
     "\n  mutation WithdrawLead($id: ID!) {\n    withdrawLead(id: $id) {\n      id\n      status\n    }\n  }\n": types.WithdrawLeadDocument,
@@ -175,6 +219,12 @@ const documents: Documents = {
     "\n  query SuppressionList {\n    suppressionList {\n      size\n      updatedAt\n    }\n  }\n": types.SuppressionListDocument,
     "\n  mutation AddSuppressedContacts($contacts: [SuppressedContactInput!]!) {\n    addSuppressedContacts(contacts: $contacts) {\n      size\n      updatedAt\n    }\n  }\n": types.AddSuppressedContactsDocument,
     "\n  mutation RemoveSuppressedContacts($contacts: [SuppressedContactInput!]!) {\n    removeSuppressedContacts(contacts: $contacts) {\n      size\n      updatedAt\n    }\n  }\n": types.RemoveSuppressedContactsDocument,
+    "\n  query Team {\n    members {\n      id\n      email\n      name\n      role\n      joinedAt\n    }\n    invitations {\n      id\n      email\n      role\n      status\n      expiresAt\n    }\n  }\n": types.TeamDocument,
+    "\n  mutation InviteMember($email: String!, $role: MemberRole!) {\n    inviteMember(email: $email, role: $role) {\n      emailSent\n      invitation {\n        id\n      }\n    }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  mutation ChangeMemberRole($userId: ID!, $role: MemberRole!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      id\n      role\n    }\n  }\n": types.ChangeMemberRoleDocument,
+    "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation AcceptInvitation($token: String!, $name: String!, $password: String!) {\n    acceptInvitation(token: $token, name: $name, password: $password) {\n      token\n      user {\n        id\n        role\n        memberRole\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query Segments {\n    segments {\n      code\n      name\n      subsegments {\n        code\n        name\n      }\n      attributeSchema\n      commissionRate\n      returnWindowHours\n      ttlDays\n    }\n  }\n": types.SegmentsDocument,
     "\n  query VolumeTiers {\n    volumeTiers {\n      minQuantity\n      discountRate\n    }\n  }\n": types.VolumeTiersDocument,
     "\n  query Platform {\n    platform {\n      currency\n      minorUnitDigits\n    }\n  }\n": types.PlatformDocument,
@@ -197,11 +247,35 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      name\n      role\n      organization {\n        id\n        name\n        kind\n        qualityScore\n        suspended\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      email\n      name\n      role\n      organization {\n        id\n        name\n        kind\n        qualityScore\n        suspended\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          actorRole\n          actorUserId\n          actorName\n          actorApiKeyId\n          targetType\n          targetId\n          targetOrganizationId\n          requestId\n          details\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          actorRole\n          actorUserId\n          actorName\n          actorApiKeyId\n          targetType\n          targetId\n          targetOrganizationId\n          requestId\n          details\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      user {\n        id\n        name\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      user {\n        id\n        name\n        role\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query AuditActions {\n    auditActions\n  }\n"): (typeof documents)["\n  query AuditActions {\n    auditActions\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      name\n      role\n      emailVerified\n      twoFactorEnrolmentRequired\n      memberRole\n      organization {\n        id\n        name\n        kind\n        qualityScore\n        suspended\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      email\n      name\n      role\n      emailVerified\n      twoFactorEnrolmentRequired\n      memberRole\n      organization {\n        id\n        name\n        kind\n        qualityScore\n        suspended\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      twoFactorRequired\n      challengeToken\n      user {\n        id\n        name\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      twoFactorRequired\n      challengeToken\n      user {\n        id\n        name\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteTwoFactorSignIn($challengeToken: String!, $code: String, $recoveryCode: String) {\n    completeTwoFactorSignIn(challengeToken: $challengeToken, code: $code, recoveryCode: $recoveryCode) {\n      user {\n        id\n        name\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteTwoFactorSignIn($challengeToken: String!, $code: String, $recoveryCode: String) {\n    completeTwoFactorSignIn(challengeToken: $challengeToken, code: $code, recoveryCode: $recoveryCode) {\n      user {\n        id\n        name\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -322,6 +396,30 @@ export function graphql(source: "\n  fragment LeadCardFields on Lead {\n    id\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Marketplace($filter: LeadFilter, $sort: LeadSort, $first: Int, $after: String) {\n    marketplace(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...LeadCardFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Marketplace($filter: LeadFilter, $sort: LeadSort, $first: Int, $after: String) {\n    marketplace(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...LeadCardFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotifications {\n    notifications(first: 1) {\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  query UnreadNotifications {\n    notifications(first: 1) {\n      unreadCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      unreadCount\n      edges {\n        node {\n          id\n          event\n          title\n          lines\n          link\n          createdAt\n          readAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      unreadCount\n      edges {\n        node {\n          id\n          event\n          title\n          lines\n          link\n          createdAt\n          readAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"): (typeof documents)["\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferences {\n    notificationPreferences {\n      event\n      email\n      inApp\n    }\n  }\n"): (typeof documents)["\n  query NotificationPreferences {\n    notificationPreferences {\n      event\n      email\n      inApp\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNotificationPreference($event: NotificationEvent!, $email: Boolean, $inApp: Boolean) {\n    setNotificationPreference(event: $event, email: $email, inApp: $inApp) {\n      event\n      email\n      inApp\n    }\n  }\n"): (typeof documents)["\n  mutation SetNotificationPreference($event: NotificationEvent!, $email: Boolean, $inApp: Boolean) {\n    setNotificationPreference(event: $event, email: $email, inApp: $inApp) {\n      event\n      email\n      inApp\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -449,6 +547,34 @@ export function graphql(source: "\n  query ReturnPolicy($segment: String!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Security {\n    twoFactorStatus {\n      enabled\n      enabledAt\n      recoveryCodesLeft\n      required\n    }\n    mySessions {\n      id\n      createdAt\n      expiresAt\n      current\n      userAgent\n      ip\n    }\n  }\n"): (typeof documents)["\n  query Security {\n    twoFactorStatus {\n      enabled\n      enabledAt\n      recoveryCodesLeft\n      required\n    }\n    mySessions {\n      id\n      createdAt\n      expiresAt\n      current\n      userAgent\n      ip\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      otpauthUri\n      qrCodeDataUrl\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      otpauthUri\n      qrCodeDataUrl\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code)\n  }\n"): (typeof documents)["\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n"): (typeof documents)["\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendEmailVerification {\n    resendEmailVerification\n  }\n"): (typeof documents)["\n  mutation ResendEmailVerification {\n    resendEmailVerification\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SubmitLeads($input: [LeadInput!]!) {\n    submitLeads(input: $input) {\n      id\n      accepted\n      rejected\n      status\n      results {\n        index\n        issues {\n          code\n          field\n          message\n          severity\n        }\n        lead {\n          id\n          status\n          verification\n          score\n          temperature\n          price {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitLeads($input: [LeadInput!]!) {\n    submitLeads(input: $input) {\n      id\n      accepted\n      rejected\n      status\n      results {\n        index\n        issues {\n          code\n          field\n          message\n          severity\n        }\n        lead {\n          id\n          status\n          verification\n          score\n          temperature\n          price {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -506,6 +632,30 @@ export function graphql(source: "\n  mutation AddSuppressedContacts($contacts: [
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveSuppressedContacts($contacts: [SuppressedContactInput!]!) {\n    removeSuppressedContacts(contacts: $contacts) {\n      size\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveSuppressedContacts($contacts: [SuppressedContactInput!]!) {\n    removeSuppressedContacts(contacts: $contacts) {\n      size\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Team {\n    members {\n      id\n      email\n      name\n      role\n      joinedAt\n    }\n    invitations {\n      id\n      email\n      role\n      status\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query Team {\n    members {\n      id\n      email\n      name\n      role\n      joinedAt\n    }\n    invitations {\n      id\n      email\n      role\n      status\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($email: String!, $role: MemberRole!) {\n    inviteMember(email: $email, role: $role) {\n      emailSent\n      invitation {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($email: String!, $role: MemberRole!) {\n    inviteMember(email: $email, role: $role) {\n      emailSent\n      invitation {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMemberRole($userId: ID!, $role: MemberRole!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeMemberRole($userId: ID!, $role: MemberRole!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $name: String!, $password: String!) {\n    acceptInvitation(token: $token, name: $name, password: $password) {\n      token\n      user {\n        id\n        role\n        memberRole\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $name: String!, $password: String!) {\n    acceptInvitation(token: $token, name: $name, password: $password) {\n      token\n      user {\n        id\n        role\n        memberRole\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,8 @@
 // Who is calling, and the checks every domain function uses to decide what they may do.
 import { DomainError } from '../shared/domain-error';
+import { hasCapability, leastRoleWith, type Capability, type MemberRole } from './member-roles.rules';
+
+export type { Capability, MemberRole } from './member-roles.rules';
 
 export type Role = 'SELLER' | 'BUYER' | 'OPERATOR';
 
@@ -16,6 +19,16 @@ export interface Actor {
   /** API keys only: a session may do whatever its role allows */
   scopes?: readonly ApiKeyScope[];
   sessionId?: string;
+  /** the HTTP request this actor made (api/src/http/resolve-actor.ts): audit entries carry it */
+  requestId?: string;
+  /** an operator's session without TOTP where it is required: it may only enrol (api two-factor gate) */
+  twoFactorEnrolmentRequired?: boolean;
+  /**
+   * The member's role inside the organisation (teams, issue 16): set on every actor made from a session
+   * (the user's role) or an API key (MEMBER). Absent only on actors the code builds for itself (seed data,
+   * the demo form, tests), which act as the organisation's owner.
+   */
+  memberRole?: MemberRole;
 }
 
 function signedIn(actor: Actor | null): Actor {
@@ -57,4 +70,17 @@ export function requireScope(actor: Actor | null, scope: ApiKeyScope, ...roles: 
     throw new DomainError('API_KEY_SCOPE_REQUIRED', `This API key lacks the ${scope} scope; create a key with it`);
   }
   return a;
+}
+
+/**
+ * The member's role allows the capability (member-roles.rules.ts); call it after the role check, in the
+ * domain function of every mutation, so a VIEWER changes nothing and a MEMBER no money settings.
+ */
+export function requireCapability<A extends Actor>(actor: A, capability: Capability): A {
+  if (!hasCapability(actor.memberRole ?? 'OWNER', capability)) {
+    const least = leastRoleWith(capability);
+    const who = least === 'OWNER' ? 'an owner' : least === 'ADMIN' ? 'an owner or admin' : 'a member, admin or owner';
+    throw new DomainError('MEMBER_ROLE_REQUIRED', `Your role in the organisation does not allow this: it needs ${who}`);
+  }
+  return actor;
 }

@@ -4,10 +4,12 @@ import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
+import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { parseInput } from '../shared/validation';
-import { API_KEY_SCOPES, requireUser, type Actor, type ApiKeyScope } from './access';
+import { API_KEY_SCOPES, requireCapability, requireUser, type Actor, type ApiKeyScope } from './access';
+import { API_KEY_MEMBER_ROLE } from './member-roles.rules';
 
 const { apiKeys } = schema;
 
@@ -42,11 +44,19 @@ export async function actorFromApiKey(deps: AppDeps, key: string): Promise<Actor
       .set({ lastUsedAt: now })
       .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, stale))));
   }
-  return { userId: null, organizationId: row.organizationId, role: 'SELLER', via: 'apiKey', apiKeyId: row.id, scopes: row.scopes.filter(isScope) };
+  return {
+    userId: null,
+    organizationId: row.organizationId,
+    role: 'SELLER',
+    via: 'apiKey',
+    apiKeyId: row.id,
+    scopes: row.scopes.filter(isScope),
+    memberRole: API_KEY_MEMBER_ROLE,
+  };
 }
 
 export async function createApiKey(deps: AppDeps, actor: Actor | null, raw: { name: string; scopes?: readonly string[] | null; expiresAt?: Date | null }) {
-  const a = requireUser(actor, 'SELLER');
+  const a = requireCapability(requireUser(actor, 'SELLER'), 'MONEY');
   const input = parseInput(ZApiKeyInput, raw, '');
   const now = deps.clock().getTime();
   if (input.expiresAt && (input.expiresAt.getTime() <= now || input.expiresAt.getTime() > now + MAX_KEY_LIFETIME_MS)) {
@@ -67,8 +77,19 @@ export async function createApiKey(deps: AppDeps, actor: Actor | null, raw: { na
     scopes,
     expiresAt: input.expiresAt ?? null,
   };
-  const [saved] = await deps.db.insert(apiKeys).values(row).returning();
-  return { key, apiKey: saved! };
+  const saved = await deps.db.transaction(async (tx) => {
+    const [inserted] = await tx.insert(apiKeys).values(row).returning();
+    // the prefix identifies the key in lists; the key itself is never written anywhere but its hash
+    await recordAudit(tx, {
+      actor: a,
+      action: 'api_key.created',
+      target: { type: 'api_key', id: row.id, organizationId: a.organizationId },
+      details: { keyName: row.name, prefix: row.prefix, scopes, expiresAt: row.expiresAt?.toISOString() ?? null },
+      at: deps.clock(),
+    });
+    return inserted!;
+  });
+  return { key, apiKey: saved };
 }
 
 export async function listApiKeys(deps: AppDeps, actor: Actor | null) {
@@ -77,12 +98,21 @@ export async function listApiKeys(deps: AppDeps, actor: Actor | null) {
 }
 
 export async function revokeApiKey(deps: AppDeps, actor: Actor | null, id: string) {
-  const a = requireUser(actor, 'SELLER');
-  const [row] = await deps.db
-    .update(apiKeys)
-    .set({ revokedAt: deps.clock() })
-    .where(and(eq(apiKeys.id, id), eq(apiKeys.organizationId, a.organizationId)))
-    .returning();
-  if (!row) throw new DomainError('NOT_OWNER', 'No such API key in your organization');
-  return row;
+  const a = requireCapability(requireUser(actor, 'SELLER'), 'MONEY');
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: deps.clock() })
+      .where(and(eq(apiKeys.id, id), eq(apiKeys.organizationId, a.organizationId)))
+      .returning();
+    if (!row) throw new DomainError('NOT_OWNER', 'No such API key in your organization');
+    await recordAudit(tx, {
+      actor: a,
+      action: 'api_key.revoked',
+      target: { type: 'api_key', id: row.id, organizationId: a.organizationId },
+      details: { keyName: row.name, prefix: row.prefix },
+      at: deps.clock(),
+    });
+    return row;
+  });
 }

@@ -1,15 +1,19 @@
 // Sign-up, sign-in and sessions (cookie or bearer token); sellers' API keys are in api-keys.service.ts.
-import { schema, type Db } from '@leadex/db';
+import { schema } from '@leadex/db';
 import { hash, verify } from '@node-rs/argon2';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
+import { recordAudit } from '../audit/record-audit';
 import { isUniqueViolation } from '../shared/db-errors';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import type { Actor, Role } from './access';
+import { sendEmailVerification } from './email-verification.service';
 import { parseWithStrongPassword } from './password-strength';
+import { openSession, sha256, type AuthResult, type ClientInfo } from './sessions.service';
+import { twoFactorChallengeFor, type TwoFactorChallenge } from './two-factor-sign-in';
 
 export { actorFromApiKey, createApiKey, listApiKeys, revokeApiKey } from './api-keys.service';
 
@@ -25,13 +29,10 @@ export const ZSignUpInput = z.object({
 });
 export type TSignUpInput = z.infer<typeof ZSignUpInput>;
 
-export interface AuthResult {
-  token: string;
-  userId: string;
-  expiresAt: Date;
-}
+export type { AuthResult, ClientInfo } from './sessions.service';
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** signIn's answer: a session, or (TOTP on) a challenge that completeTwoFactorSignIn turns into one. */
+export type SignInResult = (AuthResult & { twoFactorRequired: false }) | (TwoFactorChallenge & { twoFactorRequired: true });
 
 export async function hashPassword(password: string): Promise<string> {
   // argon2id (the library's default algorithm) with OWASP-level memory and time cost
@@ -42,19 +43,16 @@ export async function hashPassword(password: string): Promise<string> {
 // whether or not the account exists; made once, when the module loads, so the first unknown e-mail is not slower.
 const dummyHash = hashPassword(randomBytes(18).toString('base64url'));
 
-async function openSession(deps: AppDeps, db: Db, userId: string): Promise<AuthResult> {
-  const token = `lxs_${randomBytes(32).toString('base64url')}`;
-  const expiresAt = new Date(deps.clock().getTime() + deps.config.SESSION_TTL_HOURS * 3_600_000);
-  await db.insert(sessions).values({ id: newId('ses'), tokenHash: sha256(token), userId, expiresAt });
-  return { token, userId, expiresAt };
-}
-
-export async function signUp(deps: AppDeps, raw: unknown): Promise<AuthResult> {
+/**
+ * A new organisation with its first user, signed in; the verification link is mailed to the address unless
+ * `emailVerified` (the demo seed's accounts).
+ */
+export async function signUp(deps: AppDeps, raw: unknown, options: { client?: ClientInfo; emailVerified?: boolean } = {}): Promise<AuthResult> {
   const input = parseWithStrongPassword(ZSignUpInput, raw, deps.config);
   const passwordHash = await hashPassword(input.password);
   const emailTaken = () =>
     new DomainError('EMAIL_TAKEN', 'An account with this e-mail already exists', [{ path: 'input.email', message: 'already registered' }]);
-  return deps.db
+  const session = await deps.db
     .transaction(async (tx) => {
       const taken = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
       if (taken.length) throw emailTaken();
@@ -62,21 +60,38 @@ export async function signUp(deps: AppDeps, raw: unknown): Promise<AuthResult> {
       await tx.insert(organizations).values({ id: orgId, name: input.organizationName, kind: input.role });
       const userId = newId('usr');
       // the unique index on email settles a race between two sign-ups with the same address
-      await tx.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash, role: input.role, organizationId: orgId });
-      return openSession(deps, tx, userId);
+      await tx.insert(users).values({
+        id: userId,
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        role: input.role,
+        organizationId: orgId,
+        emailVerifiedAt: options.emailVerified ? deps.clock() : null,
+      });
+      return openSession(deps, tx, userId, options.client);
     })
     .catch((err: unknown) => {
       // two sign-ups racing for one address: the loser hears what it would have heard a moment later
       if (isUniqueViolation(err, 'users_email_uq')) throw emailTaken();
       throw err;
     });
+  // after the commit, so a rolled-back sign-up mails nothing; the account stands without it (resendEmailVerification)
+  if (!options.emailVerified) {
+    await sendEmailVerification(deps, deps.db, { id: session.userId, email: input.email, name: input.name }).catch((err: unknown) =>
+      deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'verification e-mail not issued'),
+    );
+  }
+  return session;
 }
 
 /**
  * Unknown e-mail and wrong password take one code path (same message, code and argon2 work), and both count
- * as a failure for the sign-in guard; a successful sign-in is never counted.
+ * as a failure for the sign-in guard; a successful sign-in is never counted. With TOTP on, the right password
+ * opens no session: the answer is a challenge for completeTwoFactorSignIn, and the guard hears of success only
+ * when the second factor is right.
  */
-export async function signIn(deps: AppDeps, email: string, password: string, ip: string): Promise<AuthResult> {
+export async function signIn(deps: AppDeps, email: string, password: string, ip: string, userAgent?: string | null, requestId?: string): Promise<SignInResult> {
   const guard = deps.rateLimits.signIn;
   await guard.check(ip, email);
   const address = ZSignUpInput.shape.email.safeParse(email);
@@ -85,10 +100,32 @@ export async function signIn(deps: AppDeps, email: string, password: string, ip:
   const valid = await verify(user?.passwordHash ?? (await dummyHash), password).catch(() => false);
   if (!user || !valid) {
     await guard.failed(ip, email);
+    // the account's organisation sees attempts on it; an unknown address names nobody (and the typed text is not kept)
+    await recordAudit(deps.db, {
+      actor: { role: 'ANONYMOUS' },
+      action: 'session.sign_in_failed',
+      target: { type: 'user', id: user?.id ?? null, organizationId: user?.organizationId ?? null },
+      details: { ip, knownAccount: !!user },
+      at: deps.clock(),
+      requestId,
+    });
     throw new DomainError('BAD_CREDENTIALS', 'Wrong e-mail or password');
   }
+  const challenge = await twoFactorChallengeFor(deps, user.id);
+  if (challenge) return { twoFactorRequired: true, ...challenge };
   await guard.succeeded(ip, email);
-  return openSession(deps, deps.db, user.id);
+  return deps.db.transaction(async (tx) => {
+    const session = await openSession(deps, tx, user.id, { ip, userAgent });
+    await recordAudit(tx, {
+      actor: { userId: user.id, organizationId: user.organizationId, role: user.role },
+      action: 'session.signed_in',
+      target: { type: 'user', id: user.id, organizationId: user.organizationId },
+      details: { ip },
+      at: deps.clock(),
+      requestId,
+    });
+    return { twoFactorRequired: false as const, ...session };
+  });
 }
 
 export async function signOut(deps: AppDeps, actor: Actor | null): Promise<boolean> {
@@ -100,13 +137,21 @@ export async function signOut(deps: AppDeps, actor: Actor | null): Promise<boole
 /** The actor behind a session token, or null when the token is unknown, revoked or expired. */
 export async function actorFromSessionToken(deps: AppDeps, token: string): Promise<Actor | null> {
   const [row] = await deps.db
-    .select({ sessionId: sessions.id, userId: users.id, role: users.role, organizationId: users.organizationId })
+    .select({ sessionId: sessions.id, userId: users.id, role: users.role, organizationId: users.organizationId, memberRole: users.memberRole })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, deps.clock())))
+    // a removed member's sessions are revoked with the removal; the user's own check is a second lock
+    .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, deps.clock()), isNull(users.removedAt)))
     .limit(1);
   if (!row) return null;
-  return { userId: row.userId, organizationId: row.organizationId, role: row.role as Role, via: 'session', sessionId: row.sessionId };
+  return {
+    userId: row.userId,
+    organizationId: row.organizationId,
+    role: row.role as Role,
+    via: 'session',
+    sessionId: row.sessionId,
+    memberRole: row.memberRole,
+  };
 }
 
 export async function getUser(deps: AppDeps, userId: string) {
@@ -140,7 +185,10 @@ export async function createOperator(deps: AppDeps, email: string, password: str
     const taken = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
     if (taken.length) throw new DomainError('EMAIL_TAKEN', 'An account with this e-mail already exists');
     const id = newId('usr');
-    await tx.insert(users).values({ id, email: input.email, name: input.name, passwordHash, role: 'OPERATOR', organizationId: platform!.id });
+    // the address is the one whoever runs the CLI typed: nothing to verify by mail
+    await tx
+      .insert(users)
+      .values({ id, email: input.email, name: input.name, passwordHash, role: 'OPERATOR', organizationId: platform!.id, emailVerifiedAt: deps.clock() });
     return { id, email: input.email };
   });
 }

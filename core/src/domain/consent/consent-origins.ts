@@ -2,7 +2,7 @@
 import { schema } from '@leadex/db';
 import { and, asc, eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
-import { requireUser, type Actor } from '../auth/access';
+import { requireCapability, requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { isUniqueViolation } from '../shared/db-errors';
 import { newId } from '../shared/ids';
@@ -21,7 +21,7 @@ export async function listConsentOrigins(deps: AppDeps, actor: Actor | null): Pr
 
 /** Adds an origin (scheme + host + port); adding one already there returns the existing row. */
 export async function addConsentOrigin(deps: AppDeps, actor: Actor | null, raw: string): Promise<ConsentOriginRow> {
-  const seller = requireUser(actor, 'SELLER');
+  const seller = requireCapability(requireUser(actor, 'SELLER'), 'TRADE');
   const origin = normalizeOrigin(raw);
   if (!origin) {
     throw new DomainError('CONSENT_ORIGIN_INVALID', 'Not a form origin', [
@@ -48,7 +48,7 @@ export async function addConsentOrigin(deps: AppDeps, actor: Actor | null, raw: 
 }
 
 export async function removeConsentOrigin(deps: AppDeps, actor: Actor | null, id: string): Promise<boolean> {
-  const seller = requireUser(actor, 'SELLER');
+  const seller = requireCapability(requireUser(actor, 'SELLER'), 'TRADE');
   const removed = await deps.db
     .delete(consentOrigins)
     .where(and(eq(consentOrigins.id, id), eq(consentOrigins.sellerOrgId, seller.organizationId)))

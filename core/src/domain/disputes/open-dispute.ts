@@ -7,7 +7,9 @@ import { RETURN_REMEDIES, queryRows, schema, sql, type Db, type DisputeStatus } 
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { requireUser, type Actor } from '../auth/access';
+import { notifyReturnOpened } from '../notifications/domain-events';
+import { sendNotificationsSoon } from '../notifications/queue-notification';
+import { requireCapability, requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { parseInput } from '../shared/validation';
@@ -49,7 +51,7 @@ function decisionFinding(recheck: RecheckResult, rule: AutoAcceptRule | null, au
 }
 
 export async function openDispute(deps: AppDeps, actor: Actor | null, raw: unknown, idempotencyKey?: string | null): Promise<DisputeRow> {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'TRADE');
   const input = parseInput(ZOpenDisputeInput, raw);
   const remedy = input.remedy ?? DEFAULT_REMEDY;
   const result = await deps.db.transaction(async (tx) => {
@@ -102,8 +104,10 @@ export async function openDispute(deps: AppDeps, actor: Actor | null, raw: unkno
         autoCheck: encodeAutoCheck(finding, recheck.checks),
       })
       .returning();
+    await notifyReturnOpened(tx, dispute!, row.lead);
     return { dispute: dispute!, accept: (recheckUpholds(recheck) || !!rule) && autoAllowed, finding };
   });
+  await sendNotificationsSoon(deps);
   if (!result.accept) return result.dispute;
   return acceptDispute(deps, null, result.dispute.id, { refundAmount: null, note: `accepted automatically: ${result.finding}` });
 }

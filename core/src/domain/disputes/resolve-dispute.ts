@@ -6,7 +6,10 @@
 import { schema } from '@leadex/db';
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
-import { requireUser, type Actor } from '../auth/access';
+import { notifyReturnDecided } from '../notifications/domain-events';
+import { sendNotificationsSoon } from '../notifications/queue-notification';
+import { recordAudit } from '../audit/record-audit';
+import { requireCapability, requireUser, type Actor } from '../auth/access';
 import { enqueueDeliveries } from '../exchange/deliveries.service';
 import { PLATFORM_ESCROW } from '../ledger/ledger-accounts';
 import { recomputeSellerQuality } from '../verification/recompute-seller-quality';
@@ -96,8 +99,26 @@ export async function acceptDispute(
     }
     // an upheld return is evidence against the seller (seller-quality.rules.ts)
     await recomputeSellerQuality(tx, d.sellerOrgId);
+    await notifyReturnDecided(tx, d, 'ACCEPTED', replacement ? null : { amount, currency: purchase!.currency });
+    await recordAudit(tx, {
+      actor: operator,
+      action: 'dispute.resolved',
+      target: { type: 'dispute', id: d.id, organizationId: d.buyerOrgId },
+      details: {
+        decision: 'ACCEPT',
+        automatic: !operator,
+        refundAmount: amount,
+        currency: purchase!.currency,
+        remedy,
+        purchaseId: purchase!.id,
+        sellerOrgId: d.sellerOrgId,
+        replacementPurchaseId: replacement?.purchaseId ?? null,
+      },
+      at: now,
+    });
     return updated!;
   });
+  await sendNotificationsSoon(deps);
   // the replacement is delivered like any sale (webhook deliveries, when the buyer has an endpoint)
   if (dispute.replacementPurchaseId) {
     await enqueueDeliveries(deps, [dispute.replacementPurchaseId]).catch((err: Error) =>
@@ -113,7 +134,7 @@ export async function acceptDispute(
 }
 
 export async function rejectDispute(deps: AppDeps, operator: Actor & { userId: string }, id: string, note: string | null): Promise<DisputeRow> {
-  return deps.db.transaction(async (tx) => {
+  const rejected = await deps.db.transaction(async (tx) => {
     const [d] = await tx.select().from(disputes).where(eq(disputes.id, id)).for('update');
     if (!d) throw new DomainError('DISPUTE_NOT_FOUND', 'No such dispute');
     assertTransition(DISPUTE_LIFECYCLE, d.status, 'REJECTED', 'OPERATOR', alreadyResolved(d));
@@ -124,8 +145,18 @@ export async function rejectDispute(deps: AppDeps, operator: Actor & { userId: s
       .returning();
     // a complaint found unfounded is (small) evidence for the seller
     await recomputeSellerQuality(tx, d.sellerOrgId);
+    await notifyReturnDecided(tx, d, 'REJECTED', null);
+    await recordAudit(tx, {
+      actor: operator,
+      action: 'dispute.resolved',
+      target: { type: 'dispute', id: d.id, organizationId: d.buyerOrgId },
+      details: { decision: 'REJECT', automatic: false, purchaseId: d.purchaseId, sellerOrgId: d.sellerOrgId },
+      at: deps.clock(),
+    });
     return updated!;
   });
+  await sendNotificationsSoon(deps);
+  return rejected;
 }
 
 export async function resolveDispute(
@@ -136,7 +167,7 @@ export async function resolveDispute(
   refundAmount: string | null | undefined,
   note: string | null | undefined,
 ) {
-  const operator = requireUser(actor, 'OPERATOR');
+  const operator = requireCapability(requireUser(actor, 'OPERATOR'), 'TRADE');
   const text = note?.trim() || null;
   if (text && text.length > 2000) throw badInput([{ path: 'note', message: 'at most 2000 characters' }]);
   if (decision === 'REJECT') {

@@ -5,7 +5,7 @@ import { schema } from '@leadex/db';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { requireUser, type Actor } from '../auth/access';
+import { requireCapability, requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { isFinal } from '../shared/lifecycle';
 import { parseInput } from '../shared/validation';
@@ -17,7 +17,7 @@ const { disputes } = schema;
 const ZEvidence = z.string().trim().min(1, 'say what you found').max(5000);
 
 export async function respondToDispute(deps: AppDeps, actor: Actor | null, id: string, rawEvidence: unknown): Promise<DisputeRow> {
-  const seller = requireUser(actor, 'SELLER');
+  const seller = requireCapability(requireUser(actor, 'SELLER'), 'TRADE');
   const evidence = parseInput(ZEvidence, rawEvidence, 'evidence');
   return deps.db.transaction(async (tx) => {
     // locked like every decision, so an answer and an operator's decision never cross

@@ -5,7 +5,8 @@ import { queryRows, schema, sql, type Db, type DisputeStatus } from '@leadex/db'
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { requireActor, requireUser, type Actor } from '../auth/access';
+import { recordAudit } from '../audit/record-audit';
+import { requireActor, requireCapability, requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { parseInput } from '../shared/validation';
@@ -98,7 +99,12 @@ export async function returnHistory(tx: Db, buyerOrgId: string, now: Date, lookb
   return { purchases: Number(row?.purchases ?? 0), returns: Number(row?.returns ?? 0) };
 }
 
-async function upsertPolicy(deps: AppDeps, operatorUserId: string, scope: { segment: string } | { buyerOrgId: string }, raw: unknown): Promise<PolicyRow> {
+async function upsertPolicy(
+  deps: AppDeps,
+  operator: Actor & { userId: string },
+  scope: { segment: string } | { buyerOrgId: string },
+  raw: unknown,
+): Promise<PolicyRow> {
   const input = parseInput(ZReturnPolicyInput, raw);
   const now = deps.clock();
   const values = {
@@ -109,37 +115,49 @@ async function upsertPolicy(deps: AppDeps, operatorUserId: string, scope: { segm
     rateLookbackDays: input.rateLookbackDays ?? null,
     rateMinPurchases: input.rateMinPurchases ?? null,
     allowedRemedies: input.allowedRemedies ?? null,
-    updatedBy: operatorUserId,
+    updatedBy: operator.userId,
     updatedAt: now,
   };
   const isSegment = 'segment' in scope;
-  const [row] = await deps.db
-    .insert(returnPolicies)
-    .values({ id: newId('rpl'), segment: isSegment ? scope.segment : null, buyerOrgId: isSegment ? null : scope.buyerOrgId, ...values })
-    .onConflictDoUpdate({
-      target: isSegment ? returnPolicies.segment : returnPolicies.buyerOrgId,
-      targetWhere: isSegment ? sql`buyer_org_id IS NULL` : sql`segment IS NULL`,
-      set: values,
-    })
-    .returning();
-  return row!;
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(returnPolicies)
+      .values({ id: newId('rpl'), segment: isSegment ? scope.segment : null, buyerOrgId: isSegment ? null : scope.buyerOrgId, ...values })
+      .onConflictDoUpdate({
+        target: isSegment ? returnPolicies.segment : returnPolicies.buyerOrgId,
+        targetWhere: isSegment ? sql`buyer_org_id IS NULL` : sql`segment IS NULL`,
+        set: values,
+      })
+      .returning();
+    const { updatedBy: _by, updatedAt: _at, ...policy } = values;
+    await recordAudit(tx, {
+      actor: operator,
+      action: isSegment ? 'return_policy.set' : 'buyer_return_policy.set',
+      target: isSegment
+        ? { type: 'segment', id: scope.segment, organizationId: null }
+        : { type: 'organization', id: scope.buyerOrgId, organizationId: scope.buyerOrgId },
+      details: { policy },
+      at: now,
+    });
+    return row!;
+  });
 }
 
 /** Operator: the segment's return policy (replaces what was set; null fields inherit the defaults). */
 export async function setReturnPolicy(deps: AppDeps, actor: Actor | null, segment: string, raw: unknown): Promise<PolicyRow> {
-  const operator = requireUser(actor, 'OPERATOR');
+  const operator = requireCapability(requireUser(actor, 'OPERATOR'), 'MONEY');
   const code = segment.trim().toUpperCase();
   const [exists] = await deps.db.select({ code: segments.code }).from(segments).where(eq(segments.code, code));
   if (!exists) throw new DomainError('SEGMENT_NOT_FOUND', 'No such segment', [{ path: 'segment', message: 'unknown segment' }]);
-  return upsertPolicy(deps, operator.userId, { segment: code }, raw);
+  return upsertPolicy(deps, operator, { segment: code }, raw);
 }
 
 /** Operator: one buyer's override of every segment's policy, field by field (null fields inherit). */
 export async function setBuyerReturnPolicy(deps: AppDeps, actor: Actor | null, buyerOrgId: string, raw: unknown): Promise<PolicyRow> {
-  const operator = requireUser(actor, 'OPERATOR');
+  const operator = requireCapability(requireUser(actor, 'OPERATOR'), 'MONEY');
   const [org] = await deps.db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, buyerOrgId));
   if (!org || org.kind !== 'BUYER') throw new DomainError('BUYER_NOT_FOUND', 'No such buyer', [{ path: 'buyerOrgId', message: 'not a buyer organization' }]);
-  return upsertPolicy(deps, operator.userId, { buyerOrgId }, raw);
+  return upsertPolicy(deps, operator, { buyerOrgId }, raw);
 }
 
 /**

@@ -7,6 +7,7 @@
 import { queryRows, schema, sql, type CampaignKind, type Db } from '@leadex/db';
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
+import { recordAudit } from '../audit/record-audit';
 import { loadSegments } from '../catalog/catalog.service';
 import { PLATFORM_ESCROW, buyerWallet } from '../ledger/ledger-accounts';
 import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction';
@@ -15,6 +16,7 @@ import type { SegmentDefinition } from '../leads/lead.types';
 import { salesAndSoldOut } from '../leads/lead-status-sql';
 import { freeCapacity } from '../orders/capacity.rules';
 import { commissionBpsOf } from '../orders/commission.rules';
+import { notifyCampaignWin } from '../notifications/campaign-win-events';
 import { newId } from '../shared/ids';
 import { buyersSuppressing } from '../suppression/suppression-lookups';
 import { chargeStep, formatDecimal, money, parseDecimal, type Money } from '../shared/money';
@@ -162,6 +164,13 @@ async function recordWin(deps: AppDeps, tx: Db, lead: LeadRow, award: Award, com
     purchasedAt: now,
   });
   await tx.insert(campaignWins).values({ campaignId: award.campaignId, leadId: lead.id, purchaseId, price: award.price, wonAt: now });
+  await recordAudit(tx, {
+    actor: null,
+    action: 'order.paid',
+    target: { type: 'order', id: orderId, organizationId: award.buyerOrgId },
+    details: { amount: award.price, currency: lead.currency, leads: 1, via: 'WALLET', campaignId: award.campaignId },
+    at: now,
+  });
   await tx
     .update(campaigns)
     .set({ spent: sql`${campaigns.spent} + ${award.price}`, lastAllocatedSeq: sql`nextval('campaign_allocation_seq')` })
@@ -174,6 +183,7 @@ async function recordWin(deps: AppDeps, tx: Db, lead: LeadRow, award: Award, com
     occurredAt: now,
     postings: [debit(buyerWallet(award.buyerOrgId), money(award.price, lead.currency)), credit(PLATFORM_ESCROW, money(award.price, lead.currency))],
   });
+  await notifyCampaignWin(tx, { ...award, purchaseId, currency: lead.currency }, deps.config.WALLET_LOW_THRESHOLD_MINOR, now);
   return purchaseId;
 }
 
@@ -191,7 +201,11 @@ export async function allocateLead(
   // remote buyers are asked first, with no lock held; for a seller's ping-post sale they bid when the seller pinged
   const pre: PreparedAuction = fixed
     ? {
-        round: { bids: new Map([[fixed.campaignId, { campaignId: fixed.campaignId, amount: fixed.price.amount, reference: fixed.reference ?? null }]]), calls: [], elapsedMs: 0 },
+        round: {
+          bids: new Map([[fixed.campaignId, { campaignId: fixed.campaignId, amount: fixed.price.amount, reference: fixed.reference ?? null }]]),
+          calls: [],
+          elapsedMs: 0,
+        },
         matched: null,
       }
     : await prepareAuction(deps, leadId, (d, db, l, q, kind) => matchingCampaigns(d, db, l, q, undefined, kind));

@@ -4,6 +4,7 @@
 import { schema, type DeliveryStatus } from '@leadex/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
+import { notifyDeliveryFailing } from '../notifications/domain-events';
 import { newId } from '../shared/ids';
 import { fromStatuses } from '../shared/lifecycle';
 import type { Resolver } from '../shared/outbound/ssrf-guard';
@@ -62,15 +63,16 @@ export async function attemptDelivery(deps: AppDeps, deliveryId: string, lastAtt
     await tx
       .insert(deliveryAttempts)
       .values({ id: newId('dla'), deliveryId, attempt, httpStatus, error, durationMs: Math.round(performance.now() - started), at: deps.clock() });
-    return (
-      tx
-        .update(deliveries)
-        .set({ attempts: attempt, lastStatus: httpStatus, lastError: error, status: next, deliveredAt: verdict.ok ? deps.clock() : null })
-        // cancelled (or settled by a concurrent attempt) while the request was on its way: the record of the
-        // attempt stays, and so does the status the other writer gave it
-        .where(and(eq(deliveries.id, deliveryId), inArray(deliveries.status, ATTEMPTABLE)))
-        .returning({ id: deliveries.id })
-    );
+    const changed = await tx
+      .update(deliveries)
+      .set({ attempts: attempt, lastStatus: httpStatus, lastError: error, status: next, deliveredAt: verdict.ok ? deps.clock() : null })
+      // cancelled (or settled by a concurrent attempt) while the request was on its way: the record of the
+      // attempt stays, and so does the status the other writer gave it
+      .where(and(eq(deliveries.id, deliveryId), inArray(deliveries.status, ATTEMPTABLE)))
+      .returning({ id: deliveries.id });
+    if (changed.length && !verdict.ok)
+      await notifyDeliveryFailing(tx, { id: deliveryId, purchaseId: purchase.id, buyerOrgId: purchase.buyerOrgId, leadId: lead.id, attempts: attempt, final });
+    return changed;
   });
   if (!updated.length) {
     const [now] = await deps.db.select({ status: deliveries.status }).from(deliveries).where(eq(deliveries.id, deliveryId));

@@ -4,7 +4,7 @@ import { CAMPAIGN_KINDS, queryRows, schema, sql, type Db } from '@leadex/db';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { requireUser, type Actor } from '../auth/access';
+import { requireCapability, requireUser, type Actor } from '../auth/access';
 import { ZLeadFilter } from '../leads/lead-filter';
 import { EXCLUSIVITIES } from '../leads/lead.types';
 import { DomainError, badInput, type FieldError } from '../shared/domain-error';
@@ -143,7 +143,7 @@ async function toRow(deps: AppDeps, buyerOrgId: string, raw: unknown, current?: 
 
 /** `resolve` is the DNS for the remote URLs' check, for tests. */
 export async function createCampaign(deps: AppDeps, actor: Actor | null, raw: unknown, resolve?: Resolver): Promise<CampaignRow> {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'TRADE');
   const [row] = await deps.db
     .insert(campaigns)
     .values({
@@ -157,7 +157,7 @@ export async function createCampaign(deps: AppDeps, actor: Actor | null, raw: un
 }
 
 async function ownCampaign(deps: AppDeps, actor: Actor | null, id: string) {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'TRADE');
   const [row] = await deps.db
     .select()
     .from(campaigns)

@@ -9,7 +9,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { requireUser, type Actor } from '../auth/access';
+import { requireCapability, requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { assertTransition, fromStatuses } from '../shared/lifecycle';
@@ -32,7 +32,7 @@ export const DELIVERIES_LISTED = 200;
  * `url`. `resolve` is the DNS, for tests.
  */
 export async function setWebhookEndpoint(deps: AppDeps, actor: Actor | null, rawUrl: string, resolve?: Resolver) {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'MONEY');
   const url = await checkEndpointUrl(deps, parseInput(z.string().trim().min(1).max(2000), rawUrl, 'url'), 'url', resolve);
   const { row, secret } = await deps.db.transaction(async (tx) => {
     await lockBuyerEndpoints(tx, buyer.organizationId);
@@ -44,7 +44,7 @@ export async function setWebhookEndpoint(deps: AppDeps, actor: Actor | null, raw
 
 /** Removes the default endpoint and cancels its pending deliveries; false when there was none (idempotent). */
 export async function removeWebhookEndpoint(deps: AppDeps, actor: Actor | null): Promise<boolean> {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'MONEY');
   return deps.db.transaction(async (tx) => (await retireEndpoints(tx, buyer.organizationId, CANCELLED_BECAUSE.removed, { defaultOnly: true })) > 0);
 }
 
@@ -97,7 +97,7 @@ export async function listDeliveries(deps: AppDeps, actor: Actor | null) {
  * stays as it was, for the record). No endpoint → NOT_FOUND.
  */
 export async function redeliver(deps: AppDeps, actor: Actor | null, deliveryId: string) {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'TRADE');
   const [row] = await deps.db
     .select({ delivery: deliveries, endpointActive: webhookEndpoints.active })
     .from(deliveries)

@@ -9,7 +9,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { requireUser, type Actor } from '../auth/access';
+import { requireCapability, requireUser, type Actor } from '../auth/access';
 import { badInput, DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { fromStatuses } from '../shared/lifecycle';
@@ -119,7 +119,7 @@ export async function insertEndpoint(deps: AppDeps, tx: Db, buyerOrgId: string, 
 
 /** A new endpoint; its signing secret (WEBHOOK and HTTP_MAPPED) is in this answer only. */
 export async function createDeliveryEndpoint(deps: AppDeps, actor: Actor | null, raw: unknown, resolve?: Resolver): Promise<EndpointView> {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'MONEY');
   const input = parseInput(ZEndpointInput, raw);
   const columns = await columnsOf(deps, input, resolve);
   return deps.db.transaction(async (tx) => {
@@ -152,7 +152,7 @@ export async function ownEndpoint(deps: AppDeps, buyerOrgId: string, id: string,
  * refused when it differs). What is still pending for it goes out with the new settings.
  */
 export async function updateDeliveryEndpoint(deps: AppDeps, actor: Actor | null, id: string, raw: unknown, resolve?: Resolver): Promise<EndpointView> {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'MONEY');
   const current = await ownEndpoint(deps, buyer.organizationId, id);
   const input = parseInput(ZEndpointInput, raw);
   if (input.kind !== current.kind) throw badInput([{ path: 'input.kind', message: `an endpoint's kind cannot change (it is ${current.kind})` }]);
@@ -196,14 +196,14 @@ export async function retireEndpoints(tx: Db, buyerOrgId: string, reason: string
 
 /** Removes one endpoint (see retireEndpoints). Removing the default leaves none until the buyer sets one. */
 export async function removeDeliveryEndpoint(deps: AppDeps, actor: Actor | null, id: string): Promise<boolean> {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'MONEY');
   await ownEndpoint(deps, buyer.organizationId, id);
   return deps.db.transaction(async (tx) => (await retireEndpoints(tx, buyer.organizationId, CANCELLED_BECAUSE.removed, { id })) > 0);
 }
 
 /** Makes this endpoint the buyer's default (the previous default stays, as an ordinary endpoint). */
 export async function setDefaultDeliveryEndpoint(deps: AppDeps, actor: Actor | null, id: string): Promise<EndpointView> {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'MONEY');
   await ownEndpoint(deps, buyer.organizationId, id);
   const row = await deps.db.transaction(async (tx) => {
     await lockBuyerEndpoints(tx, buyer.organizationId);
@@ -253,7 +253,7 @@ export async function listDeliveryEndpoints(deps: AppDeps, actor: Actor | null) 
  * answer says whether the endpoint took it, in the attempt log's phrases.
  */
 export async function sendTestDelivery(deps: AppDeps, actor: Actor | null, id: string, resolve?: Resolver) {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'TRADE');
   const endpoint = await ownEndpoint(deps, buyer.organizationId, id);
   const { httpStatus, verdict } = await sendToEndpoint(deps, endpoint, testPayload(deps, endpoint.id), resolve);
   return { ok: verdict.ok, httpStatus, error: verdict.ok ? null : verdict.error };

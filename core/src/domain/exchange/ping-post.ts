@@ -6,7 +6,7 @@ import { schema } from '@leadex/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { requireScope, type Actor } from '../auth/access';
+import { requireCapability, requireScope, type Actor } from '../auth/access';
 import { loadGeoAreas, loadPricing } from '../catalog/catalog.service';
 import { geoTierFor } from '../catalog/geo.rules';
 import { EXCLUSIVITIES, LEAD_KINDS, TEMPERATURES, type LeadIssue } from '../leads/lead.types';
@@ -53,7 +53,7 @@ type TPing = z.infer<typeof ZPingInput>;
 const PINGED_FIELDS = ['segment', 'subsegment', 'country', 'region', 'city', 'postalCode', 'kind', 'temperature', 'exclusivity'] as const;
 
 export async function ping(deps: AppDeps, actor: Actor | null, raw: unknown) {
-  const seller = requireScope(actor, 'leads:write', 'SELLER');
+  const seller = requireCapability(requireScope(actor, 'leads:write', 'SELLER'), 'TRADE');
   await assertSellerActive(deps.db, seller.organizationId);
   const input = parseInput(ZPingInput, raw);
   const now = deps.clock();
@@ -135,7 +135,7 @@ function mismatches(pinged: TPing, lead: Record<string, unknown>): LeadIssue[] {
 export type PostResult = { status: 'SOLD' | 'LISTED' | 'REJECTED'; lead: LeadRow | null; price: Money | null; issues: LeadIssue[] };
 
 export async function post(deps: AppDeps, actor: Actor | null, pingId: string, rawLead: unknown): Promise<PostResult> {
-  const seller = requireScope(actor, 'leads:write', 'SELLER');
+  const seller = requireCapability(requireScope(actor, 'leads:write', 'SELLER'), 'TRADE');
   const [offer] = await deps.db
     .select()
     .from(pings)
@@ -169,7 +169,9 @@ export async function post(deps: AppDeps, actor: Actor | null, pingId: string, r
   }
   const stillValid = offer.expiresAt > deps.clock();
   const offered = money(offer.price, offer.currency);
-  const sale = stillValid ? await allocateLead(deps, checked!.id, { campaignId: offer.campaignId, price: offered, reference: offer.remoteReference }) : { sold: [] };
+  const sale = stillValid
+    ? await allocateLead(deps, checked!.id, { campaignId: offer.campaignId, price: offered, reference: offer.remoteReference })
+    : { sold: [] };
   // whatever the ping's buyer did not take goes to the exchange and the marketplace as usual
   await offerToCampaigns(deps, batch.id);
   const [now] = await deps.db.select().from(leads).where(eq(leads.id, checked!.id));

@@ -2,7 +2,8 @@
 import { schema, type Db } from '@leadex/db';
 import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
-import { requireUser, type Actor } from '../auth/access';
+import { recordAudit } from '../audit/record-audit';
+import { requireCapability, requireUser, type Actor } from '../auth/access';
 import { PLATFORM_STRIPE_BALANCE, buyerWallet } from '../ledger/ledger-accounts';
 import { owedBy } from '../ledger/ledger-balances';
 import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction';
@@ -24,7 +25,7 @@ export async function walletBalance(db: Db, buyerOrgId: string, currency: string
 }
 
 export async function topUpWallet(deps: AppDeps, actor: Actor | null, amountText: string, idempotencyKey?: string | null) {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'MONEY');
   const currency = deps.config.PLATFORM_CURRENCY;
   const unit = 10 ** minorDigits(currency);
   const bounds = { min: MIN_TOP_UP_MAJOR * unit, max: MAX_TOP_UP_MAJOR * unit, step: chargeStep(currency) };
@@ -124,6 +125,13 @@ export async function recordTopUpPayment(
     memo: `wallet top-up ${topUp.id}`,
     occurredAt: now,
     postings: [debit(PLATFORM_STRIPE_BALANCE, money(topUp.amount, topUp.currency)), credit(buyerWallet(topUp.buyerOrgId), money(topUp.amount, topUp.currency))],
+  });
+  await recordAudit(tx, {
+    actor: null,
+    action: 'wallet.top_up',
+    target: { type: 'wallet_top_up', id: topUp.id, organizationId: topUp.buyerOrgId },
+    details: { amount: topUp.amount, currency: topUp.currency, paymentIntentId: p.paymentIntentId },
+    at: now,
   });
   return { outcome: 'TOPPED_UP' };
 }

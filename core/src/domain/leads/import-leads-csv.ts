@@ -1,7 +1,7 @@
 // CSV import: the same rules as submitLeads, with every malformed row rejected on its own.
 import type { Readable } from 'node:stream';
 import type { AppDeps } from '../app-deps';
-import { requireScope, type Actor } from '../auth/access';
+import { requireCapability, requireScope, type Actor } from '../auth/access';
 import { csvReadError, readCsvRecords, recordToLeadInput } from './lead-csv';
 import { submitLeads, type SubmittedBatch } from './submit-leads';
 
@@ -9,7 +9,7 @@ import { submitLeads, type SubmittedBatch } from './submit-leads';
 export type OpenCsvFile = () => Readable | Promise<Readable>;
 
 export async function importLeadsCsv(deps: AppDeps, actor: Actor | null, openFile: OpenCsvFile): Promise<SubmittedBatch> {
-  requireScope(actor, 'leads:write', 'SELLER');
+  requireCapability(requireScope(actor, 'leads:write', 'SELLER'), 'TRADE');
   let stream: Readable;
   try {
     stream = await openFile();

@@ -2,14 +2,14 @@
 import { schema } from '@leadex/db';
 import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
-import { requireUser, type Actor } from '../auth/access';
+import { requireCapability, requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
-import { newId } from '../shared/ids';
 import { assertTransition, canTransition } from '../shared/lifecycle';
 import { LEAD_LIFECYCLE } from './lead.lifecycle';
+import { recordContactRead } from './record-contact-read';
 import { leadHashes, suppressGlobally } from '../suppression/suppression-lookups';
 
-const { leads, contactReads } = schema;
+const { leads } = schema;
 
 async function loadForChange(deps: AppDeps, actor: Actor, id: string, tx = deps.db) {
   // FOR UPDATE: a concurrent sale or spot-check verdict waits for this change, and vice versa
@@ -21,7 +21,7 @@ async function loadForChange(deps: AppDeps, actor: Actor, id: string, tx = deps.
 }
 
 export async function withdrawLead(deps: AppDeps, actor: Actor | null, id: string) {
-  const a = requireUser(actor, 'SELLER', 'OPERATOR');
+  const a = requireCapability(requireUser(actor, 'SELLER', 'OPERATOR'), 'TRADE');
   return deps.db.transaction(async (tx) => {
     const lead = await loadForChange(deps, a, id, tx);
     assertTransition(LEAD_LIFECYCLE, lead.status, 'WITHDRAWN', a.role, { code: 'LEAD_NOT_WITHDRAWABLE', message: `A ${lead.status} lead cannot be withdrawn` });
@@ -38,7 +38,7 @@ export async function withdrawLead(deps: AppDeps, actor: Actor | null, id: strin
 
 /** Erases the contact data for good. Buyers who already bought the lead keep nothing readable either. */
 export async function eraseLeadContact(deps: AppDeps, actor: Actor | null, id: string) {
-  const a = requireUser(actor, 'SELLER', 'OPERATOR');
+  const a = requireCapability(requireUser(actor, 'SELLER', 'OPERATOR'), 'TRADE');
   return deps.db.transaction(async (tx) => {
     const lead = await loadForChange(deps, a, id, tx);
     if (lead.erasedAt) throw new DomainError('LEAD_ALREADY_ERASED', 'This lead was already erased');
@@ -61,9 +61,14 @@ export async function eraseLeadContact(deps: AppDeps, actor: Actor | null, id: s
       })
       .where(eq(leads.id, id))
       .returning();
-    await tx
-      .insert(contactReads)
-      .values({ id: newId('aud'), leadId: id, userId: a.userId, organizationId: a.organizationId, purpose: 'ERASURE', createdAt: deps.clock() });
+    await recordContactRead(tx, {
+      actor: a,
+      leadId: id,
+      organizationId: a.organizationId,
+      auditOrgId: lead.sellerOrgId,
+      purpose: 'ERASURE',
+      at: deps.clock(),
+    });
     return row!;
   });
 }

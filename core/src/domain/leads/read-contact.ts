@@ -1,10 +1,9 @@
 // Who may read a lead's contact data and its consent proof, and the audit entry every read leaves.
-import { schema } from '@leadex/db';
 import type { AppDeps } from '../app-deps';
 import { buyerOwnsLead } from '../purchases/purchases.service';
 import { requireScope, type Actor } from '../auth/access';
-import { newId } from '../shared/ids';
 import type { ConsentInput, NormalizedContact } from './lead.types';
+import { recordContactRead } from './record-contact-read';
 import type { LeadRow } from './submit-leads';
 
 export type ReadPurpose = 'OWNER' | 'OPERATOR' | 'BUYER';
@@ -62,14 +61,11 @@ export async function readLeadDisclosure(deps: AppDeps, actor: Actor | null, lea
   const purpose = await contactReadPurpose(deps, actor, lead);
   if (!purpose) return null;
   const sealed = deps.vault.open<SealedContact>(lead.contactSealed, lead.contactKeyId);
-  await deps.db.insert(schema.contactReads).values({
-    id: newId('aud'),
-    leadId: lead.id,
-    userId: actor.userId,
-    organizationId: actor.organizationId,
-    purpose,
-    createdAt: deps.clock(),
-  });
+  // an operator's read concerns the seller whose lead it is; a seller's or buyer's read, their own organisation
+  const auditOrgId = purpose === 'OPERATOR' ? lead.sellerOrgId : actor.organizationId;
+  await deps.db.transaction((tx) =>
+    recordContactRead(tx, { actor, leadId: lead.id, organizationId: actor.organizationId, auditOrgId, purpose, at: deps.clock() }),
+  );
   return {
     contact: {
       fullName: sealed.fullName,

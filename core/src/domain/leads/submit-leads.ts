@@ -2,7 +2,7 @@
 // transaction that writes the batch, its accepted leads and every finding; the spot-check is queued after.
 import { schema } from '@leadex/db';
 import type { AppDeps } from '../app-deps';
-import { requireScope, type Actor } from '../auth/access';
+import { requireCapability, requireScope, type Actor } from '../auth/access';
 import { loadGeoAreas, loadPricing, loadSegments } from '../catalog/catalog.service';
 import { geoTierFor } from '../catalog/geo.rules';
 import { findBasePrice, listPrice } from '../pricing/pricing.rules';
@@ -106,7 +106,7 @@ function parseShapes(raw: unknown[], options: SubmitOptions, currency: string): 
  * nothing is listed until the spot-check worker gives the batch a verdict.
  */
 export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unknown, options: SubmitOptions): Promise<SubmittedBatch> {
-  const seller = requireScope(actor, 'leads:write', 'SELLER');
+  const seller = requireCapability(requireScope(actor, 'leads:write', 'SELLER'), 'TRADE');
   if (!Array.isArray(raw) || raw.length === 0) throw badInput([{ path: 'input', message: 'send at least one lead' }]);
   if (raw.length > deps.config.MAX_BATCH_SIZE) {
     throw badInput([{ path: 'input', message: `at most ${deps.config.MAX_BATCH_SIZE} leads per batch` }]);

@@ -2,14 +2,14 @@
 import { schema } from '@leadex/db';
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
-import { requireUser, type Actor } from '../auth/access';
+import { requireCapability, requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { assertTransition } from '../shared/lifecycle';
 import { loadOrder } from './load-order';
 import { ORDER_LIFECYCLE } from './order.lifecycle';
 
 export async function checkoutOrder(deps: AppDeps, actor: Actor | null, orderId: string): Promise<{ url: string; sessionId: string }> {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'TRADE');
   const order = await loadOrder(deps, buyer, orderId);
   assertTransition(ORDER_LIFECYCLE, order.status, 'PAID', 'BUYER', { code: 'ORDER_NOT_PAYABLE', message: `A ${order.status} order cannot be paid` });
   // the hold ended and the sweep has not marked it EXPIRED yet

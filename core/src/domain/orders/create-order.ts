@@ -6,7 +6,7 @@ import { schema, type Db } from '@leadex/db';
 import { and, asc, desc, eq, gt, inArray, lt, ne, notExists, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { requireUser } from '../auth/access';
+import { requireCapability, requireUser } from '../auth/access';
 import { loadPricing } from '../catalog/catalog.service';
 import { filterConditions, parseLeadFilter } from '../leads/lead-filter';
 import { isUniqueViolation } from '../shared/db-errors';
@@ -128,7 +128,7 @@ async function checkHoldLimits(deps: AppDeps, tx: Db, buyerOrgId: string, newLea
  * (and the same key with a different request is a CONFLICT).
  */
 export async function createOrder(deps: AppDeps, actor: Parameters<typeof requireUser>[0], raw: unknown, idempotencyKey?: string | null): Promise<OrderView> {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'TRADE');
   const input = parseInput(ZCreateOrderInput, raw);
   const max = deps.config.MAX_ORDER_LEADS;
   const byIds = !!input.leadIds?.length;

@@ -4,6 +4,8 @@
 import { schema, type Db } from '@leadex/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
+import { notifyOrderPaid } from '../notifications/domain-events';
+import { recordAudit } from '../audit/record-audit';
 import { loadSegments } from '../catalog/catalog.service';
 import { PLATFORM_ESCROW, PLATFORM_STRIPE_BALANCE, PLATFORM_UNAPPLIED } from '../ledger/ledger-accounts';
 import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction';
@@ -98,6 +100,14 @@ async function convertToSales(deps: AppDeps, tx: Db, order: OrderRow, payment: P
     postings: [debit(PLATFORM_STRIPE_BALANCE, payment.amount), credit(PLATFORM_ESCROW, payment.amount)],
   });
   await tx.update(orders).set({ status: 'PAID', paidAt: now, paymentIntentId: payment.paymentIntentId, closedAt: now }).where(eq(orders.id, order.id));
+  await notifyOrderPaid(tx, order.id);
+  await recordAudit(tx, {
+    actor: null,
+    action: 'order.paid',
+    target: { type: 'order', id: order.id, organizationId: order.buyerOrgId },
+    details: { amount: payment.amount.amount, currency: payment.amount.currency, leads: lines.length, via: 'STRIPE', paymentIntentId: payment.paymentIntentId },
+    at: now,
+  });
 }
 
 /** Money came in for nothing deliverable: book it as unapplied and queue a full refund. */

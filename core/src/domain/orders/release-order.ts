@@ -2,7 +2,7 @@
 import { schema, type Db } from '@leadex/db';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
-import { requireUser, type Actor } from '../auth/access';
+import { requireCapability, requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { assertTransition, canTransition, fromStatuses, type TransitionActor } from '../shared/lifecycle';
 import { loadOrder, type OrderRow, type OrderView } from './load-order';
@@ -42,7 +42,7 @@ export async function releaseReservation(
 
 /** Cancels the buyer's unpaid order; a paid, expired or already cancelled one is ORDER_NOT_CANCELLABLE. */
 export async function cancelOrder(deps: AppDeps, actor: Actor | null, orderId: string): Promise<OrderView> {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'TRADE');
   const sessionId = await deps.db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     if (!order || order.buyerOrgId !== buyer.organizationId) throw new DomainError('ORDER_NOT_FOUND', 'No such order');

@@ -5,6 +5,7 @@ import { schema } from '@leadex/db';
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { AppDeps } from '../app-deps';
+import { sendNotificationsSoon } from '../notifications/queue-notification';
 import { recordOrderPayment, type PaymentOutcome } from '../orders/record-payment';
 import { enqueueOrderDeliveries } from '../exchange/deliveries.service';
 import { recordTopUpPayment, type TopUpOutcome } from '../exchange/wallet.service';
@@ -53,6 +54,9 @@ export async function handleStripeEvent(deps: AppDeps, event: Stripe.Event): Pro
   // after commit: the refund call goes out (if it fails, the refund stays PENDING for the retry job), and a
   // paid order's leads go out to the buyer's webhook endpoints
   if ('refundId' in result && result.refundId) await issueRefund(deps, result.refundId);
-  if (result.outcome === 'PAID' && payment?.target.kind === 'ORDER') await enqueueOrderDeliveries(deps, payment.target.orderId);
+  if (result.outcome === 'PAID' && payment?.target.kind === 'ORDER') {
+    await enqueueOrderDeliveries(deps, payment.target.orderId);
+    await sendNotificationsSoon(deps);
+  }
   return result.outcome;
 }

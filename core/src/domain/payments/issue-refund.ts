@@ -1,9 +1,10 @@
 // Sends a recorded refund to Stripe and books it. The Stripe idempotency key is derived from the business
 // event (a dispute, a late payment), so however often this runs — a retry, a crash between the call and the
 // booking, two workers at once — Stripe refunds once and the ledger posts once.
-import { schema } from '@leadex/db';
+import { schema, type Db } from '@leadex/db';
 import { eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
+import { recordAudit } from '../audit/record-audit';
 import { PLATFORM_STRIPE_BALANCE, buyerWallet } from '../ledger/ledger-accounts';
 import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction';
 import { applyRefundToPurchase } from '../purchases/purchases.service';
@@ -53,6 +54,7 @@ export async function issueRefund(deps: AppDeps, refundId: string): Promise<'SUC
     // a refund of a sale leaves less in escrow for that purchase (all of it: the purchase is REFUNDED);
     // keyed on the ledger entry, so the purchase is adjusted exactly when the money is booked
     if (booked && refund.purchaseId) await applyRefundToPurchase(tx, refund.purchaseId, amount);
+    await auditRefund(tx, refund, now, stripeRefund.id);
     return 'SUCCEEDED';
   });
 }
@@ -73,7 +75,34 @@ async function creditWallet(deps: AppDeps, refund: RefundRow): Promise<'SUCCEEDE
       postings: [debit(refund.sourceAccount, amount), credit(buyerWallet(purchase!.buyerOrgId), amount)],
     });
     if (booked) await applyRefundToPurchase(tx, purchase!.id, amount);
+    await auditRefund(tx, refund, deps.clock(), null);
     return 'SUCCEEDED';
+  });
+}
+
+/** `refund.issued`, for the buyer the money goes back to (a top-up's refund names no buyer: operators only). */
+async function auditRefund(tx: Db, refund: RefundRow, at: Date, stripeRefundId: string | null): Promise<void> {
+  const [purchase] = refund.purchaseId
+    ? await tx.select({ buyerOrgId: schema.purchases.buyerOrgId }).from(schema.purchases).where(eq(schema.purchases.id, refund.purchaseId))
+    : [];
+  const [order] =
+    !purchase && refund.orderId
+      ? await tx.select({ buyerOrgId: schema.orders.buyerOrgId }).from(schema.orders).where(eq(schema.orders.id, refund.orderId))
+      : [];
+  await recordAudit(tx, {
+    actor: null,
+    action: 'refund.issued',
+    target: { type: 'refund', id: refund.id, organizationId: purchase?.buyerOrgId ?? order?.buyerOrgId ?? null },
+    details: {
+      amount: refund.amount,
+      currency: refund.currency,
+      destination: refund.destination,
+      reason: refund.reason,
+      disputeId: refund.disputeId,
+      orderId: refund.orderId,
+      stripeRefundId,
+    },
+    at,
   });
 }
 

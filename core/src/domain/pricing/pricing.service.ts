@@ -4,7 +4,8 @@ import { eq, sql } from 'drizzle-orm';
 import validator from 'validator';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { requireRole, type Actor } from '../auth/access';
+import { recordAudit } from '../audit/record-audit';
+import { requireCapability, requireRole, type Actor } from '../auth/access';
 import { loadGeoAreas, loadPricing, loadSegments } from '../catalog/catalog.service';
 import { geoTierFor } from '../catalog/geo.rules';
 import { EXCLUSIVITIES, GEO_TIERS, TEMPERATURES } from '../leads/lead.types';
@@ -99,8 +100,11 @@ export const ZPriceGridEntryInput = z.object({
   baseAmount: decimal,
 });
 
+// an audit entry names at most this many grid cells; the count says how many there were
+const AUDITED_GRID_CELLS = 20;
+
 export async function setPriceGrid(deps: AppDeps, actor: Actor | null, raw: unknown) {
-  requireRole(actor, 'OPERATOR');
+  const operator = requireCapability(requireRole(actor, 'OPERATOR'), 'MONEY');
   const entries = parseInput(z.array(ZPriceGridEntryInput).min(1).max(500), raw);
   const segs = await loadSegments(deps.db);
   const currency = deps.config.PLATFORM_CURRENCY;
@@ -129,6 +133,17 @@ export async function setPriceGrid(deps: AppDeps, actor: Actor | null, raw: unkn
         .returning();
       out.push(r!);
     }
+    await recordAudit(tx, {
+      actor: operator,
+      action: 'price_grid.set',
+      target: { type: 'price_grid', id: null, organizationId: null },
+      details: {
+        count: rows.length,
+        currency,
+        cells: rows.slice(0, AUDITED_GRID_CELLS).map((r) => `${r.segmentCode}/${r.subsegment}/${r.geoTier}=${r.baseAmount}`),
+      },
+      at: deps.clock(),
+    });
     return out;
   });
   await deps.jobs.enqueueReprice({ reason: 'price-grid' }).catch((err: Error) => deps.logger.warn({ err: err.message }, 'reprice enqueue failed'));
@@ -136,7 +151,7 @@ export async function setPriceGrid(deps: AppDeps, actor: Actor | null, raw: unkn
 }
 
 export async function setPriceFactors(deps: AppDeps, actor: Actor | null, raw: unknown) {
-  requireRole(actor, 'OPERATOR');
+  const operator = requireCapability(requireRole(actor, 'OPERATOR'), 'MONEY');
   const entries = parseInput(
     z
       .array(z.object({ name: z.enum(FACTOR_NAMES), value: decimal }))
@@ -151,19 +166,37 @@ export async function setPriceFactors(deps: AppDeps, actor: Actor | null, raw: u
         .values(e)
         .onConflictDoUpdate({ target: priceFactors.name, set: { value: e.value } });
     }
+    await recordAudit(tx, {
+      actor: operator,
+      action: 'price_factors.set',
+      target: { type: 'price_factors', id: null, organizationId: null },
+      details: { factors: Object.fromEntries(entries.map((e) => [e.name, e.value])) },
+      at: deps.clock(),
+    });
   });
   await deps.jobs.enqueueReprice({ reason: 'price-factors' }).catch((err: Error) => deps.logger.warn({ err: err.message }, 'reprice enqueue failed'));
   return deps.db.select().from(priceFactors).orderBy(priceFactors.name);
 }
 
 export async function setCommissionRate(deps: AppDeps, actor: Actor | null, segmentCode: string, rate: string) {
-  requireRole(actor, 'OPERATOR');
+  const operator = requireCapability(requireRole(actor, 'OPERATOR'), 'MONEY');
   const match = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/.exec(rate.trim());
   if (!match) throw badInput([{ path: 'rate', message: 'a fraction from 0 to 1 with at most 4 decimals, e.g. "0.20"' }]);
   const bps = Math.round(Number(rate) * 10_000);
-  const [row] = await deps.db.update(segments).set({ commissionBps: bps }).where(eq(segments.code, segmentCode.toUpperCase())).returning();
-  if (!row) throw new DomainError('SEGMENT_NOT_FOUND', 'No such segment', [{ path: 'segment', message: 'unknown segment' }]);
-  return row;
+  const code = segmentCode.toUpperCase();
+  return deps.db.transaction(async (tx) => {
+    const [before] = await tx.select({ commissionBps: segments.commissionBps }).from(segments).where(eq(segments.code, code)).for('update');
+    const [row] = await tx.update(segments).set({ commissionBps: bps }).where(eq(segments.code, code)).returning();
+    if (!row) throw new DomainError('SEGMENT_NOT_FOUND', 'No such segment', [{ path: 'segment', message: 'unknown segment' }]);
+    await recordAudit(tx, {
+      actor: operator,
+      action: 'commission.set',
+      target: { type: 'segment', id: code, organizationId: null },
+      details: { commissionBps: bps, previousBps: before?.commissionBps ?? null },
+      at: deps.clock(),
+    });
+    return row;
+  });
 }
 
 export function calculateCampaign(

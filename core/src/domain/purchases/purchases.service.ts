@@ -3,7 +3,7 @@ import { schema, type Db } from '@leadex/db';
 import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { requireScope, requireUser, type Actor } from '../auth/access';
+import { requireCapability, requireScope, requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { fromStatuses } from '../shared/lifecycle';
 import type { Money } from '../shared/money';
@@ -41,7 +41,7 @@ export function visibleOutcomeReason(actor: Actor | null, purchase: Pick<Purchas
 export const LEAD_OUTCOMES = ['NEW', 'CONTACTED', 'QUALIFIED', 'CONVERTED', 'LOST'] as const;
 
 export async function updateLeadOutcome(deps: AppDeps, actor: Actor | null, purchaseId: string, outcome: string, reason?: string | null) {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'TRADE');
   const input = parseInput(
     z
       .object({ outcome: z.enum(LEAD_OUTCOMES), reason: z.string().trim().max(500).nullish() })

@@ -3,7 +3,7 @@
 import { schema, type Db } from '@leadex/db';
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
-import { requireUser, type Actor } from '../auth/access';
+import { requireCapability, requireUser, type Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { sellerPayable } from '../ledger/ledger-accounts';
 import { owedBy } from '../ledger/ledger-balances';
@@ -12,7 +12,7 @@ import { money, parseDecimal, type Money } from '../shared/money';
 const { organizations, users } = schema;
 
 export async function connectPayoutAccount(deps: AppDeps, actor: Actor | null): Promise<{ url: string; accountId: string }> {
-  const seller = requireUser(actor, 'SELLER');
+  const seller = requireCapability(requireUser(actor, 'SELLER'), 'MONEY');
   const [org] = await deps.db.select().from(organizations).where(eq(organizations.id, seller.organizationId));
   const [user] = await deps.db.select().from(users).where(eq(users.id, seller.userId));
   const web = deps.config.WEB_ORIGIN.replace(/\/$/, '');

@@ -5,6 +5,8 @@
 import { queryRows, schema, sql, type Db, type PayoutStatus } from '@leadex/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
+import { recordAudit } from '../audit/record-audit';
+import { notifyPayout } from '../notifications/domain-events';
 import { PLATFORM_STRIPE_BALANCE, sellerPayable } from '../ledger/ledger-accounts';
 import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction';
 import { newId } from '../shared/ids';
@@ -61,6 +63,13 @@ export async function recordDuePayouts(tx: Db, runId: string, minPayout: Money, 
       occurredAt: now,
       postings: [debit(sellerPayable(d.seller_org_id), money(amount, currency)), credit(PLATFORM_STRIPE_BALANCE, money(amount, currency))],
     });
+    await recordAudit(tx, {
+      actor: null,
+      action: 'payout.recorded',
+      target: { type: 'payout', id, organizationId: d.seller_org_id },
+      details: { amount, currency, settlementRunId: runId },
+      at: now,
+    });
     recorded.push(row!);
   }
   return recorded;
@@ -83,10 +92,23 @@ export async function sendPayout(deps: AppDeps, payoutId: string): Promise<'SENT
       },
       { idempotencyKey: payout.idempotencyKey },
     );
-    await deps.db
-      .update(payouts)
-      .set({ status: 'SENT', stripeTransferId: transfer.id, sentAt: deps.clock() })
-      .where(and(eq(payouts.id, payoutId), inArray(payouts.status, fromStatuses(PAYOUT_LIFECYCLE, 'SENT', 'SYSTEM'))));
+    await deps.db.transaction(async (tx) => {
+      const sent = await tx
+        .update(payouts)
+        .set({ status: 'SENT', stripeTransferId: transfer.id, sentAt: deps.clock() })
+        .where(and(eq(payouts.id, payoutId), inArray(payouts.status, fromStatuses(PAYOUT_LIFECYCLE, 'SENT', 'SYSTEM'))))
+        .returning({ id: payouts.id });
+      // a concurrent send that got there first wrote the entry and the notification
+      if (!sent.length) return;
+      await notifyPayout(tx, payout, 'SENT');
+      await recordAudit(tx, {
+        actor: null,
+        action: 'payout.sent',
+        target: { type: 'payout', id: payout.id, organizationId: payout.sellerOrgId },
+        details: { amount: payout.amount, currency: payout.currency, stripeTransferId: transfer.id },
+        at: deps.clock(),
+      });
+    });
     return 'SENT';
   } catch (err) {
     const e = err as { type?: string; statusCode?: number; message: string };
@@ -97,6 +119,14 @@ export async function sendPayout(deps: AppDeps, payoutId: string): Promise<'SENT
         const [locked] = await tx.select().from(payouts).where(eq(payouts.id, payoutId)).for('update');
         if (!canTransition(PAYOUT_LIFECYCLE, locked!.status, 'FAILED', 'SYSTEM')) return;
         await tx.update(payouts).set({ status: 'FAILED', failure: e.message }).where(eq(payouts.id, payoutId));
+        await notifyPayout(tx, payout, 'FAILED');
+        await recordAudit(tx, {
+          actor: null,
+          action: 'payout.failed',
+          target: { type: 'payout', id: payout.id, organizationId: payout.sellerOrgId },
+          details: { amount: payout.amount, currency: payout.currency, failure: e.message.slice(0, 200) },
+          at: deps.clock(),
+        });
         await postLedgerTransaction(tx, {
           eventKey: `payout-failed:${payoutId}`,
           kind: 'PAYOUT_REVERSAL',

@@ -2,6 +2,8 @@
 import { schema, sql, type SettlementRunStatus } from '@leadex/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
+import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../auth/access';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { fromStatuses } from '../shared/lifecycle';
@@ -19,7 +21,7 @@ const STARTED: SettlementRunStatus = 'RUNNING';
  * Safe to run twice or concurrently: runs take a transaction-level advisory lock, settled sales are never
  * settled again, a seller with a payout in flight gets no second one, and every transfer carries its key.
  */
-export async function runSettlement(deps: AppDeps, asOf: Date = deps.clock()): Promise<SettlementRunRow> {
+export async function runSettlement(deps: AppDeps, asOf: Date = deps.clock(), actor: Actor | null = null): Promise<SettlementRunRow> {
   const currency = deps.config.PLATFORM_CURRENCY;
   const minPayout = money(parseDecimal(deps.config.MIN_PAYOUT, currency)!, currency);
   const runId = newId('stl');
@@ -50,6 +52,20 @@ export async function runSettlement(deps: AppDeps, asOf: Date = deps.clock()): P
         },
       })
       .where(eq(settlementRuns.id, runId));
+    // the schedule runs as the system; an operator's "run now" names the operator
+    await recordAudit(tx, {
+      actor,
+      action: 'settlement.run',
+      target: { type: 'settlement_run', id: runId, organizationId: null },
+      details: {
+        asOf: asOf.toISOString(),
+        maturedSales: matured.reduce((s, m) => s + m.sales, 0),
+        payouts: payouts.length,
+        payoutsAmount: payouts.reduce((s, p) => s + p.amount, 0),
+        currency,
+      },
+      at: now,
+    });
     return payouts;
   });
   // after commit: send this run's payouts and any left PENDING by an earlier, interrupted run

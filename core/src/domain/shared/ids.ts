@@ -37,6 +37,14 @@ export const ID_PREFIXES = {
   consentOrigin: 'cor',
   consentCertificate: 'cct',
   returnPolicy: 'rpl',
+  notification: 'ntf',
+  notificationEmail: 'nml',
+  auditEntry: 'adt',
+  // sign-in (issue 16)
+  recoveryCode: 'rcv',
+  twoFactorChallenge: 'tfc',
+  accountToken: 'atk',
+  invitation: 'inv',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

@@ -3,7 +3,7 @@
 import { schema, type Db } from '@leadex/db';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
-import { requireUser, type Actor } from '../auth/access';
+import { requireCapability, requireUser, type Actor } from '../auth/access';
 import { badInput } from '../shared/domain-error';
 import { GLOBAL_LIST, suppressGlobally, touchList } from './suppression-lookups';
 import { suppressionKeysOf, type TSuppressedContactInput } from './suppression.rules';
@@ -40,7 +40,7 @@ export async function buyerSuppressionList(deps: AppDeps, actor: Actor | null): 
 
 /** Adds the buyer's own contacts; an entry already on the list is no change. */
 export async function addSuppressedContacts(deps: AppDeps, actor: Actor | null, raw: unknown): Promise<SuppressionListView> {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'TRADE');
   const entries = hashedEntries(deps, raw);
   await deps.db.transaction(async (tx) => {
     const now = deps.clock();
@@ -56,7 +56,7 @@ export async function addSuppressedContacts(deps: AppDeps, actor: Actor | null, 
 
 /** Removes entries (by the same phone or e-mail); one not on the list is no change. */
 export async function removeSuppressedContacts(deps: AppDeps, actor: Actor | null, raw: unknown): Promise<SuppressionListView> {
-  const buyer = requireUser(actor, 'BUYER');
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'TRADE');
   const hashes = hashedEntries(deps, raw).map((e) => e.hash);
   await deps.db.transaction(async (tx) => {
     if (hashes.length)
@@ -78,7 +78,7 @@ export async function globalSuppressionList(deps: AppDeps, actor: Actor | null):
 
 /** Operator upload to the do-not-contact list; there is no removal through the API (a person's request stands). */
 export async function addGlobalSuppressions(deps: AppDeps, actor: Actor | null, raw: unknown): Promise<SuppressionListView> {
-  requireUser(actor, 'OPERATOR');
+  requireCapability(requireUser(actor, 'OPERATOR'), 'TRADE');
   const entries = hashedEntries(deps, raw);
   await deps.db.transaction((tx) => suppressGlobally(tx, entries, 'OPERATOR', deps.clock()));
   return globalListView(deps.db);

@@ -8,6 +8,7 @@ import { LEAD_LIFECYCLE, LEAD_VERIFICATION_LIFECYCLE } from '../leads/lead.lifec
 import type { SegmentDefinition } from '../leads/lead.types';
 import { repriceLeads } from '../pricing/pricing.service';
 import { inIds } from '../shared/bulk-sql';
+import { queueNotification } from '../notifications/queue-notification';
 import { newId } from '../shared/ids';
 import { assertTransition, fromStatuses } from '../shared/lifecycle';
 import type { SampleFinding } from './automatic-provider';
@@ -148,6 +149,14 @@ export async function applyBatchVerdict(
     .update(leadBatches)
     .set({ status: verdict, sampleSize: findings.length, sampleFailed: sampleFailed.size, verdictAt: now })
     .where(eq(leadBatches.id, batchId));
+  const listedAs = (v: LeadVerification) =>
+    [...groups.values()].filter((g) => g.placement.status === 'LISTED' && g.placement.verification === v).reduce((n, g) => n + g.ids.length, 0);
+  await queueNotification(tx, {
+    eventKey: `batch-verdict:${batchId}`,
+    event: 'BATCH_VERDICT',
+    organizationId: batch!.sellerOrgId,
+    data: { batchId, passed, verified: listedAs('VERIFIED'), unverified: listedAs('UNVERIFIED'), rejected: pending.length - listedIds.length },
+  });
   return {
     batchId,
     checked: counts.checked,

@@ -4,7 +4,7 @@ import { schema, type VerificationTaskStatus } from '@leadex/db';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { requireUser, type Actor } from '../auth/access';
+import { requireCapability, requireUser, type Actor } from '../auth/access';
 import { loadSegments } from '../catalog/catalog.service';
 import { DomainError } from '../shared/domain-error';
 import { assertTransition } from '../shared/lifecycle';
@@ -35,7 +35,7 @@ export async function recordVerificationOutcome(
   rawOutcome: string,
   rawNote?: string | null,
 ): Promise<{ task: VerificationTaskRow; verdict: SpotCheckOutcome | null }> {
-  const operator = requireUser(actor, 'OPERATOR');
+  const operator = requireCapability(requireUser(actor, 'OPERATOR'), 'TRADE');
   const { outcome, note } = parseInput(
     z.object({ outcome: z.enum(CALL_OUTCOMES), note: z.string().trim().max(1000).nullish() }),
     { outcome: rawOutcome, note: rawNote },

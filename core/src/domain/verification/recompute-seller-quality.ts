@@ -4,6 +4,7 @@
 // drifts from what it is computed from; organizations.quality_score is its stored copy.
 import { queryRows, schema, sql, type Db } from '@leadex/db';
 import { eq } from 'drizzle-orm';
+import { notifySellerSuspended } from '../notifications/domain-events';
 import { AUTOMATIC_PASSED, SAMPLE_PASSED } from './lead-checks-view.rules';
 import { DENIED_LOST_REASON, estimateSellerQuality, type EvidenceCounts, type SellerQualityEstimate } from './seller-quality.rules';
 
@@ -86,5 +87,6 @@ export async function recomputeSellerQuality(tx: Db, sellerOrgId: string): Promi
   const estimate = estimateSellerQuality(counts);
   const suspended = seller!.suspended || estimate.suspend;
   await tx.update(organizations).set({ qualityScore: estimate.score, suspended }).where(eq(organizations.id, sellerOrgId));
+  if (suspended && !seller!.suspended) await notifySellerSuspended(tx, sellerOrgId, estimate.score);
   return { ...estimate, counts, suspended };
 }

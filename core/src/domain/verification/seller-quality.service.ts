@@ -3,7 +3,8 @@ import { queryRows, schema, sql } from '@leadex/db';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { requireUser, type Actor } from '../auth/access';
+import { recordAudit } from '../audit/record-audit';
+import { requireCapability, requireUser, type Actor } from '../auth/access';
 import { segmentExchangeColumns } from '../exchange/segment-exchange-policy';
 import { DomainError, badInput } from '../shared/domain-error';
 import { parseInput } from '../shared/validation';
@@ -58,15 +59,23 @@ export async function sellerQualityList(deps: AppDeps, actor: Actor | null, only
 }
 
 export async function setSellerSuspended(deps: AppDeps, actor: Actor | null, organizationId: string, suspended: boolean): Promise<SellerQualityRow> {
-  requireUser(actor, 'OPERATOR');
+  const operator = requireCapability(requireUser(actor, 'OPERATOR'), 'TRADE');
   const id = parseInput(z.string().trim().min(1).max(64), organizationId, 'organizationId');
-  // the kind is part of the update's condition: a buyer's or the platform's organization is refused with nothing written
-  const [org] = await deps.db
-    .update(schema.organizations)
-    .set({ suspended })
-    .where(and(eq(schema.organizations.id, id), eq(schema.organizations.kind, 'SELLER')))
-    .returning({ id: schema.organizations.id });
-  if (!org) throw new DomainError('SELLER_NOT_FOUND', 'No such seller', [{ path: 'organizationId', message: 'not a seller organization' }]);
+  await deps.db.transaction(async (tx) => {
+    // the kind is part of the update's condition: a buyer's or the platform's organization is refused with nothing written
+    const [org] = await tx
+      .update(schema.organizations)
+      .set({ suspended })
+      .where(and(eq(schema.organizations.id, id), eq(schema.organizations.kind, 'SELLER')))
+      .returning({ id: schema.organizations.id });
+    if (!org) throw new DomainError('SELLER_NOT_FOUND', 'No such seller', [{ path: 'organizationId', message: 'not a seller organization' }]);
+    await recordAudit(tx, {
+      actor: operator,
+      action: suspended ? 'seller.suspended' : 'seller.reinstated',
+      target: { type: 'organization', id, organizationId: id },
+      at: deps.clock(),
+    });
+  });
   return (await sellerQualityList(deps, actor, id))[0]!;
 }
 
@@ -84,7 +93,7 @@ export async function setSegmentPolicy(
     margin?: { kind: string; amount?: string | null; rate?: string | null } | null;
   },
 ) {
-  requireUser(actor, 'OPERATOR');
+  const operator = requireCapability(requireUser(actor, 'OPERATOR'), 'MONEY');
   const set: Partial<typeof schema.segments.$inferInsert> = {};
   if (change.verificationProvider) set.verificationProvider = change.verificationProvider;
   if (change.failedBatchPolicy) set.failedBatchPolicy = change.failedBatchPolicy;
@@ -96,7 +105,17 @@ export async function setSegmentPolicy(
     set.failureThresholdBps = Math.round(rate * 10_000);
   }
   Object.assign(set, segmentExchangeColumns({ distributionMethod: change.distributionMethod, margin: change.margin }, deps.config.PLATFORM_CURRENCY));
-  const [row] = await deps.db.update(schema.segments).set(set).where(eq(schema.segments.code, segment.toUpperCase())).returning();
-  if (!row) throw new DomainError('SEGMENT_NOT_FOUND', 'No such segment', [{ path: 'segment', message: 'unknown segment' }]);
-  return row;
+  const code = segment.toUpperCase();
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx.update(schema.segments).set(set).where(eq(schema.segments.code, code)).returning();
+    if (!row) throw new DomainError('SEGMENT_NOT_FOUND', 'No such segment', [{ path: 'segment', message: 'unknown segment' }]);
+    await recordAudit(tx, {
+      actor: operator,
+      action: 'segment_policy.set',
+      target: { type: 'segment', id: code, organizationId: null },
+      details: { set },
+      at: deps.clock(),
+    });
+    return row;
+  });
 }

@@ -16,6 +16,8 @@ export function RequireRole({ roles, children }: { roles?: readonly Role[]; chil
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
+  // an operator without two-factor sign-in where it is required may only enrol (the API refuses the rest)
+  if (user.twoFactorEnrolmentRequired && location.pathname !== '/security') return <Navigate to="/security" replace />;
   if (roles && !roles.includes(user.role)) {
     return (
       <Page title="Not available for your account">

@@ -12,6 +12,7 @@ const BUYER = {
   email: 'buyer@example.org',
   name: 'Bea Buyer',
   role: 'BUYER',
+  memberRole: 'OWNER',
   organization: { __typename: 'Organization', id: 'org_1', name: 'Acme Insurance', kind: 'BUYER', qualityScore: 80, suspended: false },
 };
 
@@ -68,7 +69,7 @@ describe('signing in', () => {
     expect(await screen.findByText('the marketplace')).toBeTruthy();
     expect(screen.getByLabelText('Signed in user').textContent).toMatch(/Bea Buyer.*Buyer · Acme Insurance/);
     expect(screen.getByRole('navigation', { name: 'Main' }).textContent).toBe(
-      'MarketplaceCampaignsWalletMy purchasesDeliveriesDelivery endpointsSuppression listDashboardCPL calculator',
+      'MarketplaceCampaignsWalletMy purchasesDeliveriesDelivery endpointsSuppression listDashboardAudit logTeamCPL calculator',
     );
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));

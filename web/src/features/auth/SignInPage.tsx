@@ -1,4 +1,5 @@
-// Sign in with e-mail and password; the API sets the session cookie.
+// Sign in with e-mail and password, then (two-factor sign-in on) the authenticator's code or a recovery code;
+// the API sets the session cookie.
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
@@ -8,6 +9,7 @@ import { ErrorMessage } from '../../lib/ui/feedback';
 import { TextField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
 import { SignInMutation } from './auth.operations';
+import { TwoFactorStep } from './TwoFactorStep';
 import { homePathFor, startSession, safeNextPath } from './session';
 
 export function SignInPage() {
@@ -19,6 +21,12 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const resetCache = useResetGraphqlCache();
+  const [challengeToken, setChallengeToken] = useState<string | null>(null);
+
+  const enter = async (role: Parameters<typeof homePathFor>[0]) => {
+    await startSession(resetCache);
+    navigate(safeNextPath(params.get('next')) ?? homePathFor(role), { replace: true });
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -35,9 +43,25 @@ export function SignInPage() {
       setErrors(placeApiErrors(apiError, ['email', 'password']).byField);
       return;
     }
-    await startSession(resetCache);
-    navigate(safeNextPath(params.get('next')) ?? homePathFor(res.data?.signIn.user.role), { replace: true });
+    if (res.data?.signIn.twoFactorRequired && res.data.signIn.challengeToken) {
+      setChallengeToken(res.data.signIn.challengeToken);
+      return;
+    }
+    await enter(res.data?.signIn.user?.role);
   };
+
+  if (challengeToken) {
+    return (
+      <TwoFactorStep
+        challengeToken={challengeToken}
+        onSignedIn={enter}
+        onRestart={() => {
+          setChallengeToken(null);
+          setPassword('');
+        }}
+      />
+    );
+  }
 
   return (
     <Page title="Sign in">
@@ -68,6 +92,9 @@ export function SignInPage() {
             {state.fetching ? 'Signing in…' : 'Sign in'}
           </button>
         </div>
+        <p>
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </p>
         <p>
           New to Leadex? <Link to="/sign-up">Create an account</Link>
         </p>

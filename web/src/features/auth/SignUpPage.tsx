@@ -61,7 +61,7 @@ export function SignUpPage() {
       return;
     }
     await startSession(resetCache);
-    navigate(homePathFor(res.data?.signUp.user.role), { replace: true });
+    navigate(homePathFor(res.data?.signUp.user?.role), { replace: true });
   };
 
   return (

@@ -8,6 +8,9 @@ export const MeQuery = graphql(`
       email
       name
       role
+      emailVerified
+      twoFactorEnrolmentRequired
+      memberRole
       organization {
         id
         name
@@ -22,12 +25,44 @@ export const MeQuery = graphql(`
 export const SignInMutation = graphql(`
   mutation SignIn($email: String!, $password: String!) {
     signIn(email: $email, password: $password) {
+      twoFactorRequired
+      challengeToken
       user {
         id
         name
         role
       }
     }
+  }
+`);
+
+export const CompleteTwoFactorSignInMutation = graphql(`
+  mutation CompleteTwoFactorSignIn($challengeToken: String!, $code: String, $recoveryCode: String) {
+    completeTwoFactorSignIn(challengeToken: $challengeToken, code: $code, recoveryCode: $recoveryCode) {
+      user {
+        id
+        name
+        role
+      }
+    }
+  }
+`);
+
+export const RequestPasswordResetMutation = graphql(`
+  mutation RequestPasswordReset($email: String!) {
+    requestPasswordReset(email: $email)
+  }
+`);
+
+export const ResetPasswordMutation = graphql(`
+  mutation ResetPassword($token: String!, $newPassword: String!) {
+    resetPassword(token: $token, newPassword: $newPassword)
+  }
+`);
+
+export const VerifyEmailMutation = graphql(`
+  mutation VerifyEmail($token: String!) {
+    verifyEmail(token: $token)
   }
 `);
 

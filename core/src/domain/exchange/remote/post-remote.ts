@@ -5,11 +5,11 @@
 // a lead it did not pay for. The post is logged (ACCEPTED) in the same transaction, so that case leaves no
 // trace in remote_calls; the application log has the 'remote post accepted' line. It is rare, and the lead
 // goes on to the next allocation as if refused.
-import { schema, type Db } from '@leadex/db';
+import type { Db } from '@leadex/db';
 import type { AppDeps } from '../../app-deps';
 import { consentOf, type SealedContact } from '../../leads/read-contact';
+import { recordContactRead } from '../../leads/record-contact-read';
 import type { LeadRow } from '../../leads/submit-leads';
-import { newId } from '../../shared/ids';
 import { formatDecimal } from '../../shared/money';
 import { OutboundError, safeFetch } from '../../shared/outbound/safe-fetch';
 import { outboundPolicy, type Resolver } from '../../shared/outbound/ssrf-guard';
@@ -43,9 +43,15 @@ export async function postToRemote(
   }
   // the buyer is buying this contact in this very transaction: the read is audited like a purchased lead's
   const sealed = deps.vault.open<SealedContact>(lead.contactSealed, lead.contactKeyId);
-  await tx
-    .insert(schema.contactReads)
-    .values({ id: newId('aud'), leadId: lead.id, userId: null, organizationId: campaign.buyerOrgId, purpose: 'BUYER', createdAt: deps.clock() });
+  await recordContactRead(tx, {
+    actor: null,
+    leadId: lead.id,
+    organizationId: campaign.buyerOrgId,
+    auditOrgId: campaign.buyerOrgId,
+    purpose: 'BUYER',
+    at: deps.clock(),
+    details: { via: 'REMOTE_POST', campaignId: campaign.id },
+  });
   const consent = consentOf(sealed, lead.id);
   const body = JSON.stringify({
     type: 'lead.post',

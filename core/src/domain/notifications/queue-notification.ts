@@ -1,0 +1,49 @@
+// queueNotification: records one event for every recipient who wants it, inside the event's own transaction — a
+// notification-centre row (in-app) and an outbox row (e-mail) per recipient, as their preferences say. A rolled-back
+// change leaves neither; the `notifications` job sends the outbox after commit (send-notification-emails.ts).
+import { schema, type Db, type NotificationEvent } from '@leadex/db';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { AppDeps } from '../app-deps';
+import { newId } from '../shared/ids';
+import { channelsWanted } from './notification-email.rules';
+import { AUDIENCE, type NotificationData } from './notification-events';
+
+const { users, notifications, notificationOutbox, notificationPreferences } = schema;
+
+export interface QueuedNotification<E extends NotificationEvent = NotificationEvent> {
+  /** the event's business key (e.g. `payout-sent:pyo_…`): one notification per key and recipient, ever */
+  eventKey: string;
+  event: E;
+  /** whose users hear of it; for an operators' event, the organisation it is about */
+  organizationId: string;
+  data: NotificationData[E];
+}
+
+/**
+ * Idempotent: a second call with the same event key adds nothing for a recipient who already has it (unique
+ * (event_key, user_id) on both tables). Returns how many e-mails and in-app rows it queued.
+ */
+export async function queueNotification<E extends NotificationEvent>(tx: Db, n: QueuedNotification<E>): Promise<{ emails: number; inApp: number }> {
+  const audience = AUDIENCE[n.event];
+  const recipients = await tx
+    .select({ id: users.id, organizationId: users.organizationId, email: notificationPreferences.email, inApp: notificationPreferences.inApp })
+    .from(users)
+    .leftJoin(notificationPreferences, and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.event, n.event)))
+    .where(and(audience === 'OPERATORS' ? eq(users.role, 'OPERATOR') : eq(users.organizationId, n.organizationId), isNull(users.removedAt)))
+    .orderBy(users.id);
+  const wanted = recipients.map((r) => ({ ...r, ...channelsWanted(r.email == null ? undefined : { email: r.email, inApp: r.inApp! }) }));
+  const base = (r: (typeof wanted)[number]) => ({ userId: r.id, organizationId: r.organizationId, event: n.event, eventKey: n.eventKey, data: n.data });
+  const inApp = wanted.filter((r) => r.inApp).map((r) => ({ id: newId('ntf'), ...base(r) }));
+  const emails = wanted.filter((r) => r.email).map((r) => ({ id: newId('nml'), ...base(r) }));
+  const addedInApp = inApp.length ? await tx.insert(notifications).values(inApp).onConflictDoNothing().returning({ id: notifications.id }) : [];
+  const addedEmails = emails.length ? await tx.insert(notificationOutbox).values(emails).onConflictDoNothing().returning({ id: notificationOutbox.id }) : [];
+  return { emails: addedEmails.length, inApp: addedInApp.length };
+}
+
+/**
+ * After the event's transaction committed: ask the `notifications` job to send now. Never throws — a failed enqueue
+ * (Redis away) leaves the rows for the job's periodic sweep.
+ */
+export async function sendNotificationsSoon(deps: Pick<AppDeps, 'jobs' | 'logger'>): Promise<void> {
+  await deps.jobs.enqueueNotifications().catch((err: Error) => deps.logger.warn({ err: err.message }, 'notifications enqueue failed; the sweep sends them'));
+}
