@@ -172,7 +172,12 @@ it('the uncovered window, said honestly: a crash after the server accepted and b
   await db().transaction((tx) => queueNotification(tx, payoutSent(owner.organizationId)));
   const row = await claimNotificationEmail(db(), new Date(), app.runtime.deps.config.NOTIFICATION_CLAIM_TIMEOUT_MS);
   // what sendClaimedEmail does up to the server's acceptance; the process "dies" before markEmailSent
-  await app.runtime.deps.mailer.send({ to: [owner.email], subject: 'first copy', text: '-', headers: { 'Message-ID': `<${row!.id}@127.0.0.1>`, 'X-Leadex-Notification': row!.id } });
+  await app.runtime.deps.mailer.send({
+    to: [owner.email],
+    subject: 'first copy',
+    text: '-',
+    headers: { 'Message-ID': `<${row!.id}@127.0.0.1>`, 'X-Leadex-Notification': row!.id },
+  });
   const later = new Date(Date.now() + app.runtime.deps.config.NOTIFICATION_CLAIM_TIMEOUT_MS + 1000);
   app.runtime.deps.clock = () => later;
   expect(await sendDueNotificationEmails(app.runtime.deps)).toEqual({ SENT: 1, RETRY: 0, FAILED: 0 });
@@ -339,5 +344,7 @@ describe('events wired in the domain', () => {
     });
     expect((await allocateLead(deps, leadId!)).sold).toHaveLength(1);
     expect(await eventsOf(buyer!.organizationId)).toEqual(['CAMPAIGN_BUDGET_REACHED', 'CAMPAIGN_DAILY_CAP_REACHED', 'WALLET_LOW']);
+    // the exchange sale is the seller's sale too
+    expect(await eventsOf(seller.organizationId)).toContain('LEAD_SOLD');
   });
 });

@@ -55,6 +55,8 @@ describe('password reset', () => {
       expect((await errorOf(app.client({ token: old }).request('{ me { id } }'))).extensions?.code).toBe('UNAUTHENTICATED');
     expect((await errorOf(app.client().request(SIGN_IN, { email: seller.email, password: PASSWORD }))).extensions?.reason).toBe('BAD_CREDENTIALS');
     await app.client().request(SIGN_IN, { email: seller.email, password: NEW_PASSWORD });
+    const audited = await app.runtime.deps.db.select().from(schema.auditLog).where(eq(schema.auditLog.targetId, seller.userId));
+    expect(audited.map((e) => e.action)).toEqual(expect.arrayContaining(['password.reset', 'session.signed_in']));
 
     const again = await errorOf(app.client().request(RESET, { token, p: 'another lantern orchard sailing' }));
     expect(again.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PASSWORD_RESET_TOKEN_INVALID', fields: [{ path: 'token' }] });

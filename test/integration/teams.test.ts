@@ -275,6 +275,14 @@ describe('member roles', () => {
       }
     `);
     expect(me.members.map((m) => m.role)).toEqual(['OWNER']);
+    // each change is in the audit log, in the organisation's own entries
+    const entries = await app.runtime.deps.db.select().from(schema.auditLog).where(eq(schema.auditLog.targetOrgId, owner.organizationId));
+    expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['member.invited', 'member.joined', 'member.removed']));
+    expect(entries.find((e) => e.action === 'member.removed')).toMatchObject({
+      actorUserId: owner.userId,
+      targetId: owner.userId,
+      details: { role: 'OWNER', left: true },
+    });
   });
 
   it("ends a removed member's session", async () => {

@@ -73,6 +73,8 @@ describe('enrolment', () => {
       '{ twoFactorStatus { enabled recoveryCodesLeft required } }',
     );
     expect(status.twoFactorStatus).toEqual({ enabled: true, recoveryCodesLeft: 10, required: false });
+    const audited = await app.runtime.deps.db.select().from(schema.auditLog).where(eq(schema.auditLog.targetId, seller.userId));
+    expect(audited.map((e) => e.action)).toContain('totp.enabled');
     // a second enrolment cannot replace the confirmed authenticator
     expect((await errorOf(client.request(START))).extensions).toMatchObject({ code: 'CONFLICT', reason: 'TOTP_ALREADY_ENABLED' });
   });

@@ -183,7 +183,12 @@ async function recordWin(deps: AppDeps, tx: Db, lead: LeadRow, award: Award, com
     occurredAt: now,
     postings: [debit(buyerWallet(award.buyerOrgId), money(award.price, lead.currency)), credit(PLATFORM_ESCROW, money(award.price, lead.currency))],
   });
-  await notifyCampaignWin(tx, { ...award, purchaseId, currency: lead.currency }, deps.config.WALLET_LOW_THRESHOLD_MINOR, now);
+  await notifyCampaignWin(
+    tx,
+    { ...award, purchaseId, currency: lead.currency, sale: { sellerOrgId: lead.sellerOrgId, leadId: lead.id, segment: lead.segment, net: split.sellerNet } },
+    deps.config.WALLET_LOW_THRESHOLD_MINOR,
+    now,
+  );
   return purchaseId;
 }
 

@@ -1,5 +1,5 @@
-// After a campaign win (allocate-lead.ts recordWin, inside its transaction): the campaign reaching its budget or
-// its daily cap, and the buyer's wallet falling below the low-balance threshold, each notified once.
+// After a campaign win (allocate-lead.ts recordWin, inside its transaction): the seller's sale, the campaign reaching
+// its budget or its daily cap, and the buyer's wallet falling below the low-balance threshold, each notified once.
 import { queryRows, schema, sql, type Db } from '@leadex/db';
 import { eq } from 'drizzle-orm';
 import { buyerWallet } from '../ledger/ledger-accounts';
@@ -9,10 +9,24 @@ const { campaigns } = schema;
 
 export async function notifyCampaignWin(
   tx: Db,
-  win: { campaignId: string; buyerOrgId: string; purchaseId: string; price: number; currency: string },
+  win: {
+    campaignId: string;
+    buyerOrgId: string;
+    purchaseId: string;
+    price: number;
+    currency: string;
+    /** the seller's side of the sale (its net after margin and commission) */
+    sale: { sellerOrgId: string; leadId: string; segment: string; net: number };
+  },
   walletLowThreshold: number,
   now: Date,
 ): Promise<void> {
+  await queueNotification(tx, {
+    eventKey: `lead-sold:${win.purchaseId}`,
+    event: 'LEAD_SOLD',
+    organizationId: win.sale.sellerOrgId,
+    data: { purchaseIds: [win.purchaseId], leadIds: [win.sale.leadId], segments: [win.sale.segment], net: { amount: win.sale.net, currency: win.currency } },
+  });
   const [c] = await tx.select().from(campaigns).where(eq(campaigns.id, win.campaignId));
   if (!c) return;
   const money = (amount: number) => ({ amount, currency: win.currency });

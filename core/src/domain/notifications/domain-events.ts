@@ -119,14 +119,14 @@ export async function notifyDeliveryFailing(
   });
 }
 
-/** A seller the quality estimate just suspended: the operators hear of it. */
-export async function notifySellerSuspended(tx: Db, sellerOrgId: string, qualityScore: number): Promise<void> {
+/** A seller just suspended, by the quality estimate or by an operator (`byOperator`): the operators hear of it. */
+export async function notifySellerSuspended(tx: Db, sellerOrgId: string, qualityScore: number, byOperator = false): Promise<void> {
   const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, sellerOrgId));
   await queueNotification(tx, {
     // one per suspension: a seller reinstated and suspended again is a new event
     eventKey: `seller-suspended:${sellerOrgId}:${Date.now()}`,
     event: 'OPERATOR_SELLER_SUSPENDED',
     organizationId: sellerOrgId,
-    data: { sellerOrgId, sellerName: org?.name ?? sellerOrgId, qualityScore },
+    data: { sellerOrgId, sellerName: org?.name ?? sellerOrgId, qualityScore, byOperator },
   });
 }

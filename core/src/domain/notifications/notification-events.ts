@@ -22,7 +22,7 @@ export interface NotificationData {
   CAMPAIGN_DAILY_CAP_REACHED: { campaignId: string; name: string; dailyCap: number; day: string };
   WALLET_LOW: { balance: NotifiedMoney; threshold: NotifiedMoney };
   OPERATOR_DISPUTE_OPENED: { disputeId: string; leadId: string; reason: string; segment: string };
-  OPERATOR_SELLER_SUSPENDED: { sellerOrgId: string; sellerName: string; qualityScore: number };
+  OPERATOR_SELLER_SUSPENDED: { sellerOrgId: string; sellerName: string; qualityScore: number; byOperator?: boolean };
 }
 
 /** ORGANIZATION: every user of the event's organisation; OPERATORS: every operator (the platform's staff). */

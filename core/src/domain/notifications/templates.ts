@@ -98,7 +98,11 @@ export const TEMPLATES: Templates = {
   }),
   OPERATOR_SELLER_SUSPENDED: (d) => ({
     title: `Seller ${d.sellerName} was suspended`,
-    lines: [`Organisation ${d.sellerOrgId}: its quality estimate fell to ${d.qualityScore}.`],
+    lines: [
+      d.byOperator
+        ? `Organisation ${d.sellerOrgId} was suspended by an operator (quality estimate ${d.qualityScore}).`
+        : `Organisation ${d.sellerOrgId}: its quality estimate fell to ${d.qualityScore}.`,
+    ],
     link: '/operator/sellers',
   }),
 };

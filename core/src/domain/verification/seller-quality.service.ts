@@ -1,4 +1,5 @@
 // Operators' view of sellers' quality, suspension, and segment verification policy.
+import { notifySellerSuspended } from '../notifications/domain-events';
 import { queryRows, schema, sql } from '@leadex/db';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -67,7 +68,7 @@ export async function setSellerSuspended(deps: AppDeps, actor: Actor | null, org
       .update(schema.organizations)
       .set({ suspended })
       .where(and(eq(schema.organizations.id, id), eq(schema.organizations.kind, 'SELLER')))
-      .returning({ id: schema.organizations.id });
+      .returning({ id: schema.organizations.id, qualityScore: schema.organizations.qualityScore });
     if (!org) throw new DomainError('SELLER_NOT_FOUND', 'No such seller', [{ path: 'organizationId', message: 'not a seller organization' }]);
     await recordAudit(tx, {
       actor: operator,
@@ -75,6 +76,7 @@ export async function setSellerSuspended(deps: AppDeps, actor: Actor | null, org
       target: { type: 'organization', id, organizationId: id },
       at: deps.clock(),
     });
+    if (suspended) await notifySellerSuspended(tx, id, org.qualityScore, true);
   });
   return (await sellerQualityList(deps, actor, id))[0]!;
 }
