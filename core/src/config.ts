@@ -97,7 +97,7 @@ const ZObject = z.object({
   AUCTION_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).default(500),
   REMOTE_POST_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
   // of AUCTION_BUDGET_MS, what is kept for the auction's transaction and the winner's post: pings get the rest
-  AUCTION_RESERVE_MS: z.coerce.number().int().min(0).max(5000).default(100),
+  AUCTION_RESERVE_MS: z.coerce.number().int().min(0).max(5000).default(150),
   // a remote campaign is paused after this many failed pings or posts in a row
   REMOTE_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
   MAX_BATCH_SIZE: z.coerce.number().int().positive().default(10_000),
