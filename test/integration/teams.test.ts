@@ -3,11 +3,9 @@
 // and expired invitations refused, a removed member's session ended.
 import { eq, schema } from '@leadex/db';
 import { gql } from 'graphql-request';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { signUpAs } from '../helpers/actors';
 import { errorOf } from '../helpers/graphql-errors';
+import { startSmtpCatcher, type SmtpCatcher } from '../helpers/smtp-catcher';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 const PASSWORD = 'Orchard lantern 42 quietly';
@@ -48,40 +46,18 @@ const ME = gql`
   }
 `;
 
-type Smtp = { server: SMTPServer; url: string; mails: ParsedMail[] };
-async function startSmtp(): Promise<Smtp> {
-  const mails: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    hideSTARTTLS: true,
-    disabledCommands: ['AUTH'],
-    logger: false,
-    onData(stream, _session, done) {
-      simpleParser(stream).then(
-        (mail) => {
-          mails.push(mail);
-          done();
-        },
-        (err: Error) => done(err),
-      );
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, mails };
-}
-
 let app: TestApp;
-let smtp: Smtp;
+let smtp: SmtpCatcher;
 let seq = 0;
 const address = (tag: string) => `${tag}-${++seq}-${Date.now()}@team.example`;
 
 beforeAll(async () => {
-  smtp = await startSmtp();
+  smtp = await startSmtpCatcher();
   app = await startTestApp({ label: 'teams', stripe: true, env: { SMTP_URL: smtp.url, MAIL_FROM: 'Leadex <team@leadex.test>' } });
 });
 afterAll(async () => {
   await app.close();
-  await new Promise<void>((r) => smtp.server.close(() => r()));
+  await smtp.close();
 });
 
 function tokenFromMail(to: string): string {
