@@ -1,14 +1,20 @@
-// Reads the operator-editable reference data: segments, geo areas, the price grid, factors and volume tiers.
+// Reads the operator-editable reference data: segments, geo areas, the price grid, factors and volume tiers,
+// through the per-process catalog cache (catalog-cache.ts: re-read when the catalog's version moves).
 import { schema, type Db } from '@leadex/db';
 import { distributionMethodOf } from '../exchange/distribution.rules';
 import { marginPolicyOf } from '../exchange/margin.rules';
 import type { SegmentDefinition } from '../leads/lead.types';
 import { DEFAULT_FACTORS, FACTOR_NAMES, type GridRow, type PriceFactors, type VolumeTier } from '../pricing/pricing.rules';
+import { cachedCatalogRead } from './catalog-cache';
 import type { GeoArea } from './geo.rules';
 
 const { segments, subsegments, geoAreas, priceGrid, priceFactors, volumeDiscounts } = schema;
 
-export async function loadSegments(db: Db): Promise<SegmentDefinition[]> {
+export function loadSegments(db: Db): Promise<SegmentDefinition[]> {
+  return cachedCatalogRead(db, readSegmentRows);
+}
+
+async function readSegmentRows(db: Db): Promise<SegmentDefinition[]> {
   const [segs, subs] = await Promise.all([
     db.select().from(segments).orderBy(segments.code),
     db.select().from(subsegments).orderBy(subsegments.segmentCode, subsegments.code),
@@ -30,7 +36,11 @@ export async function loadSegments(db: Db): Promise<SegmentDefinition[]> {
   }));
 }
 
-export async function loadGeoAreas(db: Db): Promise<GeoArea[]> {
+export function loadGeoAreas(db: Db): Promise<GeoArea[]> {
+  return cachedCatalogRead(db, readGeoAreaRows);
+}
+
+function readGeoAreaRows(db: Db): Promise<GeoArea[]> {
   return db.select().from(geoAreas);
 }
 
@@ -40,7 +50,11 @@ export interface PricingData {
   volumeTiers: VolumeTier[];
 }
 
-export async function loadPricing(db: Db): Promise<PricingData> {
+export function loadPricing(db: Db): Promise<PricingData> {
+  return cachedCatalogRead(db, readPricingRows);
+}
+
+async function readPricingRows(db: Db): Promise<PricingData> {
   const [grid, factorRows, tiers] = await Promise.all([
     db.select().from(priceGrid),
     db.select().from(priceFactors),

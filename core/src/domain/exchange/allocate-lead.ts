@@ -20,6 +20,7 @@ import { notifyCampaignWin } from '../notifications/campaign-win-events';
 import { newId } from '../shared/ids';
 import { buyersSuppressing } from '../suppression/suppression-lookups';
 import { chargeStep, formatDecimal, money, parseDecimal, type Money } from '../shared/money';
+import { leadMatchKeys } from './campaign-match-keys.rules';
 import { inSchedule, leadMatchesFilter, type Award, type Bid, type ScheduleWindow } from './campaign.rules';
 import { distributeAwards, segmentMargin } from './distribute-awards';
 import { NO_MARGIN, splitExchangeSale } from './margin.rules';
@@ -55,12 +56,15 @@ export async function matchingCampaigns(
     .from(campaigns)
     .where(
       and(
-        eq(campaigns.active, true),
+        // the partial GIN index campaigns_match_keys_idx (migration 0015) answers these two: active campaigns whose
+        // segment, country and city lists may take the lead; the exact filter runs below
+        sql`${campaigns.active}`,
+        sql`campaign_match_keys(${campaigns.filter}) && ARRAY[${sql.join(
+          leadMatchKeys(lead).map((k) => sql`${k}`),
+          sql`, `,
+        )}]::text[]`,
         eq(campaigns.exclusivity, lead.exclusivity),
         ne(campaigns.buyerOrgId, lead.sellerOrgId),
-        // coarse cuts in SQL (segment and country lists); the exact filter runs below
-        sql`(${campaigns.filter}->'segments' IS NULL OR jsonb_array_length(${campaigns.filter}->'segments') = 0 OR ${campaigns.filter}->'segments' ? ${lead.segment})`,
-        sql`(${campaigns.filter}->'countries' IS NULL OR jsonb_array_length(${campaigns.filter}->'countries') = 0 OR ${campaigns.filter}->'countries' ? ${lead.country})`,
         ...(onlyCampaignId ? [eq(campaigns.id, onlyCampaignId)] : []),
         ...(kind ? [eq(campaigns.kind, kind)] : []),
       ),
@@ -97,8 +101,10 @@ export async function affordableBids(
   // lock order everywhere: buyers, then campaigns, each by id
   if (lock)
     await tx.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, buyerIds)).orderBy(asc(organizations.id)).for('update');
-  const query = tx.select().from(campaigns).where(inArray(campaigns.id, campaignIds)).orderBy(asc(campaigns.id));
-  const fresh = lock ? await query.for('update') : await query;
+  // a sale locks and re-reads the campaigns (their money is current under the lock); an offer uses the rows it matched
+  const fresh = lock
+    ? await tx.select().from(campaigns).where(inArray(campaigns.id, campaignIds)).orderBy(asc(campaigns.id)).for('update')
+    : [...matched].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const wallets = new Map(
     (
       await queryRows<{ account: string; balance: string }>(

@@ -1,0 +1,65 @@
+// The catalog (segments, geo areas, the price grid, factors and volume tiers) is read by every ping, lead and
+// order but changes only when an operator edits it. Each database handle keeps the catalog in memory with the
+// version it was read at; a trigger on every catalog table bumps `catalog_version` inside the writing
+// transaction, so one tiny read of the version per call replaces six queries and a reader never keeps data
+// older than a committed edit — in any process, whoever wrote the row (operator page, seed, SQL console).
+// Reads inside a transaction bypass the cache: they see exactly what the transaction sees.
+import { queryRows, sql, type Db } from '@leadex/db';
+
+type Loader<T> = (db: Db) => Promise<T>;
+
+interface CacheEntry {
+  version: string;
+  values: Map<Loader<unknown>, Promise<unknown>>;
+}
+
+const entries = new WeakMap<Db, CacheEntry>();
+
+function inTransaction(db: Db): boolean {
+  // drizzle's transaction handles (PgTransaction) carry rollback(); the root handle does not
+  return typeof (db as unknown as { rollback?: unknown }).rollback === 'function';
+}
+
+const versionReads = new WeakMap<Db, Promise<string>>();
+
+/** Loaders called in the same synchronous turn (a Promise.all of them) share one read of the version. */
+function currentVersion(db: Db): Promise<string> {
+  let read = versionReads.get(db);
+  if (!read) {
+    read = queryRows<{ version: string }>(db, sql`SELECT version::text AS version FROM catalog_version`).then(([row]) => row?.version ?? '0');
+    versionReads.set(db, read);
+    queueMicrotask(() => versionReads.delete(db));
+  }
+  return read;
+}
+
+/**
+ * `load(db)`, memoised per handle until the catalog's version moves. Values are deep-frozen: a caller that
+ * changed one would change every later caller's copy.
+ */
+export async function cachedCatalogRead<T>(db: Db, load: Loader<T>): Promise<T> {
+  if (inTransaction(db)) return load(db);
+  const version = await currentVersion(db);
+  let entry = entries.get(db);
+  if (!entry || entry.version !== version) {
+    entry = { version, values: new Map() };
+    entries.set(db, entry);
+  }
+  let value = entry.values.get(load) as Promise<T> | undefined;
+  if (!value) {
+    value = load(db).then(deepFreeze);
+    const current = entry;
+    current.values.set(load, value);
+    // a failed read is not remembered: the next call tries again
+    value.catch(() => current.values.delete(load));
+  }
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value as object)) deepFreeze(inner);
+  }
+  return value;
+}
