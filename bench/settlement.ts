@@ -1,5 +1,6 @@
-// bench/settlement: time to settle 100k and 1M mature sales (escrow → seller payables and platform revenue,
-// one ledger entry per run) through runSettlement, beside the same set-based SQL run raw in the same run.
+// bench/settlement: time to settle 100k and 1M mature sales (escrow → seller payables and platform revenue)
+// through runSettlement — in chunks by seller, one ledger entry a chunk — beside the same set-based SQL run raw
+// as one statement in the same run, and the longest chunk transaction (how long a sale may stay locked).
 //   npx tsx bench/settlement.ts          BENCH_SETTLEMENT_SIZES=100000,1000000
 import { runSettlement } from '@leadex/core/domain/settlement/run-settlement';
 import { runBench, type RawSql } from './lib/bench-runtime';
@@ -85,6 +86,7 @@ await runBench(async ({ runtime, raw }) => {
     const run = await runSettlement(runtime.deps);
     const domainMs = performance.now() - t0;
     if (run.maturedSales !== size) throw new Error(`settled ${run.maturedSales} of ${size}`);
+    const { chunks, longestChunkMs } = run.report as { chunks: number; longestChunkMs: number };
     const again = performance.now();
     const second = await runSettlement(runtime.deps);
     const secondMs = performance.now() - again;
@@ -106,10 +108,21 @@ await runBench(async ({ runtime, raw }) => {
       fmt(domainMs / rawMs),
       fmt(size / (domainMs / 1000), 0),
       fmt(secondMs, 1),
+      chunks,
+      longestChunkMs,
     ]);
-    json.push({ sales: size, domainMs, rawMs, ratio: domainMs / rawMs, salesPerSecond: size / (domainMs / 1000), secondRunMs: secondMs });
+    json.push({
+      sales: size,
+      domainMs,
+      rawMs,
+      ratio: domainMs / rawMs,
+      salesPerSecond: size / (domainMs / 1000),
+      secondRunMs: secondMs,
+      chunks,
+      longestChunkMs,
+    });
   }
-  console.log('\nbench/settlement — one runSettlement over N mature sales (set-based), beside the same SQL run raw\n');
-  console.log(table(['mature sales', 'domain s', 'raw s', 'domain/raw', 'sales/s', 'second run ms'], results));
+  console.log('\nbench/settlement — one runSettlement over N mature sales (chunks by seller), beside the same SQL run raw as one statement\n');
+  console.log(table(['mature sales', 'domain s', 'raw s', 'domain/raw', 'sales/s', 'second run ms', 'chunks', 'longest chunk ms'], results));
   console.log(JSON.stringify({ bench: 'settlement', results: json }));
 });

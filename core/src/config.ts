@@ -66,6 +66,11 @@ const ZObject = z.object({
     .min(1)
     .max(24 * 60)
     .default(60),
+  // a run settles mature sales in short transactions, one seller's sales at a time (issue 17): the chunk starts at
+  // SETTLEMENT_CHUNK_SIZE sales and adapts so each transaction takes about SETTLEMENT_CHUNK_TARGET_MS
+  SETTLEMENT_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(2_000),
+  SETTLEMENT_CHUNK_TARGET_MS: z.coerce.number().int().min(10).max(5_000).default(250),
+  SETTLEMENT_CHUNK_WORKERS: z.coerce.number().int().min(1).max(8).default(2),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)

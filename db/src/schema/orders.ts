@@ -118,6 +118,10 @@ export const purchases = pgTable(
     index('purchases_escrow_idx')
       .on(t.purchasedAt)
       .where(sql`status = 'ESCROW'`),
+    // settlement's chunks: one seller's sales in escrow, in id order
+    index('purchases_escrow_seller_idx')
+      .on(t.sellerOrgId, t.id)
+      .where(sql`status = 'ESCROW'`),
   ],
 );
 

@@ -1,4 +1,4 @@
-// A settlement run (worker `settlement`, on a schedule): mature sales, record due payouts, send them, report.
+// A settlement run (worker `settlement`, on a schedule): mature sales in chunks, record due payouts, send them, report.
 import { schema, sql, type SettlementRunStatus } from '@leadex/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
@@ -8,8 +8,9 @@ import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { fromStatuses } from '../shared/lifecycle';
 import { money, parseDecimal } from '../shared/money';
-import { matureSales } from './mature-sales';
+import { matureSellerChunk, sellersInEscrow, type MaturedBySeller } from './mature-sales';
 import { pendingPayoutIds, recordDuePayouts, sendPayout } from './payouts';
+import { nextChunkSize } from './settlement-chunks.rules';
 import { SETTLEMENT_RUN_LIFECYCLE } from './settlement-run.lifecycle';
 
 const { settlementRuns } = schema;
@@ -18,18 +19,30 @@ export type SettlementRunRow = typeof settlementRuns.$inferSelect;
 const STARTED: SettlementRunStatus = 'RUNNING';
 
 /**
- * Safe to run twice or concurrently: runs take a transaction-level advisory lock, settled sales are never
- * settled again, a seller with a payout in flight gets no second one, and every transfer carries its key.
+ * Safe to run twice or concurrently: settled sales are never settled again (each chunk locks its sales and
+ * skips ones another transaction holds), due payouts are recorded under a transaction-level advisory lock, a
+ * seller with a payout in flight gets no second one, and every transfer carries its key.
+ *
+ * Mature sales are settled in chunks (issue 17): one seller's sales at a time, each chunk its own short
+ * transaction with its own ledger entry, so a dispute or refund touching a sale waits at most one chunk. A run
+ * that breaks off leaves what it settled settled and balanced; the next run settles the rest.
  */
 export async function runSettlement(deps: AppDeps, asOf: Date = deps.clock(), actor: Actor | null = null): Promise<SettlementRunRow> {
   const currency = deps.config.PLATFORM_CURRENCY;
   const minPayout = money(parseDecimal(deps.config.MIN_PAYOUT, currency)!, currency);
   const runId = newId('stl');
+  await deps.db.insert(settlementRuns).values({ id: runId, status: STARTED, asOf, currency, startedAt: deps.clock() });
+  let settled: SettledChunks;
+  try {
+    settled = await settleInChunks(deps, runId, asOf);
+  } catch (err) {
+    await finishRun(deps, runId, 'FAILED', { error: (err as Error).message });
+    throw err;
+  }
+  const matured = [...settled.bySeller.values()].sort((a, b) => (a.sellerOrgId < b.sellerOrgId ? -1 : 1));
   const recorded = await deps.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('leadex-settlement'))`);
     const now = deps.clock();
-    await tx.insert(settlementRuns).values({ id: runId, status: STARTED, asOf, currency, startedAt: now });
-    const matured = await matureSales(tx, runId, asOf, currency);
     const payouts = await recordDuePayouts(tx, runId, minPayout, now);
     await tx
       .update(settlementRuns)
@@ -49,6 +62,8 @@ export async function runSettlement(deps: AppDeps, asOf: Date = deps.clock(), ac
             sellerNet: m.sellerNet.amount,
           })),
           payouts: payouts.map((p) => ({ id: p.id, sellerOrgId: p.sellerOrgId, amount: p.amount })),
+          chunks: settled.chunks,
+          longestChunkMs: Math.round(settled.longestChunkMs),
         },
       })
       .where(eq(settlementRuns.id, runId));
@@ -78,6 +93,65 @@ export async function runSettlement(deps: AppDeps, asOf: Date = deps.clock(), ac
     throw err;
   }
   return finishRun(deps, runId, 'COMPLETED', { sent: outcomes, recorded: recorded.length });
+}
+
+interface SettledChunks {
+  bySeller: Map<string, MaturedBySeller>;
+  chunks: number;
+  longestChunkMs: number;
+}
+
+/** Every seller's mature sales, SETTLEMENT_CHUNK_WORKERS sellers at a time, chunk by chunk. */
+async function settleInChunks(deps: AppDeps, runId: string, asOf: Date): Promise<SettledChunks> {
+  const { PLATFORM_CURRENCY: currency, SETTLEMENT_CHUNK_SIZE, SETTLEMENT_CHUNK_TARGET_MS, SETTLEMENT_CHUNK_WORKERS } = deps.config;
+  const sizing = { targetMs: SETTLEMENT_CHUNK_TARGET_MS, min: Math.min(100, SETTLEMENT_CHUNK_SIZE), max: Math.max(50_000, SETTLEMENT_CHUNK_SIZE) };
+  const result: SettledChunks = { bySeller: new Map(), chunks: 0, longestChunkMs: 0 };
+  const queue = await sellersInEscrow(deps.db);
+  let size = SETTLEMENT_CHUNK_SIZE;
+  let broken = false;
+  const work = async () => {
+    for (let seller = queue.shift(); seller && !broken; seller = queue.shift()) {
+      while (!broken) {
+        const chunk = result.chunks++;
+        const limit = size;
+        const started = performance.now();
+        const matured = await deps.db.transaction((tx) => matureSellerChunk(tx, runId, chunk, seller!, limit, asOf, currency));
+        const elapsed = performance.now() - started;
+        result.longestChunkMs = Math.max(result.longestChunkMs, elapsed);
+        if (matured) addMatured(result.bySeller, matured);
+        size = nextChunkSize(size, elapsed, sizing);
+        // fewer than asked: the seller has no more mature sales free to settle now
+        if (!matured || matured.sales < limit) break;
+      }
+    }
+  };
+  // when one worker breaks off the others finish the chunk they are in, so the run's report counts what committed
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: SETTLEMENT_CHUNK_WORKERS }, () =>
+      work().catch((err: unknown) => {
+        broken = true;
+        throw err;
+      }),
+    ),
+  );
+  const failure = outcomes.find((o) => o.status === 'rejected');
+  if (failure) throw (failure as PromiseRejectedResult).reason;
+  return result;
+}
+
+function addMatured(bySeller: Map<string, MaturedBySeller>, chunk: MaturedBySeller): void {
+  const seen = bySeller.get(chunk.sellerOrgId);
+  if (!seen) {
+    bySeller.set(chunk.sellerOrgId, chunk);
+    return;
+  }
+  bySeller.set(chunk.sellerOrgId, {
+    sellerOrgId: chunk.sellerOrgId,
+    sales: seen.sales + chunk.sales,
+    amount: money(seen.amount.amount + chunk.amount.amount, chunk.amount.currency),
+    commission: money(seen.commission.amount + chunk.commission.amount, chunk.commission.currency),
+    sellerNet: money(seen.sellerNet.amount + chunk.sellerNet.amount, chunk.sellerNet.currency),
+  });
 }
 
 async function finishRun(deps: AppDeps, runId: string, status: 'COMPLETED' | 'FAILED', report: Record<string, unknown>): Promise<SettlementRunRow> {

@@ -1,0 +1,1 @@
+CREATE INDEX "purchases_escrow_seller_idx" ON "purchases" USING btree ("seller_org_id","id") WHERE status = 'ESCROW';
