@@ -1,4 +1,5 @@
-// Ingest throughput: submitLeads with 10,000-lead batches and with one lead a call, each against the
+// Ingest throughput: submitLeads with 10,000-lead batches, with one lead a call, and with one lead a call from 20
+// concurrent clients (BENCH_CONCURRENCY), each against the
 // same rows inserted with raw SQL through postgres-js, for the ratio domain / raw.
 //
 // What the domain path does that the raw inserts do not:
@@ -13,7 +14,7 @@
 import { submitLeads, type LeadRow, type SubmitOptions } from '@leadex/core/domain/leads/submit-leads';
 import { newId } from '@leadex/core/domain/shared/ids';
 import { runSpotCheck } from '@leadex/core/domain/verification/run-spot-check';
-import { runBench } from './lib/bench-runtime';
+import { openRawPool, runBench } from './lib/bench-runtime';
 import { leadInputs } from './lib/lead-inputs';
 import { cloneLeadRows, insertBatchRow, insertLeadBatchRaw, insertOneLeadRaw } from './lib/raw-leads';
 import { signUpActor } from './lib/sellers';
@@ -24,12 +25,15 @@ const BATCH_SIZE = envInt('BENCH_BATCH_SIZE', 10_000);
 const SINGLES = envInt('BENCH_SINGLES', 1_000);
 // the single-lead loops stop early (with fewer calls) past this budget each, so the bench stays bounded
 const SINGLE_BUDGET_MS = envInt('BENCH_SINGLE_MAX_SECONDS', 120) * 1000;
+// (c): concurrent clients each sending one lead a call, as many sellers' forms at once
+const CONCURRENCY = envInt('BENCH_CONCURRENCY', 20);
+const CONCURRENT_CALLS = envInt('BENCH_CONCURRENT_CALLS', 4_000);
 const OPTIONS: SubmitOptions = { source: 'GRAPHQL', shapeErrors: 'refuse-request' };
 
 const accepted = (batch: { results: { lead: LeadRow | null }[] }): LeadRow[] => batch.results.flatMap((r) => (r.lead ? [r.lead] : []));
 const perSecond = (count: number, ms: number) => (count * 1000) / ms;
 
-await runBench(async ({ runtime, raw }) => {
+await runBench(async ({ runtime, raw, databaseName }) => {
   const deps = runtime.deps;
   const seller = await signUpActor(deps, 'SELLER');
   const nextLead = leadInputs(20261123);
@@ -170,6 +174,63 @@ await runBench(async ({ runtime, raw }) => {
       ],
     ),
   );
+
+  // (c) one lead a call from CONCURRENCY clients at once (each its own seller, as forms of many sellers would)
+  const clients = await Promise.all(Array.from({ length: CONCURRENCY }, () => signUpActor(deps, 'SELLER')));
+  const concurrentInputs = Array.from({ length: CONCURRENT_CALLS }, () => nextLead(deps.clock()));
+  const concurrentRows: LeadRow[] = [];
+  const cLatencies: number[] = [];
+  let next = 0;
+  const cStart = performance.now();
+  await Promise.all(
+    clients.map(async (client) => {
+      for (let i = next++; i < concurrentInputs.length && performance.now() - cStart < SINGLE_BUDGET_MS; i = next++) {
+        const call = await timed(() => submitLeads(deps, client, [concurrentInputs[i]!], OPTIONS));
+        cLatencies.push(call.ms);
+        concurrentRows.push(...accepted(call.value));
+      }
+    }),
+  );
+  const cWall = performance.now() - cStart;
+  const pool = await openRawPool(databaseName, CONCURRENCY);
+  const rawCBatch = newId('bat');
+  await insertBatchRow(raw, rawCBatch, seller.organizationId, concurrentRows.length, deps.clock());
+  const rawCRows = cloneLeadRows(concurrentRows, rawCBatch);
+  const rawCLatencies: number[] = [];
+  let rawNext = 0;
+  const rawCStart = performance.now();
+  await Promise.all(
+    clients.map(async () => {
+      for (let i = rawNext++; i < rawCRows.length; i = rawNext++) rawCLatencies.push((await timed(() => insertOneLeadRaw(pool.raw, rawCRows[i]!))).ms);
+    }),
+  );
+  const rawCWall = performance.now() - rawCStart;
+  await pool.close();
+  const c = summarize(cLatencies);
+  const rc = summarize(rawCLatencies);
+  const cRate = perSecond(c.n, cWall);
+  const rawCRate = perSecond(rc.n, rawCWall);
+  console.log(
+    `\n(c) concurrent single-lead ingest: ${CONCURRENCY} clients, ${c.n} submitLeads calls of one lead vs ${rc.n} single-row INSERTs on ${CONCURRENCY} connections\n`,
+  );
+  console.log(
+    table(
+      ['', 'calls', 'per second', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms'],
+      [
+        ['submitLeads([lead]) × ' + CONCURRENCY, c.n, fmt(cRate, 0), fmt(c.p50), fmt(c.p95), fmt(c.p99), fmt(c.mean)],
+        ['raw INSERT × ' + CONCURRENCY, rc.n, fmt(rawCRate, 0), fmt(rc.p50), fmt(rc.p95), fmt(rc.p99), fmt(rc.mean)],
+        [
+          'domain/raw',
+          '',
+          `${fmt(rawCRate / cRate, 1)}×`,
+          `${fmt(c.p50 / rc.p50, 1)}×`,
+          `${fmt(c.p95 / rc.p95, 1)}×`,
+          `${fmt(c.p99 / rc.p99, 1)}×`,
+          `${fmt(c.mean / rc.mean, 1)}×`,
+        ],
+      ],
+    ),
+  );
   console.log('\ndomain/raw: how many times longer the domain path takes for the same rows (higher is slower)');
 
   console.log(
@@ -199,6 +260,17 @@ await runBench(async ({ runtime, raw }) => {
         rawP95: round(r.p95),
         rawP99: round(r.p99),
         ratio: round(rawRate / domainRate),
+      },
+      concurrent: {
+        clients: CONCURRENCY,
+        calls: c.n,
+        domainPerSec: round(cRate, 1),
+        domainP50: round(c.p50),
+        domainP95: round(c.p95),
+        domainP99: round(c.p99),
+        rawPerSec: round(rawCRate, 1),
+        rawP99: round(rc.p99),
+        ratio: round(rawCRate / cRate),
       },
     }),
   );

@@ -103,6 +103,12 @@ export async function openBenchRuntime(): Promise<BenchRuntime> {
   }
 }
 
+/** A raw postgres-js pool of `max` connections on the bench database, for baselines with concurrent clients. */
+export async function openRawPool(databaseName: string, max: number): Promise<{ raw: RawSql; close(): Promise<void> }> {
+  const handle = await createDb({ databaseUrl: databaseUrl(databaseName), maxConnections: max });
+  return { raw: rawSql(handle), close: () => handle.close() };
+}
+
 /** Runs a bench body against a fresh runtime, always cleaning up; exits non-zero only on failure. */
 export async function runBench(body: (bench: BenchRuntime) => Promise<void>): Promise<void> {
   const bench = await openBenchRuntime();

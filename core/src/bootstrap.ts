@@ -61,6 +61,7 @@ export async function createRuntime(
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATABASE_URL ? undefined : resolve(config.DATA_DIR, 'pglite'),
     maxConnections: options.dbPoolSize,
+    prepareStatements: config.DATABASE_PREPARE,
   });
   if (options.migrate !== false) {
     await migrateDb(dbHandle);

@@ -14,6 +14,11 @@ const ZObject = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: z.string().url().optional(),
+  // statements prepared once per connection; false behind a pooler that cannot keep them (PgBouncer transaction mode)
+  DATABASE_PREPARE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   DATA_DIR: z.string().default('.data'),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   CONTACT_ENCRYPTION_KEYS: z.string().default(DEV_CONTACT_KEY),

@@ -2,6 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { mkdirSync } from 'node:fs';
+import { preparingStatements } from './prepared-statements';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -19,6 +20,8 @@ export interface DbOptions {
   /** PGlite data directory when no URL is given; memory when undefined. */
   dataDir?: string;
   maxConnections?: number;
+  /** prepare statements once per connection (default); off for poolers that cannot keep them */
+  prepareStatements?: boolean;
 }
 
 export async function createDb(options: DbOptions): Promise<DbHandle> {
@@ -29,7 +32,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
     });
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const db = drizzle(options.prepareStatements === false ? client : preparingStatements(client), { schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
