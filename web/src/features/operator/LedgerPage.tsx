@@ -15,6 +15,7 @@ import { Pager, SearchBox, useTableParams } from '../../lib/ui/table-controls';
 import { balanceReading, LEDGER_ACCOUNT_KIND_LABELS, ledgerAccountName } from './ledger-account-labels';
 import { LedgerAccountsQuery } from './operator-tables.operations';
 import { LedgerBalancesQuery, RunSettlementMutation, SettlementRunsQuery } from './quality.operations';
+import { TableWrap } from '../../lib/ui/table-wrap';
 
 // a settlement moves money between accounts: balances and the run list are asked again after one
 const LEDGER_CONTEXT = { additionalTypenames: ['SettlementRun', 'AccountBalance', 'LedgerAccount'] };
@@ -126,7 +127,7 @@ function Balances() {
           <EmptyState title="No postings yet.">Balances appear with the first payment.</EmptyState>
         )
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Ledger accounts table">
           <table className="table table--compact">
             <caption>Ledger accounts, the platform’s first</caption>
             <thead>
@@ -160,7 +161,7 @@ function Balances() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {page ? <Pager label="Accounts" page={table.page} first={table.first} totalCount={page.totalCount} onPage={table.setPage} /> : null}
       <LedgerSum />
@@ -178,7 +179,7 @@ function LedgerSum() {
   const sum = balances.reduce((s, b) => s + toMinor(b.balance, digits), 0);
   return (
     <p>
-      Sum of all {balances.length.toLocaleString()} accounts: {formatMoney(money(sum, currency, digits))}{' '}
+      Sum of all accounts ({balances.length.toLocaleString()}): {formatMoney(money(sum, currency, digits))}{' '}
       {sum === 0 ? <Badge tone="good">balanced</Badge> : <Badge tone="bad">unbalanced</Badge>}
     </p>
   );
@@ -214,7 +215,7 @@ function RunsChunk({ after, isFirst, isLast, onLoadMore }: { after: string | nul
   if (isFirst && !connection.edges.length) return <EmptyState title="No settlement has run yet.">The schedule runs it; or run it now.</EmptyState>;
   return (
     <>
-      <div className="table-wrap">
+      <TableWrap label="Settlement runs table">
         <table className="table">
           {isFirst ? <caption>{connection.totalCount === 1 ? '1 run' : `${connection.totalCount} runs`}, newest first</caption> : null}
           <thead>
@@ -249,7 +250,7 @@ function RunsChunk({ after, isFirst, isLast, onLoadMore }: { after: string | nul
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {isLast && connection.pageInfo.hasNextPage && connection.pageInfo.endCursor ? (
         <button type="button" className="button button--secondary load-more" onClick={() => onLoadMore(connection.pageInfo.endCursor!)}>
           Load more

@@ -13,6 +13,7 @@ import { percentToRate, rateToPercent } from './pricing-edits';
 import { DistributionTable } from './SegmentDistributionTable';
 import { OperatorSellersQuery } from './operator-tables.operations';
 import { SegmentPoliciesQuery, SetSegmentPolicyMutation, SetSellerSuspendedMutation } from './quality.operations';
+import { TableWrap } from '../../lib/ui/table-wrap';
 
 type Seller = TSellers['sellers']['items'][number];
 type Policy = TPolicies['segments'][number];
@@ -67,7 +68,7 @@ function SellerTable() {
         <EmptyState title={table.search ? `No seller matches “${table.search}”.` : 'No sellers yet.'} />
       ) : (
         <>
-          <div className="table-wrap">
+          <TableWrap label="Sellers table">
             <table className="table">
               <caption>Sellers, lowest quality first</caption>
               <thead>
@@ -91,7 +92,7 @@ function SellerTable() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </>
       )}
       {page ? <Pager label="Sellers" page={table.page} first={table.first} totalCount={page.totalCount} onPage={table.setPage} /> : null}
@@ -172,7 +173,7 @@ function PolicyTable() {
     );
   }
   return (
-    <div className="table-wrap">
+    <TableWrap label="Verification policy per segment">
       <table className="table">
         <thead>
           <tr>
@@ -191,7 +192,7 @@ function PolicyTable() {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
