@@ -71,7 +71,7 @@ export function accountNavItems(): NavItem[] {
 // Less-used links per role, shown behind the navigation's "More" button so that each role's row fits 1280 px.
 const SHARED_MORE = ['/audit', '/team', '/calculator'];
 const MORE_LINKS: Record<Role, ReadonlySet<string>> = {
-  BUYER: new Set([...SHARED_MORE, '/suppression', '/delivery-endpoints']),
+  BUYER: new Set([...SHARED_MORE, '/suppression', '/delivery-endpoints', '/dashboard']),
   SELLER: new Set([...SHARED_MORE, '/seller/api-keys', '/seller/origins', '/marketplace']),
   OPERATOR: new Set([...SHARED_MORE, '/operator/price-factors', '/operator/commission', '/operator/return-policies', '/marketplace']),
 };

@@ -74,7 +74,7 @@ describe('signing in', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Marketplace', 'Campaigns', 'Wallet', 'My purchases', 'Deliveries', 'Dashboard']);
+    ).toEqual(['Marketplace', 'Campaigns', 'Wallet', 'My purchases', 'Deliveries']);
     const more = within(nav).getByRole('button', { name: /More/ });
     expect(more.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(more);
@@ -83,7 +83,7 @@ describe('signing in', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(expect.arrayContaining(['Delivery endpoints', 'Suppression list', 'Audit log', 'Team', 'CPL calculator']));
+    ).toEqual(expect.arrayContaining(['Delivery endpoints', 'Suppression list', 'Dashboard', 'Audit log', 'Team', 'CPL calculator']));
     fireEvent.keyDown(document, { key: 'Escape' });
     expect(more.getAttribute('aria-expanded')).toBe('false');
 

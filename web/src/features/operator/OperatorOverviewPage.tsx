@@ -59,6 +59,8 @@ export function OperatorOverviewPage() {
 }
 
 const dayLabel = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+// a count axis of at most 1 has its middle at 0.5
+const countAxis = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 function OverviewBody({ overview }: { overview: Overview }) {
@@ -122,7 +124,7 @@ function OverviewBody({ overview }: { overview: Overview }) {
             { name: 'Disputes opened', tone: 'bad' },
           ]}
           data={disputes}
-          formatAxis={(v) => String(Math.round(v))}
+          formatAxis={countAxis}
           empty="No sales or disputes in this period."
         />
         <ColumnChart
@@ -133,7 +135,7 @@ function OverviewBody({ overview }: { overview: Overview }) {
             { name: 'Failed', tone: 'bad' },
           ]}
           data={checks}
-          formatAxis={(v) => String(Math.round(v))}
+          formatAxis={countAxis}
           empty="No batch was spot-checked in this period."
         />
       </div>
