@@ -229,7 +229,7 @@ function DisputeCard({ dispute, segments, onDecided }: { dispute: QueuedDispute;
           <Badge tone={lead.verification === 'VERIFIED' ? 'good' : 'warn'}>{enumLabel(lead.verification)}</Badge>
         </p>
         <p>
-          Seller {lead.seller.name}{' '}
+          Seller {lead.seller.name} <span className="muted mono">{lead.seller.id}</span>{' '}
           <Badge tone={qualityTone(lead.seller.qualityScore)} title="Seller quality score">{`Quality ${lead.seller.qualityScore}`}</Badge>
         </p>
         {lead.contact ? (

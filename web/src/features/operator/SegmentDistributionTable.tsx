@@ -114,9 +114,7 @@ function DistributionRow({ segment }: { segment: Segment }) {
 
   return (
     <tr>
-      <th scope="row">
-        {segment.name} <span className="muted">({segment.code})</span>
-      </th>
+      <th scope="row">{segment.name}</th>
       <td>
         <label htmlFor={`${id}-method`} className="visually-hidden">{`Distribution method for ${segment.name}`}</label>
         <select

@@ -226,9 +226,7 @@ function PolicyRow({ policy }: { policy: Policy }) {
 
   return (
     <tr>
-      <th scope="row">
-        {policy.name} <span className="muted">({policy.code})</span>
-      </th>
+      <th scope="row">{policy.name}</th>
       <td>
         <label htmlFor={`${id}-provider`} className="visually-hidden">{`Spot-check provider for ${policy.name}`}</label>
         <select

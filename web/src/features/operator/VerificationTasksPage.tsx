@@ -137,7 +137,8 @@ function TaskCard({ task, segments, onVerdict }: { task: Task; segments: readonl
           {formatAge(lead.capturedAt)} ago · batch <span className="mono">{task.batchId}</span> · task since {formatDateTime(task.createdAt)}
         </p>
         <p>
-          Seller {lead.seller.name} <Badge tone={qualityTone(lead.seller.qualityScore)}>{`Quality ${lead.seller.qualityScore}`}</Badge>
+          Seller {lead.seller.name} <span className="muted mono">{lead.seller.id}</span>{' '}
+          <Badge tone={qualityTone(lead.seller.qualityScore)}>{`Quality ${lead.seller.qualityScore}`}</Badge>
         </p>
       </div>
       <div className="listing__side dispute__side">
