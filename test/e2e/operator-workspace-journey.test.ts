@@ -219,6 +219,13 @@ describe('operator workspace journey', () => {
         .first()
         .waitFor({ state: 'detached' })
         .catch(() => undefined);
+      // wide tables scroll inside their box; the page itself does not scroll sideways
+      expect({
+        path,
+        width: await page.evaluate(
+          () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
+        ),
+      }).toEqual({ path, width: PHONE.width });
       await expectAccessible(page, `${heading} (phone)`);
       await shoot(page, step);
     }
