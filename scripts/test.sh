@@ -16,4 +16,6 @@ pnpm_cmd run depcruise
 # the web app is built first: the API serves web/dist, and the browser tests drive it
 pnpm_cmd --filter @leadex/web run test
 pnpm_cmd --filter @leadex/web run build
+# the first load (entry JS + CSS + preloaded chunks) must stay within the gzip budget
+pnpm_cmd exec tsx scripts/bundle-size.ts --budget-kb 135
 pnpm_cmd run test:jest

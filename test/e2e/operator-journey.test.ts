@@ -5,6 +5,7 @@ import { validLead } from '../fixtures/leads';
 import { createOperatorUser, signUpAs, type TestUser } from '../helpers/actors';
 import { buyThroughStripe } from '../helpers/market-fixtures';
 import type { TestApp } from '../helpers/test-app';
+import { expectAccessible } from './accessibility';
 import { launchBrowser, newPage, screenshots, signInThroughUi } from './browser';
 import { startE2eApp } from './e2e-app';
 import { listThroughApi } from './seed-market';
@@ -49,12 +50,14 @@ describe('operator journey', () => {
     await card.getByText('The person says she never asked about a test drive.').waitFor();
     await card.getByText('Nadia Karim').waitFor();
     await card.getByText(/Verification history/).waitFor();
+    await expectAccessible(page, 'operator disputes queue');
     await shoot(page, '1-queue');
 
     await card.getByLabel('Note').fill('Called the person: she confirms she never left her contact.');
     await card.getByRole('button', { name: 'Accept' }).click();
     await page.getByText(`Dispute ${disputeId} accepted: a refund of $`, { exact: false }).waitFor();
     await page.getByText('No open disputes: the queue is empty.').waitFor();
+    await expectAccessible(page, 'operator disputes queue after the decision');
     await shoot(page, '2-accepted');
 
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -62,12 +65,14 @@ describe('operator journey', () => {
     await page.getByText('Sum of all accounts').waitFor();
     await page.getByRole('button', { name: 'Run settlement now' }).click();
     await page.getByText(/^Settlement stl_\w+ completed/).waitFor();
+    await expectAccessible(page, 'operator ledger');
     await shoot(page, '3-ledger');
     await nav.getByRole('link', { name: 'Sellers' }).click();
     await page
       .getByRole('button', { name: /^Save policy for / })
       .first()
       .waitFor();
+    await expectAccessible(page, 'operator sellers');
     await shoot(page, '3b-sellers');
     await context.close();
 
@@ -87,6 +92,7 @@ describe('operator journey', () => {
       await purchase.getByText('Dispute accepted').waitFor();
     }
     expect(await purchase.getByText('Refunded', { exact: true }).count()).toBe(1);
+    await expectAccessible(buyerSide.page, 'buyer purchases with the refund');
     await shoot(buyerSide.page, '4-buyer-refund');
     await buyerSide.context.close();
   }, 60_000);
@@ -98,6 +104,7 @@ describe('operator journey', () => {
     const returns = page.getByRole('list', { name: 'Return rate by segment' });
     expect(await returns.getByRole('listitem').first().textContent()).toMatch(/100% · 1 of 1$/);
     await page.getByRole('row').filter({ hasText: 'Accepted' }).waitFor();
+    await expectAccessible(page, 'seller sales');
     await shoot(page, '5-seller-sales');
 
     await page.goto(`${app.url}/seller/payouts`);
@@ -107,6 +114,7 @@ describe('operator journey', () => {
     await page.getByRole('button', { name: 'Complete onboarding' }).click();
     await page.waitForURL(`${app.url}/seller/payouts?onboarded=1`);
     await page.getByText(/Welcome back from Stripe/).waitFor();
+    await expectAccessible(page, 'seller payouts');
     await shoot(page, '6-seller-payouts');
     await context.close();
   }, 30_000);

@@ -8,6 +8,7 @@ import { validLead } from '../fixtures/leads';
 import { signUpAs, type TestUser } from '../helpers/actors';
 import { startSmtpCatcher, tokenOfLink, type SmtpCatcher } from '../helpers/smtp-catcher';
 import type { TestApp } from '../helpers/test-app';
+import { expectAccessible } from './accessibility';
 import { fillStandInCard, launchBrowser, newPage, PASSWORD, PHONE, screenshots, signInThroughUi } from './browser';
 import { startE2eApp } from './e2e-app';
 import { listThroughApi } from './seed-market';
@@ -37,14 +38,19 @@ describe('team journey', () => {
   it('an owner invites a member, who joins from the e-mail and buys a lead; the owner gets the e-mail and reads the audit log', async () => {
     const { page: ownerPage } = await newPage(browser);
     await signInThroughUi(ownerPage, app.url, owner.email);
-    await ownerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
+    // Team is one of the less-used links behind the navigation's "More" button
+    const nav = ownerPage.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('button', { name: /More/ }).click();
+    await nav.getByRole('link', { name: 'Team' }).click();
     await ownerPage.getByRole('heading', { name: 'Team' }).waitFor();
+    await expectAccessible(ownerPage, 'team page');
     const invitee = `member-${randomBytes(4).toString('hex')}@example.com`;
     const form = ownerPage.getByRole('form', { name: 'Invite a member' });
     await form.getByLabel('E-mail').fill(invitee);
     await form.getByLabel('Role').selectOption('MEMBER');
     await form.getByRole('button', { name: 'Send invitation' }).click();
     await ownerPage.getByText(invitee).waitFor();
+    await expectAccessible(ownerPage, 'team page with the invitation');
     await shoot(ownerPage, '1-invited');
 
     // the member opens the link of the e-mail, on a phone
@@ -54,10 +60,13 @@ describe('team journey', () => {
     await memberPage.goto(`${app.url}/accept-invitation?token=${encodeURIComponent(token)}`);
     await memberPage.getByLabel('Your name').fill('Mia Member');
     await memberPage.getByLabel('Password').fill(PASSWORD);
+    await expectAccessible(memberPage, 'accept invitation (phone)');
     await shoot(memberPage, '2-accept');
     await memberPage.getByRole('button', { name: 'Join' }).click();
     await memberPage.getByRole('heading', { name: 'Marketplace' }).waitFor();
+    await expectAccessible(memberPage, 'marketplace (phone)');
     await buyTheLead(memberPage);
+    await expectAccessible(memberPage, 'paid order (phone)');
     await shoot(memberPage, '3-member-paid');
 
     // the owner is told by e-mail, and the audit log names who did what
@@ -69,6 +78,7 @@ describe('team journey', () => {
     for (const action of ['member.invited', 'member.joined', 'order.paid']) await entries.getByText(action, { exact: true }).first().waitFor();
     // the member who joined is named as the actor of their own entry
     await entries.getByRole('row').filter({ hasText: 'member.joined' }).getByText('Mia Member').waitFor();
+    await expectAccessible(ownerPage, 'audit log');
     await shoot(ownerPage, '4-audit-log');
   });
 });
@@ -77,6 +87,8 @@ async function buyTheLead(page: Page) {
   await page.getByRole('checkbox', { name: `Select lead ${wanted}` }).check();
   await page.getByRole('button', { name: 'Buy selected' }).click();
   await page.waitForURL(/\/orders\/ord_/);
+  await page.getByRole('button', { name: 'Pay with Stripe' }).waitFor();
+  await expectAccessible(page, 'order to pay (phone)');
   await page.getByRole('button', { name: 'Pay with Stripe' }).click();
   await page.waitForURL((url) => url.port === new URL(app.stripe!.url).port);
   await fillStandInCard(page, 'Mia Member');

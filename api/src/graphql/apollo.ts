@@ -17,6 +17,7 @@ import { exchangeResolvers } from './exchange.resolver';
 import { httpStatusPlugin } from './http-status.plugin';
 import { leadResolvers } from './leads.resolver';
 import { ledgerResolvers } from './ledger.resolver';
+import { operatorResolvers } from './operator.resolver';
 import { orderResolvers } from './orders.resolver';
 import { purchaseResolvers } from './purchases.resolver';
 import { platformResolvers } from './platform.resolver';
@@ -57,6 +58,7 @@ const RESOLVERS: ResolverMap[] = [
   disputeResolvers,
   settlementResolvers,
   ledgerResolvers,
+  operatorResolvers,
   walletResolvers,
   exchangeResolvers,
   deliveryResolvers,

@@ -10,7 +10,8 @@ import { toMoney } from './mappers';
 
 export const disputeResolvers = {
   Query: {
-    disputes: (_: unknown, a: { status?: string; first?: number; after?: string }, ctx: GqlContext) => listDisputes(ctx.deps, ctx.actor, a.status, a),
+    disputes: (_: unknown, a: { status?: string; first?: number; after?: string; search?: string }, ctx: GqlContext) =>
+      listDisputes(ctx.deps, ctx.actor, a.status, a),
     returnPolicy: (_: unknown, a: { segment: string; buyerOrgId?: string }, ctx: GqlContext) => returnPolicyFor(ctx.deps, ctx.actor, a.segment, a.buyerOrgId),
     returnPolicySettings: (_: unknown, a: { segment?: string; buyerOrgId?: string }, ctx: GqlContext) => returnPolicySettings(ctx.deps, ctx.actor, a),
   },

@@ -1,5 +1,6 @@
 // The API's express app: GraphQL at /graphql, health, metrics, CSV import and (later) webhooks.
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
@@ -67,6 +68,8 @@ export async function createHttpApp(runtime: Runtime) {
     }),
   );
   app.use(metrics.middleware);
+  // gzip or brotli (whichever the client prefers) for answers over 1 kB: GraphQL JSON, the web app's assets, CSVs
+  app.use(compression({ threshold: 1024 }));
   app.use(securityHeaders(production));
   app.use(cookieParser());
   app.use(healthRoutes(deps, runtime.redis));

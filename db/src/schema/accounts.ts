@@ -3,18 +3,25 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts } from './columns';
 
-export const organizations = pgTable('organizations', {
-  id: id(),
-  name: text('name').notNull(),
-  // SELLER, BUYER or PLATFORM (the operators' own organization)
-  kind: text('kind').notNull(),
-  qualityScore: integer('quality_score').notNull().default(80),
-  suspended: boolean('suspended').notNull().default(false),
-  stripeAccountId: text('stripe_account_id'),
-  // set from Stripe's account.updated webhook once onboarding is complete
-  stripePayoutsEnabled: boolean('stripe_payouts_enabled').notNull().default(false),
-  createdAt: createdAt(),
-});
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    // SELLER, BUYER or PLATFORM (the operators' own organization)
+    kind: text('kind').notNull(),
+    qualityScore: integer('quality_score').notNull().default(80),
+    suspended: boolean('suspended').notNull().default(false),
+    stripeAccountId: text('stripe_account_id'),
+    // set from Stripe's account.updated webhook once onboarding is complete
+    stripePayoutsEnabled: boolean('stripe_payouts_enabled').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // the operators' sellers table (issue 15): one kind, worst quality first, then by name
+    index('organizations_kind_quality_idx').on(t.kind, t.qualityScore, t.name),
+  ],
+);
 
 /** A user's role inside their organisation (issue 16, teams); what each may do is in core's member-roles.rules.ts. */
 export const MEMBER_ROLES = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER'] as const;

@@ -45,6 +45,8 @@ export const disputes = pgTable(
     uniqueIndex('disputes_purchase_uq').on(t.purchaseId),
     index('disputes_status_idx').on(t.status, t.openedAt),
     index('disputes_buyer_idx').on(t.buyerOrgId, t.openedAt),
+    // the operator overview's disputes a day, and the unfiltered queue newest first (issue 15)
+    index('disputes_opened_idx').on(t.openedAt),
   ],
 );
 

@@ -30,6 +30,10 @@ export const leadBatches = pgTable(
       .on(t.createdAt)
       .where(sql`status = 'PENDING_VERIFICATION'`),
     index('lead_batches_seller_idx').on(t.sellerOrgId, t.createdAt),
+    // the operator overview's spot-check verdicts a day (issue 15)
+    index('lead_batches_verdict_idx')
+      .on(t.verdictAt)
+      .where(sql`verdict_at is not null`),
   ],
 );
 
@@ -203,5 +207,7 @@ export const verificationTasks = pgTable(
     index('verification_tasks_open_idx')
       .on(t.createdAt)
       .where(sql`status = 'OPEN'`),
+    // the operators' spot-check table of either status, oldest first (issue 15)
+    index('verification_tasks_status_created_idx').on(t.status, t.createdAt),
   ],
 );

@@ -112,6 +112,8 @@ export const purchases = pgTable(
     index('purchases_buyer_idx').on(t.buyerOrgId, t.purchasedAt),
     index('purchases_seller_idx').on(t.sellerOrgId, t.purchasedAt),
     index('purchases_order_idx').on(t.orderId),
+    // the operator overview's window of days (issue 15)
+    index('purchases_purchased_at_idx').on(t.purchasedAt),
     uniqueIndex('purchases_replacement_uq')
       .on(t.replacementForDisputeId)
       .where(sql`replacement_for_dispute_id is not null`),

@@ -197,6 +197,11 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   mySales: { expect: 'U A A F F F D' },
   verificationTasks: { expect: 'U F F F F A D' },
   sellerQuality: { expect: 'U F F F F A D' },
+  // operator tables and overview (issue 15)
+  sellers: { expect: 'U F F F F A D', vars: () => ({ search: 'a', first: 10, offset: 0 }) },
+  ledgerAccounts: { expect: 'U F F F F A D', vars: () => ({ first: 10 }) },
+  verificationTaskPage: { expect: 'U F F F F A D', vars: () => ({ status: 'OPEN', first: 10 }) },
+  operatorOverview: { expect: 'U F F F F A D', vars: () => ({ days: 30 }) },
   suppressionList: { expect: 'U F F A A F D' },
   globalSuppressionList: { expect: 'U F F F F A D' },
   // sign-in security (issue 16): the caller's own

@@ -9,6 +9,7 @@ import { enumLabel } from '../lib/enums';
 import { useResetGraphqlCache } from '../lib/graphql-client';
 import { Loading } from '../lib/ui/feedback';
 import { ErrorBoundary } from './ErrorBoundary';
+import { NavMenu } from './NavMenu';
 import { accountNavItems, navItemsFor } from './navigation';
 
 export function Layout() {
@@ -44,17 +45,7 @@ export function Layout() {
           >
             Menu
           </button>
-          <nav id="main-nav" className={`nav${menuOpen ? ' nav--open' : ''}`} aria-label="Main">
-            <ul>
-              {items.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} onClick={() => setMenuOpen(false)}>
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <NavMenu items={items} role={user?.role ?? null} open={menuOpen} onNavigate={() => setMenuOpen(false)} />
           <div className="account">
             {loading ? null : user ? (
               <>

@@ -46,6 +46,7 @@ export function navItemsFor(role: Role | null, memberRole: MemberRole | null = n
       ];
     case 'OPERATOR':
       return [
+        { to: '/operator/overview', label: 'Overview' },
         { to: '/operator/disputes', label: 'Disputes' },
         { to: '/operator/verification', label: 'Spot-checks' },
         { to: '/operator/sellers', label: 'Sellers' },
@@ -65,4 +66,19 @@ export function navItemsFor(role: Role | null, memberRole: MemberRole | null = n
 /** Beside the signed-in user in the header, for every role. */
 export function accountNavItems(): NavItem[] {
   return [{ to: '/security', label: 'Security' }];
+}
+
+// Less-used links per role, shown behind the navigation's "More" button so that each role's row fits 1280 px.
+const SHARED_MORE = ['/audit', '/team', '/calculator'];
+const MORE_LINKS: Record<Role, ReadonlySet<string>> = {
+  BUYER: new Set([...SHARED_MORE, '/suppression', '/delivery-endpoints', '/dashboard']),
+  SELLER: new Set([...SHARED_MORE, '/seller/api-keys', '/seller/origins', '/marketplace']),
+  OPERATOR: new Set([...SHARED_MORE, '/operator/price-factors', '/operator/commission', '/operator/return-policies', '/marketplace']),
+};
+
+/** The role's links split into the row (`primary`) and the "More" menu; a visitor's few links all stay in the row. */
+export function splitNav(items: readonly NavItem[], role: Role | null): { primary: NavItem[]; more: NavItem[] } {
+  const more = role ? MORE_LINKS[role] : null;
+  if (!more) return { primary: [...items], more: [] };
+  return { primary: items.filter((i) => !more.has(i.to)), more: items.filter((i) => more.has(i.to)) };
 }

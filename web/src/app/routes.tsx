@@ -20,6 +20,7 @@ const BuyerDashboardPage = lazy(() => import('../features/dashboard/BuyerDashboa
 const CommissionPage = lazy(() => import('../features/operator/CommissionPage').then((m) => ({ default: m.CommissionPage })));
 const DisputesQueuePage = lazy(() => import('../features/operator/DisputesQueuePage').then((m) => ({ default: m.DisputesQueuePage })));
 const LedgerPage = lazy(() => import('../features/operator/LedgerPage').then((m) => ({ default: m.LedgerPage })));
+const OperatorOverviewPage = lazy(() => import('../features/operator/OperatorOverviewPage').then((m) => ({ default: m.OperatorOverviewPage })));
 const PriceFactorsPage = lazy(() => import('../features/operator/PriceFactorsPage').then((m) => ({ default: m.PriceFactorsPage })));
 const PriceGridPage = lazy(() => import('../features/operator/PriceGridPage').then((m) => ({ default: m.PriceGridPage })));
 const ReturnPoliciesPage = lazy(() => import('../features/operator/ReturnPoliciesPage').then((m) => ({ default: m.ReturnPoliciesPage })));
@@ -273,6 +274,14 @@ export function AppRoutes() {
         </Route>
         <Route path="operator">
           <Route index element={<Navigate to="disputes" replace />} />
+          <Route
+            path="overview"
+            element={
+              <RequireRole roles={['OPERATOR']}>
+                <OperatorOverviewPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="disputes"
             element={

@@ -1,6 +1,6 @@
 // Operators' view of sellers' quality, suspension, and segment verification policy.
 import { notifySellerSuspended } from '../notifications/domain-events';
-import { queryRows, schema, sql } from '@leadex/db';
+import { queryRows, schema, sql, type Db } from '@leadex/db';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
@@ -24,21 +24,42 @@ export interface SellerQualityRow {
   evidenceCount: number;
   qualityUpperBound: number;
   evidence: EvidenceCounts;
+  /** the first member's e-mail domain, to tell same-named organisations apart */
+  emailDomain: string | null;
 }
 
 export async function sellerQualityList(deps: AppDeps, actor: Actor | null, only?: string): Promise<SellerQualityRow[]> {
   requireUser(actor, 'OPERATOR');
-  const rows = await queryRows<{ id: string; name: string; quality_score: number; suspended: boolean; listed: number; batches: number; failed: number }>(
+  const rows = await queryRows<SellerCountsRow>(
     deps.db,
-    sql`SELECT o.id, o.name, o.quality_score, o.suspended,
+    sql`SELECT o.id, o.name, o.quality_score, o.suspended, ${FIRST_MEMBER_EMAIL_DOMAIN} AS email_domain,
                (SELECT count(*)::int FROM leads l WHERE l.seller_org_id = o.id AND l.status = 'LISTED') AS listed,
                (SELECT count(*)::int FROM lead_batches b WHERE b.seller_org_id = o.id) AS batches,
                (SELECT count(*)::int FROM lead_batches b WHERE b.seller_org_id = o.id AND b.status = 'FAILED') AS failed
         FROM organizations o WHERE o.kind = 'SELLER' ${only ? sql`AND o.id = ${only}` : sql``}
         ORDER BY o.quality_score ASC, o.name LIMIT 500`,
   );
+  return withQualityEstimates(deps.db, rows);
+}
+
+export interface SellerCountsRow {
+  id: string;
+  name: string;
+  quality_score: number;
+  suspended: boolean;
+  listed: number;
+  batches: number;
+  failed: number;
+  email_domain: string | null;
+}
+
+/** SQL for the e-mail domain of organisation `o`'s first member. */
+export const FIRST_MEMBER_EMAIL_DOMAIN = sql`(SELECT split_part(u.email, '@', 2) FROM users u WHERE u.organization_id = o.id ORDER BY u.created_at, u.id LIMIT 1)`;
+
+/** The rows with their evidence counts and the quality estimate over them (seller-quality.rules.ts). */
+export async function withQualityEstimates(db: Db, rows: SellerCountsRow[]): Promise<SellerQualityRow[]> {
   const evidence = await sellerEvidence(
-    deps.db,
+    db,
     rows.map((r) => r.id),
   );
   return rows.map((r) => {
@@ -55,6 +76,7 @@ export async function sellerQualityList(deps: AppDeps, actor: Actor | null, only
       evidenceCount: estimate.evidence,
       qualityUpperBound: Math.round(estimate.upperBound * 1000) / 10,
       evidence: counts,
+      emailDomain: r.email_domain || null,
     };
   });
 }

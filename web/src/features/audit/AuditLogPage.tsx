@@ -7,6 +7,7 @@ import { EmptyState, ErrorMessage, Loading } from '../../lib/ui/feedback';
 import { Page } from '../../lib/ui/page';
 import { AuditActionsQuery, AuditLogQuery } from './audit.operations';
 import { auditCsvHref, auditFilterVariables, EMPTY_AUDIT_FILTER, type AuditFilterForm } from './audit-filter';
+import { TableWrap } from '../../lib/ui/table-wrap';
 
 const PAGE_SIZE = 50;
 
@@ -81,7 +82,7 @@ export function AuditLogPage() {
       ) : (
         <>
           <p aria-label="Matching entries">{connection.totalCount} entries</p>
-          <div className="table-wrap">
+          <TableWrap label="Audit log entries">
             <table className="table table--compact">
               <thead>
                 <tr>
@@ -114,7 +115,7 @@ export function AuditLogPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <div className="pager">
             <button type="button" className="button button--secondary" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
               Previous

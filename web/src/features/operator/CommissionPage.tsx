@@ -66,9 +66,7 @@ function CommissionRow({ segment }: { segment: SegmentInfo }) {
 
   return (
     <tr>
-      <th scope="row">
-        {segment.name} <span className="muted">({segment.code})</span>
-      </th>
+      <th scope="row">{segment.name}</th>
       <td>{segment.returnWindowHours} h</td>
       <td>{segment.ttlDays} days</td>
       <td>

@@ -14,6 +14,7 @@ import { Badge, qualityTone, type BadgeTone } from '../../lib/ui/badge';
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
 import { SelectField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
+import { SearchBox } from '../../lib/ui/table-controls';
 import { DisputeConsent } from './DisputeConsent';
 import { DISPUTE_REASONS, remedyLabel } from '../purchases/dispute-rules';
 import { DisputeDecisionForm } from './DisputeDecisionForm';
@@ -29,6 +30,7 @@ export function DisputesQueuePage() {
   const [params, setParams] = useSearchParams();
   const raw = params.get('status') ?? 'OPEN';
   const status = isOneOf(STATUSES, raw) ? raw : null;
+  const search = params.get('q') ?? '';
   const { segments } = useSegments();
   const [decided, setDecided] = useState<string | null>(null);
   return (
@@ -44,23 +46,40 @@ export function DisputesQueuePage() {
           value={status ?? 'ALL'}
           onChange={(e) => {
             setDecided(null);
-            setParams(e.target.value === 'OPEN' ? {} : { status: e.target.value });
+            const next = new URLSearchParams(params);
+            if (e.target.value === 'OPEN') next.delete('status');
+            else next.set('status', e.target.value);
+            setParams(next);
           }}
           options={[...STATUSES.map((s) => ({ value: s, label: enumLabel(s) })), { value: 'ALL', label: 'All' }]}
         />
+        <SearchBox
+          label="Search disputes"
+          hint="Seller or buyer name, words of the reason or evidence, a dispute, purchase or lead id"
+          value={search}
+          onSearch={(q) => {
+            setDecided(null);
+            const next = new URLSearchParams(params);
+            if (q.trim()) next.set('q', q.trim());
+            else next.delete('q');
+            setParams(next, { replace: true });
+          }}
+        />
       </div>
       {decided ? <SuccessMessage>{decided}</SuccessMessage> : null}
-      <DisputeList key={status ?? 'all'} status={status} segments={segments} onDecided={setDecided} />
+      <DisputeList key={`${status ?? 'all'}:${search}`} status={status} search={search} segments={segments} onDecided={setDecided} />
     </Page>
   );
 }
 
 function DisputeList({
   status,
+  search,
   segments,
   onDecided,
 }: {
   status: DisputeStatus | null;
+  search: string;
   segments: readonly SegmentInfo[];
   onDecided: (message: string) => void;
 }) {
@@ -71,6 +90,7 @@ function DisputeList({
         <DisputeChunk
           key={after ?? 'first'}
           status={status}
+          search={search}
           after={after}
           isFirst={i === 0}
           isLast={i === cursors.length - 1}
@@ -87,6 +107,7 @@ const DISPUTE_CONTEXT = { additionalTypenames: ['Dispute'] };
 
 function DisputeChunk({
   status,
+  search,
   after,
   isFirst,
   isLast,
@@ -95,6 +116,7 @@ function DisputeChunk({
   onDecided,
 }: {
   status: DisputeStatus | null;
+  search: string;
   after: string | null;
   isFirst: boolean;
   isLast: boolean;
@@ -102,7 +124,11 @@ function DisputeChunk({
   segments: readonly SegmentInfo[];
   onDecided: (m: string) => void;
 }) {
-  const [result, reexecute] = useQuery({ query: DisputesQueueQuery, variables: { status, first: PAGE_SIZE, after }, context: DISPUTE_CONTEXT });
+  const [result, reexecute] = useQuery({
+    query: DisputesQueueQuery,
+    variables: { status, search: search || null, first: PAGE_SIZE, after },
+    context: DISPUTE_CONTEXT,
+  });
   const connection = result.data?.disputes;
   const error = apiErrorFromGraphql(result.error);
   if (!connection) {
@@ -126,7 +152,7 @@ function DisputeChunk({
         </p>
       ) : null}
       {isFirst && !connection.edges.length ? (
-        <EmptyState title={status === 'OPEN' ? 'No open disputes: the queue is empty.' : 'No disputes here.'} />
+        <EmptyState title={search ? `No dispute matches “${search}”.` : status === 'OPEN' ? 'No open disputes: the queue is empty.' : 'No disputes here.'} />
       ) : (
         <ul className="listing-list" aria-label={isFirst ? 'Disputes' : 'More disputes'}>
           {connection.edges.map((e) => (
@@ -203,7 +229,7 @@ function DisputeCard({ dispute, segments, onDecided }: { dispute: QueuedDispute;
           <Badge tone={lead.verification === 'VERIFIED' ? 'good' : 'warn'}>{enumLabel(lead.verification)}</Badge>
         </p>
         <p>
-          Seller {lead.seller.name}{' '}
+          Seller {lead.seller.name} <span className="muted mono">{lead.seller.id}</span>{' '}
           <Badge tone={qualityTone(lead.seller.qualityScore)} title="Seller quality score">{`Quality ${lead.seller.qualityScore}`}</Badge>
         </p>
         {lead.contact ? (

@@ -8,7 +8,7 @@ const money = (amount: string) => ({ __typename: 'Money', amount, currencyCode: 
 const page = { __typename: 'PageInfo', hasNextPage: false, endCursor: null };
 
 describe('operator oversight pages', () => {
-  it('ledger: balances that sum to zero, settlement runs, "Run settlement now" and the queue dashboard link', async () => {
+  it('ledger: named accounts with their sign read out, the sum of all, settlement runs, "Run settlement now" and the queue dashboard link', async () => {
     let runs = 0;
     const run = (id: string) => ({
       __typename: 'SettlementRun',
@@ -27,6 +27,40 @@ describe('operator oversight pages', () => {
     const { requests } = renderWithApi(
       <LedgerPage />,
       {
+        LedgerAccounts: (v) => ({
+          data: {
+            ledgerAccounts: {
+              __typename: 'LedgerAccountPage',
+              totalCount: v.search ? 1 : 2,
+              items: [
+                {
+                  __typename: 'LedgerAccount',
+                  account: 'platform:escrow',
+                  kind: 'ESCROW',
+                  normalBalance: 'CREDIT',
+                  organization: null,
+                  balance: money('-40.00'),
+                  postings: 2,
+                  lastPostingAt: new Date().toISOString(),
+                },
+                ...(v.search
+                  ? []
+                  : [
+                      {
+                        __typename: 'LedgerAccount',
+                        account: 'buyer:org_b:wallet',
+                        kind: 'BUYER_WALLET',
+                        normalBalance: 'CREDIT',
+                        organization: { __typename: 'LedgerAccountOrganization', id: 'org_b', name: 'Acme Insurance' },
+                        balance: money('0.00'),
+                        postings: 2,
+                        lastPostingAt: new Date().toISOString(),
+                      },
+                    ]),
+              ],
+            },
+          },
+        }),
         LedgerBalances: () => ({
           data: {
             ledgerBalances: [
@@ -52,8 +86,14 @@ describe('operator oversight pages', () => {
       },
       '/operator/ledger',
     );
-    expect(await screen.findByText('platform:escrow')).toBeTruthy();
-    expect(screen.getByText('balanced')).toBeTruthy();
+    const escrow = (await screen.findByText('platform:escrow')).closest('tr')!;
+    expect(within(escrow).getByRole('rowheader').textContent).toMatch(/^Escrow/);
+    expect(escrow.textContent).toMatch(/owes \$40\.00/);
+    expect(screen.getByRole('rowheader', { name: /Buyer wallet · Acme Insurance/ })).toBeTruthy();
+    expect(screen.getByText('How to read the balances')).toBeTruthy();
+    expect(await screen.findByText('balanced')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Search accounts'), { target: { value: 'escrow' } });
+    await waitFor(() => expect(requests.some((r) => r.operationName === 'LedgerAccounts' && r.variables.search === 'escrow')).toBe(true));
     expect(await screen.findByText('No settlement has run yet.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Queue dashboard' }).getAttribute('href')).toBe('/admin/queues');
     fireEvent.click(screen.getByRole('button', { name: 'Run settlement now' }));
@@ -67,22 +107,27 @@ describe('operator oversight pages', () => {
     const { requests } = renderWithApi(
       <SellersPage />,
       {
-        SellerQuality: () => ({
+        OperatorSellers: () => ({
           data: {
-            sellerQuality: [
-              {
-                __typename: 'SellerQuality',
-                id: 'org_s',
-                name: 'Shady Leads',
-                qualityScore: 31,
-                suspended,
-                listedLeads: 4,
-                batches: 3,
-                failedBatches: 2,
-                evidenceCount: 16,
-                qualityUpperBound: 48.2,
-              },
-            ],
+            sellers: {
+              __typename: 'SellerQualityPage',
+              totalCount: 1,
+              items: [
+                {
+                  __typename: 'SellerQuality',
+                  id: 'org_s',
+                  name: 'Shady Leads',
+                  emailDomain: 'shady.example',
+                  qualityScore: 31,
+                  suspended,
+                  listedLeads: 4,
+                  batches: 3,
+                  failedBatches: 2,
+                  evidenceCount: 16,
+                  qualityUpperBound: 48.2,
+                },
+              ],
+            },
           },
         }),
         SetSellerSuspended: (v) => {
@@ -122,6 +167,8 @@ describe('operator oversight pages', () => {
       },
       '/operator/sellers',
     );
+    expect(await screen.findByText(/shady\.example/)).toBeTruthy();
+    expect(screen.getByText('1–1 of 1')).toBeTruthy();
     fireEvent.click(await screen.findByRole('button', { name: 'Suspend Shady Leads' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, suspend' }));
     expect(await screen.findByRole('button', { name: 'Unsuspend Shady Leads' })).toBeTruthy();
@@ -154,7 +201,7 @@ describe('operator oversight pages', () => {
     const { requests } = renderWithApi(
       <SellersPage />,
       {
-        SellerQuality: () => ({ data: { sellerQuality: [] } }),
+        OperatorSellers: () => ({ data: { sellers: { __typename: 'SellerQualityPage', totalCount: 0, items: [] } } }),
         SegmentPolicies: () => ({ data: { segments: [] } }),
         SegmentDistribution: () => ({ data: { segments: [segment()] } }),
         SetSegmentDistribution: (v) => ({ data: { setSegmentPolicy: segment(v) } }),
@@ -184,35 +231,39 @@ describe('operator oversight pages', () => {
       <VerificationTasksPage />,
       {
         Segments: () => ({ data: { segments: SEGMENTS } }),
-        VerificationTasks: () => ({
+        VerificationTaskPage: () => ({
           data: {
-            verificationTasks: open
-              ? [
-                  {
-                    __typename: 'VerificationTask',
-                    id: 'vt_1',
-                    batchId: 'bat_1',
-                    status: 'OPEN',
-                    outcome: null,
-                    note: null,
-                    createdAt: new Date().toISOString(),
-                    doneAt: null,
-                    lead: {
-                      __typename: 'Lead',
-                      id: 'lead_1',
-                      segment: 'INSURANCE',
-                      subsegment: null,
-                      country: 'US',
-                      region: null,
-                      city: 'Austin',
-                      kind: 'QUICK',
-                      capturedAt: new Date().toISOString(),
-                      seller: { __typename: 'SellerProfile', id: 'org_s', name: 'Sunrise', qualityScore: 90 },
-                      contact: { __typename: 'Contact', fullName: 'Nadia Karim', phone: '+14155550177', email: null, preferredContactTime: null },
+            verificationTaskPage: {
+              __typename: 'VerificationTaskPage',
+              totalCount: open ? 1 : 0,
+              items: open
+                ? [
+                    {
+                      __typename: 'VerificationTask',
+                      id: 'vt_1',
+                      batchId: 'bat_1',
+                      status: 'OPEN',
+                      outcome: null,
+                      note: null,
+                      createdAt: new Date().toISOString(),
+                      doneAt: null,
+                      lead: {
+                        __typename: 'Lead',
+                        id: 'lead_1',
+                        segment: 'INSURANCE',
+                        subsegment: null,
+                        country: 'US',
+                        region: null,
+                        city: 'Austin',
+                        kind: 'QUICK',
+                        capturedAt: new Date().toISOString(),
+                        seller: { __typename: 'SellerProfile', id: 'org_s', name: 'Sunrise', qualityScore: 90 },
+                        contact: { __typename: 'Contact', fullName: 'Nadia Karim', phone: '+14155550177', email: null, preferredContactTime: null },
+                      },
                     },
-                  },
-                ]
-              : [],
+                  ]
+                : [],
+            },
           },
         }),
         RecordVerificationOutcome: () => {

@@ -9,6 +9,7 @@ import { usePlatform } from '../../lib/platform';
 import { ErrorMessage, Loading } from '../../lib/ui/feedback';
 import { percentToRate, rateToPercent } from './pricing-edits';
 import { SegmentDistributionQuery, SetSegmentDistributionMutation } from './quality.operations';
+import { TableWrap } from '../../lib/ui/table-wrap';
 
 type Segment = TDistribution['segments'][number];
 
@@ -44,7 +45,7 @@ export function DistributionTable() {
     );
   }
   return (
-    <div className="table-wrap">
+    <TableWrap label="Exchange distribution per segment">
       <p className="muted">
         Priority, round robin and weighted use each campaign&apos;s priority and weight; round robin and weighted charge the winner its own bid. The margin is
         carved from the buyer&apos;s price before the commission; the seller&apos;s net is computed on the rest.
@@ -67,7 +68,7 @@ export function DistributionTable() {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
@@ -113,9 +114,7 @@ function DistributionRow({ segment }: { segment: Segment }) {
 
   return (
     <tr>
-      <th scope="row">
-        {segment.name} <span className="muted">({segment.code})</span>
-      </th>
+      <th scope="row">{segment.name}</th>
       <td>
         <label htmlFor={`${id}-method`} className="visually-hidden">{`Distribution method for ${segment.name}`}</label>
         <select

@@ -2,17 +2,20 @@
 // policy: which provider spot-checks it, what happens to a failed batch, and the failure threshold.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import type { FailedBatchPolicy, SegmentPoliciesQuery as TPolicies, SellerQualityQuery as TSellers, VerificationProvider } from '../../gql/graphql';
+import type { FailedBatchPolicy, OperatorSellersQuery as TSellers, SegmentPoliciesQuery as TPolicies, VerificationProvider } from '../../gql/graphql';
 import { apiErrorFromGraphql, placeApiErrors, type ApiError } from '../../lib/api-errors';
 import { Badge, qualityTone } from '../../lib/ui/badge';
 import { ConfirmButton } from '../../lib/ui/confirm-button';
 import { EmptyState, ErrorMessage, Loading } from '../../lib/ui/feedback';
 import { Page } from '../../lib/ui/page';
+import { Pager, SearchBox, useTableParams } from '../../lib/ui/table-controls';
 import { percentToRate, rateToPercent } from './pricing-edits';
 import { DistributionTable } from './SegmentDistributionTable';
-import { SegmentPoliciesQuery, SellerQualityQuery, SetSegmentPolicyMutation, SetSellerSuspendedMutation } from './quality.operations';
+import { OperatorSellersQuery } from './operator-tables.operations';
+import { SegmentPoliciesQuery, SetSegmentPolicyMutation, SetSellerSuspendedMutation } from './quality.operations';
+import { TableWrap } from '../../lib/ui/table-wrap';
 
-type Seller = TSellers['sellerQuality'][number];
+type Seller = TSellers['sellers']['items'][number];
 type Policy = TPolicies['segments'][number];
 
 export function SellersPage() {
@@ -31,65 +34,91 @@ export function SellersPage() {
   );
 }
 
+const SELLERS_PER_PAGE = 25;
+
 function SellerTable() {
-  const [result, reexecute] = useQuery({ query: SellerQualityQuery });
-  const sellers = result.data?.sellerQuality;
+  const table = useTableParams(SELLERS_PER_PAGE);
+  const [result, reexecute] = useQuery({
+    query: OperatorSellersQuery,
+    variables: { search: table.search || null, first: table.first, offset: table.offset },
+    context: SELLER_CONTEXT,
+  });
+  const page = result.data?.sellers;
   const error = apiErrorFromGraphql(result.error);
-  if (!sellers) {
-    return error ? (
-      <div>
-        <ErrorMessage error={error} title="Sellers could not be loaded" />
-        <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
-          Try again
-        </button>
-      </div>
-    ) : (
-      <Loading label="Loading sellers…" />
-    );
-  }
-  if (!sellers.length) return <EmptyState title="No sellers yet." />;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption>Sellers, lowest quality first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Seller</th>
-            <th scope="col">Quality</th>
-            <th scope="col">Evidence</th>
-            <th scope="col">Upper bound</th>
-            <th scope="col">Listed leads</th>
-            <th scope="col">Batches</th>
-            <th scope="col">Failed batches</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sellers.map((s) => (
-            <SellerRow key={s.id} seller={s} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <section aria-labelledby="sellers-title">
+      <h2 id="sellers-title" className="visually-hidden">
+        Sellers
+      </h2>
+      <div className="toolbar toolbar--start">
+        <SearchBox label="Search sellers" hint="Name, organisation id or a member's e-mail" value={table.search} onSearch={table.setSearch} />
+      </div>
+      {!page ? (
+        error ? (
+          <div>
+            <ErrorMessage error={error} title="Sellers could not be loaded" />
+            <button type="button" className="button button--secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <Loading label="Loading sellers…" />
+        )
+      ) : !page.items.length ? (
+        <EmptyState title={table.search ? `No seller matches “${table.search}”.` : 'No sellers yet.'} />
+      ) : (
+        <>
+          <TableWrap label="Sellers table">
+            <table className="table">
+              <caption>Sellers, lowest quality first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Seller</th>
+                  <th scope="col">Quality</th>
+                  <th scope="col">Evidence</th>
+                  <th scope="col">Upper bound</th>
+                  <th scope="col">Listed leads</th>
+                  <th scope="col">Batches</th>
+                  <th scope="col">Failed batches</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((s) => (
+                  <SellerRow key={s.id} seller={s} />
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </>
+      )}
+      {page ? <Pager label="Sellers" page={table.page} first={table.first} totalCount={page.totalCount} onPage={table.setPage} /> : null}
+    </section>
   );
 }
+
+// a suspension changes the seller's row: the page is asked again
+const SELLER_CONTEXT = { additionalTypenames: ['SellerQuality'] };
 
 function SellerRow({ seller }: { seller: Seller }) {
   const [state, setSuspended] = useMutation(SetSellerSuspendedMutation);
   const [error, setError] = useState<ApiError | null>(null);
   const change = async (suspended: boolean) => {
     setError(null);
-    const res = await setSuspended({ organizationId: seller.id, suspended });
+    const res = await setSuspended({ organizationId: seller.id, suspended }, SELLER_CONTEXT);
     setError(apiErrorFromGraphql(res.error));
   };
   return (
     <tr>
       <th scope="row">
         {seller.name}
-        <span className="table__sub-text mono">{seller.id}</span>
+        <span className="table__sub-text">
+          {seller.emailDomain ? <span>{seller.emailDomain} · </span> : null}
+          <span className="mono">{seller.id}</span>
+        </span>
       </th>
       <td>
         <Badge tone={qualityTone(seller.qualityScore)}>{String(seller.qualityScore)}</Badge>
@@ -144,7 +173,7 @@ function PolicyTable() {
     );
   }
   return (
-    <div className="table-wrap">
+    <TableWrap label="Verification policy per segment">
       <table className="table">
         <thead>
           <tr>
@@ -163,7 +192,7 @@ function PolicyTable() {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
@@ -197,9 +226,7 @@ function PolicyRow({ policy }: { policy: Policy }) {
 
   return (
     <tr>
-      <th scope="row">
-        {policy.name} <span className="muted">({policy.code})</span>
-      </th>
+      <th scope="row">{policy.name}</th>
       <td>
         <label htmlFor={`${id}-provider`} className="visually-hidden">{`Spot-check provider for ${policy.name}`}</label>
         <select

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import type { CallOutcome, VerificationTasksQuery as TTasks } from '../../gql/graphql';
+import type { CallOutcome, VerificationTaskPageQuery as TTasks } from '../../gql/graphql';
 import { apiErrorFromGraphql, placeApiErrors, type ApiError } from '../../lib/api-errors';
 import { useSegments, segmentName, subsegmentName, type SegmentInfo } from '../../lib/catalog/use-segments';
 import { enumLabel } from '../../lib/enums';
@@ -12,9 +12,12 @@ import { Badge, qualityTone } from '../../lib/ui/badge';
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
 import { SelectField, TextAreaField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
-import { RecordVerificationOutcomeMutation, VerificationTasksQuery } from './quality.operations';
+import { Pager, SearchBox, useTableParams } from '../../lib/ui/table-controls';
+import { VerificationTaskPageQuery } from './operator-tables.operations';
+import { RecordVerificationOutcomeMutation } from './quality.operations';
 
-type Task = TTasks['verificationTasks'][number];
+type Task = TTasks['verificationTaskPage']['items'][number];
+const TASKS_PER_PAGE = 20;
 
 export const CALL_OUTCOMES: readonly { value: CallOutcome; label: string }[] = [
   { value: 'REACHABLE', label: 'Reachable: confirmed the request' },
@@ -28,10 +31,16 @@ const TASK_CONTEXT = { additionalTypenames: ['VerificationTask'] };
 export function VerificationTasksPage() {
   const [params, setParams] = useSearchParams();
   const status = params.get('status') === 'DONE' ? 'DONE' : 'OPEN';
-  const [result, reexecute] = useQuery({ query: VerificationTasksQuery, variables: { status }, context: TASK_CONTEXT });
+  const table = useTableParams(TASKS_PER_PAGE);
+  const [result, reexecute] = useQuery({
+    query: VerificationTaskPageQuery,
+    variables: { status, search: table.search || null, first: table.first, offset: table.offset },
+    context: TASK_CONTEXT,
+  });
   const { segments } = useSegments();
   const [verdict, setVerdict] = useState<string | null>(null);
-  const tasks = result.data?.verificationTasks;
+  const tasks = result.data?.verificationTaskPage.items;
+  const totalCount = result.data?.verificationTaskPage.totalCount ?? 0;
   const error = apiErrorFromGraphql(result.error);
 
   return (
@@ -43,13 +52,18 @@ export function VerificationTasksPage() {
           value={status}
           onChange={(e) => {
             setVerdict(null);
-            setParams(e.target.value === 'DONE' ? { status: 'DONE' } : {});
+            const next = new URLSearchParams(params);
+            next.delete('page');
+            if (e.target.value === 'DONE') next.set('status', 'DONE');
+            else next.delete('status');
+            setParams(next);
           }}
           options={[
             { value: 'OPEN', label: 'To call' },
             { value: 'DONE', label: 'Done' },
           ]}
         />
+        <SearchBox label="Search tasks" hint="Seller, segment, place, or a lead, batch or task id" value={table.search} onSearch={table.setSearch} />
       </div>
       {verdict ? <SuccessMessage>{verdict}</SuccessMessage> : null}
       {!tasks ? (
@@ -64,7 +78,7 @@ export function VerificationTasksPage() {
           <Loading label="Loading tasks…" />
         )
       ) : tasks.length === 0 ? (
-        <EmptyState title={status === 'OPEN' ? 'No calls to make.' : 'No finished tasks yet.'}>
+        <EmptyState title={table.search ? `No task matches “${table.search}”.` : status === 'OPEN' ? 'No calls to make.' : 'No finished tasks yet.'}>
           Tasks appear when a segment uses the manual provider.
         </EmptyState>
       ) : (
@@ -76,6 +90,7 @@ export function VerificationTasksPage() {
           ))}
         </ul>
       )}
+      {tasks ? <Pager label="Tasks" page={table.page} first={table.first} totalCount={totalCount} onPage={table.setPage} /> : null}
     </Page>
   );
 }
@@ -122,7 +137,8 @@ function TaskCard({ task, segments, onVerdict }: { task: Task; segments: readonl
           {formatAge(lead.capturedAt)} ago · batch <span className="mono">{task.batchId}</span> · task since {formatDateTime(task.createdAt)}
         </p>
         <p>
-          Seller {lead.seller.name} <Badge tone={qualityTone(lead.seller.qualityScore)}>{`Quality ${lead.seller.qualityScore}`}</Badge>
+          Seller {lead.seller.name} <span className="muted mono">{lead.seller.id}</span>{' '}
+          <Badge tone={qualityTone(lead.seller.qualityScore)}>{`Quality ${lead.seller.qualityScore}`}</Badge>
         </p>
       </div>
       <div className="listing__side dispute__side">

@@ -3,8 +3,8 @@
 import { graphql } from '../../gql';
 
 export const DisputesQueueQuery = graphql(`
-  query DisputesQueue($status: DisputeStatus, $first: Int, $after: String) {
-    disputes(status: $status, first: $first, after: $after) {
+  query DisputesQueue($status: DisputeStatus, $first: Int, $after: String, $search: String) {
+    disputes(status: $status, first: $first, after: $after, search: $search) {
       totalCount
       pageInfo {
         hasNextPage
@@ -116,41 +116,6 @@ export const ResolveDisputeMutation = graphql(`
   }
 `);
 
-export const VerificationTasksQuery = graphql(`
-  query VerificationTasks($status: VerificationTaskStatus) {
-    verificationTasks(status: $status) {
-      id
-      batchId
-      status
-      outcome
-      note
-      createdAt
-      doneAt
-      lead {
-        id
-        segment
-        subsegment
-        country
-        region
-        city
-        kind
-        capturedAt
-        seller {
-          id
-          name
-          qualityScore
-        }
-        contact {
-          fullName
-          phone
-          email
-          preferredContactTime
-        }
-      }
-    }
-  }
-`);
-
 export const RecordVerificationOutcomeMutation = graphql(`
   mutation RecordVerificationOutcome($taskId: ID!, $outcome: CallOutcome!, $note: String) {
     recordVerificationOutcome(taskId: $taskId, outcome: $outcome, note: $note) {
@@ -162,22 +127,6 @@ export const RecordVerificationOutcomeMutation = graphql(`
         note
         doneAt
       }
-    }
-  }
-`);
-
-export const SellerQualityQuery = graphql(`
-  query SellerQuality {
-    sellerQuality {
-      id
-      name
-      qualityScore
-      suspended
-      listedLeads
-      batches
-      failedBatches
-      evidenceCount
-      qualityUpperBound
     }
   }
 `);

@@ -2,6 +2,7 @@
 // for time series (SVG). Each has a title, a text summary for assistive technology and its numbers in a table.
 import { type ReactNode } from 'react';
 import { niceMax, percentOf, tickIndexes } from './chart-scale';
+import { TableWrap } from './table-wrap';
 
 export interface BarDatum {
   key: string;
@@ -127,7 +128,7 @@ export function ColumnChart({ title, summary, series, data, formatAxis, empty = 
           ) : null}
           <details className="chart__data">
             <summary>Show the numbers</summary>
-            <div className="table-wrap">
+            <TableWrap label={`${title}: the numbers`}>
               <table className="table table--compact">
                 <caption>{title}</caption>
                 <thead>
@@ -151,7 +152,7 @@ export function ColumnChart({ title, summary, series, data, formatAxis, empty = 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </details>
         </>
       )}
