@@ -26,6 +26,11 @@ const MARKET = /* GraphQL */ `
         node {
           id
           myStanding
+          consentSummary {
+            recorded
+            certified
+            certificateVerified
+          }
           price {
             amount
             currencyCode
@@ -177,6 +182,44 @@ describe('marketplace marks and counts', () => {
     expect(node.priceBreakdown.base).not.toBeNull();
     expect(node.priceBreakdown.factors.map((f) => f.name)).toEqual(['TEMPERATURE', 'EXCLUSIVITY', 'VERIFICATION', 'FRESHNESS', 'SELLER_CONVERSION']);
     expect(node.priceBreakdown.computed.amount).toBe(node.price.amount);
+    expect((node as unknown as { consentSummary: unknown }).consentSummary).toEqual({ recorded: true, certified: false, certificateVerified: false });
+  });
+});
+
+describe('bulk-buy estimate', () => {
+  const ESTIMATE = /* GraphQL */ `
+    query Estimate($matching: LeadFilter, $quantity: Int!) {
+      matchingOrderEstimate(matching: $matching, quantity: $quantity) {
+        available
+        subtotal {
+          amount
+        }
+        discountBps
+        total {
+          amount
+        }
+      }
+    }
+  `;
+  type Estimate = { matchingOrderEstimate: { available: number; subtotal: { amount: string }; discountBps: number; total: { amount: string } } };
+
+  it('prices what an order of N matching leads would take, leaving out what the buyer holds or bought', async () => {
+    const all = (await market(otherBuyer)).marketplace.edges.map((e) => Number(e.node.price.amount)).sort((a, b) => a - b);
+    const theirs = await app.client(otherBuyer).request<Estimate>(ESTIMATE, { matching: {}, quantity: 2 });
+    expect(theirs.matchingOrderEstimate.available).toBe(2);
+    expect(Number(theirs.matchingOrderEstimate.total.amount)).toBeCloseTo(all[0]! + all[1]!, 2);
+    // the first buyer holds or owns three of the four leads
+    const mine = await app.client(buyer).request<Estimate>(ESTIMATE, { matching: {}, quantity: 5 });
+    expect(mine.matchingOrderEstimate.available).toBe(1);
+    const none = await app.client(buyer).request<Estimate>(ESTIMATE, { matching: { segments: ['FINANCE'] }, quantity: 1 });
+    expect(none.matchingOrderEstimate).toMatchObject({ available: 0, total: { amount: '0.00' } });
+  });
+
+  it('refuses a bad quantity or filter with the field named', async () => {
+    const zero = await errorOf(app.client(buyer).request(ESTIMATE, { matching: {}, quantity: 0 }));
+    const price = await errorOf(app.client(buyer).request(ESTIMATE, { matching: { minPrice: 'cheap' }, quantity: 1 }));
+    expect([zero.extensions?.code, price.extensions?.code]).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect(JSON.stringify(price.extensions?.fields)).toContain('matching.minPrice');
   });
 });
 

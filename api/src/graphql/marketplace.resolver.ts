@@ -1,5 +1,6 @@
 // The buyer's working views (schema/marketplace.graphql): thin calls into the marketplace, catalog and purchases domains.
 import { geoCountries, geoRegions } from '@leadex/core/domain/catalog/geo-places';
+import { estimateMatchingOrder } from '@leadex/core/domain/marketplace/estimate-matching-order';
 import type { LeadPage } from '@leadex/core/domain/leads/browse-leads';
 import type { LeadRow } from '@leadex/core/domain/leads/submit-leads';
 import { updateLeadOutcomes } from '@leadex/core/domain/purchases/update-lead-outcomes';
@@ -10,6 +11,10 @@ export const marketplaceResolvers = {
   Query: {
     geoCountries: (_: unknown, __: unknown, ctx: GqlContext) => geoCountries(ctx.deps, ctx.actor),
     geoRegions: (_: unknown, a: { country: string }, ctx: GqlContext) => geoRegions(ctx.deps, ctx.actor, a.country),
+    matchingOrderEstimate: async (_: unknown, a: { matching?: unknown; quantity: number }, ctx: GqlContext) => {
+      const e = await estimateMatchingOrder(ctx.deps, ctx.actor, a.matching, a.quantity);
+      return { ...e, subtotal: toMoney(e.subtotal.amount, e.subtotal.currency), total: toMoney(e.total.amount, e.total.currency) };
+    },
   },
   Mutation: {
     updateLeadOutcomes: (_: unknown, a: { purchaseIds: string[]; outcome: string; reason?: string | null }, ctx: GqlContext) =>
@@ -24,6 +29,10 @@ export const marketplaceResolvers = {
     myStanding: async (l: LeadRow, _: unknown, ctx: GqlContext) =>
       ctx.actor?.role === 'BUYER' ? ctx.loaders.leadStanding.load(`${ctx.actor.organizationId}|${l.id}`) : 'NONE',
     sellerRecord: (l: LeadRow, _: unknown, ctx: GqlContext) => ctx.loaders.sellerRecord.load(`${l.sellerOrgId}|${l.segment}`),
+    consentSummary: async (l: LeadRow, _: unknown, ctx: GqlContext) => {
+      const certificate = await ctx.loaders.certificateOfLead.load(l.id);
+      return { recorded: !!l.contactSealed && !l.erasedAt, certified: !!certificate, certificateVerified: !!certificate?.verified };
+    },
     priceBreakdown: async (l: LeadRow, _: unknown, ctx: GqlContext) => {
       const b = await ctx.loaders.priceBreakdown.load(l);
       return {

@@ -192,6 +192,7 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   // the marketplace's geo pickers (issue 15): any signed-in user; an API key reads no catalog
   geoCountries: { expect: 'U A A A A A D' },
   geoRegions: { expect: 'U A A A A A D', vars: () => ({ country: 'US' }) },
+  matchingOrderEstimate: { expect: 'U F F A A F D', vars: () => ({ matching: {}, quantity: 2 }) },
   order: { expect: 'U D D A D A D', vars: (w) => ({ id: w.ids.paidOrder }) },
   myOrders: { expect: 'U F F A A F D' },
   payoutAccount: { expect: 'U A A F F F D' },
