@@ -19,6 +19,7 @@ describe('filterChips', () => {
     expect(chips.map((c) => c.label)).toEqual(['Finance', 'Mortgage', 'United States', 'California', 'Verified only', 'Up to 20']);
     expect(chips.find((c) => c.label === 'California')!.without.regions).toEqual([]);
     expect(chips.find((c) => c.label === 'Up to 20')!.without.maxPrice).toBe('');
+    expect(chips.find((c) => c.label === 'United States')!.without).toMatchObject({ countries: [], regions: [] });
   });
 
   it('drops the subsegments of a removed segment', () => {

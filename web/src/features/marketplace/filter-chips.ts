@@ -23,6 +23,8 @@ export function filterChips(state: FilterState, names: ChipNames): FilterChip[] 
   const list = <F extends ListField>(field: F, label: (v: FilterState[F][number]) => string) => {
     for (const value of state[field] as readonly string[]) {
       const without = { ...state, [field]: (state[field] as readonly string[]).filter((v) => v !== value) } as FilterState;
+      // a region belongs to its country, as a subsegment to its segment: removing the parent removes them
+      if (field === 'countries') without.regions = state.regions.filter((r) => !r.startsWith(`${value}-`));
       chips.push({
         key: `${field}:${value}`,
         label: label(value as FilterState[F][number]),
