@@ -1,7 +1,7 @@
 // The marketplace: listed leads with masked previews. Filter, sort, page, page size and view live in the URL;
 // a table on wide screens and cards on narrow ones (or as chosen), a detail drawer, and for buyers the cart
 // and the bulk buy with its estimate.
-import { useCallback, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import type { LeadCardFieldsFragment, LeadFilter, LeadSort } from '../../gql/graphql';
@@ -20,7 +20,6 @@ import { BulkBuyEstimate } from './BulkBuyEstimate';
 import { FilterChips } from './FilterChips';
 import { FilterPanel } from './FilterPanel';
 import { LeadCard, leadLabel, type LeadSelection } from './LeadCard';
-import { LeadDrawer } from './LeadDrawer';
 import { Pagination } from './Pagination';
 import { ResultsTable } from './ResultsTable';
 import { filterStateToSearchParams, marketplaceQueryFromUrl, type FilterState } from './filter-state';
@@ -29,6 +28,9 @@ import { filterKey, lastPage, matchCountText, pageOffset, readPaging, withPaging
 import { MarketplaceQuery } from './marketplace.operations';
 import './marketplace.css';
 import { useWideScreen } from './use-wide-screen';
+
+// the drawer loads when first opened: the marketplace is on the first load, the drawer need not be
+const LeadDrawer = lazy(() => import('./LeadDrawer').then((m) => ({ default: m.LeadDrawer })));
 
 export function MarketplacePage() {
   const [params, setParams] = useSearchParams();
@@ -92,7 +94,11 @@ export function MarketplacePage() {
           )}
         </div>
       </div>
-      {drawerLead ? <LeadDrawer leadId={drawerLead} segments={segments} onClose={closeDrawer} /> : null}
+      {drawerLead ? (
+        <Suspense fallback={<Loading label="Loading the lead…" />}>
+          <LeadDrawer leadId={drawerLead} segments={segments} onClose={closeDrawer} />
+        </Suspense>
+      ) : null}
       {isBuyer ? <CartBar cartApi={cartApi} onProblems={(p) => setProblems(p.byLead)} /> : null}
     </Page>
   );
