@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { validLead } from '../fixtures/leads';
 import { signUpAs, type TestUser } from '../helpers/actors';
 import type { TestApp } from '../helpers/test-app';
+import { expectAccessible } from './accessibility';
 import { fillStandInCard, launchBrowser, newPage, PHONE, screenshots, signUpThroughUi } from './browser';
 import { startE2eApp } from './e2e-app';
 import { listThroughApi } from './seed-market';
@@ -51,13 +52,14 @@ describe('buyer journey', () => {
     });
     await page.getByRole('heading', { name: 'Marketplace' }).waitFor();
     await page.getByText('2 leads match').waitFor();
+    await expectAccessible(page, 'marketplace');
     await shoot(page, '1-marketplace');
 
     // filter: auto test drives in the US
     const filters = page.getByRole('form', { name: 'Lead filters' });
     await filters.getByRole('checkbox', { name: 'Auto test drives' }).check();
-    await filters.getByLabel('Countries').fill('US');
-    await filters.getByRole('button', { name: 'Apply filters' }).click();
+    await filters.getByRole('checkbox', { name: 'United States' }).check();
+    // filters apply as they change
     await page.getByText('1 lead matches').waitFor();
     expect(page.url()).toContain('segment=AUTO_TEST_DRIVE&country=US');
     expect(await page.getByRole('checkbox', { name: `Select lead ${other}` }).count()).toBe(0);
@@ -65,11 +67,13 @@ describe('buyer journey', () => {
     // select it and order
     await page.getByRole('checkbox', { name: `Select lead ${wanted}` }).check();
     await page.getByRole('region', { name: 'Selected leads' }).getByText('1 lead selected').waitFor();
+    await expectAccessible(page, 'marketplace with a selection');
     await shoot(page, '2-selected');
     await page.getByRole('button', { name: 'Buy selected' }).click();
     await page.waitForURL(/\/orders\/ord_/);
     const orderUrl = page.url();
     await page.getByRole('timer', { name: 'Time left to pay' }).waitFor();
+    await expectAccessible(page, 'reserved order');
     await shoot(page, '3-order-reserved');
 
     // Stripe Checkout (the stand-in's hosted page)
@@ -83,13 +87,16 @@ describe('buyer journey', () => {
     await page.waitForURL((url) => url.href.startsWith(`${orderUrl}?paid=1&session=`));
     await page.getByText(/^Paid on /).waitFor();
     expect(await page.getByText('Paid', { exact: true }).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'paid order');
     await shoot(page, '5-order-paid');
 
     // the contact, in full
     await page.getByRole('link', { name: 'your purchases' }).click();
     const card = page.getByRole('article', { name: 'Purchase Nadia Karim' });
-    await card.getByRole('link', { name: '+14155550177' }).waitFor();
+    // the phone in the lead's national format, dialled as E.164
+    expect(await card.getByRole('link', { name: '(415) 555-0177' }).getAttribute('href')).toBe('tel:+14155550177');
     expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe('/purchases/csv');
+    await expectAccessible(page, 'purchases');
     await shoot(page, '6-purchases');
 
     // a dispute, with evidence
@@ -98,6 +105,7 @@ describe('buyer journey', () => {
     await card.getByLabel('Evidence').fill('Called twice: the person says she never asked about a test drive.');
     await card.getByRole('button', { name: 'Open dispute' }).click();
     await card.getByText('Dispute open', { exact: true }).waitFor();
+    await expectAccessible(page, 'purchases with an open dispute');
     await shoot(page, '7-dispute-open');
 
     // the same pages at phone width
@@ -115,11 +123,13 @@ describe('buyer journey', () => {
         .first()
         .waitFor({ state: 'detached' })
         .catch(() => undefined);
+      await expectAccessible(small, step);
       await shoot(small, step);
     }
     await small.goto(`${app.url}/marketplace`);
     await small.getByRole('checkbox', { name: `Select lead ${other}` }).check();
     await small.getByRole('region', { name: 'Selected leads' }).waitFor();
+    await expectAccessible(small, 'phone marketplace with a selection');
     await shoot(small, '11-phone-marketplace-cart');
     await phone.close();
   }, 85_000);

@@ -17,6 +17,7 @@ import { exchangeResolvers } from './exchange.resolver';
 import { httpStatusPlugin } from './http-status.plugin';
 import { leadResolvers } from './leads.resolver';
 import { ledgerResolvers } from './ledger.resolver';
+import { marketplaceResolvers } from './marketplace.resolver';
 import { operatorResolvers } from './operator.resolver';
 import { orderResolvers } from './orders.resolver';
 import { purchaseResolvers } from './purchases.resolver';
@@ -68,6 +69,7 @@ const RESOLVERS: ResolverMap[] = [
   notificationResolvers,
   signInSecurityResolvers,
   teamResolvers,
+  marketplaceResolvers,
 ];
 
 /** Two maps resolving the same field is a mistake when the files are split by concept: refuse to start. */

@@ -7,6 +7,11 @@ import { disputesByPurchaseIds } from '@leadex/core/domain/disputes/disputes-by-
 import type { DisputeRow } from '@leadex/core/domain/disputes/list-disputes';
 import { winsToday } from '@leadex/core/domain/exchange/campaigns.service';
 import { leadsByIds } from '@leadex/core/domain/leads/load-leads';
+import { leadStandings, type LeadStanding } from '@leadex/core/domain/marketplace/buyer-standing';
+import { priceBreakdowns } from '@leadex/core/domain/marketplace/price-breakdowns';
+import { sellerRecords } from '@leadex/core/domain/marketplace/seller-record';
+import type { SellerRecord } from '@leadex/core/domain/marketplace/seller-record.rules';
+import type { PriceBreakdown } from '@leadex/core/domain/pricing/price-breakdown.rules';
 import { readLeadDisclosure, type Disclosure } from '@leadex/core/domain/leads/read-contact';
 import { sellerProfiles, type SellerProfile } from '@leadex/core/domain/leads/seller-profiles';
 import type { LeadRow } from '@leadex/core/domain/leads/submit-leads';
@@ -29,6 +34,11 @@ export interface Loaders {
   leadDisclosure: DataLoader<{ lead: LeadRow; actor: Actor | null }, Disclosure | null, string>;
   /** the consent certificate a lead claimed (keyed by lead id); asked only through a Consent the reader may see */
   certificateOfLead: DataLoader<string, CertificateView | null>;
+  /** keyed by `${buyerOrgId}|${leadId}` */
+  leadStanding: DataLoader<string, LeadStanding>;
+  /** keyed by `${sellerOrgId}|${segment}` */
+  sellerRecord: DataLoader<string, SellerRecord>;
+  priceBreakdown: DataLoader<LeadRow, PriceBreakdown, string>;
 }
 
 /** A loader over a domain read that answers a Map: missing keys read as `missing`. */
@@ -53,6 +63,27 @@ export function createLoaders(deps: AppDeps): Loaders {
     leadChecks: byKey((ids) => leadChecksByLeadIds(deps, ids), [] as VerificationCheckView[]),
     sellerConversion: byKey((keys) => sellerConversionViews(deps.db, keys), null),
     certificateOfLead: byKey((ids) => certificatesOfLeads(deps, ids), null),
+    leadStanding: new DataLoader(async (keys) => {
+      // one request has one actor, so the keys share one organisation
+      const org = keys[0]!.split('|')[0]!;
+      const found = await leadStandings(
+        deps.db,
+        org,
+        keys.map((k) => k.split('|')[1]!),
+      );
+      return keys.map((k) => (k.startsWith(`${org}|`) ? (found.get(k.split('|')[1]!) ?? 'NONE') : 'NONE'));
+    }),
+    sellerRecord: new DataLoader(async (keys) => {
+      const found = await sellerRecords(deps.db, keys);
+      return keys.map((k) => found.get(k)!);
+    }),
+    priceBreakdown: new DataLoader(
+      async (rows) => {
+        const found = await priceBreakdowns(deps, rows);
+        return rows.map((r) => found.get(r.id)!);
+      },
+      { cacheKeyFn: (r) => r.id },
+    ),
     // the actor is the same for every key of a request; each lead is read (and audited) at most once
     leadDisclosure: new DataLoader((keys) => Promise.all(keys.map((k) => readLeadDisclosure(deps, k.actor, k.lead).catch((err: Error) => err))), {
       cacheKeyFn: (k) => k.lead.id,

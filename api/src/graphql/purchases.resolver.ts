@@ -1,5 +1,6 @@
 // Purchases (the buyer's view) and sales (the seller's view of the same rows), with their CRM outcome.
 import { myPurchases, mySales, updateLeadOutcome, visibleOutcomeReason, type PurchaseRow } from '@leadex/core/domain/purchases/purchases.service';
+import { searchMyPurchases } from '@leadex/core/domain/purchases/search-purchases';
 import type { GqlContext } from './context';
 import { toMoney } from './mappers';
 
@@ -7,7 +8,8 @@ type Connection = { totalCount: () => Promise<number> };
 
 export const purchaseResolvers = {
   Query: {
-    myPurchases: (_: unknown, a: { first?: number; after?: string }, ctx: GqlContext) => myPurchases(ctx.deps, ctx.actor, a),
+    myPurchases: (_: unknown, a: { first?: number; after?: string; filter?: unknown; sort?: string | null }, ctx: GqlContext) =>
+      a.filter != null || a.sort != null ? searchMyPurchases(ctx.deps, ctx.actor, a.filter, a.sort, a) : myPurchases(ctx.deps, ctx.actor, a),
     mySales: (_: unknown, a: { first?: number; after?: string }, ctx: GqlContext) => mySales(ctx.deps, ctx.actor, a),
   },
   Mutation: {

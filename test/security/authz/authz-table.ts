@@ -189,6 +189,10 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   // a lead the seller withdrew: only its seller and operators still see it
   lead: { expect: 'U A D D D A D', vars: (w) => ({ id: w.ids.hiddenLead }) },
   myListings: { expect: 'U A A F F F D' },
+  // the marketplace's geo pickers (issue 15): any signed-in user; an API key reads no catalog
+  geoCountries: { expect: 'U A A A A A D' },
+  geoRegions: { expect: 'U A A A A A D', vars: () => ({ country: 'US' }) },
+  matchingOrderEstimate: { expect: 'U F F A A F D', vars: () => ({ matching: {}, quantity: 2 }) },
   order: { expect: 'U D D A D A D', vars: (w) => ({ id: w.ids.paidOrder }) },
   myOrders: { expect: 'U F F A A F D' },
   payoutAccount: { expect: 'U A A F F F D' },
@@ -275,6 +279,8 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   checkoutOrder: { expect: 'U F F A D F D', vars: (w) => ({ orderId: w.ids.reservedOrder }) },
   cancelOrder: { expect: 'U F F A D F D', vars: (w) => ({ orderId: w.ids.cancellableOrder }) },
   updateLeadOutcome: { expect: 'U F F A D F D', vars: (w) => ({ purchaseId: w.ids.purchase, outcome: 'CONTACTED' }) },
+  // all or nothing: the other buyer's call names a purchase that is not theirs, so it is NOT_FOUND
+  updateLeadOutcomes: { expect: 'U F F A D F D', vars: (w) => ({ purchaseIds: [w.ids.purchase], outcome: 'CONTACTED' }) },
   recordVerificationOutcome: { expect: 'U F F F F A D', vars: (w) => ({ taskId: w.ids.verificationTask, outcome: 'REACHABLE' }) },
   setSegmentPolicy: { expect: 'U F F F F A D', vars: () => ({ segment: 'EDUCATION', verificationProvider: 'manual' }) },
   setSellerSuspended: { expect: 'U F F F F A D', vars: (w) => ({ organizationId: w.ids.spareSellerOrg, suspended: true }) },

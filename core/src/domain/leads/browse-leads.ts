@@ -15,9 +15,33 @@ const { leads, organizations } = schema;
 export type { Page, PageArgs } from '../shared/newest-first-page';
 export { MAX_PAGE_SIZE } from '../shared/newest-first-page';
 
-async function pageOfLeads(deps: AppDeps, base: SQL[], rawFilter: unknown, sort: LeadSort, args: PageArgs): Promise<Page<LeadRow>> {
+/** A count that stops at a cap: `count` is exact when not `capped`, else the cap (there are more). */
+export interface CappedCount {
+  count: number;
+  capped: boolean;
+}
+
+/** Above this the marketplace shows "10,000+": counting every match of a wide filter would cost a full scan. */
+export const MARKETPLACE_COUNT_CAP = 10_000;
+
+export type LeadPage = Page<LeadRow> & { totalCountCapped: () => Promise<CappedCount> };
+
+/** `offset` (marketplace page numbers): rows to skip, up to the count cap, and not together with `after`. */
+export type LeadPageArgs = PageArgs & { offset?: number | null };
+
+function pageOffset(args: LeadPageArgs): number {
+  if (args.offset == null || args.offset === 0) return 0;
+  if (args.after) throw badInput([{ path: 'offset', message: 'use either offset or after, not both' }]);
+  if (!Number.isInteger(args.offset) || args.offset < 0 || args.offset > MARKETPLACE_COUNT_CAP) {
+    throw badInput([{ path: 'offset', message: `must be between 0 and ${MARKETPLACE_COUNT_CAP}` }]);
+  }
+  return args.offset;
+}
+
+async function pageOfLeads(deps: AppDeps, base: SQL[], rawFilter: unknown, sort: LeadSort, args: LeadPageArgs): Promise<LeadPage> {
   const filter = parseLeadFilter(rawFilter);
   const limit = pageSize(args.first);
+  const offset = pageOffset(args);
   const { where, needsSellerJoin } = filterConditions(filter, deps.clock(), deps.config.PLATFORM_CURRENCY);
   const conditions = [...base, ...where];
   const countConditions = [...conditions];
@@ -34,24 +58,37 @@ async function pageOfLeads(deps: AppDeps, base: SQL[], rawFilter: unknown, sort:
       .where(and(...conditions))
       .orderBy(...sortOrder(sort))
       .limit(limit + 1)
+      .offset(offset)
   ).map((r) => r.lead);
   const hasNextPage = rows.length > limit;
   const nodes = rows.slice(0, limit);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(sort, node), node }));
   return {
     edges,
-    pageInfo: { hasNextPage, hasPreviousPage: !!args.after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: { hasNextPage, hasPreviousPage: !!args.after || offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: async () => {
       const q = deps.db.select({ n: count() }).from(leads);
       const j = needsSellerJoin ? q.innerJoin(organizations, eq(organizations.id, leads.sellerOrgId)) : q;
       const [row] = await j.where(and(...countConditions));
       return Number(row?.n ?? 0);
     },
+    totalCountCapped: async () => {
+      // counts at most cap + 1 rows: the scan stops there
+      const q = deps.db.select({ one: sql`1` }).from(leads);
+      const j = needsSellerJoin ? q.innerJoin(organizations, eq(organizations.id, leads.sellerOrgId)) : q;
+      const limited = j
+        .where(and(...countConditions))
+        .limit(MARKETPLACE_COUNT_CAP + 1)
+        .as('limited');
+      const [row] = await deps.db.select({ n: count() }).from(limited);
+      const n = Number(row?.n ?? 0);
+      return n > MARKETPLACE_COUNT_CAP ? { count: MARKETPLACE_COUNT_CAP, capped: true } : { count: n, capped: false };
+    },
   };
 }
 
 /** Listed, unexpired leads of sellers who are not suspended; every signed-in user may browse (masked). */
-export async function browseMarketplace(deps: AppDeps, actor: Actor | null, filter: unknown, sort: LeadSort | null | undefined, args: PageArgs) {
+export async function browseMarketplace(deps: AppDeps, actor: Actor | null, filter: unknown, sort: LeadSort | null | undefined, args: LeadPageArgs) {
   const a = requireActor(actor);
   if ((filter as { statuses?: unknown } | null)?.statuses) throw badInput([{ path: 'filter.statuses', message: 'the marketplace shows listed leads only' }]);
   const base = [

@@ -3,21 +3,21 @@
 // row locks taken in id order, so concurrent buyers can never oversell and never deadlock. Each buyer's
 // unpaid holds are capped (hold-limits.rules.ts), counted under a per-buyer advisory lock.
 import { schema, type Db } from '@leadex/db';
-import { and, asc, desc, eq, gt, inArray, lt, ne, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { requireCapability, requireUser } from '../auth/access';
 import { loadPricing } from '../catalog/catalog.service';
-import { filterConditions, parseLeadFilter } from '../leads/lead-filter';
 import { isUniqueViolation } from '../shared/db-errors';
 import { DomainError, badInput, type FieldError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { money } from '../shared/money';
 import { parseInput } from '../shared/validation';
-import { leadsSuppressedBy, notSuppressedFor } from '../suppression/suppression-lookups';
+import { leadsSuppressedBy } from '../suppression/suppression-lookups';
 import { loadOrder, type OrderView } from './load-order';
 import { freeCapacity } from './capacity.rules';
 import { holdLimitBreach } from './hold-limits.rules';
+import { MATCHING_ORDER, matchingLeadConditions } from './matching-leads';
 import { priceOrderLines, requestFingerprint } from './order-rules';
 
 const { leads, orders, orderLines } = schema;
@@ -69,29 +69,13 @@ async function lockChosenLeads(deps: AppDeps, tx: Db, buyerOrgId: string, leadId
 }
 
 async function lockMatchingLeads(deps: AppDeps, tx: Db, buyerOrgId: string, rawFilter: unknown, quantity: number, now: Date): Promise<LeadRow[]> {
-  const filter = parseLeadFilter(rawFilter, 'input.matching');
-  if (filter.statuses?.length) throw badInput([{ path: 'input.matching.statuses', message: 'orders take listed leads only' }]);
-  const { where, needsSellerJoin } = filterConditions(filter, now, deps.config.PLATFORM_CURRENCY, 'input.matching');
-  const conditions = [
-    ...where,
-    eq(leads.status, 'LISTED'),
-    gt(leads.expiresAt, now),
-    lt(sql`${leads.salesCount} + ${leads.reservedCount}`, leads.maxSales),
-    ne(leads.sellerOrgId, buyerOrgId),
-    notExists(
-      tx
-        .select({ one: sql`1` })
-        .from(orderLines)
-        .where(and(eq(orderLines.leadId, leads.id), eq(orderLines.buyerOrgId, buyerOrgId), eq(orderLines.active, true))),
-    ),
-    notSuppressedFor(tx, buyerOrgId),
-  ];
+  const { conditions, needsSellerJoin } = matchingLeadConditions(deps, tx, buyerOrgId, rawFilter, now, 'input.matching');
   const base = tx.select({ lead: leads }).from(leads);
   const joined = needsSellerJoin ? base.innerJoin(schema.organizations, eq(schema.organizations.id, leads.sellerOrgId)) : base;
   // best price first, then freshest; SKIP LOCKED lets concurrent buyers take different leads instead of queueing
   const rows = await joined
     .where(and(...conditions))
-    .orderBy(asc(leads.price), desc(leads.capturedAt), asc(leads.id))
+    .orderBy(...MATCHING_ORDER)
     .limit(quantity)
     .for('update', { of: leads, skipLocked: true });
   if (rows.length < quantity) {

@@ -1,6 +1,7 @@
 // Every LeadFilter field as form controls, without a <form>: the marketplace's filter panel and the
 // campaign form both edit a FilterDraft with them. `omit` leaves fields out where the page sets them itself
 // (a campaign has its own exclusivity).
+import type { ReactNode } from 'react';
 import type { SegmentInfo } from '../../lib/catalog/use-segments';
 import { EXCLUSIVITIES, GEO_TIERS, LEAD_KINDS, TEMPERATURES, enumLabel } from '../../lib/enums';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../lib/ui/fields';
@@ -14,9 +15,11 @@ export interface FilterFieldsProps {
   segments: readonly SegmentInfo[];
   onChange: (draft: FilterDraft) => void;
   omit?: readonly 'exclusivity'[];
+  /** replaces the typed country and region codes (the marketplace's pickers by name) */
+  geo?: ReactNode;
 }
 
-export function FilterFields({ draft, errors, segments, onChange, omit = [] }: FilterFieldsProps) {
+export function FilterFields({ draft, errors, segments, onChange, omit = [], geo }: FilterFieldsProps) {
   const state = draft.state;
   const update = (patch: Partial<FilterState>) => {
     const next = { ...state, ...patch };
@@ -51,24 +54,28 @@ export function FilterFields({ draft, errors, segments, onChange, omit = [] }: F
 
       <fieldset className="filters__group">
         <legend>Location</legend>
-        <TextField
-          label="Countries"
-          name="countries"
-          value={draft.countries}
-          onChange={(e) => onChange({ ...draft, countries: e.target.value })}
-          hint="Two-letter codes, comma-separated (US, GB)"
-          error={errors.countries}
-          autoComplete="off"
-        />
-        <TextField
-          label="Regions"
-          name="regions"
-          value={draft.regions}
-          onChange={(e) => onChange({ ...draft, regions: e.target.value })}
-          hint="ISO 3166-2 codes (US-CA, RU-MOW)"
-          error={errors.regions}
-          autoComplete="off"
-        />
+        {geo ?? (
+          <>
+            <TextField
+              label="Countries"
+              name="countries"
+              value={draft.countries}
+              onChange={(e) => onChange({ ...draft, countries: e.target.value })}
+              hint="Two-letter codes, comma-separated (US, GB)"
+              error={errors.countries}
+              autoComplete="off"
+            />
+            <TextField
+              label="Regions"
+              name="regions"
+              value={draft.regions}
+              onChange={(e) => onChange({ ...draft, regions: e.target.value })}
+              hint="ISO 3166-2 codes (US-CA, RU-MOW)"
+              error={errors.regions}
+              autoComplete="off"
+            />
+          </>
+        )}
         <TextField
           label="Cities"
           name="cities"

@@ -6,6 +6,7 @@ import { enumLabel } from '../../lib/enums';
 import { formatAge, formatMoney } from '../../lib/format';
 import { Badge, qualityTone } from '../../lib/ui/badge';
 import { CheckList } from '../../lib/ui/check-list';
+import { STANDING_LABEL, isSelectable } from './lead-standing';
 
 // whole percents, with one decimal below 10% so "converts 0.5%" does not read as 0 or 1
 function formatPercent(rate: number): string {
@@ -32,7 +33,18 @@ function LeadChecks({ checks }: { checks: LeadCardFieldsFragment['checks'] | und
   return checks?.length ? <CheckList checks={checks} label="Checks" /> : null;
 }
 
-export function LeadCard({ lead, segments, selection }: { lead: LeadCardFieldsFragment; segments: readonly SegmentInfo[]; selection?: LeadSelection }) {
+export function LeadCard({
+  lead,
+  segments,
+  selection,
+  onDetails,
+}: {
+  lead: LeadCardFieldsFragment;
+  segments: readonly SegmentInfo[];
+  selection?: LeadSelection;
+  onDetails?: (leadId: string) => void;
+}) {
+  const standing = lead.myStanding && lead.myStanding !== 'NONE' ? STANDING_LABEL[lead.myStanding] : null;
   const segment = segmentName(segments, lead.segment);
   const subsegment = subsegmentName(segments, lead.segment, lead.subsegment);
   const place = [lead.preview.city ?? lead.city, lead.region, lead.country].filter(Boolean).join(', ');
@@ -55,6 +67,7 @@ export function LeadCard({ lead, segments, selection }: { lead: LeadCardFieldsFr
         </p>
       </header>
       <div className="lead-card__badges">
+        {standing ? <Badge tone={lead.myStanding === 'BOUGHT' ? 'good' : 'info'}>{standing}</Badge> : null}
         {lead.verification === 'VERIFIED' ? <Badge tone="good">Verified</Badge> : <Badge tone="warn">{enumLabel(lead.verification)}</Badge>}
         <Badge tone={lead.temperature === 'HOT' ? 'bad' : lead.temperature === 'WARM' ? 'warn' : 'info'}>{enumLabel(lead.temperature)}</Badge>
         <Badge>{lead.exclusivity === 'EXCLUSIVE' ? 'Exclusive' : `Shared · ${lead.salesCount}/${lead.maxSales} sold`}</Badge>
@@ -113,11 +126,17 @@ export function LeadCard({ lead, segments, selection }: { lead: LeadCardFieldsFr
         ) : null}
       </dl>
       <LeadChecks checks={lead.checks} />
+      {onDetails ? (
+        <button type="button" className="button button--ghost button--small" aria-label={`Details of lead ${lead.id}`} onClick={() => onDetails(lead.id)}>
+          Details
+        </button>
+      ) : null}
       {selection ? (
         <div className="lead-card__select">
           <label className="checkbox-group__option">
             <input
               type="checkbox"
+              disabled={!isSelectable(lead.myStanding)}
               checked={selection.selected}
               onChange={(e) => selection.onChange(e.target.checked)}
               aria-invalid={selection.problem ? true : undefined}

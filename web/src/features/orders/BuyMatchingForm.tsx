@@ -1,6 +1,6 @@
 // "Buy N matching this filter": createOrder({ matching: <the marketplace filter>, quantity }), best price
 // first, then freshest. One idempotency key per filter and quantity, so a double click orders once.
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import type { LeadFilter } from '../../gql/graphql';
@@ -12,7 +12,15 @@ import { CreateOrderMutation } from './orders.operations';
 
 const MAX_QUANTITY = 500;
 
-export function BuyMatchingForm({ filter }: { filter: LeadFilter | null }) {
+export interface BuyMatchingFormProps {
+  filter: LeadFilter | null;
+  /** how many leads match (the button is disabled at 0) */
+  matches?: number | null;
+  /** shown under the button, e.g. the marketplace's estimate for the quantity typed */
+  renderEstimate?: (quantity: number | null) => ReactNode;
+}
+
+export function BuyMatchingForm({ filter, matches, renderEstimate }: BuyMatchingFormProps) {
   const [quantity, setQuantity] = useState('1');
   const [quantityError, setQuantityError] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -59,10 +67,13 @@ export function BuyMatchingForm({ filter }: { filter: LeadFilter | null }) {
         }}
         error={quantityError}
       />
-      <button type="submit" className="button button--secondary" disabled={ordering.fetching}>
+      <button type="submit" className="button button--secondary" disabled={ordering.fetching || matches === 0}>
         {ordering.fetching ? 'Reserving…' : n && n >= 1 ? `Buy ${n} matching this filter` : 'Buy matching this filter'}
       </button>
-      <p className="field__hint buy-matching__hint">Best price first, then the freshest. Bulk orders get the volume discount.</p>
+      {renderEstimate ? renderEstimate(n) : null}
+      <p className="field__hint buy-matching__hint">
+        {matches === 0 ? 'No leads match this filter.' : 'Best price first, then the freshest. Bulk orders get the volume discount.'}
+      </p>
       <ErrorMessage error={error} title="The order was not placed" details={details} />
     </form>
   );

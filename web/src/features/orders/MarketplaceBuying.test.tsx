@@ -30,6 +30,7 @@ const lead = (id: string, amount: string, initials: string) => ({
   maxSales: 1,
   salesCount: 0,
   verification: 'VERIFIED',
+  myStanding: 'NONE',
   price: { __typename: 'Money', amount, currencyCode: 'USD' },
   seller: { __typename: 'SellerProfile', id: 'org_s', name: 'Sunrise Media', qualityScore: 88 },
   preview: { __typename: 'ContactPreview', initials, phone: null, email: null, city: 'Los Angeles' },
@@ -64,11 +65,12 @@ function renderMarket(handlers: Handlers, route = '/marketplace') {
     {
       Me: () => ({ data: { me: BUYER } }),
       Segments: () => ({ data: { segments: SEGMENTS } }),
+      GeoCountries: () => ({ data: { geoCountries: ['US'] } }),
       Marketplace: () => ({
         data: {
           marketplace: {
             __typename: 'LeadConnection',
-            totalCount: 3,
+            totalCountCapped: { __typename: 'CappedCount', count: 3, capped: false },
             pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
             edges: LEADS.map((node) => ({ __typename: 'LeadEdge', cursor: node.id, node })),
           },
@@ -196,7 +198,7 @@ describe('buying from the marketplace', () => {
           data: {
             marketplace: {
               __typename: 'LeadConnection',
-              totalCount: 1,
+              totalCountCapped: { __typename: 'CappedCount', count: 1, capped: false },
               pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
               edges: [{ __typename: 'LeadEdge', cursor: 'c', node: LEADS[0] }],
             },

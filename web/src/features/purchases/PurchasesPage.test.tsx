@@ -70,6 +70,12 @@ function renderPage(first: ReturnType<typeof purchase>) {
           },
         },
       }),
+      UpdateLeadOutcomes: (v) => {
+        const ids = v.purchaseIds as string[];
+        if (ids.includes('p2')) return { errors: [{ message: 'No such purchase: p2; nothing was changed', extensions: { code: 'NOT_FOUND' } }] };
+        current = { ...current, outcome: v.outcome as string };
+        return { data: { updateLeadOutcomes: ids.map((id) => ({ __typename: 'Purchase', id, outcome: v.outcome, outcomeReason: null })) } };
+      },
       UpdateLeadOutcome: (v) => {
         current = { ...current, outcome: v.outcome as string, outcomeReason: (v.reason as string | null) ?? null };
         return { data: { updateLeadOutcome: { __typename: 'Purchase', id: current.id, outcome: current.outcome, outcomeReason: current.outcomeReason } } };
@@ -101,7 +107,9 @@ describe('<PurchasesPage>', () => {
   it('shows each purchase’s full contact, price and status, and links the CSV export', async () => {
     renderPage(purchase('p1', 'Nadia Karim'));
     const card = await screen.findByRole('article', { name: 'Purchase Nadia Karim' });
-    expect(within(card).getByRole('link', { name: '+14155550177' }).getAttribute('href')).toBe('tel:+14155550177');
+    // national format for the lead's country; dialled as E.164
+    expect(within(card).getByRole('link', { name: '(415) 555-0177' }).getAttribute('href')).toBe('tel:+14155550177');
+    expect(within(card).getByRole('button', { name: 'Copy phone +14155550177' })).toBeTruthy();
     expect(within(card).getByRole('link', { name: 'nadia@example.org' }).getAttribute('href')).toBe('mailto:nadia@example.org');
     expect(within(card).getByText('$40.00')).toBeTruthy();
     expect(within(card).getByText('Return window open')).toBeTruthy();
@@ -170,5 +178,33 @@ describe('<PurchasesPage>', () => {
     expect(within(card).getByText(/this lead was refunded/)).toBeTruthy();
     // the disputing buyer reads the re-check that decided it
     expect(within(within(card).getByRole('list', { name: 'Re-check' })).getByRole('listitem').textContent).toBe('✗ Unique contact failed');
+  });
+
+  it('searches and filters through the URL and sends them as a PurchaseFilter', async () => {
+    const { requests } = renderPage(purchase('p1', 'Nadia Karim'));
+    await screen.findByRole('article', { name: 'Purchase Nadia Karim' });
+    fireEvent.change(screen.getByLabelText('Outcome', { selector: '#' + screen.getAllByLabelText('Outcome')[0]!.id }), { target: { value: 'LOST' } });
+    fireEvent.change(screen.getByRole('searchbox', { name: /Search/ }), { target: { value: 'nadia' } });
+    fireEvent.change(screen.getAllByLabelText('Sort by')[0]!, { target: { value: 'PRICE_DESC' } });
+    await waitFor(() => {
+      const last = requests.filter((r) => r.operationName === 'MyPurchases').at(-1)!.variables;
+      expect(last).toMatchObject({ filter: { outcomes: ['LOST'], search: 'nadia' }, sort: 'PRICE_DESC' });
+    });
+  });
+
+  it('sets one outcome on the selected purchases, and says nothing changed when the API refuses', async () => {
+    const { requests } = renderPage(purchase('p1', 'Nadia Karim'));
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Select purchase Nadia Karim' }));
+    const bar = screen.getByRole('region', { name: 'Bulk outcome' });
+    expect(within(bar).getByText('1 selected')).toBeTruthy();
+    fireEvent.change(within(bar).getByLabelText('Outcome'), { target: { value: 'QUALIFIED' } });
+    fireEvent.click(within(bar).getByRole('button', { name: 'Set outcome for 1' }));
+    expect(await screen.findByText('1 purchase marked qualified.')).toBeTruthy();
+    expect(requests.find((r) => r.operationName === 'UpdateLeadOutcomes')!.variables).toEqual({ purchaseIds: ['p1'], outcome: 'QUALIFIED', reason: null });
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select purchase Nadia Karim' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select purchase lead_p2' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Set outcome for 2' }));
+    expect(await screen.findByText('Nothing was changed')).toBeTruthy();
   });
 });

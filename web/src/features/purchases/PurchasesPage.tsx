@@ -1,7 +1,7 @@
 // Buyer: purchased leads with their full contact data and consent proof, the CRM outcome of each, disputes and refunds,
 // and the CSV export (GET /purchases/csv with the session cookie).
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import type { MyPurchasesQuery as TMyPurchases } from '../../gql/graphql';
 import { apiErrorFromGraphql } from '../../lib/api-errors';
@@ -13,7 +13,12 @@ import { Badge, type BadgeTone } from '../../lib/ui/badge';
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
 import { Page } from '../../lib/ui/page';
 import { CheckList } from '../../lib/ui/check-list';
+import { BulkOutcomeBar } from './BulkOutcomeBar';
 import { ConsentProof } from './ConsentProof';
+import { ContactDetails } from './ContactDetails';
+import { PurchaseFilters } from './PurchaseFilters';
+import { dateRangeError, purchaseListParams, readPurchaseList, toPurchaseFilter, type PurchaseListState } from './purchase-filter-state';
+import './purchases.css';
 import { DisputeForm } from './DisputeForm';
 import { OutcomeForm } from './OutcomeForm';
 import { DEFAULT_RETURN_WINDOW_HOURS, DISPUTE_REASONS, canDispute, disputeDeadline, remedyLabel } from './dispute-rules';
@@ -31,8 +36,19 @@ const STATUS: Record<string, { label: string; tone: BadgeTone; title: string }> 
 const DISPUTE_TONE: Record<Dispute['status'], BadgeTone> = { OPEN: 'info', ACCEPTED: 'good', REJECTED: 'bad' };
 
 export function PurchasesPage() {
-  const { cursors, loadMore } = usePageCursors();
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => readPurchaseList(params), [params]);
+  const listKey = purchaseListParams(state).toString();
   const { segments } = useSegments();
+  const [selected, setSelected] = useState<string[]>([]);
+  const change = (next: PurchaseListState) => {
+    setSelected([]);
+    setParams(purchaseListParams(next));
+  };
+  const selection: Selection = {
+    isSelected: (id) => selected.includes(id),
+    toggle: (id, on) => setSelected((cur) => (on ? [...new Set([...cur, id])] : cur.filter((x) => x !== id))),
+  };
   return (
     <Page
       title="My purchases"
@@ -44,29 +60,61 @@ export function PurchasesPage() {
         </a>
       }
     >
-      <div className="results">
-        {cursors.map((after, i) => (
-          <PurchasesChunk key={after ?? 'first'} after={after} isFirst={i === 0} isLast={i === cursors.length - 1} onLoadMore={loadMore} segments={segments} />
-        ))}
-      </div>
+      <PurchaseFilters state={state} segments={segments} onChange={change} />
+      <BulkOutcomeBar selected={selected} onDone={() => setSelected([])} />
+      {dateRangeError(state) ? null : <PurchaseList key={listKey} state={state} segments={segments} selection={selection} />}
     </Page>
+  );
+}
+
+interface Selection {
+  isSelected: (purchaseId: string) => boolean;
+  toggle: (purchaseId: string, selected: boolean) => void;
+}
+
+function PurchaseList({ state, segments, selection }: { state: PurchaseListState; segments: readonly SegmentInfo[]; selection: Selection }) {
+  const { cursors, loadMore } = usePageCursors();
+  const filtered = toPurchaseFilter(state) !== null;
+  return (
+    <div className="results">
+      {cursors.map((after, i) => (
+        <PurchasesChunk
+          key={after ?? 'first'}
+          after={after}
+          state={state}
+          filtered={filtered}
+          isFirst={i === 0}
+          isLast={i === cursors.length - 1}
+          onLoadMore={loadMore}
+          segments={segments}
+          selection={selection}
+        />
+      ))}
+    </div>
   );
 }
 
 function PurchasesChunk({
   after,
+  state,
+  filtered,
   isFirst,
   isLast,
   onLoadMore,
   segments,
+  selection,
 }: {
   after: string | null;
+  state: PurchaseListState;
+  filtered: boolean;
   isFirst: boolean;
   isLast: boolean;
   onLoadMore: (c: string) => void;
   segments: readonly SegmentInfo[];
+  selection: Selection;
 }) {
-  const [result, reexecute] = useQuery({ query: MyPurchasesQuery, variables: { first: PAGE_SIZE, after }, context: PURCHASE_CONTEXT });
+  const variables = { first: PAGE_SIZE, after, filter: toPurchaseFilter(state), sort: state.sort === 'NEWEST' ? null : state.sort };
+  const [result, reexecute] = useQuery({ query: MyPurchasesQuery, variables, context: PURCHASE_CONTEXT });
   const connection = result.data?.myPurchases;
   const error = apiErrorFromGraphql(result.error);
   if (!connection) {
@@ -86,18 +134,22 @@ function PurchasesChunk({
     <>
       {isFirst ? (
         <p className="results__count" role="status">
-          {connection.totalCount === 1 ? '1 purchase' : `${connection.totalCount} purchases`}
+          {connection.totalCount === 1 ? '1 purchase' : `${connection.totalCount.toLocaleString('en-US')} purchases`}
         </p>
       ) : null}
       {isFirst && !connection.edges.length ? (
-        <EmptyState title="You have not bought any leads yet.">
-          <Link to="/marketplace">Browse the marketplace</Link>.
-        </EmptyState>
+        filtered ? (
+          <EmptyState title="No purchases match.">Try another search or fewer filters.</EmptyState>
+        ) : (
+          <EmptyState title="You have not bought any leads yet.">
+            <Link to="/marketplace">Browse the marketplace</Link>.
+          </EmptyState>
+        )
       ) : (
         <ul className="listing-list" aria-label={isFirst ? 'Purchases' : 'More purchases'}>
           {connection.edges.map((e) => (
             <li key={e.node.id}>
-              <PurchaseCard purchase={e.node} segments={segments} />
+              <PurchaseCard purchase={e.node} segments={segments} selection={selection} />
             </li>
           ))}
         </ul>
@@ -114,7 +166,7 @@ function PurchasesChunk({
 // a new dispute or outcome must refresh the list even where no Dispute was in it before
 const PURCHASE_CONTEXT = { additionalTypenames: ['Purchase', 'Dispute'] };
 
-function PurchaseCard({ purchase, segments }: { purchase: Purchase; segments: readonly SegmentInfo[] }) {
+function PurchaseCard({ purchase, segments, selection }: { purchase: Purchase; segments: readonly SegmentInfo[]; selection: Selection }) {
   const lead = purchase.lead;
   const contact = lead.contact;
   const sub = subsegmentName(segments, lead.segment, lead.subsegment);
@@ -129,6 +181,10 @@ function PurchaseCard({ purchase, segments }: { purchase: Purchase; segments: re
   return (
     <article className="listing purchase" aria-label={`Purchase ${name}`}>
       <div className="listing__main">
+        <label className="purchase__select">
+          <input type="checkbox" checked={selection.isSelected(purchase.id)} onChange={(e) => selection.toggle(purchase.id, e.target.checked)} />
+          <span className="visually-hidden">Select purchase {name}</span>
+        </label>
         <h3 className="listing__title">
           {segmentName(segments, lead.segment)}
           {sub ? <span className="lead-card__sub"> · {sub}</span> : null}
@@ -137,44 +193,7 @@ function PurchaseCard({ purchase, segments }: { purchase: Purchase; segments: re
           {place} · bought {formatDateTime(purchase.purchasedAt)} · <span className="mono">{lead.id}</span>
         </p>
         {contact ? (
-          <dl className="contact" aria-label="Contact">
-            <div>
-              <dt>Name</dt>
-              <dd>{contact.fullName}</dd>
-            </div>
-            {contact.phone ? (
-              <div>
-                <dt>Phone</dt>
-                <dd>
-                  <a href={`tel:${contact.phone}`}>{contact.phone}</a>
-                </dd>
-              </div>
-            ) : null}
-            {contact.email ? (
-              <div>
-                <dt>E-mail</dt>
-                <dd>
-                  <a href={`mailto:${contact.email}`}>{contact.email}</a>
-                </dd>
-              </div>
-            ) : null}
-            {contact.socialUrl ? (
-              <div>
-                <dt>Social</dt>
-                <dd>
-                  <a href={contact.socialUrl} rel="noreferrer noopener" target="_blank">
-                    {contact.socialUrl}
-                  </a>
-                </dd>
-              </div>
-            ) : null}
-            {contact.preferredContactTime ? (
-              <div>
-                <dt>Best time</dt>
-                <dd>{contact.preferredContactTime}</dd>
-              </div>
-            ) : null}
-          </dl>
+          <ContactDetails contact={contact} country={lead.country} />
         ) : (
           <p className="muted">
             {purchase.status === 'REFUNDED'

@@ -29,8 +29,8 @@ export const DisputeFields = graphql(`
 `);
 
 export const MyPurchasesQuery = graphql(`
-  query MyPurchases($first: Int, $after: String) {
-    myPurchases(first: $first, after: $after) {
+  query MyPurchases($first: Int, $after: String, $filter: PurchaseFilter, $sort: PurchaseSort) {
+    myPurchases(first: $first, after: $after, filter: $filter, sort: $sort) {
       totalCount
       pageInfo {
         hasNextPage
@@ -114,6 +114,16 @@ export const ReturnPolicyQuery = graphql(`
       windowHours
       allowedReasons
       allowedRemedies
+    }
+  }
+`);
+
+export const UpdateLeadOutcomesMutation = graphql(`
+  mutation UpdateLeadOutcomes($purchaseIds: [ID!]!, $outcome: LeadOutcome!, $reason: String) {
+    updateLeadOutcomes(purchaseIds: $purchaseIds, outcome: $outcome, reason: $reason) {
+      id
+      outcome
+      outcomeReason
     }
   }
 `);

@@ -1,0 +1,26 @@
+// English names of the ISO 3166-2 regions the reference data knows (db seed GEO_SEEDS), for the region picker.
+// A region not named here is shown by its code.
+export const REGION_NAMES: Readonly<Record<string, string>> = {
+  'US-CA': 'California',
+  'US-IL': 'Illinois',
+  'US-NY': 'New York',
+  'US-TX': 'Texas',
+  'US-FL': 'Florida',
+  'US-WA': 'Washington',
+  'GB-LND': 'London',
+  'GB-MAN': 'Manchester',
+  'DE-BE': 'Berlin',
+  'DE-BY': 'Bavaria',
+  'DE-HH': 'Hamburg',
+  'FR-IDF': 'Île-de-France',
+  'FR-ARA': 'Auvergne-Rhône-Alpes',
+  'ES-MD': 'Community of Madrid',
+  'ES-CT': 'Catalonia',
+  'RU-MOW': 'Moscow',
+  'RU-SPE': 'Saint Petersburg',
+  'RU-NVS': 'Novosibirsk Oblast',
+  'HU-BU': 'Budapest',
+  'VN-SG': 'Ho Chi Minh City',
+  'VN-HN': 'Hanoi',
+  'VN-DN': 'Da Nang',
+};
