@@ -28,6 +28,7 @@ import { twoFactorGatePlugin } from './two-factor-gate.plugin';
 import { consentResolvers } from './consent.resolver';
 import { suppressionResolvers } from './suppression.resolver';
 import { notificationResolvers } from './notifications.resolver';
+import { onboardingResolvers } from './onboarding.resolver';
 import { teamResolvers } from './teams.resolver';
 import { verificationResolvers } from './verification.resolver';
 import { walletResolvers } from './wallet.resolver';
@@ -66,6 +67,7 @@ const RESOLVERS: ResolverMap[] = [
   notificationResolvers,
   signInSecurityResolvers,
   teamResolvers,
+  onboardingResolvers,
 ];
 
 /** Two maps resolving the same field is a mistake when the files are split by concept: refuse to start. */

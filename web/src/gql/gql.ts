@@ -117,6 +117,7 @@ type Documents = {
     "\n  mutation ChangeMemberRole($userId: ID!, $role: MemberRole!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n": typeof types.RemoveMemberDocument,
     "\n  mutation AcceptInvitation($token: String!, $name: String!, $password: String!) {\n    acceptInvitation(token: $token, name: $name, password: $password) {\n      token\n      user {\n        id\n        role\n        memberRole\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  query OnboardingChecklist {\n    onboardingChecklist {\n      complete\n      items {\n        step\n        done\n      }\n    }\n  }\n": typeof types.OnboardingChecklistDocument,
     "\n  query Segments {\n    segments {\n      code\n      name\n      subsegments {\n        code\n        name\n      }\n      attributeSchema\n      commissionRate\n      returnWindowHours\n      ttlDays\n    }\n  }\n": typeof types.SegmentsDocument,
     "\n  query VolumeTiers {\n    volumeTiers {\n      minQuantity\n      discountRate\n    }\n  }\n": typeof types.VolumeTiersDocument,
     "\n  query Platform {\n    platform {\n      currency\n      minorUnitDigits\n    }\n  }\n": typeof types.PlatformDocument,
@@ -225,6 +226,7 @@ const documents: Documents = {
     "\n  mutation ChangeMemberRole($userId: ID!, $role: MemberRole!) {\n    changeMemberRole(userId: $userId, role: $role) {\n      id\n      role\n    }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n": types.RemoveMemberDocument,
     "\n  mutation AcceptInvitation($token: String!, $name: String!, $password: String!) {\n    acceptInvitation(token: $token, name: $name, password: $password) {\n      token\n      user {\n        id\n        role\n        memberRole\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  query OnboardingChecklist {\n    onboardingChecklist {\n      complete\n      items {\n        step\n        done\n      }\n    }\n  }\n": types.OnboardingChecklistDocument,
     "\n  query Segments {\n    segments {\n      code\n      name\n      subsegments {\n        code\n        name\n      }\n      attributeSchema\n      commissionRate\n      returnWindowHours\n      ttlDays\n    }\n  }\n": types.SegmentsDocument,
     "\n  query VolumeTiers {\n    volumeTiers {\n      minQuantity\n      discountRate\n    }\n  }\n": types.VolumeTiersDocument,
     "\n  query Platform {\n    platform {\n      currency\n      minorUnitDigits\n    }\n  }\n": types.PlatformDocument,
@@ -656,6 +658,10 @@ export function graphql(source: "\n  mutation RemoveMember($userId: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $name: String!, $password: String!) {\n    acceptInvitation(token: $token, name: $name, password: $password) {\n      token\n      user {\n        id\n        role\n        memberRole\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $name: String!, $password: String!) {\n    acceptInvitation(token: $token, name: $name, password: $password) {\n      token\n      user {\n        id\n        role\n        memberRole\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OnboardingChecklist {\n    onboardingChecklist {\n      complete\n      items {\n        step\n        done\n      }\n    }\n  }\n"): (typeof documents)["\n  query OnboardingChecklist {\n    onboardingChecklist {\n      complete\n      items {\n        step\n        done\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
