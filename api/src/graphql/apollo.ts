@@ -29,6 +29,7 @@ import { consentResolvers } from './consent.resolver';
 import { suppressionResolvers } from './suppression.resolver';
 import { notificationResolvers } from './notifications.resolver';
 import { onboardingResolvers } from './onboarding.resolver';
+import { leadHistoryResolvers } from './lead-history.resolver';
 import { teamResolvers } from './teams.resolver';
 import { verificationResolvers } from './verification.resolver';
 import { walletResolvers } from './wallet.resolver';
@@ -68,6 +69,7 @@ const RESOLVERS: ResolverMap[] = [
   signInSecurityResolvers,
   teamResolvers,
   onboardingResolvers,
+  leadHistoryResolvers,
 ];
 
 /** Two maps resolving the same field is a mistake when the files are split by concept: refuse to start. */

@@ -8,7 +8,7 @@ type Connection = { totalCount: () => Promise<number> };
 export const purchaseResolvers = {
   Query: {
     myPurchases: (_: unknown, a: { first?: number; after?: string }, ctx: GqlContext) => myPurchases(ctx.deps, ctx.actor, a),
-    mySales: (_: unknown, a: { first?: number; after?: string }, ctx: GqlContext) => mySales(ctx.deps, ctx.actor, a),
+    mySales: (_: unknown, a: { first?: number; after?: string; search?: string }, ctx: GqlContext) => mySales(ctx.deps, ctx.actor, a, a.search),
   },
   Mutation: {
     updateLeadOutcome: (_: unknown, a: { purchaseId: string; outcome: string; reason?: string }, ctx: GqlContext) =>
