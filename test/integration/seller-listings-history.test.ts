@@ -15,17 +15,16 @@ beforeAll(async () => {
   seller = await signUpAs(app, 'SELLER');
   buyer = await signUpAs(app, 'BUYER');
   const actor = { userId: seller.userId, organizationId: seller.organizationId, role: 'SELLER' as const, via: 'session' as const };
-  [soldLead, otherLead] = await listLeads(app, actor, [
+  const ids = await listLeads(app, actor, [
     sharedLead(2, { externalId: 'crm-sold-1', city: 'Los Angeles' }),
     exclusiveLead({ externalId: 'crm-other-2', city: 'San Diego' }),
   ]);
-  const { purchases } = await buyThroughStripe(app, { userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER', via: 'session' }, [soldLead!]);
+  [soldLead, otherLead] = [ids[0]!, ids[1]!];
+  const { purchases } = await buyThroughStripe(app, { userId: buyer.userId, organizationId: buyer.organizationId, role: 'BUYER', via: 'session' }, [soldLead]);
   saleId = purchases[0]!.id;
-  await app
-    .client(buyer)
-    .request('mutation($input: OpenDisputeInput!) { openDispute(input: $input) { id } }', {
-      input: { purchaseId: saleId, reason: 'INVALID_CONTACT', evidence: 'No such number' },
-    });
+  await app.client(buyer).request('mutation($input: OpenDisputeInput!) { openDispute(input: $input) { id } }', {
+    input: { purchaseId: saleId, reason: 'INVALID_CONTACT', evidence: 'No such number' },
+  });
 });
 afterAll(() => app.close());
 
