@@ -143,9 +143,7 @@ function CsvResult({ result }: { result: CsvImportResult }) {
                   <td>{r.row}</td>
                   <td>{r.rejected ? <Badge tone="bad">Rejected</Badge> : <Badge tone="good">Accepted</Badge>}</td>
                   <td>{r.column ? <code>{r.column}</code> : '—'}</td>
-                  <td>
-                    {r.message} <span className="muted">({r.code})</span>
-                  </td>
+                  <td>{r.message}</td>
                   <td>{r.severity === 'ERROR' ? <Badge tone="bad">Error</Badge> : <Badge tone="warn">Warning</Badge>}</td>
                 </tr>
               ))}

@@ -12,6 +12,7 @@ import { ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
 import { SelectField, TextAreaField, TextField } from '../../lib/ui/fields';
 import { ErrorSummary, useFocusFirstError } from '../../lib/ui/error-summary';
 import { Page } from '../../lib/ui/page';
+import { LEAD_STATUS_WORDS } from '../../lib/words';
 import { AttributeFields } from './AttributeFields';
 import { fieldsForSubsegment, parseAttributeSchema } from './attribute-schema';
 import { FIELD_PATHS, emptyLeadForm, leadFormKeys, placeLeadIssues, toLeadInput, validateLeadForm, type LeadFormField, type LeadFormValues } from './lead-form';
@@ -122,8 +123,8 @@ export function SubmitLeadPage() {
         <SuccessMessage>
           <p className="alert__title">Lead accepted</p>
           <p>
-            It is now {enumLabel(outcome.lead.status).toLowerCase()} (score {outcome.lead.score}/100, {enumLabel(outcome.lead.temperature).toLowerCase()}, list
-            price {formatMoney(outcome.lead.price)}). The spot-check lists it once its batch passes.
+            It is now {LEAD_STATUS_WORDS[outcome.lead.status].toLowerCase()} (score {outcome.lead.score}/100,{' '}
+            {enumLabel(outcome.lead.temperature).toLowerCase()}, list price {formatMoney(outcome.lead.price)}). The spot-check lists it once its batch passes.
           </p>
           {outcome.warnings.length ? (
             <>
