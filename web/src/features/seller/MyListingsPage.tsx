@@ -231,7 +231,7 @@ function ListingRow({ lead, segments }: { lead: Listing; segments: readonly Segm
               className="button button--ghost button--small"
               aria-expanded={open}
               aria-controls={detailsId}
-              aria-label={`History of lead ${label}`}
+              aria-label={`${open ? 'Hide history' : 'History'} of lead ${label}`}
               onClick={() => setOpen(!open)}
             >
               {open ? 'Hide history' : 'History'}

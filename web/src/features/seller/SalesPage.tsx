@@ -215,10 +215,10 @@ function SaleRow({ sale: s, segments }: { sale: Sale; segments: readonly Segment
             className="button button--ghost button--small"
             aria-expanded={open}
             aria-controls={detailsId}
-            aria-label={`History of the lead of sale ${s.id}`}
+            aria-label={`${open ? 'Hide history' : 'History'} of the lead of sale ${s.id}`}
             onClick={() => setOpen(!open)}
           >
-            {open ? 'Hide' : 'History'}
+            {open ? 'Hide history' : 'History'}
           </button>
         </td>
       </tr>
