@@ -115,7 +115,7 @@ describe('seller journey', () => {
     // the spot-check worker lists both accepted leads within a few seconds
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My listings' }).click();
     await page.getByLabel('Status').selectOption('LISTED');
-    const listings = page.getByRole('region', { name: 'Listings' });
+    const listings = page.getByRole('region', { name: 'Listings', exact: true });
     await expectEventually(
       page,
       async () =>
@@ -158,7 +158,7 @@ describe('seller journey', () => {
     await phone.page.getByText('1–1 of 1 sale').waitFor();
     await shoot(phone.page, '7-sales-phone');
     await phone.page.goto(`${app.url}/seller/listings`);
-    await phone.page.getByRole('region', { name: 'Listings' }).waitFor();
+    await phone.page.getByRole('region', { name: 'Listings', exact: true }).waitFor();
     await shoot(phone.page, '5-listed-phone');
     await phone.context.close();
   }, 120_000);
