@@ -45,7 +45,7 @@ export function WelcomePage() {
                       <span className="checklist__mark" aria-hidden="true">
                         {item.done ? '✓' : '○'}
                       </span>
-                      {copy.title}
+                      <span className="checklist__title">{copy.title}</span>
                     </h2>
                     <p className="muted">{copy.why}</p>
                   </div>
