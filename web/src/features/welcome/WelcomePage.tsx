@@ -52,9 +52,16 @@ export function WelcomePage() {
                   {item.done ? (
                     <Badge tone="good">Done</Badge>
                   ) : (
-                    <Link className="button button--small" to={copy.to}>
-                      {copy.action}
-                    </Link>
+                    <div className="checklist__actions">
+                      <Link className="button button--small" to={copy.to}>
+                        {copy.action}
+                      </Link>
+                      {copy.also ? (
+                        <Link className="button button--secondary button--small" to={copy.also.to}>
+                          {copy.also.action}
+                        </Link>
+                      ) : null}
+                    </div>
                   )}
                 </li>
               );

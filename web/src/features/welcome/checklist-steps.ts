@@ -6,6 +6,8 @@ export interface StepCopy {
   why: string;
   to: string;
   action: string;
+  /** a second way to do the step */
+  also?: { to: string; action: string };
 }
 
 export const STEP_COPY: Record<OnboardingStep, StepCopy> = {
@@ -14,6 +16,7 @@ export const STEP_COPY: Record<OnboardingStep, StepCopy> = {
     why: 'Fill in the form for one lead, or upload many with the CSV template.',
     to: '/seller/leads/new',
     action: 'Submit a lead',
+    also: { to: '/seller/leads/csv', action: 'Upload the CSV template' },
   },
   CONNECT_PAYOUTS: {
     title: 'Connect payouts',
