@@ -46,6 +46,15 @@ const ZObject = z.object({
   STRIPE_API_URL: z.string().url().optional(),
   // where Stripe sends the browser back; unset → the API itself, which serves the built web app
   WEB_ORIGIN: z.string().url().optional(),
+  // every origin the web app may be opened at (comma list; the first is the canonical one); Stripe sends the
+  // browser back to the one it came from. Unset → WEB_ORIGIN, plus its localhost/127.0.0.1 twin outside production
+  WEB_ORIGINS: z
+    .string()
+    .optional()
+    .refine(
+      (v) => !v || v.split(',').every((o) => /^https?:\/\/[^/\s]+\/?$/.test(o.trim())),
+      'a comma list of origins, e.g. https://app.leadex.io,https://leadex.io',
+    ),
   COOKIE_SECURE: z
     .enum(['true', 'false'])
     .default('false')

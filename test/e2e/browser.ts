@@ -40,6 +40,7 @@ export async function signUpThroughUi(
   page: Page,
   baseUrl: string,
   who: { role: 'Sell leads' | 'Buy leads'; name: string; email: string; organization: string },
+  options: { stayOnWelcome?: boolean } = {},
 ): Promise<void> {
   await page.goto(`${baseUrl}/sign-up`);
   await page.getByRole('radio', { name: new RegExp(who.role) }).check();
@@ -49,6 +50,9 @@ export async function signUpThroughUi(
   await page.getByLabel('Organization name').fill(who.organization);
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByLabel('Signed in user').waitFor();
+  // sign-up lands on the first-run checklist (/welcome); journeys go on from the role's home
+  await page.getByRole('heading', { name: 'Welcome to Leadex' }).waitFor();
+  if (!options.stayOnWelcome) await page.getByRole('link', { name: 'Skip for now' }).click();
 }
 
 /** Fills the Stripe stand-in's hosted checkout with the test card (the page is open; the caller presses Pay). */

@@ -11,6 +11,7 @@ import { eq, schema } from '@leadex/db';
 import { uniquePhone } from '../fixtures/leads';
 import { signUpAs } from '../helpers/actors';
 import type { TestApp } from '../helpers/test-app';
+import { expectAccessible } from './accessibility';
 import { fillStandInCard, launchBrowser, newPage, screenshots, signInThroughUi } from './browser';
 import { startE2eApp } from './e2e-app';
 
@@ -64,9 +65,11 @@ describe('consent journey', () => {
     await page.getByLabel('Full name').pressSequentially('Nadia Karim', { delay: 120 });
     await page.getByLabel('Phone').pressSequentially(uniquePhone(), { delay: 150 });
     await page.getByRole('checkbox').check();
+    await expectAccessible(page, 'demo lead form');
     await shoot(page, '1-filled-in');
     await page.getByRole('button', { name: 'Book a test drive' }).click();
     const leadId = await acceptedLeadId(page);
+    await expectAccessible(page, 'demo lead form, accepted');
     await shoot(page, '2-accepted');
 
     const lead = await sellerLead(leadId);
@@ -85,24 +88,30 @@ describe('consent journey', () => {
     await signInThroughUi(buyerPage, app.url, buyer.email);
     await buyerPage.goto(`${app.url}/marketplace`);
     await buyerPage.getByRole('checkbox', { name: `Select lead ${leadId}` }).check();
+    await expectAccessible(buyerPage, 'marketplace');
     await buyerPage.getByRole('button', { name: 'Buy selected' }).click();
     await buyerPage.waitForURL(/\/orders\/ord_/);
+    await buyerPage.getByRole('button', { name: 'Pay with Stripe' }).waitFor();
+    await expectAccessible(buyerPage, 'order');
     await buyerPage.getByRole('button', { name: 'Pay with Stripe' }).click();
     await buyerPage.waitForURL((url) => url.port === new URL(app.stripe!.url).port);
     await fillStandInCard(buyerPage, 'Dealer Group');
     await buyerPage.getByRole('button', { name: /^Pay / }).click();
     await buyerPage.getByText(/^Paid on /).waitFor();
+    await expectAccessible(buyerPage, 'paid order');
 
     // the purchase links its certificate; the page is the buyer's evidence
     await buyerPage.getByRole('link', { name: 'your purchases' }).click();
     const purchase = buyerPage.getByRole('article', { name: 'Purchase Nadia Karim' });
     await purchase.getByRole('link', { name: 'Consent certificate' }).waitFor();
+    await expectAccessible(buyerPage, 'purchases');
     await shoot(buyerPage, '3-purchase-with-certificate');
     await purchase.getByRole('link', { name: 'Consent certificate' }).click();
     const certificate = buyerPage.getByRole('article', { name: 'Certificate' });
     await certificate.getByText('Signature verified').waitFor();
     expect(await certificate.getByText('Typed by the person').count()).toBe(1);
     expect(await certificate.getByText(`${app.url}/demo/lead-form`).count()).toBe(1);
+    await expectAccessible(buyerPage, 'certificate page');
     await shoot(buyerPage, '4-certificate-page');
     await shopper.context.close();
   }, 90_000);
@@ -123,6 +132,7 @@ describe('consent journey', () => {
     await page.getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Book a test drive' }).click();
     const leadId = await acceptedLeadId(page);
+    await expectAccessible(page, 'demo lead form, pasted and accepted');
     await shoot(page, '5-pasted-accepted');
 
     const lead = await sellerLead(leadId);

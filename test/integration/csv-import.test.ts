@@ -102,13 +102,16 @@ describe('CSV import', () => {
     expect((await post(`${header}\n${row()}`)).status).toBe(401);
   });
 
-  it('serves a template whose example row imports cleanly', async () => {
+  it('serves a template whose example row imports as it is, fresh at every download', async () => {
     const res = await fetch(`${app.url}/leads/csv-template`);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const template = await res.text();
-    const fresh = new Date(Date.now() - 3_600_000).toISOString();
-    const csv = template.replace(/2026-11-20T10:15:00Z/g, fresh);
-    const body = await uploadViaGraphql(csv, seller.token);
+    const body = await uploadViaGraphql(template, seller.token);
     expect(body.data!.importLeadsCsv).toMatchObject({ accepted: 1, rejected: 0 });
+    // a second download is a lead of its own, not a duplicate of the first
+    const again = await (await fetch(`${app.url}/leads/csv-template`)).text();
+    expect(again).not.toBe(template);
+    expect((await uploadViaGraphql(again, seller.token)).data!.importLeadsCsv).toMatchObject({ accepted: 1, rejected: 0 });
   });
 });

@@ -30,6 +30,8 @@ import { twoFactorGatePlugin } from './two-factor-gate.plugin';
 import { consentResolvers } from './consent.resolver';
 import { suppressionResolvers } from './suppression.resolver';
 import { notificationResolvers } from './notifications.resolver';
+import { onboardingResolvers } from './onboarding.resolver';
+import { leadHistoryResolvers } from './lead-history.resolver';
 import { teamResolvers } from './teams.resolver';
 import { verificationResolvers } from './verification.resolver';
 import { walletResolvers } from './wallet.resolver';
@@ -70,6 +72,8 @@ const RESOLVERS: ResolverMap[] = [
   signInSecurityResolvers,
   teamResolvers,
   marketplaceResolvers,
+  onboardingResolvers,
+  leadHistoryResolvers,
 ];
 
 /** Two maps resolving the same field is a mistake when the files are split by concept: refuse to start. */

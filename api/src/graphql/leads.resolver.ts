@@ -10,14 +10,14 @@ import { visibleSignals } from '@leadex/core/domain/verification/lead-findings.r
 import type { GqlContext } from './context';
 import { toMoney } from './mappers';
 
-type PageArgs = { filter?: unknown; sort?: LeadSort | null; first?: number | null; after?: string | null };
+type PageArgs = { filter?: unknown; sort?: LeadSort | null; first?: number | null; after?: string | null; search?: string | null };
 
 const batchPayload = (b: SubmittedBatch) => b;
 
 export const leadResolvers = {
   Query: {
     marketplace: (_: unknown, a: PageArgs, ctx: GqlContext) => browseMarketplace(ctx.deps, ctx.actor, a.filter, a.sort, a),
-    myListings: (_: unknown, a: PageArgs, ctx: GqlContext) => myListings(ctx.deps, ctx.actor, a.filter, a),
+    myListings: (_: unknown, a: PageArgs, ctx: GqlContext) => myListings(ctx.deps, ctx.actor, a.filter, a, a.search),
     lead: (_: unknown, a: { id: string }, ctx: GqlContext) => findLead(ctx.deps, ctx.actor, a.id),
   },
   Mutation: {

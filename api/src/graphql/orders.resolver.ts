@@ -22,7 +22,7 @@ export const orderResolvers = {
   },
   Mutation: {
     createOrder: (_: unknown, a: { input: unknown; idempotencyKey?: string }, ctx: GqlContext) => createOrder(ctx.deps, ctx.actor, a.input, a.idempotencyKey),
-    checkoutOrder: (_: unknown, a: { orderId: string }, ctx: GqlContext) => checkoutOrder(ctx.deps, ctx.actor, a.orderId),
+    checkoutOrder: (_: unknown, a: { orderId: string }, ctx: GqlContext) => checkoutOrder(ctx.deps, ctx.actor, a.orderId, ctx.req.headers.origin),
     cancelOrder: (_: unknown, a: { orderId: string }, ctx: GqlContext) => cancelOrder(ctx.deps, ctx.actor, a.orderId),
   },
   Order: {

@@ -10,7 +10,7 @@ export const purchaseResolvers = {
   Query: {
     myPurchases: (_: unknown, a: { first?: number; after?: string; filter?: unknown; sort?: string | null }, ctx: GqlContext) =>
       a.filter != null || a.sort != null ? searchMyPurchases(ctx.deps, ctx.actor, a.filter, a.sort, a) : myPurchases(ctx.deps, ctx.actor, a),
-    mySales: (_: unknown, a: { first?: number; after?: string }, ctx: GqlContext) => mySales(ctx.deps, ctx.actor, a),
+    mySales: (_: unknown, a: { first?: number; after?: string; search?: string }, ctx: GqlContext) => mySales(ctx.deps, ctx.actor, a, a.search),
   },
   Mutation: {
     updateLeadOutcome: (_: unknown, a: { purchaseId: string; outcome: string; reason?: string }, ctx: GqlContext) =>

@@ -18,7 +18,7 @@ export const settlementResolvers = {
   },
   Mutation: {
     runSettlement: (_: unknown, __: unknown, ctx: GqlContext) => requestSettlementRun(ctx.deps, ctx.actor),
-    connectPayoutAccount: (_: unknown, __: unknown, ctx: GqlContext) => connectPayoutAccount(ctx.deps, ctx.actor),
+    connectPayoutAccount: (_: unknown, __: unknown, ctx: GqlContext) => connectPayoutAccount(ctx.deps, ctx.actor, ctx.req.headers.origin),
   },
   SettlementRunConnection: { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() },
   SettlementRun: {

@@ -12,6 +12,7 @@ export const walletResolvers = {
     },
   },
   Mutation: {
-    topUpWallet: (_: unknown, a: { amount: string; idempotencyKey?: string }, ctx: GqlContext) => topUpWallet(ctx.deps, ctx.actor, a.amount, a.idempotencyKey),
+    topUpWallet: (_: unknown, a: { amount: string; idempotencyKey?: string }, ctx: GqlContext) =>
+      topUpWallet(ctx.deps, ctx.actor, a.amount, a.idempotencyKey, ctx.req.headers.origin),
   },
 };

@@ -1,5 +1,6 @@
 // REST twin of importLeadsCsv (POST a text/csv body) and the downloadable template.
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import { randomBytes } from 'node:crypto';
 import { finished, Readable } from 'node:stream';
 import type { AppDeps } from '@leadex/core';
 import { importLeadsCsv } from '@leadex/core/domain/leads/import-leads-csv';
@@ -36,7 +37,12 @@ function drained(req: Request): Promise<void> {
 export function leadCsvRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/leads/csv-template', (_req, res) => {
-    res.type('text/csv').attachment('leadex-leads-template.csv').send(csvTemplate());
+    // made at download time: its example row is fresh and its own, so the file imports as it is
+    res.setHeader('cache-control', 'no-store');
+    res
+      .type('text/csv')
+      .attachment('leadex-leads-template.csv')
+      .send(csvTemplate(deps.clock(), randomBytes(3).toString('hex')));
   });
   router.post('/leads/csv', async (req: Request, res: Response, next: NextFunction) => {
     try {

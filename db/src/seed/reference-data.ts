@@ -3,7 +3,17 @@
 import type { Db } from '../client';
 import { geoAreas, priceFactors, priceGrid, segments, subsegments, volumeDiscounts } from '../schema/index';
 
-type Field = { name: string; type: string; label: string; required?: boolean; requiredFor?: string[]; min?: number; max?: number; values?: string[] };
+type Field = {
+  name: string;
+  type: string;
+  label: string;
+  required?: boolean;
+  requiredFor?: string[];
+  appliesTo?: string[];
+  min?: number;
+  max?: number;
+  values?: string[];
+};
 type SegmentSeed = { code: string; name: string; ttlDays: number; subsegments: [string, string][]; fields: Field[]; base: [number, number, number] };
 
 const thisYear = new Date().getUTCFullYear();
@@ -23,8 +33,17 @@ export const SEGMENT_SEEDS: SegmentSeed[] = [
       ['TRAVEL', 'Travel'],
     ],
     fields: [
-      { name: 'vehicleYear', type: 'integer', label: 'Vehicle year', requiredFor: ['CASCO', 'OSAGO'], min: 1950, max: thisYear + 1 },
-      { name: 'vehicleMake', type: 'string', label: 'Vehicle make', max: 60 },
+      // the vehicle is asked of motor insurance only: Insurance · Life does not ask for one
+      {
+        name: 'vehicleYear',
+        type: 'integer',
+        label: 'Vehicle year',
+        requiredFor: ['CASCO', 'OSAGO'],
+        appliesTo: ['CASCO', 'OSAGO'],
+        min: 1950,
+        max: thisYear + 1,
+      },
+      { name: 'vehicleMake', type: 'string', label: 'Vehicle make', appliesTo: ['CASCO', 'OSAGO'], max: 60 },
       { name: 'coverageAmount', type: 'number', label: 'Coverage amount', min: 0 },
       { name: 'age', type: 'integer', label: 'Age of the insured', min: 0, max: 120 },
     ],

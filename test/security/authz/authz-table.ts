@@ -160,6 +160,7 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   // ── Query ───────────────────────────────  anon seller otherSeller buyer otherBuyer operator apiKey
   me: { expect: 'D A A A A A D' },
   myApiKeys: { expect: 'U A A F F F D' },
+  onboardingChecklist: { expect: 'U A A A A F D' },
   platform: { expect: 'A A A A A A D' },
   segments: { expect: 'A A A A A A D' },
   priceQuote: { expect: 'A A A A A A D', vars: () => ({ input: { segment: 'AUTO_TEST_DRIVE', country: 'US', exclusivity: 'SHARED' } }) },

@@ -47,12 +47,16 @@ const FormOriginsPage = lazy(() => import('../features/consent/FormOriginsPage')
 const SecurityPage = lazy(() => import('../features/security/SecurityPage').then((m) => ({ default: m.SecurityPage })));
 const TeamPage = lazy(() => import('../features/team/TeamPage').then((m) => ({ default: m.TeamPage })));
 const AcceptInvitationPage = lazy(() => import('../features/team/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })));
+const FrontPage = lazy(() => import('../features/welcome/FrontPage').then((m) => ({ default: m.FrontPage })));
+const WelcomePage = lazy(() => import('../features/welcome/WelcomePage').then((m) => ({ default: m.WelcomePage })));
 const SubmitLeadPage = lazy(() => import('../features/seller/SubmitLeadPage').then((m) => ({ default: m.SubmitLeadPage })));
 
 function Home() {
   const { user, loading } = useSession();
   if (loading) return <Loading />;
-  return <Navigate to={homePathFor(user?.role)} replace />;
+  // before sign-in, the front page; signed-in users go to their home
+  if (!user) return <FrontPage />;
+  return <Navigate to={homePathFor(user.role)} replace />;
 }
 
 function NotFound() {
@@ -82,6 +86,14 @@ export function AppRoutes() {
           }
         />
         <Route path="calculator" element={<CalculatorPage />} />
+        <Route
+          path="welcome"
+          element={
+            <RequireRole roles={['SELLER', 'BUYER']}>
+              <WelcomePage />
+            </RequireRole>
+          }
+        />
         <Route path="accept-invitation" element={<AcceptInvitationPage />} />
         <Route
           path="team"

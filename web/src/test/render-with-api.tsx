@@ -68,8 +68,8 @@ export const SEGMENTS = [
     ],
     attributeSchema: {
       fields: [
-        { name: 'vehicleYear', type: 'integer', label: 'Vehicle year', requiredFor: ['CASCO', 'OSAGO'], min: 1950, max: 2027 },
-        { name: 'vehicleMake', type: 'string', label: 'Vehicle make', max: 60 },
+        { name: 'vehicleYear', type: 'integer', label: 'Vehicle year', requiredFor: ['CASCO', 'OSAGO'], appliesTo: ['CASCO', 'OSAGO'], min: 1950, max: 2027 },
+        { name: 'vehicleMake', type: 'string', label: 'Vehicle make', appliesTo: ['CASCO', 'OSAGO'], max: 60 },
         { name: 'coverageAmount', type: 'number', label: 'Coverage amount', min: 0 },
       ],
     },

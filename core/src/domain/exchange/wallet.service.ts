@@ -13,6 +13,7 @@ import { newId } from '../shared/ids';
 import { assertTransition, canTransition } from '../shared/lifecycle';
 import { chargeStep, minorDigits, money, parseMoneyInput, type Money } from '../shared/money';
 import { WALLET_TOP_UP_LIFECYCLE } from './wallet-top-up.lifecycle';
+import { originScopedKey, returnOriginFor } from '../platform/return-origin.rules';
 
 const { walletTopUps } = schema;
 /** A top-up is between one and a million whole units of the platform currency (in minor units: × 10^digits). */
@@ -24,7 +25,8 @@ export async function walletBalance(db: Db, buyerOrgId: string, currency: string
   return money(await owedBy(db, buyerWallet(buyerOrgId)), currency);
 }
 
-export async function topUpWallet(deps: AppDeps, actor: Actor | null, amountText: string, idempotencyKey?: string | null) {
+// `requestOrigin`: the request's `Origin` header; Checkout returns the buyer there when it is allow-listed
+export async function topUpWallet(deps: AppDeps, actor: Actor | null, amountText: string, idempotencyKey?: string | null, requestOrigin?: string) {
   const buyer = requireCapability(requireUser(actor, 'BUYER'), 'MONEY');
   const currency = deps.config.PLATFORM_CURRENCY;
   const unit = 10 ** minorDigits(currency);
@@ -61,7 +63,7 @@ export async function topUpWallet(deps: AppDeps, actor: Actor | null, amountText
         .where(and(eq(walletTopUps.buyerOrgId, buyer.organizationId), eq(walletTopUps.idempotencyKey, key!)))
     )[0];
   }
-  const web = deps.config.WEB_ORIGIN.replace(/\/$/, '');
+  const web = returnOriginFor(deps.config, requestOrigin);
   try {
     const session = await deps.stripe.checkout.sessions.create(
       {
@@ -73,7 +75,7 @@ export async function topUpWallet(deps: AppDeps, actor: Actor | null, amountText
         success_url: `${web}/wallet?topped_up=1&session={CHECKOUT_SESSION_ID}`,
         cancel_url: `${web}/wallet?cancelled=1`,
       },
-      { idempotencyKey: `topup-${topUp!.id}` },
+      { idempotencyKey: originScopedKey(deps.config, `topup-${topUp!.id}`, web) },
     );
     await deps.db.update(walletTopUps).set({ checkoutSessionId: session.id }).where(eq(walletTopUps.id, topUp!.id));
     return { url: session.url!, sessionId: session.id };

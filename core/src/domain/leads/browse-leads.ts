@@ -9,6 +9,7 @@ import { afterCursor, decodeCursor, encodeCursor, filterConditions, parseLeadFil
 import { buyerOwnsLead } from '../purchases/purchases.service';
 import type { LeadRow } from './submit-leads';
 import { notSuppressedFor } from '../suppression/suppression-lookups';
+import { leadMatches, parseSearch } from './lead-search';
 
 const { leads, organizations } = schema;
 
@@ -107,9 +108,11 @@ export async function browseMarketplace(deps: AppDeps, actor: Actor | null, filt
   return pageOfLeads(deps, base, filter, sort ?? 'NEWEST', args);
 }
 
-export async function myListings(deps: AppDeps, actor: Actor | null, filter: unknown, args: PageArgs) {
+/** `search`: a lead id prefix, or text in the external id, city, masked name or segment (lead-search.ts). */
+export async function myListings(deps: AppDeps, actor: Actor | null, filter: unknown, args: PageArgs, search?: unknown) {
   const seller = requireScope(actor, 'leads:read', 'SELLER');
-  return pageOfLeads(deps, [eq(leads.sellerOrgId, seller.organizationId)], filter, 'NEWEST', args);
+  const text = parseSearch(search);
+  return pageOfLeads(deps, [eq(leads.sellerOrgId, seller.organizationId), ...(text ? [leadMatches(text)] : [])], filter, 'NEWEST', args);
 }
 
 export async function findLead(deps: AppDeps, actor: Actor | null, id: string): Promise<LeadRow | null> {

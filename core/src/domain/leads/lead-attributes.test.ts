@@ -56,6 +56,15 @@ describe('typedAttributes', () => {
     });
   });
 
+  it('drops a field that does not apply to the subsegment', () => {
+    const segment = {
+      ...AUTO,
+      attributeSchema: { fields: [...AUTO.attributeSchema.fields, { name: 'vin', type: 'string' as const, label: 'VIN', appliesTo: ['USED'] }] },
+    };
+    expect(typedAttributes({ brand: 'Kia', vin: 'X1' }, segment, 'NEW')).toEqual({ brand: 'Kia' });
+    expect(typedAttributes({ brand: 'Kia', vin: 'X1' }, segment, 'USED')).toEqual({ brand: 'Kia', vin: 'X1' });
+  });
+
   it('keeps a known value it cannot type as it was (the hard checks reject such a lead anyway)', () => {
     expect(typedAttributes({ year: 'soon' }, AUTO)).toEqual({ year: 'soon' });
     expect(typedAttributes(null, AUTO)).toEqual({});

@@ -1,7 +1,7 @@
 // A lead's segment attributes: the size limits of what a seller may send, and the stored form — the
 // segment's own attributes only, typed (CSV cells and form fields arrive as text: "2018", "true").
 import { z } from 'zod';
-import type { SegmentDefinition } from './lead.types';
+import type { AttributeField, SegmentDefinition } from './lead.types';
 
 // Every lead is served on marketplace pages, exports and webhooks: a few hundred bytes of answers are
 // useful, a megabyte is an attack (8 leads once made a 9 MB page). Segment schemas have a handful of fields.
@@ -34,16 +34,26 @@ export const ZLeadAttributes = z.record(z.string().max(ATTRIBUTE_NAME_MAX_LENGTH
   }
 });
 
+/** Whether a lead of the subsegment is asked the field: always without a subsegment or an `appliesTo` list. */
+export function attributeApplies(field: Pick<AttributeField, 'appliesTo'>, subsegment: string | null | undefined): boolean {
+  return !subsegment || !field.appliesTo?.length || field.appliesTo.includes(subsegment);
+}
+
 /**
- * The attributes as stored and served: names the segment does not know are dropped (validateAttributes
- * reports each as ATTRIBUTE_UNKNOWN), the rest typed by the segment's schema.
+ * The attributes as stored and served: names the segment does not know, and fields that do not apply to
+ * the subsegment, are dropped (validateAttributes reports each as ATTRIBUTE_UNKNOWN or
+ * ATTRIBUTE_NOT_APPLICABLE), the rest typed by the segment's schema.
  */
-export function typedAttributes(attributes: Record<string, unknown> | null | undefined, segment: SegmentDefinition): Record<string, unknown> {
+export function typedAttributes(
+  attributes: Record<string, unknown> | null | undefined,
+  segment: SegmentDefinition,
+  subsegment?: string | null,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const fields = new Map(segment.attributeSchema.fields.map((f) => [f.name, f]));
   for (const [name, value] of Object.entries(attributes ?? {})) {
     const field = fields.get(name);
-    if (!field) continue;
+    if (!field || !attributeApplies(field, subsegment)) continue;
     if (typeof value !== 'string') {
       out[name] = value;
       continue;

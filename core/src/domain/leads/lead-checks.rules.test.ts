@@ -156,6 +156,17 @@ describe('validateAttributes', () => {
     expect(validateAttributes(null, schema, null).map((i) => i.code)).toEqual(['ATTRIBUTE_REQUIRED']);
   });
 
+  it('neither requires nor keeps an attribute that does not apply to the subsegment', () => {
+    const motorOnly = {
+      fields: [{ name: 'vehicleYear', type: 'integer' as const, label: 'Vehicle year', requiredFor: ['CASCO'], appliesTo: ['CASCO', 'OSAGO'] }],
+    };
+    expect(validateAttributes({}, motorOnly, 'CASCO').map((i) => i.code)).toEqual(['ATTRIBUTE_REQUIRED']);
+    expect(validateAttributes({}, motorOnly, 'LIFE')).toEqual([]);
+    expect(validateAttributes({ vehicleYear: 'soon' }, motorOnly, 'LIFE').map((i) => `${i.code} ${i.severity}`)).toEqual(['ATTRIBUTE_NOT_APPLICABLE WARNING']);
+    // without a subsegment the field is asked (optional unless required for the whole segment)
+    expect(validateAttributes({ vehicleYear: 2020 }, motorOnly, null)).toEqual([]);
+  });
+
   it('requires an attribute only for the subsegments that need it', () => {
     expect(check({}, 'CASCO')).toEqual(['ATTRIBUTE_REQUIRED attributes.vehicleYear']);
     expect(check({}, 'OSAGO')).toEqual([]);

@@ -6,6 +6,7 @@ import validator from 'validator';
 import { normalizeContact } from './contact.rules';
 import type { AttributeField, LeadIssue, NormalizedContact, SegmentDefinition, SignalContext, Temperature, TLeadInput } from './lead.types';
 import { scoreLead } from './lead-score.rules';
+import { attributeApplies } from './lead-attributes';
 
 export type HardCheckCode =
   | 'SEGMENT_UNKNOWN'
@@ -22,6 +23,7 @@ export type HardCheckCode =
 
 export type SoftSignalCode =
   | 'ATTRIBUTE_UNKNOWN'
+  | 'ATTRIBUTE_NOT_APPLICABLE'
   | 'DISPOSABLE_EMAIL'
   | 'PHONE_COUNTRY_MISMATCH'
   | 'DUPLICATE_PHONE'
@@ -107,6 +109,11 @@ export function validateAttributes(
   for (const field of schema.fields) {
     const value = given[field.name];
     const path = `attributes.${field.name}`;
+    // a field that does not apply to the lead's subsegment is neither required nor kept
+    if (!attributeApplies(field, subsegment)) {
+      if (!isMissing(value)) issues.push(softWarning('ATTRIBUTE_NOT_APPLICABLE', path, `${field.label} does not apply to this subsegment; it was dropped.`));
+      continue;
+    }
     if (isMissing(value)) {
       const required = field.required === true || (!!subsegment && (field.requiredFor ?? []).includes(subsegment));
       if (required) issues.push(hardError('ATTRIBUTE_REQUIRED', path, `${field.label} is required.`));

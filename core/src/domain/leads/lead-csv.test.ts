@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { DomainError } from '../shared/domain-error';
-import { csvReadError, readCsvRecords } from './lead-csv';
+import { csvReadError, csvTemplate, readCsvRecords } from './lead-csv';
 
 const header = 'segment,country,phone\n';
 const rows = (n: number) => Array.from({ length: n }, (_, i) => `AUTO_TEST_DRIVE,US,+1415555${String(1000 + i)}\n`).join('');
@@ -66,5 +66,19 @@ describe('csvReadError', () => {
     expect(csvReadError(truncated).code).toBe('UPLOAD_TOO_LARGE');
     expect(csvReadError(Object.assign(new Error('Request disconnected during file upload stream parsing.'), { status: 499 })).code).toBe('UPLOAD_FAILED');
     expect(csvReadError(new DomainError('NOT_SIGNED_IN', 'Sign in first')).code).toBe('NOT_SIGNED_IN');
+  });
+});
+
+describe('the downloadable template', () => {
+  it('has an example row captured ten minutes before the download, with a contact of its own', () => {
+    const now = new Date('2026-12-03T08:00:00.500Z');
+    const [header, row] = csvTemplate(now, 'a1b2c3').trim().split('\n') as [string, string];
+    const cells = Object.fromEntries(header.split(',').map((h, i) => [h, row.split(',')[i]]));
+    expect(cells.captured_at).toBe('2026-12-03T07:50:00Z');
+    expect(cells.consent_timestamp).toBe(cells.captured_at);
+    expect(cells.email).toBe('maria.lopez.a1b2c3@example.org');
+    expect(cells.external_id).toBe('crm-a1b2c3');
+    expect(cells.phone).toMatch(/^\+1415\d{7}$/);
+    expect(csvTemplate(now, 'ffffff')).not.toContain(cells.phone!);
   });
 });

@@ -39,7 +39,15 @@ const PATH_BY_COLUMN = new Map(CSV_COLUMNS);
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;
 const MAX_CSV_RECORD_CHARS = 64 * 1024;
 
-export function csvTemplate(): string {
+/**
+ * The template with an example row that imports as-is: captured `now` minus ten minutes (a fixed date would
+ * age past the segment's shelf life), and a contact of its own per download (`tag`, a few hex characters),
+ * so a second download is not a duplicate of the first.
+ */
+export function csvTemplate(now: Date, tag: string): string {
+  const captured = new Date(Math.floor(now.getTime() / 1000) * 1000 - 10 * 60_000).toISOString().replace('.000Z', 'Z');
+  // a US number in the fictional-looking 415 range the fixtures use, seven digits derived from the tag
+  const digits = String(2_000_000 + (parseInt(tag.slice(0, 6) || '0', 16) % 7_000_000)).padStart(7, '0');
   const example = {
     segment: 'AUTO_TEST_DRIVE',
     subsegment: '',
@@ -48,16 +56,16 @@ export function csvTemplate(): string {
     city: 'Los Angeles',
     postal_code: '90012',
     full_name: 'Maria Lopez',
-    phone: '+14155552671',
-    email: 'maria.lopez@example.org',
+    phone: `+1415${digits}`,
+    email: `maria.lopez.${tag}@example.org`,
     social_url: '',
     preferred_contact_time: 'weekdays after 6pm',
     kind: 'INTERESTED',
     temperature: 'HOT',
     source_channel: 'CONTEXT_ADS',
-    captured_at: '2026-11-20T10:15:00Z',
+    captured_at: captured,
     consent_text: 'I agree to be contacted about a test drive.',
-    consent_timestamp: '2026-11-20T10:15:00Z',
+    consent_timestamp: captured,
     consent_ip: '203.0.113.7',
     consent_page_url: 'https://dealer.example/test-drive',
     exclusivity: 'SHARED',
@@ -66,7 +74,7 @@ export function csvTemplate(): string {
     form_fill_seconds: '48',
     ip: '203.0.113.7',
     user_agent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36',
-    external_id: 'crm-1001',
+    external_id: `crm-${tag}`,
     'attr.brand': 'Toyota',
     'attr.model': 'Corolla',
   } as Record<string, string>;

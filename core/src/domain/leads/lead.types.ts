@@ -71,6 +71,8 @@ export interface AttributeField {
   required?: boolean;
   /** required only for these subsegments */
   requiredFor?: string[];
+  /** asked only for these subsegments (Insurance: the vehicle for CASCO and OSAGO); unset: the whole segment */
+  appliesTo?: string[];
   min?: number; // numbers: value bounds; strings: length bounds
   max?: number;
   values?: string[]; // enum values

@@ -283,7 +283,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
         chargeStep(currency),
       ),
       currency,
-      attributes: segment ? typedAttributes(input.attributes, segment) : {},
+      attributes: segment ? typedAttributes(input.attributes, segment, input.subsegment) : {},
       signals: issues.filter((i) => i.severity === 'WARNING').map(({ code, field, message }) => ({ code, field, message })),
       formFillSeconds: input.formFillSeconds ?? null,
       previewName: maskName(contact.fullName),

@@ -7,14 +7,16 @@ import { DomainError } from '../shared/domain-error';
 import { assertTransition } from '../shared/lifecycle';
 import { loadOrder } from './load-order';
 import { ORDER_LIFECYCLE } from './order.lifecycle';
+import { originScopedKey, returnOriginFor } from '../platform/return-origin.rules';
 
-export async function checkoutOrder(deps: AppDeps, actor: Actor | null, orderId: string): Promise<{ url: string; sessionId: string }> {
+/** `requestOrigin`: the request's `Origin` header; Stripe returns the buyer there when it is allow-listed (return-origin.rules.ts). */
+export async function checkoutOrder(deps: AppDeps, actor: Actor | null, orderId: string, requestOrigin?: string): Promise<{ url: string; sessionId: string }> {
   const buyer = requireCapability(requireUser(actor, 'BUYER'), 'TRADE');
   const order = await loadOrder(deps, buyer, orderId);
   assertTransition(ORDER_LIFECYCLE, order.status, 'PAID', 'BUYER', { code: 'ORDER_NOT_PAYABLE', message: `A ${order.status} order cannot be paid` });
   // the hold ended and the sweep has not marked it EXPIRED yet
   if (order.expiresAt <= deps.clock()) throw new DomainError('ORDER_NOT_PAYABLE', 'The reservation has expired; order again');
-  const web = deps.config.WEB_ORIGIN.replace(/\/$/, '');
+  const web = returnOriginFor(deps.config, requestOrigin);
   let session;
   try {
     // the idempotency key makes a repeated click return the same session instead of a second one
@@ -37,7 +39,7 @@ export async function checkoutOrder(deps: AppDeps, actor: Actor | null, orderId:
         success_url: `${web}/orders/${order.id}?paid=1&session={CHECKOUT_SESSION_ID}`,
         cancel_url: `${web}/orders/${order.id}?cancelled=1`,
       },
-      { idempotencyKey: `checkout-${order.id}` },
+      { idempotencyKey: originScopedKey(deps.config, `checkout-${order.id}`, web) },
     );
   } catch (err) {
     deps.logger.error({ orderId, err: (err as Error).message }, 'stripe checkout session failed');

@@ -1,6 +1,6 @@
 // A buyer's purchases: listing them, the CRM outcome of each, and the CSV export with full contacts.
 import { schema, type Db } from '@leadex/db';
-import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { requireCapability, requireScope, requireUser, type Actor } from '../auth/access';
@@ -10,6 +10,7 @@ import type { Money } from '../shared/money';
 import { newestFirstPage, type Page, type PageArgs } from '../shared/newest-first-page';
 import { parseInput } from '../shared/validation';
 import { recountSellerConversion } from '../pricing/seller-conversion';
+import { leadMatches, likeLiteral, parseSearch } from '../leads/lead-search';
 import { recomputeSellerQuality } from '../verification/recompute-seller-quality';
 import { OWNED_PURCHASE_STATUSES, PURCHASE_LIFECYCLE } from './purchase.lifecycle';
 
@@ -103,7 +104,21 @@ export async function applyRefundToPurchase(tx: Db, purchaseId: string, amount: 
 }
 
 /** A seller's sales (no buyer identity), newest first, for their dashboard. */
-export async function mySales(deps: AppDeps, actor: Actor | null, args: PageArgs): Promise<Page<PurchaseRow>> {
+export async function mySales(deps: AppDeps, actor: Actor | null, args: PageArgs, search?: unknown): Promise<Page<PurchaseRow>> {
   const seller = requireScope(actor, 'leads:read', 'SELLER');
-  return purchasesPage(deps, eq(purchases.sellerOrgId, seller.organizationId), args, 50);
+  const text = parseSearch(search);
+  const own = eq(purchases.sellerOrgId, seller.organizationId);
+  // `search`: a sale id prefix, or what finds the sold lead in the listings (lead-search.ts)
+  const matching = text
+    ? or(
+        ilike(purchases.id, `${likeLiteral(text)}%`),
+        exists(
+          deps.db
+            .select({ one: sql`1` })
+            .from(leads)
+            .where(and(eq(leads.id, purchases.leadId), leadMatches(text))),
+        ),
+      )
+    : undefined;
+  return purchasesPage(deps, matching ? and(own, matching)! : own, args, 50);
 }

@@ -8,14 +8,16 @@ import { DomainError } from '../shared/domain-error';
 import { sellerPayable } from '../ledger/ledger-accounts';
 import { owedBy } from '../ledger/ledger-balances';
 import { money, parseDecimal, type Money } from '../shared/money';
+import { returnOriginFor } from '../platform/return-origin.rules';
 
 const { organizations, users } = schema;
 
-export async function connectPayoutAccount(deps: AppDeps, actor: Actor | null): Promise<{ url: string; accountId: string }> {
+/** `requestOrigin`: the request's `Origin` header; onboarding returns there when it is allow-listed. */
+export async function connectPayoutAccount(deps: AppDeps, actor: Actor | null, requestOrigin?: string): Promise<{ url: string; accountId: string }> {
   const seller = requireCapability(requireUser(actor, 'SELLER'), 'MONEY');
   const [org] = await deps.db.select().from(organizations).where(eq(organizations.id, seller.organizationId));
   const [user] = await deps.db.select().from(users).where(eq(users.id, seller.userId));
-  const web = deps.config.WEB_ORIGIN.replace(/\/$/, '');
+  const web = returnOriginFor(deps.config, requestOrigin);
   try {
     let accountId = org!.stripeAccountId;
     if (!accountId) {

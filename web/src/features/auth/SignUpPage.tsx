@@ -1,6 +1,6 @@
 // Create an account (a new organization) as a seller or a buyer; the API signs the new user in.
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import type { SignUpRole } from '../../gql/graphql';
 import { apiErrorFromGraphql, placeApiErrors, type ApiError } from '../../lib/api-errors';
@@ -9,7 +9,7 @@ import { ErrorMessage } from '../../lib/ui/feedback';
 import { TextField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
 import { SignUpMutation } from './auth.operations';
-import { homePathFor, startSession } from './session';
+import { startSession } from './session';
 
 interface Values {
   role: SignUpRole | '';
@@ -31,8 +31,14 @@ export function validateSignUp(values: Values): Record<string, string> {
   return errors;
 }
 
+/** `?role=SELLER|BUYER` from the front page's sign-up links picks the role in advance. */
+export function roleFromQuery(value: string | null): SignUpRole | '' {
+  return value === 'SELLER' || value === 'BUYER' ? value : '';
+}
+
 export function SignUpPage() {
-  const [values, setValues] = useState<Values>({ role: '', name: '', email: '', password: '', organizationName: '' });
+  const [params] = useSearchParams();
+  const [values, setValues] = useState<Values>({ role: roleFromQuery(params.get('role')), name: '', email: '', password: '', organizationName: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [state, signUp] = useMutation(SignUpMutation);
@@ -61,7 +67,8 @@ export function SignUpPage() {
       return;
     }
     await startSession(resetCache);
-    navigate(homePathFor(res.data?.signUp.user?.role), { replace: true });
+    // the first-run checklist (features/welcome); it links on to the role's home
+    navigate('/welcome', { replace: true });
   };
 
   return (

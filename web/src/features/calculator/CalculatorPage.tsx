@@ -25,7 +25,7 @@ export function CalculatorPage() {
   );
 }
 
-function CampaignCalculator() {
+export function CampaignCalculator() {
   const [values, setValues] = useState<CampaignValues>({ clicks: '', costPerClick: '', leads: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [asked, setAsked] = useState<{ clicks: number; costPerClick: string; leads: number } | null>(null);

@@ -39,9 +39,13 @@ describe('<AttributeFields>', () => {
     expect((screen.getByLabelText(/^Coverage amount/) as HTMLInputElement).step).toBe('any');
 
     rerender(<Harness code="INSURANCE" subsegment="LIFE" />);
+    // the vehicle fields apply to CASCO and OSAGO only: Insurance · Life does not ask for a vehicle
+    expect(screen.queryByLabelText(/^Vehicle year/)).toBeNull();
+    expect(screen.queryByLabelText(/^Vehicle make/)).toBeNull();
+    expect(screen.getByLabelText(/^Coverage amount/)).toBeTruthy();
+    // without a subsegment every field is asked, each optional unless the segment requires it
+    rerender(<Harness code="INSURANCE" subsegment={null} />);
     expect(year().required).toBe(false);
-    // the field stays available: it is optional outside CASCO/OSAGO, not forbidden
-    expect(screen.getByLabelText(/^Vehicle make/)).toBeTruthy();
   });
 
   it('shows enum values and yes/no for booleans as selects', () => {

@@ -1,8 +1,8 @@
 // The segment-specific questions of the lead form, one input per attribute-schema field, typed by the
-// field's type; "required" follows the chosen subsegment.
+// field's type; which fields are asked and which are required follow the chosen subsegment.
 import { enumLabel } from '../../lib/enums';
 import { SelectField, TextField } from '../../lib/ui/fields';
-import { attributeKey, isAttributeRequired, type AttributeField, type AttributeValues } from './attribute-schema';
+import { attributeKey, fieldsForSubsegment, isAttributeRequired, type AttributeField, type AttributeValues } from './attribute-schema';
 
 export interface AttributeFieldsProps {
   fields: readonly AttributeField[];
@@ -12,7 +12,9 @@ export interface AttributeFieldsProps {
   onChange: (name: string, value: string) => void;
 }
 
-export function AttributeFields({ fields, subsegment, values, errors, onChange }: AttributeFieldsProps) {
+export function AttributeFields({ fields: all, subsegment, values, errors, onChange }: AttributeFieldsProps) {
+  // a field that does not apply to the subsegment is not asked at all (Insurance · Life has no vehicle)
+  const fields = fieldsForSubsegment(all, subsegment);
   if (!fields.length) return null;
   return (
     <fieldset className="form-section">

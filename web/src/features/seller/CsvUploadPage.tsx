@@ -3,11 +3,11 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { apiErrorFromRest, type ApiError } from '../../lib/api-errors';
 import { uploadFile } from '../../lib/upload';
-import { EmptyState, ErrorMessage, SuccessMessage } from '../../lib/ui/feedback';
+import { EmptyState, ErrorMessage } from '../../lib/ui/feedback';
 import { TextField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
 import { Badge } from '../../lib/ui/badge';
-import { csvIssueRows, parseCsvImportResult, type CsvImportResult } from './csv-import';
+import { csvIssueRows, csvResultTone, parseCsvImportResult, type CsvImportResult } from './csv-import';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -111,9 +111,11 @@ function CsvResult({ result }: { result: CsvImportResult }) {
   return (
     <section className="csv-result" aria-labelledby="csv-result-title">
       <h2 id="csv-result-title">Result</h2>
-      <SuccessMessage>
+      {/* green only when every row was accepted (csvResultTone) */}
+      <div className={`alert alert--${csvResultTone(result)}`} role="status">
         <p>
           <strong>{result.accepted}</strong> accepted, <strong>{result.rejected}</strong> rejected.
+          {result.rejected ? ' Fix the rejected rows below and upload them again.' : null}
           {result.accepted ? (
             <>
               {' '}
@@ -121,7 +123,7 @@ function CsvResult({ result }: { result: CsvImportResult }) {
             </>
           ) : null}
         </p>
-      </SuccessMessage>
+      </div>
       {rows.length ? (
         <div className="table-wrap">
           <table className="table">
@@ -141,9 +143,7 @@ function CsvResult({ result }: { result: CsvImportResult }) {
                   <td>{r.row}</td>
                   <td>{r.rejected ? <Badge tone="bad">Rejected</Badge> : <Badge tone="good">Accepted</Badge>}</td>
                   <td>{r.column ? <code>{r.column}</code> : '—'}</td>
-                  <td>
-                    {r.message} <span className="muted">({r.code})</span>
-                  </td>
+                  <td>{r.message}</td>
                   <td>{r.severity === 'ERROR' ? <Badge tone="bad">Error</Badge> : <Badge tone="warn">Warning</Badge>}</td>
                 </tr>
               ))}

@@ -50,12 +50,12 @@ describe('<MyListingsPage>', () => {
       '/seller/listings?status=LISTED',
     );
 
-    const row = await screen.findByRole('article', { name: /Lead M\. L\./ });
+    const row = await screen.findByRole('row', { name: /Lead M\. L\./ });
     expect(requests.find((r) => r.operationName === 'MyListings')!.variables.filter).toEqual({ statuses: ['LISTED'] });
     expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('LISTED');
     expect(within(row).getByText('Listed')).toBeTruthy();
     expect(within(row).getByText('Verified')).toBeTruthy();
-    expect(within(row).getByText('Duplicate phone')).toBeTruthy();
+    expect(within(row).getByText('Phone seen before')).toBeTruthy();
 
     fireEvent.click(within(row).getByRole('button', { name: /^Withdraw lead/ }));
     expect(requests.some((r) => r.operationName === 'WithdrawLead')).toBe(false);
@@ -67,6 +67,72 @@ describe('<MyListingsPage>', () => {
     expect(requests.find((r) => r.operationName === 'WithdrawLead')!.variables).toEqual({ id: 'lead_1' });
     // the list is asked again and shows the new status
     expect(await within(row).findByText('Withdrawn')).toBeTruthy();
+  });
+
+  it("searches from the URL, pages with Previous and Next, and opens a lead's history", async () => {
+    const { requests } = renderWithApi(
+      <MyListingsPage />,
+      {
+        Segments: () => ({ data: { segments: SEGMENTS } }),
+        MyListings: (v) => ({
+          data: {
+            myListings: {
+              __typename: 'LeadConnection',
+              totalCount: 30,
+              pageInfo: { __typename: 'PageInfo', hasNextPage: !v.after, endCursor: v.after ? 'c2' : 'c1' },
+              edges: [{ __typename: 'LeadEdge', cursor: 'c', node: listing(v.after ? 'lead_26' : 'lead_1', 'LISTED') }],
+            },
+          },
+        }),
+        LeadHistory: (v) => ({
+          data: {
+            lead: {
+              __typename: 'Lead',
+              id: v.id,
+              history: [
+                {
+                  __typename: 'LeadHistoryEntry',
+                  at: '2026-12-01T09:00:00Z',
+                  kind: 'SUBMITTED',
+                  detail: null,
+                  severity: null,
+                  amount: null,
+                  saleId: null,
+                  disputeReason: null,
+                  disputeStatus: null,
+                },
+                {
+                  __typename: 'LeadHistoryEntry',
+                  at: '2026-12-01T10:00:00Z',
+                  kind: 'DISPUTE_OPENED',
+                  detail: null,
+                  severity: null,
+                  amount: null,
+                  saleId: 'pur_1',
+                  disputeReason: 'INVALID_CONTACT',
+                  disputeStatus: 'OPEN',
+                },
+              ],
+            },
+          },
+        }),
+      },
+      '/seller/listings?q=crm-1',
+    );
+    await screen.findByRole('row', { name: /Lead M\. L\./ });
+    expect(requests.find((r) => r.operationName === 'MyListings')!.variables.search).toBe('crm-1');
+    expect((screen.getByRole('searchbox', { name: /^Search/ }) as HTMLInputElement).value).toBe('crm-1');
+    expect(screen.getByText('1–1 of 30 leads')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(requests.some((r) => r.operationName === 'MyListings' && r.variables.after === 'c1')).toBe(true));
+    expect(await screen.findByText('lead_26')).toBeTruthy();
+    expect(screen.getByText('26–26 of 30 leads')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: /^History of lead/ }));
+    const history = await screen.findByRole('list', { name: 'History of lead lead_26' });
+    expect(within(history).getByText('Returned by the buyer: the contact does not work')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Previous' }));
+    expect(await screen.findByText('lead_1')).toBeTruthy();
   });
 
   it('says when there are no listings', async () => {

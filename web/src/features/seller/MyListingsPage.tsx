@@ -1,19 +1,23 @@
-// Seller: the organization's leads by status, with verification, and withdraw / erase-contact actions.
-import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+// Seller: the organization's leads as a searchable, paged table (status filter and search in the URL); a row
+// opens to its signals, why it was not listed and its history; withdraw and erase-contact actions.
+import { Fragment, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import type { LeadStatus, MyListingsQuery as TMyListings } from '../../gql/graphql';
 import { apiErrorFromGraphql, type ApiError } from '../../lib/api-errors';
 import { useSegments, segmentName, subsegmentName, type SegmentInfo } from '../../lib/catalog/use-segments';
 import { LEAD_STATUSES, enumLabel, isOneOf } from '../../lib/enums';
 import { formatAge, formatMoney } from '../../lib/format';
-import { usePageCursors } from '../../lib/use-page-cursors';
+import { LEAD_STATUS_WORDS, VERIFICATION_WORDS, codeWord } from '../../lib/words';
 import { Badge, type BadgeTone } from '../../lib/ui/badge';
 import { ConfirmButton } from '../../lib/ui/confirm-button';
 import { EmptyState, ErrorMessage, Loading } from '../../lib/ui/feedback';
-import { SelectField } from '../../lib/ui/fields';
+import { SelectField, TextField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
-import { Link } from 'react-router';
+import { LeadHistory } from './LeadHistory';
+import { TablePager } from './TablePager';
+import { useCursorPager } from './use-cursor-pager';
+import './seller-tables.css';
 import { EraseLeadContactMutation, MyListingsQuery, WithdrawLeadMutation } from './seller.operations';
 
 const PAGE_SIZE = 25;
@@ -33,12 +37,24 @@ export function MyListingsPage() {
   const [params, setParams] = useSearchParams();
   const raw = params.get('status') ?? '';
   const status = isOneOf(LEAD_STATUSES, raw) ? raw : null;
+  const search = params.get('q') ?? '';
+  const [typed, setTyped] = useState(search);
   const { segments } = useSegments();
+  const setParam = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next);
+  };
+  const submitSearch = (event: FormEvent) => {
+    event.preventDefault();
+    setParam('q', typed.trim());
+  };
 
   return (
     <Page
       title="My listings"
-      intro="Every lead your organization submitted, newest first."
+      intro="Every lead your organization submitted, newest first. Open a row for its history."
       wide
       actions={
         <Link className="button" to="/seller/leads/new">
@@ -47,50 +63,44 @@ export function MyListingsPage() {
       }
     >
       <div className="toolbar">
+        <form className="form--inline" role="search" aria-label="Search listings" onSubmit={submitSearch}>
+          <TextField
+            label="Search"
+            name="q"
+            type="search"
+            hint="Lead id, your external id, city or segment"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+          />
+          <button type="submit" className="button button--secondary">
+            Search
+          </button>
+        </form>
         <SelectField
           label="Status"
           name="status"
           value={status ?? ''}
-          onChange={(e) => setParams(e.target.value ? { status: e.target.value } : {})}
-          options={[{ value: '', label: 'All statuses' }, ...LEAD_STATUSES.map((s) => ({ value: s, label: enumLabel(s) }))]}
+          onChange={(e) => setParam('status', e.target.value)}
+          options={[{ value: '', label: 'All statuses' }, ...LEAD_STATUSES.map((s) => ({ value: s, label: LEAD_STATUS_WORDS[s] }))]}
         />
       </div>
-      <Listings key={status ?? 'all'} status={status} segments={segments} />
+      {/* a new filter or search starts again at page 1 */}
+      <ListingsTable key={`${status ?? 'all'}|${search}`} status={status} search={search} segments={segments} />
     </Page>
   );
 }
 
-function Listings({ status, segments }: { status: LeadStatus | null; segments: readonly SegmentInfo[] }) {
-  const { cursors, loadMore } = usePageCursors();
-  return (
-    <div className="results">
-      {cursors.map((after, i) => (
-        <ListingsPage
-          key={after ?? 'first'}
-          status={status}
-          after={after}
-          isFirst={i === 0}
-          isLast={i === cursors.length - 1}
-          onLoadMore={loadMore}
-          segments={segments}
-        />
-      ))}
-    </div>
-  );
-}
+// the list must refresh after a withdraw or an erasure even when the page it is on came back empty
+const LEAD_CONTEXT = { additionalTypenames: ['Lead'] };
 
-interface ListingsPageProps {
-  status: LeadStatus | null;
-  after: string | null;
-  isFirst: boolean;
-  isLast: boolean;
-  onLoadMore: (cursor: string) => void;
-  segments: readonly SegmentInfo[];
-}
-
-function ListingsPage({ status, after, isFirst, isLast, onLoadMore, segments }: ListingsPageProps) {
+function ListingsTable({ status, search, segments }: { status: LeadStatus | null; search: string; segments: readonly SegmentInfo[] }) {
+  const pager = useCursorPager();
   const filter = status ? { statuses: [status] } : null;
-  const [result, reexecute] = useQuery({ query: MyListingsQuery, variables: { filter, first: PAGE_SIZE, after }, context: LEAD_CONTEXT });
+  const [result, reexecute] = useQuery({
+    query: MyListingsQuery,
+    variables: { filter, first: PAGE_SIZE, after: pager.after, search: search || null },
+    context: LEAD_CONTEXT,
+  });
   const connection = result.data?.myListings;
   const error = apiErrorFromGraphql(result.error);
 
@@ -107,44 +117,67 @@ function ListingsPage({ status, after, isFirst, isLast, onLoadMore, segments }: 
     }
     return <Loading label="Loading listings…" />;
   }
-  return (
-    <>
-      {isFirst ? (
+  if (!connection.edges.length && pager.page === 0) {
+    return (
+      <>
         <p className="results__count" role="status">
-          {connection.totalCount === 1 ? '1 lead' : `${connection.totalCount} leads`}
+          0 leads
         </p>
-      ) : null}
-      {isFirst && !connection.edges.length ? (
-        <EmptyState title={status ? `No ${enumLabel(status).toLowerCase()} leads.` : 'You have not submitted any leads yet.'}>
-          <Link to="/seller/leads/new">Submit a lead</Link> or <Link to="/seller/leads/csv">upload a CSV</Link>.
-        </EmptyState>
-      ) : (
-        <ul className="listing-list" aria-label={isFirst ? 'Listings' : 'More listings'}>
-          {connection.edges.map((e) => (
-            <li key={e.node.id}>
-              <ListingRow lead={e.node} segments={segments} />
-            </li>
-          ))}
-        </ul>
-      )}
-      {isLast && connection.pageInfo.hasNextPage && connection.pageInfo.endCursor ? (
-        <button type="button" className="button button--secondary load-more" onClick={() => onLoadMore(connection.pageInfo.endCursor!)}>
-          Load more
-        </button>
-      ) : null}
-    </>
+        {search || status ? (
+          <EmptyState title="No leads match.">Try another search or status.</EmptyState>
+        ) : (
+          <EmptyState title="You have not submitted any leads yet.">
+            <Link to="/seller/leads/new">Submit a lead</Link> or <Link to="/seller/leads/csv">upload a CSV</Link>.
+          </EmptyState>
+        )}
+      </>
+    );
+  }
+  return (
+    <section aria-label="Listings">
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">Your leads, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Lead</th>
+              <th scope="col">Place</th>
+              <th scope="col">Captured</th>
+              <th scope="col">Price</th>
+              <th scope="col">Sales</th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {connection.edges.map((e) => (
+              <ListingRow key={e.node.id} lead={e.node} segments={segments} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <TablePager
+        pager={pager}
+        pageSize={PAGE_SIZE}
+        shown={connection.edges.length}
+        totalCount={connection.totalCount}
+        endCursor={connection.pageInfo.endCursor}
+        hasNextPage={connection.pageInfo.hasNextPage}
+        noun={['lead', 'leads']}
+      />
+    </section>
   );
 }
-
-// the list must refresh after a withdraw or an erasure even when the page it is on came back empty
-const LEAD_CONTEXT = { additionalTypenames: ['Lead'] };
 
 function ListingRow({ lead, segments }: { lead: Listing; segments: readonly SegmentInfo[] }) {
   const [withdrawal, withdraw] = useMutation(WithdrawLeadMutation);
   const [erasure, erase] = useMutation(EraseLeadContactMutation);
   const [error, setError] = useState<ApiError | null>(null);
+  const [open, setOpen] = useState(false);
   const label = `${lead.preview.initials} (${segmentName(segments, lead.segment)})`;
   const sub = subsegmentName(segments, lead.segment, lead.subsegment);
+  const why = (lead.status === 'REJECTED' || lead.verification === 'FAILED' ? lead.findings : null)?.filter((f) => f.severity === 'ERROR') ?? [];
+  const detailsId = `lead-details-${lead.id}`;
 
   const run = async (action: () => Promise<{ error?: Parameters<typeof apiErrorFromGraphql>[0] }>) => {
     setError(null);
@@ -153,84 +186,101 @@ function ListingRow({ lead, segments }: { lead: Listing; segments: readonly Segm
   };
 
   return (
-    <article className="listing" aria-label={`Lead ${label}`}>
-      <div className="listing__main">
-        <h3 className="listing__title">
+    <Fragment>
+      <tr aria-label={`Lead ${label}`}>
+        <th scope="row">
           {segmentName(segments, lead.segment)}
-          {sub ? <span className="lead-card__sub"> · {sub}</span> : null}
-        </h3>
-        <p className="listing__contact">
-          {lead.erased ? (
-            <Badge tone="neutral">Contact erased</Badge>
-          ) : (
-            <>
-              {lead.preview.initials}
-              {lead.preview.phone ? ` · ${lead.preview.phone}` : ''}
-              {lead.preview.email ? ` · ${lead.preview.email}` : ''}
-            </>
-          )}
-        </p>
-        <p className="muted">
-          {[lead.city, lead.region, lead.country].filter(Boolean).join(', ')} · {enumLabel(lead.kind)} · score {lead.score}/100 · captured{' '}
-          <time dateTime={lead.capturedAt}>{formatAge(lead.capturedAt)}</time> ago ·
-          {lead.exclusivity === 'EXCLUSIVE' ? ' exclusive' : ` shared, ${lead.salesCount}/${lead.maxSales} sold`}
-        </p>
-        {lead.signals?.length ? (
-          <ul className="signals" aria-label="Signals">
-            {lead.signals.map((s) => (
-              <li key={s.code}>
-                <Badge tone="warn" title={s.message}>
-                  {enumLabel(s.code)}
-                </Badge>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {(lead.status === 'REJECTED' || lead.verification === 'FAILED') && lead.findings?.some((f) => f.severity === 'ERROR') ? (
-          <div className="listing__why">
-            <p className="field__error">Why:</p>
-            <ul aria-label="Why it was not listed">
-              {lead.findings
-                .filter((f) => f.severity === 'ERROR')
-                .map((f, i) => (
-                  <li key={`${f.code}-${i}`}>
-                    {f.message} <span className="muted">({enumLabel(f.stage)})</span>
-                  </li>
-                ))}
-            </ul>
+          {sub ? ` · ${sub}` : ''}
+          <span className="table__sub-text">
+            {lead.erased ? 'Contact erased' : [lead.preview.initials, lead.preview.phone, lead.preview.email].filter(Boolean).join(' · ')}
+          </span>
+          <span className="table__sub-text mono">{lead.id}</span>
+        </th>
+        <td>{[lead.city, lead.region, lead.country].filter(Boolean).join(', ')}</td>
+        <td>
+          <time dateTime={lead.capturedAt}>{formatAge(lead.capturedAt)}</time> ago
+          <span className="table__sub-text">
+            {enumLabel(lead.kind)} · score {lead.score}/100
+          </span>
+        </td>
+        <td>{formatMoney(lead.price)}</td>
+        <td>{lead.exclusivity === 'EXCLUSIVE' ? `Exclusive, ${lead.salesCount ? 'sold' : 'not sold'}` : `${lead.salesCount} of ${lead.maxSales} sold`}</td>
+        <td>
+          <div className="lead-card__badges">
+            <Badge tone={STATUS_TONE[lead.status]}>{LEAD_STATUS_WORDS[lead.status]}</Badge>
+            <Badge tone={lead.verification === 'VERIFIED' ? 'good' : lead.verification === 'FAILED' ? 'bad' : 'warn'}>
+              {VERIFICATION_WORDS[lead.verification]}
+            </Badge>
           </div>
-        ) : null}
-      </div>
-      <div className="listing__side">
-        <p className="listing__price">{formatMoney(lead.price)}</p>
-        <div className="lead-card__badges">
-          <Badge tone={STATUS_TONE[lead.status]}>{enumLabel(lead.status)}</Badge>
-          <Badge tone={lead.verification === 'VERIFIED' ? 'good' : lead.verification === 'FAILED' ? 'bad' : 'warn'}>{enumLabel(lead.verification)}</Badge>
-        </div>
-        <div className="listing__actions">
-          {WITHDRAWABLE.includes(lead.status) ? (
-            <ConfirmButton
-              label="Withdraw"
-              ariaLabel={`Withdraw lead ${label}`}
-              question="Withdraw this lead from sale?"
-              confirmLabel="Yes, withdraw"
-              busy={withdrawal.fetching}
-              onConfirm={() => run(() => withdraw({ id: lead.id }, LEAD_CONTEXT))}
-            />
+          {lead.signals?.length ? (
+            <ul className="signals" aria-label="Signals">
+              {lead.signals.map((s) => (
+                <li key={s.code}>
+                  <Badge tone="warn" title={s.message}>
+                    {codeWord(s.code)}
+                  </Badge>
+                </li>
+              ))}
+            </ul>
           ) : null}
-          {!lead.erased ? (
-            <ConfirmButton
-              label="Erase contact"
-              ariaLabel={`Erase contact of lead ${label}`}
-              question="Erase this person’s contact data for good? This cannot be undone."
-              confirmLabel="Yes, erase"
-              busy={erasure.fetching}
-              onConfirm={() => run(() => erase({ id: lead.id }, LEAD_CONTEXT))}
-            />
-          ) : null}
-        </div>
-        <ErrorMessage error={error} />
-      </div>
-    </article>
+        </td>
+        <td>
+          <div className="listing__actions">
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              aria-expanded={open}
+              aria-controls={detailsId}
+              aria-label={`${open ? 'Hide history' : 'History'} of lead ${label}`}
+              onClick={() => setOpen(!open)}
+            >
+              {open ? 'Hide history' : 'History'}
+            </button>
+            {WITHDRAWABLE.includes(lead.status) ? (
+              <ConfirmButton
+                label="Withdraw"
+                ariaLabel={`Withdraw lead ${label}`}
+                question="Withdraw this lead from sale?"
+                confirmLabel="Yes, withdraw"
+                busy={withdrawal.fetching}
+                onConfirm={() => run(() => withdraw({ id: lead.id }, LEAD_CONTEXT))}
+              />
+            ) : null}
+            {!lead.erased ? (
+              <ConfirmButton
+                label="Erase contact"
+                ariaLabel={`Erase contact of lead ${label}`}
+                question="Erase this person’s contact data for good? This cannot be undone."
+                confirmLabel="Yes, erase"
+                busy={erasure.fetching}
+                onConfirm={() => run(() => erase({ id: lead.id }, LEAD_CONTEXT))}
+              />
+            ) : null}
+          </div>
+          <ErrorMessage error={error} />
+        </td>
+      </tr>
+      {why.length ? (
+        <tr className="table__detail">
+          <td colSpan={7}>
+            <span className="field__error">Why it was not listed:</span>
+            <ul aria-label="Why it was not listed">
+              {why.map((f, i) => (
+                <li key={`${f.code}-${i}`}>
+                  {f.message} <span className="muted">({codeWord(f.stage)})</span>
+                </li>
+              ))}
+            </ul>
+          </td>
+        </tr>
+      ) : null}
+      {open ? (
+        <tr className="table__detail" id={detailsId}>
+          <td colSpan={7}>
+            <LeadHistory leadId={lead.id} />
+          </td>
+        </tr>
+      ) : null}
+    </Fragment>
   );
 }

@@ -7,6 +7,7 @@ import { useMutation, useQuery } from 'urql';
 import { MeQuery } from '../auth/auth.operations';
 import { apiErrorFromGraphql, type ApiError } from '../../lib/api-errors';
 import { enumLabel } from '../../lib/enums';
+import { PAYOUT_STATUS_WORDS } from '../../lib/words';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { leaveApp } from '../../lib/leave-app';
 import { Badge, qualityTone, type BadgeTone } from '../../lib/ui/badge';
@@ -98,7 +99,7 @@ export function PayoutsPage({ redirect = leaveApp }: { redirect?: (url: string) 
                     <td>{formatDateTime(p.createdAt)}</td>
                     <td>{formatMoney(p.amount)}</td>
                     <td>
-                      <Badge tone={PAYOUT_TONE[p.status]}>{enumLabel(p.status)}</Badge>
+                      <Badge tone={PAYOUT_TONE[p.status]}>{PAYOUT_STATUS_WORDS[p.status] ?? enumLabel(p.status)}</Badge>
                     </td>
                     <td>{formatDateTime(p.sentAt)}</td>
                     <td>{p.stripeTransferId ? <code>{p.stripeTransferId}</code> : '—'}</td>

@@ -7,6 +7,7 @@ import type { DisputeStatus, SellerDisputesQuery as TSellerDisputes } from '../.
 import { apiErrorFromGraphql, placeApiErrors, type ApiError } from '../../lib/api-errors';
 import { useSegments, segmentName } from '../../lib/catalog/use-segments';
 import { enumLabel } from '../../lib/enums';
+import { DISPUTE_STATUS_WORDS } from '../../lib/words';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { Badge, type BadgeTone } from '../../lib/ui/badge';
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
@@ -67,7 +68,7 @@ function ReturnCard({ item }: { item: Return }) {
     <article className="listing dispute" aria-label={`Return ${item.id}`}>
       <div className="listing__main">
         <h3 className="listing__title">
-          {reason} <Badge tone={STATUS_TONE[item.status]}>{enumLabel(item.status)}</Badge>
+          {reason} <Badge tone={STATUS_TONE[item.status]}>{DISPUTE_STATUS_WORDS[item.status]}</Badge>
         </h3>
         <p className="muted">
           {segmentName(segments, lead.segment)} · {[lead.city, lead.region, lead.country].filter(Boolean).join(', ')} · sold{' '}

@@ -1,9 +1,17 @@
 // Seller: every sale of the organization's leads (buyers stay anonymous) and the dashboard over them:
 // sales by segment, geography and source channel, and the return rate (sales-metrics.ts).
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
 import { Link } from 'react-router';
 import type { DisputeStatus, MySalesQuery as TMySales, PurchaseStatus } from '../../gql/graphql';
-import { useSegments, segmentName, type SegmentInfo } from '../../lib/catalog/use-segments';
+import { useSegments, segmentName, subsegmentName, type SegmentInfo } from '../../lib/catalog/use-segments';
+import { apiErrorFromGraphql } from '../../lib/api-errors';
+import { DISPUTE_STATUS_WORDS, SALE_STATUS_WORDS } from '../../lib/words';
+import { TextField } from '../../lib/ui/fields';
+import { LeadHistory } from './LeadHistory';
+import { TablePager } from './TablePager';
+import { useCursorPager } from './use-cursor-pager';
+import './seller-tables.css';
 import { enumLabel } from '../../lib/enums';
 import { formatDateTime, formatMoney, formatRate } from '../../lib/format';
 import { money } from '../../lib/money';
@@ -17,7 +25,6 @@ import { salesBy, summarizeSales, type SalesGroup } from './sales-metrics';
 import { MySalesQuery } from './seller.operations';
 
 type Sale = TMySales['mySales']['edges'][number]['node'];
-const TABLE_STEP = 50;
 const STATUS_TONE: Record<PurchaseStatus, BadgeTone> = { ESCROW: 'info', SETTLED: 'good', REFUNDED: 'warn' };
 const DISPUTE_TONE: Record<DisputeStatus, BadgeTone> = { OPEN: 'info', ACCEPTED: 'bad', REJECTED: 'good' };
 
@@ -47,7 +54,7 @@ export function SalesPage() {
             </p>
           ) : null}
           <SalesDashboard sales={all.nodes} segments={segments} />
-          <SalesTable sales={all.nodes} segments={segments} />
+          <SalesTable segments={segments} />
         </>
       )}
     </Page>
@@ -96,14 +103,54 @@ function SalesDashboard({ sales, segments }: { sales: Sale[]; segments: readonly
   );
 }
 
-function SalesTable({ sales, segments }: { sales: Sale[]; segments: readonly SegmentInfo[] }) {
-  const [shown, setShown] = useState(TABLE_STEP);
+const TABLE_PAGE = 25;
+
+/** Every sale, searchable and paged by the API; a row opens to its lead's history (checks, sales, returns). */
+function SalesTable({ segments }: { segments: readonly SegmentInfo[] }) {
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
   return (
     <section aria-labelledby="sales-table-title">
       <h2 id="sales-table-title">All sales</h2>
+      <form
+        className="form--inline toolbar"
+        role="search"
+        aria-label="Search sales"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          setSearch(typed.trim());
+        }}
+      >
+        <TextField
+          label="Search"
+          name="q"
+          type="search"
+          hint="Sale or lead id, your external id, city or segment"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+        />
+        <button type="submit" className="button button--secondary">
+          Search
+        </button>
+      </form>
+      <SalesTablePages key={search} search={search} segments={segments} />
+    </section>
+  );
+}
+
+function SalesTablePages({ search, segments }: { search: string; segments: readonly SegmentInfo[] }) {
+  const pager = useCursorPager();
+  const [result] = useQuery({ query: MySalesQuery, variables: { first: TABLE_PAGE, after: pager.after, search: search || null } });
+  const connection = result.data?.mySales;
+  if (!connection) {
+    return result.error ? <ErrorMessage error={apiErrorFromGraphql(result.error)} title="Sales could not be loaded" /> : <Loading label="Loading sales…" />;
+  }
+  if (!connection.edges.length && pager.page === 0) return <EmptyState title="No sales match.">Try another search.</EmptyState>;
+  return (
+    <>
       <div className="table-wrap">
         <table className="table">
-          <caption>{sales.length === 1 ? '1 sale' : `${sales.length} sales`}, newest first</caption>
+          <caption className="visually-hidden">Sales, newest first</caption>
           <thead>
             <tr>
               <th scope="col">Sold</th>
@@ -114,40 +161,74 @@ function SalesTable({ sales, segments }: { sales: Sale[]; segments: readonly Seg
               <th scope="col">Commission</th>
               <th scope="col">Net</th>
               <th scope="col">Status</th>
-              <th scope="col">Dispute</th>
+              <th scope="col">Return</th>
+              <th scope="col">History</th>
             </tr>
           </thead>
           <tbody>
-            {sales.slice(0, shown).map((s) => (
-              <tr key={s.id}>
-                <td>{formatDateTime(s.purchasedAt)}</td>
-                <th scope="row">
-                  {segmentName(segments, s.lead.segment)}
-                  {s.lead.subsegment ? ` · ${s.lead.subsegment}` : ''}
-                  <span className="table__sub-text mono">{s.lead.id}</span>
-                </th>
-                <td>{[s.lead.city, s.lead.country].filter(Boolean).join(', ')}</td>
-                <td>{enumLabel(s.lead.sourceChannel)}</td>
-                <td>{formatMoney(s.price)}</td>
-                <td>{formatMoney(s.commission)}</td>
-                <td>
-                  {formatMoney(s.sellerNet)}
-                  {Number(s.refunded.amount) > 0 ? <span className="table__sub-text">−{formatMoney(s.refunded)} refunded</span> : null}
-                </td>
-                <td>
-                  <Badge tone={STATUS_TONE[s.status]}>{enumLabel(s.status)}</Badge>
-                </td>
-                <td>{s.disputeStatus ? <Badge tone={DISPUTE_TONE[s.disputeStatus]}>{enumLabel(s.disputeStatus)}</Badge> : '—'}</td>
-              </tr>
+            {connection.edges.map((e) => (
+              <SaleRow key={e.node.id} sale={e.node} segments={segments} />
             ))}
           </tbody>
         </table>
       </div>
-      {sales.length > shown ? (
-        <button type="button" className="button button--secondary load-more" onClick={() => setShown(shown + TABLE_STEP)}>
-          Show more
-        </button>
+      <TablePager
+        pager={pager}
+        pageSize={TABLE_PAGE}
+        shown={connection.edges.length}
+        totalCount={connection.totalCount}
+        endCursor={connection.pageInfo.endCursor}
+        hasNextPage={connection.pageInfo.hasNextPage}
+        noun={['sale', 'sales']}
+      />
+    </>
+  );
+}
+
+function SaleRow({ sale: s, segments }: { sale: Sale; segments: readonly SegmentInfo[] }) {
+  const [open, setOpen] = useState(false);
+  const detailsId = `sale-details-${s.id}`;
+  return (
+    <Fragment>
+      <tr>
+        <td>{formatDateTime(s.purchasedAt)}</td>
+        <th scope="row">
+          {segmentName(segments, s.lead.segment)}
+          {s.lead.subsegment ? ` · ${subsegmentName(segments, s.lead.segment, s.lead.subsegment)}` : ''}
+          <span className="table__sub-text mono">{s.lead.id}</span>
+        </th>
+        <td>{[s.lead.city, s.lead.country].filter(Boolean).join(', ')}</td>
+        <td>{enumLabel(s.lead.sourceChannel)}</td>
+        <td>{formatMoney(s.price)}</td>
+        <td>{formatMoney(s.commission)}</td>
+        <td>
+          {formatMoney(s.sellerNet)}
+          {Number(s.refunded.amount) > 0 ? <span className="table__sub-text">−{formatMoney(s.refunded)} refunded</span> : null}
+        </td>
+        <td>
+          <Badge tone={STATUS_TONE[s.status]}>{SALE_STATUS_WORDS[s.status]}</Badge>
+        </td>
+        <td>{s.disputeStatus ? <Badge tone={DISPUTE_TONE[s.disputeStatus]}>{DISPUTE_STATUS_WORDS[s.disputeStatus]}</Badge> : '—'}</td>
+        <td>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            aria-expanded={open}
+            aria-controls={detailsId}
+            aria-label={`${open ? 'Hide history' : 'History'} of the lead of sale ${s.id}`}
+            onClick={() => setOpen(!open)}
+          >
+            {open ? 'Hide history' : 'History'}
+          </button>
+        </td>
+      </tr>
+      {open ? (
+        <tr className="table__detail" id={detailsId}>
+          <td colSpan={10}>
+            <LeadHistory leadId={s.lead.id} />
+          </td>
+        </tr>
       ) : null}
-    </section>
+    </Fragment>
   );
 }

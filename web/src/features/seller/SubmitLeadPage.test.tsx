@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { SEGMENTS, renderWithApi, type GraphqlAnswer } from '../../test/render-with-api';
 import { SubmitLeadPage } from './SubmitLeadPage';
 
@@ -47,7 +47,8 @@ describe('<SubmitLeadPage>', () => {
     fireEvent.change(screen.getByLabelText(/^Subsegment/), { target: { value: 'CASCO' } });
     expect((screen.getByLabelText(/^Vehicle year/) as HTMLInputElement).required).toBe(true);
     fireEvent.change(screen.getByLabelText(/^Subsegment/), { target: { value: 'LIFE' } });
-    expect((screen.getByLabelText(/^Vehicle year/) as HTMLInputElement).required).toBe(false);
+    expect(screen.queryByLabelText(/^Vehicle year/)).toBeNull();
+    expect(screen.getByLabelText(/^Coverage amount/)).toBeTruthy();
   });
 
   it('checks required fields before sending anything', async () => {
@@ -58,6 +59,17 @@ describe('<SubmitLeadPage>', () => {
     expect(errorOf(/^Phone/)).toMatch(/at least one way/);
     expect(errorOf(/^Brand/)).toBe('Brand is required.');
     expect(requests.some((r) => r.operationName === 'SubmitLeads')).toBe(false);
+    // every problem at once in a summary, in the form's order, and focus on the first invalid field
+    const summary = screen.getByRole('region', { name: /^Fix \d+ fields to continue$/ });
+    const items = within(summary)
+      .getAllByRole('link')
+      .map((a) => a.textContent);
+    expect(items[0]).toMatch(/required/);
+    // the segment details come last on the form, and so in the summary
+    expect(items.slice(-2)).toEqual(['Brand is required.', 'Model is required.']);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/^Full name/)));
+    fireEvent.click(within(summary).getByRole('link', { name: 'Brand is required.' }));
+    expect(document.activeElement).toBe(screen.getByLabelText(/^Brand/));
   });
 
   it('sends one typed lead and shows the rejection reasons next to their inputs', async () => {

@@ -1,6 +1,6 @@
 // Seller: submit one lead. The segment's attribute schema adds its own questions; the API's findings
 // (LeadIssue.field, BAD_USER_INPUT paths) are shown next to the inputs they concern.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import type { SubmitLeadsMutation as TSubmitLeads } from '../../gql/graphql';
@@ -10,9 +10,11 @@ import { EXCLUSIVITIES, LEAD_KINDS, SOURCE_CHANNELS, TEMPERATURES, enumLabel } f
 import { formatMoney } from '../../lib/format';
 import { ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
 import { SelectField, TextAreaField, TextField } from '../../lib/ui/fields';
+import { ErrorSummary, useFocusFirstError } from '../../lib/ui/error-summary';
 import { Page } from '../../lib/ui/page';
+import { LEAD_STATUS_WORDS } from '../../lib/words';
 import { AttributeFields } from './AttributeFields';
-import { parseAttributeSchema } from './attribute-schema';
+import { fieldsForSubsegment, parseAttributeSchema } from './attribute-schema';
 import { FIELD_PATHS, emptyLeadForm, leadFormKeys, placeLeadIssues, toLeadInput, validateLeadForm, type LeadFormField, type LeadFormValues } from './lead-form';
 import { SubmitLeadsMutation } from './seller.operations';
 
@@ -35,7 +37,10 @@ export function SubmitLeadPage() {
   const [submission, submitLeads] = useMutation(SubmitLeadsMutation);
 
   const segment = segments.find((s) => s.code === values.segment);
-  const fields = useMemo(() => parseAttributeSchema(segment?.attributeSchema), [segment]);
+  // only the attributes that apply to the chosen subsegment are asked (Insurance · Life has no vehicle)
+  const fields = useMemo(() => fieldsForSubsegment(parseAttributeSchema(segment?.attributeSchema), values.subsegment || null), [segment, values.subsegment]);
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(form);
 
   const errorFor = (path: string) => clientErrors[path] ?? serverErrors.byField[path];
   const clearError = (path: string) => {
@@ -63,14 +68,15 @@ export function SubmitLeadPage() {
     setServerErrors(NO_ERRORS);
     const found = validateLeadForm(values, fields);
     setClientErrors(found);
-    if (Object.keys(found).length) return;
+    // every field is checked at once: the summary lists them all, focus goes to the first
+    if (Object.keys(found).length) return focusFirstError();
     const res = await submitLeads({ input: [toLeadInput(values, fields)] });
     const apiError = apiErrorFromGraphql(res.error);
     if (apiError) {
       const placed = placeApiErrors(apiError, leadFormKeys(fields), 0);
       setServerErrors(placed);
       setOutcome({ kind: 'rejected', summary: [apiError.message, ...placed.unplaced] });
-      return;
+      return focusFirstError();
     }
     const result = res.data?.submitLeads.results[0];
     if (!result) return;
@@ -84,6 +90,7 @@ export function SubmitLeadPage() {
     );
     setServerErrors(placed);
     setOutcome({ kind: 'rejected', summary: ['The lead was rejected. Fix the marked fields and submit again.', ...placed.unplaced] });
+    focusFirstError();
   };
 
   const startOver = () => {
@@ -116,8 +123,8 @@ export function SubmitLeadPage() {
         <SuccessMessage>
           <p className="alert__title">Lead accepted</p>
           <p>
-            It is now {enumLabel(outcome.lead.status).toLowerCase()} (score {outcome.lead.score}/100, {enumLabel(outcome.lead.temperature).toLowerCase()}, list
-            price {formatMoney(outcome.lead.price)}). The spot-check lists it once its batch passes.
+            It is now {LEAD_STATUS_WORDS[outcome.lead.status].toLowerCase()} (score {outcome.lead.score}/100,{' '}
+            {enumLabel(outcome.lead.temperature).toLowerCase()}, list price {formatMoney(outcome.lead.price)}). The spot-check lists it once its batch passes.
           </p>
           {outcome.warnings.length ? (
             <>
@@ -154,8 +161,9 @@ export function SubmitLeadPage() {
       }
     >
       <ErrorMessage error={segmentsError} title="Segments could not be loaded" />
-      <form className="form" onSubmit={submit} noValidate aria-label="Submit a lead">
+      <form ref={form} className="form" onSubmit={submit} noValidate aria-label="Submit a lead">
         {outcome?.kind === 'rejected' ? <ErrorMessage error={null} title="Not submitted" details={outcome.summary} /> : null}
+        <ErrorSummary form={form} errors={{ ...serverErrors.byField, ...clientErrors }} />
 
         <fieldset className="form-section">
           <legend>Segment</legend>

@@ -10,6 +10,8 @@ export interface AttributeField {
   label: string;
   required: boolean;
   requiredFor: string[];
+  /** asked only for these subsegments; empty: every lead of the segment */
+  appliesTo: string[];
   min?: number;
   max?: number;
   values: string[];
@@ -33,12 +35,19 @@ export function parseAttributeSchema(json: unknown): AttributeField[] {
         label: typeof f.label === 'string' && f.label ? f.label : f.name,
         required: f.required === true,
         requiredFor: strings(f.requiredFor),
+        appliesTo: strings(f.appliesTo),
         ...(typeof f.min === 'number' ? { min: f.min } : {}),
         ...(typeof f.max === 'number' ? { max: f.max } : {}),
         values: strings(f.values),
       },
     ];
   });
+}
+
+/** The fields a lead of the subsegment is asked: all of them without a subsegment, else those that apply to it. */
+export function fieldsForSubsegment(fields: readonly AttributeField[], subsegment: string | null | undefined): AttributeField[] {
+  if (!subsegment) return [...fields];
+  return fields.filter((f) => !f.appliesTo.length || f.appliesTo.includes(subsegment));
 }
 
 /** Required for every lead of the segment, or for this subsegment in particular. */

@@ -1,6 +1,13 @@
-import { csvColumnOf, csvIssueRows, parseCsvImportResult } from './csv-import';
+import { csvColumnOf, csvIssueRows, csvResultTone, parseCsvImportResult } from './csv-import';
 
 describe('CSV import results', () => {
+  it('is green only when every row was accepted, red when none was, amber between', () => {
+    expect(csvResultTone({ accepted: 3, rejected: 0 })).toBe('success');
+    expect(csvResultTone({ accepted: 2, rejected: 1 })).toBe('warn');
+    expect(csvResultTone({ accepted: 0, rejected: 4 })).toBe('error');
+    expect(csvResultTone({ accepted: 0, rejected: 0 })).toBe('error');
+  });
+
   it('names the CSV column a finding is about', () => {
     expect(csvColumnOf('fullName')).toBe('full_name');
     expect(csvColumnOf('consent.timestamp')).toBe('consent_timestamp');

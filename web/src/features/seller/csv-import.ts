@@ -97,3 +97,9 @@ export function csvIssueRows(result: CsvImportResult): CsvIssueRow[] {
     )
     .sort((a, b) => Number(b.rejected) - Number(a.rejected) || a.row - b.row);
 }
+
+/** The result box's colour: green only when every row was accepted, red when none was, amber between. */
+export function csvResultTone(result: Pick<CsvImportResult, 'accepted' | 'rejected'>): 'success' | 'warn' | 'error' {
+  if (result.accepted === 0) return 'error';
+  return result.rejected === 0 ? 'success' : 'warn';
+}

@@ -33,8 +33,8 @@ export const SubmitLeadsMutation = graphql(`
 `);
 
 export const MyListingsQuery = graphql(`
-  query MyListings($filter: LeadFilter, $first: Int, $after: String) {
-    myListings(filter: $filter, first: $first, after: $after) {
+  query MyListings($filter: LeadFilter, $first: Int, $after: String, $search: String) {
+    myListings(filter: $filter, first: $first, after: $after, search: $search) {
       totalCount
       pageInfo {
         hasNextPage
@@ -152,8 +152,8 @@ export const RevokeApiKeyMutation = graphql(`
 `);
 
 export const MySalesQuery = graphql(`
-  query MySales($first: Int, $after: String) {
-    mySales(first: $first, after: $after) {
+  query MySales($first: Int, $after: String, $search: String) {
+    mySales(first: $first, after: $after, search: $search) {
       totalCount
       pageInfo {
         hasNextPage
