@@ -1,5 +1,5 @@
-// Every page and who may open it. Pages beyond signing in and the marketplace load on first visit, so
-// each role downloads only its own area.
+// Every page and who may open it. Pages beyond signing in load on first visit, so each role downloads only
+// its own area (the marketplace too: an operator or a visitor of the front page never needs it).
 import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireRole } from '../features/auth/RequireRole';
@@ -9,11 +9,11 @@ import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { VerifyEmailPage } from '../features/auth/VerifyEmailPage';
 import { homePathFor, useSession } from '../features/auth/session';
-import { MarketplacePage } from '../features/marketplace/MarketplacePage';
 import { Loading } from '../lib/ui/feedback';
 import { Page } from '../lib/ui/page';
 import { Layout } from './Layout';
 
+const MarketplacePage = lazy(() => import('../features/marketplace/MarketplacePage').then((m) => ({ default: m.MarketplacePage })));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const CalculatorPage = lazy(() => import('../features/calculator/CalculatorPage').then((m) => ({ default: m.CalculatorPage })));
 const BuyerDashboardPage = lazy(() => import('../features/dashboard/BuyerDashboardPage').then((m) => ({ default: m.BuyerDashboardPage })));
