@@ -269,6 +269,8 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   createOrder: { expect: 'U F F A A F D', vars: (w) => ({ input: { leadIds: [w.ids.orderLead] } }) },
   checkoutOrder: { expect: 'U F F A D F D', vars: (w) => ({ orderId: w.ids.reservedOrder }) },
   cancelOrder: { expect: 'U F F A D F D', vars: (w) => ({ orderId: w.ids.cancellableOrder }) },
+  // issue 15: the buyer's own reserved order (an empty wallet answers PAYMENT_REQUIRED, past authorization)
+  payOrderFromWallet: { expect: 'U F F A D F D', vars: (w) => ({ orderId: w.ids.reservedOrder }) },
   updateLeadOutcome: { expect: 'U F F A D F D', vars: (w) => ({ purchaseId: w.ids.purchase, outcome: 'CONTACTED' }) },
   recordVerificationOutcome: { expect: 'U F F F F A D', vars: (w) => ({ taskId: w.ids.verificationTask, outcome: 'REACHABLE' }) },
   setSegmentPolicy: { expect: 'U F F F F A D', vars: () => ({ segment: 'EDUCATION', verificationProvider: 'manual' }) },

@@ -16,6 +16,7 @@ import { ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
 import { Page } from '../../lib/ui/page';
 import { orderPhase, shouldPoll, timeLeft, type OrderPhase } from './order-rules';
 import { CancelOrderMutation, CheckoutOrderMutation, OrderQuery } from './orders.operations';
+import { PayFromWalletButton } from './PayFromWallet';
 
 const STATUS_TONE: Record<OrderFieldsFragment['status'], BadgeTone> = { RESERVED: 'info', PAID: 'good', EXPIRED: 'neutral', CANCELLED: 'neutral' };
 /** How long to wait for Stripe's confirmation before telling the buyer to come back later. */
@@ -123,7 +124,10 @@ function PhaseMessage({
     case 'paid':
       return (
         <SuccessMessage>
-          <p className="alert__title">Paid{order.paidAt ? ` on ${formatDateTime(order.paidAt)}` : ''}.</p>
+          <p className="alert__title">
+            Paid{order.paidWith === 'WALLET' ? ' from your wallet' : order.paidWith === 'CARD' ? ' by card' : ''}
+            {order.paidAt ? ` on ${formatDateTime(order.paidAt)}` : ''}.
+          </p>
           <p>
             The contact details are in <Link to="/purchases">your purchases</Link>.
           </p>
@@ -215,6 +219,7 @@ function OrderActions({ order, phase, redirect }: { order: OrderFieldsFragment; 
             {checkout.fetching || leaving ? 'Opening Stripe…' : 'Pay with Stripe'}
           </button>
         ) : null}
+        {phase === 'reserved' ? <PayFromWalletButton order={order} busy={checkout.fetching || leaving} /> : null}
         <ConfirmButton
           label="Cancel order"
           question="Cancel this order and release its leads?"
