@@ -2,6 +2,7 @@
 import { walletBalance } from '@leadex/core/domain/exchange/wallet.service';
 import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
 import { createOrder } from '@leadex/core/domain/orders/create-order';
+import { myOrders, orderPaidWith } from '@leadex/core/domain/orders/load-order';
 import { payOrderFromWallet } from '@leadex/core/domain/orders/pay-order-from-wallet';
 import { DomainError } from '@leadex/core/domain/shared/domain-error';
 import { formatDecimal } from '@leadex/core/domain/shared/money';
@@ -103,5 +104,23 @@ describe('paying an order from the wallet', () => {
     expect((await payOrderFromWallet(deps(), buyer!, order.id, 'pay-once')).status).toBe('PAID');
     await expect(payOrderFromWallet(deps(), buyer!, order.id)).rejects.toMatchObject({ code: 'ORDER_ALREADY_PAID' });
     expect(await balance(buyer!)).toBe(order.total);
+  });
+
+  it('lists the buyer’s orders by status, with how each was paid; a lapsed hold counts as expired', async () => {
+    const [buyer] = await createBuyerActors(app, 1);
+    const paid = await orderFor(buyer!);
+    const pending = await orderFor(buyer!);
+    await fundExactly(buyer!, paid.total);
+    await payOrderFromWallet(deps(), buyer!, paid.id);
+    const ids = async (status: 'RESERVED' | 'PAID' | 'EXPIRED' | null, d = deps()) =>
+      (await myOrders(d, buyer!, { status, first: 10 })).edges.map((e) => e.node.id);
+    expect(await ids('PAID')).toEqual([paid.id]);
+    expect(await ids('RESERVED')).toEqual([pending.id]);
+    expect(await ids(null)).toEqual([pending.id, paid.id]);
+    const later = { ...deps(), clock: () => new Date(pending.expiresAt.getTime() + 1) };
+    expect(await ids('EXPIRED', later)).toEqual([pending.id]);
+    expect(await ids('RESERVED', later)).toEqual([]);
+    const [row] = (await myOrders(deps(), buyer!, { status: 'PAID' })).edges;
+    expect(orderPaidWith(row!.node)).toBe('WALLET');
   });
 });

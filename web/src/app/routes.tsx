@@ -32,6 +32,7 @@ const WalletPage = lazy(() => import('../features/exchange/WalletPage').then((m)
 const SuppressionListPage = lazy(() => import('../features/suppression/SuppressionListPage').then((m) => ({ default: m.SuppressionListPage })));
 const DeliveriesPage = lazy(() => import('../features/exchange/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })));
 const DeliveryEndpointsPage = lazy(() => import('../features/exchange/DeliveryEndpointsPage').then((m) => ({ default: m.DeliveryEndpointsPage })));
+const OrdersPage = lazy(() => import('../features/orders/OrdersPage').then((m) => ({ default: m.OrdersPage })));
 const OrderPage = lazy(() => import('../features/orders/OrderPage').then((m) => ({ default: m.OrderPage })));
 const PurchasesPage = lazy(() => import('../features/purchases/PurchasesPage').then((m) => ({ default: m.PurchasesPage })));
 const ApiKeysPage = lazy(() => import('../features/seller/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
@@ -111,6 +112,14 @@ export function AppRoutes() {
           element={
             <RequireRole>
               <MarketplacePage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="orders"
+          element={
+            <RequireRole roles={['BUYER']}>
+              <OrdersPage />
             </RequireRole>
           }
         />

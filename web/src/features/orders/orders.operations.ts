@@ -91,3 +91,49 @@ export const OrderWalletQuery = graphql(`
     }
   }
 `);
+
+export const OrderSummaryFields = graphql(`
+  fragment OrderSummaryFields on Order {
+    id
+    status
+    total {
+      amount
+      currencyCode
+    }
+    leadCount
+    paidWith
+    expiresAt
+    createdAt
+    paidAt
+  }
+`);
+
+export const MyOrdersQuery = graphql(`
+  query MyOrders($status: OrderStatus, $first: Int, $after: String) {
+    myOrders(status: $status, first: $first, after: $after) {
+      totalCount
+      edges {
+        node {
+          ...OrderSummaryFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const PendingOrderQuery = graphql(`
+  query PendingOrder {
+    myOrders(status: RESERVED, first: 1) {
+      totalCount
+      edges {
+        node {
+          ...OrderSummaryFields
+        }
+      }
+    }
+  }
+`);
