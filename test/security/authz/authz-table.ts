@@ -15,6 +15,8 @@ import { eq, schema } from '@leadex/db';
 import { formatDecimal } from '@leadex/core/domain/shared/money';
 import { randomBytes } from 'node:crypto';
 import { validLead } from '../../fixtures/leads';
+import { fundWallet } from '../../helpers/exchange-fixtures';
+import { buyerWallet } from '@leadex/core/domain/ledger/ledger-accounts';
 import type { ActorName, World } from './authz-world';
 
 export interface MatrixEntry {
@@ -154,6 +156,25 @@ async function sellerMember(w: World): Promise<string> {
   });
   return id;
 }
+// one top-up of the buyer's wallet, made once per world: its ledger entry is the receipt everyone asks for
+const walletEntries = new WeakMap<World, Promise<string>>();
+function buyerWalletTransaction(w: World): Promise<string> {
+  if (!walletEntries.has(w)) {
+    walletEntries.set(
+      w,
+      (async () => {
+        const buyer = { userId: w.users.buyer.userId, organizationId: w.users.buyer.organizationId, role: 'BUYER' as const, via: 'session' as const };
+        await fundWallet(w.app, buyer, '1.00');
+        const [entry] = await w.app.runtime.deps.db
+          .select({ id: schema.ledgerPostings.transactionId })
+          .from(schema.ledgerPostings)
+          .where(eq(schema.ledgerPostings.account, buyerWallet(buyer.organizationId)));
+        return entry!.id;
+      })(),
+    );
+  }
+  return walletEntries.get(w)!;
+}
 const pingInput = { segment: 'AUTO_TEST_DRIVE', country: 'US', kind: 'INTERESTED', exclusivity: 'SHARED' };
 
 export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
@@ -180,6 +201,9 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   myPayouts: { expect: 'U A A F F F D' },
   myCampaigns: { expect: 'U F F A A F D' },
   wallet: { expect: 'U F F A A F D' },
+  // issue 15: the wallet statement and one receipt of it (the other buyer's answer is null: not theirs)
+  walletTransactions: { expect: 'U F F A A F D' },
+  walletTransaction: { expect: 'U F F A D F D', vars: async (w) => ({ id: await buyerWalletTransaction(w) }) },
   myDeliveries: { expect: 'U F F A A F D' },
   webhookEndpoint: { expect: 'U F F A A F D' },
   deliveryEndpoints: { expect: 'U F F A A F D' },

@@ -28,6 +28,7 @@ const VerificationTasksPage = lazy(() => import('../features/operator/Verificati
 const CampaignsPage = lazy(() => import('../features/exchange/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
 const NewCampaignPage = lazy(() => import('../features/exchange/CampaignEditPage').then((m) => ({ default: m.NewCampaignPage })));
 const EditCampaignPage = lazy(() => import('../features/exchange/CampaignEditPage').then((m) => ({ default: m.EditCampaignPage })));
+const WalletReceiptPage = lazy(() => import('../features/exchange/WalletReceiptPage').then((m) => ({ default: m.WalletReceiptPage })));
 const WalletPage = lazy(() => import('../features/exchange/WalletPage').then((m) => ({ default: m.WalletPage })));
 const SuppressionListPage = lazy(() => import('../features/suppression/SuppressionListPage').then((m) => ({ default: m.SuppressionListPage })));
 const DeliveriesPage = lazy(() => import('../features/exchange/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })));
@@ -186,6 +187,14 @@ export function AppRoutes() {
           element={
             <RequireRole roles={['BUYER']}>
               <WalletPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="wallet/receipts/:id"
+          element={
+            <RequireRole roles={['BUYER']}>
+              <WalletReceiptPage />
             </RequireRole>
           }
         />

@@ -50,6 +50,9 @@ type Documents = {
     "\n  mutation RemoveWebhookEndpoint {\n    removeWebhookEndpoint\n  }\n": typeof types.RemoveWebhookEndpointDocument,
     "\n  query MyDeliveries {\n    myDeliveries {\n      id\n      purchaseId\n      status\n      attempts\n      lastStatus\n      lastError\n      createdAt\n      deliveredAt\n      attemptLog {\n        attempt\n        httpStatus\n        error\n        durationMs\n        at\n      }\n    }\n  }\n": typeof types.MyDeliveriesDocument,
     "\n  mutation Redeliver($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) {\n      id\n      status\n    }\n  }\n": typeof types.RedeliverDocument,
+    "\n  fragment WalletTransactionFields on WalletTransaction {\n    id\n    kind\n    description\n    amount {\n      amount\n      currencyCode\n    }\n    balanceAfter {\n      amount\n      currencyCode\n    }\n    occurredAt\n    orderId\n    leadIds\n    campaignName\n    paymentIntentId\n  }\n": typeof types.WalletTransactionFieldsFragmentDoc,
+    "\n  query WalletTransactions($first: Int, $offset: Int) {\n    walletTransactions(first: $first, offset: $offset) {\n      totalCount\n      offset\n      hasNextPage\n      nodes {\n        ...WalletTransactionFields\n      }\n    }\n  }\n": typeof types.WalletTransactionsDocument,
+    "\n  query WalletTransaction($id: ID!) {\n    walletTransaction(id: $id) {\n      ...WalletTransactionFields\n    }\n  }\n": typeof types.WalletTransactionDocument,
     "\n  fragment LeadCardFields on Lead {\n    id\n    segment\n    subsegment\n    country\n    region\n    city\n    geoTier\n    kind\n    temperature\n    score\n    capturedAt\n    exclusivity\n    maxSales\n    salesCount\n    verification\n    price {\n      amount\n      currencyCode\n    }\n    seller {\n      id\n      name\n      qualityScore\n    }\n    sellerConversion {\n      rate\n      outcomes\n      factor\n    }\n    preview {\n      initials\n      phone\n      email\n      city\n    }\n    checks {\n      name\n      passed\n      checkedAt\n    }\n  }\n": typeof types.LeadCardFieldsFragmentDoc,
     "\n  query Marketplace($filter: LeadFilter, $sort: LeadSort, $first: Int, $after: String) {\n    marketplace(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...LeadCardFields\n        }\n      }\n    }\n  }\n": typeof types.MarketplaceDocument,
     "\n  query UnreadNotifications {\n    notifications(first: 1) {\n      unreadCount\n    }\n  }\n": typeof types.UnreadNotificationsDocument,
@@ -163,6 +166,9 @@ const documents: Documents = {
     "\n  mutation RemoveWebhookEndpoint {\n    removeWebhookEndpoint\n  }\n": types.RemoveWebhookEndpointDocument,
     "\n  query MyDeliveries {\n    myDeliveries {\n      id\n      purchaseId\n      status\n      attempts\n      lastStatus\n      lastError\n      createdAt\n      deliveredAt\n      attemptLog {\n        attempt\n        httpStatus\n        error\n        durationMs\n        at\n      }\n    }\n  }\n": types.MyDeliveriesDocument,
     "\n  mutation Redeliver($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) {\n      id\n      status\n    }\n  }\n": types.RedeliverDocument,
+    "\n  fragment WalletTransactionFields on WalletTransaction {\n    id\n    kind\n    description\n    amount {\n      amount\n      currencyCode\n    }\n    balanceAfter {\n      amount\n      currencyCode\n    }\n    occurredAt\n    orderId\n    leadIds\n    campaignName\n    paymentIntentId\n  }\n": types.WalletTransactionFieldsFragmentDoc,
+    "\n  query WalletTransactions($first: Int, $offset: Int) {\n    walletTransactions(first: $first, offset: $offset) {\n      totalCount\n      offset\n      hasNextPage\n      nodes {\n        ...WalletTransactionFields\n      }\n    }\n  }\n": types.WalletTransactionsDocument,
+    "\n  query WalletTransaction($id: ID!) {\n    walletTransaction(id: $id) {\n      ...WalletTransactionFields\n    }\n  }\n": types.WalletTransactionDocument,
     "\n  fragment LeadCardFields on Lead {\n    id\n    segment\n    subsegment\n    country\n    region\n    city\n    geoTier\n    kind\n    temperature\n    score\n    capturedAt\n    exclusivity\n    maxSales\n    salesCount\n    verification\n    price {\n      amount\n      currencyCode\n    }\n    seller {\n      id\n      name\n      qualityScore\n    }\n    sellerConversion {\n      rate\n      outcomes\n      factor\n    }\n    preview {\n      initials\n      phone\n      email\n      city\n    }\n    checks {\n      name\n      passed\n      checkedAt\n    }\n  }\n": types.LeadCardFieldsFragmentDoc,
     "\n  query Marketplace($filter: LeadFilter, $sort: LeadSort, $first: Int, $after: String) {\n    marketplace(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...LeadCardFields\n        }\n      }\n    }\n  }\n": types.MarketplaceDocument,
     "\n  query UnreadNotifications {\n    notifications(first: 1) {\n      unreadCount\n    }\n  }\n": types.UnreadNotificationsDocument,
@@ -398,6 +404,18 @@ export function graphql(source: "\n  query MyDeliveries {\n    myDeliveries {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Redeliver($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation Redeliver($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WalletTransactionFields on WalletTransaction {\n    id\n    kind\n    description\n    amount {\n      amount\n      currencyCode\n    }\n    balanceAfter {\n      amount\n      currencyCode\n    }\n    occurredAt\n    orderId\n    leadIds\n    campaignName\n    paymentIntentId\n  }\n"): (typeof documents)["\n  fragment WalletTransactionFields on WalletTransaction {\n    id\n    kind\n    description\n    amount {\n      amount\n      currencyCode\n    }\n    balanceAfter {\n      amount\n      currencyCode\n    }\n    occurredAt\n    orderId\n    leadIds\n    campaignName\n    paymentIntentId\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletTransactions($first: Int, $offset: Int) {\n    walletTransactions(first: $first, offset: $offset) {\n      totalCount\n      offset\n      hasNextPage\n      nodes {\n        ...WalletTransactionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query WalletTransactions($first: Int, $offset: Int) {\n    walletTransactions(first: $first, offset: $offset) {\n      totalCount\n      offset\n      hasNextPage\n      nodes {\n        ...WalletTransactionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletTransaction($id: ID!) {\n    walletTransaction(id: $id) {\n      ...WalletTransactionFields\n    }\n  }\n"): (typeof documents)["\n  query WalletTransaction($id: ID!) {\n    walletTransaction(id: $id) {\n      ...WalletTransactionFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

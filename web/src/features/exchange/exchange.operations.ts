@@ -177,3 +177,45 @@ export const RedeliverMutation = graphql(`
     }
   }
 `);
+
+export const WalletTransactionFields = graphql(`
+  fragment WalletTransactionFields on WalletTransaction {
+    id
+    kind
+    description
+    amount {
+      amount
+      currencyCode
+    }
+    balanceAfter {
+      amount
+      currencyCode
+    }
+    occurredAt
+    orderId
+    leadIds
+    campaignName
+    paymentIntentId
+  }
+`);
+
+export const WalletTransactionsQuery = graphql(`
+  query WalletTransactions($first: Int, $offset: Int) {
+    walletTransactions(first: $first, offset: $offset) {
+      totalCount
+      offset
+      hasNextPage
+      nodes {
+        ...WalletTransactionFields
+      }
+    }
+  }
+`);
+
+export const WalletTransactionQuery = graphql(`
+  query WalletTransaction($id: ID!) {
+    walletTransaction(id: $id) {
+      ...WalletTransactionFields
+    }
+  }
+`);
