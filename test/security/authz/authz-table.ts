@@ -17,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { validLead } from '../../fixtures/leads';
 import { fundWallet } from '../../helpers/exchange-fixtures';
 import { buyerWallet } from '@leadex/core/domain/ledger/ledger-accounts';
+import { createDeliveryEndpoint } from '@leadex/core/domain/exchange/delivery-endpoints.service';
 import type { ActorName, World } from './authz-world';
 
 export interface MatrixEntry {
@@ -175,6 +176,18 @@ function buyerWalletTransaction(w: World): Promise<string> {
   }
   return walletEntries.get(w)!;
 }
+const rotatable = new WeakMap<World, Promise<string>>();
+function rotatableEndpoint(w: World): Promise<string> {
+  if (!rotatable.has(w)) {
+    const buyer = { userId: w.users.buyer.userId, organizationId: w.users.buyer.organizationId, role: 'BUYER' as const, via: 'session' as const };
+    const input = { name: 'Matrix rotation', kind: 'WEBHOOK', url: w.webhookUrl('matrix-rotation') };
+    rotatable.set(
+      w,
+      createDeliveryEndpoint(w.app.runtime.deps, buyer, input).then((e) => e.id),
+    );
+  }
+  return rotatable.get(w)!;
+}
 const pingInput = { segment: 'AUTO_TEST_DRIVE', country: 'US', kind: 'INTERESTED', exclusivity: 'SHARED' };
 
 export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
@@ -286,6 +299,8 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   setDefaultDeliveryEndpoint: { expect: 'U F F A D F D', vars: (w) => ({ id: w.ids.endpoint }) },
   sendTestDelivery: { expect: 'U F F A D F D', vars: (w) => ({ endpointId: w.ids.endpoint }) },
   removeDeliveryEndpoint: { expect: 'U F F A D F D', vars: (w) => ({ id: w.ids.spareEndpoint }) },
+  // issue 15: an endpoint of the buyer's own, made for this row, so no other row's signatures change
+  rotateDeliveryEndpointSecret: { expect: 'U F F A D F D', vars: async (w) => ({ id: await rotatableEndpoint(w) }) },
   submitLeads: { expect: 'U A A F F F A', vars: () => ({ input: [validLead()] }) },
   importLeadsCsv: { expect: 'U A A F F F A', vars: () => ({ file: csvFile() }), upload: true },
   withdrawLead: { expect: 'U A D F F A D', vars: (w) => ({ id: w.ids.withdrawLead }) },
