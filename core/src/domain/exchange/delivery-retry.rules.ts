@@ -16,5 +16,5 @@ export function keptResponseBody(body: Uint8Array | null | undefined): string | 
   if (!body || body.length === 0) return null;
   const text = new TextDecoder('utf-8', { fatal: false }).decode(body.subarray(0, RESPONSE_BODY_BYTES));
   // a multi-byte character cut at the limit decodes as U+FFFD: drop it
-  return text.replace(/\u0000/g, '').replace(/\uFFFD$/, '');
+  return text.replaceAll('\u0000', '').replace(/\uFFFD$/, '');
 }
