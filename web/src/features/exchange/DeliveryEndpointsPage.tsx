@@ -1,6 +1,7 @@
 // Buyer: the delivery endpoints bought leads go to — webhooks (signed JSON), mapped HTTP posts (a CRM's
 // web-to-lead form: renamed, picked and constant fields, JSON or form-encoded) and e-mail. One is the default
-// (marketplace purchases and campaigns without an endpoint of their own); each can be sent a test lead.
+// (marketplace purchases and campaigns without an endpoint of their own); each can be sent a test lead and have
+// its signing secret rotated.
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -22,6 +23,7 @@ import {
   SendTestDeliveryMutation,
   SetDefaultDeliveryEndpointMutation,
 } from './delivery-endpoints.operations';
+import { RotateSecret, TestResult } from './EndpointSecretAndTest';
 import { CONSTANT, EMPTY_FORM, PAYLOAD_FIELDS, endpointTarget, toEndpointInput, type EndpointForm, type FormErrors } from './endpoint-form';
 
 type Endpoint = TEndpoints['deliveryEndpoints'][number];
@@ -123,6 +125,7 @@ function EndpointItem({ endpoint: e, onRemove, onMakeDefault }: { endpoint: Endp
             Make default
           </button>
         )}
+        {e.kind === 'EMAIL' ? null : <RotateSecret endpoint={e} />}
         <ConfirmButton
           label="Remove"
           ariaLabel={`Remove ${e.name}`}
@@ -131,9 +134,7 @@ function EndpointItem({ endpoint: e, onRemove, onMakeDefault }: { endpoint: Endp
           onConfirm={onRemove}
         />
       </div>
-      <p role="status" aria-live="polite">
-        {!test ? '' : 'ok' in test ? (test.ok ? 'Test delivered.' : `Test not delivered: ${test.error ?? 'refused'}.`) : `Test not sent: ${test.message}`}
-      </p>
+      <TestResult test={test} />
     </li>
   );
 }

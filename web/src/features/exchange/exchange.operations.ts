@@ -157,10 +157,20 @@ export const MyDeliveriesQuery = graphql(`
       lastError
       createdAt
       deliveredAt
+      nextAttemptAt
+      lead {
+        id
+        segment
+        subsegment
+        city
+        region
+        country
+      }
       attemptLog {
         attempt
         httpStatus
         error
+        responseBody
         durationMs
         at
       }
