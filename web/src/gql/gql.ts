@@ -40,7 +40,8 @@ type Documents = {
     "\n  mutation RotateDeliveryEndpointSecret($id: ID!) {\n    rotateDeliveryEndpointSecret(id: $id) {\n      id\n      url\n      secret\n    }\n  }\n": typeof types.RotateDeliveryEndpointSecretDocument,
     "\n  fragment CampaignFields on Campaign {\n    id\n    name\n    active\n    maxBid {\n      amount\n      currencyCode\n    }\n    exclusivity\n    dailyCap\n    budget {\n      amount\n      currencyCode\n    }\n    spent {\n      amount\n      currencyCode\n    }\n    wonToday\n    filter\n    schedule {\n      days\n      from\n      to\n    }\n    timeZone\n    deliveryEndpointId\n    priority\n    weight\n    kind\n    pingUrl\n    postUrl\n    pingTimeoutMs\n    responseMapping\n    pausedReason\n  }\n": typeof types.CampaignFieldsFragmentDoc,
     "\n  query RemoteCalls($campaignId: ID!, $first: Int) {\n    remoteCalls(campaignId: $campaignId, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          outcome\n          latencyMs\n          bid {\n            amount\n            currencyCode\n          }\n          reference\n          httpStatus\n          at\n        }\n      }\n    }\n  }\n": typeof types.RemoteCallsDocument,
-    "\n  query MyCampaigns {\n    myCampaigns {\n      ...CampaignFields\n    }\n  }\n": typeof types.MyCampaignsDocument,
+    "\n  fragment CampaignFiguresFields on CampaignFigures {\n    leadsWon\n    averagePrice {\n      amount\n      currencyCode\n    }\n    winRate\n    lastWonAt\n    matchingLeadsPerDay\n    windowDays\n  }\n": typeof types.CampaignFiguresFieldsFragmentDoc,
+    "\n  query MyCampaigns {\n    myCampaigns {\n      ...CampaignFields\n      figures {\n        ...CampaignFiguresFields\n      }\n    }\n  }\n": typeof types.MyCampaignsDocument,
     "\n  mutation CreateCampaign($input: CampaignInput!) {\n    createCampaign(input: $input) {\n      ...CampaignFields\n    }\n  }\n": typeof types.CreateCampaignDocument,
     "\n  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {\n    updateCampaign(id: $id, input: $input) {\n      ...CampaignFields\n    }\n  }\n": typeof types.UpdateCampaignDocument,
     "\n  mutation SetCampaignActive($id: ID!, $active: Boolean!) {\n    setCampaignActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n": typeof types.SetCampaignActiveDocument,
@@ -157,7 +158,8 @@ const documents: Documents = {
     "\n  mutation RotateDeliveryEndpointSecret($id: ID!) {\n    rotateDeliveryEndpointSecret(id: $id) {\n      id\n      url\n      secret\n    }\n  }\n": types.RotateDeliveryEndpointSecretDocument,
     "\n  fragment CampaignFields on Campaign {\n    id\n    name\n    active\n    maxBid {\n      amount\n      currencyCode\n    }\n    exclusivity\n    dailyCap\n    budget {\n      amount\n      currencyCode\n    }\n    spent {\n      amount\n      currencyCode\n    }\n    wonToday\n    filter\n    schedule {\n      days\n      from\n      to\n    }\n    timeZone\n    deliveryEndpointId\n    priority\n    weight\n    kind\n    pingUrl\n    postUrl\n    pingTimeoutMs\n    responseMapping\n    pausedReason\n  }\n": types.CampaignFieldsFragmentDoc,
     "\n  query RemoteCalls($campaignId: ID!, $first: Int) {\n    remoteCalls(campaignId: $campaignId, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          outcome\n          latencyMs\n          bid {\n            amount\n            currencyCode\n          }\n          reference\n          httpStatus\n          at\n        }\n      }\n    }\n  }\n": types.RemoteCallsDocument,
-    "\n  query MyCampaigns {\n    myCampaigns {\n      ...CampaignFields\n    }\n  }\n": types.MyCampaignsDocument,
+    "\n  fragment CampaignFiguresFields on CampaignFigures {\n    leadsWon\n    averagePrice {\n      amount\n      currencyCode\n    }\n    winRate\n    lastWonAt\n    matchingLeadsPerDay\n    windowDays\n  }\n": types.CampaignFiguresFieldsFragmentDoc,
+    "\n  query MyCampaigns {\n    myCampaigns {\n      ...CampaignFields\n      figures {\n        ...CampaignFiguresFields\n      }\n    }\n  }\n": types.MyCampaignsDocument,
     "\n  mutation CreateCampaign($input: CampaignInput!) {\n    createCampaign(input: $input) {\n      ...CampaignFields\n    }\n  }\n": types.CreateCampaignDocument,
     "\n  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {\n    updateCampaign(id: $id, input: $input) {\n      ...CampaignFields\n    }\n  }\n": types.UpdateCampaignDocument,
     "\n  mutation SetCampaignActive($id: ID!, $active: Boolean!) {\n    setCampaignActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n": types.SetCampaignActiveDocument,
@@ -369,7 +371,11 @@ export function graphql(source: "\n  query RemoteCalls($campaignId: ID!, $first:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyCampaigns {\n    myCampaigns {\n      ...CampaignFields\n    }\n  }\n"): (typeof documents)["\n  query MyCampaigns {\n    myCampaigns {\n      ...CampaignFields\n    }\n  }\n"];
+export function graphql(source: "\n  fragment CampaignFiguresFields on CampaignFigures {\n    leadsWon\n    averagePrice {\n      amount\n      currencyCode\n    }\n    winRate\n    lastWonAt\n    matchingLeadsPerDay\n    windowDays\n  }\n"): (typeof documents)["\n  fragment CampaignFiguresFields on CampaignFigures {\n    leadsWon\n    averagePrice {\n      amount\n      currencyCode\n    }\n    winRate\n    lastWonAt\n    matchingLeadsPerDay\n    windowDays\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCampaigns {\n    myCampaigns {\n      ...CampaignFields\n      figures {\n        ...CampaignFiguresFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyCampaigns {\n    myCampaigns {\n      ...CampaignFields\n      figures {\n        ...CampaignFiguresFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -67,10 +67,27 @@ export const RemoteCallsQuery = graphql(`
 /** a new campaign must show up even when the list held no Campaign before */
 export const CAMPAIGN_CONTEXT = { additionalTypenames: ['Campaign'] };
 
+export const CampaignFiguresFields = graphql(`
+  fragment CampaignFiguresFields on CampaignFigures {
+    leadsWon
+    averagePrice {
+      amount
+      currencyCode
+    }
+    winRate
+    lastWonAt
+    matchingLeadsPerDay
+    windowDays
+  }
+`);
+
 export const MyCampaignsQuery = graphql(`
   query MyCampaigns {
     myCampaigns {
       ...CampaignFields
+      figures {
+        ...CampaignFiguresFields
+      }
     }
   }
 `);

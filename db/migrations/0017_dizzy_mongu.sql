@@ -1,0 +1,1 @@
+CREATE INDEX "leads_listed_at_idx" ON "leads" USING btree ("listed_at") WHERE listed_at is not null;
