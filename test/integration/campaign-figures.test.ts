@@ -36,7 +36,7 @@ it('counts wins, averages their prices and estimates matching listings a day fro
 
   const figures = await campaignFigures(deps(), buyer!, made);
   expect(figures.leadsWon).toBe(2);
-  expect(figures.averagePriceMinor).toBe(Math.round((sold[0].price + sold[1].price) / 2));
+  expect(figures.averagePriceMinor).toBe(Math.round((sold[0]!.price + sold[1]!.price) / 2));
   expect(figures.winRate).toBeCloseTo(2 / 3);
   expect(figures.matchingLeadsPerDay).toBe(0.1);
   expect(figures.lastWonAt).toBeInstanceOf(Date);
