@@ -22,6 +22,10 @@ afterAll(() => app.close());
 
 const deps = () => app.runtime.deps;
 const balance = async (buyer: Actor) => (await walletBalance(deps().db, buyer.organizationId, deps().config.PLATFORM_CURRENCY)).amount;
+const sealed = () => {
+  const s = deps().vault.seal({ secret: 'whsec_test' });
+  return { secretSealed: s.sealed, secretKeyId: s.keyId };
+};
 const codeOf = (err: unknown) => (err instanceof DomainError ? err.code : String(err));
 
 async function orderFor(buyer: Actor, lead = sharedLead(5)) {
@@ -48,6 +52,27 @@ describe('paying an order from the wallet', () => {
     const [lead] = await deps().db.select().from(schema.leads).where(eq(schema.leads.id, purchases[0]!.leadId));
     expect(lead).toMatchObject({ salesCount: 1, reservedCount: 0 });
     expect(await checkLedgerInvariants(deps().db)).toMatchObject({ ok: true });
+  });
+
+  it('sends the paid leads to the buyer’s default endpoint, as a card payment does', async () => {
+    const [buyer] = await createBuyerActors(app, 1);
+    await deps()
+      .db.insert(schema.webhookEndpoints)
+      .values({
+        id: `wep_walletpay${Date.now()}`,
+        buyerOrgId: buyer!.organizationId,
+        kind: 'WEBHOOK',
+        url: 'https://crm.example.com/hook',
+        ...sealed(),
+        isDefault: true,
+      });
+    const order = await orderFor(buyer!);
+    await fundExactly(buyer!, order.total);
+    await payOrderFromWallet(deps(), buyer!, order.id);
+    const [purchase] = await deps().db.select().from(schema.purchases).where(eq(schema.purchases.orderId, order.id));
+    expect(await deps().db.select().from(schema.deliveries).where(eq(schema.deliveries.purchaseId, purchase!.id))).toEqual([
+      expect.objectContaining({ status: 'PENDING' }),
+    ]);
   });
 
   it('pays once when two payments of the same order race: the other is ORDER_ALREADY_PAID', async () => {

@@ -3,7 +3,9 @@ import { schema, type Db } from '@leadex/db';
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { requireCapability, requireUser, type Actor } from '../auth/access';
+import { enqueueOrderDeliveries } from '../exchange/deliveries.service';
 import { walletBalance } from '../exchange/wallet.service';
+import { sendNotificationsSoon } from '../notifications/queue-notification';
 import { PLATFORM_ESCROW, buyerWallet } from '../ledger/ledger-accounts';
 import { credit, debit } from '../ledger/post-transaction';
 import { DomainError } from '../shared/domain-error';
@@ -18,7 +20,8 @@ const { orders, organizations, walletPayments } = schema;
 /** The ledger kind of an order paid from the wallet (a campaign win is WALLET_PURCHASE). */
 export const WALLET_ORDER_PAYMENT = 'WALLET_ORDER_PAYMENT';
 
-async function payInTransaction(deps: AppDeps, tx: Db, buyerOrgId: string, orderId: string, idempotencyKey: string | null): Promise<void> {
+/** true when this call paid the order; false when it answers a repeat of the same request */
+async function payInTransaction(deps: AppDeps, tx: Db, buyerOrgId: string, orderId: string, idempotencyKey: string | null): Promise<boolean> {
   const now = deps.clock();
   // lock order as everywhere a wallet is spent (allocate-lead.ts): the buyer's organisation first, so two payments
   // (or a payment and a campaign win) read the balance one after the other; then the order
@@ -27,7 +30,7 @@ async function payInTransaction(deps: AppDeps, tx: Db, buyerOrgId: string, order
   if (!order || order.buyerOrgId !== buyerOrgId) throw new DomainError('ORDER_NOT_FOUND', 'No such order');
   const [earlier] = await tx.select().from(walletPayments).where(eq(walletPayments.orderId, orderId));
   // the same request again (same idempotency key) is answered with the paid order, not an error
-  if (earlier && idempotencyKey && earlier.idempotencyKey === idempotencyKey) return;
+  if (earlier && idempotencyKey && earlier.idempotencyKey === idempotencyKey) return false;
   const balance = await walletBalance(tx, buyerOrgId, order.currency);
   const refusal = walletPaymentRefusal(
     { status: order.status, expiresAt: order.expiresAt, total: order.total, paid: earlier != null || order.paidAt != null, balance: balance.amount },
@@ -54,6 +57,7 @@ async function payInTransaction(deps: AppDeps, tx: Db, buyerOrgId: string, order
     },
     now,
   );
+  return true;
 }
 
 /**
@@ -64,6 +68,11 @@ async function payInTransaction(deps: AppDeps, tx: Db, buyerOrgId: string, order
 export async function payOrderFromWallet(deps: AppDeps, actor: Actor | null, orderId: string, idempotencyKey?: string | null): Promise<OrderView> {
   const buyer = requireCapability(requireUser(actor, 'BUYER'), 'TRADE');
   const key = idempotencyKey?.trim() || null;
-  await deps.db.transaction((tx) => payInTransaction(deps, tx, buyer.organizationId, orderId, key));
+  const paid = await deps.db.transaction((tx) => payInTransaction(deps, tx, buyer.organizationId, orderId, key));
+  // after commit, as for a card payment (handle-stripe-event.ts): the leads go out to the buyer's endpoints
+  if (paid) {
+    await enqueueOrderDeliveries(deps, orderId);
+    await sendNotificationsSoon(deps);
+  }
   return loadOrder(deps, buyer, orderId);
 }
