@@ -82,7 +82,7 @@ describe('<DeliveryEndpointsPage>', () => {
     expect(await within(hook).findByText('Test delivered (HTTP 202).')).toBeTruthy();
     expect(within(hook).getByText('{"queued":true}')).toBeTruthy();
 
-    fireEvent.click(within(hook).getByRole('button', { name: 'Rotate the signing secret of Webhook' }));
+    fireEvent.click(within(hook).getByRole('button', { name: 'Rotate secret of Webhook' }));
     expect(requests.some((r) => r.operationName === 'RotateDeliveryEndpointSecret')).toBe(false);
     fireEvent.click(within(hook).getByRole('button', { name: 'Rotate secret' }));
     expect(await within(hook).findByText('New signing secret')).toBeTruthy();

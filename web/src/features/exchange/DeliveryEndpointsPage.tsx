@@ -118,7 +118,7 @@ function EndpointItem({ endpoint: e, onRemove, onMakeDefault }: { endpoint: Endp
           disabled={testing.fetching}
           aria-label={`Send a test lead to ${e.name}`}
         >
-          {testing.fetching ? 'Sending…' : 'Send test'}
+          {testing.fetching ? 'Sending…' : 'Send a test lead'}
         </button>
         {e.isDefault ? null : (
           <button type="button" className="button button--ghost button--small" onClick={onMakeDefault} aria-label={`Make ${e.name} the default`}>

@@ -22,7 +22,7 @@ export function RotateSecret({ endpoint }: { endpoint: { id: string; name: strin
     <>
       <ConfirmButton
         label="Rotate secret"
-        ariaLabel={`Rotate the signing secret of ${endpoint.name}`}
+        ariaLabel={`Rotate secret of ${endpoint.name}`}
         question="Make a new signing secret? The current one stops signing at once: update your receiver right after."
         confirmLabel="Rotate secret"
         busy={rotation.fetching}
