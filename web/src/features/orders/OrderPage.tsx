@@ -125,7 +125,7 @@ function PhaseMessage({
       return (
         <SuccessMessage>
           <p className="alert__title">
-            Paid{order.paidWith === 'WALLET' ? ' from your wallet' : order.paidWith === 'CARD' ? ' by card' : ''}
+            Paid{order.paidWith === 'WALLET' ? ' from your wallet' : ''}
             {order.paidAt ? ` on ${formatDateTime(order.paidAt)}` : ''}.
           </p>
           <p>
