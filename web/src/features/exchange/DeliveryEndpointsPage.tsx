@@ -23,7 +23,7 @@ import {
   SendTestDeliveryMutation,
   SetDefaultDeliveryEndpointMutation,
 } from './delivery-endpoints.operations';
-import { RotateSecret, TestResult } from './EndpointSecretAndTest';
+import { RotatedSecret, RotateSecret, TestResult } from './EndpointSecretAndTest';
 import { CONSTANT, EMPTY_FORM, PAYLOAD_FIELDS, endpointTarget, toEndpointInput, type EndpointForm, type FormErrors } from './endpoint-form';
 
 type Endpoint = TEndpoints['deliveryEndpoints'][number];
@@ -85,6 +85,7 @@ function EndpointList() {
 function EndpointItem({ endpoint: e, onRemove, onMakeDefault }: { endpoint: Endpoint; onRemove: () => Promise<void>; onMakeDefault: () => Promise<void> }) {
   const [testing, sendTest] = useMutation(SendTestDeliveryMutation);
   const [test, setTest] = useState<TTest['sendTestDelivery'] | ApiError | null>(null);
+  const [rotation, setRotation] = useState<{ secret: string | null; error: ApiError | null } | null>(null);
   const runTest = async () => {
     setTest(null);
     const res = await sendTest({ endpointId: e.id });
@@ -125,7 +126,7 @@ function EndpointItem({ endpoint: e, onRemove, onMakeDefault }: { endpoint: Endp
             Make default
           </button>
         )}
-        {e.kind === 'EMAIL' ? null : <RotateSecret endpoint={e} />}
+        {e.kind === 'EMAIL' ? null : <RotateSecret endpoint={e} onRotated={setRotation} />}
         <ConfirmButton
           label="Remove"
           ariaLabel={`Remove ${e.name}`}
@@ -134,6 +135,7 @@ function EndpointItem({ endpoint: e, onRemove, onMakeDefault }: { endpoint: Endp
           onConfirm={onRemove}
         />
       </div>
+      <RotatedSecret url={e.url} result={rotation} onDone={() => setRotation(null)} />
       <TestResult test={test} />
     </li>
   );

@@ -1,5 +1,4 @@
 // On each endpoint card: "Rotate secret" (the new secret shown once) and the answer of a test event.
-import { useState } from 'react';
 import { useMutation } from 'urql';
 import type { SendTestDeliveryMutation as TTest } from '../../gql/graphql';
 import { apiErrorFromGraphql, type ApiError } from '../../lib/api-errors';
@@ -8,30 +7,44 @@ import { ErrorMessage } from '../../lib/ui/feedback';
 import { NewSecret } from './DeliveriesPage';
 import { RotateDeliveryEndpointSecretMutation } from './delivery-endpoints.operations';
 
-export function RotateSecret({ endpoint }: { endpoint: { id: string; name: string; url?: string | null } }) {
+/** The button; the card shows the new secret (RotatedSecret) below its actions. */
+export function RotateSecret({
+  endpoint,
+  onRotated,
+}: {
+  endpoint: { id: string; name: string };
+  onRotated: (result: { secret: string | null; error: ApiError | null }) => void;
+}) {
   const [rotation, rotate] = useMutation(RotateDeliveryEndpointSecretMutation);
-  const [secret, setSecret] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const run = async () => {
-    setError(null);
+    onRotated({ secret: null, error: null });
     const res = await rotate({ id: endpoint.id });
-    setError(apiErrorFromGraphql(res.error));
-    setSecret(res.data?.rotateDeliveryEndpointSecret.secret ?? null);
+    onRotated({ secret: res.data?.rotateDeliveryEndpointSecret.secret ?? null, error: apiErrorFromGraphql(res.error) });
   };
   return (
-    <>
-      <ConfirmButton
-        label="Rotate secret"
-        ariaLabel={`Rotate secret of ${endpoint.name}`}
-        question="Make a new signing secret? The current one stops signing at once: update your receiver right after."
-        confirmLabel="Rotate secret"
-        busy={rotation.fetching}
-        onConfirm={run}
-      />
-      <ErrorMessage error={error} title="The secret was not rotated" />
-      {secret ? <NewSecret title="New signing secret" url={endpoint.url ?? ''} secret={secret} onDone={() => setSecret(null)} /> : null}
-    </>
+    <ConfirmButton
+      label="Rotate secret"
+      ariaLabel={`Rotate secret of ${endpoint.name}`}
+      question="Make a new signing secret? The current one stops signing at once: update your receiver right after."
+      confirmLabel="Rotate secret"
+      busy={rotation.fetching}
+      onConfirm={run}
+    />
   );
+}
+
+export function RotatedSecret({
+  url,
+  result,
+  onDone,
+}: {
+  url: string | null | undefined;
+  result: { secret: string | null; error: ApiError | null } | null;
+  onDone: () => void;
+}) {
+  if (!result) return null;
+  if (result.error) return <ErrorMessage error={result.error} title="The secret was not rotated" />;
+  return result.secret ? <NewSecret title="New signing secret" url={url ?? ''} secret={result.secret} onDone={onDone} /> : null;
 }
 
 export function TestResult({ test }: { test: TTest['sendTestDelivery'] | ApiError | null }) {
