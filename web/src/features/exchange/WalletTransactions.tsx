@@ -37,28 +37,44 @@ export function WalletTransactions() {
       ) : (
         <>
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--stack" role="table">
               <caption className="visually-hidden">Wallet transactions, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Amount</th>
-                  <th scope="col">Balance after</th>
-                  <th scope="col">Receipt</th>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">
+                    When
+                  </th>
+                  <th scope="col" role="columnheader">
+                    What
+                  </th>
+                  <th scope="col" role="columnheader">
+                    Amount
+                  </th>
+                  <th scope="col" role="columnheader">
+                    Balance after
+                  </th>
+                  <th scope="col" role="columnheader">
+                    Receipt
+                  </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {page.nodes.map((t) => (
-                  <tr key={t.id}>
-                    <td>{formatDateTime(t.occurredAt)}</td>
-                    <th scope="row">
+                  <tr key={t.id} role="row">
+                    <td role="cell" data-label="When">
+                      {formatDateTime(t.occurredAt)}
+                    </td>
+                    <th scope="row" role="rowheader" className="table__wide">
                       {t.description}
                       <span className="table__sub-text">{WALLET_KIND_WORDS[t.kind]}</span>
                     </th>
-                    <td className={isMoneyIn(t.amount) ? 'amount--in' : undefined}>{signedMoney(t.amount)}</td>
-                    <td>{formatMoney(t.balanceAfter)}</td>
-                    <td>
+                    <td role="cell" data-label="Amount" className={isMoneyIn(t.amount) ? 'amount--in' : undefined}>
+                      {signedMoney(t.amount)}
+                    </td>
+                    <td role="cell" data-label="Balance after">
+                      {formatMoney(t.balanceAfter)}
+                    </td>
+                    <td role="cell">
                       <Link to={`/wallet/receipts/${t.id}`} aria-label={`Receipt: ${t.description}, ${formatDateTime(t.occurredAt)}`}>
                         Receipt
                       </Link>

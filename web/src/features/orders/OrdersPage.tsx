@@ -46,16 +46,29 @@ function OrderList({ status }: { status: OrderStatus | null }) {
   const { cursors, loadMore } = usePageCursors();
   return (
     <div className="table-wrap">
-      <table className="table">
+      {/* explicit roles: on phones the rows stack (display: grid), which would otherwise drop the table semantics */}
+      <table className="table table--stack" role="table">
         <caption className="visually-hidden">{status ? `${ORDER_TABS.find((t) => t.status === status)!.label} orders` : 'All orders'}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Order</th>
-            <th scope="col">Status</th>
-            <th scope="col">Leads</th>
-            <th scope="col">Total</th>
-            <th scope="col">Paid with</th>
-            <th scope="col">Created</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">
+              Order
+            </th>
+            <th scope="col" role="columnheader">
+              Status
+            </th>
+            <th scope="col" role="columnheader">
+              Leads
+            </th>
+            <th scope="col" role="columnheader">
+              Total
+            </th>
+            <th scope="col" role="columnheader">
+              Paid with
+            </th>
+            <th scope="col" role="columnheader">
+              Created
+            </th>
           </tr>
         </thead>
         {cursors.map((after, i) => (
@@ -85,18 +98,20 @@ function OrderRows({
   const now = new Date();
   if (!connection) {
     return (
-      <tbody>
-        <tr>
-          <td colSpan={6}>{error ? <ErrorMessage error={error} title="Orders could not be loaded" /> : <Loading label="Loading orders…" />}</td>
+      <tbody role="rowgroup">
+        <tr role="row">
+          <td role="cell" colSpan={6} className="table__wide">
+            {error ? <ErrorMessage error={error} title="Orders could not be loaded" /> : <Loading label="Loading orders…" />}
+          </td>
         </tr>
       </tbody>
     );
   }
   return (
-    <tbody>
+    <tbody role="rowgroup">
       {isFirst && connection.edges.length === 0 ? (
-        <tr>
-          <td colSpan={6}>
+        <tr role="row">
+          <td role="cell" colSpan={6} className="table__wide">
             <EmptyState title={status ? 'No orders with this status' : 'No orders yet'}>
               <p>
                 Orders appear here when you reserve leads on the <Link to="/marketplace">marketplace</Link>.
@@ -108,25 +123,33 @@ function OrderRows({
       {connection.edges.map(({ node: order }) => {
         const words = orderStatusWords(order.status, order.expiresAt, now);
         return (
-          <tr key={order.id}>
-            <th scope="row">
+          <tr key={order.id} role="row">
+            <th scope="row" role="rowheader" className="table__wide">
               <Link to={`/orders/${order.id}`}>Order {orderReference(order.id)}</Link>
               <span className="table__sub-text mono">{order.id}</span>
             </th>
-            <td>
+            <td role="cell" data-label="Status">
               <Badge tone={words.tone}>{words.label}</Badge>
               {words.label === 'Pending payment' ? <span className="table__sub-text">until {formatDateTime(order.expiresAt)}</span> : null}
             </td>
-            <td>{leadCountText(order.leadCount)}</td>
-            <td>{formatMoney(order.total)}</td>
-            <td>{paidWithWords(order.paidWith)}</td>
-            <td>{formatDateTime(order.createdAt)}</td>
+            <td role="cell" data-label="Leads">
+              {leadCountText(order.leadCount)}
+            </td>
+            <td role="cell" data-label="Total">
+              {formatMoney(order.total)}
+            </td>
+            <td role="cell" data-label="Paid with">
+              {paidWithWords(order.paidWith)}
+            </td>
+            <td role="cell" data-label="Created">
+              {formatDateTime(order.createdAt)}
+            </td>
           </tr>
         );
       })}
       {isLast && connection.pageInfo.hasNextPage && connection.pageInfo.endCursor ? (
-        <tr>
-          <td colSpan={6}>
+        <tr role="row">
+          <td role="cell" colSpan={6} className="table__wide">
             <button type="button" className="button button--secondary" onClick={() => onLoadMore(connection.pageInfo.endCursor!)}>
               Show more orders
             </button>
