@@ -54,7 +54,8 @@ describe('<OrderPage>', () => {
       Order: () => ({ data: { order: order('RESERVED') } }),
       CheckoutOrder: () => ({ data: { checkoutOrder: { __typename: 'Checkout', url: 'http://stripe.test/checkout/pay/cs_1', sessionId: 'cs_1' } } }),
     });
-    expect(await screen.findByRole('heading', { name: 'Order ord_1' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Order #ORD_1 · 2 leads' })).toBeTruthy();
+    expect(screen.getByText('ord_1')).toBeTruthy();
     expect(screen.getByText('lead_1')).toBeTruthy();
     expect(screen.getByLabelText('Order total').textContent).toBe('$55.50');
     expect(screen.getByRole('timer', { name: 'Time left to pay' }).textContent).toMatch(/^(9:5\d|10:00)$/);
