@@ -69,7 +69,7 @@ describe('signing in', () => {
     expect(await screen.findByText('the marketplace')).toBeTruthy();
     expect(screen.getByLabelText('Signed in user').textContent).toMatch(/Bea Buyer.*Buyer · Acme Insurance/);
     expect(screen.getByRole('navigation', { name: 'Main' }).textContent).toBe(
-      'MarketplaceCampaignsWalletMy purchasesDeliveriesDelivery endpointsSuppression listDashboardAudit logTeamCPL calculator',
+      'MarketplaceCampaignsOrdersWalletMy purchasesDeliveriesDelivery endpointsSuppression listDashboardAudit logTeamCPL calculator',
     );
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
