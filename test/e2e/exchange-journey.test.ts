@@ -12,6 +12,7 @@ import type { Actor } from '@leadex/core/domain/auth/access';
 import { createSellerActor, exclusiveLead, listLeads } from '../helpers/market-fixtures';
 import type { TestApp } from '../helpers/test-app';
 import { waitFor } from '../helpers/wait';
+import { expectAccessible } from './accessibility';
 import { fillStandInCard, launchBrowser, newPage, PHONE, screenshots, signUpThroughUi } from './browser';
 import { startE2eApp } from './e2e-app';
 
@@ -90,6 +91,7 @@ describe('exchange journey', () => {
     // 1. wallet: top up through the stand-in's hosted checkout
     await nav.getByRole('link', { name: 'Wallet' }).click();
     await page.getByLabel('Wallet balance').filter({ hasText: '$0.00' }).waitFor();
+    await expectAccessible(page, 'wallet, empty');
     await shoot(page, '1-wallet-empty');
     await page.getByLabel('Amount (USD)').fill('300');
     await page.getByRole('button', { name: 'Top up with Stripe' }).click();
@@ -100,11 +102,13 @@ describe('exchange journey', () => {
     await page.waitForURL((url) => url.pathname === '/wallet' && url.searchParams.get('topped_up') === '1' && !!url.searchParams.get('session'));
     await page.getByText('Top-up received').waitFor();
     expect(await page.getByLabel('Wallet balance').textContent()).toBe('$300.00');
+    await expectAccessible(page, 'wallet, topped up');
     await shoot(page, '3-wallet-topped-up');
 
     // 2. a campaign: exclusive test drives in one city, a bid well above the grid price, on all week
     await nav.getByRole('link', { name: 'Campaigns' }).click();
     await page.getByText('No campaigns yet.').waitFor();
+    await expectAccessible(page, 'campaigns, none');
     await page.getByRole('link', { name: 'New campaign' }).first().click();
     const form = page.getByRole('form', { name: 'New campaign' });
     await form.getByLabel('Name', { exact: true }).fill('Pasadena test drives');
@@ -122,6 +126,7 @@ describe('exchange journey', () => {
     await window1.getByRole('checkbox', { name: 'Sun' }).check();
     await window1.getByLabel('From', { exact: true }).fill('00:00');
     await window1.getByLabel('To', { exact: true }).fill('00:00'); // midnight to midnight: the whole day
+    await expectAccessible(page, 'campaign form');
     await shoot(page, '4-campaign-form');
     await form.getByRole('button', { name: 'Create campaign' }).click();
     await page.waitForURL((url) => url.pathname === '/campaigns');
@@ -130,16 +135,19 @@ describe('exchange journey', () => {
     await card.getByText('Active', { exact: true }).waitFor();
     expect(await card.getByLabel('Spent').textContent()).toBe('$0.00');
     expect(await card.getByText(/Mon–Sun 00:00–24:00/).count()).toBe(1);
+    await expectAccessible(page, 'campaigns');
     await shoot(page, '5-campaigns');
 
     // 3. the webhook endpoint; its secret is shown once
     await nav.getByRole('link', { name: 'Deliveries' }).click();
     await page.getByText('No deliveries yet.').waitFor();
+    await expectAccessible(page, 'deliveries, none');
     await page.getByLabel('Endpoint URL').fill(receiver.url);
     await page.getByRole('button', { name: 'Save endpoint' }).click();
     const secret = await page.getByLabel('Signing secret').inputValue();
     expect(secret).toMatch(/^whsec_/);
     await page.getByText('Leadex-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>').waitFor();
+    await expectAccessible(page, 'deliveries, new secret');
     await shoot(page, '6-webhook-secret');
 
     // 4. a seller's matching lead is listed; the allocation worker sells it to the campaign
@@ -173,8 +181,9 @@ describe('exchange journey', () => {
     // 6. the buyer's purchases hold the lead with its contact
     await nav.getByRole('link', { name: 'My purchases' }).click();
     const purchase = page.getByRole('article', { name: 'Purchase Nadia Karim' });
-    await purchase.getByRole('link', { name: '+14155550177' }).waitFor();
+    await purchase.getByRole('link', { name: '(415) 555-0177' }).waitFor();
     expect(await purchase.getByText(usd(sold.price)).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'purchases');
     await shoot(page, '7-purchases');
 
     // 7. the campaign's spend and today's wins, and the wallet debited
@@ -186,6 +195,7 @@ describe('exchange journey', () => {
     expect(await card.getByLabel('Won today').textContent()).toBe('1');
     expect(await card.getByText(`of $1,000.00 budget`).count()).toBe(1);
     expect(await page.getByLabel('Wallet balance').textContent()).toBe(usd(30_000 - sold.price));
+    await expectAccessible(page, 'campaigns after a win');
     await shoot(page, '8-campaign-won');
 
     // 8. the delivery and its attempt log
@@ -195,6 +205,7 @@ describe('exchange journey', () => {
     await table.getByText('HTTP 200').waitFor();
     await page.getByRole('button', { name: /^Show attempts of delivery / }).click();
     await page.getByRole('table', { name: /^Attempts of delivery / }).waitFor();
+    await expectAccessible(page, 'deliveries with the attempt log');
     await shoot(page, '9-deliveries');
 
     // the same pages at phone width
@@ -213,6 +224,7 @@ describe('exchange journey', () => {
         .first()
         .waitFor({ state: 'detached' })
         .catch(() => undefined);
+      await expectAccessible(small, `phone ${path}`);
       await shoot(small, step);
     }
     await phone.close();

@@ -1,9 +1,17 @@
 // A buyer's delivery endpoints and the deliveries of won leads to them — thin calls into the deliveries domain.
-import { currentWebhookEndpoint, listDeliveries, redeliver, removeWebhookEndpoint, setWebhookEndpoint } from '@leadex/core/domain/exchange/deliveries.service';
+import {
+  currentWebhookEndpoint,
+  deliveredLeadId,
+  listDeliveries,
+  redeliver,
+  removeWebhookEndpoint,
+  setWebhookEndpoint,
+} from '@leadex/core/domain/exchange/deliveries.service';
 import {
   createDeliveryEndpoint,
   listDeliveryEndpoints,
   removeDeliveryEndpoint,
+  rotateDeliveryEndpointSecret,
   sendTestDelivery,
   setDefaultDeliveryEndpoint,
   updateDeliveryEndpoint,
@@ -25,5 +33,11 @@ export const deliveryResolvers = {
     removeDeliveryEndpoint: (_: unknown, a: { id: string }, ctx: GqlContext) => removeDeliveryEndpoint(ctx.deps, ctx.actor, a.id),
     setDefaultDeliveryEndpoint: (_: unknown, a: { id: string }, ctx: GqlContext) => setDefaultDeliveryEndpoint(ctx.deps, ctx.actor, a.id),
     sendTestDelivery: (_: unknown, a: { endpointId: string }, ctx: GqlContext) => sendTestDelivery(ctx.deps, ctx.actor, a.endpointId),
+    rotateDeliveryEndpointSecret: (_: unknown, a: { id: string }, ctx: GqlContext) => rotateDeliveryEndpointSecret(ctx.deps, ctx.actor, a.id),
+  },
+  Delivery: {
+    lead: async (d: { purchaseId: string; leadId?: string }, _: unknown, ctx: GqlContext) =>
+      ctx.loaders.lead.load(d.leadId ?? (await deliveredLeadId(ctx.deps, d.purchaseId))),
+    nextAttemptAt: (d: { status: string; nextAttemptAt?: Date | null }) => (d.status === 'PENDING' ? (d.nextAttemptAt ?? null) : null),
   },
 };

@@ -1,5 +1,6 @@
 // Exchange mode: buyers' campaigns and sellers' ping-post — thin calls into the exchange domain.
 import { campaignStatus } from '@leadex/core/domain/exchange/campaign.lifecycle';
+import { campaignFigures, type CampaignFigures } from '@leadex/core/domain/exchange/campaign-figures';
 import { myCampaigns, createCampaign, setCampaignActive, updateCampaign, type CampaignRow } from '@leadex/core/domain/exchange/campaigns.service';
 import { DEFAULT_DISTRIBUTION_METHOD } from '@leadex/core/domain/exchange/distribution.rules';
 import { NO_MARGIN } from '@leadex/core/domain/exchange/margin.rules';
@@ -34,6 +35,10 @@ export const exchangeResolvers = {
     budget: (c: CampaignRow) => (c.budget == null ? null : toMoney(c.budget, c.currency)),
     spent: (c: CampaignRow) => toMoney(c.spent, c.currency),
     wonToday: (c: CampaignRow, _: unknown, ctx: GqlContext) => ctx.loaders.campaignWinsToday.load(c.id),
+    figures: (c: CampaignRow, _: unknown, ctx: GqlContext) => campaignFigures(ctx.deps, ctx.actor, c),
+  },
+  CampaignFigures: {
+    averagePrice: (f: CampaignFigures) => (f.averagePriceMinor == null ? null : toMoney(f.averagePriceMinor, f.currency)),
   },
   Segment: {
     distributionMethod: (s: SegmentDefinition) => s.distributionMethod ?? DEFAULT_DISTRIBUTION_METHOD,

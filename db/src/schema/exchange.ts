@@ -172,6 +172,8 @@ export const deliveries = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastStatus: integer('last_status'),
     lastError: text('last_error'),
+    // when the queue tries a PENDING delivery again after a refused attempt (issue 15); null when none is due
+    nextAttemptAt: ts('next_attempt_at'),
     createdAt: createdAt(),
     deliveredAt: ts('delivered_at'),
   },
@@ -188,6 +190,8 @@ export const deliveryAttempts = pgTable(
     attempt: integer('attempt').notNull(),
     httpStatus: integer('http_status'),
     error: text('error'),
+    // the first 2 KB of what the endpoint answered (issue 15), for the buyer's deliveries page
+    responseBody: text('response_body'),
     durationMs: integer('duration_ms').notNull(),
     at: ts('at').notNull(),
   },

@@ -16,3 +16,4 @@ export * from './audit';
 export * from './two-factor';
 export * from './account-tokens';
 export * from './teams';
+export * from './wallet-payments';

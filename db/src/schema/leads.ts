@@ -96,6 +96,10 @@ export const leads = pgTable(
     // drizzle's .desc() means DESC NULLS LAST, which cannot serve ORDER BY … DESC (NULLS FIRST): say it
     index('leads_seller_idx').on(t.sellerOrgId, t.capturedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('leads_batch_idx').on(t.batchId),
+    // campaign figures (issue 15): the listings of the last 30 days a campaign's filter matches
+    index('leads_listed_at_idx')
+      .on(t.listedAt)
+      .where(sql`listed_at is not null`),
     index('leads_phone_dup_idx')
       .on(t.segment, t.phoneHash, t.capturedAt)
       .where(sql`phone_hash is not null`),

@@ -15,6 +15,9 @@ import { eq, schema } from '@leadex/db';
 import { formatDecimal } from '@leadex/core/domain/shared/money';
 import { randomBytes } from 'node:crypto';
 import { validLead } from '../../fixtures/leads';
+import { fundWallet } from '../../helpers/exchange-fixtures';
+import { buyerWallet } from '@leadex/core/domain/ledger/ledger-accounts';
+import { createDeliveryEndpoint } from '@leadex/core/domain/exchange/delivery-endpoints.service';
 import type { ActorName, World } from './authz-world';
 
 export interface MatrixEntry {
@@ -154,6 +157,37 @@ async function sellerMember(w: World): Promise<string> {
   });
   return id;
 }
+// one top-up of the buyer's wallet, made once per world: its ledger entry is the receipt everyone asks for
+const walletEntries = new WeakMap<World, Promise<string>>();
+function buyerWalletTransaction(w: World): Promise<string> {
+  if (!walletEntries.has(w)) {
+    walletEntries.set(
+      w,
+      (async () => {
+        const buyer = { userId: w.users.buyer.userId, organizationId: w.users.buyer.organizationId, role: 'BUYER' as const, via: 'session' as const };
+        await fundWallet(w.app, buyer, '1.00');
+        const [entry] = await w.app.runtime.deps.db
+          .select({ id: schema.ledgerPostings.transactionId })
+          .from(schema.ledgerPostings)
+          .where(eq(schema.ledgerPostings.account, buyerWallet(buyer.organizationId)));
+        return entry!.id;
+      })(),
+    );
+  }
+  return walletEntries.get(w)!;
+}
+const rotatable = new WeakMap<World, Promise<string>>();
+function rotatableEndpoint(w: World): Promise<string> {
+  if (!rotatable.has(w)) {
+    const buyer = { userId: w.users.buyer.userId, organizationId: w.users.buyer.organizationId, role: 'BUYER' as const, via: 'session' as const };
+    const input = { name: 'Matrix rotation', kind: 'WEBHOOK', url: w.webhookUrl('matrix-rotation') };
+    rotatable.set(
+      w,
+      createDeliveryEndpoint(w.app.runtime.deps, buyer, input).then((e) => e.id),
+    );
+  }
+  return rotatable.get(w)!;
+}
 const pingInput = { segment: 'AUTO_TEST_DRIVE', country: 'US', kind: 'INTERESTED', exclusivity: 'SHARED' };
 
 export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
@@ -181,6 +215,9 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   myPayouts: { expect: 'U A A F F F D' },
   myCampaigns: { expect: 'U F F A A F D' },
   wallet: { expect: 'U F F A A F D' },
+  // issue 15: the wallet statement and one receipt of it (the other buyer's answer is null: not theirs)
+  walletTransactions: { expect: 'U F F A A F D' },
+  walletTransaction: { expect: 'U F F A D F D', vars: async (w) => ({ id: await buyerWalletTransaction(w) }) },
   myDeliveries: { expect: 'U F F A A F D' },
   webhookEndpoint: { expect: 'U F F A A F D' },
   deliveryEndpoints: { expect: 'U F F A A F D' },
@@ -272,6 +309,8 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   setDefaultDeliveryEndpoint: { expect: 'U F F A D F D', vars: (w) => ({ id: w.ids.endpoint }) },
   sendTestDelivery: { expect: 'U F F A D F D', vars: (w) => ({ endpointId: w.ids.endpoint }) },
   removeDeliveryEndpoint: { expect: 'U F F A D F D', vars: (w) => ({ id: w.ids.spareEndpoint }) },
+  // issue 15: an endpoint of the buyer's own, made for this row, so no other row's signatures change
+  rotateDeliveryEndpointSecret: { expect: 'U F F A D F D', vars: async (w) => ({ id: await rotatableEndpoint(w) }) },
   submitLeads: { expect: 'U A A F F F A', vars: () => ({ input: [validLead()] }) },
   importLeadsCsv: { expect: 'U A A F F F A', vars: () => ({ file: csvFile() }), upload: true },
   withdrawLead: { expect: 'U A D F F A D', vars: (w) => ({ id: w.ids.withdrawLead }) },
@@ -279,6 +318,8 @@ export const AUTHZ_TABLE: Record<string, MatrixEntry> = {
   createOrder: { expect: 'U F F A A F D', vars: (w) => ({ input: { leadIds: [w.ids.orderLead] } }) },
   checkoutOrder: { expect: 'U F F A D F D', vars: (w) => ({ orderId: w.ids.reservedOrder }) },
   cancelOrder: { expect: 'U F F A D F D', vars: (w) => ({ orderId: w.ids.cancellableOrder }) },
+  // issue 15: the buyer's own reserved order (an empty wallet answers PAYMENT_REQUIRED, past authorization)
+  payOrderFromWallet: { expect: 'U F F A D F D', vars: (w) => ({ orderId: w.ids.reservedOrder }) },
   updateLeadOutcome: { expect: 'U F F A D F D', vars: (w) => ({ purchaseId: w.ids.purchase, outcome: 'CONTACTED' }) },
   // all or nothing: the other buyer's call names a purchase that is not theirs, so it is NOT_FOUND
   updateLeadOutcomes: { expect: 'U F F A D F D', vars: (w) => ({ purchaseIds: [w.ids.purchase], outcome: 'CONTACTED' }) },

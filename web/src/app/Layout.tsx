@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { SignOutMutation } from '../features/auth/auth.operations';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { PendingOrderBanner } from '../features/orders/PendingOrderBanner';
 import { useSession } from '../features/auth/session';
 import { enumLabel } from '../lib/enums';
 import { useResetGraphqlCache } from '../lib/graphql-client';
@@ -81,6 +82,7 @@ export function Layout() {
           Your organization is suspended: it cannot list leads. Contact support.
         </div>
       ) : null}
+      <PendingOrderBanner />
       <main id="main" className="main" tabIndex={-1}>
         <ErrorBoundary>
           {/* pages load on first visit (routes.tsx) */}

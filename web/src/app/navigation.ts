@@ -19,6 +19,7 @@ export function navItemsFor(role: Role | null, memberRole: MemberRole | null = n
       return [
         { to: '/marketplace', label: 'Marketplace' },
         { to: '/campaigns', label: 'Campaigns' },
+        { to: '/orders', label: 'Orders' },
         { to: '/wallet', label: 'Wallet' },
         { to: '/purchases', label: 'My purchases' },
         { to: '/deliveries', label: 'Deliveries' },

@@ -29,10 +29,12 @@ const VerificationTasksPage = lazy(() => import('../features/operator/Verificati
 const CampaignsPage = lazy(() => import('../features/exchange/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
 const NewCampaignPage = lazy(() => import('../features/exchange/CampaignEditPage').then((m) => ({ default: m.NewCampaignPage })));
 const EditCampaignPage = lazy(() => import('../features/exchange/CampaignEditPage').then((m) => ({ default: m.EditCampaignPage })));
+const WalletReceiptPage = lazy(() => import('../features/exchange/WalletReceiptPage').then((m) => ({ default: m.WalletReceiptPage })));
 const WalletPage = lazy(() => import('../features/exchange/WalletPage').then((m) => ({ default: m.WalletPage })));
 const SuppressionListPage = lazy(() => import('../features/suppression/SuppressionListPage').then((m) => ({ default: m.SuppressionListPage })));
 const DeliveriesPage = lazy(() => import('../features/exchange/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })));
 const DeliveryEndpointsPage = lazy(() => import('../features/exchange/DeliveryEndpointsPage').then((m) => ({ default: m.DeliveryEndpointsPage })));
+const OrdersPage = lazy(() => import('../features/orders/OrdersPage').then((m) => ({ default: m.OrdersPage })));
 const OrderPage = lazy(() => import('../features/orders/OrderPage').then((m) => ({ default: m.OrderPage })));
 const PurchasesPage = lazy(() => import('../features/purchases/PurchasesPage').then((m) => ({ default: m.PurchasesPage })));
 const ApiKeysPage = lazy(() => import('../features/seller/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
@@ -128,6 +130,14 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="orders"
+          element={
+            <RequireRole roles={['BUYER']}>
+              <OrdersPage />
+            </RequireRole>
+          }
+        />
+        <Route
           path="orders/:id"
           element={
             <RequireRole roles={['BUYER']}>
@@ -190,6 +200,14 @@ export function AppRoutes() {
           element={
             <RequireRole roles={['BUYER']}>
               <WalletPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="wallet/receipts/:id"
+          element={
+            <RequireRole roles={['BUYER']}>
+              <WalletReceiptPage />
             </RequireRole>
           }
         />

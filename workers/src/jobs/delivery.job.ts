@@ -10,7 +10,8 @@ export const deliveryJob = {
   // with exponential backoff; the last one, or a refused address, marks it FAILED.
   async run(deps: AppDeps, data: unknown, job?: { attemptsMade: number; opts: { attempts?: number } }) {
     const { deliveryId } = ZDeliveryJob.parse(data);
-    const last = (job?.attemptsMade ?? 0) + 1 >= (job?.opts.attempts ?? DELIVERY_ATTEMPTS);
-    return { outcome: await attemptDelivery(deps, deliveryId, last) };
+    const jobAttempt = (job?.attemptsMade ?? 0) + 1;
+    const last = jobAttempt >= (job?.opts.attempts ?? DELIVERY_ATTEMPTS);
+    return { outcome: await attemptDelivery(deps, deliveryId, last, undefined, jobAttempt) };
   },
 };

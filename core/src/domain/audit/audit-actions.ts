@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   // keys and sign-in
   'api_key.created',
   'api_key.revoked',
+  // a delivery endpoint's signing secret replaced (issue 15)
+  'delivery_endpoint.secret_rotated',
   'session.signed_in',
   'session.sign_in_failed',
   // teams, two-factor and password reset: written by those features through recordAudit (wired by the lead)
@@ -55,6 +57,7 @@ export type AuditTargetType =
   | 'segment'
   | 'organization'
   | 'api_key'
+  | 'delivery_endpoint'
   | 'user'
   | 'session'
   | 'invitation';

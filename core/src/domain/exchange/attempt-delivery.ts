@@ -11,6 +11,7 @@ import type { Resolver } from '../shared/outbound/ssrf-guard';
 import { ATTEMPTABLE, DELIVERY_LIFECYCLE } from './delivery.lifecycle';
 import { purchasePayload } from './delivery-payload';
 import { CANCELLED_BECAUSE } from './delivery.rules';
+import { nextRetryAt } from './delivery-retry.rules';
 import { sendToEndpoint } from './send-to-endpoint';
 
 export { signDelivery, SIGNATURE_HEADER } from './send-to-endpoint';
@@ -28,7 +29,7 @@ const settledOutcome = (status: DeliveryStatus): AttemptOutcome => (status === '
  * and nothing is ever sent to an endpoint the buyer replaced or removed, so the old secret signs nothing new.
  * (An attempt already on the wire when the endpoint is replaced finishes; its result no longer changes the status.)
  */
-export async function attemptDelivery(deps: AppDeps, deliveryId: string, lastAttempt: boolean, resolve?: Resolver): Promise<AttemptOutcome> {
+export async function attemptDelivery(deps: AppDeps, deliveryId: string, lastAttempt: boolean, resolve?: Resolver, jobAttempt = 1): Promise<AttemptOutcome> {
   const [row] = await deps.db
     .select({ delivery: deliveries, endpoint: webhookEndpoints, purchase: purchases, lead: leads })
     .from(deliveries)
@@ -54,7 +55,7 @@ export async function attemptDelivery(deps: AppDeps, deliveryId: string, lastAtt
   // a duration, not a moment: the monotonic clock measures it even when deps.clock() is a fixed test clock
   // (or the wall clock steps); the attempt's time itself comes from deps.clock()
   const started = performance.now();
-  const { httpStatus, verdict } = await sendToEndpoint(deps, endpoint, payload, resolve);
+  const { httpStatus, verdict, responseBody = null } = await sendToEndpoint(deps, endpoint, payload, resolve);
   const error = verdict.ok ? null : verdict.error;
   const final = verdict.ok || lastAttempt || !verdict.retry;
   const next: DeliveryStatus = verdict.ok ? 'DELIVERED' : final ? 'FAILED' : 'PENDING';
@@ -62,10 +63,21 @@ export async function attemptDelivery(deps: AppDeps, deliveryId: string, lastAtt
     const attempt = delivery.attempts + 1;
     await tx
       .insert(deliveryAttempts)
-      .values({ id: newId('dla'), deliveryId, attempt, httpStatus, error, durationMs: Math.round(performance.now() - started), at: deps.clock() });
+      .values({
+        id: newId('dla'),
+        deliveryId,
+        attempt,
+        httpStatus,
+        error,
+        responseBody,
+        durationMs: Math.round(performance.now() - started),
+        at: deps.clock(),
+      });
+    // the queue's backoff decides when the next try runs; this is when the buyer can expect it
+    const nextAttemptAt = next === 'PENDING' ? nextRetryAt(deps.clock(), deps.config.DELIVERY_RETRY_BASE_MS, jobAttempt) : null;
     const changed = await tx
       .update(deliveries)
-      .set({ attempts: attempt, lastStatus: httpStatus, lastError: error, status: next, deliveredAt: verdict.ok ? deps.clock() : null })
+      .set({ attempts: attempt, lastStatus: httpStatus, lastError: error, status: next, nextAttemptAt, deliveredAt: verdict.ok ? deps.clock() : null })
       // cancelled (or settled by a concurrent attempt) while the request was on its way: the record of the
       // attempt stays, and so does the status the other writer gave it
       .where(and(eq(deliveries.id, deliveryId), inArray(deliveries.status, ATTEMPTABLE)))

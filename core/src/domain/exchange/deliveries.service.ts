@@ -77,9 +77,10 @@ export async function enqueueOrderDeliveries(deps: AppDeps, orderId: string): Pr
 export async function listDeliveries(deps: AppDeps, actor: Actor | null) {
   const buyer = requireUser(actor, 'BUYER');
   const rows = await deps.db
-    .select({ delivery: deliveries })
+    .select({ delivery: deliveries, leadId: purchases.leadId })
     .from(deliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, deliveries.endpointId))
+    .innerJoin(purchases, eq(purchases.id, deliveries.purchaseId))
     .where(eq(webhookEndpoints.buyerOrgId, buyer.organizationId))
     .orderBy(desc(deliveries.createdAt))
     .limit(DELIVERIES_LISTED);
@@ -87,7 +88,14 @@ export async function listDeliveries(deps: AppDeps, actor: Actor | null) {
   const attempts = ids.length
     ? await deps.db.select().from(deliveryAttempts).where(inArray(deliveryAttempts.deliveryId, ids)).orderBy(deliveryAttempts.attempt)
     : [];
-  return rows.map((r) => ({ ...r.delivery, attemptLog: attempts.filter((a) => a.deliveryId === r.delivery.id) }));
+  return rows.map((r) => ({ ...r.delivery, leadId: r.leadId, attemptLog: attempts.filter((a) => a.deliveryId === r.delivery.id) }));
+}
+
+/** The lead a delivery carries (through its purchase). */
+export async function deliveredLeadId(deps: AppDeps, purchaseId: string): Promise<string> {
+  const [row] = await deps.db.select({ leadId: purchases.leadId }).from(purchases).where(eq(purchases.id, purchaseId));
+  if (!row) throw new DomainError('DELIVERY_NOT_FOUND', 'No such delivery');
+  return row.leadId;
 }
 
 /**
@@ -112,7 +120,7 @@ export async function redeliver(deps: AppDeps, actor: Actor | null, deliveryId: 
     assertTransition(DELIVERY_LIFECYCLE, target.status, 'PENDING', 'BUYER', { message: `A ${target.status} delivery cannot be sent again` });
     const [reopened] = await deps.db
       .update(deliveries)
-      .set({ status: 'PENDING' })
+      .set({ status: 'PENDING', nextAttemptAt: null })
       // a concurrent redeliver may have re-opened it first: PENDING is what this one wants too
       .where(and(eq(deliveries.id, target.id), inArray(deliveries.status, [...fromStatuses(DELIVERY_LIFECYCLE, 'PENDING', 'BUYER'), 'PENDING'])))
       .returning({ id: deliveries.id });

@@ -9,6 +9,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
+import { recordAudit } from '../audit/record-audit';
 import { requireCapability, requireUser, type Actor } from '../auth/access';
 import { badInput, DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
@@ -249,14 +250,42 @@ export async function listDeliveryEndpoints(deps: AppDeps, actor: Actor | null) 
 }
 
 /**
+ * A new signing secret for a WEBHOOK or HTTP_MAPPED endpoint, shown once in this answer; the old one signs nothing
+ * from now on (attempts read the secret when they send). Audited as delivery_endpoint.secret_rotated.
+ */
+export async function rotateDeliveryEndpointSecret(deps: AppDeps, actor: Actor | null, id: string): Promise<EndpointView> {
+  const buyer = requireCapability(requireUser(actor, 'BUYER'), 'MONEY');
+  const current = await ownEndpoint(deps, buyer.organizationId, id);
+  if (current.kind === 'EMAIL') throw badInput([{ path: 'id', message: 'an e-mail endpoint has no signing secret' }]);
+  const { secret, secretSealed, secretKeyId } = sealedSecret(deps);
+  const row = await deps.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(webhookEndpoints)
+      .set({ secretSealed, secretKeyId })
+      .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.active, true)))
+      .returning();
+    if (!updated) throw new DomainError('WEBHOOK_ENDPOINT_NOT_FOUND', 'No such delivery endpoint');
+    await recordAudit(tx, {
+      actor: buyer,
+      action: 'delivery_endpoint.secret_rotated',
+      target: { type: 'delivery_endpoint', id, organizationId: buyer.organizationId },
+      details: { kind: updated.kind },
+      at: deps.clock(),
+    });
+    return updated;
+  });
+  return endpointView(row, secret);
+}
+
+/**
  * One attempt with a made-up lead (`type: "lead.test"`), right now, nothing retried or logged as a delivery: the
  * answer says whether the endpoint took it, in the attempt log's phrases.
  */
 export async function sendTestDelivery(deps: AppDeps, actor: Actor | null, id: string, resolve?: Resolver) {
   const buyer = requireCapability(requireUser(actor, 'BUYER'), 'TRADE');
   const endpoint = await ownEndpoint(deps, buyer.organizationId, id);
-  const { httpStatus, verdict } = await sendToEndpoint(deps, endpoint, testPayload(deps, endpoint.id), resolve);
-  return { ok: verdict.ok, httpStatus, error: verdict.ok ? null : verdict.error };
+  const { httpStatus, verdict, responseBody = null } = await sendToEndpoint(deps, endpoint, testPayload(deps, endpoint.id), resolve);
+  return { ok: verdict.ok, httpStatus, error: verdict.ok ? null : verdict.error, responseBody };
 }
 
 /**

@@ -9,6 +9,7 @@ import { MailError } from '../../mail/mailer';
 import { OutboundError, safeFetch } from '../shared/outbound/safe-fetch';
 import { outboundPolicy, type Resolver } from '../shared/outbound/ssrf-guard';
 import { renderDeliveryMail } from './delivery-email.rules';
+import { keptResponseBody } from './delivery-retry.rules';
 import { buildMappedBody, ZMappingTemplate, ZRecipients, type DeliveryPayload } from './delivery-mapping.rules';
 import { judgeAnswer, judgeFailure, judgeMailFailure, type AttemptVerdict } from './delivery.rules';
 
@@ -26,6 +27,8 @@ export function signDelivery(secret: string, timestamp: number, body: string): s
 export interface SendResult {
   httpStatus: number | null;
   verdict: AttemptVerdict;
+  /** the first 2 KB of the endpoint's answer (delivery-retry.rules.ts); null for e-mail and failed connections */
+  responseBody?: string | null;
 }
 
 export async function sendToEndpoint(deps: AppDeps, endpoint: EndpointRow, payload: DeliveryPayload, resolve?: Resolver): Promise<SendResult> {
@@ -46,7 +49,7 @@ export async function sendToEndpoint(deps: AppDeps, endpoint: EndpointRow, paylo
       },
       { policy: outboundPolicy(deps.config), resolve, timeoutMs: TIMEOUT_MS, maxResponseBytes: MAX_ANSWER_BYTES },
     );
-    return { httpStatus: res.status, verdict: judgeAnswer(res.status) };
+    return { httpStatus: res.status, verdict: judgeAnswer(res.status), responseBody: keptResponseBody(res.body) };
   } catch (err) {
     if (!(err instanceof OutboundError)) throw err;
     // the detail (e.g. "ECONNREFUSED 10.0.0.5:443") is for operators; the URL and the payload are not logged

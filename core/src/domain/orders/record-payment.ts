@@ -8,7 +8,7 @@ import { notifyOrderPaid } from '../notifications/domain-events';
 import { recordAudit } from '../audit/record-audit';
 import { loadSegments } from '../catalog/catalog.service';
 import { PLATFORM_ESCROW, PLATFORM_STRIPE_BALANCE, PLATFORM_UNAPPLIED } from '../ledger/ledger-accounts';
-import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction';
+import { credit, debit, postLedgerTransaction, type LedgerEntry } from '../ledger/post-transaction';
 import { salesAndSoldOut } from '../leads/lead-status-sql';
 import { bookUnmatchedPayment } from '../payments/unmatched-payment';
 import { newId } from '../shared/ids';
@@ -53,8 +53,22 @@ async function retakeCapacity(tx: Db, order: OrderRow, now: Date): Promise<boole
   return true;
 }
 
-/** Turns the order's held capacity into sales: purchases, lead counters, the PAYMENT ledger entry. */
-async function convertToSales(deps: AppDeps, tx: Db, order: OrderRow, payment: PaymentReceived, now: Date): Promise<void> {
+/** How an order was paid: by card (a Stripe payment intent) or from the buyer's wallet; `entry` is its ledger entry. */
+export interface SalePayment {
+  via: 'STRIPE' | 'WALLET';
+  /** the Stripe payment intent; null for a wallet payment (the invariants count card payments by it) */
+  paymentIntentId: string | null;
+  entry: LedgerEntry;
+  /** extra audit details, e.g. the wallet payment's id */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Turns the order's held capacity into sales: purchases, lead counters, the payment's ledger entry, the order
+ * PAID. The one conversion of a paid order, for card and wallet payments alike; runs in the caller's transaction
+ * with the order row locked.
+ */
+export async function convertOrderToSales(tx: Db, order: OrderRow, payment: SalePayment, now: Date): Promise<void> {
   assertTransition(ORDER_LIFECYCLE, order.status, 'PAID', 'SYSTEM');
   const lines = await tx
     .select({ leadId: orderLines.leadId, price: orderLines.price, sellerOrgId: leads.sellerOrgId, segment: leads.segment })
@@ -88,26 +102,48 @@ async function convertToSales(deps: AppDeps, tx: Db, order: OrderRow, payment: P
         sellerNet: split.sellerNet.amount,
         currency: order.currency,
         paymentIntentId: payment.paymentIntentId,
+        paidWith: payment.via,
         purchasedAt: now,
       };
     }),
   );
-  await postLedgerTransaction(tx, {
-    eventKey: `payment:${order.id}`,
-    kind: 'PAYMENT',
-    memo: `order ${order.id} paid (${payment.paymentIntentId})`,
-    occurredAt: now,
-    postings: [debit(PLATFORM_STRIPE_BALANCE, payment.amount), credit(PLATFORM_ESCROW, payment.amount)],
-  });
+  await postLedgerTransaction(tx, payment.entry);
   await tx.update(orders).set({ status: 'PAID', paidAt: now, paymentIntentId: payment.paymentIntentId, closedAt: now }).where(eq(orders.id, order.id));
   await notifyOrderPaid(tx, order.id);
   await recordAudit(tx, {
     actor: null,
     action: 'order.paid',
     target: { type: 'order', id: order.id, organizationId: order.buyerOrgId },
-    details: { amount: payment.amount.amount, currency: payment.amount.currency, leads: lines.length, via: 'STRIPE', paymentIntentId: payment.paymentIntentId },
+    details: {
+      amount: order.total,
+      currency: order.currency,
+      leads: lines.length,
+      via: payment.via,
+      paymentIntentId: payment.paymentIntentId,
+      ...payment.details,
+    },
     at: now,
   });
+}
+
+/** A card payment's conversion: the Stripe balance gains the money, escrow holds it. */
+function convertToSales(tx: Db, order: OrderRow, payment: PaymentReceived, now: Date): Promise<void> {
+  return convertOrderToSales(
+    tx,
+    order,
+    {
+      via: 'STRIPE',
+      paymentIntentId: payment.paymentIntentId,
+      entry: {
+        eventKey: `payment:${order.id}`,
+        kind: 'PAYMENT',
+        memo: `order ${order.id} paid (${payment.paymentIntentId})`,
+        occurredAt: now,
+        postings: [debit(PLATFORM_STRIPE_BALANCE, payment.amount), credit(PLATFORM_ESCROW, payment.amount)],
+      },
+    },
+    now,
+  );
 }
 
 /** Money came in for nothing deliverable: book it as unapplied and queue a full refund. */
@@ -166,7 +202,7 @@ export async function recordOrderPayment(deps: AppDeps, tx: Db, payment: Payment
   }
   // RESERVED is paid outright; EXPIRED or CANCELLED (a late payment) only when every lead can still be had
   if (order.status === 'RESERVED' || (await retakeCapacity(tx, order, now))) {
-    await convertToSales(deps, tx, order, payment, now);
+    await convertToSales(tx, order, payment, now);
     return { result: 'PAID', orderId: order.id };
   }
   return { result: 'REFUND_DUE', orderId: order.id, refundId: await bookForRefund(tx, order, payment, now, `the order was ${order.status.toLowerCase()}`) };

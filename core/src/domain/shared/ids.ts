@@ -25,6 +25,7 @@ export const ID_PREFIXES = {
   settlementRun: 'stl',
   payout: 'pyo',
   walletTopUp: 'top',
+  walletPayment: 'wpy',
   ledgerTransaction: 'jrn',
   ledgerPosting: 'pst',
   event: 'evt',

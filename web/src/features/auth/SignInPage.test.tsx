@@ -74,7 +74,7 @@ describe('signing in', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Marketplace', 'Campaigns', 'Wallet', 'My purchases', 'Deliveries']);
+    ).toEqual(['Marketplace', 'Campaigns', 'Orders', 'Wallet', 'My purchases', 'Deliveries']);
     const more = within(nav).getByRole('button', { name: /More/ });
     expect(more.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(more);

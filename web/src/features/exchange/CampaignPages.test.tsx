@@ -93,6 +93,25 @@ describe('campaign list', () => {
     expect(within(card).getByRole('link', { name: 'Edit campaign LA test drives' }).getAttribute('href')).toBe('/campaigns/cmp_1/edit');
   });
 
+  it('shows the campaign’s figures in words: leads won, average price, win rate, last win and matching leads a day', async () => {
+    const figures = {
+      __typename: 'CampaignFigures',
+      leadsWon: 1234,
+      averagePrice: { __typename: 'Money', amount: '1042.50', currencyCode: 'USD' },
+      winRate: 0.0667,
+      lastWonAt: '2026-12-01T10:00:00.000Z',
+      matchingLeadsPerDay: 12.5,
+      windowDays: 30,
+    };
+    renderRoutes({ MyCampaigns: () => ({ data: { myCampaigns: [{ ...campaign({}), figures }] } }) }, '/campaigns');
+    const card = await screen.findByRole('article', { name: 'Campaign LA test drives' });
+    const facts = within(card).getByLabelText('Campaign figures');
+    expect(facts.textContent).toContain('1,234');
+    expect(facts.textContent).toContain('$1,042.50');
+    expect(facts.textContent).toContain('6.7%');
+    expect(facts.textContent).toContain('≈ 12.5 a day');
+  });
+
   it('without budget or cap there are no bars; an empty list invites to create one; errors can be retried', async () => {
     renderRoutes({ MyCampaigns: () => ({ data: { myCampaigns: [campaign({ budget: null, dailyCap: null, schedule: [] })] } }) }, '/campaigns');
     const card = await screen.findByRole('article', { name: 'Campaign LA test drives' });

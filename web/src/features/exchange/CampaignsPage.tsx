@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import type { CampaignFieldsFragment, LeadFilter } from '../../gql/graphql';
+import type { CampaignFieldsFragment, CampaignFiguresFieldsFragment, LeadFilter } from '../../gql/graphql';
 import { apiErrorFromGraphql, type ApiError } from '../../lib/api-errors';
 import { useSegments, segmentName, type SegmentInfo } from '../../lib/catalog/use-segments';
 import { enumLabel } from '../../lib/enums';
@@ -13,6 +13,7 @@ import { usePlatform } from '../../lib/platform';
 import { Badge } from '../../lib/ui/badge';
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
 import { Page } from '../../lib/ui/page';
+import { CampaignFigures } from './CampaignFigures';
 import { budgetProgress, capProgress, idleReason } from './campaign-metrics';
 import { CAMPAIGN_CONTEXT, MyCampaignsQuery, SetCampaignActiveMutation, WalletQuery } from './exchange.operations';
 import { describeWindow } from './schedule';
@@ -70,7 +71,7 @@ export function CampaignsPage({ refreshMs = 20_000 }: { refreshMs?: number }) {
         <ul className="listing-list" aria-label="Campaigns">
           {list.map((c) => (
             <li key={c.id}>
-              <CampaignCard campaign={c} segments={segments} wallet={balance} />
+              <CampaignCard campaign={c} figures={c.figures} segments={segments} wallet={balance} />
             </li>
           ))}
         </ul>
@@ -93,7 +94,17 @@ function filterSummary(raw: unknown, segments: readonly SegmentInfo[]): string {
   return parts.filter(Boolean).join(' · ');
 }
 
-function CampaignCard({ campaign: c, segments, wallet }: { campaign: CampaignFieldsFragment; segments: readonly SegmentInfo[]; wallet: MoneyValue | null }) {
+function CampaignCard({
+  campaign: c,
+  figures,
+  segments,
+  wallet,
+}: {
+  campaign: CampaignFieldsFragment;
+  figures: CampaignFiguresFieldsFragment | null | undefined;
+  segments: readonly SegmentInfo[];
+  wallet: MoneyValue | null;
+}) {
   const [toggling, setActive] = useMutation(SetCampaignActiveMutation);
   const [error, setError] = useState<ApiError | null>(null);
   const digits = usePlatform().minorUnitDigits;
@@ -157,6 +168,7 @@ function CampaignCard({ campaign: c, segments, wallet }: { campaign: CampaignFie
             ) : null}
           </div>
         </div>
+        {figures ? <CampaignFigures figures={figures} /> : null}
         {idle ? <p className="field__hint">{idle}</p> : null}
         <ErrorMessage error={error} title={c.active ? 'The campaign was not paused' : 'The campaign was not resumed'} />
       </div>

@@ -7,11 +7,14 @@ import { useMutation, useQuery } from 'urql';
 import type { DeliveryStatus, MyDeliveriesQuery as TMyDeliveries } from '../../gql/graphql';
 import { apiErrorFromGraphql, placeApiErrors, type ApiError } from '../../lib/api-errors';
 import { enumLabel } from '../../lib/enums';
+import { useSegments, segmentName, subsegmentName } from '../../lib/catalog/use-segments';
 import { formatDateTime } from '../../lib/format';
 import { Badge, type BadgeTone } from '../../lib/ui/badge';
 import { EmptyState, ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
 import { TextField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
+import { DeliveryAttemptLog } from './DeliveryAttemptLog';
+import '../orders/money-pages.css';
 import { MyDeliveriesQuery, RedeliverMutation, RemoveWebhookEndpointMutation, SetWebhookEndpointMutation, WebhookEndpointQuery } from './exchange.operations';
 
 type Delivery = TMyDeliveries['myDeliveries'][number];
@@ -91,6 +94,12 @@ function EndpointSection() {
           </button>
         </div>
       ) : null}
+      {!endpoint && current.data ? (
+        <p role="status">
+          <Badge tone="warn">No endpoint</Badge> Bought leads are not sent anywhere: they are in <Link to="/purchases">My purchases</Link>. Save a URL below to
+          receive them.
+        </p>
+      ) : null}
       {removed ? (
         <p role="status">Endpoint removed. Deliveries still pending for it were cancelled; new leads are not sent anywhere until you set an endpoint.</p>
       ) : null}
@@ -132,7 +141,7 @@ function EndpointSection() {
 }
 
 /** A new endpoint's signing secret, shown once with a copy button (also used by the delivery endpoints page). */
-export function NewSecret({ url, secret, onDone }: { url: string; secret: string; onDone: () => void }) {
+export function NewSecret({ url, secret, onDone, title = 'Endpoint saved' }: { url: string; secret: string; onDone: () => void; title?: string }) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const copy = async () => {
     try {
@@ -144,7 +153,7 @@ export function NewSecret({ url, secret, onDone }: { url: string; secret: string
   };
   return (
     <SuccessMessage>
-      <p className="alert__title">Endpoint saved</p>
+      <p className="alert__title">{title}</p>
       <p>
         Leads now go to <span className="mono">{url}</span>. Copy the signing secret now: it is shown only this once.
       </p>
@@ -231,7 +240,7 @@ function DeliveriesSection({ pollMs, maxPolls }: { pollMs: number; maxPolls: num
             <caption>{list.length === 1 ? '1 delivery' : `${list.length} deliveries`}, newest first</caption>
             <thead role="rowgroup">
               <tr role="row">
-                {['Status', 'Last result', 'Attempts', 'Created', 'Delivered', 'Purchase'].map((h) => (
+                {['Status', 'Last result', 'Attempts', 'Created', 'Delivered', 'Next retry', 'Lead'].map((h) => (
                   <th key={h} scope="col" role="columnheader" className={h === 'Attempts' ? 'num' : undefined}>
                     {h}
                   </th>
@@ -280,6 +289,9 @@ function DeliveryRows({
   busy: boolean;
 }) {
   const logId = `attempts-${d.id}`;
+  const { segments } = useSegments();
+  const sub = subsegmentName(segments, d.lead.segment, d.lead.subsegment);
+  const leadWords = `${segmentName(segments, d.lead.segment)}${sub ? ` · ${sub}` : ''}, ${[d.lead.city, d.lead.region, d.lead.country].filter(Boolean).join(', ')}`;
   return (
     <Fragment>
       <tr role="row">
@@ -298,8 +310,12 @@ function DeliveryRows({
         <td role="cell" data-label="Delivered">
           {d.deliveredAt ? formatDateTime(d.deliveredAt) : '—'}
         </td>
-        <td role="cell" data-label="Purchase" className="table__wide">
-          <span className="mono">{d.purchaseId}</span>
+        <td role="cell" data-label="Next retry">
+          {d.nextAttemptAt ? formatDateTime(d.nextAttemptAt) : '—'}
+        </td>
+        <td role="cell" data-label="Lead" className="table__wide">
+          {leadWords}
+          <span className="table__sub-text mono">{d.lead.id}</span>
         </td>
         <td role="cell" className="table__wide">
           <div className="listing__actions">
@@ -322,31 +338,8 @@ function DeliveryRows({
       </tr>
       {expanded ? (
         <tr id={logId} role="row" className="deliveries__log">
-          <td role="cell" colSpan={7} className="table__wide">
-            <table className="table table--compact" aria-label={`Attempts of delivery ${d.id}`}>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">At</th>
-                  <th scope="col">HTTP</th>
-                  <th scope="col">Error</th>
-                  <th scope="col" className="num">
-                    Took
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.attemptLog.map((a) => (
-                  <tr key={a.attempt}>
-                    <td>{a.attempt}</td>
-                    <td>{formatDateTime(a.at)}</td>
-                    <td>{a.httpStatus ?? '—'}</td>
-                    <td>{a.error ?? '—'}</td>
-                    <td className="num">{a.durationMs} ms</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <td role="cell" colSpan={8} className="table__wide">
+            <DeliveryAttemptLog attempts={d.attemptLog} label={`Attempts of delivery ${d.id}`} />
           </td>
         </tr>
       ) : null}

@@ -64,6 +64,32 @@ describe('<DeliveryEndpointsPage>', () => {
     await waitFor(() => expect(requests.find((r) => r.operationName === 'RemoveDeliveryEndpoint')?.variables).toEqual({ id: 'wep_2' }));
   });
 
+  it('rotates a webhook’s secret after confirmation and shows the new one once; shows what a test event got back', async () => {
+    const { requests } = renderWithApi(<DeliveryEndpointsPage />, {
+      DeliveryEndpoints: listed,
+      SendTestDelivery: () => ({
+        data: { sendTestDelivery: { __typename: 'TestDeliveryResult', ok: true, httpStatus: 202, error: null, responseBody: '{"queued":true}' } },
+      }),
+      RotateDeliveryEndpointSecret: () => ({
+        data: { rotateDeliveryEndpointSecret: { __typename: 'DeliveryEndpoint', id: 'wep_1', url: 'https://crm.example.com/hook', secret: 'whsec_new' } },
+      }),
+    });
+    const hook = await screen.findByRole('listitem', { name: 'Endpoint Webhook' });
+    const inbox = screen.getByRole('listitem', { name: 'Endpoint Sales inbox' });
+    // an e-mail endpoint signs nothing: no secret to rotate
+    expect(within(inbox).queryByRole('button', { name: /Rotate/ })).toBeNull();
+    fireEvent.click(within(hook).getByRole('button', { name: 'Send a test lead to Webhook' }));
+    expect(await within(hook).findByText('Test delivered (HTTP 202).')).toBeTruthy();
+    expect(within(hook).getByText('{"queued":true}')).toBeTruthy();
+
+    fireEvent.click(within(hook).getByRole('button', { name: 'Rotate secret of Webhook' }));
+    expect(requests.some((r) => r.operationName === 'RotateDeliveryEndpointSecret')).toBe(false);
+    fireEvent.click(within(hook).getByRole('button', { name: 'Rotate secret' }));
+    expect(await within(hook).findByText('New signing secret')).toBeTruthy();
+    expect((within(hook).getByLabelText('Signing secret') as HTMLInputElement).value).toBe('whsec_new');
+    expect(requests.find((r) => r.operationName === 'RotateDeliveryEndpointSecret')!.variables).toEqual({ id: 'wep_1' });
+  });
+
   it('adds a mapped form-encoded endpoint with a constant field, shows its secret once, and places API field errors', async () => {
     let calls = 0;
     const { requests } = renderWithApi(<DeliveryEndpointsPage />, {

@@ -1,6 +1,7 @@
 // Buyer: the delivery endpoints bought leads go to — webhooks (signed JSON), mapped HTTP posts (a CRM's
 // web-to-lead form: renamed, picked and constant fields, JSON or form-encoded) and e-mail. One is the default
-// (marketplace purchases and campaigns without an endpoint of their own); each can be sent a test lead.
+// (marketplace purchases and campaigns without an endpoint of their own); each can be sent a test lead and have
+// its signing secret rotated.
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -22,6 +23,7 @@ import {
   SendTestDeliveryMutation,
   SetDefaultDeliveryEndpointMutation,
 } from './delivery-endpoints.operations';
+import { RotatedSecret, RotateSecret, TestResult } from './EndpointSecretAndTest';
 import { CONSTANT, EMPTY_FORM, PAYLOAD_FIELDS, endpointTarget, toEndpointInput, type EndpointForm, type FormErrors } from './endpoint-form';
 
 type Endpoint = TEndpoints['deliveryEndpoints'][number];
@@ -83,6 +85,7 @@ function EndpointList() {
 function EndpointItem({ endpoint: e, onRemove, onMakeDefault }: { endpoint: Endpoint; onRemove: () => Promise<void>; onMakeDefault: () => Promise<void> }) {
   const [testing, sendTest] = useMutation(SendTestDeliveryMutation);
   const [test, setTest] = useState<TTest['sendTestDelivery'] | ApiError | null>(null);
+  const [rotation, setRotation] = useState<{ secret: string | null; error: ApiError | null } | null>(null);
   const runTest = async () => {
     setTest(null);
     const res = await sendTest({ endpointId: e.id });
@@ -116,13 +119,14 @@ function EndpointItem({ endpoint: e, onRemove, onMakeDefault }: { endpoint: Endp
           disabled={testing.fetching}
           aria-label={`Send a test lead to ${e.name}`}
         >
-          {testing.fetching ? 'Sending…' : 'Send test'}
+          {testing.fetching ? 'Sending…' : 'Send a test lead'}
         </button>
         {e.isDefault ? null : (
           <button type="button" className="button button--ghost button--small" onClick={onMakeDefault} aria-label={`Make ${e.name} the default`}>
             Make default
           </button>
         )}
+        {e.kind === 'EMAIL' ? null : <RotateSecret endpoint={e} onRotated={setRotation} />}
         <ConfirmButton
           label="Remove"
           ariaLabel={`Remove ${e.name}`}
@@ -131,9 +135,8 @@ function EndpointItem({ endpoint: e, onRemove, onMakeDefault }: { endpoint: Endp
           onConfirm={onRemove}
         />
       </div>
-      <p role="status" aria-live="polite">
-        {!test ? '' : 'ok' in test ? (test.ok ? 'Test delivered.' : `Test not delivered: ${test.error ?? 'refused'}.`) : `Test not sent: ${test.message}`}
-      </p>
+      <RotatedSecret url={e.url} result={rotation} onDone={() => setRotation(null)} />
+      <TestResult test={test} />
     </li>
   );
 }

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
-import { renderWithApi, type Handlers } from '../../test/render-with-api';
+import { SEGMENTS, renderWithApi, type Handlers } from '../../test/render-with-api';
 import { DeliveriesPage } from './DeliveriesPage';
 import { WalletPage } from './WalletPage';
 
@@ -92,9 +92,27 @@ const delivery = (id: string, patch: Record<string, unknown> = {}) => ({
   lastError: 'HTTP 500',
   createdAt: new Date().toISOString(),
   deliveredAt: null,
+  nextAttemptAt: null,
+  lead: { __typename: 'Lead', id: `lead_${id}`, segment: 'INSURANCE', subsegment: null, city: 'Austin', region: 'US-TX', country: 'US' },
   attemptLog: [
-    { __typename: 'DeliveryAttempt', attempt: 1, httpStatus: null, error: 'connect ECONNREFUSED', durationMs: 12, at: new Date().toISOString() },
-    { __typename: 'DeliveryAttempt', attempt: 2, httpStatus: 500, error: 'HTTP 500', durationMs: 40, at: new Date().toISOString() },
+    {
+      __typename: 'DeliveryAttempt',
+      attempt: 1,
+      httpStatus: null,
+      error: 'connect ECONNREFUSED',
+      responseBody: null,
+      durationMs: 12,
+      at: new Date().toISOString(),
+    },
+    {
+      __typename: 'DeliveryAttempt',
+      attempt: 2,
+      httpStatus: 500,
+      error: 'HTTP 500',
+      responseBody: '{"error":"database down"}',
+      durationMs: 40,
+      at: new Date().toISOString(),
+    },
   ],
   ...patch,
 });
@@ -141,6 +159,7 @@ describe('<DeliveriesPage>', () => {
   it('lists deliveries with status, attempts and the last result; expands the attempt log; redelivers', async () => {
     let status = 'FAILED';
     const { requests } = renderWithApi(<DeliveriesPage pollMs={10} maxPolls={2} />, {
+      Segments: () => ({ data: { segments: SEGMENTS } }),
       MyDeliveries: () => ({
         data: {
           myDeliveries: [
@@ -156,7 +175,10 @@ describe('<DeliveriesPage>', () => {
     });
     const table = await screen.findByRole('table', { name: /2 deliveries/ });
     const rows = within(table).getAllByRole('row');
-    expect(rows[1]!.textContent).toContain('pur_whk_1');
+    // the lead in words, its id secondary; never the purchase id
+    expect(rows[1]!.textContent).toContain('Austin, US-TX, US');
+    expect(rows[1]!.textContent).toContain('lead_whk_1');
+    expect(rows[1]!.textContent).not.toContain('pur_whk_1');
     expect(within(rows[1]!).getByText('Failed')).toBeTruthy();
     expect(within(rows[1]!).getByText('HTTP 500')).toBeTruthy();
     expect(within(rows[2]!).getByText('Delivered')).toBeTruthy();
@@ -166,6 +188,7 @@ describe('<DeliveriesPage>', () => {
     const log = screen.getByRole('table', { name: 'Attempts of delivery whk_1' });
     expect(within(log).getByText('connect ECONNREFUSED')).toBeTruthy();
     expect(within(log).getByText('40 ms')).toBeTruthy();
+    expect(within(log).getByText('{"error":"database down"}')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Hide attempts of delivery whk_1' }).getAttribute('aria-expanded')).toBe('true');
 
     fireEvent.click(screen.getByRole('button', { name: 'Redeliver whk_1' }));

@@ -14,6 +14,7 @@ import { ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
 import { TextField } from '../../lib/ui/fields';
 import { Page } from '../../lib/ui/page';
 import { TopUpWalletMutation, WalletQuery } from './exchange.operations';
+import { WalletTransactions } from './WalletTransactions';
 import { checkTopUpAmount, forgetTopUp, recallTopUp, rememberTopUp, topUpPhase } from './wallet-rules';
 
 export interface WalletPageProps {
@@ -57,7 +58,8 @@ export function WalletPage({ redirect = leaveApp, pollMs = 1500, maxPolls = 8 }:
       title="Wallet"
       intro={
         <>
-          Your <Link to="/campaigns">campaigns</Link> pay for the leads they win from this prepaid balance. Refunds of those leads come back here.
+          Your <Link to="/campaigns">campaigns</Link> pay for the leads they win from this prepaid balance, and <Link to="/orders">orders</Link> can be paid
+          from it too. Refunds of those leads come back here.
         </>
       }
     >
@@ -89,6 +91,7 @@ export function WalletPage({ redirect = leaveApp, pollMs = 1500, maxPolls = 8 }:
         </section>
         <TopUpForm currencyCode={currency} digits={digits} balanceMinor={balanceMinor ?? 0} redirect={redirect} />
       </div>
+      <WalletTransactions />
     </Page>
   );
 }

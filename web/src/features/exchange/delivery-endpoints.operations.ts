@@ -1,4 +1,5 @@
-// A buyer's delivery endpoints (several, one the default): list, create, change, remove, make default, send a test.
+// A buyer's delivery endpoints (several, one the default): list, create, change, remove, make default, send a test,
+// rotate the signing secret.
 import { graphql } from '../../gql';
 
 export const DeliveryEndpointFields = graphql(`
@@ -64,6 +65,17 @@ export const SendTestDeliveryMutation = graphql(`
       ok
       httpStatus
       error
+      responseBody
+    }
+  }
+`);
+
+export const RotateDeliveryEndpointSecretMutation = graphql(`
+  mutation RotateDeliveryEndpointSecret($id: ID!) {
+    rotateDeliveryEndpointSecret(id: $id) {
+      id
+      url
+      secret
     }
   }
 `);

@@ -67,10 +67,27 @@ export const RemoteCallsQuery = graphql(`
 /** a new campaign must show up even when the list held no Campaign before */
 export const CAMPAIGN_CONTEXT = { additionalTypenames: ['Campaign'] };
 
+export const CampaignFiguresFields = graphql(`
+  fragment CampaignFiguresFields on CampaignFigures {
+    leadsWon
+    averagePrice {
+      amount
+      currencyCode
+    }
+    winRate
+    lastWonAt
+    matchingLeadsPerDay
+    windowDays
+  }
+`);
+
 export const MyCampaignsQuery = graphql(`
   query MyCampaigns {
     myCampaigns {
       ...CampaignFields
+      figures {
+        ...CampaignFiguresFields
+      }
     }
   }
 `);
@@ -157,10 +174,20 @@ export const MyDeliveriesQuery = graphql(`
       lastError
       createdAt
       deliveredAt
+      nextAttemptAt
+      lead {
+        id
+        segment
+        subsegment
+        city
+        region
+        country
+      }
       attemptLog {
         attempt
         httpStatus
         error
+        responseBody
         durationMs
         at
       }
@@ -174,6 +201,48 @@ export const RedeliverMutation = graphql(`
     redeliver(deliveryId: $deliveryId) {
       id
       status
+    }
+  }
+`);
+
+export const WalletTransactionFields = graphql(`
+  fragment WalletTransactionFields on WalletTransaction {
+    id
+    kind
+    description
+    amount {
+      amount
+      currencyCode
+    }
+    balanceAfter {
+      amount
+      currencyCode
+    }
+    occurredAt
+    orderId
+    leadIds
+    campaignName
+    paymentIntentId
+  }
+`);
+
+export const WalletTransactionsQuery = graphql(`
+  query WalletTransactions($first: Int, $offset: Int) {
+    walletTransactions(first: $first, offset: $offset) {
+      totalCount
+      offset
+      hasNextPage
+      nodes {
+        ...WalletTransactionFields
+      }
+    }
+  }
+`);
+
+export const WalletTransactionQuery = graphql(`
+  query WalletTransaction($id: ID!) {
+    walletTransaction(id: $id) {
+      ...WalletTransactionFields
     }
   }
 `);

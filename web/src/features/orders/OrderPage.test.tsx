@@ -54,7 +54,8 @@ describe('<OrderPage>', () => {
       Order: () => ({ data: { order: order('RESERVED') } }),
       CheckoutOrder: () => ({ data: { checkoutOrder: { __typename: 'Checkout', url: 'http://stripe.test/checkout/pay/cs_1', sessionId: 'cs_1' } } }),
     });
-    expect(await screen.findByRole('heading', { name: 'Order ord_1' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Order #ORD_1 · 2 leads' })).toBeTruthy();
+    expect(screen.getByText('ord_1')).toBeTruthy();
     expect(screen.getByText('lead_1')).toBeTruthy();
     expect(screen.getByLabelText('Order total').textContent).toBe('$55.50');
     expect(screen.getByRole('timer', { name: 'Time left to pay' }).textContent).toMatch(/^(9:5\d|10:00)$/);
@@ -72,6 +73,33 @@ describe('<OrderPage>', () => {
     expect(await screen.findByText(/^Paid on/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'your purchases' }).getAttribute('href')).toBe('/purchases');
     expect(asked).toBeGreaterThanOrEqual(3);
+  });
+
+  it('pays from the wallet when the balance covers the order, once per page (one idempotency key)', async () => {
+    let status = 'RESERVED';
+    const { requests } = renderOrder({
+      Order: () => ({ data: { order: { ...order(status), paidWith: status === 'PAID' ? 'WALLET' : null } } }),
+      OrderWallet: () => ({ data: { wallet: { __typename: 'Wallet', balance: money('60.00') } } }),
+      PayOrderFromWallet: () => {
+        status = 'PAID';
+        return { data: { payOrderFromWallet: { ...order(status), paidWith: 'WALLET' } } };
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Pay from wallet (balance $60.00)' }));
+    expect(await screen.findByText(/^Paid from your wallet on/)).toBeTruthy();
+    const sent = requests.find((r) => r.operationName === 'PayOrderFromWallet')!.variables as { orderId: string; idempotencyKey: string };
+    expect(sent.orderId).toBe('ord_1');
+    expect(sent.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('offers a top-up instead when the wallet holds less than the order', async () => {
+    renderOrder({
+      Order: () => ({ data: { order: order('RESERVED') } }),
+      OrderWallet: () => ({ data: { wallet: { __typename: 'Wallet', balance: money('55.49') } } }),
+    });
+    const button = await screen.findByRole('button', { name: 'Pay from wallet (balance $55.49)' });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole('link', { name: 'Top up the wallet' }).getAttribute('href')).toBe('/wallet');
   });
 
   it('cancels only after confirmation', async () => {

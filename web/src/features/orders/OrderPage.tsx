@@ -16,6 +16,8 @@ import { ErrorMessage, Loading, SuccessMessage } from '../../lib/ui/feedback';
 import { Page } from '../../lib/ui/page';
 import { orderPhase, shouldPoll, timeLeft, type OrderPhase } from './order-rules';
 import { CancelOrderMutation, CheckoutOrderMutation, OrderQuery } from './orders.operations';
+import { PayFromWalletButton } from './PayFromWallet';
+import { leadCountText, orderReference } from './order-words';
 
 const STATUS_TONE: Record<OrderFieldsFragment['status'], BadgeTone> = { RESERVED: 'info', PAID: 'good', EXPIRED: 'neutral', CANCELLED: 'neutral' };
 /** How long to wait for Stripe's confirmation before telling the buyer to come back later. */
@@ -69,8 +71,12 @@ export function OrderPage({ redirect = leaveApp, pollMs = 1500 }: { redirect?: (
 
   return (
     <Page
-      title={`Order ${order.id}`}
-      intro={`Placed ${formatDateTime(order.createdAt)}`}
+      title={`Order ${orderReference(order.id)} · ${leadCountText(order.lines.length)}`}
+      intro={
+        <>
+          Placed {formatDateTime(order.createdAt)} · <span className="mono">{order.id}</span> <CopyId id={order.id} />
+        </>
+      }
       actions={<Badge tone={STATUS_TONE[order.status]}>{enumLabel(order.status)}</Badge>}
     >
       <PhaseMessage order={order} phase={phase!} now={now} gaveUp={gaveUp} cancelledCheckout={params.get('cancelled') === '1'} />
@@ -123,7 +129,10 @@ function PhaseMessage({
     case 'paid':
       return (
         <SuccessMessage>
-          <p className="alert__title">Paid{order.paidAt ? ` on ${formatDateTime(order.paidAt)}` : ''}.</p>
+          <p className="alert__title">
+            Paid{order.paidWith === 'WALLET' ? ' from your wallet' : ''}
+            {order.paidAt ? ` on ${formatDateTime(order.paidAt)}` : ''}.
+          </p>
           <p>
             The contact details are in <Link to="/purchases">your purchases</Link>.
           </p>
@@ -215,6 +224,7 @@ function OrderActions({ order, phase, redirect }: { order: OrderFieldsFragment; 
             {checkout.fetching || leaving ? 'Opening Stripe…' : 'Pay with Stripe'}
           </button>
         ) : null}
+        {phase === 'reserved' ? <PayFromWalletButton order={order} busy={checkout.fetching || leaving} /> : null}
         <ConfirmButton
           label="Cancel order"
           question="Cancel this order and release its leads?"
@@ -225,5 +235,23 @@ function OrderActions({ order, phase, redirect }: { order: OrderFieldsFragment; 
       </div>
       <p className="field__hint">You pay on Stripe’s secure page and come back here.</p>
     </div>
+  );
+}
+
+/** Copies the full order id (for support and the buyer's own records). */
+function CopyId({ id }: { id: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(id);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <button type="button" className="button button--ghost button--small" onClick={copy}>
+      {copied ? 'Copied' : 'Copy id'}
+    </button>
   );
 }
