@@ -56,7 +56,7 @@ describe('<DeliveryEndpointsPage>', () => {
     fireEvent.click(within(hook).getByRole('button', { name: 'Send a test lead to Webhook' }));
     expect(await within(hook).findByText('Test not delivered: refused by the endpoint: HTTP 500.')).toBeTruthy();
 
-    fireEvent.click(within(inbox).getByRole('button', { name: 'Make Sales inbox the default' }));
+    fireEvent.click(within(inbox).getByRole('button', { name: 'Make default: Sales inbox' }));
     await waitFor(() => expect(requests.find((r) => r.operationName === 'SetDefaultDeliveryEndpoint')?.variables).toEqual({ id: 'wep_2' }));
 
     fireEvent.click(within(inbox).getByRole('button', { name: 'Remove Sales inbox' }));

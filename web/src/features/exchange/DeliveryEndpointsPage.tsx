@@ -122,7 +122,7 @@ function EndpointItem({ endpoint: e, onRemove, onMakeDefault }: { endpoint: Endp
           {testing.fetching ? 'Sending…' : 'Send a test lead'}
         </button>
         {e.isDefault ? null : (
-          <button type="button" className="button button--ghost button--small" onClick={onMakeDefault} aria-label={`Make ${e.name} the default`}>
+          <button type="button" className="button button--ghost button--small" onClick={onMakeDefault} aria-label={`Make default: ${e.name}`}>
             Make default
           </button>
         )}
