@@ -61,18 +61,16 @@ export async function attemptDelivery(deps: AppDeps, deliveryId: string, lastAtt
   const next: DeliveryStatus = verdict.ok ? 'DELIVERED' : final ? 'FAILED' : 'PENDING';
   const updated = await deps.db.transaction(async (tx) => {
     const attempt = delivery.attempts + 1;
-    await tx
-      .insert(deliveryAttempts)
-      .values({
-        id: newId('dla'),
-        deliveryId,
-        attempt,
-        httpStatus,
-        error,
-        responseBody,
-        durationMs: Math.round(performance.now() - started),
-        at: deps.clock(),
-      });
+    await tx.insert(deliveryAttempts).values({
+      id: newId('dla'),
+      deliveryId,
+      attempt,
+      httpStatus,
+      error,
+      responseBody,
+      durationMs: Math.round(performance.now() - started),
+      at: deps.clock(),
+    });
     // the queue's backoff decides when the next try runs; this is when the buyer can expect it
     const nextAttemptAt = next === 'PENDING' ? nextRetryAt(deps.clock(), deps.config.DELIVERY_RETRY_BASE_MS, jobAttempt) : null;
     const changed = await tx
