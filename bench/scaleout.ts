@@ -10,6 +10,7 @@ import { generateCampaigns } from './lib/campaign-data';
 import { closedLoop, graphql, type LoadResult, type StepOutcome } from './lib/http-load';
 import { leadInputs } from './lib/lead-inputs';
 import { machineCores, pidsByName, startCpuWindow, type CpuGroups } from './lib/process-cpu';
+import { sampleWaits, type WaitSampler } from './lib/pg-waits';
 import { RAW_PING } from './lib/raw-ping';
 import { signUpActor } from './lib/sellers';
 import { envInt, fmt, round, summarize, table } from './lib/stats';
@@ -30,6 +31,7 @@ interface Run {
   load: 'raw ping SQL' | 'ping' | 'purchase';
   result: LoadResult;
   cpu: ReturnType<ReturnType<typeof startCpuWindow>['stop']>;
+  waits: Awaited<ReturnType<WaitSampler['stop']>>;
 }
 
 await runBench(async ({ runtime, raw, databaseName, queuePrefix }) => {
@@ -67,8 +69,9 @@ await runBench(async ({ runtime, raw, databaseName, queuePrefix }) => {
   const measure = async (processes: number, load: Run['load'], step: (client: number) => Promise<StepOutcome>) => {
     console.log(`  ${load} with ${processes || 'no'} API process${processes === 1 ? '' : 'es'}: ${CLIENTS} clients × ${SECONDS} s…`);
     const window = startCpuWindow(groups());
+    const waits = sampleWaits(raw, databaseName);
     const result = await closedLoop(CLIENTS, SECONDS, WARMUP, step);
-    runs.push({ processes, load, result, cpu: window.stop() });
+    runs.push({ processes, load, result, cpu: window.stop(), waits: await waits.stop() });
   };
 
   try {
@@ -168,6 +171,26 @@ await runBench(async ({ runtime, raw, databaseName, queuePrefix }) => {
   );
   console.log('(postgres (all) counts every backend on the server, other benches included; machine busy is /proc/stat, everything)');
 
+  const topWaits = (w: Run['waits']) =>
+    Object.entries(w.waits)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([k, v]) => `${k} ${fmt(v, 1)}`)
+      .join(', ');
+  console.log(`\nbench-db backends in a statement, mean per sample of pg_stat_activity (CPU = no wait event)\n`);
+  console.log(
+    table(
+      ['run', 'samples', 'active', 'top states'],
+      perRun.map((r) => [`${r.processes || 'raw'} × ${r.load}`, r.waits.samples, fmt(r.waits.meanActive, 1), topWaits(r.waits)]),
+    ),
+  );
+  for (const r of perRun) {
+    const top = Object.entries(r.waits.lockedStatements)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 2);
+    if (top.length) console.log(`lock waits in ${r.processes || 'raw'} × ${r.load}: ${top.map(([q, v]) => `${fmt(v, 1)} in "${q}…"`).join('; ')}`);
+  }
+
   const verdicts: Record<string, string> = {};
   for (const load of ['ping', 'purchase'] as const) {
     const r = find(2, load);
@@ -189,6 +212,10 @@ await runBench(async ({ runtime, raw, databaseName, queuePrefix }) => {
         : hotApi >= 0.9
           ? `an API process's event loop saturates first (${fmt(hotApi)} of its 1 core): ${parts}`
           : `no CPU is saturated (${fmt(r.cpu.machineBusyCores)} of ${cores} cores busy): the ops wait on round trips and locks; ${parts}`;
+    verdicts[load] += `; bench-db backends: ${fmt(r.waits.meanActive, 1)} active (${topWaits(r.waits)})`;
+    const lockWaits = Object.entries(r.waits.waits).reduce((sum, [k, v]) => sum + (k.startsWith('Lock:') ? v : 0), 0);
+    const [blocked] = Object.entries(r.waits.lockedStatements).sort((a, b) => b[1] - a[1]);
+    if (lockWaits >= 1 && blocked) verdicts[load] += `; row locks serialize it: ${fmt(lockWaits, 1)} backends wait on a lock, most in "${blocked[0]}…"`;
     console.log(`what saturates first, ${load} with 2 processes: ${verdicts[load]}`);
   }
   console.log(`sales recorded: ${sales!.n} purchases, ${sales!.ledger} ledger transactions besides the top-ups`);
@@ -211,6 +238,8 @@ await runBench(async ({ runtime, raw, databaseName, queuePrefix }) => {
         outcomes: r.result.outcomes,
         cores: Object.fromEntries(Object.entries(r.cpu.cores).map(([k, v]) => [k, round(v)])),
         machineBusyCores: round(r.cpu.machineBusyCores),
+        pgActive: round(r.waits.meanActive, 1),
+        pgWaits: Object.fromEntries(Object.entries(r.waits.waits).map(([k, v]) => [k, round(v, 2)])),
       })),
       ratio2to1: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, round(v)])),
       saturatesFirst: verdicts,
