@@ -2,7 +2,7 @@
 // and Redis; requests/s, purchases/s and latency of each, the 2-process/1-process ratio, the cores each process
 // (API, Postgres backends, Redis, this load generator) used during each run, and which one saturates first.
 // A raw baseline runs in the same process: the ping's SQL statement from C connections, no API in between.
-//   npx tsx bench/scaleout.ts     BENCH_CLIENTS=20 BENCH_SECONDS=15 BENCH_CAMPAIGNS=10000 BENCH_SELLERS=4 BENCH_WARMUP_SECONDS=2
+//   npx tsx bench/scaleout.ts     BENCH_CLIENTS=20 BENCH_SECONDS=15 BENCH_CAMPAIGNS=10000 BENCH_SELLERS=<clients> BENCH_WARMUP_SECONDS=2
 import { createApiKey } from '@leadex/core/domain/auth/api-keys.service';
 import { ApiProcesses } from './lib/api-processes';
 import { openRawPool, REDIS_URL, runBench } from './lib/bench-runtime';
@@ -19,7 +19,8 @@ const CLIENTS = envInt('BENCH_CLIENTS', 20);
 const SECONDS = envInt('BENCH_SECONDS', 15);
 const WARMUP = envInt('BENCH_WARMUP_SECONDS', 2);
 const CAMPAIGNS = envInt('BENCH_CAMPAIGNS', 10_000);
-const SELLERS = Math.max(1, envInt('BENCH_SELLERS', 4));
+// one seller a client by default: fewer sellers make their own row the bottleneck (see the README)
+const SELLERS = Math.max(1, envInt('BENCH_SELLERS', CLIENTS));
 const MAX_PROCESSES = 2;
 
 const PING = 'mutation($input: PingInput!) { ping(input: $input) { id price { amount } } }';
@@ -119,7 +120,9 @@ await runBench(async ({ runtime, raw, databaseName, queuePrefix }) => {
     return { ...r, lat, stepsPerSec: r.result.steps / sec, requestsPerSec: r.result.requests / sec, purchasesPerSec: r.result.sold / sec };
   });
 
-  console.log(`\nbench/scaleout — ${CAMPAIGNS.toLocaleString('en-US')} active campaigns, ${CLIENTS} clients, ${SECONDS} s a run, ${cores} cores\n`);
+  console.log(
+    `\nbench/scaleout — ${CAMPAIGNS.toLocaleString('en-US')} active campaigns, ${CLIENTS} clients, ${SELLERS} sellers, ${SECONDS} s a run, ${cores} cores\n`,
+  );
   console.log(
     table(
       ['processes', 'load', 'ops/s', 'requests/s', 'purchases/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'outcomes'],
@@ -192,9 +195,10 @@ await runBench(async ({ runtime, raw, databaseName, queuePrefix }) => {
   }
 
   const verdicts: Record<string, string> = {};
-  for (const load of ['ping', 'purchase'] as const) {
-    const r = find(2, load);
+  for (const [n, load] of [1, 2].flatMap((k) => (['ping', 'purchase'] as const).map((l) => [k, l] as const))) {
+    const r = find(n, load);
     if (!r) continue;
+    const key = `${n}×${load}`;
     const c = r.cpu.cores;
     const apiCores = (c['api 1'] ?? 0) + (c['api 2'] ?? 0);
     const pg = c['postgres (all)'] ?? 0;
@@ -206,17 +210,17 @@ await runBench(async ({ runtime, raw, databaseName, queuePrefix }) => {
       (a, b) => b[1] - a[1],
     )[0]![0];
     const hotApi = Math.max(c['api 1'] ?? 0, c['api 2'] ?? 0);
-    verdicts[load] =
+    verdicts[key] =
       r.cpu.machineBusyCores >= 0.85 * cores
         ? `the ${cores} cores saturate first (${fmt(r.cpu.machineBusyCores)} busy): ${parts}; the largest share is ${busiest}`
         : hotApi >= 0.9
           ? `an API process's event loop saturates first (${fmt(hotApi)} of its 1 core): ${parts}`
           : `no CPU is saturated (${fmt(r.cpu.machineBusyCores)} of ${cores} cores busy): the ops wait on round trips and locks; ${parts}`;
-    verdicts[load] += `; bench-db backends: ${fmt(r.waits.meanActive, 1)} active (${topWaits(r.waits)})`;
+    verdicts[key] += `; bench-db backends: ${fmt(r.waits.meanActive, 1)} active (${topWaits(r.waits)})`;
     const lockWaits = Object.entries(r.waits.waits).reduce((sum, [k, v]) => sum + (k.startsWith('Lock:') ? v : 0), 0);
     const [blocked] = Object.entries(r.waits.lockedStatements).sort((a, b) => b[1] - a[1]);
-    if (lockWaits >= 1 && blocked) verdicts[load] += `; row locks serialize it: ${fmt(lockWaits, 1)} backends wait on a lock, most in "${blocked[0]}…"`;
-    console.log(`what saturates first, ${load} with 2 processes: ${verdicts[load]}`);
+    if (lockWaits >= 1 && blocked) verdicts[key] += `; row locks serialize it: ${fmt(lockWaits, 1)} backends wait on a lock, most in "${blocked[0]}…"`;
+    console.log(`what saturates first, ${load} with ${n} process${n === 1 ? '' : 'es'}: ${verdicts[key]}`);
   }
   console.log(`sales recorded: ${sales!.n} purchases, ${sales!.ledger} ledger transactions besides the top-ups`);
 
@@ -225,6 +229,7 @@ await runBench(async ({ runtime, raw, databaseName, queuePrefix }) => {
       bench: 'scaleout',
       campaigns: CAMPAIGNS,
       clients: CLIENTS,
+      sellers: SELLERS,
       seconds: SECONDS,
       cores,
       runs: perRun.map((r) => ({
