@@ -27,7 +27,12 @@ async function freePort(): Promise<number> {
 export class ApiProcesses {
   readonly running: ApiProcess[] = [];
 
-  constructor(private readonly env: Record<string, string>) {}
+  constructor(private readonly env: Record<string, string>) {
+    // however the bench ends (a signal's process.exit included), no server outlives it
+    process.once('exit', () => {
+      for (const { child } of this.running) if (child.exitCode == null && child.signalCode == null) child.kill('SIGKILL');
+    });
+  }
 
   /** Starts one more process and waits (up to `timeoutMs`) until its /readyz answers 200. */
   async start(timeoutMs = 60_000): Promise<ApiProcess> {
