@@ -6,6 +6,7 @@ import { allocateLead } from '@leadex/core/domain/exchange/allocate-lead';
 import { ping } from '@leadex/core/domain/exchange/ping-post';
 import { runBench, type RawSql } from './lib/bench-runtime';
 import { PING_SHAPES, generateCampaigns } from './lib/campaign-data';
+import { RAW_PING } from './lib/raw-ping';
 import { generateListedLeads } from './lib/marketplace-data';
 import { envInt, fmt, summarize, table, timed } from './lib/stats';
 
@@ -30,16 +31,6 @@ const CITY_PLACE: Record<string, [string, string]> = {
   Budapest: ['HU', 'HU-BU'],
   'Ho Chi Minh City': ['VN', 'VN-SG'],
 };
-
-/** The offer as one SQL statement: matching campaigns by segment and city, affordable, best two bids. */
-const RAW_PING = `
-  select c.id, c.buyer_org_id, c.max_bid from campaigns c
-  where c.active and c.exclusivity = 'EXCLUSIVE' and c.buyer_org_id <> $1
-    and (c.filter->'segments' is null or c.filter->'segments' ? $2)
-    and (c.filter->'cities' is null or c.filter->'cities' ? $3)
-    and (c.budget is null or c.budget - c.spent > 0)
-    and (select -sum(amount) from ledger_postings where account = 'buyer:' || c.buyer_org_id || ':wallet') > 0
-  order by c.max_bid desc, c.created_at, c.id limit 2`;
 
 /** The allocation's core as raw SQL: lock the lead, pick the best affordable campaign, record the sale. */
 async function rawAllocate(sql: RawSql, leadId: string): Promise<boolean> {
