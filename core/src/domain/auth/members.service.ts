@@ -42,7 +42,7 @@ const ZUserId = z.string().trim().min(1).max(64);
 async function checkedChange(tx: Db, actor: Actor | null, rawUserId: string, change: MemberChange) {
   const a = requireUser(actor, 'SELLER', 'BUYER');
   const userId = parseInput(ZUserId, rawUserId, 'userId');
-  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, a.organizationId)).for('update');
+  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, a.organizationId)).for('no key update');
   const inOrg = (id: string) => and(eq(users.id, id), eq(users.organizationId, a.organizationId), isNull(users.removedAt));
   const [me] = await tx.select({ memberRole: users.memberRole }).from(users).where(inOrg(a.userId));
   const [target] = await tx.select(memberColumns).from(users).where(inOrg(userId));

@@ -25,7 +25,7 @@ async function payInTransaction(deps: AppDeps, tx: Db, buyerOrgId: string, order
   const now = deps.clock();
   // lock order as everywhere a wallet is spent (allocate-lead.ts): the buyer's organisation first, so two payments
   // (or a payment and a campaign win) read the balance one after the other; then the order
-  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, buyerOrgId)).for('update');
+  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, buyerOrgId)).for('no key update');
   const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
   if (!order || order.buyerOrgId !== buyerOrgId) throw new DomainError('ORDER_NOT_FOUND', 'No such order');
   const [earlier] = await tx.select().from(walletPayments).where(eq(walletPayments.orderId, orderId));

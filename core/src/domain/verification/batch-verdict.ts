@@ -69,7 +69,7 @@ export async function applyBatchVerdict(
 ): Promise<SpotCheckOutcome> {
   const [batch] = await tx.select().from(leadBatches).where(eq(leadBatches.id, batchId));
   // the seller row is the lock the quality recompute takes; taken first, as before, so the order of locks stays batch → seller
-  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, batch!.sellerOrgId)).for('update');
+  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, batch!.sellerOrgId)).for('no key update');
   const pending = await tx
     .select({ id: leads.id, segment: leads.segment })
     .from(leads)

@@ -82,7 +82,7 @@ export interface RecomputedQuality extends SellerQualityEstimate {
  * stays an operator's decision.
  */
 export async function recomputeSellerQuality(tx: Db, sellerOrgId: string): Promise<RecomputedQuality> {
-  const [seller] = await tx.select({ suspended: organizations.suspended }).from(organizations).where(eq(organizations.id, sellerOrgId)).for('update');
+  const [seller] = await tx.select({ suspended: organizations.suspended }).from(organizations).where(eq(organizations.id, sellerOrgId)).for('no key update');
   const counts = (await sellerEvidence(tx, [sellerOrgId])).get(sellerOrgId)!;
   const estimate = estimateSellerQuality(counts);
   const suspended = seller!.suspended || estimate.suspend;
