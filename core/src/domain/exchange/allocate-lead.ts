@@ -102,7 +102,12 @@ export async function affordableBids(
   // lockers still queue behind each other, but inserts that only reference the row (its foreign-key check takes
   // FOR KEY SHARE: a ping, a purchase) do not wait for them
   if (lock)
-    await tx.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, buyerIds)).orderBy(asc(organizations.id)).for('no key update');
+    await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(inArray(organizations.id, buyerIds))
+      .orderBy(asc(organizations.id))
+      .for('no key update');
   // a sale locks and re-reads the campaigns (their money is current under the lock); an offer uses the rows it matched
   const fresh = lock
     ? await tx.select().from(campaigns).where(inArray(campaigns.id, campaignIds)).orderBy(asc(campaigns.id)).for('update')
