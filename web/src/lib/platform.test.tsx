@@ -133,7 +133,7 @@ describe('pages in a 0-digit and a 3-digit deployment', () => {
       },
       '/operator/ledger',
     );
-    const sum = (await screen.findByText('unbalanced')).closest('td')!.textContent!;
+    const sum = (await screen.findByText('unbalanced')).closest('p')!.textContent!;
     expect(sum).toMatch(/0\.005/);
     expect(sum).toContain(formatMoney({ amount: '-0.005', currencyCode: 'KWD' }));
   });
