@@ -168,6 +168,8 @@ describe('buyer money journey', () => {
     await shoot(page, '6-receipt');
 
     // 6. a webhook endpoint: test event through the SSRF guard to the receiver, then a rotated secret
+    // Delivery endpoints is one of the less-used links behind the navigation's "More" button
+    await nav.getByRole('button', { name: /More/ }).click();
     await nav.getByRole('link', { name: 'Delivery endpoints' }).click();
     await page.getByText('No delivery endpoint yet.').waitFor();
     await expectAccessible(page, 'delivery endpoints, none');
