@@ -94,7 +94,7 @@ await runBench(async ({ runtime, raw }) => {
   console.log(`generating ${CAMPAIGNS.toLocaleString('en-US')} campaigns and ${(ALLOCATE * 2).toLocaleString('en-US')} listed leads…`);
   await generateCampaigns(raw, CAMPAIGNS, Math.max(50, Math.floor(CAMPAIGNS / 20)));
   const market = await generateListedLeads(raw, ALLOCATE * 2, deps.clock(), () => {});
-  const seller: Actor = { userId: null, organizationId: market.sellers[0]!.orgId, role: 'SELLER', via: 'apiKey' };
+  const seller: Actor = { userId: null, organizationId: market.sellers[0]!.orgId, role: 'SELLER', via: 'apiKey', scopes: ['leads:write'] };
 
   const domainPing: number[] = [];
   const rawPing: number[] = [];
