@@ -104,24 +104,25 @@ interface SettledChunks {
 /** Every seller's mature sales, SETTLEMENT_CHUNK_WORKERS sellers at a time, chunk by chunk. */
 async function settleInChunks(deps: AppDeps, runId: string, asOf: Date): Promise<SettledChunks> {
   const { PLATFORM_CURRENCY: currency, SETTLEMENT_CHUNK_SIZE, SETTLEMENT_CHUNK_TARGET_MS, SETTLEMENT_CHUNK_WORKERS } = deps.config;
-  const sizing = { targetMs: SETTLEMENT_CHUNK_TARGET_MS, min: Math.min(100, SETTLEMENT_CHUNK_SIZE), max: Math.max(50_000, SETTLEMENT_CHUNK_SIZE) };
+  const sizing = { targetMs: SETTLEMENT_CHUNK_TARGET_MS, min: Math.min(100, SETTLEMENT_CHUNK_SIZE), max: Math.max(20_000, SETTLEMENT_CHUNK_SIZE) };
   const result: SettledChunks = { bySeller: new Map(), chunks: 0, longestChunkMs: 0 };
   const queue = await sellersInEscrow(deps.db);
   let size = SETTLEMENT_CHUNK_SIZE;
   let broken = false;
   const work = async () => {
     for (let seller = queue.shift(); seller && !broken; seller = queue.shift()) {
-      while (!broken) {
+      // the seller's escrow sales in id order, window after window, until a window comes back short
+      for (let afterId = ''; !broken;) {
         const chunk = result.chunks++;
         const limit = size;
         const started = performance.now();
-        const matured = await deps.db.transaction((tx) => matureSellerChunk(tx, runId, chunk, seller!, limit, asOf, currency));
+        const done = await deps.db.transaction((tx) => matureSellerChunk(tx, runId, chunk, { sellerOrgId: seller!, afterId, limit }, asOf, currency));
         const elapsed = performance.now() - started;
         result.longestChunkMs = Math.max(result.longestChunkMs, elapsed);
-        if (matured) addMatured(result.bySeller, matured);
-        size = nextChunkSize(size, elapsed, sizing);
-        // fewer than asked: the seller has no more mature sales free to settle now
-        if (!matured || matured.sales < limit) break;
+        if (done.matured) addMatured(result.bySeller, done.matured);
+        size = nextChunkSize(limit, done.scanned, elapsed, sizing);
+        if (done.scanned < limit || !done.lastId) break;
+        afterId = done.lastId;
       }
     }
   };
