@@ -7,11 +7,9 @@ import { allocateLead } from '@leadex/core/domain/exchange/allocate-lead';
 import { createOrder } from '@leadex/core/domain/orders/create-order';
 import type { Actor } from '@leadex/core/domain/auth/access';
 import { eq, schema } from '@leadex/db';
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { campaign } from '../helpers/exchange-fixtures';
+import { campaign, signedWith, startWebhookReceiver } from '../helpers/exchange-fixtures';
 import { createSellerActor, exclusiveLead, listLeads } from '../helpers/market-fixtures';
 import type { TestApp } from '../helpers/test-app';
 import { waitFor } from '../helpers/wait';
@@ -22,50 +20,18 @@ import { startE2eApp } from './e2e-app';
 const shoot = screenshots('buyer-money');
 const CITY = 'Fresno';
 
-interface Received {
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-async function startReceiver() {
-  const received: Received[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/crm-hook`,
-    received,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
-
-function signedWith(hook: Received, secret: string): boolean {
-  const header = String(hook.headers['leadex-signature'] ?? '');
-  const t = /t=(\d+)/.exec(header)?.[1] ?? '';
-  const v1 = /v1=([0-9a-f]+)/.exec(header)?.[1] ?? '';
-  const expected = createHmac('sha256', secret).update(`${t}.${hook.body}`).digest('hex');
-  return v1.length === expected.length && timingSafeEqual(Buffer.from(v1), Buffer.from(expected));
-}
-
 let app: TestApp;
 let browser: Browser;
 let page: Page;
 let seller: Actor;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let hookUrl: string;
 
 beforeAll(async () => {
-  receiver = await startReceiver();
-  const env = { WEBHOOK_ALLOW_HOSTS: new URL(receiver.url).host };
+  // the buyer's CRM answers every lead with a small JSON body, which the endpoint page shows
+  receiver = await startWebhookReceiver(() => ({ status: 200, json: { ok: true } }));
+  hookUrl = receiver.url('/crm-hook');
+  const env = { WEBHOOK_ALLOW_HOSTS: receiver.host };
   [app, browser] = await Promise.all([startE2eApp({ label: 'e2e-money', stripe: true, env }), launchBrowser()]);
   seller = await createSellerActor(app);
   ({ page } = await newPage(browser));
@@ -175,7 +141,7 @@ describe('buyer money journey', () => {
     await expectAccessible(page, 'delivery endpoints, none');
     const form = page.getByRole('form', { name: 'New delivery endpoint' });
     await form.getByLabel('Name', { exact: true }).fill('CRM');
-    await form.getByLabel('URL').fill(receiver.url);
+    await form.getByLabel('URL').fill(hookUrl);
     await form.getByRole('button', { name: 'Add endpoint' }).click();
     const firstSecret = await page.getByLabel('Signing secret').inputValue();
     expect(firstSecret).toMatch(/^whsec_/);
@@ -203,7 +169,7 @@ describe('buyer money journey', () => {
 
     // 7. the deliveries page shows the current endpoint
     await nav.getByRole('link', { name: 'Deliveries' }).click();
-    await page.getByText(`Leads go to ${receiver.url}.`).waitFor();
+    await page.getByText(`Leads go to ${hookUrl}.`).waitFor();
     await settledAndAccessible(page, 'deliveries');
 
     // 8. a campaign's figures after a win

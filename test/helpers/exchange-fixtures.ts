@@ -33,7 +33,10 @@ export interface ReceivedHook {
  * A buyer's webhook receiver on 127.0.0.1 (port 0). Start it before the app and pass `host` in
  * `WEBHOOK_ALLOW_HOSTS`, the only way the SSRF guard lets deliveries reach a loopback address.
  */
-export async function startWebhookReceiver(answer: (hook: ReceivedHook) => number = () => 200) {
+/** What the receiver answers: a status, or a status with a JSON body. */
+export type HookAnswer = number | { status: number; json: unknown };
+
+export async function startWebhookReceiver(answer: (hook: ReceivedHook) => HookAnswer = () => 200) {
   const received: ReceivedHook[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -41,7 +44,9 @@ export async function startWebhookReceiver(answer: (hook: ReceivedHook) => numbe
     req.on('end', () => {
       const hook = { path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       received.push(hook);
-      res.writeHead(answer(hook)).end();
+      const reply = answer(hook);
+      if (typeof reply === 'number') res.writeHead(reply).end();
+      else res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.json));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -156,15 +156,7 @@ function ListingsTable({ status, search, segments }: { status: LeadStatus | null
           </tbody>
         </table>
       </div>
-      <TablePager
-        pager={pager}
-        pageSize={PAGE_SIZE}
-        shown={connection.edges.length}
-        totalCount={connection.totalCount}
-        endCursor={connection.pageInfo.endCursor}
-        hasNextPage={connection.pageInfo.hasNextPage}
-        noun={['lead', 'leads']}
-      />
+      <TablePager pager={pager} pageSize={PAGE_SIZE} connection={connection} noun={['lead', 'leads']} />
     </section>
   );
 }

@@ -172,15 +172,7 @@ function SalesTablePages({ search, segments }: { search: string; segments: reado
           </tbody>
         </table>
       </div>
-      <TablePager
-        pager={pager}
-        pageSize={TABLE_PAGE}
-        shown={connection.edges.length}
-        totalCount={connection.totalCount}
-        endCursor={connection.pageInfo.endCursor}
-        hasNextPage={connection.pageInfo.hasNextPage}
-        noun={['sale', 'sales']}
-      />
+      <TablePager pager={pager} pageSize={TABLE_PAGE} connection={connection} noun={['sale', 'sales']} />
     </>
   );
 }

@@ -1,23 +1,27 @@
 // "21–40 of 95" with Previous / Next buttons, under a paged table.
 import type { CursorPager } from './use-cursor-pager';
 
+/** The page of a GraphQL connection the table shows: its rows, the total and where the next page starts. */
+export interface PagedConnection {
+  edges: readonly unknown[];
+  totalCount: number;
+  pageInfo: { endCursor?: string | null; hasNextPage: boolean };
+}
+
 export function TablePager({
   pager,
   pageSize,
-  shown,
-  totalCount,
-  endCursor,
-  hasNextPage,
+  connection,
   noun,
 }: {
   pager: CursorPager;
   pageSize: number;
-  shown: number;
-  totalCount: number;
-  endCursor: string | null | undefined;
-  hasNextPage: boolean;
+  connection: PagedConnection;
   noun: [one: string, many: string];
 }) {
+  const shown = connection.edges.length;
+  const { totalCount } = connection;
+  const { endCursor, hasNextPage } = connection.pageInfo;
   const first = pager.page * pageSize + 1;
   return (
     <nav className="table-pager" aria-label={`Pages of ${noun[1]}`}>
