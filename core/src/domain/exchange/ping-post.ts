@@ -20,7 +20,9 @@ import { newId } from '../shared/ids';
 import { chargeStep, money, type Money } from '../shared/money';
 import { parseInput } from '../shared/validation';
 import { offerToCampaigns, runSpotCheck } from '../verification/run-spot-check';
-import { affordableBids, allocateLead, matchingCampaigns } from './allocate-lead';
+import { allocateLead } from './allocate-lead';
+import { matchingCampaigns, rankedCampaigns } from './campaign-matching';
+import { affordableBids } from './campaign-money';
 import { runAuction } from './campaign.rules';
 import { pingRemoteCampaigns, recordPings } from './remote/ping-remote';
 
@@ -90,8 +92,11 @@ export async function ping(deps: AppDeps, actor: Actor | null, raw: unknown) {
     capturedAt: now,
     price: reserve,
   } as LeadRow;
-  const matched = await matchingCampaigns(deps, deps.db, hypothetical, org!.qualityScore);
-  const remote = matched.filter((c) => c.kind === 'REMOTE');
+  // internal campaigns best bid first, only as far as the offer needs; every remote one, as its buyer is asked
+  const [remote, ranked] = await Promise.all([
+    matchingCampaigns(deps, deps.db, hypothetical, org!.qualityScore, undefined, 'REMOTE'),
+    rankedCampaigns(deps, deps.db, hypothetical, org!.qualityScore, { ask: reserve, slots: 1 }),
+  ]);
   const round = await pingRemoteCampaigns(deps, remote, {
     leadId: null,
     lead: { ...hypothetical, postalCode: input.postalCode ?? null, attributes: input.attributes ?? null },
@@ -99,7 +104,8 @@ export async function ping(deps: AppDeps, actor: Actor | null, raw: unknown) {
     currency: deps.config.PLATFORM_CURRENCY,
   });
   await recordPings(deps, round.calls);
-  const [award] = runAuction(await affordableBids(deps, deps.db, matched, false, round.bids), reserve, 1, step);
+  const remoteBids = await affordableBids(deps, deps.db, remote, false, round.bids);
+  const [award] = runAuction([...ranked.bids, ...remoteBids], reserve, 1, step);
   if (!award) return null;
   const [row] = await deps.db
     .insert(pings)

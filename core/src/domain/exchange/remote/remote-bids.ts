@@ -1,6 +1,7 @@
 // The part of an auction before its transaction: which REMOTE campaigns take this listed lead (the same filter,
 // schedule, held-lead and own-contact cuts as allocation) and what they bid, from pinging them all; meanwhile the
-// internal campaigns that take it are read too, so the transaction only locks and re-reads the ones that matched.
+// internal campaigns that take it are read too (all of them, or the best bids as far as an auction needs), so the
+// transaction only locks and re-reads the ones that matter.
 import { schema, type CampaignKind } from '@leadex/db';
 import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../../app-deps';
@@ -8,6 +9,7 @@ import { freeCapacity } from '../../orders/capacity.rules';
 import type { Resolver } from '../../shared/outbound/ssrf-guard';
 import { buyersSuppressing } from '../../suppression/suppression-lookups';
 import type { CampaignRow } from '../campaigns.service';
+import type { RankedCampaigns } from '../campaign-matching';
 import { pingRemoteCampaigns, type PingRound } from './ping-remote';
 
 const { leads, organizations, orderLines } = schema;
@@ -21,6 +23,14 @@ export type MatchCampaigns = (
   kind: CampaignKind,
 ) => Promise<CampaignRow[]>;
 
+/** The internal campaigns that take the lead: every one, or (`ranked`) the best bids until the auction is decided. */
+export type ReadInternal = (
+  deps: AppDeps,
+  db: AppDeps['db'],
+  lead: typeof leads.$inferSelect,
+  sellerQuality: number,
+) => Promise<{ campaigns: CampaignRow[]; ranked: RankedCampaigns | null }>;
+
 export interface PreparedAuction {
   round: PingRound;
   /**
@@ -28,10 +38,18 @@ export interface PreparedAuction {
    * pings were out; null when the lead could not be sold when it was read (the transaction decides again).
    */
   matched: CampaignRow[] | null;
+  /** when the internal campaigns were read best bid first: only those, and the estimate of their bids */
+  ranked?: RankedCampaigns | null;
 }
 
 /** Pings the remote campaigns that could buy the lead now, and reads the internal ones that match it meanwhile. */
-export async function prepareAuction(deps: AppDeps, leadId: string, match: MatchCampaigns, resolve?: Resolver): Promise<PreparedAuction> {
+export async function prepareAuction(
+  deps: AppDeps,
+  leadId: string,
+  match: MatchCampaigns,
+  readInternal: ReadInternal,
+  resolve?: Resolver,
+): Promise<PreparedAuction> {
   const auctionStart = performance.now();
   const none: PreparedAuction = { round: { bids: new Map(), calls: [], elapsedMs: 0 }, matched: null };
   const [lead] = await deps.db.select().from(leads).where(eq(leads.id, leadId));
@@ -66,7 +84,7 @@ export async function prepareAuction(deps: AppDeps, leadId: string, match: Match
       resolve,
       auctionStart,
     ),
-    match(deps, deps.db, lead, seller.q, 'INTERNAL'),
+    readInternal(deps, deps.db, lead, seller.q),
   ]);
-  return { round, matched: [...internal, ...remote] };
+  return { round, matched: [...internal.campaigns, ...remote], ranked: internal.ranked };
 }

@@ -1,0 +1,82 @@
+// What campaigns can pay, read beside their rows in one statement: the buyer's wallet balance and the campaign's
+// wins since local midnight (for its daily cap). A sale locks the buyers and then the campaigns and reads them
+// fresh under the locks; a ping's offer and allocation's ranking read them without locks, as an estimate.
+import { schema, sql, type Db } from '@leadex/db';
+import { asc, inArray } from 'drizzle-orm';
+import type { AppDeps } from '../app-deps';
+import { campaignBid } from './bid-ranking.rules';
+import type { Bid } from './campaign.rules';
+import type { RemoteBid } from './remote/ping-remote';
+
+const { campaigns, organizations } = schema;
+type CampaignRow = typeof campaigns.$inferSelect;
+export type CampaignWithMoney = CampaignRow & { wallet: number; winsToday: number };
+
+/** The wallet and wins-today columns, correlated to `campaigns` (one index probe each per campaign row). */
+export function moneyColumns(now: Date) {
+  const at = now.toISOString();
+  return {
+    // the account as buyerWallet() names it (ledger-accounts.ts); a wallet is a liability: its balance is minus the sum
+    wallet: sql<number>`(SELECT coalesce(-sum(p.amount), 0) FROM ledger_postings p WHERE p.account = 'buyer:' || ${campaigns.buyerOrgId} || ':wallet')`.mapWith(
+      Number,
+    ),
+    // the window campaigns.service.ts winsToday counts: since midnight in the campaign's own time zone
+    winsToday: sql<number>`CASE WHEN ${campaigns.dailyCap} IS NULL THEN 0 ELSE (
+        SELECT count(*) FROM campaign_wins w WHERE w.campaign_id = ${campaigns.id} AND w.won_at > ${at}::timestamptz - interval '2 days'
+          AND (w.won_at AT TIME ZONE ${campaigns.timeZone})::date = (${at}::timestamptz AT TIME ZONE ${campaigns.timeZone})::date) END`.mapWith(Number),
+  };
+}
+
+export function withMoney(row: { campaign: CampaignRow; wallet: number; winsToday: number }): CampaignWithMoney {
+  return { ...row.campaign, wallet: row.wallet, winsToday: row.winsToday };
+}
+
+/**
+ * The campaigns with their money, read again. With `lock` (a sale follows) their buyers' organisation rows and then
+ * the campaigns are locked first, each by id — the lock order everywhere. Organisation rows are locked FOR NO KEY
+ * UPDATE: lockers still queue behind each other, but inserts that only reference the row (its foreign-key check
+ * takes FOR KEY SHARE: a ping, a purchase) do not wait for them.
+ */
+export async function campaignsWithMoney(
+  deps: AppDeps,
+  tx: Db,
+  matched: readonly { id: string; buyerOrgId: string }[],
+  lock: boolean,
+): Promise<CampaignWithMoney[]> {
+  if (!matched.length) return [];
+  const buyerIds = [...new Set(matched.map((c) => c.buyerOrgId))].sort();
+  if (lock)
+    await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(inArray(organizations.id, buyerIds))
+      .orderBy(asc(organizations.id))
+      .for('no key update');
+  const read = tx
+    .select({ campaign: campaigns, ...moneyColumns(deps.clock()) })
+    .from(campaigns)
+    .where(
+      inArray(
+        campaigns.id,
+        matched.map((c) => c.id),
+      ),
+    )
+    .orderBy(asc(campaigns.id));
+  return (lock ? await read.for('update', { of: campaigns }) : await read).map(withMoney);
+}
+
+/**
+ * What each campaign can still pay now (campaignBid): its bid, capped by what is left of its budget and its buyer's
+ * wallet. With `lock` the money is current under the locks; without it, an estimate the sale re-checks. A REMOTE
+ * campaign bids what its buyer answered the ping (`remoteBids`); without an answer it does not bid.
+ */
+export async function affordableBids(
+  deps: AppDeps,
+  tx: Db,
+  matched: readonly { id: string; buyerOrgId: string }[],
+  lock = true,
+  remoteBids: ReadonlyMap<string, RemoteBid> = new Map(),
+): Promise<Bid[]> {
+  const fresh = await campaignsWithMoney(deps, tx, matched, lock);
+  return fresh.flatMap((c) => campaignBid(c, remoteBids.get(c.id)?.amount) ?? []);
+}
