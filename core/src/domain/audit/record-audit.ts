@@ -22,9 +22,9 @@ export interface AuditEntry {
   requestId?: string | null;
 }
 
-/** Appends the entry through `tx`: pass the transaction the action itself runs in. */
-export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
-  await tx.insert(schema.auditLog).values({
+/** The audit_log row of an entry, for a caller that writes several rows in one statement. */
+export function auditRow(entry: AuditEntry): typeof schema.auditLog.$inferInsert {
+  return {
     id: newId('adt'),
     at: entry.at,
     ...actorColumns(entry.actor, entry.requestId),
@@ -33,7 +33,12 @@ export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
     targetId: entry.target.id,
     targetOrgId: entry.target.organizationId,
     details: auditDetails(entry.details),
-  });
+  };
+}
+
+/** Appends the entry through `tx`: pass the transaction the action itself runs in. */
+export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
+  await tx.insert(schema.auditLog).values(auditRow(entry));
 }
 
 /** Member, invitation, two-factor and password-reset changes (issue 16's teams and sign-in work calls this). */

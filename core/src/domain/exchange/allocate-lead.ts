@@ -6,105 +6,35 @@
 // inside it, and when it refuses, the next bidder in rank order is offered the lead at its own clearing price.
 // An AUCTION segment's lead reads only the best bids and locks only the campaigns that decide it (issue 17):
 // when their money changed meanwhile, the lead is allocated again with every matching campaign locked.
-import { schema, sql, type Db } from '@leadex/db';
+import { schema, type Db } from '@leadex/db';
 import { and, asc, eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
-import { recordAudit } from '../audit/record-audit';
 import { loadSegments } from '../catalog/catalog.service';
-import { PLATFORM_ESCROW, buyerWallet } from '../ledger/ledger-accounts';
-import { credit, debit, postLedgerTransaction } from '../ledger/post-transaction';
 import type { SegmentDefinition } from '../leads/lead.types';
-import { salesAndSoldOut } from '../leads/lead-status-sql';
 import { freeCapacity } from '../orders/capacity.rules';
 import { commissionBpsOf } from '../orders/commission.rules';
-import { notifyCampaignWin } from '../notifications/campaign-win-events';
-import { newId } from '../shared/ids';
 import { buyersSuppressing, leadHashes } from '../suppression/suppression-lookups';
-import { chargeStep, formatDecimal, money, type Money } from '../shared/money';
+import { chargeStep, type Money } from '../shared/money';
 import { auctionContenders, auctionDecided } from './bid-ranking.rules';
 import { matchingCampaigns, rankedCampaigns } from './campaign-matching';
 import { affordableBids } from './campaign-money';
+import { recordWins } from './campaign-win-writes';
 import type { Award, Bid } from './campaign.rules';
 import { distributeAwards, segmentMargin } from './distribute-awards';
 import { distributionMethodOf } from './distribution.rules';
-import { NO_MARGIN, splitExchangeSale } from './margin.rules';
 import { enqueueDeliveries } from './deliveries.service';
 import { withFallbacks } from './remote/auction-fallback.rules';
 import { postToRemote } from './remote/post-remote';
 import { prepareAuction, type PreparedAuction, type ReadInternal } from './remote/remote-bids';
 import { logRemoteCalls, pauseFailingCampaigns, type RemoteCall } from './remote/remote-log';
 
-const { leads, campaigns, campaignWins, organizations, orders, orderLines, purchases } = schema;
+const { leads, organizations, orderLines } = schema;
 type LeadRow = typeof leads.$inferSelect;
-type CampaignRow = typeof campaigns.$inferSelect;
+type CampaignRow = typeof schema.campaigns.$inferSelect;
 
 export interface AllocationResult {
   leadId: string;
   sold: (Award & { purchaseId: string; /** a remote buyer accepted it by post: the post was its delivery */ posted?: boolean })[];
-}
-
-/**
- * Records one campaign win: a paid order and purchase (the segment's margin carved off before its commission,
- * margin.rules.ts), the wallet debit, the campaign counters and its place in round-robin order.
- */
-async function recordWin(deps: AppDeps, tx: Db, lead: LeadRow, award: Award, commissionBps: number, now: Date, margin = NO_MARGIN): Promise<string> {
-  const orderId = newId('ord');
-  const purchaseId = newId('pur');
-  await tx.insert(orders).values({
-    id: orderId,
-    buyerOrgId: award.buyerOrgId,
-    status: 'PAID',
-    total: award.price,
-    currency: lead.currency,
-    expiresAt: now,
-    paidAt: now,
-    closedAt: now,
-    createdAt: now,
-  });
-  await tx.insert(orderLines).values({ orderId, leadId: lead.id, buyerOrgId: award.buyerOrgId, price: award.price });
-  const split = splitExchangeSale(award.price, commissionBps, margin, chargeStep(lead.currency));
-  await tx.insert(purchases).values({
-    id: purchaseId,
-    orderId,
-    leadId: lead.id,
-    buyerOrgId: award.buyerOrgId,
-    sellerOrgId: lead.sellerOrgId,
-    price: award.price,
-    commission: split.commission,
-    sellerNet: split.sellerNet,
-    margin: split.margin,
-    currency: lead.currency,
-    paidWith: 'WALLET',
-    campaignId: award.campaignId,
-    purchasedAt: now,
-  });
-  await tx.insert(campaignWins).values({ campaignId: award.campaignId, leadId: lead.id, purchaseId, price: award.price, wonAt: now });
-  await recordAudit(tx, {
-    actor: null,
-    action: 'order.paid',
-    target: { type: 'order', id: orderId, organizationId: award.buyerOrgId },
-    details: { amount: award.price, currency: lead.currency, leads: 1, via: 'WALLET', campaignId: award.campaignId },
-    at: now,
-  });
-  await tx
-    .update(campaigns)
-    .set({ spent: sql`${campaigns.spent} + ${award.price}`, lastAllocatedSeq: sql`nextval('campaign_allocation_seq')` })
-    .where(eq(campaigns.id, award.campaignId));
-  await postLedgerTransaction(tx, {
-    eventKey: `campaign-sale:${purchaseId}`,
-    kind: 'WALLET_PURCHASE',
-    // the margin stays in escrow with the price and reaches platform revenue, inside the commission, at settlement
-    memo: `campaign ${award.campaignId} won ${lead.id}${split.margin ? `; margin ${formatDecimal(split.margin, lead.currency)} ${lead.currency}` : ''}`,
-    occurredAt: now,
-    postings: [debit(buyerWallet(award.buyerOrgId), money(award.price, lead.currency)), credit(PLATFORM_ESCROW, money(award.price, lead.currency))],
-  });
-  await notifyCampaignWin(
-    tx,
-    { ...award, purchaseId, currency: lead.currency, sale: { sellerOrgId: lead.sellerOrgId, leadId: lead.id, segment: lead.segment, net: split.sellerNet } },
-    deps.config.WALLET_LOW_THRESHOLD_MINOR,
-    now,
-  );
-  return purchaseId;
 }
 
 /** How a transaction takes part in the auction: only the campaigns that decide it, or every matching one. */
@@ -241,22 +171,25 @@ export async function allocateLead(
           : await distributeAwards(deps, tx, segment, bids, lead.price, slots, step);
       }
       const byId = new Map(rows.map((c) => [c.id, c]));
-      const sold: AllocationResult['sold'] = [];
+      const won: (Award & { posted?: boolean })[] = [];
       // a remote winner's refused post passes its slot down the ranking; a ping-post sale has no one to pass it to
       for (const award of fixed ? awards : withFallbacks(awards, bids, lead.price, step)) {
-        if (sold.length === awards.length) break;
+        if (won.length === awards.length) break;
         const c = byId.get(award.campaignId)!;
         if (c.kind === 'REMOTE') {
           const { accepted, call } = await postToRemote(deps, tx, c, lead, award, remote.get(c.id)?.reference ?? null);
           posts.push(call);
           if (!accepted) continue;
         }
-        const purchaseId = await recordWin(deps, tx, lead, award, commissionBpsOf(segment), now, segmentMargin(segment));
-        sold.push({ ...award, purchaseId, ...(c.kind === 'REMOTE' ? { posted: true } : {}) });
+        won.push({ ...award, ...(c.kind === 'REMOTE' ? { posted: true } : {}) });
       }
-      if (sold.length) {
-        await tx.update(leads).set(salesAndSoldOut(sold.length)).where(eq(leads.id, leadId));
-      }
+      const purchaseIds = await recordWins(tx, lead, won, {
+        commissionBps: commissionBpsOf(segment),
+        margin: segmentMargin(segment),
+        walletLowThreshold: deps.config.WALLET_LOW_THRESHOLD_MINOR,
+        now,
+      });
+      const sold = won.map((w, i) => ({ ...w, purchaseId: purchaseIds[i]! }));
       return { leadId, sold };
     });
   const first = await auction('deciders');

@@ -31,10 +31,13 @@ export interface LedgerEntry {
 }
 
 /**
- * Posts the entry; returns false when the event was already posted. Must run inside the same
- * transaction as the state change it records. A database trigger re-checks the balance at commit.
+ * The entry's rows, checked: one currency, integer amounts, balanced. For a caller that writes the entries of
+ * several events in one statement (their event keys new, as a sale's are); the balance trigger re-checks at commit.
  */
-export async function postLedgerTransaction(tx: Db, entry: LedgerEntry): Promise<boolean> {
+export function ledgerRows(entry: LedgerEntry): {
+  transaction: typeof schema.ledgerTransactions.$inferInsert;
+  postings: (typeof schema.ledgerPostings.$inferInsert)[];
+} {
   const currencies = [...new Set(entry.postings.map((p) => p.amount.currency))];
   if (currencies.length > 1) throw new Error(`ledger entry ${entry.eventKey} mixes currencies (${currencies.join(', ')})`);
   const postings = entry.postings.filter((p) => p.amount.amount !== 0);
@@ -42,16 +45,24 @@ export async function postLedgerTransaction(tx: Db, entry: LedgerEntry): Promise
   const sum = postings.reduce((s, p) => s + p.amount.amount, 0);
   if (sum !== 0) throw new Error(`ledger entry ${entry.eventKey} does not balance (${sum})`);
   const id = newId('jrn');
+  return {
+    transaction: { id, eventKey: entry.eventKey, kind: entry.kind, memo: entry.memo ?? null, occurredAt: entry.occurredAt },
+    postings: postings.map((p) => ({ id: newId('pst'), transactionId: id, account: p.account, amount: p.amount.amount, currency: p.amount.currency })),
+  };
+}
+
+/**
+ * Posts the entry; returns false when the event was already posted. Must run inside the same
+ * transaction as the state change it records. A database trigger re-checks the balance at commit.
+ */
+export async function postLedgerTransaction(tx: Db, entry: LedgerEntry): Promise<boolean> {
+  const rows = ledgerRows(entry);
   const inserted = await tx
     .insert(schema.ledgerTransactions)
-    .values({ id, eventKey: entry.eventKey, kind: entry.kind, memo: entry.memo ?? null, occurredAt: entry.occurredAt })
+    .values(rows.transaction)
     .onConflictDoNothing({ target: schema.ledgerTransactions.eventKey })
     .returning({ id: schema.ledgerTransactions.id });
   if (!inserted.length) return false;
-  if (postings.length) {
-    await tx
-      .insert(schema.ledgerPostings)
-      .values(postings.map((p) => ({ id: newId('pst'), transactionId: id, account: p.account, amount: p.amount.amount, currency: p.amount.currency })));
-  }
+  if (rows.postings.length) await tx.insert(schema.ledgerPostings).values(rows.postings);
   return true;
 }
