@@ -17,7 +17,7 @@ import { buyersSuppressing, leadHashes } from '../suppression/suppression-lookup
 import { chargeStep, type Money } from '../shared/money';
 import { auctionContenders, auctionDecided } from './bid-ranking.rules';
 import { matchingCampaigns, rankedCampaigns } from './campaign-matching';
-import { affordableBids } from './campaign-money';
+import { bidsOf, type CampaignWithMoney } from './campaign-money';
 import { recordWins } from './campaign-win-writes';
 import type { Award, Bid } from './campaign.rules';
 import { distributeAwards, segmentMargin } from './distribute-awards';
@@ -66,7 +66,7 @@ async function decidedAwards(
   ranked: NonNullable<PreparedAuction['ranked']>,
   held: ReadonlySet<string>,
   segment: SegmentDefinition | undefined,
-): Promise<{ awards: Award[]; bids: Bid[] } | typeof AGAIN> {
+): Promise<{ awards: Award[]; bids: Bid[]; locked: CampaignWithMoney[] } | typeof AGAIN> {
   const open = ranked.bids.filter((b) => !held.has(b.buyerOrgId));
   const ownContact = await buyersSuppressing(
     tx,
@@ -76,18 +76,16 @@ async function decidedAwards(
   const estimate = open.filter((b) => !ownContact.has(b.buyerOrgId));
   if (!auctionDecided(estimate, lead.price, slots, ranked.nextMaxBid)) return AGAIN;
   const deciders = auctionContenders(estimate, lead.price, slots);
-  const fresh = new Map(
-    (
-      await affordableBids(
-        deps,
-        tx,
-        deciders.map((b) => ({ id: b.campaignId, buyerOrgId: b.buyerOrgId })),
-      )
-    ).map((b) => [b.campaignId, b.maxBid]),
+  const locked = await bidsOf(
+    deps,
+    tx,
+    deciders.map((b) => ({ id: b.campaignId, buyerOrgId: b.buyerOrgId })),
+    true,
   );
+  const fresh = new Map(locked.bids.map((b) => [b.campaignId, b.maxBid]));
   if (deciders.some((b) => fresh.get(b.campaignId) !== b.maxBid)) return AGAIN;
   const step = chargeStep(lead.currency);
-  return { awards: await distributeAwards(deps, tx, segment, deciders, lead.price, slots, step), bids: deciders };
+  return { awards: await distributeAwards(deps, tx, segment, deciders, lead.price, slots, step), bids: deciders, locked: locked.rows };
 }
 
 /**
@@ -145,11 +143,12 @@ export async function allocateLead(
       let awards: Award[];
       let bids: Bid[];
       let rows: readonly CampaignRow[];
+      let locked: CampaignWithMoney[];
       // the ranked read leaves out the campaigns that cannot win: a remote bidder's refused post needs them all
       if (scope === 'deciders' && pre.ranked && remote.size === 0) {
         const decided = await decidedAwards(deps, tx, lead, slots, pre.ranked, held, segment);
         if (decided === AGAIN) return AGAIN;
-        ({ awards, bids } = decided);
+        ({ awards, bids, locked } = decided);
         rows = pre.matched ?? [];
       } else {
         const everyMatch = pre.ranked ? null : pre.matched;
@@ -162,7 +161,7 @@ export async function allocateLead(
         );
         const matched = candidates.filter((c) => !ownContact.has(c.buyerOrgId));
         if (!matched.length) return { leadId, sold: [] };
-        bids = await affordableBids(deps, tx, matched, true, remote);
+        ({ bids, rows: locked } = await bidsOf(deps, tx, matched, true, remote));
         rows = matched;
         awards = fixed
           ? bids
@@ -183,7 +182,7 @@ export async function allocateLead(
         }
         won.push({ ...award, ...(c.kind === 'REMOTE' ? { posted: true } : {}) });
       }
-      const purchaseIds = await recordWins(tx, lead, won, {
+      const purchaseIds = await recordWins(tx, lead, won, new Map(locked.map((c) => [c.id, c])), {
         commissionBps: commissionBpsOf(segment),
         margin: segmentMargin(segment),
         walletLowThreshold: deps.config.WALLET_LOW_THRESHOLD_MINOR,

@@ -67,9 +67,22 @@ export async function campaignsWithMoney(
 
 /**
  * What each campaign can still pay now (campaignBid): its bid, capped by what is left of its budget and its buyer's
- * wallet. With `lock` the money is current under the locks; without it, an estimate the sale re-checks. A REMOTE
- * campaign bids what its buyer answered the ping (`remoteBids`); without an answer it does not bid.
+ * wallet, with the rows it was read from. With `lock` the money is current under the locks; without it, an
+ * estimate the sale re-checks. A REMOTE campaign bids what its buyer answered the ping (`remoteBids`); without an
+ * answer it does not bid.
  */
+export async function bidsOf(
+  deps: AppDeps,
+  tx: Db,
+  matched: readonly { id: string; buyerOrgId: string }[],
+  lock: boolean,
+  remoteBids: ReadonlyMap<string, RemoteBid> = new Map(),
+): Promise<{ bids: Bid[]; rows: CampaignWithMoney[] }> {
+  const rows = await campaignsWithMoney(deps, tx, matched, lock);
+  return { bids: rows.flatMap((c) => campaignBid(c, remoteBids.get(c.id)?.amount) ?? []), rows };
+}
+
+/** bidsOf's bids alone. */
 export async function affordableBids(
   deps: AppDeps,
   tx: Db,
@@ -77,6 +90,5 @@ export async function affordableBids(
   lock = true,
   remoteBids: ReadonlyMap<string, RemoteBid> = new Map(),
 ): Promise<Bid[]> {
-  const fresh = await campaignsWithMoney(deps, tx, matched, lock);
-  return fresh.flatMap((c) => campaignBid(c, remoteBids.get(c.id)?.amount) ?? []);
+  return (await bidsOf(deps, tx, matched, lock, remoteBids)).bids;
 }

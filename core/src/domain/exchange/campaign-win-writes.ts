@@ -1,14 +1,15 @@
 // The writes of a lead's campaign wins, inside allocation's transaction: for each win a paid order, its line and
 // purchase (the segment's margin carved off before its commission, margin.rules.ts), the win, an audit entry, the
 // campaign's spend and its place in round-robin order, and the wallet debit in the ledger; then the lead's sales.
-// All of it is one statement (issue 17: twelve round trips a win before); the notifications follow it.
+// All of it is one statement (issue 17: twelve round trips a win before); the notifications follow it, from the
+// winners' locked rows rather than reads of what was just written.
 import { schema, sql, type Db } from '@leadex/db';
 import { eq } from 'drizzle-orm';
 import { auditRow } from '../audit/record-audit';
 import { PLATFORM_ESCROW, buyerWallet } from '../ledger/ledger-accounts';
 import { credit, debit, ledgerRows } from '../ledger/post-transaction';
 import { salesAndSoldOut } from '../leads/lead-status-sql';
-import { notifyCampaignWin } from '../notifications/campaign-win-events';
+import { notifyCampaignWin, type CampaignBeforeWin } from '../notifications/campaign-win-events';
 import { newId } from '../shared/ids';
 import { chargeStep, formatDecimal, money } from '../shared/money';
 import { writeInOneStatement } from '../shared/one-statement';
@@ -32,7 +33,14 @@ export interface WinTerms {
 }
 
 /** Records the wins (distinct campaigns, as one buyer wins a lead once) and returns their purchase ids, in order. */
-export async function recordWins(tx: Db, lead: WonLead, awards: readonly Award[], terms: WinTerms): Promise<string[]> {
+export async function recordWins(
+  tx: Db,
+  lead: WonLead,
+  awards: readonly Award[],
+  /** the winners as the sale's locked read found them (campaign-money.ts) */
+  winners: ReadonlyMap<string, CampaignBeforeWin>,
+  terms: WinTerms,
+): Promise<string[]> {
   if (!awards.length) return [];
   const { now } = terms;
   const sales = awards.map((award) => ({
@@ -83,7 +91,9 @@ export async function recordWins(tx: Db, lead: WonLead, awards: readonly Award[]
         purchasedAt: now,
       })),
     ),
-    tx.insert(campaignWins).values(sales.map(({ award, purchaseId }) => ({ campaignId: award.campaignId, leadId: lead.id, purchaseId, price: award.price, wonAt: now }))),
+    tx
+      .insert(campaignWins)
+      .values(sales.map(({ award, purchaseId }) => ({ campaignId: award.campaignId, leadId: lead.id, purchaseId, price: award.price, wonAt: now }))),
     tx.insert(auditLog).values(
       sales.map(({ award, orderId }) =>
         auditRow({
@@ -108,7 +118,13 @@ export async function recordWins(tx: Db, lead: WonLead, awards: readonly Award[]
   for (const { award, purchaseId, split } of sales)
     await notifyCampaignWin(
       tx,
-      { ...award, purchaseId, currency: lead.currency, sale: { sellerOrgId: lead.sellerOrgId, leadId: lead.id, segment: lead.segment, net: split.sellerNet } },
+      {
+        price: award.price,
+        purchaseId,
+        currency: lead.currency,
+        sale: { sellerOrgId: lead.sellerOrgId, leadId: lead.id, segment: lead.segment, net: split.sellerNet },
+      },
+      winners.get(award.campaignId)!,
       terms.walletLowThreshold,
       now,
     );
