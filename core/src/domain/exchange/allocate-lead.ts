@@ -19,6 +19,7 @@ import { auctionContenders, auctionDecided } from './bid-ranking.rules';
 import { matchingCampaigns, rankedCampaigns } from './campaign-matching';
 import { bidsOf, type CampaignWithMoney } from './campaign-money';
 import { recordWins } from './campaign-win-writes';
+import { leadForAuction } from './lead-for-auction';
 import type { Award, Bid } from './campaign.rules';
 import { distributeAwards, segmentMargin } from './distribute-awards';
 import { distributionMethodOf } from './distribution.rules';
@@ -28,7 +29,7 @@ import { postToRemote } from './remote/post-remote';
 import { prepareAuction, type PreparedAuction, type ReadInternal } from './remote/remote-bids';
 import { logRemoteCalls, pauseFailingCampaigns, type RemoteCall } from './remote/remote-log';
 
-const { leads, organizations, orderLines } = schema;
+const { leads, orderLines } = schema;
 type LeadRow = typeof leads.$inferSelect;
 type CampaignRow = typeof schema.campaigns.$inferSelect;
 
@@ -122,14 +123,10 @@ export async function allocateLead(
   const auction = (scope: LockScope) =>
     deps.db.transaction(async (tx): Promise<AllocationResult | typeof AGAIN> => {
       const now = deps.clock();
-      const [lead] = await tx.select().from(leads).where(eq(leads.id, leadId)).for('update');
-      const slots = lead ? freeCapacity(lead, now) : 0;
-      if (!lead || slots === 0) return { leadId, sold: [] };
-      const [seller] = await tx
-        .select({ q: organizations.qualityScore, suspended: organizations.suspended })
-        .from(organizations)
-        .where(eq(organizations.id, lead.sellerOrgId));
-      if (seller!.suspended) return { leadId, sold: [] };
+      const found = await leadForAuction(tx, leadId, true);
+      const slots = found ? freeCapacity(found.lead, now) : 0;
+      if (!found || slots === 0 || found.sellerSuspended) return { leadId, sold: [] };
+      const { lead, sellerQuality } = found;
       const held = new Set(
         (
           await tx
@@ -152,7 +149,7 @@ export async function allocateLead(
         rows = pre.matched ?? [];
       } else {
         const everyMatch = pre.ranked ? null : pre.matched;
-        const candidates = (everyMatch ?? (await matchingCampaigns(deps, tx, lead, seller!.q, fixed?.campaignId))).filter((c) => !held.has(c.buyerOrgId));
+        const candidates = (everyMatch ?? (await matchingCampaigns(deps, tx, lead, sellerQuality, fixed?.campaignId))).filter((c) => !held.has(c.buyerOrgId));
         // a buyer's own contacts are never sold back to them, by a campaign or a ping's post
         const ownContact = await buyersSuppressing(
           tx,

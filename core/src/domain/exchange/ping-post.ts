@@ -10,7 +10,7 @@ import { requireCapability, requireScope, type Actor } from '../auth/access';
 import { loadGeoAreas, loadPricing } from '../catalog/catalog.service';
 import { geoTierFor } from '../catalog/geo.rules';
 import { EXCLUSIVITIES, LEAD_KINDS, TEMPERATURES, type LeadIssue } from '../leads/lead.types';
-import { assertSellerActive } from '../leads/seller-status';
+import { activeSeller } from '../leads/seller-status';
 import { ZLeadAttributes } from '../leads/lead-attributes';
 import { submitLeads, type LeadRow } from '../leads/submit-leads';
 import { findBasePrice, listPrice } from '../pricing/pricing.rules';
@@ -56,15 +56,16 @@ const PINGED_FIELDS = ['segment', 'subsegment', 'country', 'region', 'city', 'po
 
 export async function ping(deps: AppDeps, actor: Actor | null, raw: unknown) {
   const seller = requireCapability(requireScope(actor, 'leads:write', 'SELLER'), 'TRADE');
-  await assertSellerActive(deps.db, seller.organizationId);
-  const input = parseInput(ZPingInput, raw);
-  const now = deps.clock();
-  const [areas, pricing, [org], conversion] = await Promise.all([
+  // the seller's row, the catalog and its conversion factors at once; a suspended seller is refused before its input is read
+  const [areas, pricing, [sellerRow], conversion] = await Promise.all([
     loadGeoAreas(deps.db),
     loadPricing(deps.db),
     deps.db.select().from(organizations).where(eq(organizations.id, seller.organizationId)),
     sellerConversionFactors(deps.db, seller.organizationId),
   ]);
+  const org = activeSeller(sellerRow);
+  const input = parseInput(ZPingInput, raw);
+  const now = deps.clock();
   const geoTier = geoTierFor(areas, input.country, input.region, input.city);
   const base = findBasePrice(pricing.grid, input.segment, input.subsegment, geoTier);
   if (base == null) return null;
@@ -94,8 +95,8 @@ export async function ping(deps: AppDeps, actor: Actor | null, raw: unknown) {
   } as LeadRow;
   // internal campaigns best bid first, only as far as the offer needs; every remote one, as its buyer is asked
   const [remote, ranked] = await Promise.all([
-    matchingCampaigns(deps, deps.db, hypothetical, org!.qualityScore, undefined, 'REMOTE'),
-    rankedCampaigns(deps, deps.db, hypothetical, org!.qualityScore, { ask: reserve, slots: 1 }),
+    matchingCampaigns(deps, deps.db, hypothetical, org.qualityScore, undefined, 'REMOTE'),
+    rankedCampaigns(deps, deps.db, hypothetical, org.qualityScore, { ask: reserve, slots: 1 }),
   ]);
   const round = await pingRemoteCampaigns(deps, remote, {
     leadId: null,

@@ -5,6 +5,12 @@ import { DomainError } from '../shared/domain-error';
 
 export async function assertSellerActive(db: Db, organizationId: string): Promise<void> {
   const [org] = await db.select({ suspended: schema.organizations.suspended }).from(schema.organizations).where(eq(schema.organizations.id, organizationId));
+  activeSeller(org);
+}
+
+/** The seller's organisation row, read by the caller with what else it needs; refused when unknown or suspended. */
+export function activeSeller<T extends { suspended: boolean }>(org: T | undefined): T {
   if (!org) throw new DomainError('NOT_OWNER', 'Unknown organization');
   if (org.suspended) throw new DomainError('SELLER_SUSPENDED', 'This seller is suspended and cannot list leads');
+  return org;
 }

@@ -10,9 +10,10 @@ import type { Resolver } from '../../shared/outbound/ssrf-guard';
 import { buyersSuppressing } from '../../suppression/suppression-lookups';
 import type { CampaignRow } from '../campaigns.service';
 import type { RankedCampaigns } from '../campaign-matching';
+import { leadForAuction } from '../lead-for-auction';
 import { pingRemoteCampaigns, type PingRound } from './ping-remote';
 
-const { leads, organizations, orderLines } = schema;
+const { leads, orderLines } = schema;
 
 /** allocate-lead.ts's matchingCampaigns, passed in (allocation calls this module; an import back would be a cycle) */
 export type MatchCampaigns = (
@@ -52,39 +53,37 @@ export async function prepareAuction(
 ): Promise<PreparedAuction> {
   const auctionStart = performance.now();
   const none: PreparedAuction = { round: { bids: new Map(), calls: [], elapsedMs: 0 }, matched: null };
-  const [lead] = await deps.db.select().from(leads).where(eq(leads.id, leadId));
-  if (!lead || freeCapacity(lead, deps.clock()) === 0) return none;
-  const [seller] = await deps.db
-    .select({ q: organizations.qualityScore, suspended: organizations.suspended })
-    .from(organizations)
-    .where(eq(organizations.id, lead.sellerOrgId));
-  if (!seller || seller.suspended) return none;
-  const remote = await match(deps, deps.db, lead, seller.q, 'REMOTE');
-  const held = new Set(
-    remote.length
-      ? (
-          await deps.db
-            .select({ buyer: orderLines.buyerOrgId })
-            .from(orderLines)
-            .where(and(eq(orderLines.leadId, leadId), eq(orderLines.active, true)))
-        ).map((r) => r.buyer)
-      : [],
-  );
-  const open = remote.filter((c) => !held.has(c.buyerOrgId));
-  const ownContact = await buyersSuppressing(
-    deps.db,
-    open.map((c) => c.buyerOrgId),
-    lead,
-  );
-  const [round, internal] = await Promise.all([
-    pingRemoteCampaigns(
+  const found = await leadForAuction(deps.db, leadId);
+  if (!found || freeCapacity(found.lead, deps.clock()) === 0 || found.sellerSuspended) return none;
+  const { lead, sellerQuality } = found;
+  // the remote buyers are found and pinged while the internal campaigns are read
+  const pingRemote = async () => {
+    const remote = await match(deps, deps.db, lead, sellerQuality, 'REMOTE');
+    const held = new Set(
+      remote.length
+        ? (
+            await deps.db
+              .select({ buyer: orderLines.buyerOrgId })
+              .from(orderLines)
+              .where(and(eq(orderLines.leadId, leadId), eq(orderLines.active, true)))
+          ).map((r) => r.buyer)
+        : [],
+    );
+    const open = remote.filter((c) => !held.has(c.buyerOrgId));
+    const ownContact = await buyersSuppressing(
+      deps.db,
+      open.map((c) => c.buyerOrgId),
+      lead,
+    );
+    const round = await pingRemoteCampaigns(
       deps,
       open.filter((c) => !ownContact.has(c.buyerOrgId)),
       { leadId, lead, ask: lead.price, currency: lead.currency },
       resolve,
       auctionStart,
-    ),
-    readInternal(deps, deps.db, lead, seller.q),
-  ]);
+    );
+    return { round, remote };
+  };
+  const [{ round, remote }, internal] = await Promise.all([pingRemote(), readInternal(deps, deps.db, lead, sellerQuality)]);
   return { round, matched: [...internal.campaigns, ...remote], ranked: internal.ranked };
 }
