@@ -6,7 +6,8 @@ import { allocateLead } from '@leadex/core/domain/exchange/allocate-lead';
 import { ping } from '@leadex/core/domain/exchange/ping-post';
 import { runBench, type RawSql } from './lib/bench-runtime';
 import { PING_SHAPES, generateCampaigns } from './lib/campaign-data';
-import { RAW_PING } from './lib/raw-ping';
+import { leadMatchKeys } from '@leadex/core/domain/exchange/campaign-match-keys.rules';
+import { RAW_PING, RAW_PING_INDEXED } from './lib/raw-ping';
 import { generateListedLeads } from './lib/marketplace-data';
 import { envInt, fmt, summarize, table, timed } from './lib/stats';
 
@@ -32,18 +33,23 @@ const CITY_PLACE: Record<string, [string, string]> = {
   'Ho Chi Minh City': ['VN', 'VN-SG'],
 };
 
-/** The allocation's core as raw SQL: lock the lead, pick the best affordable campaign, record the sale. */
-async function rawAllocate(sql: RawSql, leadId: string): Promise<boolean> {
+/**
+ * The allocation's core as raw SQL: lock the lead, pick the best affordable campaign, record the sale. `indexed`:
+ * campaigns found through the match-keys index (RAW_PING_INDEXED), else by a scan (RAW_PING).
+ */
+async function rawAllocate(sql: RawSql, leadId: string, indexed: boolean): Promise<boolean> {
   return sql.begin(async (tx) => {
-    const [lead] = await tx.unsafe<{ id: string; segment: string; city: string; price: string; seller_org_id: string; currency: string }>(
-      `select id, segment, city, price::text, seller_org_id, currency from leads where id = $1 and status = 'LISTED' and sales_count + reserved_count < max_sales for update`,
+    const [lead] = await tx.unsafe<{ id: string; segment: string; country: string; city: string; price: string; seller_org_id: string; currency: string }>(
+      `select id, segment, country, city, price::text, seller_org_id, currency from leads where id = $1 and status = 'LISTED' and sales_count + reserved_count < max_sales for update`,
       [leadId],
     );
     if (!lead) return false;
-    const [win] = await tx.unsafe<{ id: string; buyer_org_id: string }>(`${RAW_PING.replace("c.exclusivity = 'EXCLUSIVE'", 'true')} for update of c`, [
+    const offer = (indexed ? RAW_PING_INDEXED : RAW_PING).replace("c.exclusivity = 'EXCLUSIVE'", 'true');
+    const [win] = await tx.unsafe<{ id: string; buyer_org_id: string }>(`${offer} for update of c`, [
       lead.seller_org_id,
       lead.segment,
       lead.city,
+      ...(indexed ? [leadMatchKeys(lead)] : []),
     ]);
     if (!win) return false;
     const price = Number(lead.price);
@@ -98,6 +104,7 @@ await runBench(async ({ runtime, raw }) => {
 
   const domainPing: number[] = [];
   const rawPing: number[] = [];
+  const rawIndexedPing: number[] = [];
   let offers = 0;
   for (let i = 0; i < PINGS; i++) {
     const shape = PING_SHAPES[i % PING_SHAPES.length]!;
@@ -107,20 +114,30 @@ await runBench(async ({ runtime, raw }) => {
     domainPing.push(d.ms);
     if (d.value) offers += 1;
     rawPing.push((await timed(() => raw.unsafe(RAW_PING, [seller.organizationId, shape.segment, shape.city]))).ms);
+    const keys = leadMatchKeys({ segment: shape.segment, country, city: shape.city });
+    rawIndexedPing.push((await timed(() => raw.unsafe(RAW_PING_INDEXED, [seller.organizationId, shape.segment, shape.city, keys]))).ms);
   }
   const pingD = summarize(domainPing);
   const pingR = summarize(rawPing);
+  const pingRI = summarize(rawIndexedPing);
 
   const ids = (await raw.unsafe<{ id: string }>(`select id from leads where status = 'LISTED' order by id`)).map((r) => r.id);
+  // a half for the domain, a quarter for each raw variant
   const half = Math.floor(ids.length / 2);
+  const quarter = Math.floor(half / 2);
   const t0 = performance.now();
   let sold = 0;
   for (const id of ids.slice(0, half)) sold += (await allocateLead(deps, id)).sold.length;
   const domainSec = (performance.now() - t0) / 1000;
   const t1 = performance.now();
   let rawSold = 0;
-  for (const id of ids.slice(half)) rawSold += (await rawAllocate(raw, id)) ? 1 : 0;
+  for (const id of ids.slice(half, half + quarter)) rawSold += (await rawAllocate(raw, id, false)) ? 1 : 0;
   const rawSec = (performance.now() - t1) / 1000;
+  const t2 = performance.now();
+  let rawIndexedSold = 0;
+  for (const id of ids.slice(half + quarter)) rawIndexedSold += (await rawAllocate(raw, id, true)) ? 1 : 0;
+  const rawIndexedSec = (performance.now() - t2) / 1000;
+  const rawIndexedLeads = ids.length - half - quarter;
 
   console.log(`\nbench/pingpost — ${CAMPAIGNS.toLocaleString('en-US')} active campaigns\n`);
   console.log(
@@ -129,26 +146,37 @@ await runBench(async ({ runtime, raw }) => {
       [
         ['domain ping()', pingD.n, fmt(pingD.p50), fmt(pingD.p95), fmt(pingD.p99), offers],
         ['raw SQL (match + best two bids)', pingR.n, fmt(pingR.p50), fmt(pingR.p95), fmt(pingR.p99), '—'],
+        ['raw SQL through the match-keys index', pingRI.n, fmt(pingRI.p50), fmt(pingRI.p95), fmt(pingRI.p99), '—'],
       ],
     ),
   );
-  console.log(`ratio p50 domain/raw: ${fmt(pingD.p50 / pingR.p50)}\n`);
+  console.log(`ratio p50 domain/raw: ${fmt(pingD.p50 / pingR.p50)}; domain/raw indexed: ${fmt(pingD.p50 / pingRI.p50)}\n`);
   console.log(
     table(
       ['allocation', 'leads', 'sales', 'seconds', 'leads/s'],
       [
         ['domain allocateLead (auction, caps, budgets, wallet, ledger)', half, sold, fmt(domainSec), fmt(half / domainSec, 1)],
-        ['raw SQL (best bid, sale rows, ledger)', ids.length - half, rawSold, fmt(rawSec), fmt((ids.length - half) / rawSec, 1)],
+        ['raw SQL (best bid, sale rows, ledger)', quarter, rawSold, fmt(rawSec), fmt(quarter / rawSec, 1)],
+        ['raw SQL through the match-keys index', rawIndexedLeads, rawIndexedSold, fmt(rawIndexedSec), fmt(rawIndexedLeads / rawIndexedSec, 1)],
       ],
     ),
   );
-  console.log(`ratio leads/s domain/raw: ${fmt(half / domainSec / ((ids.length - half) / rawSec))}`);
+  console.log(
+    `ratio leads/s domain/raw: ${fmt(half / domainSec / (quarter / rawSec))}; domain/raw indexed: ${fmt(half / domainSec / (rawIndexedLeads / rawIndexedSec))}`,
+  );
   console.log(
     JSON.stringify({
       bench: 'pingpost',
       campaigns: CAMPAIGNS,
-      ping: { domain: pingD, raw: pingR, offers },
-      allocation: { domainLeadsPerSec: half / domainSec, rawLeadsPerSec: (ids.length - half) / rawSec, sold, rawSold },
+      ping: { domain: pingD, raw: pingR, rawIndexed: pingRI, offers },
+      allocation: {
+        domainLeadsPerSec: half / domainSec,
+        rawLeadsPerSec: quarter / rawSec,
+        rawIndexedLeadsPerSec: rawIndexedLeads / rawIndexedSec,
+        sold,
+        rawSold,
+        rawIndexedSold,
+      },
     }),
   );
 });

@@ -9,3 +9,12 @@ export const RAW_PING = `
     and (c.budget is null or c.budget - c.spent > 0)
     and (select -sum(amount) from ledger_postings where account = 'buyer:' || c.buyer_org_id || ':wallet') > 0
   order by c.max_bid desc, c.created_at, c.id limit 2`;
+
+/**
+ * The same statement through the schema's match-keys GIN index (migration 0015): `$4` is the lead's keys
+ * (leadMatchKeys). The plain one above scans every active campaign, which at 100,000 campaigns is no fair baseline.
+ */
+export const RAW_PING_INDEXED = RAW_PING.replace(
+  "where c.active and c.exclusivity = 'EXCLUSIVE'",
+  "where c.active and campaign_match_keys(c.filter) && $4::text[] and c.exclusivity = 'EXCLUSIVE'",
+);
