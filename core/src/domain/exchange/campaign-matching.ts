@@ -77,10 +77,11 @@ export interface RankedOptions {
   slots: number;
   /** a listed lead's id and contact hashes: buyers who hold it or suppress its contact are not read */
   lead?: { id: string; hashes: string[] };
+  /** the first page's size (then each page twice the last, up to MAX_PAGE); by default four rows a bidder needed */
   pageSize?: number;
 }
 
-const PAGE = 32;
+const MAX_PAGE = 256;
 
 /**
  * INTERNAL campaigns that take the lead, best max bid first, a page at a time, until an auction for `slots` sales
@@ -88,7 +89,8 @@ const PAGE = 32;
  */
 export async function rankedCampaigns(deps: AppDeps, db: Db, lead: MatchedLead, sellerQuality: number, opts: RankedOptions): Promise<RankedCampaigns> {
   const now = deps.clock();
-  const pageSize = opts.pageSize ?? PAGE;
+  // the winners and the best loser decide it: most often the first few rows do, unless their buyers cannot pay
+  let pageSize = opts.pageSize ?? Math.max(8, 4 * (opts.slots + 1));
   const excluded = opts.lead ? notHeldOrSuppressing(opts.lead) : [];
   const read: CampaignWithMoney[] = [];
   const bids: Bid[] = [];
@@ -117,6 +119,7 @@ export async function rankedCampaigns(deps: AppDeps, db: Db, lead: MatchedLead, 
     const nextMaxBid = rows.length < pageSize || !last ? null : last.campaign.maxBid;
     if (auctionDecided(bids, opts.ask, opts.slots, nextMaxBid)) return { campaigns: read, bids, nextMaxBid };
     after = { maxBid: last!.campaign.maxBid, id: last!.campaign.id };
+    pageSize = Math.min(MAX_PAGE, pageSize * 2);
   }
 }
 
