@@ -65,16 +65,10 @@ async function decidedAwards(
   lead: LeadRow,
   slots: number,
   ranked: NonNullable<PreparedAuction['ranked']>,
-  held: ReadonlySet<string>,
+  excluded: ReadonlySet<string>,
   segment: SegmentDefinition | undefined,
-): Promise<{ awards: Award[]; bids: Bid[]; locked: CampaignWithMoney[] } | typeof AGAIN> {
-  const open = ranked.bids.filter((b) => !held.has(b.buyerOrgId));
-  const ownContact = await buyersSuppressing(
-    tx,
-    open.map((b) => b.buyerOrgId),
-    lead,
-  );
-  const estimate = open.filter((b) => !ownContact.has(b.buyerOrgId));
+): Promise<Decided | typeof AGAIN> {
+  const estimate = ranked.bids.filter((b) => !excluded.has(b.buyerOrgId));
   if (!auctionDecided(estimate, lead.price, slots, ranked.nextMaxBid)) return AGAIN;
   const deciders = auctionContenders(estimate, lead.price, slots);
   const locked = await bidsOf(
@@ -86,7 +80,56 @@ async function decidedAwards(
   const fresh = new Map(locked.bids.map((b) => [b.campaignId, b.maxBid]));
   if (deciders.some((b) => fresh.get(b.campaignId) !== b.maxBid)) return AGAIN;
   const step = chargeStep(lead.currency);
-  return { awards: await distributeAwards(deps, tx, segment, deciders, lead.price, slots, step), bids: deciders, locked: locked.rows };
+  const awards = await distributeAwards(deps, tx, segment, deciders, lead.price, slots, step);
+  return { awards, bids: deciders, locked: locked.rows, rows: ranked.campaigns };
+}
+
+/** The awards, the bids they came from, the campaigns as locked (their money) and as matched (kind, URLs). */
+interface Decided {
+  awards: Award[];
+  bids: Bid[];
+  locked: CampaignWithMoney[];
+  rows: readonly CampaignRow[];
+}
+
+/**
+ * Every campaign that takes the lead, locked: `matched` when read before the transaction (all of them), else read
+ * now; with `fixed`, only that campaign at that price; otherwise the segment's distribution method.
+ */
+async function everyBidAwards(
+  deps: AppDeps,
+  tx: Db,
+  auction: { lead: LeadRow; sellerQuality: number; slots: number; held: ReadonlySet<string>; segment: SegmentDefinition | undefined },
+  matched: readonly CampaignRow[] | null,
+  remote: PreparedAuction['round']['bids'],
+  fixed: { campaignId: string; price: Money } | undefined,
+): Promise<Decided | null> {
+  const { lead, held } = auction;
+  const candidates = (matched ?? (await matchingCampaigns(deps, tx, lead, auction.sellerQuality, fixed?.campaignId))).filter((c) => !held.has(c.buyerOrgId));
+  // a buyer's own contacts are never sold back to them, by a campaign or a ping's post
+  const ownContact = await buyersSuppressing(
+    tx,
+    candidates.map((c) => c.buyerOrgId),
+    lead,
+  );
+  const open = candidates.filter((c) => !ownContact.has(c.buyerOrgId));
+  if (!open.length) return null;
+  const { bids, rows: locked } = await bidsOf(deps, tx, open, true, remote);
+  const awards = fixed
+    ? bids
+        .filter((b) => b.campaignId === fixed.campaignId && b.maxBid >= fixed.price.amount)
+        .map((b) => ({ campaignId: b.campaignId, buyerOrgId: b.buyerOrgId, price: fixed.price.amount }))
+    : await distributeAwards(deps, tx, auction.segment, bids, lead.price, auction.slots, chargeStep(lead.currency));
+  return { awards, bids, locked, rows: open };
+}
+
+/** Buyers with an active order line on the lead (a held or bought lead is not offered to them again). */
+async function holdersOf(tx: Db, leadId: string): Promise<Set<string>> {
+  const rows = await tx
+    .select({ buyer: orderLines.buyerOrgId })
+    .from(orderLines)
+    .where(and(eq(orderLines.leadId, leadId), eq(orderLines.active, true)));
+  return new Set(rows.map((r) => r.buyer));
 }
 
 /**
@@ -99,7 +142,9 @@ export async function allocateLead(
   fixed?: { campaignId: string; price: Money; /** a remote winner's reference from the seller's ping */ reference?: string | null },
   segmentList?: SegmentDefinition[],
 ): Promise<AllocationResult> {
-  const segments = new Map((segmentList ?? (await loadSegments(deps.db))).map((s) => [s.code, s]));
+  // the catalog is read while the lead is (the reader below needs the lead's segment's method)
+  const catalog = (segmentList ? Promise.resolve(segmentList) : loadSegments(deps.db)).then((list) => new Map(list.map((s) => [s.code, s])));
+  catalog.catch(() => {}); // awaited below; if the auction fails first, its error is the one that surfaces
   // remote buyers are asked first, with no lock held; for a seller's ping-post sale they bid when the seller pinged
   const pre: PreparedAuction = fixed
     ? {
@@ -114,8 +159,9 @@ export async function allocateLead(
         deps,
         leadId,
         (d, db, l, q, kind) => matchingCampaigns(d, db, l, q, undefined, kind),
-        (d, db, l, q) => internalReader(segments.get(l.segment))(d, db, l, q),
+        async (d, db, l, q) => internalReader((await catalog).get(l.segment))(d, db, l, q),
       );
+  const segments = await catalog;
   const remote = pre.round.bids;
   const posts: RemoteCall[] = [];
   // the pings' log is written beside the transaction, off the auction's path (each call carries the time it was sent)
@@ -123,49 +169,32 @@ export async function allocateLead(
   const auction = (scope: LockScope) =>
     deps.db.transaction(async (tx): Promise<AllocationResult | typeof AGAIN> => {
       const now = deps.clock();
-      const found = await leadForAuction(tx, leadId, true);
+      // the ranked read leaves out the campaigns that cannot win: a remote bidder's refused post needs them all
+      const ranked = scope === 'deciders' && remote.size === 0 ? pre.ranked : null;
+      // one round trip: the lead's lock, then who holds the lead and (ranked) which ranked buyers suppress its contact,
+      // read after the lock as the statements run in order
+      const [found, held, suppressing] = await Promise.all([
+        leadForAuction(tx, leadId, true),
+        holdersOf(tx, leadId),
+        ranked && pre.lead
+          ? buyersSuppressing(
+              tx,
+              ranked.bids.map((b) => b.buyerOrgId),
+              pre.lead,
+            )
+          : new Set<string>(),
+      ]);
       const slots = found ? freeCapacity(found.lead, now) : 0;
       if (!found || slots === 0 || found.sellerSuspended) return { leadId, sold: [] };
       const { lead, sellerQuality } = found;
-      const held = new Set(
-        (
-          await tx
-            .select({ buyer: orderLines.buyerOrgId })
-            .from(orderLines)
-            .where(and(eq(orderLines.leadId, leadId), eq(orderLines.active, true)))
-        ).map((r) => r.buyer),
-      );
       const segment = segments.get(lead.segment);
       const step = chargeStep(lead.currency);
-      let awards: Award[];
-      let bids: Bid[];
-      let rows: readonly CampaignRow[];
-      let locked: CampaignWithMoney[];
-      // the ranked read leaves out the campaigns that cannot win: a remote bidder's refused post needs them all
-      if (scope === 'deciders' && pre.ranked && remote.size === 0) {
-        const decided = await decidedAwards(deps, tx, lead, slots, pre.ranked, held, segment);
-        if (decided === AGAIN) return AGAIN;
-        ({ awards, bids, locked } = decided);
-        rows = pre.matched ?? [];
-      } else {
-        const everyMatch = pre.ranked ? null : pre.matched;
-        const candidates = (everyMatch ?? (await matchingCampaigns(deps, tx, lead, sellerQuality, fixed?.campaignId))).filter((c) => !held.has(c.buyerOrgId));
-        // a buyer's own contacts are never sold back to them, by a campaign or a ping's post
-        const ownContact = await buyersSuppressing(
-          tx,
-          candidates.map((c) => c.buyerOrgId),
-          lead,
-        );
-        const matched = candidates.filter((c) => !ownContact.has(c.buyerOrgId));
-        if (!matched.length) return { leadId, sold: [] };
-        ({ bids, rows: locked } = await bidsOf(deps, tx, matched, true, remote));
-        rows = matched;
-        awards = fixed
-          ? bids
-              .filter((b) => b.campaignId === fixed.campaignId && b.maxBid >= fixed.price.amount)
-              .map((b) => ({ campaignId: b.campaignId, buyerOrgId: b.buyerOrgId, price: fixed.price.amount }))
-          : await distributeAwards(deps, tx, segment, bids, lead.price, slots, step);
-      }
+      const decided = ranked
+        ? await decidedAwards(deps, tx, lead, slots, ranked, new Set([...held, ...suppressing]), segment)
+        : await everyBidAwards(deps, tx, { lead, sellerQuality, slots, held, segment }, pre.ranked ? null : pre.matched, remote, fixed);
+      if (decided === AGAIN) return AGAIN;
+      if (!decided) return { leadId, sold: [] };
+      const { awards, bids, locked, rows } = decided;
       const byId = new Map(rows.map((c) => [c.id, c]));
       const won: (Award & { posted?: boolean })[] = [];
       // a remote winner's refused post passes its slot down the ranking; a ping-post sale has no one to pass it to

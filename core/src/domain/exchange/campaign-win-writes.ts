@@ -59,7 +59,8 @@ export async function recordWins(
       postings: [debit(buyerWallet(award.buyerOrgId), money(award.price, lead.currency)), credit(PLATFORM_ESCROW, money(award.price, lead.currency))],
     }),
   );
-  await writeInOneStatement(tx, [
+  // the notifications' look-ups go out with the writes, in the same round trip
+  const written = writeInOneStatement(tx, [
     tx.insert(orders).values(
       sales.map(({ award, orderId }) => ({
         id: orderId,
@@ -115,18 +116,22 @@ export async function recordWins(
     tx.insert(ledgerPostings).values(ledger.flatMap((l) => l.postings)),
     tx.update(leads).set(salesAndSoldOut(sales.length)).where(eq(leads.id, lead.id)),
   ]);
-  for (const { award, purchaseId, split } of sales)
-    await notifyCampaignWin(
-      tx,
-      {
-        price: award.price,
-        purchaseId,
-        currency: lead.currency,
-        sale: { sellerOrgId: lead.sellerOrgId, leadId: lead.id, segment: lead.segment, net: split.sellerNet },
-      },
-      winners.get(award.campaignId)!,
-      terms.walletLowThreshold,
-      now,
-    );
+  await Promise.all([
+    written,
+    ...sales.map(({ award, purchaseId, split }) =>
+      notifyCampaignWin(
+        tx,
+        {
+          price: award.price,
+          purchaseId,
+          currency: lead.currency,
+          sale: { sellerOrgId: lead.sellerOrgId, leadId: lead.id, segment: lead.segment, net: split.sellerNet },
+        },
+        winners.get(award.campaignId)!,
+        terms.walletLowThreshold,
+        now,
+      ),
+    ),
+  ]);
   return sales.map((s) => s.purchaseId);
 }

@@ -41,6 +41,8 @@ export interface PreparedAuction {
   matched: CampaignRow[] | null;
   /** when the internal campaigns were read best bid first: only those, and the estimate of their bids */
   ranked?: RankedCampaigns | null;
+  /** the lead as read then (its contact hashes do not change while it is on sale) */
+  lead?: typeof leads.$inferSelect;
 }
 
 /** Pings the remote campaigns that could buy the lead now, and reads the internal ones that match it meanwhile. */
@@ -85,5 +87,5 @@ export async function prepareAuction(
     return { round, remote };
   };
   const [{ round, remote }, internal] = await Promise.all([pingRemote(), readInternal(deps, deps.db, lead, sellerQuality)]);
-  return { round, matched: [...internal.campaigns, ...remote], ranked: internal.ranked };
+  return { round, matched: [...internal.campaigns, ...remote], ranked: internal.ranked, lead };
 }
