@@ -24,7 +24,12 @@ export interface AuditEntry {
 
 /** Appends the entry through `tx`: pass the transaction the action itself runs in. */
 export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
-  await tx.insert(schema.auditLog).values({
+  await auditInsert(tx, entry);
+}
+
+/** recordAudit's insert, lazy: sent when awaited, or with the action's other statements through inOneRoundTrip. */
+export function auditInsert(tx: Db, entry: AuditEntry): PromiseLike<unknown> {
+  return tx.insert(schema.auditLog).values({
     id: newId('adt'),
     at: entry.at,
     ...actorColumns(entry.actor, entry.requestId),

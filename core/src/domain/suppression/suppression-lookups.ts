@@ -1,7 +1,8 @@
 // The look-ups every channel shares: is a hash on the global do-not-contact list, which buyers suppress a lead,
 // and the marketplace condition that hides a buyer's own contacts. Hashes only: no contact reaches these tables.
 import { schema, type Db } from '@leadex/db';
-import { and, eq, inArray, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { lazy } from '../shared/one-round-trip';
 import type { SuppressionKind } from './suppression.rules';
 
 const { globalSuppressions, buyerSuppressions, suppressionListChanges, leads } = schema;
@@ -77,6 +78,27 @@ export async function leadsSuppressedBy(
     .where(and(eq(buyerSuppressions.buyerOrgId, buyerOrgId), inArray(buyerSuppressions.hash, [...new Set(hashes)])));
   const suppressed = new Set(rows.map((r) => r.hash));
   return new Set(leadRows.filter((l) => leadHashes(l).some((h) => suppressed.has(h.hash))).map((l) => l.id));
+}
+
+/**
+ * The same answer as leadsSuppressedBy, from the leads' ids (the hashes are read with them): one statement that
+ * needs no lead row in hand, so an order can send it with the statement that locks those leads. Lazy: the query
+ * is sent when awaited or handed to inOneRoundTrip.
+ */
+export function leadIdsSuppressedBy(db: Db, buyerOrgId: string, leadIds: string[]): PromiseLike<Set<string>> {
+  const onBuyersList = exists(
+    db
+      .select({ one: sql`1` })
+      .from(buyerSuppressions)
+      .where(and(eq(buyerSuppressions.buyerOrgId, buyerOrgId), or(eq(buyerSuppressions.hash, leads.phoneHash), eq(buyerSuppressions.hash, leads.emailHash)))),
+  );
+  return lazy(
+    db
+      .select({ id: leads.id })
+      .from(leads)
+      .where(and(inArray(leads.id, leadIds), onBuyersList)),
+    (rows) => new Set(rows.map((r) => r.id)),
+  );
 }
 
 /**
