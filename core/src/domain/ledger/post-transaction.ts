@@ -1,6 +1,6 @@
 // Writes one balanced ledger transaction inside the caller's database transaction, at most once per event.
 import { schema, sql, type Db } from '@leadex/db';
-import { lazy } from '../shared/one-round-trip';
+import { lazy, rowsOf } from '../shared/one-round-trip';
 import { newId } from '../shared/ids';
 import { money, type Money } from '../shared/money';
 
@@ -64,10 +64,7 @@ export function postLedgerTransactionQuery(tx: Db, entry: LedgerEntry): PromiseL
   const query = tx.execute(
     sql`WITH t AS (${transactionRow(tx, id, entry).returning({ id: schema.ledgerTransactions.id }).getSQL()})${insertPostings} SELECT count(*)::int AS posted FROM t`,
   );
-  return lazy(query, (result) => {
-    const list = (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as { posted: number }[];
-    return Number(list[0]?.posted ?? 0) > 0;
-  });
+  return lazy(query, (result) => Number(rowsOf<{ posted: number }>(result)[0]?.posted ?? 0) > 0);
 }
 
 /** The entry's non-zero postings, after the checks every entry passes: one currency, integer amounts, balanced. */

@@ -37,3 +37,8 @@ export function lazy<R, T>(query: PromiseLike<R>, map: (rows: R) => T): PromiseL
     then: (onFulfilled, onRejected) => query.then(map).then(onFulfilled, onRejected),
   };
 }
+
+/** The rows of a `tx.execute(sql…)` result, whichever driver ran it (postgres-js answers an array, PGlite `{ rows }`). */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as T[];
+}
