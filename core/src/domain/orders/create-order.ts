@@ -3,11 +3,12 @@
 // row locks taken in id order, so concurrent buyers can never oversell and never deadlock. Each buyer's
 // unpaid holds are capped (hold-limits.rules.ts), counted under a per-buyer advisory lock.
 import { schema, type Db } from '@leadex/db';
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { requireCapability, requireUser } from '../auth/access';
-import { loadPricing } from '../catalog/catalog.service';
+import { catalogVersionIn } from '../catalog/catalog-cache';
+import { loadPricingAt } from '../catalog/catalog.service';
 import { isUniqueViolation } from '../shared/db-errors';
 import { DomainError, badInput, type FieldError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
@@ -19,9 +20,20 @@ import { loadOrder, type OrderView } from './load-order';
 import { freeCapacity } from './capacity.rules';
 import { holdLimitBreach, type BuyerHolds } from './hold-limits.rules';
 import { MATCHING_ORDER, matchingLeadConditions } from './matching-leads';
+import {
+  JUDGED,
+  buyerHoldsRow,
+  heldByBuyer,
+  insertOrder,
+  insertOrderLines,
+  lockLeadsById,
+  reserveLeads,
+  type JudgedLead,
+  type OrderInsert,
+} from './purchase-statements';
 import { priceOrderLines, requestFingerprint } from './order-rules';
 
-const { leads, orders, orderLines } = schema;
+const { leads, orders } = schema;
 
 const ZCreateOrderInput = z.object({
   leadIds: z.array(z.string().trim().min(1).max(64)).min(1).nullish(),
@@ -29,18 +41,7 @@ const ZCreateOrderInput = z.object({
   quantity: z.number().int().min(1).nullish(),
 });
 
-type LeadRow = typeof leads.$inferSelect;
-
-/** Lines this buyer already holds or bought among these leads. */
-function heldByBuyer(tx: Db, buyerOrgId: string, leadIds: string[]): PromiseLike<Set<string>> {
-  return lazy(
-    tx
-      .select({ leadId: orderLines.leadId })
-      .from(orderLines)
-      .where(and(eq(orderLines.buyerOrgId, buyerOrgId), eq(orderLines.active, true), inArray(orderLines.leadId, leadIds))),
-    (rows) => new Set(rows.map((r) => r.leadId)),
-  );
-}
+type LeadRow = JudgedLead;
 
 /** What judges the chosen leads: the rows (locked) and the look-ups sent right after the lock. */
 interface ChosenLookups {
@@ -55,11 +56,7 @@ interface ChosenLookups {
  */
 function lockChosenLeads(tx: Db, buyerOrgId: string, leadIds: string[], now: Date): PromiseLike<() => LeadRow[]> {
   const ids = [...leadIds].sort();
-  const lookups = together(
-    tx.select().from(leads).where(inArray(leads.id, ids)).orderBy(asc(leads.id)).for('update'),
-    heldByBuyer(tx, buyerOrgId, ids),
-    leadIdsSuppressedBy(tx, buyerOrgId, ids),
-  );
+  const lookups = together(lockLeadsById(tx, ids), heldByBuyer(tx, buyerOrgId, ids), leadIdsSuppressedBy(tx, buyerOrgId, ids));
   return lazy(
     lookups,
     ([rows, held, ownContacts]) =>
@@ -96,7 +93,7 @@ function judgeChosenLeads({ rows, held, ownContacts }: ChosenLookups, buyerOrgId
 /** Locks up to `quantity` leads matching the filter (BAD_USER_INPUT for a bad filter, before anything is sent). */
 function lockMatchingLeads(deps: AppDeps, tx: Db, buyerOrgId: string, rawFilter: unknown, quantity: number, now: Date): PromiseLike<() => LeadRow[]> {
   const { conditions, needsSellerJoin } = matchingLeadConditions(deps, tx, buyerOrgId, rawFilter, now, 'input.matching');
-  const base = tx.select({ lead: leads }).from(leads);
+  const base = tx.select(JUDGED).from(leads);
   const joined = needsSellerJoin ? base.innerJoin(schema.organizations, eq(schema.organizations.id, leads.sellerOrgId)) : base;
   // best price first, then freshest; SKIP LOCKED lets concurrent buyers take different leads instead of queueing
   const locked = joined
@@ -104,14 +101,7 @@ function lockMatchingLeads(deps: AppDeps, tx: Db, buyerOrgId: string, rawFilter:
     .orderBy(...MATCHING_ORDER)
     .limit(quantity)
     .for('update', { of: leads, skipLocked: true });
-  return lazy(
-    locked,
-    (rows) => () =>
-      judgeMatchingLeads(
-        rows.map((r) => r.lead),
-        quantity,
-      ),
-  );
+  return lazy(locked, (rows) => () => judgeMatchingLeads(rows, quantity));
 }
 
 function judgeMatchingLeads(rows: LeadRow[], quantity: number): LeadRow[] {
@@ -132,12 +122,7 @@ function lockBuyerHolds(tx: Db, buyerOrgId: string): PromiseLike<unknown> {
 
 /** The buyer's open holds, read after lockBuyerHolds in the same round trip (its own snapshot, once the lock is held). */
 function buyerHolds(tx: Db, buyerOrgId: string, now: Date): PromiseLike<BuyerHolds> {
-  const held = tx
-    .select({ openOrders: sql<number>`count(DISTINCT ${orders.id})::int`, heldLeads: sql<number>`count(${orderLines.leadId})::int` })
-    .from(orders)
-    .leftJoin(orderLines, and(eq(orderLines.orderId, orders.id), eq(orderLines.active, true)))
-    .where(and(eq(orders.buyerOrgId, buyerOrgId), eq(orders.status, 'RESERVED'), gt(orders.expiresAt, now)));
-  return lazy(held, ([row]) => ({ openOrders: Number(row?.openOrders ?? 0), heldLeads: Number(row?.heldLeads ?? 0) }));
+  return buyerHoldsRow(tx, buyerOrgId, now);
 }
 
 /** Refuses the order when it would take the buyer past MAX_HELD_LEADS_PER_BUYER or MAX_OPEN_ORDERS_PER_BUYER. */
@@ -165,21 +150,15 @@ function keyTaken(tx: Db, buyerOrgId: string, key: string | null): PromiseLike<b
  * The order, its lines and the leads' reserved counters, in one round trip; answers the order as it committed (the
  * leads are locked, so the rows the update returns are the ones a read after commit would see).
  */
-async function writeReservation(tx: Db, order: typeof orders.$inferInsert, lines: { leadId: string; price: number }[]): Promise<OrderView> {
+async function writeReservation(tx: Db, order: OrderInsert, lines: { leadId: string; price: number }[]): Promise<OrderView> {
   const [[row], , reservedLeads] = await inOneRoundTrip(
     tx,
-    tx.insert(orders).values(order).returning(),
-    tx.insert(orderLines).values(lines.map((l) => ({ ...l, orderId: order.id!, buyerOrgId: order.buyerOrgId }))),
-    tx
-      .update(leads)
-      .set({ reservedCount: sql`${leads.reservedCount} + 1` })
-      .where(
-        inArray(
-          leads.id,
-          lines.map((l) => l.leadId),
-        ),
-      )
-      .returning(),
+    insertOrder(tx, order),
+    insertOrderLines(tx, order.id, order.buyerOrgId, lines),
+    reserveLeads(
+      tx,
+      lines.map((l) => l.leadId),
+    ),
   );
   const price = new Map(lines.map((l) => [l.leadId, l.price]));
   const byId = reservedLeads.sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -223,15 +202,15 @@ export async function createOrder(deps: AppDeps, actor: Parameters<typeof requir
 
   if (byIds && new Set(input.leadIds).size !== input.leadIds!.length) throw badInput([{ path: 'input.leadIds', message: 'a lead appears twice' }]);
 
-  const { volumeTiers } = await loadPricing(deps.db);
   try {
     const reserved = await deps.db.transaction(async (tx) => {
       const now = deps.clock();
       const buyerOrgId = buyer.organizationId;
       // one round trip, in lock order: the buyer's holds lock, then the leads by id; every read after a lock
       // sees what the lock protects (a key that committed meanwhile, the holds, the leads as they are now)
-      const [, replayed, holds, judgeLeads] = await inOneRoundTrip(
+      const [catalogVersion, , replayed, holds, judgeLeads] = await inOneRoundTrip(
         tx,
+        catalogVersionIn(tx),
         lockBuyerHolds(tx, buyerOrgId),
         keyTaken(tx, buyerOrgId, key),
         buyerHolds(tx, buyerOrgId, now),
@@ -241,6 +220,7 @@ export async function createOrder(deps: AppDeps, actor: Parameters<typeof requir
       if (replayed) return null;
       checkHoldLimits(deps, holds, count);
       const chosen = judgeLeads();
+      const { volumeTiers } = await loadPricingAt(deps.db, tx, catalogVersion);
       const priced = priceOrderLines(
         chosen.map((l) => money(l.price, l.currency)),
         volumeTiers,

@@ -9,7 +9,6 @@ import { notificationRecipients, queueNotificationsTo } from '../notifications/q
 import { auditInsert } from '../audit/record-audit';
 import { PLATFORM_ESCROW, PLATFORM_STRIPE_BALANCE, PLATFORM_UNAPPLIED } from '../ledger/ledger-accounts';
 import { credit, debit, postLedgerTransaction, postLedgerTransactionQuery, type LedgerEntry } from '../ledger/post-transaction';
-import { salesAndSoldOut } from '../leads/lead-status-sql';
 import { bookUnmatchedPayment } from '../payments/unmatched-payment';
 import { newId } from '../shared/ids';
 import { inOneRoundTrip } from '../shared/one-round-trip';
@@ -19,8 +18,9 @@ import { freeCapacity } from './capacity.rules';
 import { commissionBpsOf, splitSale } from './commission.rules';
 import type { OrderRow } from './load-order';
 import { ORDER_LIFECYCLE } from './order.lifecycle';
+import { insertPurchases, lockOrder, markOrderPaid, saleLinesRows, sellReservedLeads, type PurchaseInsert } from './purchase-statements';
 
-const { orders, orderLines, leads, purchases, refunds, segments } = schema;
+const { orders, orderLines, leads, refunds } = schema;
 
 export interface PaymentReceived {
   orderId: string;
@@ -76,23 +76,11 @@ export interface SaleLine {
 
 /** The order's active lines in lead id order (lazy: send it with the order's lock through inOneRoundTrip). */
 export function saleLinesOf(tx: Db, orderId: string): PromiseLike<SaleLine[]> {
-  return tx
-    .select({
-      leadId: orderLines.leadId,
-      price: orderLines.price,
-      sellerOrgId: leads.sellerOrgId,
-      segment: leads.segment,
-      commissionBps: segments.commissionBps,
-    })
-    .from(orderLines)
-    .innerJoin(leads, eq(leads.id, orderLines.leadId))
-    .leftJoin(segments, eq(segments.code, leads.segment))
-    .where(and(eq(orderLines.orderId, orderId), eq(orderLines.active, true)))
-    .orderBy(asc(orderLines.leadId));
+  return saleLinesRows(tx, orderId);
 }
 
 /** The purchase row of one line: the price split by the segment's rate. */
-function saleOf(order: OrderRow, payment: SalePayment, line: SaleLine, now: Date): typeof purchases.$inferInsert & { id: string; sellerNet: number } {
+function saleOf(order: OrderRow, payment: SalePayment, line: SaleLine, now: Date): PurchaseInsert {
   const split = splitSale(money(line.price, order.currency), commissionBpsOf(line.commissionBps == null ? undefined : { commissionBps: line.commissionBps }));
   return {
     id: newId('pur'),
@@ -135,18 +123,13 @@ export async function convertOrderToSales(tx: Db, order: OrderRow, payment: Sale
   );
   const [, , , , recipients] = await inOneRoundTrip(
     tx,
-    tx
-      .update(leads)
-      .set({ reservedCount: sql`${leads.reservedCount} - 1`, ...salesAndSoldOut(1) })
-      .where(
-        inArray(
-          leads.id,
-          sold.map((l) => l.leadId),
-        ),
-      ),
-    tx.insert(purchases).values(sales),
+    sellReservedLeads(
+      tx,
+      sold.map((l) => l.leadId),
+    ),
+    insertPurchases(tx, sales),
     postLedgerTransactionQuery(tx, payment.entry),
-    tx.update(orders).set({ status: 'PAID', paidAt: now, paymentIntentId: payment.paymentIntentId, closedAt: now }).where(eq(orders.id, order.id)),
+    markOrderPaid(tx, order.id, payment.paymentIntentId, now),
     notificationRecipients(tx, notices),
     auditInsert(tx, {
       actor: null,
@@ -219,11 +202,7 @@ async function bookForRefund(tx: Db, order: OrderRow, payment: PaymentReceived, 
 export async function recordOrderPayment(deps: AppDeps, tx: Db, payment: PaymentReceived): Promise<PaymentOutcome> {
   const now = deps.clock();
   // the order's lines are read with its lock (one round trip, after it): what a RESERVED order converts
-  const [[order], lines] = await inOneRoundTrip(
-    tx,
-    tx.select().from(orders).where(eq(orders.id, payment.orderId)).for('update'),
-    saleLinesOf(tx, payment.orderId),
-  );
+  const [[order], lines] = await inOneRoundTrip(tx, lockOrder(tx, payment.orderId), saleLinesOf(tx, payment.orderId));
   if (!order) return { result: 'UNKNOWN_ORDER', orderId: payment.orderId };
   // PAID is final; an EXPIRED or CANCELLED order booked for a refund also took its one payment (paidAt)
   const alreadyPaid = isFinal(ORDER_LIFECYCLE, order.status) || order.paidAt != null;

@@ -2,6 +2,7 @@
 // and the marketplace condition that hides a buyer's own contacts. Hashes only: no contact reaches these tables.
 import { schema, type Db } from '@leadex/db';
 import { and, eq, exists, inArray, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { builtOnce, slot, slotValues, slots } from '../shared/built-once';
 import { lazy } from '../shared/one-round-trip';
 import type { SuppressionKind } from './suppression.rules';
 
@@ -86,20 +87,24 @@ export async function leadsSuppressedBy(
  * is sent when awaited or handed to inOneRoundTrip.
  */
 export function leadIdsSuppressedBy(db: Db, buyerOrgId: string, leadIds: string[]): PromiseLike<Set<string>> {
+  return lazy(suppressedLeadsStatement(db, [leadIds.length], { buyer: buyerOrgId, ...slotValues('id', leadIds) }), (rows) => new Set(rows.map((r) => r.id)));
+}
+
+const SUPPRESSED_LEAD = { id: leads.id };
+const suppressedLeadsStatement = builtOnce((db, n: number) => {
   const onBuyersList = exists(
     db
       .select({ one: sql`1` })
       .from(buyerSuppressions)
-      .where(and(eq(buyerSuppressions.buyerOrgId, buyerOrgId), or(eq(buyerSuppressions.hash, leads.phoneHash), eq(buyerSuppressions.hash, leads.emailHash)))),
+      .where(
+        and(eq(buyerSuppressions.buyerOrgId, slot('buyer')), or(eq(buyerSuppressions.hash, leads.phoneHash), eq(buyerSuppressions.hash, leads.emailHash))),
+      ),
   );
-  return lazy(
-    db
-      .select({ id: leads.id })
-      .from(leads)
-      .where(and(inArray(leads.id, leadIds), onBuyersList)),
-    (rows) => new Set(rows.map((r) => r.id)),
-  );
-}
+  return db
+    .select(SUPPRESSED_LEAD)
+    .from(leads)
+    .where(and(inArray(leads.id, slots('id', n)), onBuyersList));
+}, SUPPRESSED_LEAD);
 
 /**
  * SQL over `leads`: the lead is not on this buyer's own list. Two NOT EXISTS, one per hash, each a plain equality:

@@ -1,0 +1,264 @@
+// The statements of a purchase (createOrder, recordOrderPayment), built once per shape (shared/built-once.ts): every
+// attempt on a busy market sends the look-ups, every purchase the writes, and drizzle would otherwise build each one's
+// text again per call. Reads and writes only; what they mean is decided in create-order.ts and record-payment.ts.
+import { schema, type Db } from '@leadex/db';
+import { and, asc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm';
+import { builtOnce, slot, slotValues, slots } from '../shared/built-once';
+import { lazy } from '../shared/one-round-trip';
+import { salesAndSoldOut } from '../leads/lead-status-sql';
+
+const { leads, orders, orderLines, purchases, segments } = schema;
+
+/**
+ * What an order reads of a lead while judging it (capacity, seller, price): the locks take only these columns, as
+ * most attempts on a busy market end there (sold out); the order's answer gets whole rows from its update.
+ */
+export const JUDGED = {
+  id: leads.id,
+  sellerOrgId: leads.sellerOrgId,
+  status: leads.status,
+  expiresAt: leads.expiresAt,
+  maxSales: leads.maxSales,
+  salesCount: leads.salesCount,
+  reservedCount: leads.reservedCount,
+  price: leads.price,
+  currency: leads.currency,
+};
+export type JudgedLead = Pick<typeof leads.$inferSelect, keyof typeof JUDGED>;
+
+const HOLDS = { openOrders: sql<number>`count(DISTINCT ${orders.id})::int`, heldLeads: sql<number>`count(${orderLines.leadId})::int` };
+const buyerHoldsStatement = builtOnce(
+  (db) =>
+    db
+      .select(HOLDS)
+      .from(orders)
+      .leftJoin(orderLines, and(eq(orderLines.orderId, orders.id), eq(orderLines.active, true)))
+      .where(and(eq(orders.buyerOrgId, slot('buyer')), eq(orders.status, 'RESERVED'), gt(orders.expiresAt, slot('now')))),
+  HOLDS,
+);
+
+/** The buyer's RESERVED, unexpired orders and the leads on them. */
+export function buyerHoldsRow(tx: Db, buyerOrgId: string, now: Date): PromiseLike<{ openOrders: number; heldLeads: number }> {
+  // a slot compared with a column is not encoded by the column: the timestamp goes as text
+  return lazy(buyerHoldsStatement(tx, [], { buyer: buyerOrgId, now: now.toISOString() }), ([row]) => ({
+    openOrders: Number(row?.openOrders ?? 0),
+    heldLeads: Number(row?.heldLeads ?? 0),
+  }));
+}
+
+const lockLeadsStatement = builtOnce(
+  (db, n: number) =>
+    db
+      .select(JUDGED)
+      .from(leads)
+      .where(inArray(leads.id, slots('id', n)))
+      .orderBy(asc(leads.id))
+      .for('update'),
+  JUDGED,
+);
+
+/** Locks these leads in id order (`ids` sorted), answering what judges them. */
+export function lockLeadsById(tx: Db, ids: string[]): PromiseLike<JudgedLead[]> {
+  return lockLeadsStatement(tx, [ids.length], slotValues('id', ids));
+}
+
+const HELD = { leadId: orderLines.leadId };
+const heldStatement = builtOnce(
+  (db, n: number) =>
+    db
+      .select(HELD)
+      .from(orderLines)
+      .where(and(eq(orderLines.buyerOrgId, slot('buyer')), eq(orderLines.active, true), inArray(orderLines.leadId, slots('id', n)))),
+  HELD,
+);
+
+/** Which of these leads the buyer already holds or bought (an active line). */
+export function heldByBuyer(tx: Db, buyerOrgId: string, leadIds: string[]): PromiseLike<Set<string>> {
+  return lazy(heldStatement(tx, [leadIds.length], { buyer: buyerOrgId, ...slotValues('id', leadIds) }), (rows) => new Set(rows.map((r) => r.leadId)));
+}
+
+export type OrderInsert = Required<
+  Pick<
+    typeof orders.$inferInsert,
+    'id' | 'buyerOrgId' | 'buyerUserId' | 'status' | 'total' | 'currency' | 'discountBps' | 'expiresAt' | 'idempotencyKey' | 'requestHash' | 'createdAt'
+  >
+>;
+const ORDER_FIELDS = [
+  'id',
+  'buyerOrgId',
+  'buyerUserId',
+  'status',
+  'total',
+  'currency',
+  'discountBps',
+  'expiresAt',
+  'idempotencyKey',
+  'requestHash',
+  'createdAt',
+] as const;
+const insertOrderStatement = builtOnce(
+  (db) =>
+    db
+      .insert(orders)
+      .values(Object.fromEntries(ORDER_FIELDS.map((f) => [f, slot(f)])) as unknown as typeof orders.$inferInsert)
+      .returning(),
+  getTableColumns(orders),
+);
+
+/** Inserts the order, answering its row as stored. */
+export function insertOrder(tx: Db, order: OrderInsert): PromiseLike<(typeof orders.$inferSelect)[]> {
+  return insertOrderStatement(tx, [], order);
+}
+
+const insertLinesStatement = builtOnce((db, n: number) =>
+  db
+    .insert(orderLines)
+    .values(Array.from({ length: n }, (_, i) => ({ orderId: slot('order'), buyerOrgId: slot('buyer'), leadId: slot(`lead${i}`), price: slot(`price${i}`) }))),
+);
+
+/** The order's lines, one per lead. */
+export function insertOrderLines(tx: Db, orderId: string, buyerOrgId: string, lines: { leadId: string; price: number }[]): PromiseLike<unknown> {
+  return insertLinesStatement(tx, [lines.length], {
+    order: orderId,
+    buyer: buyerOrgId,
+    ...slotValues(
+      'lead',
+      lines.map((l) => l.leadId),
+    ),
+    ...slotValues(
+      'price',
+      lines.map((l) => l.price),
+    ),
+  });
+}
+
+const reserveStatement = builtOnce(
+  (db, n: number) =>
+    db
+      .update(leads)
+      .set({ reservedCount: sql`${leads.reservedCount} + 1` })
+      .where(inArray(leads.id, slots('id', n)))
+      .returning(),
+  getTableColumns(leads),
+);
+
+/** One more reservation on each of these leads, answering their rows as updated. */
+export function reserveLeads(tx: Db, ids: string[]): PromiseLike<(typeof leads.$inferSelect)[]> {
+  return reserveStatement(tx, [ids.length], slotValues('id', ids));
+}
+
+const lockOrderStatement = builtOnce(
+  (db) =>
+    db
+      .select()
+      .from(orders)
+      .where(eq(orders.id, slot('id')))
+      .for('update'),
+  getTableColumns(orders),
+);
+
+/** Locks the order row. */
+export function lockOrder(tx: Db, orderId: string): PromiseLike<(typeof orders.$inferSelect)[]> {
+  return lockOrderStatement(tx, [], { id: orderId });
+}
+
+const SALE_LINE = {
+  leadId: orderLines.leadId,
+  price: orderLines.price,
+  sellerOrgId: leads.sellerOrgId,
+  segment: leads.segment,
+  commissionBps: segments.commissionBps,
+};
+const saleLinesStatement = builtOnce(
+  (db) =>
+    db
+      .select(SALE_LINE)
+      .from(orderLines)
+      .innerJoin(leads, eq(leads.id, orderLines.leadId))
+      .leftJoin(segments, eq(segments.code, leads.segment))
+      .where(and(eq(orderLines.orderId, slot('order')), eq(orderLines.active, true)))
+      .orderBy(asc(orderLines.leadId)),
+  SALE_LINE,
+);
+
+/** The order's active lines in lead id order, with the lead's seller and segment and the segment's rate (null when gone). */
+export function saleLinesRows(
+  tx: Db,
+  orderId: string,
+): PromiseLike<{ leadId: string; price: number; sellerOrgId: string; segment: string; commissionBps: number | null }[]> {
+  return saleLinesStatement(tx, [], { order: orderId });
+}
+
+const sellStatement = builtOnce((db, n: number) =>
+  db
+    .update(leads)
+    .set({ reservedCount: sql`${leads.reservedCount} - 1`, ...salesAndSoldOut(1) })
+    .where(inArray(leads.id, slots('id', n))),
+);
+
+/** A reservation on each of these leads becomes a sale (SOLD_OUT when that uses up a listed lead). */
+export function sellReservedLeads(tx: Db, ids: string[]): PromiseLike<unknown> {
+  return sellStatement(tx, [ids.length], slotValues('id', ids));
+}
+
+export type PurchaseInsert = Required<
+  Pick<
+    typeof purchases.$inferInsert,
+    | 'id'
+    | 'orderId'
+    | 'leadId'
+    | 'buyerOrgId'
+    | 'sellerOrgId'
+    | 'price'
+    | 'commission'
+    | 'sellerNet'
+    | 'currency'
+    | 'paymentIntentId'
+    | 'paidWith'
+    | 'purchasedAt'
+  >
+>;
+const PURCHASE_FIELDS = [
+  'id',
+  'orderId',
+  'leadId',
+  'buyerOrgId',
+  'sellerOrgId',
+  'price',
+  'commission',
+  'sellerNet',
+  'currency',
+  'paymentIntentId',
+  'paidWith',
+  'purchasedAt',
+] as const;
+const insertPurchasesStatement = builtOnce((db, n: number) =>
+  db
+    .insert(purchases)
+    .values(
+      Array.from({ length: n }, (_, i) => Object.fromEntries(PURCHASE_FIELDS.map((f) => [f, slot(`${f}${i}`)])) as unknown as typeof purchases.$inferInsert),
+    ),
+);
+
+/** The purchases of an order. */
+export function insertPurchases(tx: Db, rows: PurchaseInsert[]): PromiseLike<unknown> {
+  const values = Object.fromEntries(rows.flatMap((row, i) => PURCHASE_FIELDS.map((f) => [`${f}${i}`, row[f]])));
+  return insertPurchasesStatement(tx, [rows.length], values);
+}
+
+const markPaidStatement = builtOnce((db) =>
+  db
+    .update(orders)
+    .set({
+      status: 'PAID',
+      paidAt: slot('now') as unknown as Date,
+      paymentIntentId: slot('paymentIntentId') as unknown as string,
+      closedAt: slot('now') as unknown as Date,
+    })
+    .where(eq(orders.id, slot('id'))),
+);
+
+/** The order PAID (and closed) now, by this payment intent (null for a wallet payment). */
+export function markOrderPaid(tx: Db, orderId: string, paymentIntentId: string | null, now: Date): PromiseLike<unknown> {
+  return markPaidStatement(tx, [], { id: orderId, paymentIntentId, now });
+}
