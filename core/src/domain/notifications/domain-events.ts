@@ -18,6 +18,9 @@ export interface SoldLead {
   segment: string;
 }
 
+/** The events of a paid order (orderPaidNotifications), both to organisations: the buyer's, each seller's. */
+export const ORDER_PAID_EVENTS = ['ORDER_PAID', 'LEAD_SOLD'] as const;
+
 /** An order paid: the buyer hears once, and each seller once for its leads in the order. */
 export async function notifyOrderPaid(tx: Db, orderId: string): Promise<void> {
   const sold = await tx

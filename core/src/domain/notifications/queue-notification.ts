@@ -57,27 +57,35 @@ export function notificationRecipients(tx: Db, list: QueuedNotification[]): Prom
   const operators = list.some((n) => AUDIENCE[n.event] === 'OPERATORS');
   const audience = or(orgs.length ? inArray(users.organizationId, orgs) : undefined, operators ? eq(users.role, 'OPERATOR') : undefined);
   const rows = tx
-    .select({
-      id: users.id,
-      organizationId: users.organizationId,
-      role: users.role,
-      event: notificationPreferences.event,
-      email: notificationPreferences.email,
-      inApp: notificationPreferences.inApp,
-    })
+    .select(RECIPIENT_COLUMNS)
     .from(users)
     .leftJoin(notificationPreferences, and(eq(notificationPreferences.userId, users.id), inArray(notificationPreferences.event, events)))
     .where(and(audience, isNull(users.removedAt)))
     .orderBy(users.id);
-  return lazy(rows, (found) => {
-    const byId = new Map<string, NotificationRecipients['users'][number]>();
-    for (const r of found) {
-      const user = byId.get(r.id) ?? { id: r.id, organizationId: r.organizationId, role: r.role, prefs: new Map() };
-      byId.set(r.id, user);
-      if (r.event != null) user.prefs.set(r.event, { email: r.email!, inApp: r.inApp! });
-    }
-    return { users: [...byId.values()] };
-  });
+  return lazy(rows, recipientsFromRows);
+}
+
+/** What a recipients look-up selects: users left-joined with their preferences for the events concerned. */
+export const RECIPIENT_COLUMNS = {
+  id: users.id,
+  organizationId: users.organizationId,
+  role: users.role,
+  event: notificationPreferences.event,
+  email: notificationPreferences.email,
+  inApp: notificationPreferences.inApp,
+};
+
+/** NotificationRecipients from the rows of a RECIPIENT_COLUMNS look-up ordered by user id. */
+export function recipientsFromRows(
+  found: { id: string; organizationId: string | null; role: string; event: string | null; email: boolean | null; inApp: boolean | null }[],
+): NotificationRecipients {
+  const byId = new Map<string, NotificationRecipients['users'][number]>();
+  for (const r of found) {
+    const user = byId.get(r.id) ?? { id: r.id, organizationId: r.organizationId, role: r.role, prefs: new Map() };
+    byId.set(r.id, user);
+    if (r.event != null) user.prefs.set(r.event, { email: r.email!, inApp: r.inApp! });
+  }
+  return { users: [...byId.values()] };
 }
 
 /**
@@ -85,6 +93,19 @@ export function notificationRecipients(tx: Db, list: QueuedNotification[]): Prom
  * insert per table (one round trip). Returns how many e-mails and in-app rows it queued.
  */
 export async function queueNotificationsTo(tx: Db, list: QueuedNotification[], recipients: NotificationRecipients): Promise<{ emails: number; inApp: number }> {
+  const [addedInApp, addedEmails] = await inOneRoundTrip(tx, ...notificationInserts(tx, list, recipients));
+  return { emails: addedEmails.length, inApp: addedInApp.length };
+}
+
+/**
+ * queueNotificationsTo's two inserts (in-app rows, e-mails), lazy: a caller sends them with its own statements
+ * through inOneRoundTrip; each answers the rows it added (none for a recipient who already had the event).
+ */
+export function notificationInserts(
+  tx: Db,
+  list: QueuedNotification[],
+  recipients: NotificationRecipients,
+): [PromiseLike<{ id: string }[]>, PromiseLike<{ id: string }[]>] {
   const inApp: (typeof notifications.$inferInsert)[] = [];
   const emails: (typeof notificationOutbox.$inferInsert)[] = [];
   for (const n of list) {
@@ -96,13 +117,11 @@ export async function queueNotificationsTo(tx: Db, list: QueuedNotification[], r
       if (wanted.email) emails.push({ id: newId('nml'), ...base });
     }
   }
-  const none = lazy(Promise.resolve(null), () => []);
-  const [addedInApp, addedEmails] = await inOneRoundTrip(
-    tx,
+  const none = lazy(Promise.resolve(null), (): { id: string }[] => []);
+  return [
     inApp.length ? tx.insert(notifications).values(inApp).onConflictDoNothing().returning({ id: notifications.id }) : none,
     emails.length ? tx.insert(notificationOutbox).values(emails).onConflictDoNothing().returning({ id: notificationOutbox.id }) : none,
-  );
-  return { emails: addedEmails.length, inApp: addedInApp.length };
+  ];
 }
 
 /**

@@ -2,10 +2,12 @@
 // attempt on a busy market sends the look-ups, every purchase the writes, and drizzle would otherwise build each one's
 // text again per call. Reads and writes only; what they mean is decided in create-order.ts and record-payment.ts.
 import { schema, type Db } from '@leadex/db';
-import { and, asc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { builtOnce, slot, slotValues, slots } from '../shared/built-once';
 import { lazy } from '../shared/one-round-trip';
 import { salesAndSoldOut } from '../leads/lead-status-sql';
+import { ORDER_PAID_EVENTS } from '../notifications/domain-events';
+import { RECIPIENT_COLUMNS, recipientsFromRows, type NotificationRecipients } from '../notifications/queue-notification';
 
 const { leads, orders, orderLines, purchases, segments } = schema;
 
@@ -261,4 +263,31 @@ const markPaidStatement = builtOnce((db) =>
 /** The order PAID (and closed) now, by this payment intent (null for a wallet payment). */
 export function markOrderPaid(tx: Db, orderId: string, paymentIntentId: string | null, now: Date): PromiseLike<unknown> {
   return markPaidStatement(tx, [], { id: orderId, paymentIntentId, now });
+}
+
+const { users, notificationPreferences } = schema;
+const orderPaidRecipientsStatement = builtOnce((db) => {
+  const buyer = db
+    .select({ org: orders.buyerOrgId })
+    .from(orders)
+    .where(eq(orders.id, slot('order')));
+  const sellers = db
+    .select({ org: leads.sellerOrgId })
+    .from(orderLines)
+    .innerJoin(leads, eq(leads.id, orderLines.leadId))
+    .where(and(eq(orderLines.orderId, slot('order')), eq(orderLines.active, true)));
+  return db
+    .select(RECIPIENT_COLUMNS)
+    .from(users)
+    .leftJoin(notificationPreferences, and(eq(notificationPreferences.userId, users.id), inArray(notificationPreferences.event, [...ORDER_PAID_EVENTS])))
+    .where(and(or(inArray(users.organizationId, buyer), inArray(users.organizationId, sellers)), isNull(users.removedAt)))
+    .orderBy(users.id);
+}, RECIPIENT_COLUMNS);
+
+/**
+ * Who may hear that the order was paid — the buyer's users and those of its active lines' sellers, with their
+ * preferences for ORDER_PAID_EVENTS — read from the order id, so it goes with the order's other reads.
+ */
+export function orderPaidRecipients(tx: Db, orderId: string): PromiseLike<NotificationRecipients> {
+  return lazy(orderPaidRecipientsStatement(tx, [], { order: orderId }), recipientsFromRows);
 }

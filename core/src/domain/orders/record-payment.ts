@@ -5,20 +5,20 @@ import { schema, type Db } from '@leadex/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { orderPaidNotifications } from '../notifications/domain-events';
-import { notificationRecipients, queueNotificationsTo } from '../notifications/queue-notification';
+import { notificationInserts, type NotificationRecipients } from '../notifications/queue-notification';
 import { auditInsert } from '../audit/record-audit';
 import { PLATFORM_ESCROW, PLATFORM_STRIPE_BALANCE, PLATFORM_UNAPPLIED } from '../ledger/ledger-accounts';
 import { credit, debit, postLedgerTransaction, postLedgerTransactionQuery, type LedgerEntry } from '../ledger/post-transaction';
 import { bookUnmatchedPayment } from '../payments/unmatched-payment';
 import { newId } from '../shared/ids';
-import { inOneRoundTrip } from '../shared/one-round-trip';
+import { inOneRoundTrip, lazy, together } from '../shared/one-round-trip';
 import { assertTransition, isFinal } from '../shared/lifecycle';
 import { money, type Money } from '../shared/money';
 import { freeCapacity } from './capacity.rules';
 import { commissionBpsOf, splitSale } from './commission.rules';
 import type { OrderRow } from './load-order';
 import { ORDER_LIFECYCLE } from './order.lifecycle';
-import { insertPurchases, lockOrder, markOrderPaid, saleLinesRows, sellReservedLeads, type PurchaseInsert } from './purchase-statements';
+import { insertPurchases, lockOrder, markOrderPaid, orderPaidRecipients, saleLinesRows, sellReservedLeads, type PurchaseInsert } from './purchase-statements';
 
 const { orders, orderLines, leads, refunds } = schema;
 
@@ -98,15 +98,26 @@ function saleOf(order: OrderRow, payment: SalePayment, line: SaleLine, now: Date
   };
 }
 
+/** What a conversion reads of a locked order: its active lines and who hears that it was paid. */
+export interface SaleReads {
+  lines: SaleLine[];
+  recipients: NotificationRecipients;
+}
+
+/** The order's SaleReads, lazy: send them right after the order's lock (or after its lines are re-activated). */
+export function saleReadsOf(tx: Db, orderId: string): PromiseLike<SaleReads> {
+  return lazy(together(saleLinesOf(tx, orderId), orderPaidRecipients(tx, orderId)), ([lines, recipients]) => ({ lines, recipients }));
+}
+
 /**
  * Turns the order's held capacity into sales: purchases, lead counters, the payment's ledger entry, the order
  * PAID, its notifications and audit entry. The one conversion of a paid order, for card and wallet payments alike;
- * runs in the caller's transaction with the order row locked. `lines`: the order's saleLinesOf, when the caller
- * read them after taking that lock. The writes go in two round trips (the notifications need their recipients).
+ * runs in the caller's transaction with the order row locked. `reads`: the order's saleReadsOf, when the caller sent
+ * them with the lock; otherwise they are read first. Every write then goes in one round trip.
  */
-export async function convertOrderToSales(tx: Db, order: OrderRow, payment: SalePayment, now: Date, lines?: SaleLine[]): Promise<void> {
+export async function convertOrderToSales(tx: Db, order: OrderRow, payment: SalePayment, now: Date, reads?: SaleReads): Promise<void> {
   assertTransition(ORDER_LIFECYCLE, order.status, 'PAID', 'SYSTEM');
-  const sold = lines ?? (await saleLinesOf(tx, order.id));
+  const { lines: sold, recipients } = reads ?? (await saleReadsOf(tx, order.id));
   const sales = sold.map((l) => saleOf(order, payment, l, now));
   const notices = orderPaidNotifications(
     order.id,
@@ -121,7 +132,7 @@ export async function convertOrderToSales(tx: Db, order: OrderRow, payment: Sale
       segment: sold[i]!.segment,
     })),
   );
-  const [, , , , recipients] = await inOneRoundTrip(
+  await inOneRoundTrip(
     tx,
     sellReservedLeads(
       tx,
@@ -130,7 +141,7 @@ export async function convertOrderToSales(tx: Db, order: OrderRow, payment: Sale
     insertPurchases(tx, sales),
     postLedgerTransactionQuery(tx, payment.entry),
     markOrderPaid(tx, order.id, payment.paymentIntentId, now),
-    notificationRecipients(tx, notices),
+    ...notificationInserts(tx, notices, recipients),
     auditInsert(tx, {
       actor: null,
       action: 'order.paid',
@@ -146,11 +157,10 @@ export async function convertOrderToSales(tx: Db, order: OrderRow, payment: Sale
       at: now,
     }),
   );
-  await queueNotificationsTo(tx, notices, recipients);
 }
 
 /** A card payment's conversion: the Stripe balance gains the money, escrow holds it. */
-function convertToSales(tx: Db, order: OrderRow, payment: PaymentReceived, now: Date, lines?: SaleLine[]): Promise<void> {
+function convertToSales(tx: Db, order: OrderRow, payment: PaymentReceived, now: Date, reads?: SaleReads): Promise<void> {
   return convertOrderToSales(
     tx,
     order,
@@ -166,7 +176,7 @@ function convertToSales(tx: Db, order: OrderRow, payment: PaymentReceived, now: 
       },
     },
     now,
-    lines,
+    reads,
   );
 }
 
@@ -201,8 +211,8 @@ async function bookForRefund(tx: Db, order: OrderRow, payment: PaymentReceived, 
  */
 export async function recordOrderPayment(deps: AppDeps, tx: Db, payment: PaymentReceived): Promise<PaymentOutcome> {
   const now = deps.clock();
-  // the order's lines are read with its lock (one round trip, after it): what a RESERVED order converts
-  const [[order], lines] = await inOneRoundTrip(tx, lockOrder(tx, payment.orderId), saleLinesOf(tx, payment.orderId));
+  // the order's lines and who hears of its payment are read with its lock (one round trip, after it): what a RESERVED order converts
+  const [[order], reads] = await inOneRoundTrip(tx, lockOrder(tx, payment.orderId), saleReadsOf(tx, payment.orderId));
   if (!order) return { result: 'UNKNOWN_ORDER', orderId: payment.orderId };
   // PAID is final; an EXPIRED or CANCELLED order booked for a refund also took its one payment (paidAt)
   const alreadyPaid = isFinal(ORDER_LIFECYCLE, order.status) || order.paidAt != null;
@@ -227,7 +237,7 @@ export async function recordOrderPayment(deps: AppDeps, tx: Db, payment: Payment
   }
   // RESERVED is paid outright; EXPIRED or CANCELLED (a late payment) only when every lead can still be had
   if (order.status === 'RESERVED') {
-    await convertToSales(tx, order, payment, now, lines);
+    await convertToSales(tx, order, payment, now, reads);
     return { result: 'PAID', orderId: order.id };
   }
   // a late payment re-activates the lines, so its conversion reads them again
