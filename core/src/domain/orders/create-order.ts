@@ -14,7 +14,6 @@ import { DomainError, badInput, type FieldError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { money } from '../shared/money';
 import { parseInput } from '../shared/validation';
-import { leadIdsSuppressedBy } from '../suppression/suppression-lookups';
 import { inOneRoundTrip, lazy, together } from '../shared/one-round-trip';
 import { loadOrder, type OrderView } from './load-order';
 import { freeCapacity } from './capacity.rules';
@@ -26,7 +25,7 @@ import {
   heldByBuyer,
   insertOrder,
   insertOrderLines,
-  lockLeadsById,
+  lockChosenLeadsById,
   reserveLeads,
   type JudgedLead,
   type OrderInsert,
@@ -56,13 +55,11 @@ interface ChosenLookups {
  */
 function lockChosenLeads(tx: Db, buyerOrgId: string, leadIds: string[], now: Date): PromiseLike<() => LeadRow[]> {
   const ids = [...leadIds].sort();
-  const lookups = together(lockLeadsById(tx, ids), heldByBuyer(tx, buyerOrgId, ids), leadIdsSuppressedBy(tx, buyerOrgId, ids));
-  return lazy(
-    lookups,
-    ([rows, held, ownContacts]) =>
-      () =>
-        judgeChosenLeads({ rows, held, ownContacts }, buyerOrgId, leadIds, now),
-  );
+  const lookups = together(lockChosenLeadsById(tx, buyerOrgId, ids), heldByBuyer(tx, buyerOrgId, ids));
+  return lazy(lookups, ([rows, held]) => () => {
+    const ownContacts = new Set(rows.filter((r) => r.suppressed).map((r) => r.id));
+    return judgeChosenLeads({ rows, held, ownContacts }, buyerOrgId, leadIds, now);
+  });
 }
 
 /** The locked chosen leads in id order, or the DomainError that lists every lead that cannot be ordered. */

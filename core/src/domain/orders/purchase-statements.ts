@@ -9,7 +9,7 @@ import { salesAndSoldOut } from '../leads/lead-status-sql';
 import { ORDER_PAID_EVENTS } from '../notifications/domain-events';
 import { RECIPIENT_COLUMNS, recipientsFromRows, type NotificationRecipients } from '../notifications/queue-notification';
 
-const { leads, orders, orderLines, purchases, segments } = schema;
+const { leads, orders, orderLines, purchases, segments, buyerSuppressions } = schema;
 
 /**
  * What an order reads of a lead while judging it (capacity, seller, price): the locks take only these columns, as
@@ -48,20 +48,26 @@ export function buyerHoldsRow(tx: Db, buyerOrgId: string, now: Date): PromiseLik
   }));
 }
 
-const lockLeadsStatement = builtOnce(
+const CHOSEN = {
+  ...JUDGED,
+  // read with the lock, not after it: a buyer's list has no order with the orders it guards (an edit racing an order
+  // may land either side of it), so the statement's own snapshot is as good as a later one
+  suppressed: sql<boolean>`exists (select 1 from ${buyerSuppressions} where ${buyerSuppressions.buyerOrgId} = ${slot('buyer')} and ${buyerSuppressions.hash} in (${leads.phoneHash}, ${leads.emailHash}))`,
+};
+const lockChosenStatement = builtOnce(
   (db, n: number) =>
     db
-      .select(JUDGED)
+      .select(CHOSEN)
       .from(leads)
       .where(inArray(leads.id, slots('id', n)))
       .orderBy(asc(leads.id))
       .for('update'),
-  JUDGED,
+  CHOSEN,
 );
 
-/** Locks these leads in id order (`ids` sorted), answering what judges them. */
-export function lockLeadsById(tx: Db, ids: string[]): PromiseLike<JudgedLead[]> {
-  return lockLeadsStatement(tx, [ids.length], slotValues('id', ids));
+/** Locks these leads in id order (`ids` sorted), answering what judges them and whether the buyer suppressed each. */
+export function lockChosenLeadsById(tx: Db, buyerOrgId: string, ids: string[]): PromiseLike<(JudgedLead & { suppressed: boolean })[]> {
+  return lockChosenStatement(tx, [ids.length], { buyer: buyerOrgId, ...slotValues('id', ids) });
 }
 
 const HELD = { leadId: orderLines.leadId };

@@ -1,9 +1,7 @@
 // The look-ups every channel shares: is a hash on the global do-not-contact list, which buyers suppress a lead,
 // and the marketplace condition that hides a buyer's own contacts. Hashes only: no contact reaches these tables.
 import { schema, type Db } from '@leadex/db';
-import { and, eq, exists, inArray, notExists, or, sql, type SQL } from 'drizzle-orm';
-import { builtOnce, slot, slotValues, slots } from '../shared/built-once';
-import { lazy } from '../shared/one-round-trip';
+import { and, eq, inArray, notExists, sql, type SQL } from 'drizzle-orm';
 import type { SuppressionKind } from './suppression.rules';
 
 const { globalSuppressions, buyerSuppressions, suppressionListChanges, leads } = schema;
@@ -80,31 +78,6 @@ export async function leadsSuppressedBy(
   const suppressed = new Set(rows.map((r) => r.hash));
   return new Set(leadRows.filter((l) => leadHashes(l).some((h) => suppressed.has(h.hash))).map((l) => l.id));
 }
-
-/**
- * The same answer as leadsSuppressedBy, from the leads' ids (the hashes are read with them): one statement that
- * needs no lead row in hand, so an order can send it with the statement that locks those leads. Lazy: the query
- * is sent when awaited or handed to inOneRoundTrip.
- */
-export function leadIdsSuppressedBy(db: Db, buyerOrgId: string, leadIds: string[]): PromiseLike<Set<string>> {
-  return lazy(suppressedLeadsStatement(db, [leadIds.length], { buyer: buyerOrgId, ...slotValues('id', leadIds) }), (rows) => new Set(rows.map((r) => r.id)));
-}
-
-const SUPPRESSED_LEAD = { id: leads.id };
-const suppressedLeadsStatement = builtOnce((db, n: number) => {
-  const onBuyersList = exists(
-    db
-      .select({ one: sql`1` })
-      .from(buyerSuppressions)
-      .where(
-        and(eq(buyerSuppressions.buyerOrgId, slot('buyer')), or(eq(buyerSuppressions.hash, leads.phoneHash), eq(buyerSuppressions.hash, leads.emailHash))),
-      ),
-  );
-  return db
-    .select(SUPPRESSED_LEAD)
-    .from(leads)
-    .where(and(inArray(leads.id, slots('id', n)), onBuyersList));
-}, SUPPRESSED_LEAD);
 
 /**
  * SQL over `leads`: the lead is not on this buyer's own list. Two NOT EXISTS, one per hash, each a plain equality:
