@@ -15,21 +15,11 @@ import { newId } from '../shared/ids';
 import { money } from '../shared/money';
 import { parseInput } from '../shared/validation';
 import { inOneRoundTrip, lazy, together } from '../shared/one-round-trip';
-import { loadOrder, type OrderView } from './load-order';
+import { loadOrder, type OrderRow, type OrderView } from './load-order';
 import { freeCapacity } from './capacity.rules';
 import { holdLimitBreach, type BuyerHolds } from './hold-limits.rules';
 import { MATCHING_ORDER, matchingLeadConditions } from './matching-leads';
-import {
-  JUDGED,
-  buyerHoldsRow,
-  heldByBuyer,
-  insertOrder,
-  insertOrderLines,
-  lockChosenLeadsById,
-  reserveLeads,
-  type JudgedLead,
-  type OrderInsert,
-} from './purchase-statements';
+import { JUDGED, buyerHoldsRow, heldByBuyer, lockChosenLeadsById, reserveOrder, type JudgedLead, type OrderInsert } from './purchase-statements';
 import { priceOrderLines, requestFingerprint } from './order-rules';
 
 const { leads, orders } = schema;
@@ -144,22 +134,16 @@ function keyTaken(tx: Db, buyerOrgId: string, key: string | null): PromiseLike<b
 }
 
 /**
- * The order, its lines and the leads' reserved counters, in one round trip; answers the order as it committed (the
+ * The order, its lines and the leads' reserved counters, in one statement; answers the order as it committed (the
  * leads are locked, so the rows the update returns are the ones a read after commit would see).
  */
 async function writeReservation(tx: Db, order: OrderInsert, lines: { leadId: string; price: number }[]): Promise<OrderView> {
-  const [[row], , reservedLeads] = await inOneRoundTrip(
-    tx,
-    insertOrder(tx, order),
-    insertOrderLines(tx, order.id, order.buyerOrgId, lines),
-    reserveLeads(
-      tx,
-      lines.map((l) => l.leadId),
-    ),
-  );
+  const reservedLeads = await reserveOrder(tx, order, lines);
   const price = new Map(lines.map((l) => [l.leadId, l.price]));
   const byId = reservedLeads.sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { ...row!, lines: byId.map((lead) => ({ lead, price: price.get(lead.id)! })) };
+  // the order row as stored: what it was given, the rest empty until checkout and payment
+  const row: OrderRow = { ...order, checkoutSessionId: null, paymentIntentId: null, paidAt: null, closedAt: null };
+  return { ...row, lines: byId.map((lead) => ({ lead, price: price.get(lead.id)! })) };
 }
 
 /**

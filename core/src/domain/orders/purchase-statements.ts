@@ -104,31 +104,27 @@ const ORDER_FIELDS = [
   'requestHash',
   'createdAt',
 ] as const;
-const insertOrderStatement = builtOnce(
-  (db) =>
-    db
-      .insert(orders)
-      .values(Object.fromEntries(ORDER_FIELDS.map((f) => [f, slot(f)])) as unknown as typeof orders.$inferInsert)
-      .returning(),
-  getTableColumns(orders),
-);
-
-/** Inserts the order, answering its row as stored. */
-export function insertOrder(tx: Db, order: OrderInsert): PromiseLike<(typeof orders.$inferSelect)[]> {
-  return insertOrderStatement(tx, [], order);
-}
-
-const insertLinesStatement = builtOnce((db, n: number) =>
-  db
+const reserveStatement = builtOnce((db, n: number) => {
+  const order = db.insert(orders).values(Object.fromEntries(ORDER_FIELDS.map((f) => [f, slot(f)])) as unknown as typeof orders.$inferInsert);
+  const lines = db
     .insert(orderLines)
-    .values(Array.from({ length: n }, (_, i) => ({ orderId: slot('order'), buyerOrgId: slot('buyer'), leadId: slot(`lead${i}`), price: slot(`price${i}`) }))),
-);
+    .values(Array.from({ length: n }, (_, i) => ({ orderId: slot('id'), buyerOrgId: slot('buyerOrgId'), leadId: slot(`lead${i}`), price: slot(`price${i}`) })));
+  const reserved = db
+    .update(leads)
+    .set({ reservedCount: sql`${leads.reservedCount} + 1` })
+    .where(inArray(leads.id, slots('lead', n)))
+    .returning();
+  // one statement: the lines' foreign key to the order is checked at its end, when the order row is there
+  return db.execute(sql`WITH new_order AS (${order.getSQL()}), new_lines AS (${lines.getSQL()}) ${reserved.getSQL()}`);
+}, getTableColumns(leads));
 
-/** The order's lines, one per lead. */
-export function insertOrderLines(tx: Db, orderId: string, buyerOrgId: string, lines: { leadId: string; price: number }[]): PromiseLike<unknown> {
-  return insertLinesStatement(tx, [lines.length], {
-    order: orderId,
-    buyer: buyerOrgId,
+/**
+ * The order, its lines (a unique violation order_lines_active_buyer_uq when the buyer already holds a lead) and one
+ * more reservation on each of their leads, in one statement; answers the leads' rows as updated.
+ */
+export function reserveOrder(tx: Db, order: OrderInsert, lines: { leadId: string; price: number }[]): PromiseLike<(typeof leads.$inferSelect)[]> {
+  const values = {
+    ...order,
     ...slotValues(
       'lead',
       lines.map((l) => l.leadId),
@@ -137,22 +133,8 @@ export function insertOrderLines(tx: Db, orderId: string, buyerOrgId: string, li
       'price',
       lines.map((l) => l.price),
     ),
-  });
-}
-
-const reserveStatement = builtOnce(
-  (db, n: number) =>
-    db
-      .update(leads)
-      .set({ reservedCount: sql`${leads.reservedCount} + 1` })
-      .where(inArray(leads.id, slots('id', n)))
-      .returning(),
-  getTableColumns(leads),
-);
-
-/** One more reservation on each of these leads, answering their rows as updated. */
-export function reserveLeads(tx: Db, ids: string[]): PromiseLike<(typeof leads.$inferSelect)[]> {
-  return reserveStatement(tx, [ids.length], slotValues('id', ids));
+  };
+  return reserveStatement(tx, [lines.length], values) as PromiseLike<(typeof leads.$inferSelect)[]>;
 }
 
 const lockOrderStatement = builtOnce(

@@ -6,7 +6,8 @@ import { sql, type Query, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgSession } from 'drizzle-orm/pg-core';
 
 type Fields = Parameters<PgSession['prepareQuery']>[1];
-type Buildable = PromiseLike<unknown> & { toSQL(): Query };
+/** A query builder (toSQL) or a raw `db.execute(sql…)` (getQuery): both only built, not sent, until run. */
+type Buildable = PromiseLike<unknown> & ({ toSQL(): Query } | { getQuery(): Query });
 
 /** A flat selection: result key → the column or SQL expression that fills it. */
 export type Selection = Record<string, PgColumn | SQL | SQL.Aliased>;
@@ -37,7 +38,11 @@ export function builtOnce<Shape extends (string | number | boolean)[], B extends
     const key = shape.join('|');
     let statement = built.get(key);
     if (!statement) {
-      statement = { query: make(tx, ...shape).toSQL(), fields: selection && Object.entries(selection).map(([k, field]) => ({ path: [k], field })) };
+      const made = make(tx, ...shape);
+      statement = {
+        query: 'toSQL' in made ? made.toSQL() : made.getQuery(),
+        fields: selection && Object.entries(selection).map(([k, field]) => ({ path: [k], field })),
+      };
       built.set(key, statement);
     }
     const { query, fields } = statement;
