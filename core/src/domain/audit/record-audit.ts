@@ -22,6 +22,16 @@ export interface AuditEntry {
   requestId?: string | null;
 }
 
+/** Appends the entry through `tx`: pass the transaction the action itself runs in. */
+export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
+  await auditInsert(tx, entry);
+}
+
+/** recordAudit's insert, lazy: sent when awaited, or with the action's other statements through inOneRoundTrip. */
+export function auditInsert(tx: Db, entry: AuditEntry): PromiseLike<unknown> {
+  return tx.insert(schema.auditLog).values(auditRow(entry));
+}
+
 /** The audit_log row of an entry, for a caller that writes several rows in one statement. */
 export function auditRow(entry: AuditEntry): typeof schema.auditLog.$inferInsert {
   return {
@@ -34,11 +44,6 @@ export function auditRow(entry: AuditEntry): typeof schema.auditLog.$inferInsert
     targetOrgId: entry.target.organizationId,
     details: auditDetails(entry.details),
   };
-}
-
-/** Appends the entry through `tx`: pass the transaction the action itself runs in. */
-export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
-  await tx.insert(schema.auditLog).values(auditRow(entry));
 }
 
 /** Member, invitation, two-factor and password-reset changes (issue 16's teams and sign-in work calls this). */

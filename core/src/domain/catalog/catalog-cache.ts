@@ -5,6 +5,7 @@
 // older than a committed edit — in any process, whoever wrote the row (operator page, seed, SQL console).
 // Reads inside a transaction bypass the cache: they see exactly what the transaction sees.
 import { queryRows, sql, type Db } from '@leadex/db';
+import { lazy, rowsOf } from '../shared/one-round-trip';
 
 type Loader<T> = (db: Db) => Promise<T>;
 
@@ -45,15 +46,43 @@ export async function cachedCatalogRead<T>(db: Db, load: Loader<T>): Promise<T> 
     entry = { version, values: new Map() };
     entries.set(db, entry);
   }
+  return memoised(entry, load, db);
+}
+
+/** The entry's value of `load`, read through `db` the first time. */
+function memoised<T>(entry: CacheEntry, load: Loader<T>, db: Db): Promise<T> {
   let value = entry.values.get(load) as Promise<T> | undefined;
   if (!value) {
     value = load(db).then(deepFreeze);
-    const current = entry;
-    current.values.set(load, value);
+    entry.values.set(load, value);
     // a failed read is not remembered: the next call tries again
-    value.catch(() => current.values.delete(load));
+    value.catch(() => entry.values.delete(load));
   }
   return value;
+}
+
+/**
+ * The catalog's version as the transaction `tx` reads it, lazy: a transaction sends it with its first statements
+ * (inOneRoundTrip) instead of a round trip of its own on the pool, then asks cachedCatalogReadAt.
+ */
+export function catalogVersionIn(tx: Db): PromiseLike<string> {
+  return lazy(tx.execute(sql`SELECT version::text AS version FROM catalog_version`), (result) => rowsOf<{ version: string }>(result)[0]?.version ?? '0');
+}
+
+/**
+ * `load`'s value at the catalog `version` the transaction `tx` read (catalogVersionIn), from the root handle's cache
+ * when it holds that version; a miss is read through `tx` (never through the pool, which may have no connection to
+ * spare while this one is held) and kept for the next caller when the cache is empty or at that same version.
+ */
+export function cachedCatalogReadAt<T>(root: Db, tx: Db, version: string, load: Loader<T>): Promise<T> {
+  let entry = entries.get(root);
+  if (!entry) {
+    entry = { version, values: new Map() };
+    entries.set(root, entry);
+  }
+  if (entry.version !== version) return load(tx);
+  // a read shared with another transaction fails with that transaction (its connection lost): read through this one
+  return memoised(entry, load, tx).catch(() => load(tx));
 }
 
 function deepFreeze<T>(value: T): T {

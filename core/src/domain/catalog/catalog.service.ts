@@ -5,7 +5,7 @@ import { distributionMethodOf } from '../exchange/distribution.rules';
 import { marginPolicyOf } from '../exchange/margin.rules';
 import type { SegmentDefinition } from '../leads/lead.types';
 import { DEFAULT_FACTORS, FACTOR_NAMES, type GridRow, type PriceFactors, type VolumeTier } from '../pricing/pricing.rules';
-import { cachedCatalogRead } from './catalog-cache';
+import { cachedCatalogRead, cachedCatalogReadAt } from './catalog-cache';
 import type { GeoArea } from './geo.rules';
 
 const { segments, subsegments, geoAreas, priceGrid, priceFactors, volumeDiscounts } = schema;
@@ -52,6 +52,11 @@ export interface PricingData {
 
 export function loadPricing(db: Db): Promise<PricingData> {
   return cachedCatalogRead(db, readPricingRows);
+}
+
+/** loadPricing inside the transaction `tx`, at the catalog version it read (catalogVersionIn): no round trip when cached. */
+export function loadPricingAt(root: Db, tx: Db, version: string): Promise<PricingData> {
+  return cachedCatalogReadAt(root, tx, version, readPricingRows);
 }
 
 async function readPricingRows(db: Db): Promise<PricingData> {

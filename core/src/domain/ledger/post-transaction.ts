@@ -1,5 +1,6 @@
 // Writes one balanced ledger transaction inside the caller's database transaction, at most once per event.
-import { schema, type Db } from '@leadex/db';
+import { schema, sql, type Db } from '@leadex/db';
+import { lazy, rowsOf } from '../shared/one-round-trip';
 import { newId } from '../shared/ids';
 import { money, type Money } from '../shared/money';
 
@@ -31,19 +32,50 @@ export interface LedgerEntry {
 }
 
 /**
- * The entry's rows, checked: one currency, integer amounts, balanced. For a caller that writes the entries of
- * several events in one statement (their event keys new, as a sale's are); the balance trigger re-checks at commit.
+ * Posts the entry; returns false when the event was already posted. Must run inside the same
+ * transaction as the state change it records. A database trigger re-checks the balance at commit.
+ */
+export async function postLedgerTransaction(tx: Db, entry: LedgerEntry): Promise<boolean> {
+  const postings = checkedPostings(entry);
+  const id = newId('jrn');
+  const inserted = await transactionRow(tx, id, entry).returning({ id: schema.ledgerTransactions.id });
+  if (!inserted.length) return false;
+  if (postings.length) {
+    await tx
+      .insert(schema.ledgerPostings)
+      .values(postings.map((p) => ({ id: newId('pst'), transactionId: id, account: p.account, amount: p.amount.amount, currency: p.amount.currency })));
+  }
+  return true;
+}
+
+/**
+ * postLedgerTransaction as one statement, the transaction row and its postings in one data-modifying CTE (the
+ * postings only when the row was inserted): lazy, so a caller can send it with its other statements through
+ * inOneRoundTrip. Answers false when the event was already posted; the same checks, before anything is sent.
+ */
+export function postLedgerTransactionQuery(tx: Db, entry: LedgerEntry): PromiseLike<boolean> {
+  const postings = checkedPostings(entry);
+  const id = newId('jrn');
+  const rows = postings.map((p) => sql`(${newId('pst')}::text, ${p.account}::text, ${p.amount.amount}::bigint, ${p.amount.currency}::text)`);
+  const insertPostings = rows.length
+    ? sql`, p AS (INSERT INTO ${schema.ledgerPostings} (id, transaction_id, account, amount, currency)
+        SELECT v.id, t.id, v.account, v.amount, v.currency FROM t CROSS JOIN (VALUES ${sql.join(rows, sql`, `)}) AS v (id, account, amount, currency))`
+    : sql``;
+  const query = tx.execute(
+    sql`WITH t AS (${transactionRow(tx, id, entry).returning({ id: schema.ledgerTransactions.id }).getSQL()})${insertPostings} SELECT count(*)::int AS posted FROM t`,
+  );
+  return lazy(query, (result) => Number(rowsOf<{ posted: number }>(result)[0]?.posted ?? 0) > 0);
+}
+
+/**
+ * The entry's rows, checked as every entry is. For a caller that writes the entries of several events in one
+ * statement (their event keys new, as a sale's are); the balance trigger re-checks at commit.
  */
 export function ledgerRows(entry: LedgerEntry): {
   transaction: typeof schema.ledgerTransactions.$inferInsert;
   postings: (typeof schema.ledgerPostings.$inferInsert)[];
 } {
-  const currencies = [...new Set(entry.postings.map((p) => p.amount.currency))];
-  if (currencies.length > 1) throw new Error(`ledger entry ${entry.eventKey} mixes currencies (${currencies.join(', ')})`);
-  const postings = entry.postings.filter((p) => p.amount.amount !== 0);
-  if (postings.some((p) => !Number.isSafeInteger(p.amount.amount))) throw new Error(`ledger entry ${entry.eventKey} has a non-integer amount`);
-  const sum = postings.reduce((s, p) => s + p.amount.amount, 0);
-  if (sum !== 0) throw new Error(`ledger entry ${entry.eventKey} does not balance (${sum})`);
+  const postings = checkedPostings(entry);
   const id = newId('jrn');
   return {
     transaction: { id, eventKey: entry.eventKey, kind: entry.kind, memo: entry.memo ?? null, occurredAt: entry.occurredAt },
@@ -51,18 +83,21 @@ export function ledgerRows(entry: LedgerEntry): {
   };
 }
 
-/**
- * Posts the entry; returns false when the event was already posted. Must run inside the same
- * transaction as the state change it records. A database trigger re-checks the balance at commit.
- */
-export async function postLedgerTransaction(tx: Db, entry: LedgerEntry): Promise<boolean> {
-  const rows = ledgerRows(entry);
-  const inserted = await tx
+/** The entry's non-zero postings, after the checks every entry passes: one currency, integer amounts, balanced. */
+function checkedPostings(entry: LedgerEntry): Posting[] {
+  const currencies = [...new Set(entry.postings.map((p) => p.amount.currency))];
+  if (currencies.length > 1) throw new Error(`ledger entry ${entry.eventKey} mixes currencies (${currencies.join(', ')})`);
+  const postings = entry.postings.filter((p) => p.amount.amount !== 0);
+  if (postings.some((p) => !Number.isSafeInteger(p.amount.amount))) throw new Error(`ledger entry ${entry.eventKey} has a non-integer amount`);
+  const sum = postings.reduce((s, p) => s + p.amount.amount, 0);
+  if (sum !== 0) throw new Error(`ledger entry ${entry.eventKey} does not balance (${sum})`);
+  return postings;
+}
+
+/** The transaction row, at most once per event key. */
+function transactionRow(tx: Db, id: string, entry: LedgerEntry) {
+  return tx
     .insert(schema.ledgerTransactions)
-    .values(rows.transaction)
-    .onConflictDoNothing({ target: schema.ledgerTransactions.eventKey })
-    .returning({ id: schema.ledgerTransactions.id });
-  if (!inserted.length) return false;
-  if (rows.postings.length) await tx.insert(schema.ledgerPostings).values(rows.postings);
-  return true;
+    .values({ id, eventKey: entry.eventKey, kind: entry.kind, memo: entry.memo ?? null, occurredAt: entry.occurredAt })
+    .onConflictDoNothing({ target: schema.ledgerTransactions.eventKey });
 }

@@ -2,9 +2,24 @@
 // line at its call site: sales and paid orders, returns opened and decided, payouts, failing deliveries, suspensions.
 import { schema, type Db } from '@leadex/db';
 import { eq } from 'drizzle-orm';
-import { queueNotification } from './queue-notification';
+import { queueNotification, type QueuedNotification } from './queue-notification';
 
 const { organizations, purchases, leads } = schema;
+
+/** A sale of a paid order, as its notifications tell it. */
+export interface SoldLead {
+  id: string;
+  leadId: string;
+  buyerOrgId: string;
+  sellerOrgId: string;
+  price: number;
+  net: number;
+  currency: string;
+  segment: string;
+}
+
+/** The events of a paid order (orderPaidNotifications), both to organisations: the buyer's, each seller's. */
+export const ORDER_PAID_EVENTS = ['ORDER_PAID', 'LEAD_SOLD'] as const;
 
 /** An order paid: the buyer hears once, and each seller once for its leads in the order. */
 export async function notifyOrderPaid(tx: Db, orderId: string): Promise<void> {
@@ -23,17 +38,25 @@ export async function notifyOrderPaid(tx: Db, orderId: string): Promise<void> {
     .innerJoin(leads, eq(leads.id, purchases.leadId))
     .where(eq(purchases.orderId, orderId))
     .orderBy(purchases.leadId);
-  if (!sold.length) return;
+  for (const n of orderPaidNotifications(orderId, sold)) await queueNotification(tx, n);
+}
+
+/**
+ * What notifyOrderPaid queues, from the order's sales in hand (in lead id order): none without a sale. A caller
+ * that has just written the sales queues these with queueNotificationsTo instead of reading them back.
+ */
+export function orderPaidNotifications(orderId: string, sold: SoldLead[]): QueuedNotification[] {
+  if (!sold.length) return [];
   const currency = sold[0]!.currency;
-  await queueNotification(tx, {
+  const buyer: QueuedNotification<'ORDER_PAID'> = {
     eventKey: `order-paid:${orderId}`,
     event: 'ORDER_PAID',
     organizationId: sold[0]!.buyerOrgId,
     data: { orderId, leads: sold.length, total: { amount: sold.reduce((n, s) => n + s.price, 0), currency } },
-  });
-  for (const sellerOrgId of new Set(sold.map((s) => s.sellerOrgId))) {
+  };
+  const sellers = [...new Set(sold.map((s) => s.sellerOrgId))].map((sellerOrgId): QueuedNotification<'LEAD_SOLD'> => {
     const mine = sold.filter((s) => s.sellerOrgId === sellerOrgId);
-    await queueNotification(tx, {
+    return {
       eventKey: `lead-sold:${orderId}:${sellerOrgId}`,
       event: 'LEAD_SOLD',
       organizationId: sellerOrgId,
@@ -43,8 +66,9 @@ export async function notifyOrderPaid(tx: Db, orderId: string): Promise<void> {
         segments: [...new Set(mine.map((s) => s.segment))],
         net: { amount: mine.reduce((n, s) => n + s.net, 0), currency },
       },
-    });
-  }
+    };
+  });
+  return [buyer, ...sellers];
 }
 
 type Dispute = { id: string; purchaseId: string; buyerOrgId: string; sellerOrgId: string; reason: string };

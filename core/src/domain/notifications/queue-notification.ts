@@ -2,9 +2,10 @@
 // notification-centre row (in-app) and an outbox row (e-mail) per recipient, as their preferences say. A rolled-back
 // change leaves neither; the `notifications` job sends the outbox after commit (send-notification-emails.ts).
 import { schema, type Db, type NotificationEvent } from '@leadex/db';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { newId } from '../shared/ids';
+import { inOneRoundTrip, lazy } from '../shared/one-round-trip';
 import { channelsWanted } from './notification-email.rules';
 import { AUDIENCE, type NotificationData } from './notification-events';
 
@@ -38,6 +39,89 @@ export async function queueNotification<E extends NotificationEvent>(tx: Db, n: 
   const addedInApp = inApp.length ? await tx.insert(notifications).values(inApp).onConflictDoNothing().returning({ id: notifications.id }) : [];
   const addedEmails = emails.length ? await tx.insert(notificationOutbox).values(emails).onConflictDoNothing().returning({ id: notificationOutbox.id }) : [];
   return { emails: addedEmails.length, inApp: addedInApp.length };
+}
+
+/** The users who may hear of a set of notifications, each with the preferences they set for those events. */
+export interface NotificationRecipients {
+  users: { id: string; organizationId: string | null; role: string; prefs: Map<string, { email: boolean; inApp: boolean }> }[];
+}
+
+/**
+ * The recipients of all of `list` in one look-up (users ordered by id, as queueNotification reads them). Lazy: a
+ * caller sends it with its own statements through inOneRoundTrip, then queues with queueNotificationsTo.
+ */
+export function notificationRecipients(tx: Db, list: QueuedNotification[]): PromiseLike<NotificationRecipients> {
+  if (!list.length) return lazy(Promise.resolve(null), () => ({ users: [] }));
+  const events = [...new Set(list.map((n) => n.event))];
+  const orgs = [...new Set(list.filter((n) => AUDIENCE[n.event] !== 'OPERATORS').map((n) => n.organizationId))];
+  const operators = list.some((n) => AUDIENCE[n.event] === 'OPERATORS');
+  const audience = or(orgs.length ? inArray(users.organizationId, orgs) : undefined, operators ? eq(users.role, 'OPERATOR') : undefined);
+  const rows = tx
+    .select(RECIPIENT_COLUMNS)
+    .from(users)
+    .leftJoin(notificationPreferences, and(eq(notificationPreferences.userId, users.id), inArray(notificationPreferences.event, events)))
+    .where(and(audience, isNull(users.removedAt)))
+    .orderBy(users.id);
+  return lazy(rows, recipientsFromRows);
+}
+
+/** What a recipients look-up selects: users left-joined with their preferences for the events concerned. */
+export const RECIPIENT_COLUMNS = {
+  id: users.id,
+  organizationId: users.organizationId,
+  role: users.role,
+  event: notificationPreferences.event,
+  email: notificationPreferences.email,
+  inApp: notificationPreferences.inApp,
+};
+
+/** NotificationRecipients from the rows of a RECIPIENT_COLUMNS look-up ordered by user id. */
+export function recipientsFromRows(
+  found: { id: string; organizationId: string | null; role: string; event: string | null; email: boolean | null; inApp: boolean | null }[],
+): NotificationRecipients {
+  const byId = new Map<string, NotificationRecipients['users'][number]>();
+  for (const r of found) {
+    const user = byId.get(r.id) ?? { id: r.id, organizationId: r.organizationId, role: r.role, prefs: new Map() };
+    byId.set(r.id, user);
+    if (r.event != null) user.prefs.set(r.event, { email: r.email!, inApp: r.inApp! });
+  }
+  return { users: [...byId.values()] };
+}
+
+/**
+ * queueNotification for every one of `list`, to the recipients notificationRecipients found: the same rows, in one
+ * insert per table (one round trip). Returns how many e-mails and in-app rows it queued.
+ */
+export async function queueNotificationsTo(tx: Db, list: QueuedNotification[], recipients: NotificationRecipients): Promise<{ emails: number; inApp: number }> {
+  const [addedInApp, addedEmails] = await inOneRoundTrip(tx, ...notificationInserts(tx, list, recipients));
+  return { emails: addedEmails.length, inApp: addedInApp.length };
+}
+
+/**
+ * queueNotificationsTo's two inserts (in-app rows, e-mails), lazy: a caller sends them with its own statements
+ * through inOneRoundTrip; each answers the rows it added (none for a recipient who already had the event).
+ */
+export function notificationInserts(
+  tx: Db,
+  list: QueuedNotification[],
+  recipients: NotificationRecipients,
+): [PromiseLike<{ id: string }[]>, PromiseLike<{ id: string }[]>] {
+  const inApp: (typeof notifications.$inferInsert)[] = [];
+  const emails: (typeof notificationOutbox.$inferInsert)[] = [];
+  for (const n of list) {
+    const operators = AUDIENCE[n.event] === 'OPERATORS';
+    for (const user of recipients.users.filter((u) => (operators ? u.role === 'OPERATOR' : u.organizationId === n.organizationId))) {
+      const wanted = channelsWanted(user.prefs.get(n.event));
+      const base = { userId: user.id, organizationId: user.organizationId!, event: n.event, eventKey: n.eventKey, data: n.data };
+      if (wanted.inApp) inApp.push({ id: newId('ntf'), ...base });
+      if (wanted.email) emails.push({ id: newId('nml'), ...base });
+    }
+  }
+  const none = lazy(Promise.resolve(null), (): { id: string }[] => []);
+  return [
+    inApp.length ? tx.insert(notifications).values(inApp).onConflictDoNothing().returning({ id: notifications.id }) : none,
+    emails.length ? tx.insert(notificationOutbox).values(emails).onConflictDoNothing().returning({ id: notificationOutbox.id }) : none,
+  ];
 }
 
 /**

@@ -3,24 +3,26 @@
 // row locks taken in id order, so concurrent buyers can never oversell and never deadlock. Each buyer's
 // unpaid holds are capped (hold-limits.rules.ts), counted under a per-buyer advisory lock.
 import { schema, type Db } from '@leadex/db';
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { requireCapability, requireUser } from '../auth/access';
-import { loadPricing } from '../catalog/catalog.service';
+import { catalogVersionIn } from '../catalog/catalog-cache';
+import { loadPricingAt } from '../catalog/catalog.service';
 import { isUniqueViolation } from '../shared/db-errors';
 import { DomainError, badInput, type FieldError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { money } from '../shared/money';
 import { parseInput } from '../shared/validation';
-import { leadsSuppressedBy } from '../suppression/suppression-lookups';
-import { loadOrder, type OrderView } from './load-order';
+import { inOneRoundTrip, lazy, together } from '../shared/one-round-trip';
+import { loadOrder, type OrderRow, type OrderView } from './load-order';
 import { freeCapacity } from './capacity.rules';
-import { holdLimitBreach } from './hold-limits.rules';
+import { holdLimitBreach, type BuyerHolds } from './hold-limits.rules';
 import { MATCHING_ORDER, matchingLeadConditions } from './matching-leads';
+import { JUDGED, buyerHoldsRow, heldByBuyer, lockChosenLeadsById, reserveOrder, type JudgedLead, type OrderInsert } from './purchase-statements';
 import { priceOrderLines, requestFingerprint } from './order-rules';
 
-const { leads, orders, orderLines } = schema;
+const { leads, orders } = schema;
 
 const ZCreateOrderInput = z.object({
   leadIds: z.array(z.string().trim().min(1).max(64)).min(1).nullish(),
@@ -28,24 +30,31 @@ const ZCreateOrderInput = z.object({
   quantity: z.number().int().min(1).nullish(),
 });
 
-type LeadRow = typeof leads.$inferSelect;
+type LeadRow = JudgedLead;
 
-/** Lines this buyer already holds or bought among these leads. */
-async function heldByBuyer(tx: Db, buyerOrgId: string, leadIds: string[]): Promise<Set<string>> {
-  const rows = await tx
-    .select({ leadId: orderLines.leadId })
-    .from(orderLines)
-    .where(and(eq(orderLines.buyerOrgId, buyerOrgId), eq(orderLines.active, true), inArray(orderLines.leadId, leadIds)));
-  return new Set(rows.map((r) => r.leadId));
+/** What judges the chosen leads: the rows (locked) and the look-ups sent right after the lock. */
+interface ChosenLookups {
+  rows: LeadRow[];
+  held: Set<string>;
+  ownContacts: Set<string>;
 }
 
-async function lockChosenLeads(deps: AppDeps, tx: Db, buyerOrgId: string, leadIds: string[], now: Date): Promise<LeadRow[]> {
-  const ids = [...new Set(leadIds)].sort();
-  if (ids.length !== leadIds.length) throw badInput([{ path: 'input.leadIds', message: 'a lead appears twice' }]);
-  const rows = await tx.select().from(leads).where(inArray(leads.id, ids)).orderBy(asc(leads.id)).for('update');
+/**
+ * Locks the chosen leads in id order, with the look-ups that judge them (sent after the lock, so they see the rows
+ * as they are once it is held); answers the judgement, to be asked after the buyer's caps.
+ */
+function lockChosenLeads(tx: Db, buyerOrgId: string, leadIds: string[], now: Date): PromiseLike<() => LeadRow[]> {
+  const ids = [...leadIds].sort();
+  const lookups = together(lockChosenLeadsById(tx, buyerOrgId, ids), heldByBuyer(tx, buyerOrgId, ids));
+  return lazy(lookups, ([rows, held]) => () => {
+    const ownContacts = new Set(rows.filter((r) => r.suppressed).map((r) => r.id));
+    return judgeChosenLeads({ rows, held, ownContacts }, buyerOrgId, leadIds, now);
+  });
+}
+
+/** The locked chosen leads in id order, or the DomainError that lists every lead that cannot be ordered. */
+function judgeChosenLeads({ rows, held, ownContacts }: ChosenLookups, buyerOrgId: string, leadIds: string[], now: Date): LeadRow[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const held = await heldByBuyer(tx, buyerOrgId, ids);
-  const ownContacts = await leadsSuppressedBy(tx, buyerOrgId, rows);
   const problems: (FieldError & { code: 'LEAD_NOT_FOUND' | 'LEAD_SOLD_OUT' | 'LEAD_ALREADY_BOUGHT' | 'ALREADY_YOUR_CONTACT' })[] = [];
   leadIds.forEach((id, i) => {
     const path = `input.leadIds[${i}]`;
@@ -65,46 +74,76 @@ async function lockChosenLeads(deps: AppDeps, tx: Db, buyerOrgId: string, leadId
       problems.map(({ path, message }) => ({ path, message })),
     );
   }
-  return ids.map((id) => byId.get(id)!);
+  return [...leadIds].sort().map((id) => byId.get(id)!);
 }
 
-async function lockMatchingLeads(deps: AppDeps, tx: Db, buyerOrgId: string, rawFilter: unknown, quantity: number, now: Date): Promise<LeadRow[]> {
+/** Locks up to `quantity` leads matching the filter (BAD_USER_INPUT for a bad filter, before anything is sent). */
+function lockMatchingLeads(deps: AppDeps, tx: Db, buyerOrgId: string, rawFilter: unknown, quantity: number, now: Date): PromiseLike<() => LeadRow[]> {
   const { conditions, needsSellerJoin } = matchingLeadConditions(deps, tx, buyerOrgId, rawFilter, now, 'input.matching');
-  const base = tx.select({ lead: leads }).from(leads);
+  const base = tx.select(JUDGED).from(leads);
   const joined = needsSellerJoin ? base.innerJoin(schema.organizations, eq(schema.organizations.id, leads.sellerOrgId)) : base;
   // best price first, then freshest; SKIP LOCKED lets concurrent buyers take different leads instead of queueing
-  const rows = await joined
+  const locked = joined
     .where(and(...conditions))
     .orderBy(...MATCHING_ORDER)
     .limit(quantity)
     .for('update', { of: leads, skipLocked: true });
+  return lazy(locked, (rows) => () => judgeMatchingLeads(rows, quantity));
+}
+
+function judgeMatchingLeads(rows: LeadRow[], quantity: number): LeadRow[] {
   if (rows.length < quantity) {
     throw new DomainError('NOT_ENOUGH_LEADS', `Only ${rows.length} leads match right now`, [
       { path: 'input.quantity', message: `only ${rows.length} available` },
     ]);
   }
-  return rows.map((r) => r.lead).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** Until the transaction ends, this buyer's other orders wait; other buyers never do. */
-async function lockBuyerHolds(tx: Db, buyerOrgId: string): Promise<void> {
+function lockBuyerHolds(tx: Db, buyerOrgId: string): PromiseLike<unknown> {
   // two racing orders of one buyer cannot both see room under the caps; no other path takes this lock, so it
   // cannot join a deadlock with the lead row locks that follow
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('leadex-buyer-holds'), hashtext(${buyerOrgId}))`);
+  return tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('leadex-buyer-holds'), hashtext(${buyerOrgId}))`);
+}
+
+/** The buyer's open holds, read after lockBuyerHolds in the same round trip (its own snapshot, once the lock is held). */
+function buyerHolds(tx: Db, buyerOrgId: string, now: Date): PromiseLike<BuyerHolds> {
+  return buyerHoldsRow(tx, buyerOrgId, now);
 }
 
 /** Refuses the order when it would take the buyer past MAX_HELD_LEADS_PER_BUYER or MAX_OPEN_ORDERS_PER_BUYER. */
-async function checkHoldLimits(deps: AppDeps, tx: Db, buyerOrgId: string, newLeads: number, now: Date): Promise<void> {
-  const [held] = await tx
-    .select({ openOrders: sql<number>`count(DISTINCT ${orders.id})::int`, heldLeads: sql<number>`count(${orderLines.leadId})::int` })
-    .from(orders)
-    .leftJoin(orderLines, and(eq(orderLines.orderId, orders.id), eq(orderLines.active, true)))
-    .where(and(eq(orders.buyerOrgId, buyerOrgId), eq(orders.status, 'RESERVED'), gt(orders.expiresAt, now)));
-  const breach = holdLimitBreach({ openOrders: Number(held?.openOrders ?? 0), heldLeads: Number(held?.heldLeads ?? 0) }, newLeads, {
+function checkHoldLimits(deps: AppDeps, held: BuyerHolds, newLeads: number): void {
+  const breach = holdLimitBreach(held, newLeads, {
     maxHeldLeads: deps.config.MAX_HELD_LEADS_PER_BUYER,
     maxOpenOrders: deps.config.MAX_OPEN_ORDERS_PER_BUYER,
   });
   if (breach) throw new DomainError(breach.code, breach.message);
+}
+
+/** Whether an order with this key committed (lazy); no key, no order. */
+function keyTaken(tx: Db, buyerOrgId: string, key: string | null): PromiseLike<boolean> {
+  if (!key) return lazy(Promise.resolve(null), () => false);
+  return lazy(
+    tx
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.buyerOrgId, buyerOrgId), eq(orders.idempotencyKey, key))),
+    (rows) => rows.length > 0,
+  );
+}
+
+/**
+ * The order, its lines and the leads' reserved counters, in one statement; answers the order as it committed (the
+ * leads are locked, so the rows the update returns are the ones a read after commit would see).
+ */
+async function writeReservation(tx: Db, order: OrderInsert, lines: { leadId: string; price: number }[]): Promise<OrderView> {
+  const reservedLeads = await reserveOrder(tx, order, lines);
+  const price = new Map(lines.map((l) => [l.leadId, l.price]));
+  const byId = reservedLeads.sort((a, b) => (a.id < b.id ? -1 : 1));
+  // the order row as stored: what it was given, the rest empty until checkout and payment
+  const row: OrderRow = { ...order, checkoutSessionId: null, paymentIntentId: null, paidAt: null, closedAt: null };
+  return { ...row, lines: byId.map((lead) => ({ lead, price: price.get(lead.id)! })) };
 }
 
 /**
@@ -142,60 +181,51 @@ export async function createOrder(deps: AppDeps, actor: Parameters<typeof requir
   const first = await replay();
   if (first) return first;
 
-  const { volumeTiers } = await loadPricing(deps.db);
+  if (byIds && new Set(input.leadIds).size !== input.leadIds!.length) throw badInput([{ path: 'input.leadIds', message: 'a lead appears twice' }]);
+
   try {
-    const orderId = await deps.db.transaction(async (tx) => {
-      await lockBuyerHolds(tx, buyer.organizationId);
+    const reserved = await deps.db.transaction(async (tx) => {
       const now = deps.clock();
+      const buyerOrgId = buyer.organizationId;
+      // one round trip, in lock order: the buyer's holds lock, then the leads by id; every read after a lock
+      // sees what the lock protects (a key that committed meanwhile, the holds, the leads as they are now)
+      const [catalogVersion, , replayed, holds, judgeLeads] = await inOneRoundTrip(
+        tx,
+        catalogVersionIn(tx),
+        lockBuyerHolds(tx, buyerOrgId),
+        keyTaken(tx, buyerOrgId, key),
+        buyerHolds(tx, buyerOrgId, now),
+        byIds ? lockChosenLeads(tx, buyerOrgId, input.leadIds!, now) : lockMatchingLeads(deps, tx, buyerOrgId, input.matching, input.quantity!, now),
+      );
       // the same key may have committed while this request waited for the lock: a replay, never refused by the caps
-      if (
-        key &&
-        (
-          await tx
-            .select({ id: orders.id })
-            .from(orders)
-            .where(and(eq(orders.buyerOrgId, buyer.organizationId), eq(orders.idempotencyKey, key)))
-        ).length
-      )
-        return null;
-      await checkHoldLimits(deps, tx, buyer.organizationId, count, now);
-      const chosen = byIds
-        ? await lockChosenLeads(deps, tx, buyer.organizationId, input.leadIds!, now)
-        : await lockMatchingLeads(deps, tx, buyer.organizationId, input.matching, input.quantity!, now);
+      if (replayed) return null;
+      checkHoldLimits(deps, holds, count);
+      const chosen = judgeLeads();
+      const { volumeTiers } = await loadPricingAt(deps.db, tx, catalogVersion);
       const priced = priceOrderLines(
         chosen.map((l) => money(l.price, l.currency)),
         volumeTiers,
         deps.config.PLATFORM_CURRENCY,
       );
-      const id = newId('ord');
-      await tx.insert(orders).values({
-        id,
-        buyerOrgId: buyer.organizationId,
-        buyerUserId: buyer.userId,
-        status: 'RESERVED',
-        total: priced.total.amount,
-        currency: priced.total.currency,
-        discountBps: priced.discountBps,
-        expiresAt: new Date(now.getTime() + deps.config.ORDER_HOLD_MINUTES * 60_000),
-        idempotencyKey: key,
-        requestHash: fingerprint,
-        createdAt: now,
-      });
-      await tx
-        .insert(orderLines)
-        .values(chosen.map((l, i) => ({ orderId: id, leadId: l.id, buyerOrgId: buyer.organizationId, price: priced.prices[i]!.amount })));
-      await tx
-        .update(leads)
-        .set({ reservedCount: sql`${leads.reservedCount} + 1` })
-        .where(
-          inArray(
-            leads.id,
-            chosen.map((l) => l.id),
-          ),
-        );
-      return id;
+      return writeReservation(
+        tx,
+        {
+          id: newId('ord'),
+          buyerOrgId,
+          buyerUserId: buyer.userId,
+          status: 'RESERVED',
+          total: priced.total.amount,
+          currency: priced.total.currency,
+          discountBps: priced.discountBps,
+          expiresAt: new Date(now.getTime() + deps.config.ORDER_HOLD_MINUTES * 60_000),
+          idempotencyKey: key,
+          requestHash: fingerprint,
+          createdAt: now,
+        },
+        chosen.map((l, i) => ({ leadId: l.id, price: priced.prices[i]!.amount })),
+      );
     });
-    return orderId ? loadOrder(deps, buyer, orderId) : (await replay())!;
+    return reserved ?? (await replay())!;
   } catch (err) {
     // the same key raced itself: the other request won, answer with its order
     if (key && isUniqueViolation(err, 'orders_buyer_idem_uq')) return (await replay())!;

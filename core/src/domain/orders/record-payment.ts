@@ -4,22 +4,23 @@
 import { schema, type Db } from '@leadex/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
-import { notifyOrderPaid } from '../notifications/domain-events';
-import { recordAudit } from '../audit/record-audit';
-import { loadSegments } from '../catalog/catalog.service';
+import { orderPaidNotifications } from '../notifications/domain-events';
+import { notificationInserts, type NotificationRecipients } from '../notifications/queue-notification';
+import { auditInsert } from '../audit/record-audit';
 import { PLATFORM_ESCROW, PLATFORM_STRIPE_BALANCE, PLATFORM_UNAPPLIED } from '../ledger/ledger-accounts';
-import { credit, debit, postLedgerTransaction, type LedgerEntry } from '../ledger/post-transaction';
-import { salesAndSoldOut } from '../leads/lead-status-sql';
+import { credit, debit, postLedgerTransaction, postLedgerTransactionQuery, type LedgerEntry } from '../ledger/post-transaction';
 import { bookUnmatchedPayment } from '../payments/unmatched-payment';
 import { newId } from '../shared/ids';
+import { inOneRoundTrip, lazy, together } from '../shared/one-round-trip';
 import { assertTransition, isFinal } from '../shared/lifecycle';
 import { money, type Money } from '../shared/money';
 import { freeCapacity } from './capacity.rules';
 import { commissionBpsOf, splitSale } from './commission.rules';
 import type { OrderRow } from './load-order';
 import { ORDER_LIFECYCLE } from './order.lifecycle';
+import { insertPurchases, lockOrder, markOrderPaid, orderPaidRecipients, saleLinesRows, sellReservedLeads, type PurchaseInsert } from './purchase-statements';
 
-const { orders, orderLines, leads, purchases, refunds } = schema;
+const { orders, orderLines, leads, refunds } = schema;
 
 export interface PaymentReceived {
   orderId: string;
@@ -63,71 +64,103 @@ export interface SalePayment {
   details?: Record<string, unknown>;
 }
 
+/** An active line of an order, with what its sale needs: the lead's seller and segment, the segment's rate. */
+export interface SaleLine {
+  leadId: string;
+  price: number;
+  sellerOrgId: string;
+  segment: string;
+  /** null when the catalog no longer has the segment (commissionBpsOf then takes the default) */
+  commissionBps: number | null;
+}
+
+/** The order's active lines in lead id order (lazy: send it with the order's lock through inOneRoundTrip). */
+export function saleLinesOf(tx: Db, orderId: string): PromiseLike<SaleLine[]> {
+  return saleLinesRows(tx, orderId);
+}
+
+/** The purchase row of one line: the price split by the segment's rate. */
+function saleOf(order: OrderRow, payment: SalePayment, line: SaleLine, now: Date): PurchaseInsert {
+  const split = splitSale(money(line.price, order.currency), commissionBpsOf(line.commissionBps == null ? undefined : { commissionBps: line.commissionBps }));
+  return {
+    id: newId('pur'),
+    orderId: order.id,
+    leadId: line.leadId,
+    buyerOrgId: order.buyerOrgId,
+    sellerOrgId: line.sellerOrgId,
+    price: line.price,
+    commission: split.commission.amount,
+    sellerNet: split.sellerNet.amount,
+    currency: order.currency,
+    paymentIntentId: payment.paymentIntentId,
+    paidWith: payment.via,
+    purchasedAt: now,
+  };
+}
+
+/** What a conversion reads of a locked order: its active lines and who hears that it was paid. */
+export interface SaleReads {
+  lines: SaleLine[];
+  recipients: NotificationRecipients;
+}
+
+/** The order's SaleReads, lazy: send them right after the order's lock (or after its lines are re-activated). */
+export function saleReadsOf(tx: Db, orderId: string): PromiseLike<SaleReads> {
+  return lazy(together(saleLinesOf(tx, orderId), orderPaidRecipients(tx, orderId)), ([lines, recipients]) => ({ lines, recipients }));
+}
+
 /**
  * Turns the order's held capacity into sales: purchases, lead counters, the payment's ledger entry, the order
- * PAID. The one conversion of a paid order, for card and wallet payments alike; runs in the caller's transaction
- * with the order row locked.
+ * PAID, its notifications and audit entry. The one conversion of a paid order, for card and wallet payments alike;
+ * runs in the caller's transaction with the order row locked. `reads`: the order's saleReadsOf, when the caller sent
+ * them with the lock; otherwise they are read first. Every write then goes in one round trip.
  */
-export async function convertOrderToSales(tx: Db, order: OrderRow, payment: SalePayment, now: Date): Promise<void> {
+export async function convertOrderToSales(tx: Db, order: OrderRow, payment: SalePayment, now: Date, reads?: SaleReads): Promise<void> {
   assertTransition(ORDER_LIFECYCLE, order.status, 'PAID', 'SYSTEM');
-  const lines = await tx
-    .select({ leadId: orderLines.leadId, price: orderLines.price, sellerOrgId: leads.sellerOrgId, segment: leads.segment })
-    .from(orderLines)
-    .innerJoin(leads, eq(leads.id, orderLines.leadId))
-    .where(and(eq(orderLines.orderId, order.id), eq(orderLines.active, true)));
-  const segments = new Map((await loadSegments(tx)).map((s) => [s.code, s]));
-  await tx
-    .update(leads)
-    .set({
-      reservedCount: sql`${leads.reservedCount} - 1`,
-      ...salesAndSoldOut(1),
-    })
-    .where(
-      inArray(
-        leads.id,
-        lines.map((l) => l.leadId),
-      ),
-    );
-  await tx.insert(purchases).values(
-    lines.map((l) => {
-      const split = splitSale(money(l.price, order.currency), commissionBpsOf(segments.get(l.segment)));
-      return {
-        id: newId('pur'),
-        orderId: order.id,
-        leadId: l.leadId,
-        buyerOrgId: order.buyerOrgId,
-        sellerOrgId: l.sellerOrgId,
-        price: l.price,
-        commission: split.commission.amount,
-        sellerNet: split.sellerNet.amount,
+  const { lines: sold, recipients } = reads ?? (await saleReadsOf(tx, order.id));
+  const sales = sold.map((l) => saleOf(order, payment, l, now));
+  const notices = orderPaidNotifications(
+    order.id,
+    sales.map((p, i) => ({
+      id: p.id,
+      leadId: p.leadId,
+      buyerOrgId: p.buyerOrgId,
+      sellerOrgId: p.sellerOrgId,
+      price: p.price,
+      net: p.sellerNet,
+      currency: p.currency,
+      segment: sold[i]!.segment,
+    })),
+  );
+  await inOneRoundTrip(
+    tx,
+    sellReservedLeads(
+      tx,
+      sold.map((l) => l.leadId),
+    ),
+    insertPurchases(tx, sales),
+    postLedgerTransactionQuery(tx, payment.entry),
+    markOrderPaid(tx, order.id, payment.paymentIntentId, now),
+    ...notificationInserts(tx, notices, recipients),
+    auditInsert(tx, {
+      actor: null,
+      action: 'order.paid',
+      target: { type: 'order', id: order.id, organizationId: order.buyerOrgId },
+      details: {
+        amount: order.total,
         currency: order.currency,
+        leads: sold.length,
+        via: payment.via,
         paymentIntentId: payment.paymentIntentId,
-        paidWith: payment.via,
-        purchasedAt: now,
-      };
+        ...payment.details,
+      },
+      at: now,
     }),
   );
-  await postLedgerTransaction(tx, payment.entry);
-  await tx.update(orders).set({ status: 'PAID', paidAt: now, paymentIntentId: payment.paymentIntentId, closedAt: now }).where(eq(orders.id, order.id));
-  await notifyOrderPaid(tx, order.id);
-  await recordAudit(tx, {
-    actor: null,
-    action: 'order.paid',
-    target: { type: 'order', id: order.id, organizationId: order.buyerOrgId },
-    details: {
-      amount: order.total,
-      currency: order.currency,
-      leads: lines.length,
-      via: payment.via,
-      paymentIntentId: payment.paymentIntentId,
-      ...payment.details,
-    },
-    at: now,
-  });
 }
 
 /** A card payment's conversion: the Stripe balance gains the money, escrow holds it. */
-function convertToSales(tx: Db, order: OrderRow, payment: PaymentReceived, now: Date): Promise<void> {
+function convertToSales(tx: Db, order: OrderRow, payment: PaymentReceived, now: Date, reads?: SaleReads): Promise<void> {
   return convertOrderToSales(
     tx,
     order,
@@ -143,6 +176,7 @@ function convertToSales(tx: Db, order: OrderRow, payment: PaymentReceived, now: 
       },
     },
     now,
+    reads,
   );
 }
 
@@ -177,7 +211,8 @@ async function bookForRefund(tx: Db, order: OrderRow, payment: PaymentReceived, 
  */
 export async function recordOrderPayment(deps: AppDeps, tx: Db, payment: PaymentReceived): Promise<PaymentOutcome> {
   const now = deps.clock();
-  const [order] = await tx.select().from(orders).where(eq(orders.id, payment.orderId)).for('update');
+  // the order's lines and who hears of its payment are read with its lock (one round trip, after it): what a RESERVED order converts
+  const [[order], reads] = await inOneRoundTrip(tx, lockOrder(tx, payment.orderId), saleReadsOf(tx, payment.orderId));
   if (!order) return { result: 'UNKNOWN_ORDER', orderId: payment.orderId };
   // PAID is final; an EXPIRED or CANCELLED order booked for a refund also took its one payment (paidAt)
   const alreadyPaid = isFinal(ORDER_LIFECYCLE, order.status) || order.paidAt != null;
@@ -201,7 +236,12 @@ export async function recordOrderPayment(deps: AppDeps, tx: Db, payment: Payment
     return { result: 'REFUND_DUE', orderId: order.id, refundId };
   }
   // RESERVED is paid outright; EXPIRED or CANCELLED (a late payment) only when every lead can still be had
-  if (order.status === 'RESERVED' || (await retakeCapacity(tx, order, now))) {
+  if (order.status === 'RESERVED') {
+    await convertToSales(tx, order, payment, now, reads);
+    return { result: 'PAID', orderId: order.id };
+  }
+  // a late payment re-activates the lines, so its conversion reads them again
+  if (await retakeCapacity(tx, order, now)) {
     await convertToSales(tx, order, payment, now);
     return { result: 'PAID', orderId: order.id };
   }
