@@ -5,7 +5,7 @@ import { distributionMethodOf } from '../exchange/distribution.rules';
 import { marginPolicyOf } from '../exchange/margin.rules';
 import type { SegmentDefinition } from '../leads/lead.types';
 import { DEFAULT_FACTORS, FACTOR_NAMES, type GridRow, type PriceFactors, type VolumeTier } from '../pricing/pricing.rules';
-import { cachedCatalogRead } from './catalog-cache';
+import { cachedCatalogRead, cachedCatalogReadAt } from './catalog-cache';
 import type { GeoArea } from './geo.rules';
 
 const { segments, subsegments, geoAreas, priceGrid, priceFactors, volumeDiscounts } = schema;
@@ -65,4 +65,20 @@ async function readPricingRows(db: Db): Promise<PricingData> {
     if ((FACTOR_NAMES as readonly string[]).includes(row.name)) factors[row.name as keyof PriceFactors] = Number(row.value);
   }
   return { grid, factors, volumeTiers: tiers };
+}
+
+export interface CatalogAtVersion {
+  segments: SegmentDefinition[];
+  areas: GeoArea[];
+  pricing: PricingData;
+}
+
+/** Segments, geo areas and pricing at a catalog version the caller already read (cachedCatalogReadAt). */
+export async function loadCatalogAt(db: Db, version: string): Promise<CatalogAtVersion> {
+  const [segments, areas, pricing] = await Promise.all([
+    cachedCatalogReadAt(db, version, readSegmentRows),
+    cachedCatalogReadAt(db, version, readGeoAreaRows),
+    cachedCatalogReadAt(db, version, readPricingRows),
+  ]);
+  return { segments, areas, pricing };
 }
