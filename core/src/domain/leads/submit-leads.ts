@@ -11,7 +11,7 @@ import { newId } from '../shared/ids';
 import { chargeStep, moneyInputErrors, moneyInputOrNull } from '../shared/money';
 import { zodFieldErrors } from '../shared/validation';
 import { findUnsafeText } from '../shared/safe-text';
-import { maskEmail, maskName, maskPhone, normalizedEmailKey, normalizedPhoneKey } from './contact.rules';
+import { maskEmail, maskName, maskPhone, maskPhoneParts, normalizedEmailKey, normalizedPhoneKey } from './contact.rules';
 import { ZLeadInput, type TLeadInputShape } from './lead-input.schema';
 import { checkLeadHard, checkLeadSoft, hasError, type HardCheckResult } from './lead-checks.rules';
 import type { LeadIssue, SegmentDefinition, TLeadInput } from './lead.types';
@@ -145,7 +145,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
         ? [{ code: 'NO_PRICE', field: 'segment', message: 'no price grid entry for this segment and geo tier; set askingPrice', severity: 'ERROR' }]
         : [];
     const issues = [...contactAndRules.issues, ...externalIdIssues(input.externalId, false, repeatedExternalId), ...noPrice];
-    const hard: HardCheckResult = { contact: contactAndRules.contact, issues, passed: !hasError(issues) };
+    const hard: HardCheckResult = { contact: contactAndRules.contact, issues, passed: !hasError(issues), phoneParts: contactAndRules.phoneParts };
     const contact = hard.contact;
     // contact keys only for passing leads: only they are stored, and only they take part in duplicate detection
     const phoneHash = hard.passed && contact.phoneE164 ? deps.vault.hash(normalizedPhoneKey(contact.phoneE164)) : null;
@@ -280,7 +280,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
       signals: issues.filter((i) => i.severity === 'WARNING').map(({ code, field, message }) => ({ code, field, message })),
       formFillSeconds: input.formFillSeconds ?? null,
       previewName: maskName(contact.fullName),
-      previewPhone: contact.phoneE164 ? maskPhone(contact.phoneE164) : null,
+      previewPhone: contact.phoneE164 ? (hard.phoneParts ? maskPhoneParts(hard.phoneParts) : maskPhone(contact.phoneE164)) : null,
       previewEmail: contact.email ? maskEmail(contact.email) : null,
       contactSealed: sealed.sealed,
       contactKeyId: sealed.keyId,
