@@ -95,24 +95,37 @@ export async function findSubmissionConflicts(
   // every part names its columns: a UNION takes its names from whichever part comes first
   const parts: SQL[] = [];
   if (externalIds.length) {
-    parts.push(sql`SELECT 'x' AS kind, external_id AS a, NULL AS b, NULL AS c FROM leads
+    parts.push(sql`SELECT 'x' AS kind, external_id AS a, NULL AS b FROM leads
       WHERE seller_org_id = ${ask.sellerOrgId} AND external_id = ANY(${textArray(externalIds)})`);
   }
   if (phones.length || emails.length) {
-    parts.push(sql`SELECT 's' AS kind, hash AS a, NULL AS b, NULL AS c FROM global_suppressions WHERE hash = ANY(${textArray([...phones, ...emails])})`);
-    parts.push(sql`SELECT 'd' AS kind, segment AS a, phone_hash AS b, email_hash AS c FROM leads
-      WHERE segment = ANY(${textArray(unique(ask.keys.map((k) => k.segment)))}) AND captured_at >= ${ask.since.toISOString()}::timestamptz
-        AND (phone_hash = ANY(${textArray(phones)}) OR email_hash = ANY(${textArray(emails)}))`);
+    parts.push(sql`SELECT 's' AS kind, hash AS a, NULL AS b FROM global_suppressions WHERE hash = ANY(${textArray([...phones, ...emails])})`);
+  }
+  const since = ask.since.toISOString();
+  for (const [kind, key, column] of [
+    ['p', 'phoneHash', 'phone_hash'],
+    ['e', 'emailHash', 'email_hash'],
+  ] as const) {
+    const pairs = new Map<string, [string, string]>();
+    for (const k of ask.keys) {
+      const h = k[key];
+      if (h) pairs.set(`${k.segment}|${h}`, [k.segment, h]);
+    }
+    if (!pairs.size) continue;
+    const hash = sql.identifier(column);
+    // (segment, hash) pairs joined to the partial duplicate index: a nested loop of index probes whatever the
+    // statement's cached generic plan guesses of the arrays' sizes (with "= ANY(array)" it picked seq scans)
+    parts.push(sql`SELECT ${sql.raw(`'${kind}'`)} AS kind, l.segment AS a, l.${hash} AS b
+      FROM unnest(${textArray([...pairs.values()].map((p) => p[0]))}, ${textArray([...pairs.values()].map((p) => p[1]))}) AS k(segment, hash)
+      JOIN leads l ON l.segment = k.segment AND l.${hash} = k.hash
+      WHERE l.${hash} IS NOT NULL AND l.captured_at >= ${since}::timestamptz`);
   }
   if (!parts.length) return out;
-  const rows = await queryRows<{ kind: string; a: string; b: string | null; c: string | null }>(db, sql.join(parts, sql` UNION ALL `));
+  const rows = await queryRows<{ kind: string; a: string; b: string | null }>(db, sql.join(parts, sql` UNION ALL `));
   for (const r of rows) {
     if (r.kind === 'x') out.takenExternalIds.add(r.a);
     else if (r.kind === 's') out.suppressed.add(r.a);
-    else {
-      if (r.b) out.existing.add(`${r.a}|p|${r.b}`);
-      if (r.c) out.existing.add(`${r.a}|e|${r.c}`);
-    }
+    else out.existing.add(`${r.a}|${r.kind}|${r.b}`);
   }
   return out;
 }
