@@ -7,9 +7,10 @@
 //   syntax, name rules); hard checks and soft signals (disposable domain, bot UA, suspicious name);
 //   score and list price (geo tier, price grid, factors); HMAC-SHA256 of phone, e-mail and IP;
 //   AES-256-GCM sealing of the contact; masked previews; one finding row per issue (verification_results);
-// - per call: seller-active lookup; segments, geo areas and pricing loaded; the 90-day duplicate
-//   lookup by phone/e-mail hash across all sellers; the externalId lookup; the batch row; the
-//   spot-check job enqueued to Redis after commit.
+// - per call (three statements since issue 17): the seller's row with the catalog version and its conversion
+//   factors (the catalog itself from the per-version cache); the externalId, do-not-contact and 90-day duplicate
+//   look-ups (phone/e-mail hash across all sellers) in one UNION; batch, leads and findings in one statement;
+//   the per-minute limit counted in Redis first and the spot-check job enqueued to Redis after the write.
 // The raw side inserts the domain's own accepted rows again (fresh ids): same columns, same values.
 import { submitLeads, type LeadRow, type SubmitOptions } from '@leadex/core/domain/leads/submit-leads';
 import { newId } from '@leadex/core/domain/shared/ids';

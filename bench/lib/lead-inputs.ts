@@ -2,7 +2,9 @@
 // controlled share that fails a hard check (bad phone, wrong region, missing attribute, future capture)
 // and a share that only raises soft signals (duplicate phone, fast form fill). Seeded, so runs compare.
 import { normalizeContact } from '@leadex/core/domain/leads/contact.rules';
+import { attributeApplies } from '@leadex/core/domain/leads/lead-attributes';
 import type { TLeadInput } from '@leadex/core/domain/leads/lead.types';
+import { SEGMENT_SEEDS } from '../../db/src/seed/reference-data';
 
 /** mulberry32: a small seeded PRNG, enough for test data. */
 export function seededRandom(seed: number): () => number {
@@ -102,6 +104,20 @@ const SEGMENTS: { segment: string; subsegments: (string | null)[]; attributes: (
   { segment: 'SERVICES', subsegments: ['TAXI', 'COURIER', 'INTERNET'], attributes: (r) => ({ address: `${1 + Math.floor(r() * 200)} Main Street` }) },
 ];
 
+// the seeded attribute definitions: a real form asks a subsegment only the fields that apply to it
+// (`appliesTo`), so a generated lead carries only those (Insurance · Life sends no vehicle)
+const FIELDS = new Map(SEGMENT_SEEDS.map((s) => [s.code, new Map(s.fields.map((f) => [f.name, f]))]));
+
+function applicableAttributes(segment: string, subsegment: string | null, attributes: Record<string, unknown>): Record<string, unknown> {
+  const fields = FIELDS.get(segment);
+  return Object.fromEntries(
+    Object.entries(attributes).filter(([name]) => {
+      const field = fields?.get(name);
+      return !field || attributeApplies(field, subsegment);
+    }),
+  );
+}
+
 const FIRST = ['Maria', 'John', 'Anna', 'Lukas', 'Camille', 'Javier', 'Olga', 'Minh', 'Zsofia', 'Emma', 'Noah', 'Ivan'];
 const LAST = ['Lopez', 'Smith', 'Novak', 'Muller', 'Martin', 'Garcia', 'Ivanova', 'Nguyen', 'Kovacs', 'Brown', 'Weber'];
 const KINDS = ['QUICK', 'REGISTRATION', 'PROMOTIONAL', 'INTERESTED'] as const;
@@ -145,9 +161,10 @@ export function leadInputs(seed: number, mix: LeadMix = DEFAULT_MIX) {
     const previous = seenPhones.get(dupKey) ?? [];
     const phone = previous.length && rand() < mix.duplicateShare ? pick(rand, previous) : validPhone(rand, country);
     if (previous.length < 200) seenPhones.set(dupKey, [...previous, phone]);
+    const subsegment = pick(rand, seg.subsegments);
     const lead: Record<string, unknown> = {
       segment: seg.segment,
-      subsegment: pick(rand, seg.subsegments),
+      subsegment,
       country,
       region,
       city,
@@ -159,7 +176,8 @@ export function leadInputs(seed: number, mix: LeadMix = DEFAULT_MIX) {
       sourceChannel: pick(rand, SOURCES),
       capturedAt: captured,
       consent: { text: 'I agree to be contacted by partners about this request.', timestamp: captured, ip: '203.0.113.7', pageUrl: 'https://example.org/form' },
-      attributes: seg.attributes(rand),
+      // drawn in full and then filtered, so the random sequence (and every other field) stays as before
+      attributes: applicableAttributes(seg.segment, subsegment, seg.attributes(rand)),
       exclusivity: exclusive ? 'EXCLUSIVE' : 'SHARED',
       maxSales: exclusive ? null : pick(rand, [2, 3, 3, 5]),
       formFillSeconds: rand() < 0.02 ? 1 : 15 + Math.floor(rand() * 300),

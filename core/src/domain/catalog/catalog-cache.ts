@@ -40,7 +40,15 @@ function currentVersion(db: Db): Promise<string> {
  */
 export async function cachedCatalogRead<T>(db: Db, load: Loader<T>): Promise<T> {
   if (inTransaction(db)) return load(db);
-  const version = await currentVersion(db);
+  return cachedCatalogReadAt(db, await currentVersion(db), load);
+}
+
+/**
+ * `load(db)` as cachedCatalogRead gives it, for a caller that read the catalog's version itself in a statement
+ * it sends anyway (lead submission reads it with the seller's row): the same cache, one round trip fewer.
+ */
+export function cachedCatalogReadAt<T>(db: Db, version: string, load: Loader<T>): Promise<T> {
+  if (inTransaction(db)) return load(db);
   let entry = entries.get(db);
   if (!entry || entry.version !== version) {
     entry = { version, values: new Map() };

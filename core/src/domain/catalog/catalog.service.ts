@@ -71,3 +71,19 @@ async function readPricingRows(db: Db): Promise<PricingData> {
   }
   return { grid, factors, volumeTiers: tiers };
 }
+
+export interface CatalogAtVersion {
+  segments: SegmentDefinition[];
+  areas: GeoArea[];
+  pricing: PricingData;
+}
+
+/** Segments, geo areas and pricing at a catalog version the caller already read (cachedCatalogReadAt). */
+export async function loadCatalogAt(db: Db, version: string): Promise<CatalogAtVersion> {
+  const [segments, areas, pricing] = await Promise.all([
+    cachedCatalogReadAt(db, version, readSegmentRows),
+    cachedCatalogReadAt(db, version, readGeoAreaRows),
+    cachedCatalogReadAt(db, version, readPricingRows),
+  ]);
+  return { segments, areas, pricing };
+}

@@ -33,4 +33,11 @@ describe('contact vault', () => {
     expect(a.hash('+14155552671')).toBe(a.hash('+14155552671'));
     expect(a.hash('+14155552671')).not.toBe(b.hash('+14155552671'));
   });
+
+  it('gives every sealing its own IV, also across refills of the IV block', () => {
+    const vault = createContactVault(`a:${k1}`, 'hash-key-0123456789');
+    const ivs = Array.from({ length: 1000 }, () => vault.seal({ n: 1 }).sealed.split('.')[0]!);
+    expect(new Set(ivs).size).toBe(1000);
+    expect(Buffer.from(ivs[0]!, 'base64')).toHaveLength(12);
+  });
 });

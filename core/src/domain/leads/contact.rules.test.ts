@@ -1,4 +1,5 @@
-import { maskEmail, maskName, maskPhone, normalizeContact, normalizedEmailKey, normalizedPhoneKey } from './contact.rules';
+import examples from 'libphonenumber-js/mobile/examples';
+import { maskEmail, maskName, maskPhone, maskPhoneParts, normalizeContact, normalizedEmailKey, normalizedPhoneKey } from './contact.rules';
 import type { TLeadInput } from './lead.types';
 
 function lead(overrides: Partial<TLeadInput> = {}): TLeadInput {
@@ -193,6 +194,23 @@ describe('masking for the marketplace', () => {
     ['not-an-email', '•••'],
   ])('masks the e-mail %s', (email, masked) => {
     expect(maskEmail(email)).toBe(masked);
+  });
+});
+
+describe('masking a phone from its first parse', () => {
+  // submitLeads masks from normalizeContact's parse instead of parsing the E.164 again: the two must agree
+  it("matches maskPhone for every country's example mobile number, national and international", () => {
+    const seen = new Set<string>();
+    for (const [country, national] of Object.entries(examples as Record<string, string>)) {
+      for (const phone of [national, `+${normalizeContact({ fullName: 'Ann Lee', phone: national, country } as TLeadInput).contact.phoneE164?.slice(1)}`]) {
+        const { contact, phoneParts } = normalizeContact({ fullName: 'Ann Lee', phone, country } as TLeadInput);
+        if (!contact.phoneE164) continue;
+        expect(phoneParts).not.toBeNull();
+        expect(maskPhoneParts(phoneParts!)).toBe(maskPhone(contact.phoneE164));
+        seen.add(country);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(200);
   });
 });
 

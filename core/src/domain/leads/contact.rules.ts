@@ -54,7 +54,7 @@ function isHttpUrl(value: string): boolean {
  * the returned phoneCountry is the country the number itself belongs to. Invalid values are left
  * out of the contact (null) and reported as ERROR issues, so a lead with issues is rejected.
  */
-export function normalizeContact(input: TLeadInput): { contact: NormalizedContact; issues: LeadIssue[] } {
+export function normalizeContact(input: TLeadInput): { contact: NormalizedContact; issues: LeadIssue[]; phoneParts: PhoneParts | null } {
   const issues: LeadIssue[] = [];
 
   const fullName = normalizeFullName(input.fullName ?? '');
@@ -64,12 +64,14 @@ export function normalizeContact(input: TLeadInput): { contact: NormalizedContac
 
   let phoneE164: string | null = null;
   let phoneCountry: string | null = null;
+  let phoneParts: PhoneParts | null = null;
   const rawPhone = presentText(input.phone);
   if (rawPhone) {
     const parsed = parseValidPhone(rawPhone, input.country);
     if (parsed) {
       phoneE164 = parsed.number;
       phoneCountry = parsed.country ?? null; // undefined for non-geographic numbers (+800, +882 ...)
+      phoneParts = { countryCallingCode: parsed.countryCallingCode, nationalNumber: parsed.nationalNumber };
     } else {
       // findings are stored and shown again later: they name the field, never the value
       issues.push(contactError('PHONE_INVALID', 'phone', `phone is not a valid number for ${input.country} (national numbers are read as ${input.country}).`));
@@ -97,7 +99,7 @@ export function normalizeContact(input: TLeadInput): { contact: NormalizedContac
   }
 
   const preferredContactTime = presentText(input.preferredContactTime)?.replace(/\s+/gu, ' ') ?? null;
-  return { contact: { fullName, phoneE164, phoneCountry, email, socialUrl, preferredContactTime }, issues };
+  return { contact: { fullName, phoneE164, phoneCountry, email, socialUrl, preferredContactTime }, issues, phoneParts };
 }
 
 /** Initials of each word of the name, upper-cased: "john  doe" → "J. D.". */
@@ -118,9 +120,22 @@ export function maskName(fullName: string): string {
  */
 export function maskPhone(e164: string): string {
   const parsed = parsePhoneNumberFromString(e164);
-  const digits = e164.replace(/\D/g, '');
-  const callingCode = parsed?.countryCallingCode ?? '';
-  const national = parsed ? parsed.nationalNumber : digits;
+  if (parsed) return maskPhoneParts({ countryCallingCode: parsed.countryCallingCode, nationalNumber: parsed.nationalNumber });
+  return maskNationalDigits('', e164.replace(/\D/g, ''));
+}
+
+/** The parts of a parsed phone number maskPhone shows, kept from normalizeContact's parse. */
+export interface PhoneParts {
+  countryCallingCode: string;
+  nationalNumber: string;
+}
+
+/** maskPhone of a number already parsed: parsing it again costs more than the rest of a lead's masking. */
+export function maskPhoneParts(parts: PhoneParts): string {
+  return maskNationalDigits(parts.countryCallingCode, parts.nationalNumber);
+}
+
+function maskNationalDigits(callingCode: string, national: string): string {
   const masked = MASK.repeat(Math.max(national.length - 2, 0)) + national.slice(-2);
   const groups = masked.match(/.{1,3}/gu) ?? [];
   if (groups.length > 1 && groups[groups.length - 1]!.length === 1) {

@@ -7,8 +7,8 @@ const { leads } = schema;
 type LeadInsert = typeof leads.$inferInsert;
 
 // the defaults the table would fill (populate_recordset does not)
-const DEFAULTS: Partial<LeadInsert> = { salesCount: 0, reservedCount: 0, verification: 'UNVERIFIED', attributes: {}, signals: [] };
+export const LEAD_ROW_DEFAULTS: Partial<LeadInsert> = { salesCount: 0, reservedCount: 0, verification: 'UNVERIFIED', attributes: {}, signals: [] };
 
 export async function insertLeadRows(tx: Db, rows: LeadInsert[], chunk = 5000): Promise<void> {
-  await insertRowsAsJson(tx, leads, rows, DEFAULTS, chunk);
+  await insertRowsAsJson(tx, leads, rows, LEAD_ROW_DEFAULTS, chunk);
 }

@@ -3,7 +3,7 @@
 import { isbot } from 'isbot';
 import { isValid as isMailboxAllowed } from 'mailchecker';
 import validator from 'validator';
-import { normalizeContact } from './contact.rules';
+import { normalizeContact, type PhoneParts } from './contact.rules';
 import type { AttributeField, LeadIssue, NormalizedContact, SegmentDefinition, SignalContext, Temperature, TLeadInput } from './lead.types';
 import { scoreLead } from './lead-score.rules';
 import { attributeApplies } from './lead-attributes';
@@ -257,6 +257,8 @@ export interface HardCheckResult {
   contact: NormalizedContact;
   issues: LeadIssue[];
   passed: boolean;
+  /** the phone's parts from the contact's parse (maskPhoneParts), when the phone is valid */
+  phoneParts?: PhoneParts | null;
 }
 
 export function hasError(issues: readonly LeadIssue[]): boolean {
@@ -265,9 +267,9 @@ export function hasError(issues: readonly LeadIssue[]): boolean {
 
 /** Contact normalization and hard checks: what decides, before any database look-up, whether the lead is rejected. */
 export function checkLeadHard(input: TLeadInput, segment: SegmentDefinition | undefined, now: Date): HardCheckResult {
-  const { contact, issues: contactIssues } = normalizeContact(input);
+  const { contact, issues: contactIssues, phoneParts } = normalizeContact(input);
   const issues = [...contactIssues, ...runHardChecks(input, segment, now)];
-  return { contact, issues, passed: !hasError(issues) };
+  return { contact, issues, passed: !hasError(issues), phoneParts };
 }
 
 /**

@@ -1,33 +1,26 @@
 // Lead submission (GraphQL, CSV, API key): shape, hard checks and soft signals at once, then one
-// transaction that writes the batch, its accepted leads and every finding; the spot-check is queued after.
-import { schema } from '@leadex/db';
+// write of the batch, its accepted leads and every finding (store-submission.ts); the spot-check is queued after.
+import { schema, type BatchStatus } from '@leadex/db';
 import type { AppDeps } from '../app-deps';
 import { requireCapability, requireScope, type Actor } from '../auth/access';
-import { loadGeoAreas, loadPricing, loadSegments } from '../catalog/catalog.service';
+import { loadCatalogAt } from '../catalog/catalog.service';
 import { geoTierFor } from '../catalog/geo.rules';
 import { findBasePrice, listPrice } from '../pricing/pricing.rules';
-import { sellerConversionFactors } from '../pricing/seller-conversion';
-import { DomainError, badInput, type FieldError } from '../shared/domain-error';
+import { badInput, type FieldError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { chargeStep, moneyInputErrors, moneyInputOrNull } from '../shared/money';
 import { zodFieldErrors } from '../shared/validation';
 import { findUnsafeText } from '../shared/safe-text';
-import { maskEmail, maskName, maskPhone, normalizedEmailKey, normalizedPhoneKey } from './contact.rules';
+import { maskEmail, maskName, maskPhone, maskPhoneParts, normalizedEmailKey, normalizedPhoneKey } from './contact.rules';
 import { ZLeadInput, type TLeadInputShape } from './lead-input.schema';
 import { checkLeadHard, checkLeadSoft, hasError, type HardCheckResult } from './lead-checks.rules';
 import type { LeadIssue, SegmentDefinition, TLeadInput } from './lead.types';
 import { typedAttributes } from './lead-attributes';
-import { insertLeadRows } from './insert-lead-rows';
-import { insertRowsAsJson } from '../shared/bulk-sql';
-import { isUniqueViolation } from '../shared/db-errors';
-import { assertSellerActive } from './seller-status';
-import { initialBatchStatus } from './batch.lifecycle';
-import type { BatchStatus } from '@leadex/db';
-import { globallySuppressed } from '../suppression/suppression-lookups';
-import { findExistingDuplicates, findTakenExternalIds, suppressionIssues } from './submission-lookups';
-import { CERTIFICATE_REUSED_ISSUE, claimCertificates, verifyCertificates, type CertificateVerdict } from '../consent/verify-certificate';
+import { activeSeller } from './seller-status';
+import { findSubmissionConflicts, readSubmissionContext, suppressionIssues } from './submission-lookups';
+import { storeSubmission } from './store-submission';
+import { verifyCertificates, type CertificateVerdict } from '../consent/verify-certificate';
 
-const { leadBatches, verificationResults } = schema;
 type LeadsTable = typeof schema.leads;
 
 export const DUPLICATE_WINDOW_DAYS = 90;
@@ -101,6 +94,14 @@ function parseShapes(raw: unknown[], options: SubmitOptions, currency: string): 
   return parsed;
 }
 
+/** EXTERNAL_ID_TAKEN when the seller used the id on an earlier lead, else EXTERNAL_ID_DUPLICATE on its repeat in the batch. */
+function externalIdIssues(externalId: string | null | undefined, taken: boolean, repeated: boolean): LeadIssue[] {
+  if (!externalId) return [];
+  if (taken) return [{ code: 'EXTERNAL_ID_TAKEN', field: 'externalId', message: 'you already submitted a lead with this externalId', severity: 'ERROR' }];
+  if (repeated) return [{ code: 'EXTERNAL_ID_DUPLICATE', field: 'externalId', message: 'this externalId appears twice in the batch', severity: 'ERROR' }];
+  return [];
+}
+
 /**
  * Checks and stores a batch of leads for the calling seller. Accepted leads are PENDING_VERIFICATION;
  * nothing is listed until the spot-check worker gives the batch a verdict.
@@ -111,7 +112,9 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
   if (raw.length > deps.config.MAX_BATCH_SIZE) {
     throw badInput([{ path: 'input', message: `at most ${deps.config.MAX_BATCH_SIZE} leads per batch` }]);
   }
-  await assertSellerActive(deps.db, seller.organizationId);
+  // the seller's row, the catalog's version and the seller's conversion factors in one round trip
+  const context = await readSubmissionContext(deps.db, seller.organizationId);
+  activeSeller(context.org);
   // counted before any work, over every channel: each submitted lead spends the organisation's budget,
   // malformed and rejected ones too (probing with rejected leads is what the limit is for)
   if (!options.limitCounted) await deps.leadSubmissions.consume(seller.organizationId, raw.length);
@@ -119,48 +122,35 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
   const parsed = parseShapes(raw, options, currency);
   const now = deps.clock();
 
-  const [segments, areas, pricing, conversion] = await Promise.all([
-    loadSegments(deps.db),
-    loadGeoAreas(deps.db),
-    loadPricing(deps.db),
-    sellerConversionFactors(deps.db, seller.organizationId),
-  ]);
+  const { segments, areas, pricing } = await loadCatalogAt(deps.db, context.catalogVersion);
+  const conversion = context.conversion;
   const segmentByCode = new Map<string, SegmentDefinition>(segments.map((s) => [s.code, s]));
   const externalIds = new Set<string>();
-  const takenExternalIds = await findTakenExternalIds(
-    deps.db,
-    seller.organizationId,
-    parsed.map((p) => p.input?.externalId),
-  );
 
   // Hard checks first, with no look-up of other sellers' leads: a rejected lead must learn nothing about
   // what the platform holds, or 10,000 rejected leads read out which phones exist (the duplicate oracle).
+  // Whether the seller already used an externalId comes with the look-ups below (one round trip): until then a
+  // lead with an externalId counts as passing, and the look-up's answers are used only for leads that still pass.
   const checked = parsed.map((p) => {
     if (!p.input) return null;
     const input = p.input;
     const segment = segmentByCode.get(input.segment);
     const contactAndRules = checkLeadHard(input, segment, now);
-    const extra: LeadIssue[] = [];
-    if (input.externalId) {
-      if (takenExternalIds.has(input.externalId)) {
-        extra.push({ code: 'EXTERNAL_ID_TAKEN', field: 'externalId', message: 'you already submitted a lead with this externalId', severity: 'ERROR' });
-      } else if (externalIds.has(input.externalId)) {
-        extra.push({ code: 'EXTERNAL_ID_DUPLICATE', field: 'externalId', message: 'this externalId appears twice in the batch', severity: 'ERROR' });
-      }
-      externalIds.add(input.externalId);
-    }
+    const repeatedExternalId = !!input.externalId && externalIds.has(input.externalId);
+    if (input.externalId) externalIds.add(input.externalId);
     const geoTier = geoTierFor(areas, input.country, input.region, input.city);
     const base = segment ? findBasePrice(pricing.grid, segment.code, input.subsegment, geoTier) : null;
-    if (segment && base == null && input.askingPrice == null) {
-      extra.push({ code: 'NO_PRICE', field: 'segment', message: 'no price grid entry for this segment and geo tier; set askingPrice', severity: 'ERROR' });
-    }
-    const issues = [...contactAndRules.issues, ...extra];
-    const hard: HardCheckResult = { contact: contactAndRules.contact, issues, passed: !hasError(issues) };
+    const noPrice: LeadIssue[] =
+      segment && base == null && input.askingPrice == null
+        ? [{ code: 'NO_PRICE', field: 'segment', message: 'no price grid entry for this segment and geo tier; set askingPrice', severity: 'ERROR' }]
+        : [];
+    const issues = [...contactAndRules.issues, ...externalIdIssues(input.externalId, false, repeatedExternalId), ...noPrice];
+    const hard: HardCheckResult = { contact: contactAndRules.contact, issues, passed: !hasError(issues), phoneParts: contactAndRules.phoneParts };
     const contact = hard.contact;
     // contact keys only for passing leads: only they are stored, and only they take part in duplicate detection
     const phoneHash = hard.passed && contact.phoneE164 ? deps.vault.hash(normalizedPhoneKey(contact.phoneE164)) : null;
     const emailHash = hard.passed && contact.email ? deps.vault.hash(normalizedEmailKey(contact.email)) : null;
-    return { index: p.index, input, segment, hard, geoTier, base, phoneHash, emailHash };
+    return { index: p.index, input, segment, hard, geoTier, base, phoneHash, emailHash, contactAndRules, repeatedExternalId, noPrice };
   });
 
   // the do-not-contact list (erasures, upheld "never asked" disputes, operator uploads): a hard check, asked only
@@ -168,17 +158,20 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
   // look-up is sent in the same round trip; what it says of a lead the list then refuses is never used.
   const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * DAY_MS);
   const candidates = checked.filter((c): c is NonNullable<typeof c> => c !== null && c.hard.passed);
-  const [suppressed, existing] = await Promise.all([
-    globallySuppressed(
-      deps.db,
-      candidates.flatMap((c) => [c.phoneHash, c.emailHash].filter((h): h is string => !!h)),
-    ),
-    findExistingDuplicates(
-      deps.db,
-      since,
-      candidates.map((c) => ({ segment: c.input.segment, phoneHash: c.phoneHash, emailHash: c.emailHash })),
-    ),
-  ]);
+  const { takenExternalIds, suppressed, existing } = await findSubmissionConflicts(deps.db, {
+    sellerOrgId: seller.organizationId,
+    externalIds: [...externalIds],
+    since,
+    keys: candidates.map((c) => ({ segment: c.input.segment, phoneHash: c.phoneHash, emailHash: c.emailHash })),
+  });
+  for (const c of checked) {
+    if (!c?.input.externalId || !takenExternalIds.has(c.input.externalId)) continue;
+    // the issue takes the place it had when the externalIds were looked up first: after the contact and rules
+    const issues = [...c.contactAndRules.issues, ...externalIdIssues(c.input.externalId, true, c.repeatedExternalId), ...c.noPrice];
+    c.hard = { ...c.hard, issues, passed: false };
+    c.phoneHash = null;
+    c.emailHash = null;
+  }
   if (suppressed.size) {
     for (const c of checked) {
       if (!c?.hard.passed) continue;
@@ -287,7 +280,7 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
       signals: issues.filter((i) => i.severity === 'WARNING').map(({ code, field, message }) => ({ code, field, message })),
       formFillSeconds: input.formFillSeconds ?? null,
       previewName: maskName(contact.fullName),
-      previewPhone: contact.phoneE164 ? maskPhone(contact.phoneE164) : null,
+      previewPhone: contact.phoneE164 ? (hard.phoneParts ? maskPhoneParts(hard.phoneParts) : maskPhone(contact.phoneE164)) : null,
       previewEmail: contact.email ? maskEmail(contact.email) : null,
       contactSealed: sealed.sealed,
       contactKeyId: sealed.keyId,
@@ -303,55 +296,16 @@ export async function submitLeads(deps: AppDeps, actor: Actor | null, raw: unkno
     results.push({ index: c.index, lead: { salesCount: 0, reservedCount: 0, erasedAt: null, listedAt: null, ...row } as LeadRow, issues });
   }
 
-  let accepted = rows.length;
-  let status = initialBatchStatus(accepted);
-  await deps.db.transaction(async (tx) => {
-    // a certificate a concurrent batch claimed first: its lead here is rejected, the rest of the batch goes on
-    const lost = await claimCertificates(tx, claims);
-    if (lost.size) {
-      rows.splice(0, rows.length, ...rows.filter((r) => !lost.has(r.id!)));
-      for (const r of results) if (r.lead && lost.has(r.lead.id)) Object.assign(r, { lead: null, issues: [...r.issues, CERTIFICATE_REUSED_ISSUE] });
-      accepted = rows.length;
-      status = initialBatchStatus(accepted);
-    }
-    await tx.insert(leadBatches).values({
-      id: batchId,
-      sellerOrgId: seller.organizationId,
-      submittedBy: seller.userId ?? seller.apiKeyId ?? null,
-      source: options.source,
-      total: raw.length,
-      accepted,
-      rejected: raw.length - accepted,
-      status,
-      createdAt: now,
-    });
-    // chunks keep each statement under Postgres' 65,535 bind parameters
-    {
-      try {
-        await insertLeadRows(tx, rows);
-      } catch (err) {
-        if (isUniqueViolation(err, 'leads_seller_external_uq')) {
-          // a concurrent batch took the same externalId between our check and this insert
-          throw new DomainError('EXTERNAL_ID_TAKEN', 'A lead with one of these externalIds was submitted at the same time; resubmit to see which');
-        }
-        throw err;
-      }
-    }
-    const findings = results.flatMap((r) =>
-      r.issues.map((issue) => ({
-        id: newId('vrs'),
-        batchId,
-        leadId: r.lead?.id ?? null,
-        rowIndex: r.index,
-        stage: 'SUBMISSION',
-        code: issue.code,
-        field: issue.field,
-        message: issue.message,
-        severity: issue.severity,
-        createdAt: now,
-      })),
-    );
-    await insertRowsAsJson(tx, verificationResults, findings);
+  const { accepted, status } = await storeSubmission(deps.db, {
+    batchId,
+    sellerOrgId: seller.organizationId,
+    submittedBy: seller.userId ?? seller.apiKeyId ?? null,
+    source: options.source,
+    total: raw.length,
+    now,
+    rows,
+    results,
+    claims,
   });
 
   if (accepted && options.queueSpotCheck !== false) {
