@@ -40,21 +40,7 @@ function currentVersion(db: Db): Promise<string> {
  */
 export async function cachedCatalogRead<T>(db: Db, load: Loader<T>): Promise<T> {
   if (inTransaction(db)) return load(db);
-  return cachedCatalogReadAt(db, await currentVersion(db), load);
-}
-
-/**
- * `load(db)` as cachedCatalogRead gives it, for a caller that read the catalog's version itself in a statement
- * it sends anyway (lead submission reads it with the seller's row): the same cache, one round trip fewer.
- */
-export function cachedCatalogReadAt<T>(db: Db, version: string, load: Loader<T>): Promise<T> {
-  if (inTransaction(db)) return load(db);
-  let entry = entries.get(db);
-  if (!entry || entry.version !== version) {
-    entry = { version, values: new Map() };
-    entries.set(db, entry);
-  }
-  return memoised(entry, load, db);
+  return cachedCatalogReadAt(db, db, await currentVersion(db), load);
 }
 
 /** The entry's value of `load`, read through `db` the first time. */
@@ -78,19 +64,21 @@ export function catalogVersionIn(tx: Db): PromiseLike<string> {
 }
 
 /**
- * `load`'s value at the catalog `version` the transaction `tx` read (catalogVersionIn), from the root handle's cache
- * when it holds that version; a miss is read through `tx` (never through the pool, which may have no connection to
- * spare while this one is held) and kept for the next caller when the cache is empty or at that same version.
+ * `load`'s value at a catalog `version` the caller read itself in a statement it sends anyway (lead submission with
+ * the seller's row; a purchase's transaction, catalogVersionIn), from the root handle's cache: one round trip fewer.
+ * A newer version than the cache's starts a new entry; an older one (a transaction that began before an edit) is
+ * read, not cached. A miss is read through `via` — a transaction reads through itself, never through the pool,
+ * which may have no connection to spare while this one is held.
  */
-export function cachedCatalogReadAt<T>(root: Db, tx: Db, version: string, load: Loader<T>): Promise<T> {
+export function cachedCatalogReadAt<T>(root: Db, via: Db, version: string, load: Loader<T>): Promise<T> {
   let entry = entries.get(root);
-  if (!entry) {
+  if (!entry || BigInt(entry.version) < BigInt(version)) {
     entry = { version, values: new Map() };
     entries.set(root, entry);
   }
-  if (entry.version !== version) return load(tx);
+  if (entry.version !== version) return load(via);
   // a read shared with another transaction fails with that transaction (its connection lost): read through this one
-  return memoised(entry, load, tx).catch(() => load(tx));
+  return memoised(entry, load, via).catch(() => load(via));
 }
 
 function deepFreeze<T>(value: T): T {

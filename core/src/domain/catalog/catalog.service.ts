@@ -81,9 +81,9 @@ export interface CatalogAtVersion {
 /** Segments, geo areas and pricing at a catalog version the caller already read (cachedCatalogReadAt). */
 export async function loadCatalogAt(db: Db, version: string): Promise<CatalogAtVersion> {
   const [segments, areas, pricing] = await Promise.all([
-    cachedCatalogReadAt(db, version, readSegmentRows),
-    cachedCatalogReadAt(db, version, readGeoAreaRows),
-    cachedCatalogReadAt(db, version, readPricingRows),
+    cachedCatalogReadAt(db, db, version, readSegmentRows),
+    cachedCatalogReadAt(db, db, version, readGeoAreaRows),
+    cachedCatalogReadAt(db, db, version, readPricingRows),
   ]);
   return { segments, areas, pricing };
 }
