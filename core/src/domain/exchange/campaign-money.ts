@@ -4,6 +4,7 @@
 import { schema, sql, type Db } from '@leadex/db';
 import { asc, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
+import { inOneRoundTrip } from '../shared/one-round-trip';
 import { campaignBid } from './bid-ranking.rules';
 import type { Bid } from './campaign.rules';
 import type { RemoteBid } from './remote/ping-remote';
@@ -44,14 +45,6 @@ export async function campaignsWithMoney(
   lock: boolean,
 ): Promise<CampaignWithMoney[]> {
   if (!matched.length) return [];
-  const buyerIds = [...new Set(matched.map((c) => c.buyerOrgId))].sort();
-  if (lock)
-    await tx
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(inArray(organizations.id, buyerIds))
-      .orderBy(asc(organizations.id))
-      .for('no key update');
   const read = tx
     .select({ campaign: campaigns, ...moneyColumns(deps.clock()) })
     .from(campaigns)
@@ -62,7 +55,17 @@ export async function campaignsWithMoney(
       ),
     )
     .orderBy(asc(campaigns.id));
-  return (lock ? await read.for('update', { of: campaigns }) : await read).map(withMoney);
+  if (!lock) return (await read).map(withMoney);
+  const buyerIds = [...new Set(matched.map((c) => c.buyerOrgId))].sort();
+  const lockBuyers = tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(inArray(organizations.id, buyerIds))
+    .orderBy(asc(organizations.id))
+    .for('no key update');
+  // one round trip, run in this order: the buyers' locks, then the campaigns' locks and their money read under them
+  const [, rows] = await inOneRoundTrip(tx, lockBuyers, read.for('update', { of: campaigns }));
+  return rows.map(withMoney);
 }
 
 /**
