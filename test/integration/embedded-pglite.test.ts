@@ -1,6 +1,12 @@
 // Smoke test of the embedded default: no DATABASE_URL → PGlite in a data folder, migrated and seeded at start.
 import { createHttpApp } from '@leadex/api';
 import { createRuntime, loadConfig, runSpotCheck, type Runtime } from '@leadex/core';
+import { allocateLead } from '@leadex/core/domain/exchange/allocate-lead';
+import { PLATFORM_STRIPE_BALANCE, buyerWallet } from '@leadex/core/domain/ledger/ledger-accounts';
+import { checkLedgerInvariants } from '@leadex/core/domain/ledger/ledger-invariants';
+import { credit, debit, postLedgerTransaction } from '@leadex/core/domain/ledger/post-transaction';
+import { money } from '@leadex/core/domain/shared/money';
+import { schema } from '@leadex/db';
 import { GraphQLClient } from 'graphql-request';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -60,4 +66,47 @@ it('runs the product on embedded PGlite: sign up, list, verify, browse', async (
   );
   expect(marketplace.totalCount).toBe(2);
   expect(marketplace.edges.every((e) => e.node.contact === null && e.node.verification === 'VERIFIED')).toBe(true);
+});
+
+it('allocates a listed lead to the best campaigns on embedded PGlite: ranked read, locks, the one-statement write', async () => {
+  const up = (role: string) =>
+    new GraphQLClient(url).request<{ signUp: { token: string } }>(SIGN_UP, {
+      input: {
+        email: `${role}-${Date.now()}-${Math.random()}@example.com`,
+        password: 'correct horse battery staple',
+        name: role,
+        organizationName: role,
+        role,
+      },
+    });
+  const seller = new GraphQLClient(url, { headers: { authorization: `Bearer ${(await up('SELLER')).signUp.token}` } });
+  const buyers = [];
+  for (const maxBid of ['90.00', '80.00', '70.00', '60.00']) {
+    const buyer = new GraphQLClient(url, { headers: { authorization: `Bearer ${(await up('BUYER')).signUp.token}` } });
+    const { me } = await buyer.request<{ me: { organization: { id: string } } }>('{ me { organization { id } } }');
+    // a paid top-up and its ledger entry, as the Stripe webhook books them (the stand-in is not part of this smoke test)
+    await runtime.deps.db
+      .insert(schema.walletTopUps)
+      .values({ id: `top_${me.organization.id}`, buyerOrgId: me.organization.id, amount: 50_000, currency: 'USD', status: 'PAID', paidAt: new Date() });
+    await postLedgerTransaction(runtime.deps.db, {
+      eventKey: `test-top-up:${me.organization.id}`,
+      kind: 'TOP_UP',
+      occurredAt: new Date(),
+      postings: [debit(PLATFORM_STRIPE_BALANCE, money(50_000, 'USD')), credit(buyerWallet(me.organization.id), money(50_000, 'USD'))],
+    });
+    const { createCampaign } = await buyer.request<{ createCampaign: { id: string } }>(
+      'mutation($input: CampaignInput!) { createCampaign(input: $input) { id } }',
+      { input: { name: `bid ${maxBid}`, filter: { segments: ['AUTO_TEST_DRIVE'], cities: ['Pomona'] }, maxBid, exclusivity: 'SHARED' } },
+    );
+    buyers.push({ campaignId: createCampaign.id, orgId: me.organization.id });
+  }
+  const { submitLeads } = await seller.request<{ submitLeads: { id: string; results: { lead: { id: string } }[] } }>(
+    'mutation($input: [LeadInput!]!) { submitLeads(input: $input) { id results { lead { id } } } }',
+    { input: [validLead({ city: 'Pomona', temperature: 'COLD', maxSales: 3 })] },
+  );
+  await runSpotCheck(runtime.deps, submitLeads.id, { offerToCampaigns: false });
+  const result = await allocateLead(runtime.deps, submitLeads.results[0]!.lead.id);
+  // three slots: the three best bids, each at the fourth bid plus one cent
+  expect(result.sold.map((s) => [s.campaignId, s.price])).toEqual(buyers.slice(0, 3).map((b) => [b.campaignId, 6_001]));
+  expect((await checkLedgerInvariants(runtime.deps.db)).violations).toEqual([]);
 });
