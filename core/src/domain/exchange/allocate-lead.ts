@@ -19,7 +19,7 @@ import { auctionContenders, auctionDecided } from './bid-ranking.rules';
 import { matchingCampaigns, rankedCampaigns } from './campaign-matching';
 import { bidsOf, type CampaignWithMoney } from './campaign-money';
 import { recordWins } from './campaign-win-writes';
-import { leadForAuction } from './lead-for-auction';
+import { holdersOf, leadForAuction } from './lead-for-auction';
 import type { Award, Bid } from './campaign.rules';
 import { distributeAwards, segmentMargin } from './distribute-awards';
 import { distributionMethodOf } from './distribution.rules';
@@ -29,7 +29,7 @@ import { postToRemote } from './remote/post-remote';
 import { prepareAuction, type PreparedAuction, type ReadInternal } from './remote/remote-bids';
 import { logRemoteCalls, pauseFailingCampaigns, type RemoteCall } from './remote/remote-log';
 
-const { leads, orderLines } = schema;
+const { leads } = schema;
 type LeadRow = typeof leads.$inferSelect;
 type CampaignRow = typeof schema.campaigns.$inferSelect;
 
@@ -121,15 +121,6 @@ async function everyBidAwards(
         .map((b) => ({ campaignId: b.campaignId, buyerOrgId: b.buyerOrgId, price: fixed.price.amount }))
     : await distributeAwards(deps, tx, auction.segment, bids, lead.price, auction.slots, chargeStep(lead.currency));
   return { awards, bids, locked, rows: open };
-}
-
-/** Buyers with an active order line on the lead (a held or bought lead is not offered to them again). */
-async function holdersOf(tx: Db, leadId: string): Promise<Set<string>> {
-  const rows = await tx
-    .select({ buyer: orderLines.buyerOrgId })
-    .from(orderLines)
-    .where(and(eq(orderLines.leadId, leadId), eq(orderLines.active, true)));
-  return new Set(rows.map((r) => r.buyer));
 }
 
 /**

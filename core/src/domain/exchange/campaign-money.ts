@@ -6,6 +6,7 @@ import { asc, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { inOneRoundTrip } from '../shared/one-round-trip';
 import { campaignBid } from './bid-ranking.rules';
+import { winsSinceLocalMidnight } from './campaigns.service';
 import type { Bid } from './campaign.rules';
 import type { RemoteBid } from './remote/ping-remote';
 
@@ -15,16 +16,13 @@ export type CampaignWithMoney = CampaignRow & { wallet: number; winsToday: numbe
 
 /** The wallet and wins-today columns, correlated to `campaigns` (one index probe each per campaign row). */
 export function moneyColumns(now: Date) {
-  const at = now.toISOString();
   return {
     // the account as buyerWallet() names it (ledger-accounts.ts); a wallet is a liability: its balance is minus the sum
     wallet: sql<number>`(SELECT coalesce(-sum(p.amount), 0) FROM ledger_postings p WHERE p.account = 'buyer:' || ${campaigns.buyerOrgId} || ':wallet')`.mapWith(
       Number,
     ),
-    // the window campaigns.service.ts winsToday counts: since midnight in the campaign's own time zone
-    winsToday: sql<number>`CASE WHEN ${campaigns.dailyCap} IS NULL THEN 0 ELSE (
-        SELECT count(*) FROM campaign_wins w WHERE w.campaign_id = ${campaigns.id} AND w.won_at > ${at}::timestamptz - interval '2 days'
-          AND (w.won_at AT TIME ZONE ${campaigns.timeZone})::date = (${at}::timestamptz AT TIME ZONE ${campaigns.timeZone})::date) END`.mapWith(Number),
+    // only a capped campaign needs them counted
+    winsToday: sql<number>`CASE WHEN ${campaigns.dailyCap} IS NULL THEN 0 ELSE ${winsSinceLocalMidnight(now)} END`.mapWith(Number),
   };
 }
 
@@ -83,15 +81,4 @@ export async function bidsOf(
 ): Promise<{ bids: Bid[]; rows: CampaignWithMoney[] }> {
   const rows = await campaignsWithMoney(deps, tx, matched, lock);
   return { bids: rows.flatMap((c) => campaignBid(c, remoteBids.get(c.id)?.amount) ?? []), rows };
-}
-
-/** bidsOf's bids alone. */
-export async function affordableBids(
-  deps: AppDeps,
-  tx: Db,
-  matched: readonly { id: string; buyerOrgId: string }[],
-  lock = true,
-  remoteBids: ReadonlyMap<string, RemoteBid> = new Map(),
-): Promise<Bid[]> {
-  return (await bidsOf(deps, tx, matched, lock, remoteBids)).bids;
 }

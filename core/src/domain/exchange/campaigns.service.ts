@@ -1,7 +1,7 @@
 // Buyers' standing orders: create, update, pause and resume campaigns, and read their spend. A REMOTE campaign
 // (issue 14) names the buyer's ping and post URLs, checked by the SSRF guard like a webhook endpoint.
-import { CAMPAIGN_KINDS, queryRows, schema, sql, type Db } from '@leadex/db';
-import { and, desc, eq } from 'drizzle-orm';
+import { CAMPAIGN_KINDS, schema, sql, type Db } from '@leadex/db';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { requireCapability, requireUser, type Actor } from '../auth/access';
@@ -198,16 +198,19 @@ export async function myCampaigns(deps: AppDeps, actor: Actor | null): Promise<C
   return deps.db.select().from(campaigns).where(eq(campaigns.buyerOrgId, buyer.organizationId)).orderBy(desc(campaigns.createdAt));
 }
 
+/** A campaign's wins since midnight in its own time zone (what its daily cap counts), correlated to `campaigns`. */
+export function winsSinceLocalMidnight(now: Date): SQL<number> {
+  const at = now.toISOString();
+  return sql<number>`(SELECT count(*) FROM campaign_wins w WHERE w.campaign_id = ${campaigns.id} AND w.won_at > ${at}::timestamptz - interval '2 days'
+      AND (w.won_at AT TIME ZONE ${campaigns.timeZone})::date = (${at}::timestamptz AT TIME ZONE ${campaigns.timeZone})::date)`.mapWith(Number);
+}
+
 /** Leads each campaign won since local midnight in its own time zone (the daily cap counts these). */
 export async function winsToday(db: Db, campaignIds: readonly string[], now: Date): Promise<Map<string, number>> {
   if (!campaignIds.length) return new Map();
-  const at = now.toISOString();
-  const rows = await queryRows<{ campaign_id: string; n: number }>(
-    db,
-    sql`SELECT w.campaign_id, count(*)::int AS n FROM campaign_wins w JOIN campaigns c ON c.id = w.campaign_id
-        WHERE w.campaign_id IN ${[...campaignIds]} AND w.won_at > ${at}::timestamptz - interval '2 days'
-          AND (w.won_at AT TIME ZONE c.time_zone)::date = (${at}::timestamptz AT TIME ZONE c.time_zone)::date
-        GROUP BY w.campaign_id`,
-  );
-  return new Map(rows.map((r) => [r.campaign_id, Number(r.n)]));
+  const rows = await db
+    .select({ id: campaigns.id, n: winsSinceLocalMidnight(now) })
+    .from(campaigns)
+    .where(inArray(campaigns.id, [...campaignIds]));
+  return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }

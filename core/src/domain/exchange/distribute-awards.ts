@@ -16,7 +16,7 @@ const cryptoRandom = () => randomInt(0, 2 ** 48) / 2 ** 48;
 
 /**
  * The awards for one lead under its segment's distribution method (AUCTION when the catalog no longer has the
- * segment). The caller holds the campaigns' row locks (affordableBids), so the round-robin state read here is the
+ * segment). The caller holds the campaigns' row locks (campaign-money.ts bidsOf), so the round-robin state read here is the
  * latest any process committed, and recordWin moves each winner to the back before the lock is released.
  */
 export async function distributeAwards(

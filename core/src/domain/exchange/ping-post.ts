@@ -22,7 +22,7 @@ import { parseInput } from '../shared/validation';
 import { offerToCampaigns, runSpotCheck } from '../verification/run-spot-check';
 import { allocateLead } from './allocate-lead';
 import { matchingCampaigns, rankedCampaigns } from './campaign-matching';
-import { affordableBids } from './campaign-money';
+import { bidsOf } from './campaign-money';
 import { runAuction } from './campaign.rules';
 import { pingRemoteCampaigns, recordPings } from './remote/ping-remote';
 
@@ -105,7 +105,7 @@ export async function ping(deps: AppDeps, actor: Actor | null, raw: unknown) {
     currency: deps.config.PLATFORM_CURRENCY,
   });
   await recordPings(deps, round.calls);
-  const remoteBids = await affordableBids(deps, deps.db, remote, false, round.bids);
+  const { bids: remoteBids } = await bidsOf(deps, deps.db, remote, false, round.bids);
   const [award] = runAuction([...ranked.bids, ...remoteBids], reserve, 1, step);
   if (!award) return null;
   const [row] = await deps.db

@@ -2,10 +2,11 @@
 // without consent-certificate claims is one statement (data-modifying CTEs, atomic like a transaction): one
 // round trip instead of BEGIN, three INSERTs and COMMIT, which is most of a single-lead call's client time
 // (bench/ingest). Claims need their answer before the rows are final, so they keep the transaction.
-import { schema, sql, type BatchStatus, type Db } from '@leadex/db';
+import { schema, type BatchStatus, type Db } from '@leadex/db';
 import type { SQL } from 'drizzle-orm';
 import { CERTIFICATE_REUSED_ISSUE, claimCertificates } from '../consent/verify-certificate';
 import { insertFromJson, insertRowsAsJson, jsonRecords } from '../shared/bulk-sql';
+import { writeInOneStatement } from '../shared/one-statement';
 import { isUniqueViolation } from '../shared/db-errors';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
@@ -83,10 +84,10 @@ async function storeInOneStatement(db: Db, w: SubmissionWrite): Promise<{ accept
   const findings = findingRows(w);
   // foreign keys (lead → batch, finding → lead) are checked at the end of the statement, so one statement may
   // insert parent and child rows alike
-  const parts: SQL[] = [sql`batch AS (${insertFromJson(leadBatches, jsonRecords(leadBatches, [batchRow(w, accepted, status)]))})`];
-  if (w.rows.length) parts.push(sql`lead_rows AS (${insertFromJson(leads, jsonRecords(leads, w.rows, LEAD_ROW_DEFAULTS))})`);
-  if (findings.length) parts.push(sql`findings AS (${insertFromJson(verificationResults, jsonRecords(verificationResults, findings))})`);
-  await db.execute(sql`WITH ${sql.join(parts, sql`, `)} SELECT 1`);
+  const parts: SQL[] = [insertFromJson(leadBatches, jsonRecords(leadBatches, [batchRow(w, accepted, status)]))];
+  if (w.rows.length) parts.push(insertFromJson(leads, jsonRecords(leads, w.rows, LEAD_ROW_DEFAULTS)));
+  if (findings.length) parts.push(insertFromJson(verificationResults, jsonRecords(verificationResults, findings)));
+  await writeInOneStatement(db, parts);
   return { accepted, status };
 }
 

@@ -6,7 +6,7 @@
 import type { Db } from '@leadex/db';
 import { sql, type SQL } from 'drizzle-orm';
 
-/** An insert or update builder; its SQL goes inside `AS (…)` (embedded whole, drizzle would add a second pair, as for a subquery). */
+/** An insert or update builder, or a statement as SQL; its SQL goes inside `AS (…)` (a builder embedded whole would get a second pair, as a subquery does). */
 type Write = { getSQL(): SQL };
 
 export async function writeInOneStatement(tx: Db, writes: readonly Write[]): Promise<void> {

@@ -3,17 +3,16 @@
 // internal campaigns that take it are read too (all of them, or the best bids as far as an auction needs), so the
 // transaction only locks and re-reads the ones that matter.
 import { schema, type CampaignKind } from '@leadex/db';
-import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../../app-deps';
 import { freeCapacity } from '../../orders/capacity.rules';
 import type { Resolver } from '../../shared/outbound/ssrf-guard';
 import { buyersSuppressing } from '../../suppression/suppression-lookups';
 import type { CampaignRow } from '../campaigns.service';
 import type { RankedCampaigns } from '../campaign-matching';
-import { leadForAuction } from '../lead-for-auction';
+import { holdersOf, leadForAuction } from '../lead-for-auction';
 import { pingRemoteCampaigns, type PingRound } from './ping-remote';
 
-const { leads, orderLines } = schema;
+const { leads } = schema;
 
 /** allocate-lead.ts's matchingCampaigns, passed in (allocation calls this module; an import back would be a cycle) */
 export type MatchCampaigns = (
@@ -61,16 +60,7 @@ export async function prepareAuction(
   // the remote buyers are found and pinged while the internal campaigns are read
   const pingRemote = async () => {
     const remote = await match(deps, deps.db, lead, sellerQuality, 'REMOTE');
-    const held = new Set(
-      remote.length
-        ? (
-            await deps.db
-              .select({ buyer: orderLines.buyerOrgId })
-              .from(orderLines)
-              .where(and(eq(orderLines.leadId, leadId), eq(orderLines.active, true)))
-          ).map((r) => r.buyer)
-        : [],
-    );
+    const held = remote.length ? await holdersOf(deps.db, leadId) : new Set<string>();
     const open = remote.filter((c) => !held.has(c.buyerOrgId));
     const ownContact = await buyersSuppressing(
       deps.db,
