@@ -14,10 +14,13 @@ import { spawnSync } from 'node:child_process';
 import { runBench, type RawSql } from './lib/bench-runtime';
 import { generateListedLeads } from './lib/marketplace-data';
 import { rawReserveAndPay } from './lib/raw-purchase';
-import { envInt, fmt, summarize, table } from './lib/stats';
+import { pidsByName, startCpuWindow } from './lib/process-cpu';
+import { envInt, fmt, round, summarize, table } from './lib/stats';
 
 const BUYERS = envInt('BENCH_BUYERS', 50);
-const LEADS = envInt('BENCH_LEADS', 3000);
+// big enough that neither run sells the market out: at 3,000 leads (capacity ~7,200 sales, ~2 leads a purchase) the
+// figure was the market's size over the run (a ceiling near 180 purchases/s over 20 s), not the path's speed
+const LEADS = envInt('BENCH_LEADS', 60000);
 const SECONDS = envInt('BENCH_SECONDS', 20);
 const log = (line: string) => console.log(line);
 
@@ -57,7 +60,15 @@ function pickLeads(ids: string[]): string[] {
   return [...new Set(Array.from({ length: k }, () => hot[Math.floor(Math.random() * hot.length)]!))];
 }
 
-async function race(seconds: number, buyers: number, attempt: (buyer: number) => Promise<'ok' | 'conflict'>) {
+/** Sales made over the market's capacity (sales_count + reserved_count over max_sales), as a share. */
+async function marketUsed(sql: RawSql): Promise<number> {
+  const [row] = await sql.unsafe<{ used: number }>(`select (sum(sales_count + reserved_count)::float / sum(max_sales)) as used from leads`);
+  return Number(row!.used);
+}
+
+async function race(seconds: number, buyers: number, databaseName: string, attempt: (buyer: number) => Promise<'ok' | 'conflict'>) {
+  // this process runs the path (domain or raw client); Postgres's share is the bench database's backends
+  const cpu = startCpuWindow({ postgres: () => pidsByName('postgres', databaseName) });
   const deadline = Date.now() + seconds * 1000;
   const latencies: number[] = [];
   let ok = 0;
@@ -76,7 +87,9 @@ async function race(seconds: number, buyers: number, attempt: (buyer: number) =>
     }),
   );
   const elapsed = (Date.now() - start) / 1000;
-  return { ok, conflicts, perSecond: ok / elapsed, latency: summarize(latencies) };
+  const used = cpu.stop();
+  const cores = { bench: used.cores['load generator']!, postgres: used.cores.postgres!, machine: used.machineBusyCores };
+  return { ok, conflicts, perSecond: ok / elapsed, latency: summarize(latencies), cores };
 }
 
 function pgbench(url: string, clients: number, seconds: number): number | null {
@@ -92,13 +105,14 @@ await runBench(async ({ runtime, raw, databaseName }) => {
   const deps = runtime.deps;
   const now = new Date();
   log(`generating ${LEADS.toLocaleString('en-US')} listed leads…`);
+  if (process.env.BENCH_FF) await raw.unsafe(`alter table leads set (fillfactor = ${process.env.BENCH_FF})`);
   await generateListedLeads(raw, LEADS, now, () => {});
   const leadIds = (await raw.unsafe<{ id: string }>(`select id from leads order by random()`)).map((r) => r.id);
   const [cap] = await raw.unsafe<{ capacity: number }>(`select sum(max_sales)::int as capacity from leads`);
 
   log(`domain: ${BUYERS} buyers for ${SECONDS} s (pool of ${deps.config.DATABASE_URL ? 10 : 1} connections)…`);
   const domainBuyers = await createBuyers(raw, BUYERS, 'bd');
-  const domain = await race(SECONDS, BUYERS, async (b) => {
+  const domain = await race(SECONDS, BUYERS, databaseName, async (b) => {
     try {
       const order = await createOrder(deps, domainBuyers[b]!, { leadIds: pickLeads(leadIds) });
       await deps.db.transaction((tx) =>
@@ -111,14 +125,16 @@ await runBench(async ({ runtime, raw, databaseName }) => {
     }
   });
   const domainOversell = await oversell(raw, 'bd');
+  const domainMarketUsed = await marketUsed(raw);
   const invariants = await checkLedgerInvariants(deps.db);
 
   // the same work as raw SQL on the same leads, capacity restored
   await raw.unsafe(`update leads set sales_count = 0, reserved_count = 0, status = 'LISTED'`);
   log(`raw SQL: ${BUYERS} buyers for ${SECONDS} s…`);
   const rawBuyers = await createBuyers(raw, BUYERS, 'br');
-  const rawRun = await race(SECONDS, BUYERS, (b) => rawReserveAndPay(deps.db, rawBuyers[b]!.organizationId, pickLeads(leadIds)));
+  const rawRun = await race(SECONDS, BUYERS, databaseName, (b) => rawReserveAndPay(deps.db, rawBuyers[b]!.organizationId, pickLeads(leadIds)));
   const rawOversell = await oversell(raw, 'br');
+  const rawMarketUsed = await marketUsed(raw);
 
   log('pgbench (TPC-B-like, 10 clients)…');
   const tps = pgbench(deps.config.DATABASE_URL!, 10, Math.min(SECONDS, 15));
@@ -128,30 +144,43 @@ await runBench(async ({ runtime, raw, databaseName }) => {
   );
   console.log(
     table(
-      ['path', 'purchases/s', 'purchases', 'conflicts', 'p50 ms', 'p95 ms', 'p99 ms'],
+      ['path', 'purchases/s', 'purchases', 'conflicts', 'market used', 'p50 ms', 'p95 ms', 'p99 ms', 'cores: bench', 'postgres', 'machine'],
       [
         [
           'domain (createOrder + recordOrderPayment)',
           fmt(domain.perSecond, 1),
           domain.ok,
           domain.conflicts,
+          `${fmt(domainMarketUsed * 100, 0)}%`,
           fmt(domain.latency.p50),
           fmt(domain.latency.p95),
           fmt(domain.latency.p99),
+          fmt(domain.cores.bench),
+          fmt(domain.cores.postgres),
+          fmt(domain.cores.machine),
         ],
         [
           'raw SQL (same two transactions)',
           fmt(rawRun.perSecond, 1),
           rawRun.ok,
           rawRun.conflicts,
+          `${fmt(rawMarketUsed * 100, 0)}%`,
           fmt(rawRun.latency.p50),
           fmt(rawRun.latency.p95),
           fmt(rawRun.latency.p99),
+          fmt(rawRun.cores.bench),
+          fmt(rawRun.cores.postgres),
+          fmt(rawRun.cores.machine),
         ],
       ],
     ),
   );
   console.log(`\nratio domain / raw purchases/s: ${fmt(domain.perSecond / rawRun.perSecond)}`);
+  const perPurchase = (r: typeof domain) => (((r.cores.bench + r.cores.postgres) * 1000) / r.perSecond).toFixed(2);
+  console.log(
+    `CPU per purchase (bench process + Postgres backends): domain ${perPurchase(domain)} ms, raw ${perPurchase(rawRun)} ms; ` +
+      `market used: the share of all leads' capacity sold or held at the end of each run (100% = sold out, the figure then measures the market's size)`,
+  );
   console.log(`pgbench TPC-B tps (10 clients): ${tps == null ? 'not available' : fmt(tps, 1)}`);
   console.log(
     `oversold leads: domain ${domainOversell.over_counter + domainOversell.over_purchases}, raw ${rawOversell.over_counter + rawOversell.over_purchases}`,
@@ -168,6 +197,9 @@ await runBench(async ({ runtime, raw, databaseName }) => {
       ratio: domain.perSecond / rawRun.perSecond,
       pgbenchTps: tps,
       domainLatency: domain.latency,
+      rawLatency: rawRun.latency,
+      marketUsed: { domain: round(domainMarketUsed, 3), raw: round(rawMarketUsed, 3) },
+      cores: { domain: domain.cores, raw: rawRun.cores },
       oversell: domainOversell.over_counter + domainOversell.over_purchases,
       invariantsHold: invariants.ok,
     }),

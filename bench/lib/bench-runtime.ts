@@ -94,7 +94,7 @@ export async function openBenchRuntime(): Promise<BenchRuntime> {
       LOG_LEVEL: 'warn',
       LEAD_SUBMISSIONS_PER_MINUTE: process.env.LEAD_SUBMISSIONS_PER_MINUTE ?? '100000000',
     });
-    runtime = await createRuntime(config, { name: 'bench', queuePrefix, migrate: true });
+    runtime = await createRuntime(config, { name: 'bench', queuePrefix, migrate: true, dbPoolSize: Number(process.env.BENCH_POOL ?? 10) });
     rawHandle = await createDb({ databaseUrl: databaseUrl(databaseName), maxConnections: 1 });
     return { runtime, raw: rawSql(rawHandle), databaseName, queuePrefix, cleanup };
   } catch (err) {

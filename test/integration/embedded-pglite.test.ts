@@ -110,3 +110,64 @@ it('allocates a listed lead to the best campaigns on embedded PGlite: ranked rea
   expect(result.sold.map((s) => [s.campaignId, s.price])).toEqual(buyers.slice(0, 3).map((b) => [b.campaignId, 6_001]));
   expect((await checkLedgerInvariants(runtime.deps.db)).violations).toEqual([]);
 });
+
+it('buys listed leads from the wallet on embedded PGlite: the reservation, then the sale in one statement', async () => {
+  const up = (role: string) =>
+    new GraphQLClient(url).request<{ signUp: { token: string } }>(SIGN_UP, {
+      input: {
+        email: `${role}-${Date.now()}-${Math.random()}@example.com`,
+        password: 'correct horse battery staple',
+        name: role,
+        organizationName: role,
+        role,
+      },
+    });
+  const seller = new GraphQLClient(url, { headers: { authorization: `Bearer ${(await up('SELLER')).signUp.token}` } });
+  const buyer = new GraphQLClient(url, { headers: { authorization: `Bearer ${(await up('BUYER')).signUp.token}` } });
+  const { me } = await buyer.request<{ me: { organization: { id: string } } }>('{ me { organization { id } } }');
+  // a paid top-up and its ledger entry, as the Stripe webhook books them
+  await runtime.deps.db
+    .insert(schema.walletTopUps)
+    .values({ id: `top_${me.organization.id}`, buyerOrgId: me.organization.id, amount: 500_000, currency: 'USD', status: 'PAID', paidAt: new Date() });
+  await postLedgerTransaction(runtime.deps.db, {
+    eventKey: `test-top-up:${me.organization.id}`,
+    kind: 'TOP_UP',
+    occurredAt: new Date(),
+    postings: [debit(PLATFORM_STRIPE_BALANCE, money(500_000, 'USD')), credit(buyerWallet(me.organization.id), money(500_000, 'USD'))],
+  });
+  const { submitLeads } = await seller.request<{ submitLeads: { id: string; results: { lead: { id: string } }[] } }>(
+    'mutation($input: [LeadInput!]!) { submitLeads(input: $input) { id results { lead { id } } } }',
+    { input: [validLead({ maxSales: 1 }), validLead({ maxSales: 2 })] },
+  );
+  await runSpotCheck(runtime.deps, submitLeads.id, { offerToCampaigns: false });
+  const leadIds = submitLeads.results.map((r) => r.lead.id);
+  const { createOrder } = await buyer.request<{ createOrder: { id: string; status: string } }>(
+    'mutation($input: CreateOrderInput!) { createOrder(input: $input) { id status } }',
+    { input: { leadIds } },
+  );
+  expect(createOrder.status).toBe('RESERVED');
+  const { payOrderFromWallet } = await buyer.request<{ payOrderFromWallet: { status: string; paidWith: string; leadCount: number } }>(
+    'mutation($id: ID!) { payOrderFromWallet(orderId: $id) { status paidWith leadCount } }',
+    { id: createOrder.id },
+  );
+  expect(payOrderFromWallet).toEqual({ status: 'PAID', paidWith: 'WALLET', leadCount: 2 });
+
+  const db = runtime.deps.db;
+  const sold = await db
+    .select({ id: schema.leads.id, status: schema.leads.status, sales: schema.leads.salesCount, reserved: schema.leads.reservedCount })
+    .from(schema.leads);
+  const byId = new Map(sold.map((l) => [l.id, l]));
+  expect(leadIds.map((id) => byId.get(id))).toEqual([
+    { id: leadIds[0], status: 'SOLD_OUT', sales: 1, reserved: 0 },
+    { id: leadIds[1], status: 'LISTED', sales: 1, reserved: 0 },
+  ]);
+  const bought = await db.select().from(schema.purchases);
+  expect(bought.filter((p) => p.orderId === createOrder.id).map((p) => [p.leadId, p.paidWith, p.price === p.commission + p.sellerNet])).toEqual(
+    expect.arrayContaining(leadIds.map((id) => [id, 'WALLET', true])),
+  );
+  const audited = await db.select().from(schema.auditLog);
+  expect(audited.find((a) => a.action === 'order.paid' && a.targetId === createOrder.id)?.details).toMatchObject({ leads: 2, via: 'WALLET' });
+  const noticed = await db.select().from(schema.notifications);
+  expect(noticed.filter((n) => n.eventKey.includes(createOrder.id) || JSON.stringify(n.data).includes(createOrder.id)).length).toBeGreaterThan(0);
+  expect((await checkLedgerInvariants(db)).violations).toEqual([]);
+});

@@ -1,6 +1,5 @@
 // Writes one balanced ledger transaction inside the caller's database transaction, at most once per event.
-import { schema, sql, type Db } from '@leadex/db';
-import { lazy, rowsOf } from '../shared/one-round-trip';
+import { schema, type Db } from '@leadex/db';
 import { newId } from '../shared/ids';
 import { money, type Money } from '../shared/money';
 
@@ -46,25 +45,6 @@ export async function postLedgerTransaction(tx: Db, entry: LedgerEntry): Promise
       .values(postings.map((p) => ({ id: newId('pst'), transactionId: id, account: p.account, amount: p.amount.amount, currency: p.amount.currency })));
   }
   return true;
-}
-
-/**
- * postLedgerTransaction as one statement, the transaction row and its postings in one data-modifying CTE (the
- * postings only when the row was inserted): lazy, so a caller can send it with its other statements through
- * inOneRoundTrip. Answers false when the event was already posted; the same checks, before anything is sent.
- */
-export function postLedgerTransactionQuery(tx: Db, entry: LedgerEntry): PromiseLike<boolean> {
-  const postings = checkedPostings(entry);
-  const id = newId('jrn');
-  const rows = postings.map((p) => sql`(${newId('pst')}::text, ${p.account}::text, ${p.amount.amount}::bigint, ${p.amount.currency}::text)`);
-  const insertPostings = rows.length
-    ? sql`, p AS (INSERT INTO ${schema.ledgerPostings} (id, transaction_id, account, amount, currency)
-        SELECT v.id, t.id, v.account, v.amount, v.currency FROM t CROSS JOIN (VALUES ${sql.join(rows, sql`, `)}) AS v (id, account, amount, currency))`
-    : sql``;
-  const query = tx.execute(
-    sql`WITH t AS (${transactionRow(tx, id, entry).returning({ id: schema.ledgerTransactions.id }).getSQL()})${insertPostings} SELECT count(*)::int AS posted FROM t`,
-  );
-  return lazy(query, (result) => Number(rowsOf<{ posted: number }>(result)[0]?.posted ?? 0) > 0);
 }
 
 /**

@@ -97,6 +97,27 @@ export async function queueNotificationsTo(tx: Db, list: QueuedNotification[], r
   return { emails: addedEmails.length, inApp: addedInApp.length };
 }
 
+/** The rows queueNotificationsTo writes: a notification-centre row (in-app) and an outbox row (e-mail) per recipient who wants each. */
+export interface NotificationRows {
+  inApp: (typeof notifications.$inferInsert & { id: string })[];
+  emails: (typeof notificationOutbox.$inferInsert & { id: string })[];
+}
+
+/** Who of `recipients` hears of each of `list`, on which channel, as rows (pure: nothing is sent). */
+export function notificationRows(list: QueuedNotification[], recipients: NotificationRecipients): NotificationRows {
+  const rows: NotificationRows = { inApp: [], emails: [] };
+  for (const n of list) {
+    const operators = AUDIENCE[n.event] === 'OPERATORS';
+    for (const user of recipients.users.filter((u) => (operators ? u.role === 'OPERATOR' : u.organizationId === n.organizationId))) {
+      const wanted = channelsWanted(user.prefs.get(n.event));
+      const base = { userId: user.id, organizationId: user.organizationId!, event: n.event, eventKey: n.eventKey, data: n.data };
+      if (wanted.inApp) rows.inApp.push({ id: newId('ntf'), ...base });
+      if (wanted.email) rows.emails.push({ id: newId('nml'), ...base });
+    }
+  }
+  return rows;
+}
+
 /**
  * queueNotificationsTo's two inserts (in-app rows, e-mails), lazy: a caller sends them with its own statements
  * through inOneRoundTrip; each answers the rows it added (none for a recipient who already had the event).
@@ -106,17 +127,7 @@ export function notificationInserts(
   list: QueuedNotification[],
   recipients: NotificationRecipients,
 ): [PromiseLike<{ id: string }[]>, PromiseLike<{ id: string }[]>] {
-  const inApp: (typeof notifications.$inferInsert)[] = [];
-  const emails: (typeof notificationOutbox.$inferInsert)[] = [];
-  for (const n of list) {
-    const operators = AUDIENCE[n.event] === 'OPERATORS';
-    for (const user of recipients.users.filter((u) => (operators ? u.role === 'OPERATOR' : u.organizationId === n.organizationId))) {
-      const wanted = channelsWanted(user.prefs.get(n.event));
-      const base = { userId: user.id, organizationId: user.organizationId!, event: n.event, eventKey: n.eventKey, data: n.data };
-      if (wanted.inApp) inApp.push({ id: newId('ntf'), ...base });
-      if (wanted.email) emails.push({ id: newId('nml'), ...base });
-    }
-  }
+  const { inApp, emails } = notificationRows(list, recipients);
   const none = lazy(Promise.resolve(null), (): { id: string }[] => []);
   return [
     inApp.length ? tx.insert(notifications).values(inApp).onConflictDoNothing().returning({ id: notifications.id }) : none,

@@ -5,11 +5,10 @@ import { schema, type Db } from '@leadex/db';
 import { and, asc, eq, getTableColumns, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { builtOnce, slot, slotValues, slots } from '../shared/built-once';
 import { lazy } from '../shared/one-round-trip';
-import { salesAndSoldOut } from '../leads/lead-status-sql';
 import { ORDER_PAID_EVENTS } from '../notifications/domain-events';
 import { RECIPIENT_COLUMNS, recipientsFromRows, type NotificationRecipients } from '../notifications/queue-notification';
 
-const { leads, orders, orderLines, purchases, segments, buyerSuppressions } = schema;
+const { leads, orders, orderLines, segments, buyerSuppressions } = schema;
 
 /**
  * What an order reads of a lead while judging it (capacity, seller, price): the locks take only these columns, as
@@ -177,80 +176,6 @@ export function saleLinesRows(
   orderId: string,
 ): PromiseLike<{ leadId: string; price: number; sellerOrgId: string; segment: string; commissionBps: number | null }[]> {
   return saleLinesStatement(tx, [], { order: orderId });
-}
-
-const sellStatement = builtOnce((db, n: number) =>
-  db
-    .update(leads)
-    .set({ reservedCount: sql`${leads.reservedCount} - 1`, ...salesAndSoldOut(1) })
-    .where(inArray(leads.id, slots('id', n))),
-);
-
-/** A reservation on each of these leads becomes a sale (SOLD_OUT when that uses up a listed lead). */
-export function sellReservedLeads(tx: Db, ids: string[]): PromiseLike<unknown> {
-  return sellStatement(tx, [ids.length], slotValues('id', ids));
-}
-
-export type PurchaseInsert = Required<
-  Pick<
-    typeof purchases.$inferInsert,
-    | 'id'
-    | 'orderId'
-    | 'leadId'
-    | 'buyerOrgId'
-    | 'sellerOrgId'
-    | 'price'
-    | 'commission'
-    | 'sellerNet'
-    | 'currency'
-    | 'paymentIntentId'
-    | 'paidWith'
-    | 'purchasedAt'
-  >
->;
-const PURCHASE_FIELDS = [
-  'id',
-  'orderId',
-  'leadId',
-  'buyerOrgId',
-  'sellerOrgId',
-  'price',
-  'commission',
-  'sellerNet',
-  'currency',
-  'paymentIntentId',
-  'paidWith',
-  'purchasedAt',
-] as const;
-const insertPurchasesStatement = builtOnce((db, n: number) =>
-  db
-    .insert(purchases)
-    .values(
-      Array.from({ length: n }, (_, i) => Object.fromEntries(PURCHASE_FIELDS.map((f) => [f, slot(`${f}${i}`)])) as unknown as typeof purchases.$inferInsert),
-    ),
-);
-
-/** The purchases of an order. */
-export function insertPurchases(tx: Db, rows: PurchaseInsert[]): PromiseLike<unknown> {
-  const values = Object.fromEntries(rows.flatMap((row, i) => PURCHASE_FIELDS.map((f) => [`${f}${i}`, row[f]])));
-  return insertPurchasesStatement(tx, [rows.length], values);
-}
-
-const markPaidStatement = builtOnce((db) =>
-  db
-    .update(orders)
-    .set({
-      status: 'PAID',
-      paidAt: slot('now') as unknown as Date,
-      paymentIntentId: slot('paymentIntentId') as unknown as string,
-      closedAt: slot('now') as unknown as Date,
-    })
-    .where(eq(orders.id, slot('id'))),
-);
-
-/** The order PAID (and closed) now, by this payment intent (null for a wallet payment). */
-export function markOrderPaid(tx: Db, orderId: string, paymentIntentId: string | null, now: Date): PromiseLike<unknown> {
-  return markPaidStatement(tx, [], { id: orderId, paymentIntentId, now });
 }
 
 const { users, notificationPreferences } = schema;

@@ -5,10 +5,10 @@ import { schema, type Db } from '@leadex/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { orderPaidNotifications } from '../notifications/domain-events';
-import { notificationInserts, type NotificationRecipients } from '../notifications/queue-notification';
-import { auditInsert } from '../audit/record-audit';
+import { notificationRows, type NotificationRecipients } from '../notifications/queue-notification';
+import { auditRow } from '../audit/record-audit';
 import { PLATFORM_ESCROW, PLATFORM_STRIPE_BALANCE, PLATFORM_UNAPPLIED } from '../ledger/ledger-accounts';
-import { credit, debit, postLedgerTransaction, postLedgerTransactionQuery, type LedgerEntry } from '../ledger/post-transaction';
+import { credit, debit, ledgerRows, postLedgerTransaction, type LedgerEntry } from '../ledger/post-transaction';
 import { bookUnmatchedPayment } from '../payments/unmatched-payment';
 import { newId } from '../shared/ids';
 import { inOneRoundTrip, lazy, together } from '../shared/one-round-trip';
@@ -18,7 +18,8 @@ import { freeCapacity } from './capacity.rules';
 import { commissionBpsOf, splitSale } from './commission.rules';
 import type { OrderRow } from './load-order';
 import { ORDER_LIFECYCLE } from './order.lifecycle';
-import { insertPurchases, lockOrder, markOrderPaid, orderPaidRecipients, saleLinesRows, sellReservedLeads, type PurchaseInsert } from './purchase-statements';
+import { lockOrder, orderPaidRecipients, saleLinesRows } from './purchase-statements';
+import { writeSale, type PurchaseInsert } from './sale-statement';
 
 const { orders, orderLines, leads, refunds } = schema;
 
@@ -113,7 +114,7 @@ export function saleReadsOf(tx: Db, orderId: string): PromiseLike<SaleReads> {
  * Turns the order's held capacity into sales: purchases, lead counters, the payment's ledger entry, the order
  * PAID, its notifications and audit entry. The one conversion of a paid order, for card and wallet payments alike;
  * runs in the caller's transaction with the order row locked. `reads`: the order's saleReadsOf, when the caller sent
- * them with the lock; otherwise they are read first. Every write then goes in one round trip.
+ * them with the lock; otherwise they are read first. Every write then goes in one statement (sale-statement.ts).
  */
 export async function convertOrderToSales(tx: Db, order: OrderRow, payment: SalePayment, now: Date, reads?: SaleReads): Promise<void> {
   assertTransition(ORDER_LIFECYCLE, order.status, 'PAID', 'SYSTEM');
@@ -132,17 +133,14 @@ export async function convertOrderToSales(tx: Db, order: OrderRow, payment: Sale
       segment: sold[i]!.segment,
     })),
   );
-  await inOneRoundTrip(
-    tx,
-    sellReservedLeads(
-      tx,
-      sold.map((l) => l.leadId),
-    ),
-    insertPurchases(tx, sales),
-    postLedgerTransactionQuery(tx, payment.entry),
-    markOrderPaid(tx, order.id, payment.paymentIntentId, now),
-    ...notificationInserts(tx, notices, recipients),
-    auditInsert(tx, {
+  await writeSale(tx, {
+    orderId: order.id,
+    paymentIntentId: payment.paymentIntentId,
+    now,
+    purchases: sales,
+    ledger: ledgerRows(payment.entry),
+    notifications: notificationRows(notices, recipients),
+    audit: auditRow({
       actor: null,
       action: 'order.paid',
       target: { type: 'order', id: order.id, organizationId: order.buyerOrgId },
@@ -156,7 +154,7 @@ export async function convertOrderToSales(tx: Db, order: OrderRow, payment: Sale
       },
       at: now,
     }),
-  );
+  });
 }
 
 /** A card payment's conversion: the Stripe balance gains the money, escrow holds it. */
