@@ -1,4 +1,5 @@
 // Signing up the people a test needs.
+import { eq, schema } from '@leadex/db';
 import { randomBytes } from 'node:crypto';
 import { SIGN_UP } from './operations';
 import type { TestApp } from './test-app';
@@ -25,7 +26,7 @@ export async function createOperatorUser(app: TestApp): Promise<TestUser> {
   const op = await createOperator(app.runtime.deps, email, 'correct horse battery staple', 'Operator');
   const session = await signIn(app.runtime.deps, email, 'correct horse battery staple', '127.0.0.1');
   if (session.twoFactorRequired) throw new Error('a new operator has no TOTP');
-  const [user] = await app.runtime.deps.db.query.users.findMany({ where: (u, { eq }) => eq(u.id, op.id) });
+  const [user] = await app.runtime.deps.db.select().from(schema.users).where(eq(schema.users.id, op.id));
   return { token: session.token, userId: op.id, organizationId: user!.organizationId, email };
 }
 

@@ -1,3 +1,4 @@
+import { schema } from '@leadex/db';
 import { CREATE_API_KEY, SIGN_IN, SIGN_UP } from '../helpers/operations';
 import { signUpAs } from '../helpers/actors';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -91,7 +92,7 @@ describe('API keys', () => {
       .request<{ createApiKey: { key: string; apiKey: { id: string; prefix: string } } }>(CREATE_API_KEY, { name: 'CRM sync' });
     expect(res.createApiKey.key).toMatch(/^lxk_/);
     expect(res.createApiKey.key.startsWith(res.createApiKey.apiKey.prefix)).toBe(true);
-    const rows = await app.runtime.deps.db.query.apiKeys.findMany();
+    const rows = await app.runtime.deps.db.select().from(schema.apiKeys);
     expect(JSON.stringify(rows)).not.toContain(res.createApiKey.key);
     const listed = await app.client({ token: seller.token }).request<{ myApiKeys: { id: string }[] }>('{ myApiKeys { id name prefix } }');
     expect(listed.myApiKeys.map((k) => k.id)).toEqual([res.createApiKey.apiKey.id]);

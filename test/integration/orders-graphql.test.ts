@@ -56,6 +56,18 @@ describe('createOrder', () => {
     expect(lead!.reservedCount).toBe(0);
   });
 
+  it('refuses a lead the buyer already holds, naming its path, and reserves nothing', async () => {
+    // leadIds[1] is held by the buyer's cart-1 order above; leadIds[3] is free
+    const err = await errorOf(app.client(buyer).request(CREATE, { input: { leadIds: [leadIds[3], leadIds[1]] } }));
+    expect(err.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LEAD_ALREADY_BOUGHT', fields: [{ path: 'input.leadIds[1]' }] });
+    const [free] = await app.runtime.deps.db.select().from(schema.leads).where(eq(schema.leads.id, leadIds[3]!));
+    expect(free!.reservedCount).toBe(0);
+    // another buyer may still order it
+    const other = await app.client(rival).request<{ createOrder: Order }>(CREATE, { input: { leadIds: [leadIds[1]] } });
+    expect(other.createOrder.status).toBe('RESERVED');
+    await app.client(rival).request('mutation($id: ID!) { cancelOrder(orderId: $id) { id } }', { id: other.createOrder.id });
+  });
+
   it('refuses unknown leads, bad shapes and sellers', async () => {
     expect((await errorOf(app.client(buyer).request(CREATE, { input: { leadIds: ['lead_nope'] } }))).extensions).toMatchObject({
       code: 'NOT_FOUND',

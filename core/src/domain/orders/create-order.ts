@@ -14,12 +14,12 @@ import { DomainError, badInput, type FieldError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import { money } from '../shared/money';
 import { parseInput } from '../shared/validation';
-import { inOneRoundTrip, lazy, together } from '../shared/one-round-trip';
+import { inOneRoundTrip, lazy } from '../shared/one-round-trip';
 import { loadOrder, type OrderRow, type OrderView } from './load-order';
 import { freeCapacity } from './capacity.rules';
 import { holdLimitBreach, type BuyerHolds } from './hold-limits.rules';
 import { MATCHING_ORDER, matchingLeadConditions } from './matching-leads';
-import { JUDGED, buyerHoldsRow, heldByBuyer, lockChosenLeadsById, reserveOrder, type JudgedLead, type OrderInsert } from './purchase-statements';
+import { JUDGED, buyerHoldsRow, lockChosenLeadsById, reserveOrder, type JudgedLead, type OrderInsert } from './purchase-statements';
 import { priceOrderLines, requestFingerprint } from './order-rules';
 
 const { leads, orders } = schema;
@@ -32,7 +32,7 @@ const ZCreateOrderInput = z.object({
 
 type LeadRow = JudgedLead;
 
-/** What judges the chosen leads: the rows (locked) and the look-ups sent right after the lock. */
+/** What judges the chosen leads: the rows (locked), and whether the buyer holds or suppressed each. */
 interface ChosenLookups {
   rows: LeadRow[];
   held: Set<string>;
@@ -40,13 +40,13 @@ interface ChosenLookups {
 }
 
 /**
- * Locks the chosen leads in id order, with the look-ups that judge them (sent after the lock, so they see the rows
- * as they are once it is held); answers the judgement, to be asked after the buyer's caps.
+ * Locks the chosen leads in id order, with what judges them read by the same statement (purchase-statements.ts
+ * says why its snapshot is good enough); answers the judgement, to be asked after the buyer's caps.
  */
 function lockChosenLeads(tx: Db, buyerOrgId: string, leadIds: string[], now: Date): PromiseLike<() => LeadRow[]> {
   const ids = [...leadIds].sort();
-  const lookups = together(lockChosenLeadsById(tx, buyerOrgId, ids), heldByBuyer(tx, buyerOrgId, ids));
-  return lazy(lookups, ([rows, held]) => () => {
+  return lazy(lockChosenLeadsById(tx, buyerOrgId, ids), (rows) => () => {
+    const held = new Set(rows.filter((r) => r.held).map((r) => r.id));
     const ownContacts = new Set(rows.filter((r) => r.suppressed).map((r) => r.id));
     return judgeChosenLeads({ rows, held, ownContacts }, buyerOrgId, leadIds, now);
   });

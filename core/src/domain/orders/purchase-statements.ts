@@ -52,6 +52,10 @@ const CHOSEN = {
   // read with the lock, not after it: a buyer's list has no order with the orders it guards (an edit racing an order
   // may land either side of it), so the statement's own snapshot is as good as a later one
   suppressed: sql<boolean>`exists (select 1 from ${buyerSuppressions} where ${buyerSuppressions.buyerOrgId} = ${slot('buyer')} and ${buyerSuppressions.hash} in (${leads.phoneHash}, ${leads.emailHash}))`,
+  // the buyer's own orders wait on its holds lock, taken before this statement began, so their lines are in its
+  // snapshot; a line another path (a campaign win) commits while this waits for the lead is caught by the
+  // order_lines_active_buyer_uq index when the order is written
+  held: sql<boolean>`exists (select 1 from ${orderLines} where ${orderLines.buyerOrgId} = ${slot('buyer')} and ${orderLines.active} and ${orderLines.leadId} = ${leads.id})`,
 };
 const lockChosenStatement = builtOnce(
   (db, n: number) =>
@@ -64,24 +68,9 @@ const lockChosenStatement = builtOnce(
   CHOSEN,
 );
 
-/** Locks these leads in id order (`ids` sorted), answering what judges them and whether the buyer suppressed each. */
-export function lockChosenLeadsById(tx: Db, buyerOrgId: string, ids: string[]): PromiseLike<(JudgedLead & { suppressed: boolean })[]> {
+/** Locks these leads in id order (`ids` sorted), answering what judges them, whether the buyer suppressed each and whether it holds or bought it (an active line). */
+export function lockChosenLeadsById(tx: Db, buyerOrgId: string, ids: string[]): PromiseLike<(JudgedLead & { suppressed: boolean; held: boolean })[]> {
   return lockChosenStatement(tx, [ids.length], { buyer: buyerOrgId, ...slotValues('id', ids) });
-}
-
-const HELD = { leadId: orderLines.leadId };
-const heldStatement = builtOnce(
-  (db, n: number) =>
-    db
-      .select(HELD)
-      .from(orderLines)
-      .where(and(eq(orderLines.buyerOrgId, slot('buyer')), eq(orderLines.active, true), inArray(orderLines.leadId, slots('id', n)))),
-  HELD,
-);
-
-/** Which of these leads the buyer already holds or bought (an active line). */
-export function heldByBuyer(tx: Db, buyerOrgId: string, leadIds: string[]): PromiseLike<Set<string>> {
-  return lazy(heldStatement(tx, [leadIds.length], { buyer: buyerOrgId, ...slotValues('id', leadIds) }), (rows) => new Set(rows.map((r) => r.leadId)));
 }
 
 export type OrderInsert = Required<
