@@ -32,8 +32,24 @@ export function auditInsert(tx: Db, entry: AuditEntry): PromiseLike<unknown> {
   return tx.insert(schema.auditLog).values(auditRow(entry));
 }
 
+/** Every column auditRow fills: the fields of a built-once insert of audit rows (shared/built-once.ts slotRows). */
+export const AUDIT_ROW_FIELDS = [
+  'id',
+  'at',
+  'actorUserId',
+  'actorApiKeyId',
+  'actorOrgId',
+  'actorRole',
+  'requestId',
+  'action',
+  'targetType',
+  'targetId',
+  'targetOrgId',
+  'details',
+] as const;
+
 /** The audit_log row of an entry, for a caller that writes several rows in one statement. */
-export function auditRow(entry: AuditEntry): typeof schema.auditLog.$inferInsert {
+export function auditRow(entry: AuditEntry): Required<Pick<typeof schema.auditLog.$inferInsert, (typeof AUDIT_ROW_FIELDS)[number]>> {
   return {
     id: newId('adt'),
     at: entry.at,

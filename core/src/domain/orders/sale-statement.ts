@@ -4,8 +4,10 @@
 // (shared/built-once.ts) instead of seven statements built per call. What the rows say is decided in record-payment.ts.
 import { schema, type Db } from '@leadex/db';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { builtOnce, slot, slots, slotValues } from '../shared/built-once';
+import { builtOnce, rowValues, slot, slotRows, slots, slotValues } from '../shared/built-once';
+import { oneStatementSql } from '../shared/one-statement';
 import { salesAndSoldOut } from '../leads/lead-status-sql';
+import { AUDIT_ROW_FIELDS } from '../audit/record-audit';
 import type { ledgerRows } from '../ledger/post-transaction';
 import type { NotificationRows } from '../notifications/queue-notification';
 
@@ -45,107 +47,51 @@ const PURCHASE_FIELDS = [
 ] as const;
 const JOURNAL_FIELDS = ['id', 'eventKey', 'kind', 'memo', 'occurredAt'] as const;
 const NOTIFICATION_FIELDS = ['id', 'userId', 'organizationId', 'event', 'eventKey', 'data'] as const;
-const AUDIT_FIELDS = [
-  'id',
-  'at',
-  'actorUserId',
-  'actorApiKeyId',
-  'actorOrgId',
-  'actorRole',
-  'requestId',
-  'action',
-  'targetType',
-  'targetId',
-  'targetOrgId',
-  'details',
-] as const;
-
-type Row = Record<string, unknown>;
-
-/** `count` rows of slots `<prefix><field><i>` (one row when count is null). */
-function slotRows(prefix: string, fields: readonly string[], count: number): Row[] {
-  return Array.from({ length: count }, (_, i) => Object.fromEntries(fields.map((f) => [f, slot(`${prefix}${f}${i}`)])));
-}
-
-/** The values of slotRows(prefix, fields, rows.length); a field a row leaves out is null. */
-function rowValues(prefix: string, fields: readonly string[], rows: readonly Row[]): Row {
-  return Object.fromEntries(rows.flatMap((row, i) => fields.map((f) => [`${prefix}${f}${i}`, row[f] ?? null])));
-}
 
 // the shape: how many lines (leads, purchases), postings, in-app rows and e-mails; each part's values are slots
 const saleStatement = builtOnce((db, lines: number, postings: number, inApp: number, emails: number) => {
-  const parts: [string, SQL][] = [
-    [
-      'sold',
-      db
-        .update(leads)
-        .set({ reservedCount: sql`${leads.reservedCount} - 1`, ...salesAndSoldOut(1) })
-        .where(inArray(leads.id, slots('lead', lines)))
-        .getSQL(),
-    ],
-    [
-      'bought',
-      db
-        .insert(purchases)
-        .values(slotRows('p_', PURCHASE_FIELDS, lines) as unknown as (typeof purchases.$inferInsert)[])
-        .getSQL(),
-    ],
+  const writes: Record<string, { getSQL(): SQL }> = {
+    sold: db
+      .update(leads)
+      .set({ reservedCount: sql`${leads.reservedCount} - 1`, ...salesAndSoldOut(1) })
+      .where(inArray(leads.id, slots('lead', lines))),
+    bought: db.insert(purchases).values(slotRows('p_', PURCHASE_FIELDS, lines) as unknown as (typeof purchases.$inferInsert)[]),
     // a second entry for the event posts nothing (the postings come from this row), as postLedgerTransaction
-    [
-      'journal',
-      db
-        .insert(ledgerTransactions)
-        .values(slotRows('j_', JOURNAL_FIELDS, 1) as unknown as (typeof ledgerTransactions.$inferInsert)[])
-        .onConflictDoNothing({ target: ledgerTransactions.eventKey })
-        .returning({ id: ledgerTransactions.id })
-        .getSQL(),
-    ],
-    [
-      'paid',
-      db
-        .update(orders)
-        .set({
-          status: 'PAID',
-          paidAt: slot('now') as unknown as Date,
-          paymentIntentId: slot('paymentIntentId') as unknown as string,
-          closedAt: slot('now') as unknown as Date,
-        })
-        .where(eq(orders.id, slot('order')))
-        .getSQL(),
-    ],
-    [
-      'audited',
-      db
-        .insert(auditLog)
-        .values(slotRows('a_', AUDIT_FIELDS, 1) as unknown as (typeof auditLog.$inferInsert)[])
-        .getSQL(),
-    ],
-  ];
+    journal: db
+      .insert(ledgerTransactions)
+      .values(slotRows('j_', JOURNAL_FIELDS, 1) as unknown as (typeof ledgerTransactions.$inferInsert)[])
+      .onConflictDoNothing({ target: ledgerTransactions.eventKey })
+      .returning({ id: ledgerTransactions.id }),
+    paid: db
+      .update(orders)
+      .set({
+        status: 'PAID',
+        paidAt: slot('now') as unknown as Date,
+        paymentIntentId: slot('paymentIntentId') as unknown as string,
+        closedAt: slot('now') as unknown as Date,
+      })
+      .where(eq(orders.id, slot('order'))),
+    audited: db.insert(auditLog).values(slotRows('a_', AUDIT_ROW_FIELDS, 1) as unknown as (typeof auditLog.$inferInsert)[]),
+  };
   if (postings) {
     const values = Array.from(
       { length: postings },
       (_, i) => sql`(${slot(`s_id${i}`)}::text, ${slot(`s_account${i}`)}::text, ${slot(`s_amount${i}`)}::bigint, ${slot(`s_currency${i}`)}::text)`,
     );
-    parts.push([
-      'posted',
-      sql`INSERT INTO ${ledgerPostings} (id, transaction_id, account, amount, currency)
-          SELECT v.id, journal.id, v.account, v.amount, v.currency FROM journal CROSS JOIN (VALUES ${sql.join(values, sql`, `)}) AS v (id, account, amount, currency)`,
-    ]);
+    writes.posted = sql`INSERT INTO ${ledgerPostings} (id, transaction_id, account, amount, currency)
+      SELECT v.id, journal.id, v.account, v.amount, v.currency FROM journal CROSS JOIN (VALUES ${sql.join(values, sql`, `)}) AS v (id, account, amount, currency)`;
   }
-  if (inApp) {
-    const rows = slotRows('n_', NOTIFICATION_FIELDS, inApp) as unknown as (typeof notifications.$inferInsert)[];
-    parts.push(['in_app', db.insert(notifications).values(rows).onConflictDoNothing().getSQL()]);
-  }
-  if (emails) {
-    const rows = slotRows('e_', NOTIFICATION_FIELDS, emails) as unknown as (typeof notificationOutbox.$inferInsert)[];
-    parts.push(['emails', db.insert(notificationOutbox).values(rows).onConflictDoNothing().getSQL()]);
-  }
-  return db.execute(
-    sql`WITH ${sql.join(
-      parts.map(([name, part]) => sql`${sql.identifier(name)} AS (${part})`),
-      sql`, `,
-    )} SELECT 1`,
-  );
+  if (inApp)
+    writes.in_app = db
+      .insert(notifications)
+      .values(slotRows('n_', NOTIFICATION_FIELDS, inApp) as unknown as (typeof notifications.$inferInsert)[])
+      .onConflictDoNothing();
+  if (emails)
+    writes.emails = db
+      .insert(notificationOutbox)
+      .values(slotRows('e_', NOTIFICATION_FIELDS, emails) as unknown as (typeof notificationOutbox.$inferInsert)[])
+      .onConflictDoNothing();
+  return db.execute(oneStatementSql(writes));
 });
 
 export interface SaleWrites {
@@ -177,6 +123,6 @@ export function writeSale(tx: Db, sale: SaleWrites): PromiseLike<unknown> {
     ...rowValues('s_', ['id', 'account', 'amount', 'currency'], postings),
     ...rowValues('n_', NOTIFICATION_FIELDS, notices.inApp),
     ...rowValues('e_', NOTIFICATION_FIELDS, notices.emails),
-    ...rowValues('a_', AUDIT_FIELDS, [sale.audit]),
+    ...rowValues('a_', AUDIT_ROW_FIELDS, [sale.audit]),
   });
 }

@@ -56,3 +56,19 @@ export function builtOnce<Shape extends (string | number | boolean)[], B extends
     };
   };
 }
+
+type Row = Record<string, unknown>;
+
+/** `count` rows for a multi-row VALUES, each field a slot `<prefix><field><i>`; fill them with rowValues. */
+export function slotRows(prefix: string, fields: readonly string[], count: number): Row[] {
+  return Array.from({ length: count }, (_, i) => Object.fromEntries(fields.map((f) => [f, slot(`${prefix}${f}${i}`)])));
+}
+
+/** The values of slotRows(prefix, fields, rows.length): a field a row leaves out (or leaves undefined) is null. */
+export function rowValues(prefix: string, fields: readonly string[], rows: readonly Row[]): Row {
+  const values: Row = {};
+  rows.forEach((row, i) => {
+    for (const f of fields) values[`${prefix}${f}${i}`] = row[f] ?? null;
+  });
+  return values;
+}

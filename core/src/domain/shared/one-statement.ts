@@ -11,10 +11,16 @@ type Write = { getSQL(): SQL };
 
 export async function writeInOneStatement(tx: Db, writes: readonly Write[]): Promise<void> {
   if (!writes.length) return;
-  await tx.execute(
-    sql`WITH ${sql.join(
-      writes.map((w, i) => sql`${sql.identifier(`write_${i}`)} AS (${w.getSQL()})`),
-      sql`, `,
-    )} SELECT 1`,
-  );
+  await tx.execute(oneStatementSql(Object.fromEntries(writes.map((w, i) => [`write_${i}`, w]))));
+}
+
+/**
+ * The statement of `writes`, each a CTE named by its key (a later part may read an earlier one's RETURNING rows by
+ * that name, e.g. postings selected from the journal row they belong to): for a builtOnce statement, or execute.
+ */
+export function oneStatementSql(writes: Readonly<Record<string, Write>>): SQL {
+  return sql`WITH ${sql.join(
+    Object.entries(writes).map(([name, w]) => sql`${sql.identifier(name)} AS (${w.getSQL()})`),
+    sql`, `,
+  )} SELECT 1`;
 }
