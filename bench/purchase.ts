@@ -105,7 +105,6 @@ await runBench(async ({ runtime, raw, databaseName }) => {
   const deps = runtime.deps;
   const now = new Date();
   log(`generating ${LEADS.toLocaleString('en-US')} listed leads…`);
-  if (process.env.BENCH_FF) await raw.unsafe(`alter table leads set (fillfactor = ${process.env.BENCH_FF})`);
   await generateListedLeads(raw, LEADS, now, () => {});
   const leadIds = (await raw.unsafe<{ id: string }>(`select id from leads order by random()`)).map((r) => r.id);
   const [cap] = await raw.unsafe<{ capacity: number }>(`select sum(max_sales)::int as capacity from leads`);

@@ -93,8 +93,10 @@ export async function openBenchRuntime(): Promise<BenchRuntime> {
       REDIS_URL,
       LOG_LEVEL: 'warn',
       LEAD_SUBMISSIONS_PER_MINUTE: process.env.LEAD_SUBMISSIONS_PER_MINUTE ?? '100000000',
+      // the settlement knobs, to try other chunk sizes from the command line (e.g. SETTLEMENT_CHUNK_TARGET_MS=500)
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('SETTLEMENT_'))),
     });
-    runtime = await createRuntime(config, { name: 'bench', queuePrefix, migrate: true, dbPoolSize: Number(process.env.BENCH_POOL ?? 10) });
+    runtime = await createRuntime(config, { name: 'bench', queuePrefix, migrate: true });
     rawHandle = await createDb({ databaseUrl: databaseUrl(databaseName), maxConnections: 1 });
     return { runtime, raw: rawSql(rawHandle), databaseName, queuePrefix, cleanup };
   } catch (err) {
