@@ -12,7 +12,11 @@ const AUCTION_LEAD = { ...LEAD_COLUMNS, sellerQuality: organizations.qualityScor
 // built once per process (shared/built-once.ts), with and without the lock: a lead's 40 columns cost drizzle about
 // 0.13 ms of the API's CPU to build per call, twice a lead (issue 17)
 const auctionLeadStatement = builtOnce((db, lock: boolean) => {
-  const read = db.select(AUCTION_LEAD).from(leads).innerJoin(organizations, eq(organizations.id, leads.sellerOrgId)).where(eq(leads.id, slot('lead')));
+  const read = db
+    .select(AUCTION_LEAD)
+    .from(leads)
+    .innerJoin(organizations, eq(organizations.id, leads.sellerOrgId))
+    .where(eq(leads.id, slot('lead')));
   return lock ? read.for('update', { of: leads }) : read;
 }, AUCTION_LEAD);
 
