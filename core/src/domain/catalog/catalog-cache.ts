@@ -5,7 +5,7 @@
 // older than a committed edit — in any process, whoever wrote the row (operator page, seed, SQL console).
 // Reads inside a transaction bypass the cache: they see exactly what the transaction sees.
 import { queryRows, sql, type Db } from '@leadex/db';
-import { lazy, rowsOf } from '../shared/one-round-trip';
+import { isTransaction, lazy, rowsOf } from '../shared/one-round-trip';
 
 type Loader<T> = (db: Db) => Promise<T>;
 
@@ -15,11 +15,6 @@ interface CacheEntry {
 }
 
 const entries = new WeakMap<Db, CacheEntry>();
-
-function inTransaction(db: Db): boolean {
-  // drizzle's transaction handles (PgTransaction) carry rollback(); the root handle does not
-  return typeof (db as unknown as { rollback?: unknown }).rollback === 'function';
-}
 
 const versionReads = new WeakMap<Db, Promise<string>>();
 
@@ -39,7 +34,7 @@ function currentVersion(db: Db): Promise<string> {
  * changed one would change every later caller's copy.
  */
 export async function cachedCatalogRead<T>(db: Db, load: Loader<T>): Promise<T> {
-  if (inTransaction(db)) return load(db);
+  if (isTransaction(db)) return load(db);
   return cachedCatalogReadAt(db, db, await currentVersion(db), load);
 }
 

@@ -1,11 +1,14 @@
 // The write of a submission: the batch row, its accepted leads and every finding, all or nothing. A submission
 // without consent-certificate claims is one statement (data-modifying CTEs, atomic like a transaction): one
 // round trip instead of BEGIN, three INSERTs and COMMIT, which is most of a single-lead call's client time
-// (bench/ingest). Claims need their answer before the rows are final, so they keep the transaction.
+// (bench/ingest); and concurrent ones share a statement and its commit (shared/group-writer.ts). Claims need
+// their answer before the rows are final, so they keep the transaction.
 import { schema, type BatchStatus, type Db } from '@leadex/db';
 import type { SQL } from 'drizzle-orm';
 import { CERTIFICATE_REUSED_ISSUE, claimCertificates } from '../consent/verify-certificate';
 import { insertFromJson, insertRowsAsJson, jsonRecords } from '../shared/bulk-sql';
+import { GroupWriter } from '../shared/group-writer';
+import { isTransaction } from '../shared/one-round-trip';
 import { writeInOneStatement } from '../shared/one-statement';
 import { isUniqueViolation } from '../shared/db-errors';
 import { DomainError } from '../shared/domain-error';
@@ -18,6 +21,9 @@ const { leadBatches, leads, verificationResults } = schema;
 
 // one JSON document per table in the single statement; larger batches go in chunks, in a transaction
 const ONE_STATEMENT_MAX_ROWS = 5000;
+// group commit: at most this many submission statements on their way at once; the ones that arrive meanwhile wait
+// and go together in the next (bench/ingest's 20 concurrent single-lead clients: most statements carry several)
+const GROUP_MAX_IN_FLIGHT = 2;
 
 export interface SubmissionWrite {
   batchId: string;
@@ -32,10 +38,13 @@ export interface SubmissionWrite {
   claims: { leadId: string; certificateId: string }[];
 }
 
-export async function storeSubmission(db: Db, w: SubmissionWrite): Promise<{ accepted: number; status: BatchStatus }> {
+export type StoredSubmission = { accepted: number; status: BatchStatus };
+
+export async function storeSubmission(db: Db, w: SubmissionWrite): Promise<StoredSubmission> {
   try {
     if (!w.claims.length && w.rows.length <= ONE_STATEMENT_MAX_ROWS) {
-      return await storeInOneStatement(db, w);
+      // outside a transaction, concurrent submissions share one statement (group commit)
+      return isTransaction(db) ? (await storeInOneStatement(db, [w]))[0]! : await groupWriterOf(db).store(w);
     }
     return await db.transaction((tx) => storeInTransaction(tx, w));
   } catch (err) {
@@ -78,17 +87,37 @@ function findingRows(w: SubmissionWrite): (typeof verificationResults.$inferInse
   );
 }
 
-async function storeInOneStatement(db: Db, w: SubmissionWrite): Promise<{ accepted: number; status: BatchStatus }> {
-  const accepted = w.rows.length;
-  const status = initialBatchStatus(accepted);
-  const findings = findingRows(w);
-  // foreign keys (lead → batch, finding → lead) are checked at the end of the statement, so one statement may
-  // insert parent and child rows alike
-  const parts: SQL[] = [insertFromJson(leadBatches, jsonRecords(leadBatches, [batchRow(w, accepted, status)]))];
-  if (w.rows.length) parts.push(insertFromJson(leads, jsonRecords(leads, w.rows, LEAD_ROW_DEFAULTS)));
+/**
+ * The submissions' batch rows, accepted leads and findings in one statement, all or none (a statement is atomic,
+ * like a transaction); one JSON document per table whatever their number. Foreign keys (lead → batch, finding →
+ * lead) are checked at the end of the statement, so parents and children go in the same one.
+ */
+export async function storeInOneStatement(db: Db, submissions: readonly SubmissionWrite[]): Promise<StoredSubmission[]> {
+  const stored = submissions.map((w) => ({ accepted: w.rows.length, status: initialBatchStatus(w.rows.length) }));
+  const batches = submissions.map((w, i) => batchRow(w, stored[i]!.accepted, stored[i]!.status));
+  const rows = submissions.flatMap((w) => w.rows);
+  const findings = submissions.flatMap(findingRows);
+  const parts: SQL[] = [insertFromJson(leadBatches, jsonRecords(leadBatches, batches))];
+  if (rows.length) parts.push(insertFromJson(leads, jsonRecords(leads, rows, LEAD_ROW_DEFAULTS)));
   if (findings.length) parts.push(insertFromJson(verificationResults, jsonRecords(verificationResults, findings)));
   await writeInOneStatement(db, parts);
-  return { accepted, status };
+  return stored;
+}
+
+const groupWriters = new WeakMap<Db, GroupWriter<SubmissionWrite, StoredSubmission>>();
+
+/** The handle's group writer (one per pool: its statements go on the pool's connections). */
+function groupWriterOf(db: Db): GroupWriter<SubmissionWrite, StoredSubmission> {
+  let writer = groupWriters.get(db);
+  if (!writer) {
+    writer = new GroupWriter((group) => storeInOneStatement(db, group), {
+      maxInFlight: GROUP_MAX_IN_FLIGHT,
+      maxWeight: ONE_STATEMENT_MAX_ROWS,
+      weight: (w) => w.rows.length + 1,
+    });
+    groupWriters.set(db, writer);
+  }
+  return writer;
 }
 
 async function storeInTransaction(tx: Db, w: SubmissionWrite): Promise<{ accepted: number; status: BatchStatus }> {

@@ -14,9 +14,14 @@ import type { Db } from '@leadex/db';
  * Pass builders (or `lazy` wrappers), never a promise already started: that one would be sent ahead of the others.
  */
 export function inOneRoundTrip<T extends readonly PromiseLike<unknown>[]>(tx: Db, ...queries: T): Promise<Results<T>> {
-  // drizzle's transaction handles carry rollback(), the root handle does not (as catalog-cache.ts tells them apart)
-  if (typeof (tx as unknown as { rollback?: unknown }).rollback !== 'function') throw new Error('inOneRoundTrip runs inside a transaction only');
+  if (!isTransaction(tx)) throw new Error('inOneRoundTrip runs inside a transaction only');
   return startInOrder(queries);
+}
+
+/** Whether `db` is an open transaction rather than a pool's root handle. */
+export function isTransaction(db: Db): boolean {
+  // drizzle's transaction handles (PgTransaction) carry rollback(); the root handle does not
+  return typeof (db as unknown as { rollback?: unknown }).rollback === 'function';
 }
 
 type Results<T extends readonly PromiseLike<unknown>[]> = { -readonly [K in keyof T]: Awaited<T[K]> };
