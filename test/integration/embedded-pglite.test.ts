@@ -43,14 +43,31 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** A new account of `role`, as a GraphQL client with its token. */
+async function signedUp(role: string): Promise<GraphQLClient> {
+  const { signUp } = await new GraphQLClient(url).request<{ signUp: { token: string } }>(SIGN_UP, {
+    input: { email: `${role}-${Date.now()}-${Math.random()}@example.com`, password: 'correct horse battery staple', name: role, organizationName: role, role },
+  });
+  return new GraphQLClient(url, { headers: { authorization: `Bearer ${signUp.token}` } });
+}
+
+/** A paid top-up of the buyer's wallet and its ledger entry, as the Stripe webhook books them (the stand-in is not part of this smoke test). */
+async function fundWallet(orgId: string, amount: number): Promise<void> {
+  await runtime.deps.db
+    .insert(schema.walletTopUps)
+    .values({ id: `top_${orgId}`, buyerOrgId: orgId, amount, currency: 'USD', status: 'PAID', paidAt: new Date() });
+  await postLedgerTransaction(runtime.deps.db, {
+    eventKey: `test-top-up:${orgId}`,
+    kind: 'TOP_UP',
+    occurredAt: new Date(),
+    postings: [debit(PLATFORM_STRIPE_BALANCE, money(amount, 'USD')), credit(buyerWallet(orgId), money(amount, 'USD'))],
+  });
+}
+
 it('runs the product on embedded PGlite: sign up, list, verify, browse', async () => {
   expect(runtime.dbHandle.kind).toBe('pglite');
-  const up = (role: string) =>
-    new GraphQLClient(url).request<{ signUp: { token: string } }>(SIGN_UP, {
-      input: { email: `${role}-${Date.now()}@example.com`, password: 'correct horse battery staple', name: role, organizationName: role, role },
-    });
-  const seller = new GraphQLClient(url, { headers: { authorization: `Bearer ${(await up('SELLER')).signUp.token}` } });
-  const buyer = new GraphQLClient(url, { headers: { authorization: `Bearer ${(await up('BUYER')).signUp.token}` } });
+  const seller = await signedUp('SELLER');
+  const buyer = await signedUp('BUYER');
 
   const { submitLeads } = await seller.request<{ submitLeads: { id: string; accepted: number } }>(SUBMIT_LEADS, {
     input: [validLead(), validLead(), validLead({ phone: 'nope', email: null })],
@@ -69,31 +86,12 @@ it('runs the product on embedded PGlite: sign up, list, verify, browse', async (
 });
 
 it('allocates a listed lead to the best campaigns on embedded PGlite: ranked read, locks, the one-statement write', async () => {
-  const up = (role: string) =>
-    new GraphQLClient(url).request<{ signUp: { token: string } }>(SIGN_UP, {
-      input: {
-        email: `${role}-${Date.now()}-${Math.random()}@example.com`,
-        password: 'correct horse battery staple',
-        name: role,
-        organizationName: role,
-        role,
-      },
-    });
-  const seller = new GraphQLClient(url, { headers: { authorization: `Bearer ${(await up('SELLER')).signUp.token}` } });
+  const seller = await signedUp('SELLER');
   const buyers = [];
   for (const maxBid of ['90.00', '80.00', '70.00', '60.00']) {
-    const buyer = new GraphQLClient(url, { headers: { authorization: `Bearer ${(await up('BUYER')).signUp.token}` } });
+    const buyer = await signedUp('BUYER');
     const { me } = await buyer.request<{ me: { organization: { id: string } } }>('{ me { organization { id } } }');
-    // a paid top-up and its ledger entry, as the Stripe webhook books them (the stand-in is not part of this smoke test)
-    await runtime.deps.db
-      .insert(schema.walletTopUps)
-      .values({ id: `top_${me.organization.id}`, buyerOrgId: me.organization.id, amount: 50_000, currency: 'USD', status: 'PAID', paidAt: new Date() });
-    await postLedgerTransaction(runtime.deps.db, {
-      eventKey: `test-top-up:${me.organization.id}`,
-      kind: 'TOP_UP',
-      occurredAt: new Date(),
-      postings: [debit(PLATFORM_STRIPE_BALANCE, money(50_000, 'USD')), credit(buyerWallet(me.organization.id), money(50_000, 'USD'))],
-    });
+    await fundWallet(me.organization.id, 50_000);
     const { createCampaign } = await buyer.request<{ createCampaign: { id: string } }>(
       'mutation($input: CampaignInput!) { createCampaign(input: $input) { id } }',
       { input: { name: `bid ${maxBid}`, filter: { segments: ['AUTO_TEST_DRIVE'], cities: ['Pomona'] }, maxBid, exclusivity: 'SHARED' } },
@@ -112,29 +110,10 @@ it('allocates a listed lead to the best campaigns on embedded PGlite: ranked rea
 });
 
 it('buys listed leads from the wallet on embedded PGlite: the reservation, then the sale in one statement', async () => {
-  const up = (role: string) =>
-    new GraphQLClient(url).request<{ signUp: { token: string } }>(SIGN_UP, {
-      input: {
-        email: `${role}-${Date.now()}-${Math.random()}@example.com`,
-        password: 'correct horse battery staple',
-        name: role,
-        organizationName: role,
-        role,
-      },
-    });
-  const seller = new GraphQLClient(url, { headers: { authorization: `Bearer ${(await up('SELLER')).signUp.token}` } });
-  const buyer = new GraphQLClient(url, { headers: { authorization: `Bearer ${(await up('BUYER')).signUp.token}` } });
+  const seller = await signedUp('SELLER');
+  const buyer = await signedUp('BUYER');
   const { me } = await buyer.request<{ me: { organization: { id: string } } }>('{ me { organization { id } } }');
-  // a paid top-up and its ledger entry, as the Stripe webhook books them
-  await runtime.deps.db
-    .insert(schema.walletTopUps)
-    .values({ id: `top_${me.organization.id}`, buyerOrgId: me.organization.id, amount: 500_000, currency: 'USD', status: 'PAID', paidAt: new Date() });
-  await postLedgerTransaction(runtime.deps.db, {
-    eventKey: `test-top-up:${me.organization.id}`,
-    kind: 'TOP_UP',
-    occurredAt: new Date(),
-    postings: [debit(PLATFORM_STRIPE_BALANCE, money(500_000, 'USD')), credit(buyerWallet(me.organization.id), money(500_000, 'USD'))],
-  });
+  await fundWallet(me.organization.id, 500_000);
   const { submitLeads } = await seller.request<{ submitLeads: { id: string; results: { lead: { id: string } }[] } }>(
     'mutation($input: [LeadInput!]!) { submitLeads(input: $input) { id results { lead { id } } } }',
     { input: [validLead({ maxSales: 1 }), validLead({ maxSales: 2 })] },

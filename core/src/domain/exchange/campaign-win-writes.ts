@@ -15,6 +15,7 @@ import { chargeStep, formatDecimal, money } from '../shared/money';
 import { builtOnce, rowValues, slot, slotRows } from '../shared/built-once';
 import { oneStatementSql } from '../shared/one-statement';
 import type { Award } from './campaign.rules';
+import { PURCHASE_FIELDS } from '../orders/sale-statement';
 import { splitExchangeSale, type MarginPolicy } from './margin.rules';
 
 const { leads, campaigns, campaignWins, orders, orderLines, purchases, auditLog, ledgerTransactions, ledgerPostings } = schema;
@@ -35,21 +36,6 @@ export interface WinTerms {
 
 const ORDER_FIELDS = ['id', 'buyerOrgId', 'status', 'total', 'currency', 'expiresAt', 'paidAt', 'closedAt', 'createdAt'] as const;
 const LINE_FIELDS = ['orderId', 'leadId', 'buyerOrgId', 'price'] as const;
-const PURCHASE_FIELDS = [
-  'id',
-  'orderId',
-  'leadId',
-  'buyerOrgId',
-  'sellerOrgId',
-  'price',
-  'commission',
-  'sellerNet',
-  'margin',
-  'currency',
-  'paidWith',
-  'campaignId',
-  'purchasedAt',
-] as const;
 const WIN_FIELDS = ['campaignId', 'leadId', 'purchaseId', 'price', 'wonAt'] as const;
 const JOURNAL_FIELDS = ['id', 'eventKey', 'kind', 'memo', 'occurredAt'] as const;
 const POSTING_FIELDS = ['id', 'transactionId', 'account', 'amount', 'currency'] as const;
@@ -130,6 +116,7 @@ export async function recordWins(
     sellerNet: split.sellerNet,
     margin: split.margin,
     currency: lead.currency,
+    paymentIntentId: null,
     paidWith: 'WALLET',
     campaignId: award.campaignId,
     purchasedAt: now,

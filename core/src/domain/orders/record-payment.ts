@@ -92,9 +92,11 @@ function saleOf(order: OrderRow, payment: SalePayment, line: SaleLine, now: Date
     price: line.price,
     commission: split.commission.amount,
     sellerNet: split.sellerNet.amount,
+    margin: 0,
     currency: order.currency,
     paymentIntentId: payment.paymentIntentId,
     paidWith: payment.via,
+    campaignId: null,
     purchasedAt: now,
   };
 }

@@ -13,25 +13,8 @@ import type { NotificationRows } from '../notifications/queue-notification';
 
 const { leads, orders, purchases, ledgerTransactions, ledgerPostings, notifications, notificationOutbox, auditLog } = schema;
 
-export type PurchaseInsert = Required<
-  Pick<
-    typeof purchases.$inferInsert,
-    | 'id'
-    | 'orderId'
-    | 'leadId'
-    | 'buyerOrgId'
-    | 'sellerOrgId'
-    | 'price'
-    | 'commission'
-    | 'sellerNet'
-    | 'currency'
-    | 'paymentIntentId'
-    | 'paidWith'
-    | 'purchasedAt'
-  >
->;
-
-const PURCHASE_FIELDS = [
+/** Every column a sale's purchase row is written with (a card or wallet order's, or a campaign win's). */
+export const PURCHASE_FIELDS = [
   'id',
   'orderId',
   'leadId',
@@ -40,11 +23,16 @@ const PURCHASE_FIELDS = [
   'price',
   'commission',
   'sellerNet',
+  'margin',
   'currency',
   'paymentIntentId',
   'paidWith',
+  'campaignId',
   'purchasedAt',
 ] as const;
+
+export type PurchaseInsert = Required<Pick<typeof purchases.$inferInsert, (typeof PURCHASE_FIELDS)[number]>>;
+
 const JOURNAL_FIELDS = ['id', 'eventKey', 'kind', 'memo', 'occurredAt'] as const;
 const NOTIFICATION_FIELDS = ['id', 'userId', 'organizationId', 'event', 'eventKey', 'data'] as const;
 
