@@ -3,7 +3,8 @@
 // every such campaign (matchingCampaigns), or the best max bids first, a page at a time, only as far as an auction
 // needs (rankedCampaigns, issue 17: an INSURANCE lead matches 833 of 10,000 campaigns in the bench, and 2 decide it).
 import { schema, sql, type CampaignKind, type Db } from '@leadex/db';
-import { and, asc, desc, eq, ne, notExists, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ne, notExists, or, type Placeholder, type SQL } from 'drizzle-orm';
+import { builtOnce, slot, slots, slotValues } from '../shared/built-once';
 import type { AppDeps } from '../app-deps';
 import type { TLeadFilter } from '../leads/lead-filter';
 import { parseDecimal } from '../shared/money';
@@ -18,20 +19,35 @@ type CampaignRow = typeof campaigns.$inferSelect;
 /** The lead as matching reads it: the filter's fields, the seller and the keys' inputs. */
 export type MatchedLead = Omit<AuctionLead, 'sellerQuality'> & { sellerOrgId: string };
 
-/** The index's condition and the columns it cannot answer: exclusivity, not the seller's own buyer side. */
-function matchConditions(lead: MatchedLead, kind?: CampaignKind, onlyCampaignId?: string): SQL {
+type Value<T> = T | Placeholder;
+
+/**
+ * The index's condition and the columns it cannot answer: exclusivity, not the seller's own buyer side; each value
+ * may be a built-once statement's slot.
+ */
+function matchConditions(m: {
+  keys: readonly Value<string>[];
+  exclusivity: Value<MatchedLead['exclusivity']>;
+  sellerOrgId: Value<string>;
+  kind?: Value<CampaignKind>;
+  onlyCampaignId?: string;
+}): SQL {
   return and(
     sql`${campaigns.active}`,
     sql`campaign_match_keys(${campaigns.filter}) && ARRAY[${sql.join(
-      leadMatchKeys(lead).map((k) => sql`${k}`),
+      m.keys.map((k) => sql`${k}`),
       sql`, `,
     )}]::text[]`,
-    eq(campaigns.exclusivity, lead.exclusivity),
-    ne(campaigns.buyerOrgId, lead.sellerOrgId),
-    ...(onlyCampaignId ? [eq(campaigns.id, onlyCampaignId)] : []),
-    ...(kind ? [eq(campaigns.kind, kind)] : []),
+    eq(campaigns.exclusivity, m.exclusivity),
+    ne(campaigns.buyerOrgId, m.sellerOrgId),
+    ...(m.onlyCampaignId ? [eq(campaigns.id, m.onlyCampaignId)] : []),
+    ...(m.kind ? [eq(campaigns.kind, m.kind)] : []),
   )!;
 }
+
+/** matchConditions of a lead's own values. */
+const matchingLead = (lead: MatchedLead, kind?: CampaignKind, onlyCampaignId?: string) =>
+  matchConditions({ keys: leadMatchKeys(lead), exclusivity: lead.exclusivity, sellerOrgId: lead.sellerOrgId, kind, onlyCampaignId });
 
 /** The exact filter and the schedule, on one campaign the index returned. */
 function takesLead(c: CampaignRow, lead: AuctionLead, currency: string, now: Date): boolean {
@@ -58,7 +74,7 @@ export async function matchingCampaigns(
   const candidates = await db
     .select()
     .from(campaigns)
-    .where(matchConditions(lead, kind, onlyCampaignId));
+    .where(matchingLead(lead, kind, onlyCampaignId));
   return candidates.filter((c) => takesLead(c, { ...lead, sellerQuality }, deps.config.PLATFORM_CURRENCY, now));
 }
 
@@ -91,50 +107,82 @@ export async function rankedCampaigns(deps: AppDeps, db: Db, lead: MatchedLead, 
   const now = deps.clock();
   // the winners and the best loser decide it: most often the first few rows do, unless their buyers cannot pay
   let pageSize = opts.pageSize ?? Math.max(8, 4 * (opts.slots + 1));
-  const excluded = opts.lead ? notHeldOrSuppressing(opts.lead) : [];
   const read: CampaignWithMoney[] = [];
   const bids: Bid[] = [];
   let after: { maxBid: number; id: string } | null = null;
   for (;;) {
-    const rows: { campaign: CampaignRow; wallet: number; winsToday: number }[] = await db
-      .select({ campaign: campaigns, ...moneyColumns(now) })
-      .from(campaigns)
-      .where(
-        and(
-          matchConditions(lead, 'INTERNAL'),
-          ...excluded,
-          ...(after ? [or(sql`${campaigns.maxBid} < ${after.maxBid}`, and(eq(campaigns.maxBid, after.maxBid), sql`${campaigns.id} > ${after.id}`))!] : []),
-        ),
-      )
-      .orderBy(desc(campaigns.maxBid), asc(campaigns.id))
-      .limit(pageSize);
-    for (const row of rows) {
-      const c = withMoney(row);
+    const rows = await rankedPage(db, lead, opts.lead ?? null, after, pageSize, now);
+    for (const { wallet, winsToday, ...campaign } of rows) {
+      const c = withMoney({ campaign, wallet, winsToday });
       if (!takesLead(c, { ...lead, sellerQuality }, deps.config.PLATFORM_CURRENCY, now)) continue;
       read.push(c);
       const bid = campaignBid(c);
       if (bid) bids.push(bid);
     }
     const last = rows[rows.length - 1];
-    const nextMaxBid = rows.length < pageSize || !last ? null : last.campaign.maxBid;
+    const nextMaxBid = rows.length < pageSize || !last ? null : last.maxBid;
     if (auctionDecided(bids, opts.ask, opts.slots, nextMaxBid)) return { campaigns: read, bids, nextMaxBid };
-    after = { maxBid: last!.campaign.maxBid, id: last!.campaign.id };
+    after = { maxBid: last!.maxBid, id: last!.id };
     pageSize = Math.min(MAX_PAGE, pageSize * 2);
   }
 }
 
-/** Buyers who already hold the lead, or have its phone or e-mail on their own list, are not offered it. */
-function notHeldOrSuppressing(lead: { id: string; hashes: string[] }): SQL[] {
+/** Buyers who already hold the lead, or have one of its `hashes` phone/e-mail hashes on their own list, are not offered it. */
+function notHeldOrSuppressing(hashes: number): SQL[] {
   return [
     notExists(
-      sql`(SELECT 1 FROM ${orderLines} WHERE ${orderLines.leadId} = ${lead.id} AND ${orderLines.active} AND ${orderLines.buyerOrgId} = ${campaigns.buyerOrgId})`,
+      sql`(SELECT 1 FROM ${orderLines} WHERE ${orderLines.leadId} = ${slot('leadId')} AND ${orderLines.active} AND ${orderLines.buyerOrgId} = ${campaigns.buyerOrgId})`,
     ),
-    ...(lead.hashes.length
+    ...(hashes
       ? [
           notExists(
-            sql`(SELECT 1 FROM ${buyerSuppressions} WHERE ${buyerSuppressions.buyerOrgId} = ${campaigns.buyerOrgId} AND ${buyerSuppressions.hash} IN ${lead.hashes})`,
+            sql`(SELECT 1 FROM ${buyerSuppressions} WHERE ${buyerSuppressions.buyerOrgId} = ${campaigns.buyerOrgId} AND ${buyerSuppressions.hash} IN (${sql.join(slots('hash', hashes), sql`, `)}))`,
           ),
         ]
       : []),
   ];
+}
+
+const RANKED = { ...getTableColumns(campaigns), ...moneyColumns(slot('now')) };
+// a page of the ranked read, built once per shape (issue 17: drizzle built it per page, ~0.1 ms of API CPU each):
+// how many match keys, how many contact hashes (-1: no listed lead to leave out), whether it continues a page
+const rankedPageStatement = builtOnce((db, keys: number, hashes: number, continued: boolean) => {
+  const conditions: SQL[] = [
+    matchConditions({ keys: slots('key', keys), exclusivity: slot('exclusivity'), sellerOrgId: slot('seller'), kind: slot('kind') }),
+    ...(hashes >= 0 ? notHeldOrSuppressing(hashes) : []),
+    ...(continued
+      ? [or(sql`${campaigns.maxBid} < ${slot('afterBid')}`, and(eq(campaigns.maxBid, slot('afterBid')), sql`${campaigns.id} > ${slot('afterId')}`))!]
+      : []),
+  ];
+  return db
+    .select(RANKED)
+    .from(campaigns)
+    .where(and(...conditions))
+    .orderBy(desc(campaigns.maxBid), asc(campaigns.id))
+    .limit(slot('limit'));
+}, RANKED);
+
+/** INTERNAL campaigns matching the lead by its keys (matchConditions' cut), best max bid first, after `after`. */
+function rankedPage(
+  db: Db,
+  lead: MatchedLead,
+  listed: { id: string; hashes: string[] } | null,
+  after: { maxBid: number; id: string } | null,
+  limit: number,
+  now: Date,
+) {
+  const keys = leadMatchKeys(lead);
+  return rankedPageStatement(db, [keys.length, listed ? listed.hashes.length : -1, after != null], {
+    ...slotValues('key', keys),
+    exclusivity: lead.exclusivity,
+    seller: lead.sellerOrgId,
+    kind: 'INTERNAL',
+    leadId: listed?.id ?? null,
+    ...slotValues('hash', listed?.hashes ?? []),
+    afterBid: after?.maxBid ?? null,
+    afterId: after?.id ?? null,
+    limit,
+    // a slot compared with a column is not encoded by it: the time goes as ISO text
+    now: now.toISOString(),
+  });
 }

@@ -2,7 +2,7 @@
 // wins since local midnight (for its daily cap). A sale locks the buyers and then the campaigns and reads them
 // fresh under the locks; a ping's offer and allocation's ranking read them without locks, as an estimate.
 import { schema, sql, type Db } from '@leadex/db';
-import { asc, inArray } from 'drizzle-orm';
+import { asc, inArray, type Placeholder } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { inOneRoundTrip } from '../shared/one-round-trip';
 import { campaignBid } from './bid-ranking.rules';
@@ -15,7 +15,7 @@ type CampaignRow = typeof campaigns.$inferSelect;
 export type CampaignWithMoney = CampaignRow & { wallet: number; winsToday: number };
 
 /** The wallet and wins-today columns, correlated to `campaigns` (one index probe each per campaign row). */
-export function moneyColumns(now: Date) {
+export function moneyColumns(now: Date | Placeholder) {
   return {
     // the account as buyerWallet() names it (ledger-accounts.ts); a wallet is a liability: its balance is minus the sum
     wallet: sql<number>`(SELECT coalesce(-sum(p.amount), 0) FROM ledger_postings p WHERE p.account = 'buyer:' || ${campaigns.buyerOrgId} || ':wallet')`.mapWith(

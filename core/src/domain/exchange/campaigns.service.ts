@@ -1,7 +1,7 @@
 // Buyers' standing orders: create, update, pause and resume campaigns, and read their spend. A REMOTE campaign
 // (issue 14) names the buyer's ping and post URLs, checked by the SSRF guard like a webhook endpoint.
 import { CAMPAIGN_KINDS, schema, sql, type Db } from '@leadex/db';
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, type Placeholder, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { requireCapability, requireUser, type Actor } from '../auth/access';
@@ -198,9 +198,12 @@ export async function myCampaigns(deps: AppDeps, actor: Actor | null): Promise<C
   return deps.db.select().from(campaigns).where(eq(campaigns.buyerOrgId, buyer.organizationId)).orderBy(desc(campaigns.createdAt));
 }
 
-/** A campaign's wins since midnight in its own time zone (what its daily cap counts), correlated to `campaigns`. */
-export function winsSinceLocalMidnight(now: Date): SQL<number> {
-  const at = now.toISOString();
+/**
+ * A campaign's wins since midnight in its own time zone (what its daily cap counts), correlated to `campaigns`;
+ * `now` may be a built-once statement's slot (filled with the time as ISO text).
+ */
+export function winsSinceLocalMidnight(now: Date | Placeholder): SQL<number> {
+  const at = now instanceof Date ? now.toISOString() : now;
   return sql<number>`(SELECT count(*) FROM campaign_wins w WHERE w.campaign_id = ${campaigns.id} AND w.won_at > ${at}::timestamptz - interval '2 days'
       AND (w.won_at AT TIME ZONE ${campaigns.timeZone})::date = (${at}::timestamptz AT TIME ZONE ${campaigns.timeZone})::date)`.mapWith(Number);
 }
