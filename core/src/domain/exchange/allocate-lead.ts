@@ -18,12 +18,12 @@ import { chargeStep, type Money } from '../shared/money';
 import { auctionContenders, auctionDecided } from './bid-ranking.rules';
 import { matchingCampaigns, rankedCampaigns } from './campaign-matching';
 import { bidsOf, type CampaignWithMoney } from './campaign-money';
-import { recordWins } from './campaign-win-writes';
+import { recordWins, type WonAward } from './campaign-win-writes';
 import { holdersOf, leadForAuction } from './lead-for-auction';
 import type { Award, Bid } from './campaign.rules';
 import { distributeAwards, segmentMargin } from './distribute-awards';
 import { distributionMethodOf } from './distribution.rules';
-import { enqueueDeliveries } from './deliveries.service';
+import { enqueueDeliveryJobs } from './deliveries.service';
 import { withFallbacks } from './remote/auction-fallback.rules';
 import { postToRemote } from './remote/post-remote';
 import { prepareAuction, type PreparedAuction, type ReadInternal } from './remote/remote-bids';
@@ -36,6 +36,8 @@ type CampaignRow = typeof schema.campaigns.$inferSelect;
 export interface AllocationResult {
   leadId: string;
   sold: (Award & { purchaseId: string; /** a remote buyer accepted it by post: the post was its delivery */ posted?: boolean })[];
+  /** the deliveries written with the sales (one per win not posted whose buyer has an endpoint), queued after commit */
+  deliveryIds: string[];
 }
 
 /** How a transaction takes part in the auction: only the campaigns that decide it, or every matching one. */
@@ -176,7 +178,7 @@ export async function allocateLead(
           : new Set<string>(),
       ]);
       const slots = found ? freeCapacity(found.lead, now) : 0;
-      if (!found || slots === 0 || found.sellerSuspended) return { leadId, sold: [] };
+      if (!found || slots === 0 || found.sellerSuspended) return { leadId, sold: [], deliveryIds: [] };
       const { lead, sellerQuality } = found;
       const segment = segments.get(lead.segment);
       const step = chargeStep(lead.currency);
@@ -184,10 +186,10 @@ export async function allocateLead(
         ? await decidedAwards(deps, tx, lead, slots, ranked, new Set([...held, ...suppressing]), segment)
         : await everyBidAwards(deps, tx, { lead, sellerQuality, slots, held, segment }, pre.ranked ? null : pre.matched, remote, fixed);
       if (decided === AGAIN) return AGAIN;
-      if (!decided) return { leadId, sold: [] };
+      if (!decided) return { leadId, sold: [], deliveryIds: [] };
       const { awards, bids, locked, rows } = decided;
       const byId = new Map(rows.map((c) => [c.id, c]));
-      const won: (Award & { posted?: boolean })[] = [];
+      const won: WonAward[] = [];
       // a remote winner's refused post passes its slot down the ranking; a ping-post sale has no one to pass it to
       for (const award of fixed ? awards : withFallbacks(awards, bids, lead.price, step)) {
         if (won.length === awards.length) break;
@@ -199,26 +201,22 @@ export async function allocateLead(
         }
         won.push({ ...award, ...(c.kind === 'REMOTE' ? { posted: true } : {}) });
       }
-      const purchaseIds = await recordWins(tx, lead, won, new Map(locked.map((c) => [c.id, c])), {
+      const { purchaseIds, deliveryIds } = await recordWins(tx, lead, won, new Map(locked.map((c) => [c.id, c])), {
         commissionBps: commissionBpsOf(segment),
         margin: segmentMargin(segment),
         walletLowThreshold: deps.config.WALLET_LOW_THRESHOLD_MINOR,
         now,
       });
       const sold = won.map((w, i) => ({ ...w, purchaseId: purchaseIds[i]! }));
-      return { leadId, sold };
+      return { leadId, sold, deliveryIds };
     });
   const first = await auction('deciders');
   const result = first === AGAIN ? await auction('all') : first;
   if (result === AGAIN) throw new Error('unreachable: a transaction locking every campaign decides');
   await pingLog;
   await pauseFailingCampaigns(deps, [...pre.round.calls, ...posts]);
-  const toDeliver = result.sold.filter((s) => !s.posted);
-  if (toDeliver.length)
-    await enqueueDeliveries(
-      deps,
-      toDeliver.map((s) => s.purchaseId),
-    );
+  // the delivery rows committed with the sales; a failed enqueue leaves them PENDING (logged), as before
+  await enqueueDeliveryJobs(deps, result.deliveryIds);
   return result;
 }
 

@@ -10,9 +10,22 @@ import { winsSinceLocalMidnight } from './campaigns.service';
 import type { Bid } from './campaign.rules';
 import type { RemoteBid } from './remote/ping-remote';
 
-const { campaigns, organizations } = schema;
+const { campaigns, organizations, webhookEndpoints } = schema;
 type CampaignRow = typeof campaigns.$inferSelect;
-export type CampaignWithMoney = CampaignRow & { wallet: number; winsToday: number };
+export type CampaignWithMoney = CampaignRow & {
+  wallet: number;
+  winsToday: number;
+  /** read with the sale's locks only: the endpoint a win is delivered to (null: none), as deliveryRoutes chooses it */
+  deliveryTo?: string | null;
+};
+
+/**
+ * Where a win of the campaign is delivered: the endpoint it chose while that is still its buyer's and active, else
+ * the buyer's active default (deliveries.service.ts deliveryRoutes, for purchases already written, chooses alike).
+ */
+const deliveryTo = sql<string | null>`coalesce(
+  (SELECT e.id FROM ${webhookEndpoints} e WHERE e.id = ${campaigns.deliveryEndpointId} AND e.buyer_org_id = ${campaigns.buyerOrgId} AND e.active),
+  (SELECT e.id FROM ${webhookEndpoints} e WHERE e.buyer_org_id = ${campaigns.buyerOrgId} AND e.active AND e.is_default ORDER BY e.id LIMIT 1))`;
 
 /** The wallet and wins-today columns, correlated to `campaigns` (one index probe each per campaign row). */
 export function moneyColumns(now: Date | Placeholder) {
@@ -26,8 +39,10 @@ export function moneyColumns(now: Date | Placeholder) {
   };
 }
 
-export function withMoney(row: { campaign: CampaignRow; wallet: number; winsToday: number }): CampaignWithMoney {
-  return { ...row.campaign, wallet: row.wallet, winsToday: row.winsToday };
+export function withMoney(row: { campaign: CampaignRow; wallet: number; winsToday: number; deliveryTo?: string | null }): CampaignWithMoney {
+  const c: CampaignWithMoney = { ...row.campaign, wallet: row.wallet, winsToday: row.winsToday };
+  if (row.deliveryTo !== undefined) c.deliveryTo = row.deliveryTo;
+  return c;
 }
 
 /**
@@ -43,17 +58,16 @@ export async function campaignsWithMoney(
   lock: boolean,
 ): Promise<CampaignWithMoney[]> {
   if (!matched.length) return [];
-  const read = tx
-    .select({ campaign: campaigns, ...moneyColumns(deps.clock()) })
-    .from(campaigns)
-    .where(
-      inArray(
-        campaigns.id,
-        matched.map((c) => c.id),
-      ),
-    )
-    .orderBy(asc(campaigns.id));
-  if (!lock) return (await read).map(withMoney);
+  const ids = matched.map((c) => c.id);
+  const now = deps.clock();
+  if (!lock) {
+    const rows = await tx
+      .select({ campaign: campaigns, ...moneyColumns(now) })
+      .from(campaigns)
+      .where(inArray(campaigns.id, ids))
+      .orderBy(asc(campaigns.id));
+    return rows.map(withMoney);
+  }
   const buyerIds = [...new Set(matched.map((c) => c.buyerOrgId))].sort();
   const lockBuyers = tx
     .select({ id: organizations.id })
@@ -61,8 +75,14 @@ export async function campaignsWithMoney(
     .where(inArray(organizations.id, buyerIds))
     .orderBy(asc(organizations.id))
     .for('no key update');
-  // one round trip, run in this order: the buyers' locks, then the campaigns' locks and their money read under them
-  const [, rows] = await inOneRoundTrip(tx, lockBuyers, read.for('update', { of: campaigns }));
+  // one round trip, run in this order: the buyers' locks, then the campaigns' locks with their money and where a win goes
+  const locked = tx
+    .select({ campaign: campaigns, ...moneyColumns(now), deliveryTo })
+    .from(campaigns)
+    .where(inArray(campaigns.id, ids))
+    .orderBy(asc(campaigns.id))
+    .for('update', { of: campaigns });
+  const [, rows] = await inOneRoundTrip(tx, lockBuyers, locked);
   return rows.map(withMoney);
 }
 

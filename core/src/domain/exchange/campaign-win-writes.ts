@@ -1,6 +1,7 @@
 // The writes of a lead's campaign wins, inside allocation's transaction: for each win a paid order, its line and
 // purchase (the segment's margin carved off before its commission, margin.rules.ts), the win, an audit entry, the
-// campaign's spend and its place in round-robin order, and the wallet debit in the ledger; then the lead's sales.
+// campaign's spend and its place in round-robin order, the wallet debit in the ledger and its delivery; then the
+// lead's sales.
 // All of it is one statement built once per number of wins (issue 17: twelve round trips a win before); the
 // notifications follow it, from the winners' locked rows rather than reads of what was just written.
 import { schema, sql, type Db } from '@leadex/db';
@@ -18,7 +19,7 @@ import type { Award } from './campaign.rules';
 import { PURCHASE_FIELDS } from '../orders/sale-statement';
 import { splitExchangeSale, type MarginPolicy } from './margin.rules';
 
-const { leads, campaigns, campaignWins, orders, orderLines, purchases, auditLog, ledgerTransactions, ledgerPostings } = schema;
+const { leads, campaigns, campaignWins, orders, orderLines, purchases, auditLog, ledgerTransactions, ledgerPostings, deliveries } = schema;
 
 export interface WonLead {
   id: string;
@@ -39,10 +40,11 @@ const LINE_FIELDS = ['orderId', 'leadId', 'buyerOrgId', 'price'] as const;
 const WIN_FIELDS = ['campaignId', 'leadId', 'purchaseId', 'price', 'wonAt'] as const;
 const JOURNAL_FIELDS = ['id', 'eventKey', 'kind', 'memo', 'occurredAt'] as const;
 const POSTING_FIELDS = ['id', 'transactionId', 'account', 'amount', 'currency'] as const;
+const DELIVERY_FIELDS = ['id', 'endpointId', 'purchaseId', 'status', 'createdAt'] as const;
 
 // one statement per shape (how many wins, how many postings), its values slots: drizzle built the text of this one
 // per call before, about 0.7 ms of the API's CPU a lead (issue 17)
-const winsStatement = builtOnce((db, wins: number, postings: number) => {
+const winsStatement = builtOnce((db, wins: number, postings: number, delivered: number) => {
   const rows = <T>(prefix: string, fields: readonly string[], count = wins) => slotRows(prefix, fields, count) as unknown as T[];
   const writes: Record<string, { getSQL(): SQL }> = {
     orders: db.insert(orders).values(rows<typeof orders.$inferInsert>('o_', ORDER_FIELDS)),
@@ -56,6 +58,7 @@ const winsStatement = builtOnce((db, wins: number, postings: number) => {
       .set(salesAndSoldOut(wins))
       .where(eq(leads.id, slot('lead'))),
   };
+  if (delivered) writes.deliveries = db.insert(deliveries).values(rows<typeof deliveries.$inferInsert>('d_', DELIVERY_FIELDS, delivered));
   if (postings) writes.postings = db.insert(ledgerPostings).values(rows<typeof ledgerPostings.$inferInsert>('s_', POSTING_FIELDS, postings));
   // each winner's spend and its place in round-robin order (distinct campaigns: no row is updated twice)
   for (let i = 0; i < wins; i++) {
@@ -67,16 +70,22 @@ const winsStatement = builtOnce((db, wins: number, postings: number) => {
   return db.execute(oneStatementSql(writes));
 });
 
-/** Records the wins (distinct campaigns, as one buyer wins a lead once) and returns their purchase ids, in order. */
+/** A win to record: `posted` when a remote buyer took the lead through its post, so nothing is delivered to it. */
+export type WonAward = Award & { posted?: boolean };
+
+/**
+ * Records the wins (distinct campaigns, as one buyer wins a lead once) and returns their purchase ids, in order, and
+ * the deliveries written beside them (a win not posted to a remote buyer goes to its campaign's `deliveryTo`).
+ */
 export async function recordWins(
   tx: Db,
   lead: WonLead,
-  awards: readonly Award[],
+  awards: readonly WonAward[],
   /** the winners as the sale's locked read found them (campaign-money.ts) */
-  winners: ReadonlyMap<string, CampaignBeforeWin>,
+  winners: ReadonlyMap<string, CampaignBeforeWin & { deliveryTo?: string | null }>,
   terms: WinTerms,
-): Promise<string[]> {
-  if (!awards.length) return [];
+): Promise<{ purchaseIds: string[]; deliveryIds: string[] }> {
+  if (!awards.length) return { purchaseIds: [], deliveryIds: [] };
   const { now } = terms;
   const sales = awards.map((award) => ({
     award,
@@ -132,7 +141,11 @@ export async function recordWins(
   );
   const postings = ledger.flatMap((l) => l.postings);
   // the notifications' look-ups go out with the writes, in the same round trip
-  const written = winsStatement(tx, [sales.length, postings.length], {
+  const delivered = sales.flatMap(({ award, purchaseId }) => {
+    const endpointId = award.posted ? null : winners.get(award.campaignId)?.deliveryTo;
+    return endpointId ? [{ id: newId('dlv'), endpointId, purchaseId, status: 'PENDING', createdAt: now }] : [];
+  });
+  const written = winsStatement(tx, [sales.length, postings.length, delivered.length], {
     lead: lead.id,
     ...rowValues('o_', ORDER_FIELDS, orderRows),
     ...rowValues(
@@ -158,6 +171,7 @@ export async function recordWins(
       ledger.map((l) => l.transaction),
     ),
     ...rowValues('s_', POSTING_FIELDS, postings),
+    ...rowValues('d_', DELIVERY_FIELDS, delivered),
   });
   await Promise.all([
     written,
@@ -176,5 +190,5 @@ export async function recordWins(
       ),
     ),
   ]);
-  return sales.map((s) => s.purchaseId);
+  return { purchaseIds: sales.map((s) => s.purchaseId), deliveryIds: delivered.map((d) => d.id) };
 }

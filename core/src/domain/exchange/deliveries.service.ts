@@ -58,12 +58,18 @@ export async function enqueueDeliveries(deps: AppDeps, purchaseIds: string[]): P
     .values(rows.map((r) => ({ id: newId('dlv'), endpointId: r.endpointId, purchaseId: r.purchaseId, status: 'PENDING' as const, createdAt: deps.clock() })))
     .onConflictDoNothing()
     .returning({ id: deliveries.id });
-  for (const d of created) {
-    await deps.jobs
-      .enqueueDelivery({ deliveryId: d.id })
-      .catch((err: Error) => deps.logger.warn({ deliveryId: d.id, err: err.message }, 'delivery enqueue failed'));
-  }
+  await enqueueDeliveryJobs(
+    deps,
+    created.map((d) => d.id),
+  );
   return created.length;
+}
+
+/** Queues a delivery job for each committed PENDING delivery; a failed enqueue is logged, and the delivery stays PENDING for the buyer to send again. */
+export async function enqueueDeliveryJobs(deps: AppDeps, deliveryIds: readonly string[]): Promise<void> {
+  for (const deliveryId of deliveryIds) {
+    await deps.jobs.enqueueDelivery({ deliveryId }).catch((err: Error) => deps.logger.warn({ deliveryId, err: err.message }, 'delivery enqueue failed'));
+  }
 }
 
 export async function enqueueOrderDeliveries(deps: AppDeps, orderId: string): Promise<number> {
