@@ -11,7 +11,7 @@ import { parseDecimal } from '../shared/money';
 import { auctionDecided, campaignBid } from './bid-ranking.rules';
 import { leadMatchKeys } from './campaign-match-keys.rules';
 import { inSchedule, leadMatchesFilter, type AuctionLead, type Bid, type ScheduleWindow } from './campaign.rules';
-import { moneyColumns, withMoney, type CampaignWithMoney } from './campaign-money';
+import { moneyColumns, type CampaignWithMoney } from './campaign-money';
 
 const { campaigns, orderLines, buyerSuppressions } = schema;
 type CampaignRow = typeof campaigns.$inferSelect;
@@ -112,8 +112,8 @@ export async function rankedCampaigns(deps: AppDeps, db: Db, lead: MatchedLead, 
   let after: { maxBid: number; id: string } | null = null;
   for (;;) {
     const rows = await rankedPage(db, lead, opts.lead ?? null, after, pageSize, now);
-    for (const { wallet, winsToday, ...campaign } of rows) {
-      const c = withMoney({ campaign, wallet, winsToday });
+    // a row of the read is a campaign with its money already (RANKED's flat selection)
+    for (const c of rows) {
       if (!takesLead(c, { ...lead, sellerQuality }, deps.config.PLATFORM_CURRENCY, now)) continue;
       read.push(c);
       const bid = campaignBid(c);

@@ -2,7 +2,7 @@
 // wins since local midnight (for its daily cap). A sale locks the buyers and then the campaigns and reads them
 // fresh under the locks; a ping's offer and allocation's ranking read them without locks, as an estimate.
 import { schema, sql, type Db } from '@leadex/db';
-import { asc, inArray, type Placeholder } from 'drizzle-orm';
+import { asc, inArray, type Placeholder, type SQL } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps';
 import { inOneRoundTrip } from '../shared/one-round-trip';
 import { campaignBid } from './bid-ranking.rules';
@@ -39,10 +39,16 @@ export function moneyColumns(now: Date | Placeholder) {
   };
 }
 
-export function withMoney(row: { campaign: CampaignRow; wallet: number; winsToday: number; deliveryTo?: string | null }): CampaignWithMoney {
-  const c: CampaignWithMoney = { ...row.campaign, wallet: row.wallet, winsToday: row.winsToday };
-  if (row.deliveryTo !== undefined) c.deliveryTo = row.deliveryTo;
-  return c;
+export function withMoney({
+  campaign,
+  ...beside
+}: {
+  campaign: CampaignRow;
+  wallet: number;
+  winsToday: number;
+  deliveryTo?: string | null;
+}): CampaignWithMoney {
+  return { ...campaign, ...beside };
 }
 
 /**
@@ -60,14 +66,13 @@ export async function campaignsWithMoney(
   if (!matched.length) return [];
   const ids = matched.map((c) => c.id);
   const now = deps.clock();
-  if (!lock) {
-    const rows = await tx
-      .select({ campaign: campaigns, ...moneyColumns(now) })
+  const read = <E extends Record<string, SQL>>(extra: E) =>
+    tx
+      .select({ campaign: campaigns, ...moneyColumns(now), ...extra })
       .from(campaigns)
       .where(inArray(campaigns.id, ids))
       .orderBy(asc(campaigns.id));
-    return rows.map(withMoney);
-  }
+  if (!lock) return (await read({})).map(withMoney);
   const buyerIds = [...new Set(matched.map((c) => c.buyerOrgId))].sort();
   const lockBuyers = tx
     .select({ id: organizations.id })
@@ -76,13 +81,7 @@ export async function campaignsWithMoney(
     .orderBy(asc(organizations.id))
     .for('no key update');
   // one round trip, run in this order: the buyers' locks, then the campaigns' locks with their money and where a win goes
-  const locked = tx
-    .select({ campaign: campaigns, ...moneyColumns(now), deliveryTo })
-    .from(campaigns)
-    .where(inArray(campaigns.id, ids))
-    .orderBy(asc(campaigns.id))
-    .for('update', { of: campaigns });
-  const [, rows] = await inOneRoundTrip(tx, lockBuyers, locked);
+  const [, rows] = await inOneRoundTrip(tx, lockBuyers, read({ deliveryTo }).for('update', { of: campaigns }));
   return rows.map(withMoney);
 }
 

@@ -8,15 +8,15 @@ import { schema, sql, type Db } from '@leadex/db';
 import { eq, type SQL } from 'drizzle-orm';
 import { AUDIT_ROW_FIELDS, auditRow } from '../audit/record-audit';
 import { PLATFORM_ESCROW, buyerWallet } from '../ledger/ledger-accounts';
-import { credit, debit, ledgerRows } from '../ledger/post-transaction';
+import { LEDGER_POSTING_FIELDS, LEDGER_TRANSACTION_FIELDS, credit, debit, ledgerRows } from '../ledger/post-transaction';
 import { salesAndSoldOut } from '../leads/lead-status-sql';
 import { notifyCampaignWin, type CampaignBeforeWin } from '../notifications/campaign-win-events';
 import { newId } from '../shared/ids';
 import { chargeStep, formatDecimal, money } from '../shared/money';
 import { builtOnce, rowValues, slot, slotRows } from '../shared/built-once';
 import { oneStatementSql } from '../shared/one-statement';
-import type { Award } from './campaign.rules';
 import { PURCHASE_FIELDS } from '../orders/sale-statement';
+import type { Award } from './campaign.rules';
 import { splitExchangeSale, type MarginPolicy } from './margin.rules';
 
 const { leads, campaigns, campaignWins, orders, orderLines, purchases, auditLog, ledgerTransactions, ledgerPostings, deliveries } = schema;
@@ -38,8 +38,6 @@ export interface WinTerms {
 const ORDER_FIELDS = ['id', 'buyerOrgId', 'status', 'total', 'currency', 'expiresAt', 'paidAt', 'closedAt', 'createdAt'] as const;
 const LINE_FIELDS = ['orderId', 'leadId', 'buyerOrgId', 'price'] as const;
 const WIN_FIELDS = ['campaignId', 'leadId', 'purchaseId', 'price', 'wonAt'] as const;
-const JOURNAL_FIELDS = ['id', 'eventKey', 'kind', 'memo', 'occurredAt'] as const;
-const POSTING_FIELDS = ['id', 'transactionId', 'account', 'amount', 'currency'] as const;
 const DELIVERY_FIELDS = ['id', 'endpointId', 'purchaseId', 'status', 'createdAt'] as const;
 
 // one statement per shape (how many wins, how many postings), its values slots: drizzle built the text of this one
@@ -52,14 +50,14 @@ const winsStatement = builtOnce((db, wins: number, postings: number, delivered: 
     purchases: db.insert(purchases).values(rows<typeof purchases.$inferInsert>('p_', PURCHASE_FIELDS)),
     wins: db.insert(campaignWins).values(rows<typeof campaignWins.$inferInsert>('w_', WIN_FIELDS)),
     audited: db.insert(auditLog).values(rows<typeof auditLog.$inferInsert>('a_', AUDIT_ROW_FIELDS)),
-    journal: db.insert(ledgerTransactions).values(rows<typeof ledgerTransactions.$inferInsert>('j_', JOURNAL_FIELDS)),
+    journal: db.insert(ledgerTransactions).values(rows<typeof ledgerTransactions.$inferInsert>('j_', LEDGER_TRANSACTION_FIELDS)),
     sold: db
       .update(leads)
       .set(salesAndSoldOut(wins))
       .where(eq(leads.id, slot('lead'))),
   };
   if (delivered) writes.deliveries = db.insert(deliveries).values(rows<typeof deliveries.$inferInsert>('d_', DELIVERY_FIELDS, delivered));
-  if (postings) writes.postings = db.insert(ledgerPostings).values(rows<typeof ledgerPostings.$inferInsert>('s_', POSTING_FIELDS, postings));
+  if (postings) writes.postings = db.insert(ledgerPostings).values(rows<typeof ledgerPostings.$inferInsert>('s_', LEDGER_POSTING_FIELDS, postings));
   // each winner's spend and its place in round-robin order (distinct campaigns: no row is updated twice)
   for (let i = 0; i < wins; i++) {
     writes[`spend_${i}`] = db
@@ -167,10 +165,10 @@ export async function recordWins(
     ),
     ...rowValues(
       'j_',
-      JOURNAL_FIELDS,
+      LEDGER_TRANSACTION_FIELDS,
       ledger.map((l) => l.transaction),
     ),
-    ...rowValues('s_', POSTING_FIELDS, postings),
+    ...rowValues('s_', LEDGER_POSTING_FIELDS, postings),
     ...rowValues('d_', DELIVERY_FIELDS, delivered),
   });
   await Promise.all([

@@ -92,7 +92,7 @@ function findingRows(w: SubmissionWrite): (typeof verificationResults.$inferInse
  * like a transaction); one JSON document per table whatever their number. Foreign keys (lead → batch, finding →
  * lead) are checked at the end of the statement, so parents and children go in the same one.
  */
-export async function storeInOneStatement(db: Db, submissions: readonly SubmissionWrite[]): Promise<StoredSubmission[]> {
+async function storeInOneStatement(db: Db, submissions: readonly SubmissionWrite[]): Promise<StoredSubmission[]> {
   const stored = submissions.map((w) => ({ accepted: w.rows.length, status: initialBatchStatus(w.rows.length) }));
   const batches = submissions.map((w, i) => batchRow(w, stored[i]!.accepted, stored[i]!.status));
   const rows = submissions.flatMap((w) => w.rows);
@@ -120,7 +120,7 @@ function groupWriterOf(db: Db): GroupWriter<SubmissionWrite, StoredSubmission> {
   return writer;
 }
 
-async function storeInTransaction(tx: Db, w: SubmissionWrite): Promise<{ accepted: number; status: BatchStatus }> {
+async function storeInTransaction(tx: Db, w: SubmissionWrite): Promise<StoredSubmission> {
   // a certificate a concurrent batch claimed first: its lead here is rejected, the rest of the batch goes on
   const lost = await claimCertificates(tx, w.claims);
   if (lost.size) {

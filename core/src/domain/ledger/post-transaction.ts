@@ -47,6 +47,10 @@ export async function postLedgerTransaction(tx: Db, entry: LedgerEntry): Promise
   return true;
 }
 
+/** The columns of ledgerRows' rows, for a built-once insert of them (shared/built-once.ts slotRows). */
+export const LEDGER_TRANSACTION_FIELDS = ['id', 'eventKey', 'kind', 'memo', 'occurredAt'] as const;
+export const LEDGER_POSTING_FIELDS = ['id', 'transactionId', 'account', 'amount', 'currency'] as const;
+
 /**
  * The entry's rows, checked as every entry is. For a caller that writes the entries of several events in one
  * statement (their event keys new, as a sale's are); the balance trigger re-checks at commit.

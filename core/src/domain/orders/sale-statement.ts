@@ -8,7 +8,7 @@ import { builtOnce, rowValues, slot, slotRows, slots, slotValues } from '../shar
 import { oneStatementSql } from '../shared/one-statement';
 import { salesAndSoldOut } from '../leads/lead-status-sql';
 import { AUDIT_ROW_FIELDS } from '../audit/record-audit';
-import type { ledgerRows } from '../ledger/post-transaction';
+import { LEDGER_POSTING_FIELDS, LEDGER_TRANSACTION_FIELDS, type ledgerRows } from '../ledger/post-transaction';
 import type { NotificationRows } from '../notifications/queue-notification';
 
 const { leads, orders, purchases, ledgerTransactions, ledgerPostings, notifications, notificationOutbox, auditLog } = schema;
@@ -33,7 +33,6 @@ export const PURCHASE_FIELDS = [
 
 export type PurchaseInsert = Required<Pick<typeof purchases.$inferInsert, (typeof PURCHASE_FIELDS)[number]>>;
 
-const JOURNAL_FIELDS = ['id', 'eventKey', 'kind', 'memo', 'occurredAt'] as const;
 const NOTIFICATION_FIELDS = ['id', 'userId', 'organizationId', 'event', 'eventKey', 'data'] as const;
 
 // the shape: how many lines (leads, purchases), postings, in-app rows and e-mails; each part's values are slots
@@ -44,12 +43,8 @@ const saleStatement = builtOnce((db, lines: number, postings: number, inApp: num
       .set({ reservedCount: sql`${leads.reservedCount} - 1`, ...salesAndSoldOut(1) })
       .where(inArray(leads.id, slots('lead', lines))),
     bought: db.insert(purchases).values(slotRows('p_', PURCHASE_FIELDS, lines) as unknown as (typeof purchases.$inferInsert)[]),
-    // a second entry for the event posts nothing (the postings come from this row), as postLedgerTransaction
-    journal: db
-      .insert(ledgerTransactions)
-      .values(slotRows('j_', JOURNAL_FIELDS, 1) as unknown as (typeof ledgerTransactions.$inferInsert)[])
-      .onConflictDoNothing({ target: ledgerTransactions.eventKey })
-      .returning({ id: ledgerTransactions.id }),
+    // the payment's event key is new (the order is locked and RESERVED): a second entry fails the sale, never skips it
+    journal: db.insert(ledgerTransactions).values(slotRows('j_', LEDGER_TRANSACTION_FIELDS, 1) as unknown as (typeof ledgerTransactions.$inferInsert)[]),
     paid: db
       .update(orders)
       .set({
@@ -61,14 +56,8 @@ const saleStatement = builtOnce((db, lines: number, postings: number, inApp: num
       .where(eq(orders.id, slot('order'))),
     audited: db.insert(auditLog).values(slotRows('a_', AUDIT_ROW_FIELDS, 1) as unknown as (typeof auditLog.$inferInsert)[]),
   };
-  if (postings) {
-    const values = Array.from(
-      { length: postings },
-      (_, i) => sql`(${slot(`s_id${i}`)}::text, ${slot(`s_account${i}`)}::text, ${slot(`s_amount${i}`)}::bigint, ${slot(`s_currency${i}`)}::text)`,
-    );
-    writes.posted = sql`INSERT INTO ${ledgerPostings} (id, transaction_id, account, amount, currency)
-      SELECT v.id, journal.id, v.account, v.amount, v.currency FROM journal CROSS JOIN (VALUES ${sql.join(values, sql`, `)}) AS v (id, account, amount, currency)`;
-  }
+  if (postings)
+    writes.posted = db.insert(ledgerPostings).values(slotRows('s_', LEDGER_POSTING_FIELDS, postings) as unknown as (typeof ledgerPostings.$inferInsert)[]);
   if (inApp)
     writes.in_app = db
       .insert(notifications)
@@ -97,8 +86,7 @@ export interface SaleWrites {
 /** Writes a paid order's sale in one statement (one round trip): see the top of this file. */
 export function writeSale(tx: Db, sale: SaleWrites): PromiseLike<unknown> {
   const { purchases: sold, ledger, notifications: notices } = sale;
-  const postings = ledger.postings.map((p) => ({ id: p.id, account: p.account, amount: p.amount, currency: p.currency }));
-  return saleStatement(tx, [sold.length, postings.length, notices.inApp.length, notices.emails.length], {
+  return saleStatement(tx, [sold.length, ledger.postings.length, notices.inApp.length, notices.emails.length], {
     order: sale.orderId,
     paymentIntentId: sale.paymentIntentId,
     now: sale.now,
@@ -107,8 +95,8 @@ export function writeSale(tx: Db, sale: SaleWrites): PromiseLike<unknown> {
       sold.map((p) => p.leadId),
     ),
     ...rowValues('p_', PURCHASE_FIELDS, sold),
-    ...rowValues('j_', JOURNAL_FIELDS, [ledger.transaction]),
-    ...rowValues('s_', ['id', 'account', 'amount', 'currency'], postings),
+    ...rowValues('j_', LEDGER_TRANSACTION_FIELDS, [ledger.transaction]),
+    ...rowValues('s_', LEDGER_POSTING_FIELDS, ledger.postings),
     ...rowValues('n_', NOTIFICATION_FIELDS, notices.inApp),
     ...rowValues('e_', NOTIFICATION_FIELDS, notices.emails),
     ...rowValues('a_', AUDIT_ROW_FIELDS, [sale.audit]),
